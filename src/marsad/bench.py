@@ -1,0 +1,162 @@
+"""Benchmarks (figures, not pass/fail): each runs in a fresh forked process so its peak memory is its own."""
+
+from __future__ import annotations
+
+import json
+import multiprocessing as mp
+import os
+import resource
+import tempfile
+import time
+from collections.abc import Callable
+from importlib import resources
+from pathlib import Path
+
+
+def corpus_texts(seeds: Path | None) -> list[str]:
+    texts = []
+    folder = seeds or Path("../shared/seeds")
+    if folder.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    sample = resources.files("marsad.data.sample").joinpath("corpus.jsonl")
+    for line in sample.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            obj = json.loads(line)
+            texts.append(obj["title"] + "\n" + obj["text"])
+    return texts
+
+
+def replicate(texts: list[str], mb: float) -> list[str]:
+    out, size, i = [], 0, 0
+    target = mb * 1e6
+    while size < target:
+        t = texts[i % len(texts)]
+        # vary each copy a little so content hashes differ (ingest would skip exact copies)
+        t = f"{t}\nنسخة {i}."
+        out.append(t)
+        size += len(t.encode("utf-8"))
+        i += 1
+    return out
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _child(fn, args, q):
+    t0 = time.perf_counter()
+    res = fn(*args)
+    res["seconds"] = time.perf_counter() - t0 if "seconds" not in res else res["seconds"]
+    res["peak_mb"] = _peak_mb()
+    q.put(res)
+
+
+def in_child(fn: Callable, *args) -> dict:
+    ctx = mp.get_context("fork")
+    q = ctx.Queue()
+    p = ctx.Process(target=_child, args=(fn, args, q))
+    p.start()
+    res = q.get()
+    p.join()
+    return res
+
+
+def b_split(docs: list[str]) -> dict:
+    t0 = time.perf_counter()
+    n = sum(len(d.split()) for d in docs)
+    return {"seconds": time.perf_counter() - t0, "extra": f"{n:,} whitespace tokens"}
+
+
+def b_text(docs: list[str]) -> dict:
+    from .text.sentences import split_sentences
+    from .text.tokens import Tokenizer
+
+    tok = Tokenizer()
+    t0 = time.perf_counter()
+    ns = nt = 0
+    for d in docs:
+        for s in split_sentences(d):
+            ns += 1
+            nt += len(tok(s.text, s.start))
+    return {"seconds": time.perf_counter() - t0, "sentences": ns, "extra": f"{nt:,} tokens"}
+
+
+def b_tokens_only(docs: list[str]) -> dict:
+    from .text.tokens import Tokenizer
+
+    tok = Tokenizer()
+    t0 = time.perf_counter()
+    nt = sum(len(tok.words(d)) for d in docs)
+    return {"seconds": time.perf_counter() - t0, "extra": f"{nt:,} normalised word forms (fast path)"}
+
+
+def b_pipeline(docs: list[str], upto: str) -> dict:
+    from .ingest.readers import make_document
+    from .pipeline import Pipeline
+
+    t_load = time.perf_counter()
+    pipe = Pipeline.default(upto)
+    load = time.perf_counter() - t_load
+    t0 = time.perf_counter()
+    ns = nm = ne = 0
+    for i, d in enumerate(docs):
+        p = pipe(make_document(d, f"bench#{i}", published="2025-06-01"))
+        ns += len(p.sentences)
+        nm += len(p.mentions)
+        ne += len(p.events)
+    secs = time.perf_counter() - t0
+    return {"seconds": secs, "sentences": ns,
+            "extra": f"load {load:.2f}s · {nm:,} mentions ({nm / secs:,.0f}/s) · {ne:,} events"}
+
+
+def b_ingest(docs: list[str]) -> dict:
+    from .ingest.run import ingest
+    from .store.db import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / "in.jsonl"
+        with open(src, "w", encoding="utf-8") as fh:
+            for i, d in enumerate(docs):
+                fh.write(json.dumps({"id": i, "text": d, "published": "2025-06-01", "source": "bench"}, ensure_ascii=False) + "\n")
+        db = str(Path(tmp) / "bench.db")
+        t0 = time.perf_counter()
+        with Store.open(db) as store:
+            rep = ingest([src], store)
+        secs = time.perf_counter() - t0
+        size = os.path.getsize(db) / 1e6
+    return {"seconds": secs, "sentences": rep.sentences,
+            "extra": f"{rep.added:,} docs · {rep.events:,} events · store {size:.0f} MB"}
+
+
+def run_bench(mb: float = 10.0, stage: str = "all", seeds: Path | None = None, workers: int = 1,
+              log: Callable[[str], None] = print) -> list[dict]:
+    docs = replicate(corpus_texts(seeds), mb)
+    size_mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
+    log(f"corpus: {len(docs):,} documents, {size_mb:.1f} MB")
+    plan: list[tuple[str, Callable, tuple]] = []
+    if stage in ("text", "all"):
+        plan += [("str.split baseline", b_split, (docs,)),
+                 ("tokenise fast path (normalise+findall)", b_tokens_only, (docs,)),
+                 ("text: normalise+split+tokenise", b_text, (docs,))]
+    if stage in ("actors", "all"):
+        plan.append(("text+actors", b_pipeline, (docs, "actors")))
+    if stage in ("events", "all"):
+        plan.append(("text+actors+events", b_pipeline, (docs, "events")))
+    if stage in ("ingest", "all"):
+        plan.append(("full ingest into SQLite", b_ingest, (docs,)))
+    results = []
+    for name, fn, args in plan:
+        log(f"running {name} …")
+        r = in_child(fn, *args)
+        r["name"] = name
+        r["mb"] = size_mb
+        r["mb_per_s"] = size_mb / r["seconds"] if r["seconds"] else 0
+        if r.get("sentences"):
+            r["sentences_per_s"] = r["sentences"] / r["seconds"]
+        results.append(r)
+    base = next((r for r in results if r["name"] == "str.split baseline"), None)
+    if base:
+        for r in results:
+            if r is not base and r["name"].startswith(("tokenise", "text:")):
+                r["extra"] += f" · {r['seconds'] / base['seconds']:.1f}× str.split"
+    return results

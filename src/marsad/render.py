@@ -1,0 +1,77 @@
+"""Terminal rendering of documents and demo summaries (Rich). Arabic is printed in logical order;
+terminals that shape right-to-left text show it correctly, others show the letters unjoined."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+KIND_STYLE = {"title": "bold", "body": "", "boilerplate": "dim strike", "duplicate": "dim"}
+
+
+def highlight(sentence: dict, mentions: list[dict], events: list[dict]) -> Text:
+    base = sentence["start"]
+    t = Text(sentence["text"], style=KIND_STYLE.get(sentence["kind"], ""))
+    for m in mentions:
+        if sentence["start"] <= m["start"] and m["end"] <= sentence["end"]:
+            t.stylize("bold cyan", m["start"] - base, m["end"] - base)
+    for e in events:
+        ti = e["text_info"]
+        if sentence["start"] <= ti["trigger_start"] and ti["trigger_end"] <= sentence["end"]:
+            t.stylize("bold yellow underline", ti["trigger_start"] - base, ti["trigger_end"] - base)
+    return t
+
+
+def event_line(e: dict) -> str:
+    a, r = e["actor"], e["recipient"]
+    who = f"{a['code'] or '?'}{'/' + a['agent'] if a.get('agent') else ''}"
+    whom = f"{r['code'] or '-'}{'/' + r['agent'] if r.get('agent') else ''}"
+    flags = []
+    if e["negated"]:
+        flags.append("NEGATED")
+    if e["modality"] != "asserted":
+        flags.append(e["modality"].upper())
+    if e.get("attribution"):
+        flags.append(f"per {e['attribution']}")
+    mode = f".{e['mode']}" if e.get("mode") else ""
+    return (f"{e['date'] or '????'} {who} —{e['event']}{mode}→ {whom} [{e['event_text']}] "
+            f"{' '.join(flags)}").strip()
+
+
+def render_document(console: Console, d: dict) -> None:
+    console.print(f"[bold]{d['title']}[/bold]")
+    console.print(f"id {d['id']} · {d['source'] or '(no outlet)'} · {d['published'] or 'no date'} · {d['path']}")
+    if d.get("dup_of"):
+        console.print(f"[yellow]near-duplicate of {d['dup_of']} (similarity {d['dup_score']:.2f})[/yellow]")
+    for s in d["sentences"]:
+        sent_events = [e for e in d["events"] if e["cite_info"]["sentence_idx"] == s["idx"]]
+        console.print(Text(f"[{s['idx']}] ", style="dim") + highlight(s, d["mentions"], sent_events))
+        for e in sent_events:
+            console.print(f"     [green]{event_line(e)}[/green]", highlight=False)
+    if d["mentions"]:
+        t = Table("mention", "code", "agent", "kind", title="Actor mentions")
+        for m in d["mentions"]:
+            t.add_row(m["text"], m["code"], m["agent"] or "", m["kind"])
+        console.print(t)
+
+
+def demo_summary(console: Console, store) -> None:
+    """What the later stages added: top actors and a few events with their evidence."""
+    rows = store.rows("SELECT code, COUNT(*) AS n FROM mentions GROUP BY code ORDER BY n DESC, code LIMIT 12")
+    if rows:
+        console.print("Top actors: " + ", ".join(f"{r['code']} {r['n']}" for r in rows))
+    from .store.db import event_from_row
+
+    evs = [event_from_row(r) for r in store.rows(
+        "SELECT * FROM events WHERE dup = 0 ORDER BY confidence DESC, date LIMIT 12")]
+    if evs:
+        t = Table("event", "evidence", title="Some events (trigger in yellow)")
+        for e in evs:
+            ti = e["text_info"]
+            s = ti["sentence"]
+            off = ti["start"]
+            txt = Text(s)
+            txt.stylize("bold yellow", ti["trigger_start"] - off, ti["trigger_end"] - off)
+            t.add_row(event_line(e), txt)
+        console.print(t)

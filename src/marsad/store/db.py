@@ -1,0 +1,310 @@
+"""The store: SQLite (embedded default, WAL) or PostgreSQL (``postgresql://`` URL), one schema, one API.
+
+SQL is written once with ``?`` placeholders; the PostgreSQL connection rewrites them to ``%s``.
+Writes of one document (its sentences, mentions, events) happen in one transaction, so a killed
+ingest never leaves half a document behind, and re-running skips what is already stored.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from ..records import Document, Event, Mention, Sentence
+from .migrations import LATEST, statements
+
+DEFAULT_DB = "marsad.db"
+
+
+def resolve_url(db: str | None) -> str:
+    return db or os.environ.get("MARSAD_DB") or DEFAULT_DB
+
+
+class StoreError(RuntimeError):
+    pass
+
+
+class Store:
+    """Open with ``Store.open(path_or_url)``. Use as a context manager to close it."""
+
+    dialect = "sqlite"
+
+    def __init__(self, conn, url: str):
+        self.conn = conn
+        self.url = url
+
+    # -- opening ---------------------------------------------------------------------------------
+    @classmethod
+    def open(cls, db: str | None = None, migrate: bool = True) -> Store:
+        url = resolve_url(db)
+        if url.startswith(("postgresql://", "postgres://")):
+            from .postgres import PostgresStore
+
+            store: Store = PostgresStore.connect(url)
+        else:
+            path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else url
+            if path != ":memory:":
+                parent = os.path.dirname(os.path.abspath(path))
+                if not os.path.isdir(parent):
+                    raise StoreError(f"{path}: folder {parent} does not exist")
+            try:
+                conn = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
+                conn.execute("PRAGMA journal_mode=WAL")
+                conn.execute("PRAGMA synchronous=NORMAL")
+                conn.execute("PRAGMA foreign_keys=ON")
+            except sqlite3.DatabaseError as e:
+                raise StoreError(f"{path}: not a Marsad SQLite store ({e})") from None
+            store = cls(conn, path)
+        if migrate:
+            store.migrate()
+        return store
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.conn.close()
+
+    # -- low level -------------------------------------------------------------------------------
+    def q(self, sql: str) -> str:
+        return sql
+
+    def execute(self, sql: str, params: Sequence[Any] = ()):
+        return self.conn.execute(self.q(sql), params)
+
+    def executemany(self, sql: str, rows: Iterable[Sequence[Any]]) -> None:
+        self.conn.executemany(self.q(sql), list(rows))
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = self.execute(sql, params)
+        cols = [d[0] for d in cur.description]
+        return [dict(zip(cols, r, strict=True)) for r in cur.fetchall()]
+
+    def scalar(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        row = self.execute(sql, params).fetchone()
+        return row[0] if row else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    # -- schema ----------------------------------------------------------------------------------
+    def version(self) -> int:
+        try:
+            return int(self.scalar("SELECT value FROM meta WHERE key = 'schema_version'") or 0)
+        except Exception:
+            self.rollback_quietly()
+            return 0
+
+    def rollback_quietly(self) -> None:
+        pass
+
+    def migrate(self) -> list[str]:
+        """Apply pending migrations; returns their names."""
+        current = self.version()
+        if current > LATEST:
+            raise StoreError(f"{self.url}: store schema v{current} is newer than this Marsad (v{LATEST}); upgrade Marsad")
+        applied = []
+        if current == 0:
+            with self.transaction():
+                self.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        for v, name, sqls in statements(self.dialect, current):
+            with self.transaction():
+                for s in sqls:
+                    self.execute(s)
+                self._set_meta("schema_version", str(v))
+            applied.append(f"v{v}: {name}")
+        return applied
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.execute(
+            "INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
+
+    def get_meta(self, key: str) -> str | None:
+        return self.scalar("SELECT value FROM meta WHERE key = ?", (key,))
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self._set_meta(key, value)
+
+    # -- writes ----------------------------------------------------------------------------------
+    def has_document(self, doc_id: str) -> bool:
+        return self.scalar("SELECT 1 FROM documents WHERE id = ?", (doc_id,)) is not None
+
+    def add_document(
+        self,
+        doc: Document,
+        sentences: Sequence[Sentence],
+        mentions: Sequence[Mention] = (),
+        events: Sequence[Event] = (),
+        dup_of: str | None = None,
+        dup_score: float | None = None,
+        minhash: bytes | None = None,
+    ) -> bool:
+        """Insert one document with everything derived from it. Call inside ``transaction()``.
+        Returns False (and writes nothing) when the document is already stored."""
+        seq = (self.scalar("SELECT MAX(seq) FROM documents") or 0) + 1
+        cur = self.execute(
+            """INSERT INTO documents (id, source, url, path, title, published, language, text, origin,
+                   ingested_at, dup_of, dup_score, minhash, seq)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING""",
+            (doc.id, doc.source, doc.url, doc.path, doc.title, doc.published, doc.language, doc.text,
+             json.dumps(doc.origin, ensure_ascii=False), datetime.now(UTC).isoformat(timespec="seconds"),
+             dup_of, dup_score, minhash, seq),
+        )
+        if cur.rowcount == 0:
+            return False
+        from ..text.normalize import normalize_space
+
+        self.executemany(
+            "INSERT INTO sentences (doc_id, idx, start_off, end_off, text, norm, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(doc.id, s.idx, s.start, s.end, s.text, normalize_space(s.text), s.kind) for s in sentences],
+        )
+        if mentions:
+            self.executemany(
+                """INSERT INTO mentions (doc_id, sentence_idx, start_off, end_off, text, code, agent, kind, person,
+                       entry, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                [(doc.id, m.sentence_idx, m.start, m.end, m.text, m.code, m.agent, m.kind, m.person, m.entry,
+                  doc.published) for m in mentions],
+            )
+        if events:
+            self.executemany(EVENT_INSERT, [event_row(e, doc, dup=dup_of is not None) for e in events])
+        return True
+
+    def record_file(self, path: str, size: int, mtime: float, status: str, documents: int, errors: int,
+                    message: str = "") -> None:
+        self.execute(
+            """INSERT INTO files (path, size, mtime, status, documents, errors, message, updated_at)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (path) DO UPDATE SET size = excluded.size, mtime = excluded.mtime,
+                 status = excluded.status, documents = excluded.documents, errors = excluded.errors,
+                 message = excluded.message, updated_at = excluded.updated_at""",
+            (path, size, mtime, status, documents, errors, message, datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+
+    def file_done(self, path: str, size: int, mtime: float) -> bool:
+        row = self.rows("SELECT size, mtime, status FROM files WHERE path = ?", (path,))
+        return bool(row) and row[0]["status"] == "done" and row[0]["size"] == size and abs(row[0]["mtime"] - mtime) < 1e-3
+
+    def minhashes(self) -> list[tuple[str, bytes]]:
+        return [(r["id"], r["minhash"]) for r in self.rows(
+            "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL AND dup_of IS NULL ORDER BY seq")]
+
+    # -- reads -----------------------------------------------------------------------------------
+    def stats(self) -> dict[str, Any]:
+        out = {
+            "documents": self.scalar("SELECT COUNT(*) FROM documents"),
+            "sentences": self.scalar("SELECT COUNT(*) FROM sentences"),
+            "duplicates": self.scalar("SELECT COUNT(*) FROM documents WHERE dup_of IS NOT NULL"),
+            "mentions": self.scalar("SELECT COUNT(*) FROM mentions"),
+            "events": self.scalar("SELECT COUNT(*) FROM events"),
+            "schema_version": self.version(),
+        }
+        out["by_source"] = self.rows(
+            """SELECT COALESCE(NULLIF(d.source, ''), '(unknown)') AS source, COUNT(DISTINCT d.id) AS documents,
+                      (SELECT COUNT(*) FROM sentences s JOIN documents d2 ON d2.id = s.doc_id
+                        WHERE COALESCE(NULLIF(d2.source, ''), '(unknown)') = COALESCE(NULLIF(d.source, ''), '(unknown)'))
+                      AS sentences
+               FROM documents d GROUP BY COALESCE(NULLIF(d.source, ''), '(unknown)') ORDER BY 2 DESC, 1""")
+        return out
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        rows = self.rows("SELECT * FROM documents WHERE id = ? OR id LIKE ? ORDER BY id LIMIT 2",
+                         (doc_id, doc_id + "%"))
+        if not rows:
+            return None
+        if len(rows) > 1 and rows[0]["id"] != doc_id:
+            raise StoreError(f"document id prefix '{doc_id}' is ambiguous")
+        d = rows[0]
+        d.pop("minhash", None)
+        d["origin"] = json.loads(d["origin"] or "{}")
+        d["sentences"] = self.rows(
+            "SELECT idx, start_off AS start, end_off AS end, text, kind FROM sentences WHERE doc_id = ? ORDER BY idx",
+            (d["id"],))
+        d["mentions"] = self.rows(
+            """SELECT sentence_idx, start_off AS start, end_off AS end, text, code, agent, kind, person
+               FROM mentions WHERE doc_id = ? ORDER BY start_off""", (d["id"],))
+        d["events"] = [event_from_row(r) for r in self.rows(
+            "SELECT * FROM events WHERE doc_id = ? ORDER BY evidence_start, trigger_start", (d["id"],))]
+        return d
+
+    def documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        return self.rows(
+            """SELECT id, source, url, title, published, dup_of,
+                      (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences
+               FROM documents d ORDER BY seq LIMIT ? OFFSET ?""", (limit, offset))
+
+
+EVENT_COLUMNS = [
+    "id", "doc_id", "sentence_idx", "event", "mode", "context", "intensity", "quad", "cameo",
+    "actor_code", "actor_agent", "actor_name", "actor_text", "actor_start", "actor_end",
+    "recipient_code", "recipient_agent", "recipient_name", "recipient_text", "recipient_start", "recipient_end",
+    "negated", "modality", "attribution", "attribution_code", "date", "date_precision", "date_end", "event_text",
+    "trigger_start", "trigger_end", "evidence_start", "evidence_end", "sentence", "confidence", "pattern",
+    "symmetric", "location", "cluster_id", "source", "dup",
+]
+EVENT_INSERT = (f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))}) "
+                "ON CONFLICT (id) DO NOTHING")
+
+
+def event_row(e: Event, doc: Document, dup: bool = False) -> tuple:
+    a, r = e.actor, e.recipient
+    return (
+        e.id, doc.id, e.sentence_idx, e.event, e.mode, json.dumps(e.context), e.intensity, e.quad, e.cameo,
+        a.code, a.agent, a.name, a.text, a.start, a.end,
+        r.code, r.agent, r.name, r.text, r.start, r.end,
+        int(e.negated), e.modality, e.attribution, e.attribution_code, e.date, e.date_precision, e.date_end,
+        e.event_text, e.trigger_start, e.trigger_end, e.evidence_start, e.evidence_end, e.sentence, e.confidence,
+        e.pattern, int(e.symmetric), e.location, None, doc.source, int(dup),
+    )
+
+
+def event_from_row(r: dict[str, Any]) -> dict[str, Any]:
+    """A stored event as a PLOVER-interchange-style dict (see export)."""
+    return {
+        "id": r["id"],
+        "event": r["event"],
+        "mode": r["mode"],
+        "context": json.loads(r["context"] or "[]"),
+        "intensity": r["intensity"],
+        "quad": r["quad"],
+        "cameo": r["cameo"],
+        "actor": {"code": r["actor_code"], "agent": r["actor_agent"], "name": r["actor_name"],
+                  "text": r["actor_text"], "start": r["actor_start"], "end": r["actor_end"]},
+        "recipient": {"code": r["recipient_code"], "agent": r["recipient_agent"], "name": r["recipient_name"],
+                      "text": r["recipient_text"], "start": r["recipient_start"], "end": r["recipient_end"]},
+        "negated": bool(r["negated"]),
+        "modality": r["modality"],
+        "attribution": r["attribution"],
+        "attribution_code": r["attribution_code"],
+        "date": r["date"],
+        "date_precision": r["date_precision"],
+        "date_end": r["date_end"],
+        "event_text": r["event_text"],
+        "text_info": {"sentence": r["sentence"], "start": r["evidence_start"], "end": r["evidence_end"],
+                      "trigger_start": r["trigger_start"], "trigger_end": r["trigger_end"]},
+        "cite_info": {"doc_id": r["doc_id"], "sentence_idx": r["sentence_idx"], "source": r.get("source")},
+        "confidence": r["confidence"],
+        "pattern": r["pattern"],
+        "symmetric": bool(r["symmetric"]),
+        "location": r["location"],
+        "cluster_id": r.get("cluster_id"),
+        "duplicate_report": bool(r.get("dup")),
+    }

@@ -1,0 +1,64 @@
+"""Schema migrations, oldest first. Each is a list of portable SQL statements (SQLite and PostgreSQL).
+
+``{blob}`` and ``{float}`` are filled per dialect. Never edit a released migration: append a new one.
+Column names avoid SQL keywords (start_off/end_off rather than start/end).
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (1, "documents, sentences, actors, mentions, events, ingest ledger", [
+        """CREATE TABLE documents (
+            id TEXT PRIMARY KEY, source TEXT, url TEXT, path TEXT, title TEXT, published TEXT,
+            language TEXT, text TEXT NOT NULL, origin TEXT, ingested_at TEXT,
+            dup_of TEXT, dup_score {float}, minhash {blob}, seq INTEGER)""",
+        "CREATE INDEX documents_published ON documents (published)",
+        "CREATE INDEX documents_source ON documents (source)",
+        """CREATE TABLE sentences (
+            doc_id TEXT NOT NULL, idx INTEGER NOT NULL, start_off INTEGER, end_off INTEGER,
+            text TEXT, norm TEXT, kind TEXT, PRIMARY KEY (doc_id, idx))""",
+        """CREATE TABLE actors (
+            code TEXT PRIMARY KEY, kind TEXT, name_en TEXT, name_ar TEXT, country TEXT)""",
+        """CREATE TABLE mentions (
+            doc_id TEXT NOT NULL, sentence_idx INTEGER, start_off INTEGER NOT NULL, end_off INTEGER NOT NULL,
+            text TEXT, code TEXT NOT NULL, agent TEXT, kind TEXT, person TEXT, entry TEXT, published TEXT,
+            PRIMARY KEY (doc_id, start_off, end_off, code))""",
+        "CREATE INDEX mentions_code ON mentions (code)",
+        """CREATE TABLE events (
+            id TEXT PRIMARY KEY, doc_id TEXT NOT NULL, sentence_idx INTEGER, event TEXT NOT NULL, mode TEXT,
+            context TEXT, intensity {float}, quad TEXT, cameo TEXT,
+            actor_code TEXT, actor_agent TEXT, actor_name TEXT, actor_text TEXT, actor_start INTEGER, actor_end INTEGER,
+            recipient_code TEXT, recipient_agent TEXT, recipient_name TEXT, recipient_text TEXT,
+            recipient_start INTEGER, recipient_end INTEGER,
+            negated INTEGER, modality TEXT, attribution TEXT, attribution_code TEXT,
+            date TEXT, date_precision TEXT, date_end TEXT, event_text TEXT,
+            trigger_start INTEGER, trigger_end INTEGER, evidence_start INTEGER, evidence_end INTEGER,
+            sentence TEXT, confidence {float}, pattern TEXT, symmetric INTEGER, location TEXT,
+            cluster_id TEXT, source TEXT, dup INTEGER DEFAULT 0)""",
+        "CREATE INDEX events_actor ON events (actor_code, date)",
+        "CREATE INDEX events_recipient ON events (recipient_code, date)",
+        "CREATE INDEX events_doc ON events (doc_id)",
+        "CREATE INDEX events_type ON events (event)",
+        """CREATE TABLE files (
+            path TEXT PRIMARY KEY, size INTEGER, mtime {float}, status TEXT, documents INTEGER,
+            errors INTEGER, message TEXT, updated_at TEXT)""",
+    ]),
+    (2, "candidate actor names found next to titles", [
+        """CREATE TABLE candidates (
+            name TEXT NOT NULL, title TEXT, guess_code TEXT, guess_agent TEXT, count INTEGER,
+            example TEXT, doc_id TEXT, status TEXT DEFAULT 'new', PRIMARY KEY (name))""",
+    ]),
+]
+
+DIALECT = {
+    "sqlite": {"blob": "BLOB", "float": "REAL"},
+    "postgresql": {"blob": "BYTEA", "float": "DOUBLE PRECISION"},
+}
+
+
+def statements(dialect: str, since: int) -> list[tuple[int, str, list[str]]]:
+    subs = DIALECT[dialect]
+    return [(v, name, [s.format(**subs) for s in sqls]) for v, name, sqls in MIGRATIONS if v > since]
+
+
+LATEST = MIGRATIONS[-1][0]

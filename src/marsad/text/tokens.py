@@ -1,0 +1,131 @@
+"""Clitic-aware Arabic tokenising with offsets into the original text.
+
+A token keeps its original characters and offsets; segmentation is a reading of it, not an edit.
+Proclitics are split by the grammar [و|ف]? [ب|ل|ك|س]? [ال]? (plus لل = ل+ال). Because a word such as
+بيونغ or وقع may merely *begin* with a proclitic letter, ``Token.base`` is the most likely split but
+``forms(token)`` gives every reading; matchers look all of them up, longest match first.
+Words in ``protected`` (names, function words) are never split.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from functools import lru_cache
+from importlib import resources
+
+from ..records import Token
+from .normalize import normalize
+
+_MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+TOKEN_RE = re.compile(
+    rf"\d+(?:[.,\u066b\u066c/:]\d+)*%?"  # numbers, dates 2025/01/02, 16,000, 3.5
+    rf"|[^\W\d_][\w{_MARKS}]*"  # words (Arabic letters with their diacritics, Latin)
+    rf"|[{_MARKS}]+"  # stray marks
+    rf"|\S",  # any other single character (punctuation)
+    re.UNICODE,
+)
+
+# Proclitic readings, longest first: (surface prefix in normalised text, prefix reported, adds ال).
+_CONJ = ("و", "ف")
+_PREP = ("ب", "ل", "ك", "س")
+_PREFIXES: list[str] = []
+for c in ("",) + _CONJ:
+    for p in ("",) + _PREP:
+        for a in ("", "ال"):
+            if c or p or a:
+                _PREFIXES.append(c + p + a)
+    _PREFIXES.append(c + "لل")  # ل + ال with the alef dropped
+_PREFIXES = sorted(set(_PREFIXES), key=len, reverse=True)
+ENCLITICS = ("هما", "كما", "هم", "هن", "كم", "كن", "ها", "نا")
+
+
+@lru_cache(maxsize=1)
+def function_words() -> frozenset[str]:
+    text = resources.files("marsad.data.text").joinpath("protected.txt").read_text(encoding="utf-8")
+    return frozenset(normalize(w) for w in text.split() if not w.startswith("#"))
+
+
+def _min_rest(prefix: str) -> int:
+    # A bare single-letter preposition or conjunction needs a longer remainder to be believed.
+    return 2 if prefix.endswith("ال") or prefix.endswith("لل") else 3
+
+
+def split_proclitics(norm: str, protected: frozenset[str] | set[str] = frozenset()) -> tuple[str, str]:
+    """Most likely (prefix, base) reading of a normalised word."""
+    if norm in protected or len(norm) < 3:
+        return "", norm
+    for pre, rest in all_readings(norm)[1:]:
+        if rest in protected:  # وبيونغيانغ = و + بيونغيانغ, not وب + يونغيانغ
+            return pre, rest
+    for pre in _PREFIXES:
+        if norm.startswith(pre) and len(norm) - len(pre) >= _min_rest(pre):
+            if pre.endswith("لل"):  # للاتحاد = ل + ال + اتحاد, the alef of ال dropped
+                return pre[:-2] + "لال", norm[len(pre):]
+            return pre, norm[len(pre):]
+    return "", norm
+
+
+def all_readings(norm: str) -> list[tuple[str, str]]:
+    """Every (prefix, base) reading allowed by the proclitic grammar, the unsplit one first."""
+    out = [("", norm)]
+    for pre in _PREFIXES:
+        if norm.startswith(pre) and len(norm) - len(pre) >= 2:
+            rest = norm[len(pre):]
+            if pre.endswith("لل"):
+                out.append((pre[:-2] + "ل", rest))
+                out.append((pre[:-2] + "لال", "ال" + rest))
+            else:
+                out.append((pre, rest))
+    return out
+
+
+def strip_enclitic(base: str) -> tuple[str, str]:
+    for suf in ENCLITICS:
+        if base.endswith(suf) and len(base) - len(suf) >= 3:
+            return base[: -len(suf)], suf
+    return base, ""
+
+
+class Tokenizer:
+    """Callable stage: text -> tokens. ``protected`` words are never split (e.g. بيونغ, بوتين)."""
+
+    def __init__(self, protected: Iterable[str] = ()):
+        self.protected = frozenset(function_words() | {normalize(w) for w in protected})
+
+    def __call__(self, text: str, offset: int = 0) -> list[Token]:
+        out = []
+        protected = self.protected
+        for m in TOKEN_RE.finditer(text):
+            s = m.group()
+            norm = normalize(s)
+            if norm and norm[0].isalpha():
+                prefix, base = split_proclitics(norm, protected)
+                stem, suffix = strip_enclitic(base) if base not in protected else (base, "")
+            else:
+                prefix, base, stem, suffix = "", norm, norm, ""
+            out.append(Token(s, m.start() + offset, m.end() + offset, norm, prefix, base, suffix, stem))
+        return out
+
+    def words(self, text: str) -> list[str]:
+        """Fast path: normalised word forms only (for indexing and benchmarks)."""
+        return TOKEN_RE.findall(normalize(text))
+
+
+def forms(tok: Token) -> set[str]:
+    """All normalised forms a token may stand for (used by lexicon and dictionary lookups)."""
+    out = {tok.norm, tok.base, tok.stem}
+    for _, rest in all_readings(tok.norm):
+        out.add(rest)
+        if rest.startswith("ال") and len(rest) > 3:
+            out.add(rest[2:])
+    return out
+
+
+@lru_cache(maxsize=1)
+def default_tokenizer() -> Tokenizer:
+    return Tokenizer()
+
+
+def tokenize(text: str, offset: int = 0) -> list[Token]:
+    return default_tokenizer()(text, offset)
