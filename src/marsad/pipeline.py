@@ -24,6 +24,7 @@ class Processed:
     tokens: dict[int, list[Token]] = field(default_factory=dict)  # sentence idx -> tokens
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    candidates: list = field(default_factory=list)  # unknown names after titles (actors.resolver.Candidate)
 
     def content_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if s.kind in PROCESSED_KINDS]

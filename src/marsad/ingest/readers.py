@@ -107,7 +107,7 @@ _DROP = "script, style, noscript, nav, footer, header, aside, form, iframe, svg,
 
 def html_to_text(html: str) -> tuple[str, dict]:
     """Main text and metadata of an HTML page. Paragraph-like blocks become lines."""
-    from selectolax.parser import HTMLParser
+    from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
     tree = HTMLParser(html)
     meta: dict = {}
@@ -164,7 +164,8 @@ def read_html(path: Path) -> Iterator[Document | ReadError]:
 
 def _html_document(html: str, path: str, extra: dict) -> Iterator[Document | ReadError]:
     text, meta = html_to_text(html)
-    if len(text.strip()) < 20:
+    body = text[len(meta.get("title") or ""):] if text.startswith(meta.get("title") or "\0") else text
+    if len(body.strip()) < 20:
         yield ReadError(path, "no article text found in the HTML")
         return
     for k, v in extra.items():
@@ -276,7 +277,7 @@ def read_warc(path: Path) -> Iterator[Document | ReadError]:
                     yield ReadError(where, f"response body is not valid {charset}")
                     continue
                 yield from _html_document(html, where, {"url": url, "published": rec.rec_headers.get_header("WARC-Date")})
-        except (ArchiveLoadFailed, OSError, ValueError, EOFError) as e:
+        except (ArchiveLoadFailed, OSError, ValueError, EOFError, AttributeError) as e:  # warcio raises these on cut records
             yield ReadError(str(path), f"broken WARC after {n} records ({e})")
         if n == 0:
             yield ReadError(str(path), "no HTML response records in the WARC")

@@ -1,0 +1,318 @@
+"""The actor dictionary: YAML data files -> validated entries -> surface names keyed for matching.
+
+Formats are documented in docs/formats.md. ``load_dictionary()`` reads the bundled files plus any user
+files (YAML in the same format, or PETRARCH-format actor files) and returns an ``ActorDictionary``.
+``validate()`` returns human-readable problems; ``marsad dict check`` prints them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..text.normalize import normalize
+from .variants import name_variants, nisba_forms
+
+KINDS = {"state", "historical", "disputed", "igo", "nsa"}
+AGENTS = {"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "CVL", "MED", "BUS", "SPY", "COP", "DIP", "EDU", "REL",
+          "HLH", "NGO", "IGO", "UAF", "ELI", "LAB", "AGR", "CRM", "IMG", "SEP", "INS", "PTY", "ENV", "REF"}
+CODE_RE = re.compile(r"^[A-Z][A-Z0-9+]{1,7}$")
+# Names that are also common words: matched only with a cue before them (دولة مالي, في مالي).
+AMBIGUOUS = {"مالي", "بنين", "تشاد"}
+KIND_RANK = {"name": 0, "igo": 0, "person": 1, "capital": 2, "metonym": 2, "nisba": 3, "people": 3, "head": 4}
+
+
+def key(word: str) -> str:
+    """Match key of one normalised word: a leading ال is not significant (الصين = صين)."""
+    return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def name_key(name: str) -> tuple[str, ...]:
+    return tuple(key(w) for w in normalize(name).replace("-", " ").split() if w)
+
+
+@dataclass(slots=True)
+class Role:
+    code: str
+    agent: str | None
+    title: str
+    start: str | None
+    end: str | None
+    uncertain: bool = False
+
+    def active(self, date: str | None) -> bool:
+        if not date:
+            return self.end is None
+        return (self.start is None or self.start <= date) and (self.end is None or date <= self.end)
+
+
+@dataclass(slots=True)
+class Entry:
+    id: str  # code for states/IGOs/groups, slug for people
+    kind: str
+    en: str = ""
+    ar: str = ""
+    code: str | None = None  # for people: None (their roles carry codes)
+    country: str | None = None
+    agent: str | None = None
+    roles: list[Role] = field(default_factory=list)
+    source: str = ""
+    file: str = ""
+
+    def role_on(self, date: str | None) -> Role | None:
+        """The person's role on ``date``: an active one (highest-ranking first), else the most recent past one."""
+        active = [r for r in self.roles if r.active(date)]
+        if active:
+            return sorted(active, key=lambda r: TITLE_RANK.get(r.title, 9))[0]
+        past = [r for r in self.roles if r.end and (not date or r.end < date)]
+        if past:
+            last = max(past, key=lambda r: r.end or "")
+            return Role(last.code, None, "former_" + last.title, last.start, last.end)
+        return None
+
+
+TITLE_RANK = {"supreme_leader": 0, "king": 0, "president": 0, "emir": 0, "head_of_state": 0,
+              "prime_minister": 1, "crown_prince": 1, "vice_president": 2, "foreign_minister": 3,
+              "defence_minister": 3, "secretary_general": 3}
+
+
+@dataclass(slots=True)
+class Name:
+    """One surface name (as match keys) pointing at an entry."""
+
+    keys: tuple[str, ...]
+    entry: str
+    code: str | None
+    agent: str | None
+    kind: str  # name | capital | metonym | nisba | people | person | igo
+    ambiguous: bool = False
+
+
+@dataclass
+class ActorDictionary:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    names: list[Name] = field(default_factory=list)
+    heads: list[tuple[tuple[str, ...], str, str | None]] = field(default_factory=list)  # keys, agent, title
+    cities: dict[tuple[str, ...], str] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+    def by_code(self, code: str) -> Entry | None:
+        return self.entries.get(code)
+
+    def display(self, code: str | None) -> str:
+        e = self.entries.get(code or "")
+        return (e.ar or e.en or code or "") if e else (code or "")
+
+    def words(self) -> set[str]:
+        """Normalised words of all names (the tokenizer must not split them into clitics)."""
+        out = set()
+        for n in self.names:
+            for k in n.keys:
+                out.add(k)
+                out.add("ال" + k)
+        return out
+
+    def stats(self) -> dict[str, int]:
+        kinds: dict[str, int] = {}
+        for e in self.entries.values():
+            kinds[e.kind] = kinds.get(e.kind, 0) + 1
+        return {"entries": len(self.entries), "surface_names": len({(n.keys, n.entry) for n in self.names}),
+                "people": kinds.get("person", 0), "roles": sum(len(e.roles) for e in self.entries.values()),
+                "heads": len(self.heads), **{f"kind_{k}": v for k, v in sorted(kinds.items())}}
+
+
+def _date(value, where: str, problems: list[str]) -> str | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    s = str(value)
+    if not re.match(r"^\d{4}-\d{2}-\d{2}$", s):
+        problems.append(f"{where}: date '{s}' is not YYYY-MM-DD")
+        return None
+    return s
+
+
+def _list(v) -> list:
+    if v is None:
+        return []
+    return v if isinstance(v, list) else [v]
+
+
+def data_files() -> list[Path]:
+    folder = resources.files("marsad.data.actors")
+    return sorted(Path(str(p)) for p in folder.iterdir() if str(p).endswith((".yaml", ".yml"))
+                  and not Path(str(p)).name.endswith("_curated.yaml"))
+
+
+class DictionaryBuilder:
+    def __init__(self) -> None:
+        self.d = ActorDictionary()
+        self._seen_names: set[tuple[tuple[str, ...], str, str | None, str]] = set()
+
+    def add_name(self, surface: str, entry: str, code: str | None, agent: str | None, kind: str) -> None:
+        for variant in name_variants(surface):
+            k = name_key(variant)
+            if not k:
+                continue
+            sig = (k, entry, agent, kind)
+            if sig in self._seen_names:
+                continue
+            self._seen_names.add(sig)
+            amb = len(k) == 1 and k[0] in AMBIGUOUS
+            self.d.names.append(Name(k, entry, code, agent, kind, amb))
+
+    def load_yaml(self, path: Path) -> None:
+        where = path.name
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except yaml.YAMLError as e:
+            self.d.problems.append(f"{where}: invalid YAML ({e})")
+            return
+        if data is None:
+            return
+        if path.name.startswith("agents"):
+            self.load_agents(data, where)
+            return
+        if not isinstance(data, list):
+            self.d.problems.append(f"{where}: top level must be a list of entries")
+            return
+        for i, item in enumerate(data):
+            w = f"{where}[{i}]"
+            if not isinstance(item, dict):
+                self.d.problems.append(f"{w}: entry must be a mapping")
+                continue
+            if "roles" in item or item.get("kind") == "person":
+                self.load_person(item, w, where)
+            else:
+                self.load_actor(item, w, where)
+
+    def load_actor(self, item: dict, w: str, file: str) -> None:
+        p = self.d.problems
+        code = str(item.get("code") or "")
+        kind = item.get("kind")
+        if not CODE_RE.match(code):
+            p.append(f"{w}: missing or malformed code '{code}'")
+            return
+        if kind not in KINDS:
+            p.append(f"{w} ({code}): kind '{kind}' not one of {sorted(KINDS)}")
+            return
+        if code in self.d.entries:
+            p.append(f"{w}: code {code} already defined in {self.d.entries[code].file}")
+            return
+        agent = item.get("agent")
+        if agent is not None and agent not in AGENTS:
+            p.append(f"{w} ({code}): unknown agent '{agent}'")
+        names = [str(n) for n in _list(item.get("names"))]
+        if item.get("ar"):
+            names.insert(0, str(item["ar"]))
+        if not names:
+            p.append(f"{w} ({code}): no Arabic names")
+        e = Entry(code, kind, str(item.get("en") or ""), str(item.get("ar") or (names[0] if names else "")), code,
+                  item.get("country"), agent, source=str(item.get("source") or ""), file=file)
+        self.d.entries[code] = e
+        main_kind = "igo" if kind == "igo" else "name"
+        for n in names:
+            self.add_name(n, code, code, agent, main_kind)
+        for n in _list(item.get("capitals")):
+            self.add_name(str(n), code, code, "GOV", "capital")
+        for m in _list(item.get("metonyms")):
+            if isinstance(m, dict) and m.get("name"):
+                if m.get("agent") and m["agent"] not in AGENTS:
+                    p.append(f"{w} ({code}): metonym {m['name']} has unknown agent '{m['agent']}'")
+                self.add_name(str(m["name"]), code, code, m.get("agent"), "metonym")
+            else:
+                p.append(f"{w} ({code}): metonym must be {{name, agent}}")
+        for base in _list(item.get("nisba")):
+            for form in nisba_forms(str(base)):
+                self.add_name(form, code, code, agent, "nisba")
+        for n in _list(item.get("plural")):
+            self.add_name(str(n), code, code, agent or "CVL", "people")
+        for c in _list(item.get("cities")):
+            k = name_key(str(c))
+            if k:
+                self.d.cities[k] = code
+
+    def load_person(self, item: dict, w: str, file: str) -> None:
+        p = self.d.problems
+        pid = str(item.get("id") or "")
+        if not re.match(r"^[a-z0-9][a-z0-9._-]*$", pid):
+            p.append(f"{w}: person id '{pid}' must be a lowercase ascii slug")
+            return
+        if pid in self.d.entries:
+            p.append(f"{w}: person id {pid} already defined in {self.d.entries[pid].file}")
+            return
+        roles = []
+        for j, r in enumerate(_list(item.get("roles"))):
+            rw = f"{w} ({pid}) role {j}"
+            if not isinstance(r, dict) or not r.get("code"):
+                p.append(f"{rw}: needs code")
+                continue
+            if r.get("agent") is not None and r["agent"] not in AGENTS:
+                p.append(f"{rw}: unknown agent '{r.get('agent')}'")
+            start, end = _date(r.get("start"), rw, p), _date(r.get("end"), rw, p)
+            if start and end and start > end:
+                p.append(f"{rw}: start {start} after end {end}")
+            roles.append(Role(str(r["code"]), r.get("agent"), str(r.get("title") or ""), start, end,
+                              bool(r.get("uncertain"))))
+        if not roles:
+            p.append(f"{w} ({pid}): person without roles")
+        names = [str(n) for n in _list(item.get("names"))]
+        if not names:
+            p.append(f"{w} ({pid}): no Arabic names")
+        e = Entry(pid, "person", str(item.get("en") or ""), names[0] if names else "", None, roles=roles, file=file)
+        self.d.entries[pid] = e
+        for n in names:
+            self.add_name(n, pid, None, None, "person")
+
+    def load_agents(self, data, where: str) -> None:
+        if not isinstance(data, list):
+            self.d.problems.append(f"{where}: top level must be a list")
+            return
+        for i, item in enumerate(data):
+            agent = item.get("agent") if isinstance(item, dict) else None
+            if agent not in AGENTS:
+                self.d.problems.append(f"{where}[{i}]: unknown agent '{agent}'")
+                continue
+            for h in _list(item.get("head")):
+                k = name_key(str(h))
+                if k:
+                    self.d.heads.append((k, agent, item.get("title")))
+
+    def check_codes(self) -> None:
+        """Every code a role or group refers to must exist."""
+        for e in self.d.entries.values():
+            for r in e.roles:
+                if r.code not in self.d.entries:
+                    self.d.problems.append(f"{e.file} ({e.id}): role code {r.code} is not in the dictionary")
+            if e.country and e.country not in self.d.entries:
+                self.d.problems.append(f"{e.file} ({e.id}): country {e.country} is not in the dictionary")
+
+
+def load_dictionary(extra: Iterable[str | Path] = (), bundled: bool = True) -> ActorDictionary:
+    """Bundled data files plus user files (``.yaml`` in the documented format or PETRARCH ``.txt`` actor files)."""
+    b = DictionaryBuilder()
+    files = data_files() if bundled else []
+    for f in files:
+        b.load_yaml(f)
+    for f in extra:
+        path = Path(f)
+        if path.suffix in (".yaml", ".yml"):
+            b.load_yaml(path)
+        else:
+            from .petrarch import load_petrarch
+
+            load_petrarch(path, b)
+    b.check_codes()
+    return b.d
+
+
+def validate(extra: Iterable[str | Path] = ()) -> tuple[ActorDictionary, list[str]]:
+    d = load_dictionary(extra)
+    return d, d.problems

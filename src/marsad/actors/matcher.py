@@ -1,0 +1,176 @@
+"""Find actor names in a token sequence in one left-to-right pass over a token trie (longest match).
+
+Keys are normalised words with a leading ال dropped (see ``dictionary.key``); the first word of a name may
+carry proclitics (وموسكو، لروسيا، بالصين، والكرملين) and every allowed reading is tried, the unsplit one first,
+so بيونغ is never read as ب+يونغ when بيونغ يانغ is a name. Finding matches is separate from resolving them
+(``resolver``): the matcher only returns spans and dictionary names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import Token
+from ..text.normalize import normalize
+from ..text.tokens import _PREFIXES
+from .dictionary import KIND_RANK, ActorDictionary, Name, key
+
+_END = object()
+AMBIGUOUS_CUES = {"في", "دوله", "جمهوريه", "حكومه", "الي", "مع", "رئيس", "شمال", "جنوب", "عاصمه"}
+DUAL_HEADS = {"جمهوريتي": "جمهوريه", "جمهوريتا": "جمهوريه", "جمهوريتين": "جمهوريه"}
+
+
+@dataclass(slots=True)
+class Match:
+    tok_start: int
+    tok_end: int  # exclusive
+    char_start: int  # offsets into the document (proclitics excluded)
+    char_end: int
+    names: list[Name]  # every dictionary name with these keys (resolver picks)
+
+
+def orig_prefix_len(text: str, n_norm: int) -> int:
+    """Characters of ``text`` that make up its first ``n_norm`` normalised characters."""
+    if n_norm <= 0:
+        return 0
+    count = 0
+    for i, ch in enumerate(text):
+        if normalize(ch):
+            count += 1
+            if count == n_norm:
+                # include marks (diacritics) that follow the last counted letter
+                j = i + 1
+                while j < len(text) and not normalize(text[j]):
+                    j += 1
+                return j
+    return len(text)
+
+
+def first_keys(norm: str) -> list[tuple[int, str]]:
+    """(normalised prefix length, key) readings of a name's first word, unsplit first."""
+    out = [(0, key(norm))]
+    for pre in _PREFIXES:
+        if norm.startswith(pre) and len(norm) - len(pre) >= 2:
+            out.append((len(pre), key(norm[len(pre):])))
+    return out
+
+
+class Trie:
+    def __init__(self, names: list[Name]):
+        self.root: dict = {}
+        for n in names:
+            node = self.root
+            for k in n.keys:
+                node = node.setdefault(k, {})
+            node.setdefault(_END, []).append(n)
+
+    def walk(self, node: dict, tokens: list[Token], j: int) -> list[tuple[int, list[Name]]]:
+        """Terminals reachable from ``node`` consuming tokens from j: [(end index, names)]."""
+        out = []
+        n = len(tokens)
+        while j < n:
+            t = tokens[j]
+            if t.norm == "-" and j + 1 < n:  # بيونغ-يانغ
+                j += 1
+                continue
+            nxt = node.get(key(t.norm))
+            if nxt is None:
+                break
+            node = nxt
+            j += 1
+            if _END in node:
+                out.append((j, node[_END]))
+        return out
+
+
+class Matcher:
+    """Callable: tokens -> non-overlapping matches, longest first."""
+
+    def __init__(self, dictionary: ActorDictionary):
+        self.trie = Trie(dictionary.names)
+        self.head_trie = Trie([Name(k, agent, None, agent, "head") for k, agent, _ in dictionary.heads])
+        self.heads = {k: (agent, title) for k, agent, title in dictionary.heads}
+
+    def _at(self, tokens: list[Token], i: int, trie: Trie) -> tuple[int, int, list[Name]] | None:
+        t = tokens[i]
+        if not t.norm[:1].isalpha():
+            return None
+        best = None
+        for pre_len, k in first_keys(t.norm):
+            node = trie.root.get(k)
+            if node is None:
+                continue
+            hits = ([(i + 1, node[_END])] if _END in node else []) + trie.walk(node, tokens, i + 1)
+            for end, names in hits:
+                # longer match wins; at equal length the unsplit (shorter prefix) reading wins
+                if best is None or end > best[0] or (end == best[0] and pre_len < best[1]):
+                    best = (end, pre_len, names)
+        return best
+
+    def __call__(self, tokens: list[Token]) -> list[Match]:
+        out: list[Match] = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            t = tokens[i]
+            dual = DUAL_HEADS.get(key(t.norm)) or DUAL_HEADS.get(t.base)
+            if dual:
+                got = self._dual(tokens, i, dual)
+                if got:
+                    out.extend(got)
+                    i = got[-1].tok_end
+                    continue
+            hit = self._at(tokens, i, self.trie)
+            if hit:
+                end, pre_len, names = hit
+                if all(nm.ambiguous for nm in names) and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES):
+                    i += 1
+                    continue
+                start_char = t.start + orig_prefix_len(t.text, pre_len)
+                out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind])))
+                i = end
+            else:
+                i += 1
+        return out
+
+    def _dual(self, tokens: list[Token], i: int, singular: str) -> list[Match]:
+        """جمهوريتي دونيتسك ولوغانسك -> جمهورية دونيتسك + جمهورية لوغانسك (two entities)."""
+        node = self.trie.root.get(key(singular))
+        if node is None:
+            return []
+        out = []
+        j = i + 1
+        first = True
+        while j < len(tokens):
+            t = tokens[j]
+            best = None
+            for pre_len, k in ([(0, key(t.norm))] if first else first_keys(t.norm)[1:] if t.norm.startswith("و") else []):
+                nxt = node.get(k)
+                if nxt is None:
+                    continue
+                hits = ([(j + 1, nxt[_END])] if _END in nxt else []) + self.trie.walk(nxt, tokens, j + 1)
+                for end, names in hits:
+                    if best is None or end > best[0]:
+                        best = (end, pre_len, names)
+            if not best:
+                break
+            end, pre_len, names = best
+            out.append(Match(j, end, t.start + orig_prefix_len(t.text, pre_len), tokens[end - 1].end,
+                             sorted(names, key=lambda x: KIND_RANK[x.kind])))
+            j = end
+            first = False
+        return out if out else []
+
+    def head_before(self, tokens: list[Token], i: int) -> tuple[int, str, str | None] | None:
+        """A head noun (وزير الدفاع، البرلمان …) ending right before token i: (start index, agent, title)."""
+        for length in (4, 3, 2, 1):
+            s = i - length
+            if s < 0:
+                continue
+            hit = self._at(tokens, s, self.head_trie)
+            if hit and hit[0] == i:
+                names = hit[2]
+                agent = names[0].agent
+                title = self.heads.get(names[0].keys, (agent, None))[1]
+                return s, agent, title
+        return None

@@ -1,0 +1,120 @@
+"""Resolve matches to mentions: person roles by the article's date, head nouns to agents, office holders.
+
+"وزير الدفاع الروسي" -> RUS MIL (and the person who held that office on the date);
+"البرلمان الأرمني" -> ARM LEG; "بوتين" in 2010 -> RUS GOV (prime minister), in 2020 -> RUS GOV (president).
+Also collects unknown names after titles ("رئيس الوزراء X") as dictionary candidates.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..records import Mention, Token
+from .dictionary import ActorDictionary, Entry, key
+from .matcher import Match, Matcher
+
+PERSON_TITLES = {"president", "prime_minister", "foreign_minister", "defence_minister", "king", "emir",
+                 "crown_prince", "supreme_leader", "vice_president", "leader"}
+TITLE_EQUIV = {"leader": ("supreme_leader", "president", "head_of_state", "king", "emir", "leader")}
+
+
+@dataclass(slots=True)
+class Candidate:
+    name: str
+    title: str
+    guess_code: str | None
+    guess_agent: str | None
+    example: str
+
+
+class Resolver:
+    def __init__(self, dictionary: ActorDictionary, matcher: Matcher):
+        self.d = dictionary
+        self.matcher = matcher
+        self.holders: dict[tuple[str, str], list[tuple[Entry, object]]] = {}
+        for e in dictionary.entries.values():
+            for r in e.roles:
+                self.holders.setdefault((r.code, r.title), []).append((e, r))
+        self.known_words = dictionary.words()
+
+    def holder(self, code: str, title: str, date: str | None) -> Entry | None:
+        for t in TITLE_EQUIV.get(title, (title,)):
+            for e, r in self.holders.get((code, t), []):
+                if r.active(date):
+                    return e
+        return None
+
+    def __call__(self, tokens: list[Token], matches: list[Match], date: str | None, sentence_idx: int = -1,
+                 text: str = "", text_offset: int = 0) -> list[Mention]:
+        out: list[Mention] = []
+        for m in matches:
+            name = m.names[0]
+            person = None
+            if name.kind == "person":
+                entry = self.d.entries[name.entry]
+                role = entry.role_on(date)
+                if role is None:
+                    continue
+                code, agent, person = role.code, role.agent, entry.id
+            else:
+                code, agent = name.code, name.agent
+            if name.kind in ("nisba", "name", "people", "igo"):
+                head = self.matcher.head_before(tokens, m.tok_start)
+                if head:
+                    agent = head[1]
+                    if head[2] in PERSON_TITLES and code:
+                        h = self.holder(code, head[2], date)
+                        person = h.id if h else None
+            surface = text[m.char_start - text_offset:m.char_end - text_offset] if text else \
+                " ".join(t.text for t in tokens[m.tok_start:m.tok_end])
+            if out and name.kind == "nisba" and out[-1].code == code and out[-1].tok_end == m.tok_start \
+                    and out[-1].kind in ("name", "igo"):
+                prev = out[-1]  # الولايات المتحدة الأمريكية: one mention
+                prev.end, prev.tok_end = m.char_end, m.tok_end
+                prev.text = text[prev.start - text_offset:prev.end - text_offset] if text else prev.text + " " + surface
+                continue
+            out.append(Mention(m.char_start, m.char_end, surface, code or "", agent, name.kind, person, name.entry,
+                               m.tok_start, m.tok_end, sentence_idx))
+        return out
+
+    def candidates(self, tokens: list[Token], mentions: list[Mention], text: str = "",
+                   text_offset: int = 0) -> list[Candidate]:
+        """Title followed by a name the dictionary does not know: "رئيس الوزراء X", "الزعيم X"."""
+        covered = set()
+        for m in mentions:
+            covered.update(range(m.tok_start, m.tok_end))
+        out = []
+        i = 0
+        n = len(tokens)
+        while i < n:
+            hit = self.matcher._at(tokens, i, self.matcher.head_trie)
+            if not hit:
+                i += 1
+                continue
+            end = hit[0]
+            agent, title = self.matcher.heads.get(hit[2][0].keys, (None, None))
+            if title not in PERSON_TITLES:
+                i = end
+                continue
+            guess = None
+            j = end
+            for m in mentions:  # optional nisba / state after the title
+                if m.tok_start == j and m.kind in ("nisba", "name"):
+                    guess, j = m.code, m.tok_end
+                    break
+            words = []
+            while j < n and len(words) < 3:
+                t = tokens[j]
+                if (j in covered or not t.is_word or t.norm in self.matcher_protected or key(t.norm) in self.known_words
+                        or t.norm.startswith("ال") or len(t.norm) < 3):
+                    break
+                words.append(t)
+                j += 1
+            if words and (len(words) >= 2 or guess):
+                name = text[words[0].start - text_offset:words[-1].end - text_offset] if text else \
+                    " ".join(w.text for w in words)
+                out.append(Candidate(name, title, guess, agent, text))
+            i = max(end, j)
+        return out
+
+    matcher_protected: frozenset[str] = frozenset()
