@@ -33,7 +33,7 @@ def eval_gold() -> Path:
 
 
 def find_in(texts: dict[str, str], needle: str) -> tuple[str, int]:
-    for name, t in texts.items():
+    for t in texts.values():
         i = t.find(needle)
         if i >= 0:
             return t, i

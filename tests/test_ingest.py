@@ -18,7 +18,7 @@ from marsad.pipeline import Pipeline
 from marsad.store.db import Store, StoreError
 from marsad.store.migrations import LATEST
 
-MARSAD = [sys.executable, "-m", "marsad.cli"]
+MARSAD = [sys.executable, "-m", "marsad"]
 UPTO = ["--upto", "text"]
 
 

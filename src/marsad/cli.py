@@ -188,5 +188,7 @@ def main() -> None:
     app()
 
 
-if __name__ == "__main__":
-    main()
+if __name__ == "__main__":  # run as marsad.cli: hand over to the package module so commands register once
+    from marsad.cli import main as package_main
+
+    package_main()

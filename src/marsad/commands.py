@@ -1,1 +1,223 @@
-"""Commands of the later stages (actors, events, analysis, server), registered on the main Typer app."""
+"""Commands of the later stages (actors, events, evaluation, export), registered on the main Typer app."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+import yaml
+from rich.table import Table
+
+from .cli import DbOpt, JsonOpt, app, console, emit_json, err, open_store
+
+dict_app = typer.Typer(help="The actor dictionary, lexicons and formal ties: check, candidates, accept.")
+eval_app = typer.Typer(help="Score a stage against a gold file.")
+export_app = typer.Typer(help="Export events, dyads or the alliance graph.")
+app.add_typer(dict_app, name="dict")
+app.add_typer(eval_app, name="eval")
+app.add_typer(export_app, name="export")
+
+DictOpt = Annotated[list[Path] | None, typer.Option("--dict", help="Extra dictionary files (YAML or PETRARCH). Also $MARSAD_DICT.")]
+
+
+def extra_dicts(paths: list[Path] | None) -> list[Path]:
+    out = list(paths or [])
+    env = os.environ.get("MARSAD_DICT")
+    if env:
+        out += [Path(p) for p in env.split(os.pathsep) if p]
+    return out
+
+
+# -- dict ------------------------------------------------------------------------------------------
+
+@dict_app.command("check")
+def dict_check(paths: DictOpt = None, json_out: JsonOpt = False) -> None:
+    """Validate every data file (actors, ontology, triggers, ties); exit 1 on any problem."""
+    from .validate import check_all
+
+    report = check_all(extra_dicts(paths))
+    if json_out:
+        emit_json(report)
+    else:
+        for section, info in report["sections"].items():
+            console.print(f"[bold]{section}[/bold]: " + ", ".join(f"{k} {v}" for k, v in info["stats"].items()))
+            for p in info["problems"][:200]:
+                console.print(f"  [red]problem:[/red] {p}", highlight=False)
+        console.print("[green]all data files valid[/green]" if report["ok"] else
+                      f"[red]{report['problems']} problem(s)[/red]")
+    raise typer.Exit(0 if report["ok"] else 1)
+
+
+@dict_app.command("candidates")
+def dict_candidates(db: DbOpt = None, json_out: JsonOpt = False, limit: int = 50) -> None:
+    """Unknown names found after titles ("رئيس الوزراء X"), most frequent first."""
+    with open_store(db) as store:
+        rows = store.rows("SELECT name, title, guess_code, guess_agent, count, example, doc_id, status FROM candidates "
+                          "WHERE status = 'new' ORDER BY count DESC, name LIMIT ?", (limit,))
+    if json_out:
+        emit_json(rows)
+        return
+    t = Table("name", "title", "code?", "agent", "seen", "example")
+    for r in rows:
+        t.add_row(r["name"], r["title"], r["guess_code"] or "", r["guess_agent"] or "", str(r["count"]), r["example"][:80])
+    console.print(t)
+
+
+@dict_app.command("accept")
+def dict_accept(
+    name: str,
+    code: Annotated[str, typer.Option(help="State or organisation code of the person.")],
+    file: Annotated[Path, typer.Option(help="User dictionary YAML to append to.")] = Path("marsad_user.yaml"),
+    agent: Annotated[str | None, typer.Option(help="Agent code (default: from the title).")] = None,
+    title: Annotated[str | None, typer.Option(help="Role title (default: from the candidate).")] = None,
+    start: Annotated[str | None, typer.Option(help="Role start date YYYY-MM-DD, if known.")] = None,
+    db: DbOpt = None,
+) -> None:
+    """Accept a candidate name into a user dictionary file (use it with --dict or $MARSAD_DICT)."""
+    import re
+
+    with open_store(db) as store:
+        rows = store.rows("SELECT * FROM candidates WHERE name = ?", (name,))
+        cand = rows[0] if rows else {}
+        entries = yaml.safe_load(file.read_text(encoding="utf-8")) if file.exists() else []
+        entries = entries or []
+        slug = "user-" + (re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or str(abs(hash(name)) % 10**8))
+        role = {"code": code.upper(), "agent": agent or cand.get("guess_agent") or "GOV",
+                "title": title or cand.get("title") or "leader", "start": start, "end": None, "uncertain": True}
+        entries.append({"id": slug, "en": name, "names": [name], "roles": [role]})
+        file.write_text(yaml.safe_dump(entries, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        if rows:
+            with store.transaction():
+                store.execute("UPDATE candidates SET status = 'accepted' WHERE name = ?", (name,))
+    console.print(f"added {name} → {code.upper()} to {file}")
+
+
+# -- actors ----------------------------------------------------------------------------------------
+
+@app.command()
+def actors(
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+    code: Annotated[str | None, typer.Option(help="Only this actor code (or prefix with *: RU*).")] = None,
+    since: Annotated[str | None, typer.Option(help="Only mentions in documents published on/after this date.")] = None,
+    until: Annotated[str | None, typer.Option(help="... on/before this date.")] = None,
+    limit: int = 30,
+) -> None:
+    """Top actors by mentions, with their names and most common agents."""
+    from .query import top_actors
+
+    with open_store(db) as store:
+        rows = top_actors(store, code=code, since=since, until=until, limit=limit)
+    if json_out:
+        emit_json(rows)
+        return
+    t = Table("code", "name", "mentions", "documents", "agents", "surface forms")
+    for r in rows:
+        t.add_row(r["code"], r["name"], str(r["mentions"]), str(r["documents"]),
+                  ", ".join(f"{k}:{v}" for k, v in r["agents"].items()), "، ".join(r["forms"][:4]))
+    console.print(t)
+
+
+# -- eval ------------------------------------------------------------------------------------------
+
+SeedsOpt = Annotated[Path, typer.Option(help="Folder of the seed articles the gold points into.")]
+
+
+@eval_app.command("actors")
+def eval_actors_cmd(
+    gold: Annotated[Path, typer.Argument()] = Path("tests/gold/seed_actors.jsonl"),
+    seeds: SeedsOpt = Path("../shared/seeds"),
+    json_out: JsonOpt = False,
+    show_errors: Annotated[int, typer.Option(help="List this many misses and false positives.")] = 0,
+) -> None:
+    """Precision/recall of actor mentions against a gold file."""
+    from .evaluate import eval_actors
+
+    r = eval_actors(gold, seeds)
+    if json_out:
+        emit_json(r)
+        return
+    o = r["overall"]
+    console.print(f"actors: precision {o['precision']:.3f} recall {o['recall']:.3f} F1 {o['f1']:.3f} "
+                  f"(tp {o['tp']}, fp {o['fp']}, fn {o['fn']}; gold {r['gold']})")
+    for kind in ("misses", "false_positives"):
+        for x in r[kind][:show_errors]:
+            console.print(f"  {kind[:-2] if kind == 'misses' else 'false positive'}: {x['doc']}@{x['start']} {x['text']} {x['code']}",
+                          highlight=False)
+
+
+@eval_app.command("events")
+def eval_events_cmd(
+    gold: Annotated[Path, typer.Argument(help="Gold JSONL: project format or ../shared/eval's PROTEST set.")],
+    seeds: SeedsOpt = Path("../shared/seeds"),
+    json_out: JsonOpt = False,
+) -> None:
+    """Precision/recall/F1 per PLOVER type and actor/recipient accuracy against a gold file."""
+    from .evaluate import eval_events, eval_protest, read_jsonl
+
+    first = read_jsonl(gold)[:1]
+    protest = bool(first) and "doc" not in first[0] and all(
+        e.get("event") == "PROTEST" for e in first[0].get("events", [])) and "negated" not in json.dumps(first[0])
+    r = eval_protest(gold) if protest else eval_events(gold, seeds)
+    if json_out:
+        emit_json(r)
+        return
+    if protest:
+        console.print(f"PROTEST gold ({r['sentences']} sentences): found in {r['protest_found']} "
+                      f"({r['protest_found_share']:.3f}); actor country accuracy {r['actor_country_accuracy']} "
+                      f"(n={r['actor_country_n']}); recipient country accuracy {r['recipient_country_accuracy']} "
+                      f"(n={r['recipient_country_n']}); actor agent accuracy {r['actor_agent_accuracy']} (n={r['actor_agent_n']})")
+        return
+    t = Table("type", "precision", "recall", "F1", "tp", "fp", "fn", title=f"events vs {gold.name}")
+    for name, v in list(r["per_type"].items()) + [("OVERALL", r["overall"])]:
+        t.add_row(name, f"{v['precision']:.3f}", f"{v['recall']:.3f}", f"{v['f1']:.3f}", str(v["tp"]), str(v["fp"]), str(v["fn"]))
+    console.print(t)
+    console.print(f"actor code accuracy {r['actor_accuracy']} (n={r['actor_n']}) · recipient code accuracy "
+                  f"{r['recipient_accuracy']} (n={r['recipient_n']}) · negated/future gold coded as asserted: "
+                  f"{r['negated_or_future_coded_as_asserted']} of {r['negated_or_future_gold']}")
+
+
+# -- extract / export ------------------------------------------------------------------------------
+
+@app.command()
+def extract(
+    file: Annotated[Path | None, typer.Argument(help="JSONL ({id, text, date?} a line) or plain text; default stdin.")] = None,
+    workers: Annotated[int, typer.Option(help="Worker processes (output order is kept).")] = 1,
+    dicts: DictOpt = None,
+) -> None:
+    """Stateless coder: one JSON line per input record, {"id", "events": [...]}, no database."""
+    from .extract import run_extract
+
+    src = open(file, encoding="utf-8") if file else sys.stdin
+    try:
+        n_err = run_extract(src, sys.stdout, workers=workers, dicts=extra_dicts(dicts),
+                            where=str(file) if file else "<stdin>", log=lambda m: err.print(m, highlight=False))
+    finally:
+        if file:
+            src.close()
+    raise typer.Exit(1 if n_err else 0)
+
+
+@export_app.command("events")
+def export_events(
+    fmt: Annotated[str, typer.Option("--format", help="jsonl | csv | parquet")] = "jsonl",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default stdout; parquet needs -o).")] = None,
+    db: DbOpt = None,
+    include_duplicates: Annotated[bool, typer.Option(help="Also events from near-duplicate articles.")] = False,
+) -> None:
+    """Events in PLOVER interchange field names (actor, recipient, event, mode, context, event_text, text_info, cite_info)."""
+    from .export import export_events as run
+
+    if fmt not in ("jsonl", "csv", "parquet"):
+        err.print(f"[red]error:[/red] unknown format '{fmt}' (jsonl, csv, parquet)")
+        raise typer.Exit(2)
+    if fmt == "parquet" and output is None:
+        err.print("[red]error:[/red] parquet is binary: give -o FILE")
+        raise typer.Exit(2)
+    with open_store(db) as store:
+        n = run(store, fmt, output, include_duplicates=include_duplicates)
+    err.print(f"{n} events written{' to ' + str(output) if output else ''}")

@@ -40,7 +40,7 @@ class Segmenter:
 
     def __call__(self, p: Processed) -> Processed:
         p.sentences = split_sentences(p.doc.text, p.doc.id, p.doc.title)
-        for s in p.content_sentences():
+        for s in p.sentences:  # all kinds: mentions are wanted everywhere, events only in content sentences
             p.tokens[s.idx] = self.tokenizer(s.text, s.start)
         return p
 

@@ -19,13 +19,13 @@ import yaml
 from ..text.normalize import normalize
 from .variants import name_variants, nisba_forms
 
-KINDS = {"state", "historical", "disputed", "igo", "nsa"}
+KINDS = {"state", "historical", "disputed", "igo", "nsa", "region"}
 AGENTS = {"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "CVL", "MED", "BUS", "SPY", "COP", "DIP", "EDU", "REL",
           "HLH", "NGO", "IGO", "UAF", "ELI", "LAB", "AGR", "CRM", "IMG", "SEP", "INS", "PTY", "ENV", "REF"}
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9+]{1,7}$")
 # Names that are also common words: matched only with a cue before them (دولة مالي, في مالي).
-AMBIGUOUS = {"مالي", "بنين", "تشاد"}
-KIND_RANK = {"name": 0, "igo": 0, "person": 1, "capital": 2, "metonym": 2, "nisba": 3, "people": 3, "head": 4}
+AMBIGUOUS = {"فتح", "مالي", "ماليه", "ماليون", "ماليين", "ماليان", "بنين", "كيف", "تشاد", "عمان", "جورجيا"}
+KIND_RANK = {"region": 0, "name": 0, "igo": 0, "person": 1, "capital": 2, "metonym": 2, "nisba": 3, "people": 3, "head": 4}
 
 
 def key(word: str) -> str:
@@ -217,7 +217,7 @@ class DictionaryBuilder:
         e = Entry(code, kind, str(item.get("en") or ""), str(item.get("ar") or (names[0] if names else "")), code,
                   item.get("country"), agent, source=str(item.get("source") or ""), file=file)
         self.d.entries[code] = e
-        main_kind = "igo" if kind == "igo" else "name"
+        main_kind = {"igo": "igo", "region": "region"}.get(kind, "name")
         for n in names:
             self.add_name(n, code, code, agent, main_kind)
         for n in _list(item.get("capitals")):

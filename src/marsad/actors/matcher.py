@@ -16,7 +16,7 @@ from ..text.tokens import _PREFIXES
 from .dictionary import KIND_RANK, ActorDictionary, Name, key
 
 _END = object()
-AMBIGUOUS_CUES = {"في", "دوله", "جمهوريه", "حكومه", "الي", "مع", "رئيس", "شمال", "جنوب", "عاصمه"}
+AMBIGUOUS_CUES = {"حركه", "في", "دوله", "جمهوريه", "حكومه", "الي", "مع", "رئيس", "شمال", "جنوب", "عاصمه"}
 DUAL_HEADS = {"جمهوريتي": "جمهوريه", "جمهوريتا": "جمهوريه", "جمهوريتين": "جمهوريه"}
 
 
@@ -51,7 +51,8 @@ def first_keys(norm: str) -> list[tuple[int, str]]:
     out = [(0, key(norm))]
     for pre in _PREFIXES:
         if norm.startswith(pre) and len(norm) - len(pre) >= 2:
-            out.append((len(pre), key(norm[len(pre):])))
+            # لل = ل + ال: the span keeps the second ل (it is the ال of the name)
+            out.append((len(pre) - 1 if pre.endswith("لل") else len(pre), key(norm[len(pre):])))
     return out
 
 

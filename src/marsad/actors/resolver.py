@@ -50,6 +50,8 @@ class Resolver:
         for m in matches:
             name = m.names[0]
             person = None
+            if name.kind == "region":  # matched only so that it blocks the state inside it
+                continue
             if name.kind == "person":
                 entry = self.d.entries[name.entry]
                 role = entry.role_on(date)
@@ -106,11 +108,12 @@ class Resolver:
             while j < n and len(words) < 3:
                 t = tokens[j]
                 if (j in covered or not t.is_word or t.norm in self.matcher_protected or key(t.norm) in self.known_words
-                        or t.norm.startswith("ال") or len(t.norm) < 3):
+                        or len(t.norm) < 3):
                     break
                 words.append(t)
                 j += 1
-            if words and (len(words) >= 2 or guess):
+            # a single word starting with ال is more often an adjective (الجديد) than a name
+            if words and (len(words) >= 2 or (guess and not words[0].norm.startswith("ال"))):
                 name = text[words[0].start - text_offset:words[-1].end - text_offset] if text else \
                     " ".join(w.text for w in words)
                 out.append(Candidate(name, title, guess, agent, text))

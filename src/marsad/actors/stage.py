@@ -32,7 +32,7 @@ class ActorStage:
 
     def __call__(self, p: Processed) -> Processed:
         date = p.doc.published
-        for s in p.content_sentences():
+        for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
             matches = self.matcher(tokens)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)

@@ -97,8 +97,9 @@ def ingest(
             report.events += len(proc.events)
 
             def write(proc=proc, dup_of=dup_of, score=score, mh=mh):
-                store.add_document(proc.doc, proc.sentences, proc.mentions, proc.events,
-                                   dup_of=dup_of, dup_score=score, minhash=to_bytes(mh))
+                if store.add_document(proc.doc, proc.sentences, proc.mentions, proc.events,
+                                      dup_of=dup_of, dup_score=score, minhash=to_bytes(mh)):
+                    store.add_candidates(proc.candidates, proc.doc.id)
 
             write.doc_id = item.id  # type: ignore[attr-defined]
             pending.append(write)

@@ -188,6 +188,15 @@ class Store:
             self.executemany(EVENT_INSERT, [event_row(e, doc, dup=dup_of is not None) for e in events])
         return True
 
+    def add_candidates(self, candidates, doc_id: str) -> None:
+        """Unknown names seen after titles; counts accumulate across documents."""
+        for c in candidates:
+            self.execute(
+                """INSERT INTO candidates (name, title, guess_code, guess_agent, count, example, doc_id, status)
+                   VALUES (?, ?, ?, ?, 1, ?, ?, 'new')
+                   ON CONFLICT (name) DO UPDATE SET count = candidates.count + 1""",
+                (c.name, c.title, c.guess_code, c.guess_agent, c.example[:400], doc_id))
+
     def record_file(self, path: str, size: int, mtime: float, status: str, documents: int, errors: int,
                     message: str = "") -> None:
         self.execute(

@@ -1,0 +1,327 @@
+"""The event coder: tokens + actor mentions of one sentence -> PLOVER events with modality, date and evidence.
+
+Steps for each trigger match (lexicon.find):
+1. arguments: the actor is the subject (SVO: a mention just before the trigger; VSO / masdar: the first
+   mention after it; else the nearest earlier mention in the clause), extended over coordination
+   (روسيا والصين); the recipient is a mention marked by one of the frame's prepositions, else the direct
+   object; "بين X و Y" gives both sides of symmetric events.
+2. modality: negation cues just before the trigger; denials (نفى) suppress the denied act (the denial
+   itself is a REJECT trigger); future (سوف، س+verb، يعتزم، من المقرر), hypothetical (لو، إذا، هل),
+   historical background; reported speech keeps its source (attribution).
+3. date: the nearest date expression in the sentence, else the publication date (precision "document").
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from ..records import Event, Mention, Party, Sentence, Token
+from ..text.normalize import normalize
+from ..text.tokens import forms as token_forms
+from .dates import find_dates, nearest
+from .lexicon import Lexicon, TriggerMatch, load_lexicon, load_modality
+from .ontology import Ontology, load_ontology
+
+PREPS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح"}
+BOUNDARY = {".", ";", "?", "!", ":", "بينما", "فيما", "حيث", "لكن", "لكنه", "لكنها", "بل", "اذ", "عندما",
+            "بعدما", "حين", "ثم", "اما", "الا"}
+RELATIVE = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللتين", "اللذين"}
+WINDOW_BEFORE = 12
+WINDOW_AFTER = 10
+
+
+@dataclass(slots=True)
+class Cues:
+    negation: frozenset[str]
+    denial: frozenset[str]
+    future: frozenset[str]
+    future_phrases: tuple[tuple[str, ...], ...]
+    hypothetical: frozenset[str]
+    historical: tuple[tuple[str, ...], ...]
+    reporting: frozenset[str]
+
+    @classmethod
+    def load(cls) -> Cues:
+        m = load_modality()
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(normalize(x) for x in m.get(key, []) if len(x.split()) == 1)
+
+        def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+            return tuple(tuple(normalize(x).split()) for x in m.get(key, []) if len(x.split()) > 1)
+
+        hyp = words("hypothetical") - {"ان", "قد", "ربما"}  # إن is mostly "that"; قد with a past verb is "already"
+        return cls(words("negation") - {"غير", "ما"}, words("denial"), words("future"), phrases("future"),
+                   hyp, phrases("historical"), words("reporting") | phrases_first(m.get("reporting", [])))
+
+
+def phrases_first(items: list[str]) -> frozenset[str]:
+    return frozenset(normalize(x).split()[0] for x in items if x.split())
+
+
+class EventCoder:
+    """Callable: (sentence, tokens, mentions, published, doc) -> events."""
+
+    def __init__(self, lexicon: Lexicon | None = None, ontology: Ontology | None = None, cues: Cues | None = None):
+        self.lexicon = lexicon or load_lexicon()
+        self.ontology = ontology or load_ontology()
+        self.cues = cues or Cues.load()
+
+    # -- public -----------------------------------------------------------------------------------
+    def __call__(self, sentence: Sentence, tokens: list[Token], mentions: list[Mention], published: str | None,
+                 doc_id: str = "", source: str = "") -> list[Event]:
+        if not tokens:
+            return []
+        tf = [token_forms(t) for t in tokens]
+        matches = self._select(self.lexicon.find(tf))
+        if not matches:
+            return []
+        norms = [t.norm for t in tokens]
+        dates = find_dates(tokens, published)
+        question = sentence.text.rstrip().endswith(("?", "؟"))
+        attribution = self._attribution(tokens, mentions)
+        out: list[Event] = []
+        for m in matches:
+            head = m.tokens[0]
+            if self._denied(norms, tf, head) and m.pattern.event != "REJECT":
+                continue
+            actors, recipients, symmetric = self._arguments(m, tokens, norms, mentions, attribution)
+            negated = self._negated(norms, tf, head)
+            modality = self._modality(tokens, norms, tf, head, m, question)
+            d = nearest(dates, head)
+            if d:
+                date, prec, date_end = d.date, d.precision, d.date_end
+                if modality == "asserted" and published and date[:4] < str(int(published[:4]) - 3):
+                    modality = "historical"
+                if modality == "asserted" and published and date > published and prec == "day":
+                    modality = "future"
+            else:
+                date, prec, date_end = published, "document" if published else "unknown", None
+            et = self.ontology.types[m.pattern.event]
+            trig_start = tokens[m.tokens[0]].start
+            trig_end = tokens[m.tokens[-1]].end
+            pairs = [(a, r) for a in actors for r in (recipients or [None])] or [(None, r) for r in (recipients or [None])]
+            for a, r in pairs:
+                if a is not None and r is not None and a.code == r.code and a.agent == r.agent:
+                    continue
+                conf = 0.4 + (0.3 if a is not None else 0) + (0.2 if r is not None else 0) + (0.1 if m.pattern.length > 1 else 0)
+                ev = Event(
+                    id="",
+                    event=m.pattern.event,
+                    actor=_party(a),
+                    recipient=_party(r),
+                    mode=m.pattern.mode,
+                    context=list(m.pattern.context),
+                    intensity=et.intensity_of(m.pattern.mode),
+                    quad=et.quad,
+                    cameo=et.cameo_root,
+                    negated=negated,
+                    modality=modality,
+                    attribution=attribution[0] if attribution and attribution[2] <= head else None,
+                    attribution_code=attribution[1] if attribution and attribution[2] <= head else None,
+                    date=date,
+                    date_precision=prec,
+                    date_end=date_end,
+                    doc_id=doc_id,
+                    sentence_idx=sentence.idx,
+                    sentence=sentence.text,
+                    event_text=sentence.text[trig_start - sentence.start:trig_end - sentence.start],
+                    trigger_start=trig_start,
+                    trigger_end=trig_end,
+                    evidence_start=sentence.start,
+                    evidence_end=sentence.end,
+                    confidence=round(min(conf, 1.0), 2),
+                    pattern=m.pattern.id,
+                    symmetric=symmetric,
+                )
+                ev.id = event_id(doc_id, ev)
+                out.append(ev)
+        return out
+
+    # -- trigger selection ------------------------------------------------------------------------
+    @staticmethod
+    def _select(matches: list[TriggerMatch]) -> list[TriggerMatch]:
+        """Keep the most specific match where matches share tokens."""
+        used: set[int] = set()
+        out = []
+        for m in sorted(matches, key=lambda m: (-m.pattern.length, m.start)):
+            if used.isdisjoint(m.tokens):
+                out.append(m)
+                used.update(m.tokens)
+        return sorted(out, key=lambda m: m.start)
+
+    # -- arguments --------------------------------------------------------------------------------
+    def _arguments(self, m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: list[Mention],
+                   attribution) -> tuple[list[Mention], list[Mention], bool]:
+        frame = m.pattern.frame
+        head, last = m.tokens[0], m.tokens[-1]
+        ms = sorted((x for x in mentions if x.tok_end <= head or x.tok_start > last), key=lambda x: x.tok_start)
+        if attribution:  # the source of a report is not an argument of the reported act
+            ms = [x for x in ms if not (attribution[2] <= x.tok_start < attribution[3])]
+        left_bound = head
+        while left_bound > 0 and norms[left_bound - 1] not in BOUNDARY and head - left_bound < WINDOW_BEFORE:
+            left_bound -= 1
+        right_bound = last + 1
+        while right_bound < len(tokens) and norms[right_bound] not in BOUNDARY and right_bound - last < WINDOW_AFTER:
+            right_bound += 1
+        before = [x for x in ms if left_bound <= x.tok_start and x.tok_end <= head]
+        after = [x for x in ms if last < x.tok_start < right_bound]
+        symmetric = frame.symmetric
+
+        def marked(x: Mention, since: int) -> str | None:
+            """The preposition marking mention x, looking back from it to token ``since``."""
+            t = tokens[x.tok_start]
+            if t.prefix and t.prefix.rstrip("ال").lstrip("وف") in ("ب", "ل", "ك"):
+                return t.prefix.rstrip("ال").lstrip("وف")
+            for k in range(x.tok_start - 1, max(since, x.tok_start - 5) - 1, -1):
+                if norms[k] in PREPS:
+                    return norms[k]
+                p = tokens[k].prefix.rstrip("ال").lstrip("وف") if tokens[k].prefix else ""
+                if p in ("ب", "ل"):
+                    return p
+            return None
+
+        actors: list[Mention] = []
+        # "بين X و Y" after the trigger: both sides
+        for k in range(last + 1, right_bound):
+            if norms[k] == "بين" or tokens[k].base == "بين":
+                sides = [x for x in after if x.tok_start > k]
+                if len(sides) >= 2 and frame.symmetric:
+                    return [sides[0]], [sides[1]], True
+                break
+        near_before = [x for x in before if head - x.tok_end <= 2 and not marked(x, x.tok_start - 1)]
+        if near_before:  # SVO
+            actors = self._group_back(near_before[-1], before, norms)
+        elif frame.actor != "none":
+            first_after = next((x for x in after if x.tok_start - last <= 5 and not marked(x, last + 1)), None)
+            if first_after is not None:  # VSO or masdar + genitive
+                actors = self._group(first_after, after, norms)
+            else:
+                unmarked = [x for x in before if not marked(x, left_bound)]
+                if unmarked:
+                    actors = self._group_back(unmarked[-1], before, norms)
+        actor_ids = {id(a) for a in actors}
+        since = max([a.tok_end for a in actors if a.tok_start > last] + [last + 1])
+        rest = [x for x in after if id(x) not in actor_ids and x.tok_start >= since]
+        recipients: list[Mention] = []
+        preps = set(frame.recipient)
+        for x in rest:
+            p = marked(x, since)
+            if p and (p in preps or (not preps and p in ("مع", "الي", "ضد", "علي", "ل", "ب"))):
+                recipients = self._group(x, rest, norms)
+                if p == "مع":
+                    symmetric = True
+                break
+            if p is None and ("obj" in preps or not preps):
+                recipients = self._group(x, rest, norms)
+                break
+        return actors, recipients, symmetric
+
+    @staticmethod
+    def _group(first: Mention, pool: list[Mention], norms: list[str]) -> list[Mention]:
+        """first plus mentions coordinated after it: روسيا والصين، روسيا و الصين."""
+        out = [first]
+        cur = first
+        for x in pool:
+            if x.tok_start < cur.tok_end or x is cur:
+                continue
+            gap = x.tok_start - cur.tok_end
+            if (gap == 0 and norms[x.tok_start][:1] == "و") or (gap == 1 and norms[cur.tok_end] in ("و", ",")):
+                if x.code != cur.code:
+                    out.append(x)
+                cur = x
+            elif gap > 1:
+                break
+        return out
+
+    @staticmethod
+    def _group_back(last: Mention, pool: list[Mention], norms: list[str]) -> list[Mention]:
+        out = [last]
+        cur = last
+        for x in reversed(pool):
+            if x.tok_end > cur.tok_start or x is cur:
+                continue
+            gap = cur.tok_start - x.tok_end
+            if (gap == 0 and norms[cur.tok_start][:1] == "و") or (gap == 1 and norms[x.tok_end] in ("و", ",")):
+                if x.code != cur.code:
+                    out.insert(0, x)
+                cur = x
+            else:
+                break
+        return out
+
+    # -- modality ---------------------------------------------------------------------------------
+    def _negated(self, norms: list[str], tf: list[set[str]], head: int) -> bool:
+        for k in range(head - 1, max(-1, head - 4), -1):
+            if norms[k] in BOUNDARY:
+                break
+            if tf[k] & self.cues.negation or norms[k] in self.cues.negation:
+                return True
+        return False
+
+    def _denied(self, norms: list[str], tf: list[set[str]], head: int) -> bool:
+        for k in range(head - 1, max(-1, head - 8), -1):
+            if norms[k] in BOUNDARY:
+                break
+            if tf[k] & self.cues.denial:
+                return True
+        return False
+
+    def _modality(self, tokens: list[Token], norms: list[str], tf: list[set[str]], head: int, m: TriggerMatch,
+                  question: bool) -> str:
+        c = self.cues
+        t = tokens[head]
+        if t.prefix.lstrip("وف").startswith("س") and t.norm.lstrip("وف")[1:2] in ("ي", "ت", "ن", "ا"):
+            return "future"
+        for k in range(head - 1, max(-1, head - 8), -1):
+            if norms[k] in BOUNDARY:
+                break
+            if tf[k] & c.hypothetical:
+                return "hypothetical"
+        for k in range(head - 1, max(-1, head - 6), -1):
+            if norms[k] in BOUNDARY:
+                break
+            if tf[k] & c.future:
+                return "future"
+        window = norms[max(0, head - 8):head]
+        for ph in c.future_phrases:
+            if _contains(window, ph):
+                return "future"
+        if question:
+            return "hypothetical"
+        for ph in c.historical:
+            if _contains(norms, ph):
+                return "historical"
+        return "asserted"
+
+    def _attribution(self, tokens: list[Token], mentions: list[Mention]):
+        """(source text, source code, start token, end token) of the first reporting cue, if any."""
+        for i, t in enumerate(tokens):
+            if t.norm in self.cues.reporting or t.base in self.cues.reporting:
+                j = i + 1
+                while j < len(tokens) and j - i <= 7 and tokens[j].norm not in ("ان", ",", ":", ".", "ب", "انه", "انها"):
+                    j += 1
+                span = tokens[i:j]
+                if len(span) < 2:
+                    continue
+                code = next((x.code for x in mentions if i <= x.tok_start < j), None)
+                text = " ".join(x.text for x in span)
+                return (text, code, i, j)
+        return None
+
+
+def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1))
+
+
+def _party(m: Mention | None) -> Party:
+    if m is None:
+        return Party()
+    return Party(m.code, m.agent, m.person or m.code, m.text, m.start, m.end)
+
+
+def event_id(doc_id: str, e: Event) -> str:
+    key = f"{doc_id}|{e.sentence_idx}|{e.trigger_start}|{e.event}|{e.actor.code}|{e.actor.start}|{e.recipient.code}|{e.recipient.start}"
+    return hashlib.sha1(key.encode()).hexdigest()[:16]

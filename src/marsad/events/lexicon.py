@@ -1,0 +1,192 @@
+"""Arabic trigger lexicon as data (data/lexicon/triggers.yaml): validated patterns with ids, and their matcher.
+
+Pattern syntax (docs/formats.md): slots separated by spaces; a slot is ``form|form|…``; ``*`` any one token;
+``~N`` a gap of up to N tokens. Forms are normalised and matched against every clitic reading of a token.
+Finding trigger matches (here) is separate from building events from them (``coder``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+import yaml
+
+from ..text.normalize import normalize
+from .ontology import Ontology, load_ontology
+
+ANY = None
+
+
+@dataclass(slots=True)
+class Frame:
+    actor: str = "subject"  # subject | genitive | none
+    recipient: tuple[str, ...] = ()  # prepositions marking the recipient; "obj" = direct object
+    symmetric: bool = False
+
+
+@dataclass(slots=True)
+class Pattern:
+    id: str
+    event: str
+    mode: str | None
+    context: list[str]
+    slots: list  # each: frozenset of forms, ANY, or ("gap", n)
+    frame: Frame
+    source: str = ""
+
+    @property
+    def length(self) -> int:
+        return sum(1 for s in self.slots if not isinstance(s, tuple))
+
+
+@dataclass(slots=True)
+class TriggerMatch:
+    pattern: Pattern
+    start: int  # token indices [start, end)
+    end: int
+    tokens: list[int] = field(default_factory=list)  # indices of the tokens that matched slots
+
+
+@dataclass
+class Lexicon:
+    patterns: list[Pattern]
+    problems: list[str]
+    by_first: dict[str, list[Pattern]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for p in self.patterns:
+            first = p.slots[0]
+            if isinstance(first, frozenset):
+                for f in first:
+                    self.by_first.setdefault(f, []).append(p)
+
+    def stats(self) -> dict:
+        forms = set()
+        per_type: dict[str, int] = {}
+        for p in self.patterns:
+            per_type[p.event] = per_type.get(p.event, 0) + 1
+            for s in p.slots:
+                if isinstance(s, frozenset):
+                    forms |= s
+        return {"patterns": len(self.patterns), "word_forms": len(forms), "per_type": dict(sorted(per_type.items()))}
+
+    def find(self, token_forms: list[set[str]]) -> list[TriggerMatch]:
+        """All pattern matches over a sentence, given each token's set of normalised readings."""
+        out = []
+        n = len(token_forms)
+        for i in range(n):
+            seen = set()
+            for f in token_forms[i]:
+                for p in self.by_first.get(f, ()):
+                    if p.id in seen:
+                        continue
+                    m = _match(p.slots, token_forms, i)
+                    if m:
+                        seen.add(p.id)
+                        out.append(TriggerMatch(p, i, m[-1] + 1, m))
+        return out
+
+
+def _match(slots: list, tf: list[set[str]], i: int) -> list[int] | None:
+    """Greedy-left match with gaps; returns matched token indices or None."""
+    idx: list[int] = []
+    pos = i
+    gap = 0
+    for s in slots:
+        if isinstance(s, tuple):
+            gap = s[1]
+            continue
+        found = None
+        for k in range(pos, min(len(tf), pos + gap + 1)):
+            if s is ANY or (tf[k] & s):
+                found = k
+                break
+        if found is None:
+            return None
+        idx.append(found)
+        pos = found + 1
+        gap = 0
+    return idx
+
+
+def parse_pattern(text: str) -> list:
+    slots: list = []
+    for part in str(text).split():
+        if part == "*":
+            slots.append(ANY)
+        elif part.startswith("~") and part[1:].isdigit():
+            slots.append(("gap", int(part[1:])))
+        else:
+            forms = frozenset(normalize(f) for f in part.split("|") if f)
+            # the tokenizer strips ال, so a form written with ال also matches without it
+            forms |= frozenset(f[2:] for f in forms if f.startswith("ال") and len(f) > 3)
+            slots.append(forms)
+    return slots
+
+
+def parse_lexicon(data, ontology: Ontology, where: str = "triggers.yaml") -> Lexicon:
+    problems: list[str] = []
+    patterns: list[Pattern] = []
+    ids: set[str] = set()
+    if not isinstance(data, list):
+        return Lexicon([], [f"{where}: top level must be a list"])
+    for i, e in enumerate(data):
+        w = f"{where}[{i}]"
+        if not isinstance(e, dict):
+            problems.append(f"{w}: entry must be a mapping")
+            continue
+        pid = str(e.get("id") or "")
+        if not pid:
+            problems.append(f"{w}: missing id")
+            continue
+        if pid in ids:
+            problems.append(f"{w}: duplicate id {pid}")
+        ids.add(pid)
+        ev = e.get("event")
+        if ev not in ontology.types:
+            problems.append(f"{w} ({pid}): unknown event type '{ev}'")
+            continue
+        mode = e.get("mode")
+        if mode and mode not in ontology.types[ev].modes:
+            problems.append(f"{w} ({pid}): mode '{mode}' is not a mode of {ev}")
+        ctx = e.get("context") or []
+        ctx = ctx if isinstance(ctx, list) else [ctx]
+        for c in ctx:
+            if ontology.contexts and c not in ontology.contexts:
+                problems.append(f"{w} ({pid}): unknown context '{c}'")
+        fr = e.get("frame") or {}
+        rec = fr.get("recipient") or []
+        frame = Frame(str(fr.get("actor") or "subject"),
+                      tuple(normalize(r) for r in (rec if isinstance(rec, list) else [rec])),
+                      bool(fr.get("symmetric")))
+        pats = e.get("patterns") or []
+        if not pats:
+            problems.append(f"{w} ({pid}): no patterns")
+        for j, ptxt in enumerate(pats):
+            slots = parse_pattern(ptxt)
+            if not slots or not isinstance(slots[0], frozenset) or isinstance(slots[-1], tuple):
+                problems.append(f"{w} ({pid}) pattern {j}: must start with a word slot and not end with a gap")
+                continue
+            patterns.append(Pattern(f"{pid}#{j}", ev, mode, [str(c) for c in ctx], slots, frame, str(ptxt)))
+    return Lexicon(patterns, problems)
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    text = resources.files("marsad.data.lexicon").joinpath("triggers.yaml").read_text(encoding="utf-8")
+    return parse_lexicon(yaml.safe_load(text), load_ontology())
+
+
+@lru_cache(maxsize=1)
+def load_modality() -> dict[str, list[str]]:
+    text = resources.files("marsad.data.lexicon").joinpath("modality.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    out: dict[str, list[str]] = {}
+    for k, v in data.items():
+        items = []
+        for x in v or []:
+            items.append(str(x.get("cue") or x.get("text") or x.get("name")) if isinstance(x, dict) else str(x))
+        out[k] = items
+    return out

@@ -1,0 +1,67 @@
+"""Read queries shared by the CLI and the REST API (one implementation, two front ends)."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from .store.db import Store, event_from_row
+
+
+def actor_names() -> dict[str, str]:
+    from .actors.stage import bundled_dictionary
+
+    d = bundled_dictionary()
+    return {code: (e.ar or e.en) for code, e in d.entries.items() if e.code}
+
+
+def top_actors(store: Store, code: str | None = None, since: str | None = None, until: str | None = None,
+               limit: int = 30) -> list[dict]:
+    where, params = [], []
+    if code:
+        if code.endswith("*"):
+            where.append("code LIKE ?")
+            params.append(code[:-1].upper() + "%")
+        else:
+            where.append("code = ?")
+            params.append(code.upper())
+    if since:
+        where.append("published >= ?")
+        params.append(since)
+    if until:
+        where.append("published <= ?")
+        params.append(until)
+    sql_where = ("WHERE " + " AND ".join(where)) if where else ""
+    rows = store.rows(f"SELECT code, COUNT(*) AS mentions, COUNT(DISTINCT doc_id) AS documents FROM mentions {sql_where} "
+                      f"GROUP BY code ORDER BY mentions DESC, code LIMIT ?", (*params, limit))
+    names = actor_names()
+    out = []
+    for r in rows:
+        detail = store.rows(f"SELECT agent, text FROM mentions {sql_where + (' AND ' if sql_where else 'WHERE ')} code = ?",
+                            (*params, r["code"]))
+        agents = Counter(d["agent"] or "-" for d in detail)
+        forms = Counter(d["text"] for d in detail)
+        out.append({"code": r["code"], "name": names.get(r["code"], r["code"]), "mentions": r["mentions"],
+                    "documents": r["documents"], "agents": dict(agents.most_common()),
+                    "forms": [f for f, _ in forms.most_common(8)]})
+    return out
+
+
+def events(store: Store, actor: str | None = None, recipient: str | None = None, event: str | None = None,
+           since: str | None = None, until: str | None = None, limit: int = 100, offset: int = 0,
+           include_duplicates: bool = False) -> list[dict]:
+    where, params = [], []
+    for col, val in (("actor_code", actor), ("recipient_code", recipient), ("event", event)):
+        if val:
+            where.append(f"{col} = ?")
+            params.append(val.upper())
+    if since:
+        where.append("date >= ?")
+        params.append(since)
+    if until:
+        where.append("date <= ?")
+        params.append(until)
+    if not include_duplicates:
+        where.append("dup = 0")
+    sql_where = ("WHERE " + " AND ".join(where)) if where else ""
+    rows = store.rows(f"SELECT * FROM events {sql_where} ORDER BY date, id LIMIT ? OFFSET ?", (*params, limit, offset))
+    return [event_from_row(r) for r in rows]

@@ -1,0 +1,44 @@
+"""`marsad dict check`: validate every data file the pipeline reads, with file and entry in each problem."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def check_all(extra: list[Path] | None = None) -> dict:
+    sections: dict[str, dict] = {}
+
+    from .actors.dictionary import load_dictionary
+
+    d = load_dictionary(extra or [])
+    sections["actors"] = {"stats": d.stats(), "problems": d.problems}
+
+    from .events.ontology import load_ontology
+
+    load_ontology.cache_clear()
+    onto = load_ontology()
+    sections["ontology"] = {"stats": {"types": len(onto.types), "modes": sum(len(t.modes) for t in onto.types.values()),
+                                      "contexts": len(onto.contexts)}, "problems": onto.problems}
+
+    from .events.lexicon import load_lexicon, load_modality
+
+    load_lexicon.cache_clear()
+    lex = load_lexicon()
+    st = lex.stats()
+    missing = sorted(set(onto.types) - set(st["per_type"]))
+    problems = list(lex.problems) + [f"triggers.yaml: no pattern for PLOVER type {t}" for t in missing]
+    sections["triggers"] = {"stats": {"patterns": st["patterns"], "word_forms": st["word_forms"],
+                                      "types_covered": len(st["per_type"])}, "problems": problems}
+    mod = load_modality()
+    need = ("negation", "denial", "future", "hypothetical", "reporting")
+    sections["modality"] = {"stats": {k: len(v) for k, v in mod.items()},
+                            "problems": [f"modality.yaml: missing list '{k}'" for k in need if not mod.get(k)]}
+    try:
+        from .analysis.ties import validate_ties
+    except ImportError:
+        validate_ties = None
+    if validate_ties is not None:
+        tstats, tproblems = validate_ties()
+        sections["ties"] = {"stats": tstats, "problems": tproblems}
+    total = sum(len(s["problems"]) for s in sections.values())
+    return {"ok": total == 0, "problems": total, "sections": sections}
