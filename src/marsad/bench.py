@@ -109,6 +109,33 @@ def b_pipeline(docs: list[str], upto: str) -> dict:
             "extra": f"load {load:.2f}s · {nm:,} mentions ({nm / secs:,.0f}/s) · {ne:,} events"}
 
 
+_BENCH_PIPE = None
+
+
+def _bench_init() -> None:
+    global _BENCH_PIPE
+    from .pipeline import Pipeline
+
+    _BENCH_PIPE = Pipeline.default("events")
+
+
+def _bench_one(item: tuple[int, str]) -> tuple[int, int]:
+    from .ingest.readers import make_document
+
+    p = _BENCH_PIPE(make_document(item[1], f"bench#{item[0]}", published="2025-06-01"))
+    return len(p.sentences), len(p.events)
+
+
+def b_pipeline_workers(docs: list[str], workers: int) -> dict:
+    ctx = mp.get_context("fork")
+    with ctx.Pool(workers, initializer=_bench_init) as pool:
+        pool.map(_bench_one, [(0, docs[0])] * workers)  # warm: dictionaries loaded in every worker
+        t0 = time.perf_counter()
+        res = pool.map(_bench_one, list(enumerate(docs)), chunksize=16)
+        secs = time.perf_counter() - t0
+    return {"seconds": secs, "sentences": sum(r[0] for r in res), "extra": f"{workers} workers · {sum(r[1] for r in res):,} events"}
+
+
 def b_ingest(docs: list[str]) -> dict:
     from .ingest.run import ingest
     from .store.db import Store
@@ -142,6 +169,8 @@ def run_bench(mb: float = 10.0, stage: str = "all", seeds: Path | None = None, w
         plan.append(("text+actors", b_pipeline, (docs, "actors")))
     if stage in ("events", "all"):
         plan.append(("text+actors+events", b_pipeline, (docs, "events")))
+        if workers > 1:
+            plan.append((f"text+actors+events, {workers} workers", b_pipeline_workers, (docs, workers)))
     if stage in ("ingest", "all"):
         plan.append(("full ingest into SQLite", b_ingest, (docs,)))
     results = []

@@ -9,6 +9,7 @@ so بيونغ is never read as ب+يونغ when بيونغ يانغ is a name. F
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..records import Token
 from ..text.normalize import normalize
@@ -46,19 +47,21 @@ def orig_prefix_len(text: str, n_norm: int) -> int:
     return len(text)
 
 
-def first_keys(norm: str) -> list[tuple[int, str]]:
+@lru_cache(maxsize=200_000)
+def first_keys(norm: str) -> tuple[tuple[int, str], ...]:
     """(normalised prefix length, key) readings of a name's first word, unsplit first."""
     out = [(0, key(norm))]
     for pre in _PREFIXES:
         if norm.startswith(pre) and len(norm) - len(pre) >= 2:
             # لل = ل + ال: the span keeps the second ل (it is the ال of the name)
             out.append((len(pre) - 1 if pre.endswith("لل") else len(pre), key(norm[len(pre):])))
-    return out
+    return tuple(out)
 
 
 class Trie:
     def __init__(self, names: list[Name]):
         self.root: dict = {}
+        self.starts: dict[str, tuple] = {}  # word -> ((prefix length, node), …)
         for n in names:
             node = self.root
             for k in n.keys:
@@ -94,13 +97,16 @@ class Matcher:
 
     def _at(self, tokens: list[Token], i: int, trie: Trie) -> tuple[int, int, list[Name]] | None:
         t = tokens[i]
-        if not t.norm[:1].isalpha():
+        starts = trie.starts.get(t.norm)
+        if starts is None:  # readings of this word that begin a name, cached per word
+            starts = tuple((pl, trie.root[k]) for pl, k in first_keys(t.norm) if k in trie.root) \
+                if t.norm[:1].isalpha() else ()
+            if len(trie.starts) < 500_000:
+                trie.starts[t.norm] = starts
+        if not starts:
             return None
         best = None
-        for pre_len, k in first_keys(t.norm):
-            node = trie.root.get(k)
-            if node is None:
-                continue
+        for pre_len, node in starts:
             hits = ([(i + 1, node[_END])] if _END in node else []) + trie.walk(node, tokens, i + 1)
             for end, names in hits:
                 # longer match wins; at equal length the unsplit (shorter prefix) reading wins
@@ -145,7 +151,7 @@ class Matcher:
         while j < len(tokens):
             t = tokens[j]
             best = None
-            for pre_len, k in ([(0, key(t.norm))] if first else first_keys(t.norm)[1:] if t.norm.startswith("و") else []):
+            for pre_len, k in ([(0, key(t.norm))] if first else first_keys(t.norm)[1:] if t.norm.startswith("و") else ()):
                 nxt = node.get(k)
                 if nxt is None:
                     continue

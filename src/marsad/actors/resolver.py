@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..records import Mention, Token
-from .dictionary import ActorDictionary, Entry, key
+from .dictionary import ActorDictionary, Entry
 from .matcher import Match, Matcher
 
 PERSON_TITLES = {"president", "prime_minister", "foreign_minister", "defence_minister", "king", "emir",
@@ -35,7 +35,19 @@ class Resolver:
         for e in dictionary.entries.values():
             for r in e.roles:
                 self.holders.setdefault((r.code, r.title), []).append((e, r))
-        self.known_words = dictionary.words()
+
+    def pick_person(self, names, date: str | None):
+        """Of several people sharing a name (علييف, كاسترو), the one in office on the date, else the latest."""
+        best = None
+        for n in names:
+            e = self.d.entries[n.entry]
+            r = e.role_on(date)
+            if r is None:
+                continue
+            rank = (0 if not r.title.startswith("former_") else 1, "" if r.end is None else r.end)
+            if best is None or rank[0] < best[0][0] or (rank[0] == best[0][0] and rank[1] > best[0][1]):
+                best = (rank, e, r)
+        return (best[1], best[2]) if best else (None, None)
 
     def holder(self, code: str, title: str, date: str | None) -> Entry | None:
         for t in TITLE_EQUIV.get(title, (title,)):
@@ -53,8 +65,7 @@ class Resolver:
             if name.kind == "region":  # matched only so that it blocks the state inside it
                 continue
             if name.kind == "person":
-                entry = self.d.entries[name.entry]
-                role = entry.role_on(date)
+                entry, role = self.pick_person([n for n in m.names if n.kind == "person"], date)
                 if role is None:
                     continue
                 code, agent, person = role.code, role.agent, entry.id
@@ -107,8 +118,8 @@ class Resolver:
             words = []
             while j < n and len(words) < 3:
                 t = tokens[j]
-                if (j in covered or not t.is_word or t.norm in self.matcher_protected or key(t.norm) in self.known_words
-                        or len(t.norm) < 3):
+                # words of known names may appear in new names (ولد, محمد): only a full known name is covered
+                if j in covered or not t.is_word or t.norm in self.matcher_protected or len(t.norm) < 3:
                     break
                 words.append(t)
                 j += 1

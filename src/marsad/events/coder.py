@@ -20,7 +20,7 @@ from ..records import Event, Mention, Party, Sentence, Token
 from ..text.normalize import normalize
 from ..text.tokens import forms as token_forms
 from .dates import find_dates, nearest
-from .lexicon import Lexicon, TriggerMatch, load_lexicon, load_modality
+from .lexicon import Lexicon, TriggerMatch, load_lexicon, load_modality, load_modality_roles
 from .ontology import Ontology, load_ontology
 
 PREPS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح"}
@@ -33,17 +33,22 @@ WINDOW_AFTER = 10
 
 @dataclass(slots=True)
 class Cues:
+    """Modality cue lists from data/lexicon/modality.yaml, split into single words and multi-word phrases."""
+
     negation: frozenset[str]
-    denial: frozenset[str]
+    negation_exceptions: tuple[tuple[str, ...], ...]
+    suppress: frozenset[str]  # denial and refusal: the embedded act did not happen
     future: frozenset[str]
     future_phrases: tuple[tuple[str, ...], ...]
     hypothetical: frozenset[str]
     historical: tuple[tuple[str, ...], ...]
-    reporting: frozenset[str]
+    reporting: dict[str, str]  # word -> role
+    reporting_phrases: tuple[tuple[tuple[str, ...], str], ...]
 
     @classmethod
     def load(cls) -> Cues:
         m = load_modality()
+        roles = load_modality_roles()
 
         def words(key: str) -> frozenset[str]:
             return frozenset(normalize(x) for x in m.get(key, []) if len(x.split()) == 1)
@@ -51,13 +56,13 @@ class Cues:
         def phrases(key: str) -> tuple[tuple[str, ...], ...]:
             return tuple(tuple(normalize(x).split()) for x in m.get(key, []) if len(x.split()) > 1)
 
-        hyp = words("hypothetical") - {"ان", "قد", "ربما"}  # إن is mostly "that"; قد with a past verb is "already"
-        return cls(words("negation") - {"غير", "ما"}, words("denial"), words("future"), phrases("future"),
-                   hyp, phrases("historical"), words("reporting") | phrases_first(m.get("reporting", [])))
-
-
-def phrases_first(items: list[str]) -> frozenset[str]:
-    return frozenset(normalize(x).split()[0] for x in items if x.split())
+        # إن is mostly "that"; قد with a past verb means "already"; غير/ما are too ambiguous as negation
+        hyp = words("hypothetical") - {"ان", "قد", "ربما"}
+        rep_words = {normalize(c): r for c, r in roles.items() if len(c.split()) == 1}
+        rep_phrases = tuple((tuple(normalize(c).split()), r) for c, r in roles.items() if len(c.split()) > 1)
+        return cls(words("negation") - {"غير", "ما"}, phrases("negation_exceptions"),
+                   words("denial") | words("refusal"), words("future"), phrases("future"), hyp,
+                   phrases("historical"), rep_words, rep_phrases)
 
 
 class EventCoder:
@@ -94,8 +99,8 @@ class EventCoder:
                 date, prec, date_end = d.date, d.precision, d.date_end
                 if modality == "asserted" and published and date[:4] < str(int(published[:4]) - 3):
                     modality = "historical"
-                if modality == "asserted" and published and date > published and prec == "day":
-                    modality = "future"
+                if modality == "asserted" and published and prec in ("day", "month") and date[:7 if prec == "month" else 10] > published[:7 if prec == "month" else 10]:
+                    modality = "future"  # dated after publication: planned, not done
             else:
                 date, prec, date_end = published, "document" if published else "unknown", None
             et = self.ontology.types[m.pattern.event]
@@ -156,8 +161,10 @@ class EventCoder:
                    attribution) -> tuple[list[Mention], list[Mention], bool]:
         frame = m.pattern.frame
         head, last = m.tokens[0], m.tokens[-1]
-        ms = sorted((x for x in mentions if x.tok_end <= head or x.tok_start > last), key=lambda x: x.tok_start)
-        if attribution:  # the source of a report is not an argument of the reported act
+        trig = set(m.tokens)
+        # mentions inside a gapped trigger ("وقعت روسيا وكوريا … معاهدة") are arguments too
+        ms = sorted((x for x in mentions if trig.isdisjoint(range(x.tok_start, x.tok_end))), key=lambda x: x.tok_start)
+        if attribution and attribution[4] != "announce":  # a source is not an argument of the act it reports
             ms = [x for x in ms if not (attribution[2] <= x.tok_start < attribution[3])]
         left_bound = head
         while left_bound > 0 and norms[left_bound - 1] not in BOUNDARY and head - left_bound < WINDOW_BEFORE:
@@ -166,7 +173,7 @@ class EventCoder:
         while right_bound < len(tokens) and norms[right_bound] not in BOUNDARY and right_bound - last < WINDOW_AFTER:
             right_bound += 1
         before = [x for x in ms if left_bound <= x.tok_start and x.tok_end <= head]
-        after = [x for x in ms if last < x.tok_start < right_bound]
+        after = [x for x in ms if head < x.tok_start < right_bound]
         symmetric = frame.symmetric
 
         def marked(x: Mention, since: int) -> str | None:
@@ -184,7 +191,7 @@ class EventCoder:
 
         actors: list[Mention] = []
         # "بين X و Y" after the trigger: both sides
-        for k in range(last + 1, right_bound):
+        for k in range(head + 1, right_bound):
             if norms[k] == "بين" or tokens[k].base == "بين":
                 sides = [x for x in after if x.tok_start > k]
                 if len(sides) >= 2 and frame.symmetric:
@@ -194,7 +201,7 @@ class EventCoder:
         if near_before:  # SVO
             actors = self._group_back(near_before[-1], before, norms)
         elif frame.actor != "none":
-            first_after = next((x for x in after if x.tok_start - last <= 5 and not marked(x, last + 1)), None)
+            first_after = next((x for x in after if x.tok_start - head <= 6 and not marked(x, head + 1)), None)
             if first_after is not None:  # VSO or masdar + genitive
                 actors = self._group(first_after, after, norms)
             else:
@@ -202,7 +209,7 @@ class EventCoder:
                 if unmarked:
                     actors = self._group_back(unmarked[-1], before, norms)
         actor_ids = {id(a) for a in actors}
-        since = max([a.tok_end for a in actors if a.tok_start > last] + [last + 1])
+        since = max([a.tok_end for a in actors if a.tok_start > head] + [head + 1])
         rest = [x for x in after if id(x) not in actor_ids and x.tok_start >= since]
         recipients: list[Mention] = []
         preps = set(frame.recipient)
@@ -257,6 +264,8 @@ class EventCoder:
             if norms[k] in BOUNDARY:
                 break
             if tf[k] & self.cues.negation or norms[k] in self.cues.negation:
+                if any(tuple(norms[k:k + len(ph)]) == ph for ph in self.cues.negation_exceptions):
+                    continue  # لا يزال "still", لا سيما "especially"
                 return True
         return False
 
@@ -264,7 +273,7 @@ class EventCoder:
         for k in range(head - 1, max(-1, head - 8), -1):
             if norms[k] in BOUNDARY:
                 break
-            if tf[k] & self.cues.denial:
+            if tf[k] & self.cues.suppress:
                 return True
         return False
 
@@ -272,7 +281,7 @@ class EventCoder:
                   question: bool) -> str:
         c = self.cues
         t = tokens[head]
-        if t.prefix.lstrip("وف").startswith("س") and t.norm.lstrip("وف")[1:2] in ("ي", "ت", "ن", "ا"):
+        if _future_verb(t):
             return "future"
         for k in range(head - 1, max(-1, head - 8), -1):
             if norms[k] in BOUNDARY:
@@ -282,7 +291,7 @@ class EventCoder:
         for k in range(head - 1, max(-1, head - 6), -1):
             if norms[k] in BOUNDARY:
                 break
-            if tf[k] & c.future:
+            if tf[k] & c.future or _future_verb(tokens[k]):  # سوف، يعتزم … or ستجري before a masdar trigger
                 return "future"
         window = norms[max(0, head - 8):head]
         for ph in c.future_phrases:
@@ -296,19 +305,32 @@ class EventCoder:
         return "asserted"
 
     def _attribution(self, tokens: list[Token], mentions: list[Mention]):
-        """(source text, source code, start token, end token) of the first reporting cue, if any."""
+        """(source text, source code, start token, end token, role) of the first reporting cue, if any."""
+        norms = [t.norm for t in tokens]
         for i, t in enumerate(tokens):
-            if t.norm in self.cues.reporting or t.base in self.cues.reporting:
-                j = i + 1
-                while j < len(tokens) and j - i <= 7 and tokens[j].norm not in ("ان", ",", ":", ".", "ب", "انه", "انها"):
-                    j += 1
-                span = tokens[i:j]
-                if len(span) < 2:
-                    continue
-                code = next((x.code for x in mentions if i <= x.tok_start < j), None)
-                text = " ".join(x.text for x in span)
-                return (text, code, i, j)
+            role = self.cues.reporting.get(t.norm) or self.cues.reporting.get(t.base)
+            j = i + 1
+            if role is None:
+                for ph, r in self.cues.reporting_phrases:
+                    if tuple(norms[i:i + len(ph)]) == ph:
+                        role, j = r, i + len(ph)
+                        break
+            if role is None:
+                continue
+            while j < len(tokens) and j - i <= 8 and norms[j] not in ("ان", ",", ":", ".", "انه", "انها", "بان"):
+                j += 1
+            span = tokens[i:j]
+            if len(span) < 2:
+                continue
+            code = next((x.code for x in mentions if i <= x.tok_start < j), None)
+            text = " ".join(x.text for x in span)
+            return (text, code, i, j, role)
         return None
+
+
+def _future_verb(t: Token) -> bool:
+    """س + imperfect verb (سيوقع، ستجري، وسنعمل)."""
+    return t.prefix in ("س", "وس", "فس") and t.base[:1] in ("ي", "ت", "ن", "ا")
 
 
 def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:

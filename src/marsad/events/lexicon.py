@@ -190,3 +190,17 @@ def load_modality() -> dict[str, list[str]]:
             items.append(str(x.get("cue") or x.get("text") or x.get("name")) if isinstance(x, dict) else str(x))
         out[k] = items
     return out
+
+
+@lru_cache(maxsize=1)
+def load_modality_roles() -> dict[str, str]:
+    """Reporting cues with their role (source, attribution, claim, confirm, announce, opinion, media)."""
+    text = resources.files("marsad.data.lexicon").joinpath("modality.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    out = {}
+    for x in data.get("reporting") or []:
+        if isinstance(x, dict) and x.get("cue"):
+            out[str(x["cue"])] = str(x.get("role") or "source")
+        elif isinstance(x, str):
+            out[x] = "source"
+    return out

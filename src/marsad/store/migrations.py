@@ -48,6 +48,28 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             name TEXT NOT NULL, title TEXT, guess_code TEXT, guess_agent TEXT, count INTEGER,
             example TEXT, doc_id TEXT, status TEXT DEFAULT 'new', PRIMARY KEY (name))""",
     ]),
+    (3, "alliance analysis: event clusters, dyad x month aggregates", [
+        """CREATE TABLE clusters (
+            id TEXT PRIMARY KEY, a TEXT NOT NULL, b TEXT NOT NULL, directed INTEGER, event TEXT, quad TEXT,
+            mclass TEXT, date TEXT, month TEXT, weight {float}, reports INTEGER, sources INTEGER, best_event TEXT)""",
+        "CREATE INDEX clusters_a ON clusters (a, date)",
+        "CREATE INDEX clusters_b ON clusters (b, date)",
+        """CREATE TABLE dyad_month (
+            a TEXT NOT NULL, b TEXT NOT NULL, month TEXT NOT NULL, pos {float}, neg {float}, clusters INTEGER,
+            pos_d {float}, neg_d {float}, volume {float}, clusters_total INTEGER, PRIMARY KEY (a, b, month))""",
+        """CREATE TABLE dyads (
+            a TEXT NOT NULL, b TEXT NOT NULL, first_month TEXT, last_month TEXT, clusters INTEGER,
+            PRIMARY KEY (a, b))""",
+        "CREATE INDEX dyads_b ON dyads (b)",
+        "CREATE INDEX events_cluster ON events (cluster_id)",
+        "CREATE INDEX events_pair ON events (actor_code, recipient_code, event)",
+    ]),
+    (4, "API keys of the REST API (salted sha256, never the key itself)", [
+        """CREATE TABLE api_keys (
+            id TEXT PRIMARY KEY, name TEXT NOT NULL, salt TEXT NOT NULL, hash TEXT NOT NULL,
+            created_at TEXT NOT NULL, revoked_at TEXT)""",
+        "CREATE UNIQUE INDEX api_keys_active_name ON api_keys (name) WHERE revoked_at IS NULL",
+    ]),
 ]
 
 DIALECT = {

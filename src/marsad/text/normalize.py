@@ -35,11 +35,24 @@ _TABLE = str.maketrans({**_MAP, **{c: None for c in DIACRITICS + TATWEEL + INVIS
 _SPACES = re.compile(r"\s+")
 
 
+_DROP = re.compile("[" + re.escape(DIACRITICS + TATWEEL + INVISIBLE) + "]")
+_PAIRS = list(_MAP.items())
+
+
 def normalize(text: str) -> str:
     """Normalised form of ``text`` for matching (not for display)."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFC", text)
-    return text.translate(_TABLE)
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFC", text)
+    if len(text) < 200:
+        return text.translate(_TABLE)
+    # Long texts: C-level replace passes are ~5x faster than str.translate with a dict.
+    if _DROP.search(text):
+        text = _DROP.sub("", text)
+    for a, b in _PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    return text
 
 
 def normalize_space(text: str) -> str:

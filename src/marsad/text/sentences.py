@@ -33,26 +33,33 @@ def is_boilerplate(line: str) -> bool:
     return bool(_BOILER.match(normalize(line).lstrip()))
 
 
+_SPECIAL = re.compile(r'[.!?؟…«»“”()"]')
+
+
 def _split_line(line: str, base: int) -> list[tuple[int, int]]:
+    """Sentence spans of one line. Only quote and terminator characters are visited (fast on long lines)."""
     spans = []
     start = 0
     depth: list[tuple[str, int]] = []
     straight_open = -1
     n = len(line)
-    i = 0
-    while i < n:
+    skip_to = 0
+    for m in _SPECIAL.finditer(line):
+        i = m.start()
+        if i < skip_to:
+            continue
         ch = line[i]
+        if depth and i - depth[-1][1] > MAX_QUOTE:
+            depth.clear()
+        if straight_open >= 0 and i - straight_open > MAX_QUOTE:
+            straight_open = -1
         if ch in _OPEN:
             depth.append((ch, i))
         elif ch in _CLOSE and depth and depth[-1][0] == _CLOSE[ch]:
             depth.pop()
         elif ch == '"':
             straight_open = -1 if straight_open >= 0 else i
-        if depth and i - depth[-1][1] > MAX_QUOTE:
-            depth.clear()
-        if straight_open >= 0 and i - straight_open > MAX_QUOTE:
-            straight_open = -1
-        if ch in _END and not depth and straight_open < 0:
+        elif ch in _END and not depth and straight_open < 0:
             j = i + 1
             while j < n and (line[j] in _END or line[j] in _TRAILING):
                 j += 1
@@ -62,9 +69,7 @@ def _split_line(line: str, base: int) -> list[tuple[int, int]]:
             if boundary:
                 spans.append((start, j))
                 start = j
-                i = j
-                continue
-        i += 1
+                skip_to = j
     if start < n:
         spans.append((start, n))
     out = []

@@ -26,6 +26,8 @@ TOKEN_RE = re.compile(
     re.UNICODE,
 )
 
+WORDS_RE = re.compile(r"\w+|[^\w\s]")  # on normalised text (no marks left inside words)
+
 # Proclitic readings, longest first: (surface prefix in normalised text, prefix reported, adds ال).
 _CONJ = ("و", "ف")
 _PREP = ("ب", "ل", "ك", "س")
@@ -90,36 +92,56 @@ def strip_enclitic(base: str) -> tuple[str, str]:
 class Tokenizer:
     """Callable stage: text -> tokens. ``protected`` words are never split (e.g. بيونغ, بوتين)."""
 
+    CACHE_MAX = 200_000
+
     def __init__(self, protected: Iterable[str] = ()):
         self.protected = frozenset(function_words() | {normalize(w) for w in protected})
+        self._cache: dict[str, tuple[str, str, str, str, str]] = {}  # surface -> analysis (words repeat a lot)
+
+    def analyse(self, s: str) -> tuple[str, str, str, str, str]:
+        """(norm, prefix, base, suffix, stem) of one surface token."""
+        got = self._cache.get(s)
+        if got is not None:
+            return got
+        norm = normalize(s)
+        if norm and norm[0].isalpha():
+            prefix, base = split_proclitics(norm, self.protected)
+            stem, suffix = strip_enclitic(base) if base not in self.protected else (base, "")
+        else:
+            prefix, base, stem, suffix = "", norm, norm, ""
+        got = (norm, prefix, base, suffix, stem)
+        if len(self._cache) < self.CACHE_MAX:
+            self._cache[s] = got
+        return got
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
+        analyse = self.analyse
         out = []
-        protected = self.protected
         for m in TOKEN_RE.finditer(text):
             s = m.group()
-            norm = normalize(s)
-            if norm and norm[0].isalpha():
-                prefix, base = split_proclitics(norm, protected)
-                stem, suffix = strip_enclitic(base) if base not in protected else (base, "")
-            else:
-                prefix, base, stem, suffix = "", norm, norm, ""
-            out.append(Token(s, m.start() + offset, m.end() + offset, norm, prefix, base, suffix, stem))
+            norm, prefix, base, suffix, stem = analyse(s)
+            start = m.start() + offset
+            out.append(Token(s, start, start + len(s), norm, prefix, base, suffix, stem))
         return out
 
     def words(self, text: str) -> list[str]:
-        """Fast path: normalised word forms only (for indexing and benchmarks)."""
-        return TOKEN_RE.findall(normalize(text))
+        """Fast path: normalised word and punctuation forms, no offsets (for indexing, shingles, benchmarks)."""
+        return WORDS_RE.findall(normalize(text))
 
 
-def forms(tok: Token) -> set[str]:
+def forms(tok: Token) -> frozenset[str]:
     """All normalised forms a token may stand for (used by lexicon and dictionary lookups)."""
-    out = {tok.norm, tok.base, tok.stem}
-    for _, rest in all_readings(tok.norm):
+    return _forms(tok.norm, tok.base, tok.stem)
+
+
+@lru_cache(maxsize=200_000)
+def _forms(norm: str, base: str, stem: str) -> frozenset[str]:
+    out = {norm, base, stem}
+    for _, rest in all_readings(norm):
         out.add(rest)
         if rest.startswith("ال") and len(rest) > 3:
             out.add(rest[2:])
-    return out
+    return frozenset(out)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,310 @@
+"""Precomputation for fast queries: event clusters and the dyad x month table (schema v3).
+
+``refresh(store)`` runs at the end of every ingest. It clusters the reports that are new (cluster_id IS
+NULL) together with the stored reports of the same pair and type, then rebuilds the monthly rows of the
+dyads those clusters touch. When the scoring parameters or the ties files change (fingerprint in meta), or
+when asked, it rebuilds everything in one streaming pass.
+
+dyad_month holds, per unordered pair (a < b) and month with at least one counted happening: the month's
+positive and negative weight, and the running state at the middle of that month (decayed positive and
+negative weight, undecayed volume, happenings so far). A query for any date reads the last row at or
+before it: one index seek per pair.
+
+Happenings between a state and an organisation also count, at a reduced share, for the state and each
+member of the organisation on that day (alignment.ORG_SPREAD).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import time
+from collections.abc import Iterable, Iterator
+
+from ..store.db import Store
+from . import alignment as al
+from .clustering import EV_COLUMNS, WINDOW_DAYS, Cluster, Ev, cluster_group, group_key, pair_key
+from .ties import Ties, bundled_ties, data_dir
+
+FINGERPRINT_KEY = "analysis_fingerprint"
+BATCH = 20000
+
+
+def fingerprint() -> str:
+    h = hashlib.sha1()
+    params = [al.HALF_LIFE_DAYS, al.QUAD_FACTOR, al.MODALITY_FACTOR, al.ORG_SPREAD, al.ORG_SPREAD_REFERENCE,
+              WINDOW_DAYS, 3]
+    h.update(json.dumps(params, sort_keys=True).encode())
+    for name in ("organisations.yaml", "treaties.yaml"):
+        p = data_dir() / name
+        h.update(p.read_bytes() if p.exists() else b"")
+    return h.hexdigest()[:16]
+
+
+# -- cluster weights ---------------------------------------------------------------------------------
+
+def report_weight(e: Ev) -> float:
+    return al.event_weight(e.intensity, e.quad, e.modality, bool(e.negated), e.confidence, bool(e.dup), e.precision)
+
+
+def cluster_row(c: Cluster) -> tuple:
+    """(id, a, b, directed, event, quad, mclass, date, month, weight, reports, sources, best_event).
+    The weight is the strongest single report's (one happening, however often reported); reports from
+    near-duplicate articles never add weight."""
+    best, bw = None, 0.0
+    for e in c.members:
+        w = report_weight(e)
+        if best is None or abs(w) > abs(bw) or (abs(w) == abs(bw) and best.dup and not e.dup):
+            best, bw = e, w
+    sources = len({e.source for e in c.members if e.source})
+    return (c.id, c.a, c.b, c.directed, c.event, best.quad, c.mclass, c.date, c.date[:7] if c.date else None,
+            round(bw, 6), len(c.members), sources, best.id)
+
+
+# -- spreading over organisations ------------------------------------------------------------------------
+
+class Spreader:
+    """Which dyads a happening counts for, with what share; member lists cached per (organisation, day)."""
+
+    def __init__(self, ties: Ties):
+        self.ties = ties
+        self.cache: dict[tuple[str, str], list[str]] = {}
+
+    def members(self, org: str, date: str) -> list[str]:
+        key = (org, date)
+        if key not in self.cache:
+            o = self.ties.org(org)
+            self.cache[key] = sorted({m.code for m in o.members_on(date)}) if o else []
+        return self.cache[key]
+
+    def targets(self, a: str, b: str, date: str | None) -> list[tuple[str, str, float]]:
+        """[(x, y, share)] with x < y: the pair itself, and for state<->organisation the state with each member."""
+        if not a or not b or a == b:
+            return []
+        x, y = (a, b) if a < b else (b, a)
+        out = [(x, y, 1.0)]
+        oa, ob = self.ties.is_org(a), self.ties.is_org(b)
+        if date and oa != ob:
+            org, other = (a, b) if oa else (b, a)
+            ms = self.members(org, date)
+            if ms:
+                share = al.ORG_SPREAD * min(1.0, al.ORG_SPREAD_REFERENCE / len(ms))
+                out += [((m, other, share) if m < other else (other, m, share)) for m in ms if m != other]
+        return out
+
+
+# -- dyad rows --------------------------------------------------------------------------------------
+
+def dyad_rows(a: str, b: str, months: dict[str, list]) -> list[tuple]:
+    """Monthly sums {month: [pos, neg, n]} of one dyad -> dyad_month rows."""
+    ordered = [(m, v[0], v[1], v[2]) for m, v in sorted(months.items())]
+    return [(a, b, *r) for r in al.roll_states(ordered)]
+
+
+def _add(acc: dict, x: str, y: str, month: str, w: float, share: float) -> None:
+    months = acc.setdefault((x, y), {})
+    v = months.get(month)
+    if v is None:
+        v = months[month] = [0.0, 0.0, 0]
+    if w > 0:
+        v[0] += w * share
+    else:
+        v[1] -= w * share
+    v[2] += 1
+
+
+DM_INSERT = ("INSERT INTO dyad_month (a, b, month, pos, neg, clusters, pos_d, neg_d, volume, clusters_total) "
+             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+CL_INSERT = ("INSERT INTO clusters (id, a, b, directed, event, quad, mclass, date, month, weight, reports, sources, "
+             "best_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
+DY_INSERT = ("INSERT INTO dyads (a, b, first_month, last_month, clusters) VALUES (?, ?, ?, ?, ?) "
+             "ON CONFLICT (a, b) DO UPDATE SET first_month = excluded.first_month, last_month = excluded.last_month, "
+             "clusters = excluded.clusters")
+
+
+def _write_dyads(store: Store, acc: dict) -> int:
+    rows: list[tuple] = []
+    dys: list[tuple] = []
+    for (x, y), months in acc.items():
+        if not months:
+            continue
+        rs = dyad_rows(x, y, months)
+        rows.extend(rs)
+        dys.append((x, y, rs[0][2], rs[-1][2], rs[-1][-1]))
+        if len(rows) >= BATCH:
+            store.executemany(DM_INSERT, rows)
+            rows = []
+    if rows:
+        store.executemany(DM_INSERT, rows)
+    for i in range(0, len(dys), BATCH):
+        store.executemany(DY_INSERT, dys[i:i + BATCH])
+    return len(dys)
+
+
+# -- full rebuild -----------------------------------------------------------------------------------
+
+def _ordered_events(store: Store) -> Iterator[Ev]:
+    undirected = "(symmetric = 1 OR event = 'CONSULT')"
+    sql = (f"SELECT {EV_COLUMNS}, "
+           f"CASE WHEN {undirected} AND actor_code > recipient_code THEN recipient_code ELSE actor_code END AS k1, "
+           f"CASE WHEN {undirected} AND actor_code > recipient_code THEN actor_code ELSE recipient_code END AS k2, "
+           f"CASE WHEN {undirected} THEN 0 ELSE 1 END AS k3 "
+           "FROM events ORDER BY k1, k2, event, k3")
+    cur = store.execute(sql)
+    while True:
+        chunk = cur.fetchmany(BATCH)
+        if not chunk:
+            break
+        for r in chunk:
+            yield Ev(*r[:15])
+
+
+def _groups(events: Iterable[Ev]) -> Iterator[list[Ev]]:
+    cur: list[Ev] = []
+    key = None
+    for e in events:
+        k = group_key(e)
+        if k != key and cur:
+            yield cur
+            cur = []
+        key = k
+        cur.append(e)
+    if cur:
+        yield cur
+
+
+def rebuild(store: Store, ties: Ties | None = None) -> dict:
+    """Recluster every event and rebuild every aggregate (one transaction)."""
+    ties = ties or bundled_ties()
+    spread = Spreader(ties)
+    acc: dict = {}
+    n_events = n_clusters = 0
+    with store.transaction():
+        for t in ("clusters", "dyad_month", "dyads"):
+            store.execute(f"DELETE FROM {t}")
+        store.execute("DROP TABLE IF EXISTS cluster_map")
+        store.execute("CREATE TEMP TABLE cluster_map (event_id TEXT PRIMARY KEY, cluster_id TEXT)")
+        crow: list[tuple] = []
+        cmap: list[tuple] = []
+        for group in _groups(_ordered_events(store)):
+            n_events += len(group)
+            for c in cluster_group(group):
+                row = cluster_row(c)
+                crow.append(row)
+                cmap.extend((e.id, c.id) for e in c.members)
+                w = row[9]
+                if w:
+                    for x, y, share in spread.targets(c.a, c.b, c.date):
+                        _add(acc, x, y, row[8], w, share)
+            if len(cmap) >= BATCH:
+                store.executemany(CL_INSERT, crow)
+                store.executemany("INSERT INTO cluster_map (event_id, cluster_id) VALUES (?, ?)", cmap)
+                n_clusters += len(crow)
+                crow, cmap = [], []
+        if crow:
+            store.executemany(CL_INSERT, crow)
+            store.executemany("INSERT INTO cluster_map (event_id, cluster_id) VALUES (?, ?)", cmap)
+            n_clusters += len(crow)
+        store.execute("UPDATE events SET cluster_id = (SELECT m.cluster_id FROM cluster_map m WHERE m.event_id = events.id)")
+        store.execute("DROP TABLE cluster_map")
+        n_dyads = _write_dyads(store, acc)
+        store._set_meta(FINGERPRINT_KEY, fingerprint())
+    return {"mode": "full", "events": n_events, "clusters": n_clusters, "dyads": n_dyads}
+
+
+# -- incremental ------------------------------------------------------------------------------------
+
+def _where_code(col: str, code: str) -> tuple[str, list]:
+    return (f"{col} IS NULL", []) if not code else (f"{col} = ?", [code])
+
+
+def _group_events(store: Store, a: str, b: str, directed: int, typ: str) -> list[Ev]:
+    out: list[Ev] = []
+    orients = [(a, b)] if directed or a == b else [(a, b), (b, a)]
+    for x, y in orients:
+        wa, pa = _where_code("actor_code", x)
+        wb, pb = _where_code("recipient_code", y)
+        rows = store.execute(f"SELECT {EV_COLUMNS} FROM events WHERE {wa} AND {wb} AND event = ?", (*pa, *pb, typ))
+        out.extend(Ev(*r) for r in rows.fetchall())
+    return [e for e in out if pair_key(e) == (a, b, directed)]
+
+
+def _dyad_clusters(store: Store, x: str, y: str) -> list[tuple[str, str, str | None, float]]:
+    """(a, b, date, weight) of counted clusters between x and y, either direction."""
+    return [(r[0], r[1], r[2], r[3]) for r in store.execute(
+        "SELECT a, b, date, weight FROM clusters WHERE ((a = ? AND b = ?) OR (a = ? AND b = ?)) AND weight <> 0",
+        (x, y, y, x)).fetchall()]
+
+
+def rebuild_dyad(store: Store, x: str, y: str, spread: Spreader) -> bool:
+    """Recompute the monthly rows of one dyad (x < y) from the clusters table."""
+    ties = spread.ties
+    acc: dict = {}
+    for a, b, date, w in _dyad_clusters(store, x, y):
+        if date:
+            _add(acc, x, y, date[:7], w, 1.0)
+    if ties.is_org(x) == ties.is_org(y):  # state-state: happenings with organisations of either
+        aliases = {v: k for k, v in {"USRB": "RBU"}.items()}
+        for member, other in ((x, y), (y, x)):
+            for org in ties.orgs_of.get(member, []):
+                for code in {org, aliases.get(org, org)}:
+                    for a, b, date, w in _dyad_clusters(store, code, other):
+                        if not date:
+                            continue
+                        for tx, ty, share in spread.targets(a, b, date):
+                            if (tx, ty) == (x, y):
+                                _add(acc, x, y, date[:7], w, share)
+    store.execute("DELETE FROM dyad_month WHERE a = ? AND b = ?", (x, y))
+    if not acc.get((x, y)):
+        store.execute("DELETE FROM dyads WHERE a = ? AND b = ?", (x, y))
+        return False
+    _write_dyads(store, acc)
+    return True
+
+
+def incremental(store: Store, ties: Ties | None = None) -> dict:
+    ties = ties or bundled_ties()
+    spread = Spreader(ties)
+    new = store.rows("SELECT DISTINCT actor_code, recipient_code, event, symmetric FROM events WHERE cluster_id IS NULL")
+    keys = set()
+    for r in new:
+        e = Ev("", r["actor_code"], r["recipient_code"], r["event"], r["symmetric"] or 0, 0, None, None, None,
+               None, 0, None, None, None, None)
+        keys.add(group_key(e))
+    dyads: set[tuple[str, str]] = set()
+    n_events = n_clusters = 0
+    with store.transaction():
+        for a, b, d, typ in sorted(keys):
+            evs = _group_events(store, a, b, d, typ)
+            n_events += len(evs)
+            store.execute("DELETE FROM clusters WHERE a = ? AND b = ? AND directed = ? AND event = ?", (a, b, d, typ))
+            clusters = cluster_group(evs) if evs else []
+            store.executemany(CL_INSERT, [cluster_row(c) for c in clusters])
+            store.executemany("UPDATE events SET cluster_id = ? WHERE id = ?",
+                              [(c.id, e.id) for c in clusters for e in c.members])
+            n_clusters += len(clusters)
+            dates = {c.date for c in clusters if c.date}
+            for date in dates or {None}:
+                for x, y, _ in spread.targets(a, b, date):
+                    dyads.add((x, y))
+            if ties.is_org(a) != ties.is_org(b):  # members on any day: an old cluster may have moved
+                org, other = (a, b) if ties.is_org(a) else (b, a)
+                o = ties.org(org)
+                for m in {m.code for m in o.members} - {other}:
+                    dyads.add((m, other) if m < other else (other, m))
+        for x, y in sorted(dyads):
+            rebuild_dyad(store, x, y, spread)
+    return {"mode": "incremental", "events": n_events, "clusters": n_clusters, "dyads": len(dyads)}
+
+
+def refresh(store: Store, full: bool | None = None, ties: Ties | None = None) -> dict:
+    """Bring clusters and dyad aggregates up to date; called at the end of every ingest.
+
+    ``full=None`` decides itself: a full rebuild when the scoring parameters or ties files changed since
+    the last refresh, else an incremental one over the new events."""
+    t0 = time.perf_counter()
+    if full is None:
+        full = store.get_meta(FINGERPRINT_KEY) != fingerprint()
+    out = rebuild(store, ties) if full else incremental(store, ties)
+    out["seconds"] = round(time.perf_counter() - t0, 3)
+    return out
