@@ -211,6 +211,15 @@ def eval_events(gold: Path, seeds: Path | None = None, pipeline: Pipeline | None
 def eval_protest(gold: Path, pipeline: Pipeline | None = None) -> dict:
     """UniversalPetrarch's Arabic PROTEST gold: share found, actor/recipient country accuracy, agent accuracy."""
     pipeline = pipeline or Pipeline.default("events")
+    from .actors.stage import bundled_dictionary
+
+    entries = bundled_dictionary().entries
+
+    def country(code: str | None) -> str | None:
+        """The gold codes countries; a group (HEZ) counts as its state (LBN), an IGO as itself."""
+        e = entries.get(code or "")
+        return (e.country or code) if e is not None and e.kind == "nsa" else code
+
     rows = read_jsonl(gold)
     found = 0
     a_ok = a_n = r_ok = r_n = ag_ok = ag_n = 0
@@ -226,10 +235,10 @@ def eval_protest(gold: Path, pipeline: Pipeline | None = None) -> dict:
         e = events[0] if events else None
         if ga:
             a_n += 1
-            a_ok += int(bool(e) and e.actor.code == ga)
+            a_ok += int(bool(e) and country(e.actor.code) == ga)
         if gr:
             r_n += 1
-            r_ok += int(bool(e) and e.recipient.code == gr)
+            r_ok += int(bool(e) and country(e.recipient.code) == gr)
         if gag:
             ag_n += 1
             ag_ok += int(bool(e) and e.actor.agent == gag)

@@ -25,6 +25,8 @@ class Processed:
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     candidates: list = field(default_factory=list)  # unknown names after titles (actors.resolver.Candidate)
+    agents: list[Mention] = field(default_factory=list)  # head nouns without a country (الحكومة، المتظاهرون)
+    places: list[Mention] = field(default_factory=list)  # non-capital places (locations, not actors)
 
     def content_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if s.kind in PROCESSED_KINDS]

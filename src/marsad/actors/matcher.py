@@ -18,6 +18,7 @@ from .dictionary import KIND_RANK, ActorDictionary, Name, key
 
 _END = object()
 AMBIGUOUS_CUES = {"حركه", "في", "دوله", "جمهوريه", "حكومه", "الي", "مع", "رئيس", "شمال", "جنوب", "عاصمه"}
+AMBIGUOUS_PLACES = {("اطار",), ("امل",), ("سلام",), ("نصر",), ("حره",), ("وحده",), ("عين",), ("مدينه",)}  # common words
 DUAL_HEADS = {"جمهوريتي": "جمهوريه", "جمهوريتا": "جمهوريه", "جمهوريتين": "جمهوريه"}
 
 
@@ -94,6 +95,21 @@ class Matcher:
         self.trie = Trie(dictionary.names)
         self.head_trie = Trie([Name(k, agent, None, agent, "head") for k, agent, _ in dictionary.heads])
         self.heads = {k: (agent, title) for k, agent, title in dictionary.heads}
+        self.city_trie = Trie([Name(k, code, code, None, "place") for k, code in dictionary.cities.items()
+                               if k not in AMBIGUOUS_PLACES])
+
+    def scan(self, tokens: list[Token], trie: Trie) -> list[tuple[int, int, list[Name]]]:
+        """Non-overlapping longest matches of ``trie`` over tokens: (start, end, names)."""
+        out = []
+        i = 0
+        while i < len(tokens):
+            hit = self._at(tokens, i, trie)
+            if hit:
+                out.append((i, hit[0], hit[2]))
+                i = hit[0]
+            else:
+                i += 1
+        return out
 
     def _at(self, tokens: list[Token], i: int, trie: Trie) -> tuple[int, int, list[Name]] | None:
         t = tokens[i]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..pipeline import Processed
+from ..records import Mention
 from ..text.tokens import function_words
 from .dictionary import ActorDictionary, load_dictionary
 from .matcher import Matcher
@@ -27,6 +28,22 @@ class ActorStage:
         self.resolver.matcher_protected = function_words()
         self.collect_candidates = collect_candidates
 
+    def _agents_and_places(self, p: Processed, s, tokens, mentions) -> None:
+        """Head nouns standing alone (الحكومة، المتظاهرون: an agent without a country) and non-capital places
+        (حلب، كورسك: locations, never actors). Kept for the event coder, not stored as mentions."""
+        starts = {m.tok_start for m in mentions}
+        covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+        for a, b, names in self.matcher.scan(tokens, self.matcher.head_trie):
+            if b in starts or covered.intersection(range(a, b)):
+                continue  # head + nisba/state: the resolver already gave that mention its agent
+            p.agents.append(Mention(tokens[a].start, tokens[b - 1].end, s.text[tokens[a].start - s.start:tokens[b - 1].end - s.start],
+                                    "", names[0].agent, "head", None, "", a, b, s.idx))
+        for a, b, names in self.matcher.scan(tokens, self.matcher.city_trie):
+            if covered.intersection(range(a, b)):
+                continue
+            p.places.append(Mention(tokens[a].start, tokens[b - 1].end, s.text[tokens[a].start - s.start:tokens[b - 1].end - s.start],
+                                    names[0].code or "", None, "place", None, "", a, b, s.idx))
+
     def protected_words(self) -> set[str]:
         return self.dictionary.words()
 
@@ -37,6 +54,7 @@ class ActorStage:
             matches = self.matcher(tokens)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             p.mentions.extend(mentions)
+            self._agents_and_places(p, s, tokens, mentions)
             if self.collect_candidates:
                 p.candidates.extend(self.resolver.candidates(tokens, mentions, s.text, s.start))
         return p

@@ -24,7 +24,7 @@ from collections.abc import Iterable, Iterator
 from ..store.db import Store
 from . import alignment as al
 from .clustering import EV_COLUMNS, WINDOW_DAYS, Cluster, Ev, cluster_group, group_key, pair_key
-from .ties import Ties, bundled_ties, data_dir
+from .ties import ORG_ALIASES, Ties, bundled_ties, data_dir
 
 FINGERPRINT_KEY = "analysis_fingerprint"
 BATCH = 20000
@@ -244,10 +244,9 @@ def rebuild_dyad(store: Store, x: str, y: str, spread: Spreader) -> bool:
         if date:
             _add(acc, x, y, date[:7], w, 1.0)
     if ties.is_org(x) == ties.is_org(y):  # state-state: happenings with organisations of either
-        aliases = {v: k for k, v in {"USRB": "RBU"}.items()}
         for member, other in ((x, y), (y, x)):
             for org in ties.orgs_of.get(member, []):
-                for code in {org, aliases.get(org, org)}:
+                for code in {org} | {k for k, v in ORG_ALIASES.items() if v == org}:
                     for a, b, date, w in _dyad_clusters(store, code, other):
                         if not date:
                             continue

@@ -75,23 +75,38 @@ class EventCoder:
 
     # -- public -----------------------------------------------------------------------------------
     def __call__(self, sentence: Sentence, tokens: list[Token], mentions: list[Mention], published: str | None,
-                 doc_id: str = "", source: str = "") -> list[Event]:
+                 doc_id: str = "", source: str = "", agents: list[Mention] = (), places: list[Mention] = ()) -> list[Event]:
         if not tokens:
             return []
         tf = [token_forms(t) for t in tokens]
-        matches = self._select(self.lexicon.find(tf))
+        in_names = {i for x in mentions if x.kind in ("igo", "name") for i in range(x.tok_start, x.tok_end)}
+        matches = self._select([m for m in self.lexicon.find(tf) if in_names.isdisjoint(m.tokens)])
         if not matches:
             return []
+        matches = self._fold_embedded(matches, [t.norm for t in tokens])
         norms = [t.norm for t in tokens]
         dates = find_dates(tokens, published)
         question = sentence.text.rstrip().endswith(("?", "؟"))
-        attribution = self._attribution(tokens, mentions)
+        attribution = self._attribution(tokens, mentions, {i for m in matches for i in m.tokens})
+        location = self._location(norms, mentions, places)
+        pool = sorted(list(mentions) + list(agents), key=lambda x: x.tok_start)
         out: list[Event] = []
+        seen: set[tuple] = set()
         for m in matches:
             head = m.tokens[0]
             if self._denied(norms, tf, head) and m.pattern.event != "REJECT":
                 continue
-            actors, recipients, symmetric = self._arguments(m, tokens, norms, mentions, attribution)
+            actors, recipients, symmetric = self._arguments(m, tokens, norms, pool, attribution)
+            implicit_target = False
+            if m.pattern.event == "PROTEST":
+                if not actors:  # protesters unnamed: civilians of the place
+                    actors = [Mention(tokens[head].start, tokens[head].end, tokens[head].text, "", "CVL", "head",
+                                      tok_start=head, tok_end=head + 1)]
+                if not recipients:  # no target named: the authorities of the place (or of the protesters' state)
+                    where = location[0] if location else next((a.code for a in actors if a.code and len(a.code) == 3), None)
+                    if where:
+                        recipients = [Mention(0, 0, "", where, "GOV", "implicit")]
+                        implicit_target = True
             negated = self._negated(norms, tf, head)
             modality = self._modality(tokens, norms, tf, head, m, question)
             d = nearest(dates, head)
@@ -108,14 +123,18 @@ class EventCoder:
             trig_end = tokens[m.tokens[-1]].end
             pairs = [(a, r) for a in actors for r in (recipients or [None])] or [(None, r) for r in (recipients or [None])]
             for a, r in pairs:
-                if a is not None and r is not None and a.code == r.code and a.agent == r.agent:
+                if a is None and r is None:
+                    continue  # nobody to attach it to: not an event record a user can use
+                if a is not None and r is not None and (a.code or "?") == (r.code or "!") and a.agent == r.agent:
                     continue
-                conf = 0.4 + (0.3 if a is not None else 0) + (0.2 if r is not None else 0) + (0.1 if m.pattern.length > 1 else 0)
+                conf = 0.4 + (0.3 if a is not None else 0) + (0.2 if r is not None and not implicit_target else 0) \
+                    + (0.1 if m.pattern.length > 1 else 0)
                 ev = Event(
                     id="",
                     event=m.pattern.event,
-                    actor=_party(a),
-                    recipient=_party(r),
+                    actor=_party(a, location),
+                    recipient=_party(r, location),
+                    location=location[1] if location else None,
                     mode=m.pattern.mode,
                     context=list(m.pattern.context),
                     intensity=et.intensity_of(m.pattern.mode),
@@ -123,8 +142,8 @@ class EventCoder:
                     cameo=et.cameo_root,
                     negated=negated,
                     modality=modality,
-                    attribution=attribution[0] if attribution and attribution[2] <= head else None,
-                    attribution_code=attribution[1] if attribution and attribution[2] <= head else None,
+                    attribution=attribution[0] if attribution and attribution[3] <= head + 1 else None,
+                    attribution_code=attribution[1] if attribution and attribution[3] <= head + 1 else None,
                     date=date,
                     date_precision=prec,
                     date_end=date_end,
@@ -141,6 +160,10 @@ class EventCoder:
                     symmetric=symmetric,
                 )
                 ev.id = event_id(doc_id, ev)
+                key = (ev.event, ev.actor.code, ev.recipient.code, ev.negated, ev.modality)
+                if key in seen:  # "خرج المتظاهرون إلى الشوارع": one protest, not two
+                    continue
+                seen.add(key)
                 out.append(ev)
         return out
 
@@ -156,6 +179,19 @@ class EventCoder:
                 used.update(m.tokens)
         return sorted(out, key=lambda m: m.start)
 
+    @staticmethod
+    def _fold_embedded(matches: list[TriggerMatch], norms: list[str]) -> list[TriggerMatch]:
+        """A promise, threat, demand or denial governs the act after it ("تعهدت بتقديم دبابات" is one AGREE):
+        the embedded trigger, within a few tokens and no clause boundary, is dropped."""
+        governing = {"AGREE", "THREATEN", "REQUEST", "REJECT", "SUPPORT"}  # SUPPORT: "وقعت اتفاقية تعاون عسكري"
+        out = []
+        for m in matches:
+            gov = next((g for g in out if g.pattern.event in governing and 0 < m.tokens[0] - g.tokens[-1] <= 3
+                        and not any(norms[k] in BOUNDARY for k in range(g.tokens[-1] + 1, m.tokens[0]))), None)
+            if gov is None:
+                out.append(m)
+        return out
+
     # -- arguments --------------------------------------------------------------------------------
     def _arguments(self, m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: list[Mention],
                    attribution) -> tuple[list[Mention], list[Mention], bool]:
@@ -164,7 +200,8 @@ class EventCoder:
         trig = set(m.tokens)
         # mentions inside a gapped trigger ("وقعت روسيا وكوريا … معاهدة") are arguments too
         ms = sorted((x for x in mentions if trig.isdisjoint(range(x.tok_start, x.tok_end))), key=lambda x: x.tok_start)
-        if attribution and attribution[4] != "announce":  # a source is not an argument of the act it reports
+        if attribution and attribution[4] != "announce" and attribution[3] <= head + 1:
+            # a source is not an argument of the act it reports
             ms = [x for x in ms if not (attribution[2] <= x.tok_start < attribution[3])]
         left_bound = head
         while left_bound > 0 and norms[left_bound - 1] not in BOUNDARY and head - left_bound < WINDOW_BEFORE:
@@ -177,16 +214,19 @@ class EventCoder:
         symmetric = frame.symmetric
 
         def marked(x: Mention, since: int) -> str | None:
-            """The preposition marking mention x, looking back from it to token ``since``."""
+            """The preposition marking mention x: a proclitic on it, or a preposition just before it
+            (one noun may stand between: باستقلال X، إلى جانب X، على يد X)."""
             t = tokens[x.tok_start]
             if t.prefix and t.prefix.rstrip("ال").lstrip("وف") in ("ب", "ل", "ك"):
                 return t.prefix.rstrip("ال").lstrip("وف")
-            for k in range(x.tok_start - 1, max(since, x.tok_start - 5) - 1, -1):
+            for k in range(x.tok_start - 1, max(since, x.tok_start - 2) - 1, -1):
                 if norms[k] in PREPS:
                     return norms[k]
                 p = tokens[k].prefix.rstrip("ال").lstrip("وف") if tokens[k].prefix else ""
                 if p in ("ب", "ل"):
                     return p
+                if not tokens[k].is_word:
+                    break
             return None
 
         actors: list[Mention] = []
@@ -223,6 +263,8 @@ class EventCoder:
             if p is None and ("obj" in preps or not preps):
                 recipients = self._group(x, rest, norms)
                 break
+        if frame.symmetric and len(actors) >= 2 and not recipients:  # وقعت أستانا ولندن: the two sides
+            actors, recipients, symmetric = actors[:1], actors[1:], True
         return actors, recipients, symmetric
 
     @staticmethod
@@ -304,10 +346,29 @@ class EventCoder:
                 return "historical"
         return "asserted"
 
-    def _attribution(self, tokens: list[Token], mentions: list[Mention]):
-        """(source text, source code, start token, end token, role) of the first reporting cue, if any."""
+    @staticmethod
+    def _location(norms: list[str], mentions: list[Mention], places: list[Mention]) -> tuple[str, str] | None:
+        """(country code, text) of where the sentence happens: a place or capital, else a state after في."""
+        def after_fi(x: Mention) -> bool:
+            return x.tok_start > 0 and norms[x.tok_start - 1] in ("في", "داخل", "بمدينه", "مدينه", "شوارع")
+        for x in places:
+            if x.code:
+                return x.code, x.text
+        for x in mentions:
+            if x.kind == "capital":
+                return x.code, x.text
+        for x in mentions:
+            if x.kind == "name" and after_fi(x) and len(x.code) == 3:
+                return x.code, x.text
+        return None
+
+    def _attribution(self, tokens: list[Token], mentions: list[Mention], trigger_tokens: set[int] = frozenset()):
+        """(source text, source code, start token, end token, role) of the first reporting cue, if any.
+        A cue word that is itself an event trigger (اعترفت "recognised"/"admitted") is not a report."""
         norms = [t.norm for t in tokens]
         for i, t in enumerate(tokens):
+            if i in trigger_tokens:
+                continue
             role = self.cues.reporting.get(t.norm) or self.cues.reporting.get(t.base)
             j = i + 1
             if role is None:
@@ -338,10 +399,13 @@ def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1))
 
 
-def _party(m: Mention | None) -> Party:
+def _party(m: Mention | None, location: tuple[str, str] | None = None) -> Party:
     if m is None:
         return Party()
-    return Party(m.code, m.agent, m.person or m.code, m.text, m.start, m.end)
+    code = m.code or (location[0] if location else None)  # an agent alone (الحكومة) belongs to the place
+    if m.kind == "implicit":  # inferred, not written: no surface text or span
+        return Party(code, m.agent, code)
+    return Party(code, m.agent, m.person or code, m.text, m.start, m.end)
 
 
 def event_id(doc_id: str, e: Event) -> str:

@@ -13,10 +13,14 @@ class EventStage:
         self.coder = coder or EventCoder()
 
     def __call__(self, p: Processed) -> Processed:
-        by_sentence: dict[int, list] = {}
-        for m in p.mentions:
-            by_sentence.setdefault(m.sentence_idx, []).append(m)
+        def group(items):
+            out: dict[int, list] = {}
+            for m in items:
+                out.setdefault(m.sentence_idx, []).append(m)
+            return out
+
+        mentions, agents, places = group(p.mentions), group(p.agents), group(p.places)
         for s in p.content_sentences():
-            p.events.extend(self.coder(s, p.tokens.get(s.idx, []), by_sentence.get(s.idx, []), p.doc.published,
-                                       p.doc.id, p.doc.source))
+            p.events.extend(self.coder(s, p.tokens.get(s.idx, []), mentions.get(s.idx, []), p.doc.published,
+                                       p.doc.id, p.doc.source, agents.get(s.idx, []), places.get(s.idx, [])))
         return p

@@ -57,6 +57,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         """CREATE TABLE dyad_month (
             a TEXT NOT NULL, b TEXT NOT NULL, month TEXT NOT NULL, pos {float}, neg {float}, clusters INTEGER,
             pos_d {float}, neg_d {float}, volume {float}, clusters_total INTEGER, PRIMARY KEY (a, b, month))""",
+        "CREATE INDEX dyad_month_b ON dyad_month (b, month)",
         """CREATE TABLE dyads (
             a TEXT NOT NULL, b TEXT NOT NULL, first_month TEXT, last_month TEXT, clusters INTEGER,
             PRIMARY KEY (a, b))""",

@@ -134,6 +134,9 @@ def forms(tok: Token) -> frozenset[str]:
     return _forms(tok.norm, tok.base, tok.stem)
 
 
+FORM_ENCLITICS = ENCLITICS + ("ه", "ك")
+
+
 @lru_cache(maxsize=200_000)
 def _forms(norm: str, base: str, stem: str) -> frozenset[str]:
     out = {norm, base, stem}
@@ -141,6 +144,12 @@ def _forms(norm: str, base: str, stem: str) -> frozenset[str]:
         out.add(rest)
         if rest.startswith("ال") and len(rest) > 3:
             out.add(rest[2:])
+        for suf in FORM_ENCLITICS:  # سفيرها -> سفير ; مشاركتها -> مشاركت -> مشاركه ; زيارته -> زياره
+            if rest.endswith(suf) and len(rest) - len(suf) >= 3:
+                core = rest[: -len(suf)]
+                out.add(core)
+                if core.endswith("ت"):
+                    out.add(core[:-1] + "ه")
     return frozenset(out)
 
 
