@@ -19,7 +19,7 @@ from marsad.store.db import Store, StoreError
 from marsad.store.migrations import LATEST
 
 MARSAD = [sys.executable, "-m", "marsad"]
-UPTO = ["--upto", "text"]
+UPTO: list[str] = []  # the full pipeline (text, actors, events)
 
 
 def snapshot(db: str) -> dict:

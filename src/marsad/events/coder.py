@@ -26,6 +26,8 @@ from .ontology import Ontology, load_ontology
 PREPS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح"}
 BOUNDARY = {".", ";", "?", "!", ":", "بينما", "فيما", "حيث", "لكن", "لكنه", "لكنها", "بل", "اذ", "عندما",
             "بعدما", "حين", "ثم", "اما", "الا"}
+DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
+             "رييسان", "رييسين", "عاصمتان", "عاصمتين"}
 RELATIVE = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللتين", "اللذين"}
 WINDOW_BEFORE = 12
 WINDOW_AFTER = 10
@@ -57,7 +59,7 @@ class Cues:
             return tuple(tuple(normalize(x).split()) for x in m.get(key, []) if len(x.split()) > 1)
 
         # إن is mostly "that"; قد with a past verb means "already"; غير/ما are too ambiguous as negation
-        hyp = words("hypothetical") - {"ان", "قد", "ربما"}
+        hyp = words("hypothetical") - {"ان", "قد"}
         rep_words = {normalize(c): r for c, r in roles.items() if len(c.split()) == 1}
         rep_phrases = tuple((tuple(normalize(c).split()), r) for c, r in roles.items() if len(c.split()) > 1)
         return cls(words("negation") - {"غير", "ما"}, phrases("negation_exceptions"),
@@ -75,7 +77,8 @@ class EventCoder:
 
     # -- public -----------------------------------------------------------------------------------
     def __call__(self, sentence: Sentence, tokens: list[Token], mentions: list[Mention], published: str | None,
-                 doc_id: str = "", source: str = "", agents: list[Mention] = (), places: list[Mention] = ()) -> list[Event]:
+                 doc_id: str = "", source: str = "", agents: list[Mention] = (), places: list[Mention] = (),
+                 context: list[str] = ()) -> list[Event]:
         if not tokens:
             return []
         tf = [token_forms(t) for t in tokens]
@@ -89,7 +92,9 @@ class EventCoder:
         question = sentence.text.rstrip().endswith(("?", "؟"))
         attribution = self._attribution(tokens, mentions, {i for m in matches for i in m.tokens})
         location = self._location(norms, mentions, places)
-        pool = sorted(list(mentions) + list(agents), key=lambda x: x.tok_start)
+        pool = sorted(list(mentions) + list(agents) + self._duals(tokens, mentions, context),
+                      key=lambda x: x.tok_start)
+        prev_actors: list[Mention] = []
         out: list[Event] = []
         seen: set[tuple] = set()
         for m in matches:
@@ -97,6 +102,10 @@ class EventCoder:
             if self._denied(norms, tf, head) and m.pattern.event != "REJECT":
                 continue
             actors, recipients, symmetric = self._arguments(m, tokens, norms, pool, attribution)
+            if not actors and prev_actors and tokens[head].prefix[:1] in ("و", "ف"):
+                actors = prev_actors  # "زار بوتين كوريا والتقى زعيمها": the coordinated verb keeps its subject
+            if actors:
+                prev_actors = actors
             implicit_target = False
             if m.pattern.event == "PROTEST":
                 if not actors:  # protesters unnamed: civilians of the place
@@ -216,13 +225,13 @@ class EventCoder:
         def marked(x: Mention, since: int) -> str | None:
             """The preposition marking mention x: a proclitic on it, or a preposition just before it
             (one noun may stand between: باستقلال X، إلى جانب X، على يد X)."""
-            t = tokens[x.tok_start]
-            if t.prefix and t.prefix.rstrip("ال").lstrip("وف") in ("ب", "ل", "ك"):
-                return t.prefix.rstrip("ال").lstrip("وف")
+            p = _prep(tokens[x.tok_start].prefix)
+            if p:
+                return p
             for k in range(x.tok_start - 1, max(since, x.tok_start - 2) - 1, -1):
                 if norms[k] in PREPS:
                     return norms[k]
-                p = tokens[k].prefix.rstrip("ال").lstrip("وف") if tokens[k].prefix else ""
+                p = _prep(tokens[k].prefix)
                 if p in ("ب", "ل"):
                     return p
                 if not tokens[k].is_word:
@@ -236,10 +245,18 @@ class EventCoder:
                 sides = [x for x in after if x.tok_start > k]
                 if len(sides) >= 2 and frame.symmetric:
                     return [sides[0]], [sides[1]], True
+                if sides and sides[0].kind == "dual" and frame.symmetric:  # بين البلدين
+                    d = sides[0]
+                    return [d], [Mention(d.start, d.end, d.text, d.entry, None, "dual", tok_start=d.tok_start,
+                                         tok_end=d.tok_end)], True
                 break
         near_before = [x for x in before if head - x.tok_end <= 2 and not marked(x, x.tok_start - 1)]
+        # a clause that opens with a name is SVO even across an apposition: "بيلاروسيا، الحليفة لبوتين، كانت تسلح"
+        topic = [x for x in before if x.tok_start - left_bound <= 1 and not marked(x, left_bound)]
         if near_before:  # SVO
             actors = self._group_back(near_before[-1], before, norms)
+        elif topic and frame.actor != "genitive":
+            actors = self._group(topic[0], before, norms)
         elif frame.actor != "none":
             first_after = next((x for x in after if x.tok_start - head <= 6 and not marked(x, head + 1)), None)
             if first_after is not None:  # VSO or masdar + genitive
@@ -263,6 +280,10 @@ class EventCoder:
             if p is None and ("obj" in preps or not preps):
                 recipients = self._group(x, rest, norms)
                 break
+        if actors and actors[0].kind == "dual":  # البلدان، الزعيمان: the two states last named
+            a = actors[0]
+            partner = Mention(a.start, a.end, a.text, a.entry, None, "dual", tok_start=a.tok_start, tok_end=a.tok_end)
+            actors = [a, partner]
         if frame.symmetric and len(actors) >= 2 and not recipients:  # وقعت أستانا ولندن: the two sides
             actors, recipients, symmetric = actors[:1], actors[1:], True
         return actors, recipients, symmetric
@@ -276,7 +297,7 @@ class EventCoder:
             if x.tok_start < cur.tok_end or x is cur:
                 continue
             gap = x.tok_start - cur.tok_end
-            if (gap == 0 and norms[x.tok_start][:1] == "و") or (gap == 1 and norms[cur.tok_end] in ("و", ",")):
+            if (gap == 0 and norms[x.tok_start][:1] == "و") or (gap == 1 and norms[cur.tok_end] == "و"):
                 if x.code != cur.code:
                     out.append(x)
                 cur = x
@@ -292,7 +313,7 @@ class EventCoder:
             if x.tok_end > cur.tok_start or x is cur:
                 continue
             gap = cur.tok_start - x.tok_end
-            if (gap == 0 and norms[cur.tok_start][:1] == "و") or (gap == 1 and norms[x.tok_end] in ("و", ",")):
+            if (gap == 0 and norms[cur.tok_start][:1] == "و") or (gap == 1 and norms[x.tok_end] == "و"):
                 if x.code != cur.code:
                     out.insert(0, x)
                 cur = x
@@ -323,8 +344,13 @@ class EventCoder:
                   question: bool) -> str:
         c = self.cues
         t = tokens[head]
-        if _future_verb(t):
-            return "future"
+        if _future_verb(t) or (m.pattern.event == "AGREE" and m.pattern.mode in ("promise", "offer", "intend")):
+            return "future"  # a promise or offer is about an act still to come
+        for k in range(head - 1, max(-1, head - 4), -1):  # قد + imperfect = "may"; قد + past = "already"
+            if norms[k] in BOUNDARY:
+                break
+            if tokens[k].base == "قد" and t.base[:1] in ("ي", "ت", "ن"):
+                return "hypothetical"
         for k in range(head - 1, max(-1, head - 8), -1):
             if norms[k] in BOUNDARY:
                 break
@@ -341,10 +367,31 @@ class EventCoder:
                 return "future"
         if question:
             return "hypothetical"
+        lo, hi = max(0, head - 8), min(len(norms), head + 8)
         for ph in c.historical:
-            if _contains(norms, ph):
-                return "historical"
+            for k in range(lo, hi - len(ph) + 1):
+                if tuple(norms[k:k + len(ph)]) == ph and (k == 0 or norms[k - 1] not in ("منذ", "بعد", "مثل")):
+                    return "historical"  # "في الحرب الباردة"; but "منذ الحرب الكورية" only dates a comparison
         return "asserted"
+
+    @staticmethod
+    def _duals(tokens: list[Token], mentions: list[Mention], context: list[str]) -> list[Mention]:
+        """Dual nouns that refer back to two states (وقعت الدولتان، الزعيمان، بين البلدين) as a mention whose
+        code is the first state and whose ``entry`` holds the second."""
+        out = []
+        for i, t in enumerate(tokens):
+            if t.base not in DUAL_REFS and t.norm not in DUAL_REFS:
+                continue
+            recent: list[str] = []
+            for c in list(context) + [x.code for x in mentions if x.tok_end <= i]:
+                if len(c) == 3 and c.isalpha():
+                    if c in recent:
+                        recent.remove(c)
+                    recent.append(c)
+            if len(recent) >= 2:
+                out.append(Mention(t.start, t.end, t.text, recent[-2], None, "dual", entry=recent[-1],
+                                   tok_start=i, tok_end=i + 1))
+        return out
 
     @staticmethod
     def _location(norms: list[str], mentions: list[Mention], places: list[Mention]) -> tuple[str, str] | None:
@@ -387,6 +434,13 @@ class EventCoder:
             text = " ".join(x.text for x in span)
             return (text, code, i, j, role)
         return None
+
+
+def _prep(prefix: str) -> str | None:
+    """The preposition inside a proclitic string: وبال -> ب, لل/لال -> ل, و -> None."""
+    p = prefix[:-2] if prefix.endswith("ال") else prefix
+    p = p.lstrip("وف")
+    return p if p in ("ب", "ل", "ك") else None
 
 
 def _future_verb(t: Token) -> bool:

@@ -20,7 +20,10 @@ class EventStage:
             return out
 
         mentions, agents, places = group(p.mentions), group(p.agents), group(p.places)
+        recent: list[str] = []  # states named in the preceding sentences, for البلدان / الزعيمان
         for s in p.content_sentences():
-            p.events.extend(self.coder(s, p.tokens.get(s.idx, []), mentions.get(s.idx, []), p.doc.published,
-                                       p.doc.id, p.doc.source, agents.get(s.idx, []), places.get(s.idx, [])))
+            here = mentions.get(s.idx, [])
+            p.events.extend(self.coder(s, p.tokens.get(s.idx, []), here, p.doc.published, p.doc.id, p.doc.source,
+                                       agents.get(s.idx, []), places.get(s.idx, []), recent[-6:]))
+            recent.extend(m.code for m in here)
         return p
