@@ -386,8 +386,8 @@ def test_scores_are_symmetric(store):
 
 def test_before_the_evidence_only_formal_ties_count(store):
     early = {x["code"]: x for x in allies(store, "RUS", as_of="2021-06-30")}
-    assert early["ARM"]["behaviour"] == 0 and early["ARM"]["score"] == pytest.approx(
-        al.ALPHA_FORMAL * early["ARM"]["formal"])
+    assert early["ARM"]["behaviour"] == 0
+    assert early["ARM"]["score"] == pytest.approx(al.ALPHA_FORMAL * early["ARM"]["formal"], abs=1e-3)
     assert early["KAZ"]["formal"] > 0.8 and "PRK" in early  # rus-prk-2000 (assumed in force)
 
 

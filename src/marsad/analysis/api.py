@@ -33,6 +33,7 @@ from .ties import (
 
 MIN_TIE_WEIGHT = 0.05  # ties weaker than this (near-universal bodies) are not listed as reasons
 MIN_EDGE = 0.05  # weaker alignments are left out of the network
+FORMAL_ONLY_MIN = 0.2  # a partner with no happening is listed only for an obligation at least this strong
 
 
 def _tie_summary(t: dict) -> dict:
@@ -87,7 +88,8 @@ def allies(store: Store, code: str, as_of: str | None = None, limit: int | None 
             continue
         st = states.get(p, [])
         s0, tl = _score(snaps[as_of], st, code, p, as_of)
-        if s0.clusters == 0 and s0.formal == 0:
+        strongest = max([o["weight"] for t in tl if t["state"] != "off" for o in t["obligations"]] or [0.0])
+        if s0.clusters == 0 and strongest < FORMAL_ONLY_MIN:
             continue
         s6, _ = _score(snaps[d6], st, code, p, d6)
         s12, _ = _score(snaps[d12], st, code, p, d12)

@@ -93,6 +93,15 @@ def _relative(text: str, data_dir: Path) -> str:
     return text.replace(str(data_dir.resolve()) + "/", "")
 
 
+def refresh_analysis(store) -> None:
+    """Bring the alliance aggregates up to date with what was just added (when the analysis is installed)."""
+    try:
+        from ..analysis import refresh
+    except ImportError:
+        return
+    refresh(store)
+
+
 def ingest_saved(request: Request, saved: list[tuple[str, Path]]) -> dict:
     """Runs in a worker thread; one write at a time per server (the pipeline and the store writer are shared)."""
     state = request.app.state
@@ -105,6 +114,8 @@ def ingest_saved(request: Request, saved: list[tuple[str, Path]]) -> dict:
             docs = [d for d in read if not isinstance(d, ReadError)]
             before = {d.id for d in docs if store.has_document(d.id)}
             report = ingest([path], store, pipeline, force=True)
+            if report.added:
+                refresh_analysis(store)
             dup_of = {}
             ids = sorted({d.id for d in docs})
             for i in range(0, len(ids), 500):

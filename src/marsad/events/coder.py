@@ -26,6 +26,8 @@ from .ontology import Ontology, load_ontology
 PREPS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح"}
 BOUNDARY = {".", ";", "?", "!", ":", "بينما", "فيما", "حيث", "لكن", "لكنه", "لكنها", "بل", "اذ", "عندما",
             "بعدما", "حين", "ثم", "اما", "الا"}
+READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستعدين", "استعداد", "استعدادها", "استعداده", "يعتزم", "تعتزم",
+                       "اعتزام", "ينوي", "تنوي", "نيه", "عازم", "عازمه"})  # intention words that govern the act
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
              "رييسان", "رييسين", "عاصمتان", "عاصمتين"}
 RELATIVE = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللتين", "اللذين"}
@@ -111,6 +113,16 @@ class EventCoder:
                 if not actors:  # protesters unnamed: civilians of the place
                     actors = [Mention(tokens[head].start, tokens[head].end, tokens[head].text, "", "CVL", "head",
                                       tok_start=head, tok_end=head + 1)]
+                if not location and all(not a.code for a in actors):
+                    # protesters with no place: they belong to the first state the sentence names
+                    first = next((x.code for x in mentions if len(x.code) == 3 and x.kind != "igo"), None)
+                    if first:
+                        actors = [Mention(a.start, a.end, a.text, first, a.agent, a.kind, tok_start=a.tok_start,
+                                          tok_end=a.tok_end) for a in actors]
+                actor_codes = {a.code for a in actors} | ({location[0]} if location else set())
+                if not recipients:  # a state named after the protest that is neither the protesters' nor the place's
+                    recipients = [x for x in mentions if x.tok_start > head and x.code not in actor_codes
+                                  and x.kind in ("name", "nisba", "capital", "metonym", "person")][:1]
                 if not recipients:  # no target named: the authorities of the place (or of the protesters' state)
                     where = location[0] if location else next((a.code for a in actors if a.code and len(a.code) == 3), None)
                     if where:
@@ -118,6 +130,7 @@ class EventCoder:
                         implicit_target = True
             negated = self._negated(norms, tf, head)
             modality = self._modality(tokens, norms, tf, head, m, question)
+            event_type, mode = self._retype(m, norms, tf, head, recipients, tokens)
             d = nearest(dates, head)
             if d:
                 date, prec, date_end = d.date, d.precision, d.date_end
@@ -127,7 +140,7 @@ class EventCoder:
                     modality = "future"  # dated after publication: planned, not done
             else:
                 date, prec, date_end = published, "document" if published else "unknown", None
-            et = self.ontology.types[m.pattern.event]
+            et = self.ontology.types[event_type]
             trig_start = tokens[m.tokens[0]].start
             trig_end = tokens[m.tokens[-1]].end
             pairs = [(a, r) for a in actors for r in (recipients or [None])] or [(None, r) for r in (recipients or [None])]
@@ -140,13 +153,13 @@ class EventCoder:
                     + (0.1 if m.pattern.length > 1 else 0)
                 ev = Event(
                     id="",
-                    event=m.pattern.event,
+                    event=event_type,
                     actor=_party(a, location),
                     recipient=_party(r, location),
                     location=location[1] if location else None,
-                    mode=m.pattern.mode,
+                    mode=mode,
                     context=list(m.pattern.context),
-                    intensity=et.intensity_of(m.pattern.mode),
+                    intensity=et.intensity_of(mode),
                     quad=et.quad,
                     cameo=et.cameo_root,
                     negated=negated,
@@ -200,6 +213,23 @@ class EventCoder:
             if gov is None:
                 out.append(m)
         return out
+
+    def _retype(self, m: TriggerMatch, norms: list[str], tf: list[set[str]], head: int, recipients: list[Mention],
+                tokens: list[Token]) -> tuple[str, str | None]:
+        """PLOVER rules that depend on context: readiness to cooperate is AGREE (to attack: THREATEN);
+        an exercise held with another state (مع) is military COOPERATE, not a show of force."""
+        ev, mode = m.pattern.event, m.pattern.mode
+        for k in range(head - 1, max(-1, head - 4), -1):
+            if norms[k] in BOUNDARY:
+                break
+            if tf[k] & READINESS:
+                if ev in ("AID", "COOPERATE", "SUPPORT", "CONSULT", "CONCEDE", "RETREAT"):
+                    return "AGREE", "intend"
+                if ev in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION"):
+                    return "THREATEN", None
+        if ev == "MOBILIZE" and any(norms[k] == "مع" for k in range(m.tokens[-1] + 1, min(len(norms), m.tokens[-1] + 5))):
+            return "COOPERATE", "military"
+        return ev, mode
 
     # -- arguments --------------------------------------------------------------------------------
     def _arguments(self, m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: list[Mention],
@@ -272,6 +302,8 @@ class EventCoder:
         preps = set(frame.recipient)
         for x in rest:
             p = marked(x, since)
+            if p == "ل" and x.tok_start - last <= 2 and "ل" not in preps:
+                p = "obj" if "obj" in preps else (next(iter(preps)) if preps else "ل")  # masdar + لـ object: غزوها لأوكرانيا
             if p and (p in preps or (not preps and p in ("مع", "الي", "ضد", "علي", "ل", "ب"))):
                 recipients = self._group(x, rest, norms)
                 if p == "مع":
@@ -280,10 +312,13 @@ class EventCoder:
             if p is None and ("obj" in preps or not preps):
                 recipients = self._group(x, rest, norms)
                 break
-        if actors and actors[0].kind == "dual":  # البلدان، الزعيمان: the two states last named
+        if actors and actors[0].kind == "dual":  # البلدان، الزعيمان: the two states last named, towards each other
             a = actors[0]
             partner = Mention(a.start, a.end, a.text, a.entry, None, "dual", tok_start=a.tok_start, tok_end=a.tok_end)
-            actors = [a, partner]
+            if recipients:
+                actors = [a, partner]
+            else:
+                actors, recipients, symmetric = [a], [partner], True
         if frame.symmetric and len(actors) >= 2 and not recipients:  # وقعت أستانا ولندن: the two sides
             actors, recipients, symmetric = actors[:1], actors[1:], True
         return actors, recipients, symmetric
@@ -323,14 +358,15 @@ class EventCoder:
 
     # -- modality ---------------------------------------------------------------------------------
     def _negated(self, norms: list[str], tf: list[set[str]], head: int) -> bool:
+        count = 0
         for k in range(head - 1, max(-1, head - 4), -1):
             if norms[k] in BOUNDARY:
                 break
             if tf[k] & self.cues.negation or norms[k] in self.cues.negation:
                 if any(tuple(norms[k:k + len(ph)]) == ph for ph in self.cues.negation_exceptions):
                     continue  # لا يزال "still", لا سيما "especially"
-                return True
-        return False
+                count += 1
+        return count % 2 == 1  # "لا تمتنع عن" (does not refrain from) is not a negation
 
     def _denied(self, norms: list[str], tf: list[set[str]], head: int) -> bool:
         for k in range(head - 1, max(-1, head - 8), -1):

@@ -222,6 +222,20 @@
       'partners');
   }
 
+  function trendMark(v) {
+    if (typeof v !== 'number') return null;
+    return h('span', { class: 'tone ' + (v > 0.01 ? 'pos' : v < -0.01 ? 'neg' : '') }, v > 0.01 ? '▲ ' : v < -0.01 ? '▼ ' : '■ ', num(v, 3));
+  }
+  function alliesView(data) {
+    const list = listOf(data);
+    if (!list || !list.length || typeof list[0] !== 'object' || !('score' in list[0])) return generic(data, 20);
+    return table([T('actor'), T('score'), T('formal_ties'), T('behaviour'), T('trend'), T('confidence')],
+      list.slice(0, 20).map((r) => [actorLink(r.code), num(r.score, 3),
+        h('span', { class: 'chips' }, (r.formal_ties || []).slice(0, 3).map((t) => h('span', { class: 'chip small', title: t.en || '' },
+          h('bdi', { dir: 'auto' }, t.id)))),
+        num(r.behaviour, 3), trendMark(r.trend_6m !== undefined ? r.trend_6m : r.trend_12m), num(r.confidence, 2)]), 'allies');
+  }
+
   async function actorPage(code) {
     const info = await api('/api/actors/' + encodeURIComponent(code));
     const [allies, timeline, latest, whatif] = await Promise.all([
@@ -235,7 +249,7 @@
         h('p', { class: 'sub' }, h('bdi', { dir: 'auto' }, LANG === 'en' ? info.name_ar : info.name_en), ' · ',
           T(info.kind), ' · ', num(info.mentions, 0), ' ', T('mentions'), ' · ', num(info.events, 0), ' ', T('events'))),
       h('div', { class: 'grid2' },
-        section(T('allies'), allies.error ? problem(allies.error) : generic(allies.data, 20)),
+        section(T('allies'), allies.error ? problem(allies.error) : alliesView(allies.data)),
         section(T('formal_ties'), ...tiesView(info.ties))),
       section(T('partners'), info.partners.length ? await partnerRows(code, info.partners) : note(T('no_data'), 'muted')),
       section(T('timeline'), timeline.length ? Charts.monthBars(timeline, { label: T('timeline') }) : note(T('no_data'), 'muted'),
@@ -260,13 +274,14 @@
     // moved-by markers: the strongest events (by absolute intensity)
     const dated = items.map((e, i) => Object.assign({ i }, e)).filter((e) => e.date);
     let chart, caption;
-    const series = dyad.data && listOf(dyad.data);
+    const series = dyad.data && (Array.isArray(dyad.data.timeline) ? dyad.data.timeline : listOf(dyad.data));
     if (series && series.length && typeof series[0] === 'object') {
-      const xKey = Object.keys(series[0]).find((k) => /date|month|period|as_of|when/.test(k));
-      const yKey = Object.keys(series[0]).find((k) => k !== xKey && typeof series[0][k] === 'number');
+      const keys = Object.keys(series[0]);
+      const xKey = keys.includes('date') ? 'date' : keys.find((k) => /date|month|period|as_of|when/.test(k));
+      const yKey = keys.includes('score') ? 'score' : keys.find((k) => k !== xKey && typeof series[0][k] === 'number');
       const pts = series.filter((p) => p[xKey] && typeof p[yKey] === 'number').map((p) => ({ x: String(p[xKey]).slice(0, 10), y: p[yKey] }));
       const at = (d) => { let y = 0; for (const p of pts) if (p.x <= d) y = p.y; return y; };
-      chart = Charts.lineChart(pts, { label: T('alignment'), markers: strongest(dated).map((e) => ({
+      chart = Charts.lineChart(pts, { label: T('alignment'), markers: strongest(dated.filter((e) => e.date >= pts[0].x)).map((e) => ({
         x: e.date, y: at(e.date), cls: e.intensity >= 0 ? 'pos' : 'neg', label: `${e.date} ${e.event}`,
         onClick: () => jump(e.i) })) });
       caption = T('alignment');

@@ -1,0 +1,144 @@
+"""Per outlet: how much it publishes, whom it covers, what kind of happenings it reports, and how it frames
+conflicts, measured with ``data/lexicon/framing.yaml`` (groups of terms with a stance per conflict).
+
+Framing counts, per document and group, the distinct terms of the group that occur (a word repeated in one
+article counts once, as the lexicon's header asks); an outlet's profile is the sum over its original
+articles (near-duplicates are left out). Per conflict (the id prefix, e.g. ``rus-ukr``) the stance shares
+are the groups' counts divided by the conflict's total, and ``lean`` names the stance with the largest share.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import yaml
+
+from ..store.db import Store
+from ..text.normalize import normalize
+
+PROCLITICS = r"(?:و|ف)?(?:ب|ل|ك)?(?:ال|لل)?"
+SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
+
+
+def framing_path() -> Path:
+    return Path(str(resources.files("marsad.data.lexicon").joinpath("framing.yaml")))
+
+
+def _groups_from(data) -> list[dict]:
+    """Accepts the documented list of {id, label, stance, terms}; also a mapping {id: [terms]} or
+    {id: {terms, stance, label}}."""
+    out = []
+    if isinstance(data, dict):
+        data = data.get("groups") or data.get("frames") or [
+            {"id": k, **(v if isinstance(v, dict) else {"terms": v})} for k, v in data.items()]
+    for g in data or []:
+        if not isinstance(g, dict):
+            continue
+        gid = str(g.get("id") or g.get("name") or g.get("frame") or "")
+        terms = [str(t) for t in (g.get("terms") or g.get("words") or g.get("patterns") or []) if str(t).strip()]
+        if gid and terms:
+            out.append({"id": gid, "label": str(g.get("label") or gid), "stance": str(g.get("stance") or "neutral"),
+                        "conflict": gid.split(".")[0], "terms": terms})
+    return out
+
+
+@lru_cache(maxsize=4)
+def load_framing(path: str | None = None) -> tuple[dict, ...]:
+    p = Path(path) if path else framing_path()
+    if not p.exists():
+        return ()
+    groups = _groups_from(yaml.safe_load(p.read_text(encoding="utf-8")))
+    for g in groups:
+        forms = sorted({normalize(t) for t in g["terms"]}, key=len, reverse=True)
+        g["regex"] = re.compile(r"(?<![\w])" + PROCLITICS + "(" + "|".join(re.escape(f) for f in forms) + r")(?![\w])")
+    return tuple(groups)
+
+
+def frame_hits(text: str, groups: tuple[dict, ...]) -> dict[str, set[str]]:
+    """group id -> distinct (normalised) terms found in the text."""
+    norm = normalize(text)
+    out = {}
+    for g in groups:
+        found = {m.group(1) for m in g["regex"].finditer(norm)}
+        if found:
+            out[g["id"]] = found
+    return out
+
+
+def sources(store: Store, framing: str | None = None, examples: int = 2, top_actors: int = 10) -> list[dict]:
+    """One entry per outlet, largest first: documents, events, happenings, actors covered, event mix and tone,
+    framing per conflict with example sentences."""
+    groups = load_framing(framing)
+    out: dict[str, dict] = {}
+    for r in store.rows("""SELECT COALESCE(NULLIF(source, ''), '(unknown)') AS src, COUNT(*) AS documents,
+                                  SUM(CASE WHEN dup_of IS NULL THEN 0 ELSE 1 END) AS duplicates,
+                                  MIN(published) AS first, MAX(published) AS last
+                           FROM documents GROUP BY COALESCE(NULLIF(source, ''), '(unknown)')"""):
+        out[r["src"]] = {"source": r["src"], "documents": r["documents"], "duplicates": r["duplicates"] or 0,
+                         "first": r["first"], "last": r["last"], "words": 0, "events": 0, "happenings": 0,
+                         "event_mix": {}, "mean_intensity": None, "actors": [], "framing": {}, "conflicts": {}}
+    for r in store.rows("""SELECT COALESCE(NULLIF(source, ''), '(unknown)') AS src, COUNT(*) AS n,
+                                  COUNT(DISTINCT cluster_id) AS clusters, AVG(intensity) AS tone
+                           FROM events WHERE negated = 0 GROUP BY COALESCE(NULLIF(source, ''), '(unknown)')"""):
+        if r["src"] in out:
+            out[r["src"]].update(events=r["n"], happenings=r["clusters"],
+                                 mean_intensity=round(r["tone"], 3) if r["tone"] is not None else None)
+    for r in store.rows("""SELECT COALESCE(NULLIF(source, ''), '(unknown)') AS src, quad, COUNT(*) AS n FROM events
+                           WHERE negated = 0 GROUP BY COALESCE(NULLIF(source, ''), '(unknown)'), quad"""):
+        if r["src"] in out:
+            out[r["src"]]["event_mix"][r["quad"] or "?"] = r["n"]
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for r in store.rows("""SELECT COALESCE(NULLIF(d.source, ''), '(unknown)') AS src, m.code, COUNT(*) AS n
+                           FROM mentions m JOIN documents d ON d.id = m.doc_id
+                           GROUP BY COALESCE(NULLIF(d.source, ''), '(unknown)'), m.code"""):
+        counts[r["src"]][r["code"]] += r["n"]
+    for r in store.rows("""SELECT COALESCE(NULLIF(source, ''), '(unknown)') AS src, actor_code AS code, COUNT(*) AS n
+                           FROM events WHERE actor_code IS NOT NULL
+                           GROUP BY COALESCE(NULLIF(source, ''), '(unknown)'), actor_code"""):
+        if not counts[r["src"]]:
+            counts[r["src"]][r["code"]] += r["n"]
+    for src, c in counts.items():
+        if src in out:
+            out[src]["actors"] = [{"code": k, "mentions": v} for k, v in c.most_common(top_actors)]
+    if groups:
+        _framing(store, groups, out, examples)
+    return sorted(out.values(), key=lambda x: (-x["documents"], x["source"]))
+
+
+def _framing(store: Store, groups: tuple[dict, ...], out: dict, examples: int) -> None:
+    by_id = {g["id"]: g for g in groups}
+    score: dict[str, Counter] = defaultdict(Counter)
+    samples: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    cur = store.execute("SELECT id, COALESCE(NULLIF(source, ''), '(unknown)'), text FROM documents WHERE dup_of IS NULL")
+    while True:
+        chunk = cur.fetchmany(500)
+        if not chunk:
+            break
+        for doc_id, src, text in chunk:
+            if src not in out or not text:
+                continue
+            out[src]["words"] += len(text.split())
+            for gid, terms in frame_hits(text, groups).items():
+                score[src][gid] += len(terms)
+                if len(samples[(src, gid)]) < examples:
+                    for sent in SENTENCE_END.split(text):
+                        if frame_hits(sent, (by_id[gid],)):
+                            samples[(src, gid)].append({"doc_id": doc_id, "sentence": sent.strip(),
+                                                        "terms": sorted(terms)})
+                            break
+    for src, sc in score.items():
+        words = max(1, out[src]["words"])
+        out[src]["framing"] = {gid: {"label": by_id[gid]["label"], "stance": by_id[gid]["stance"], "terms": n,
+                                     "per_1000_words": round(1000 * n / words, 3), "examples": samples[(src, gid)]}
+                               for gid, n in sc.most_common()}
+        conflicts: dict[str, Counter] = defaultdict(Counter)
+        for gid, n in sc.items():
+            conflicts[by_id[gid]["conflict"]][by_id[gid]["stance"]] += n
+        out[src]["conflicts"] = {
+            c: {"total": sum(st.values()), "shares": {k: round(v / sum(st.values()), 3) for k, v in st.most_common()},
+                "lean": st.most_common(1)[0][0]}
+            for c, st in sorted(conflicts.items())}
