@@ -12,6 +12,10 @@ from .matcher import Matcher
 from .resolver import Resolver
 
 
+LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
+            "جنوب", "شرق", "غرب", "وسط", "عاصمه", "داخل", "حول", "عند", "نحو", "باتجاه", "شوارع", "ضواحي", "مخيم"}
+
+
 @lru_cache(maxsize=1)
 def bundled_dictionary() -> ActorDictionary:
     """The bundled dictionary, loaded once per process (read-only after loading)."""
@@ -40,6 +44,9 @@ class ActorStage:
                                     "", names[0].agent, "head", None, "", a, b, s.idx))
         for a, b, names in self.matcher.scan(tokens, self.matcher.city_trie):
             if covered.intersection(range(a, b)):
+                continue
+            # many place names are also words (النعمة "grace", ميدان "square"): require a locative cue before
+            if not ((a > 0 and tokens[a - 1].norm in LOCATIVE) or "ب" in tokens[a].prefix):
                 continue
             p.places.append(Mention(tokens[a].start, tokens[b - 1].end, s.text[tokens[a].start - s.start:tokens[b - 1].end - s.start],
                                     names[0].code or "", None, "place", None, "", a, b, s.idx))

@@ -339,3 +339,22 @@ def _partners_with_obligations(code: str, date: str, ties: Ties) -> set[str]:
 def names(codes: list[str]) -> dict[str, dict]:
     idx = actor_index()
     return {c: {"name": idx.get(c, (c, c, ""))[0], "name_en": idx.get(c, (c, c, ""))[1]} for c in codes}
+
+
+def series(store: Store, code: str, partners: list[str], as_of: str | None = None, months: int = 36,
+           ties: Ties | None = None) -> dict[str, list[tuple[str, float]]]:
+    """Monthly index of ``code`` with each partner over the last ``months`` months (month-end dates)."""
+    ties = ties or bundled_ties()
+    code = code.upper()
+    as_of = as_of or today()
+    states = partner_states(store, code)
+    out: dict[str, list[tuple[str, float]]] = {p: [] for p in partners}
+    last = al.month_index(al.month_of(as_of))
+    for i in range(last - months + 1, last + 1):
+        m = al.month_name(i)
+        date = min(al.month_end(m), as_of)
+        snap = Snapshot(ties, date)
+        for p in partners:
+            s, _ = _score(snap, states.get(p, []), code, p, date)
+            out[p].append((m, round(s.score, 4)))
+    return out

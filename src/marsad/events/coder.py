@@ -297,11 +297,16 @@ class EventCoder:
                     actors = self._group_back(unmarked[-1], before, norms)
         actor_ids = {id(a) for a in actors}
         since = max([a.tok_end for a in actors if a.tok_start > head] + [head + 1])
-        rest = [x for x in after if id(x) not in actor_ids and x.tok_start >= since]
+        # a marked recipient may stand before a VSO subject ("في زيارة لكوريا قام الرئيس الروسي")
+        rest = [x for x in after if id(x) not in actor_ids]
         recipients: list[Mention] = []
         preps = set(frame.recipient)
+        if m.pattern.event == "CONSULT" and m.pattern.mode == "visit":
+            preps.add("ل")  # زيارة لكوريا الشمالية
         for x in rest:
-            p = marked(x, since)
+            p = marked(x, head + 1)
+            if p is None and x.tok_start < since:
+                continue  # an unmarked mention before the subject is not its object
             if p == "ل" and x.tok_start - last <= 2 and "ل" not in preps:
                 p = "obj" if "obj" in preps else (next(iter(preps)) if preps else "ل")  # masdar + لـ object: غزوها لأوكرانيا
             if p and (p in preps or (not preps and p in ("مع", "الي", "ضد", "علي", "ل", "ب"))):
