@@ -14,6 +14,7 @@ import socket
 import subprocess
 import tempfile
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -42,17 +43,21 @@ def missing(reason: str) -> None:
     pytest.skip(reason)
 
 
-@pytest.fixture(scope="session")
-def pg_server():
-    """URL of a superuser connection to a fresh PostgreSQL server (C collation, fsync off)."""
+class PgMissing(RuntimeError):
+    pass
+
+
+@contextmanager
+def temporary_cluster():
+    """Start a throw-away PostgreSQL cluster; yields a superuser URL (C collation, fsync off)."""
     bindir = pg_bindir()
     if bindir is None:
-        missing("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin")
+        raise PgMissing("PostgreSQL server binaries not found under /usr/lib/postgresql/*/bin")
     as_user: list[str] = []
     tmp = Path(tempfile.mkdtemp(prefix="marsad-pg-"))
     if os.geteuid() == 0:
         if shutil.which("runuser") is None:
-            missing("runuser not found (needed to start PostgreSQL as the postgres user)")
+            raise PgMissing("runuser not found (needed to start PostgreSQL as the postgres user)")
         as_user = ["runuser", "-u", "postgres", "--"]
         shutil.chown(tmp, "postgres", "postgres")
     data, log = tmp / "data", tmp / "server.log"
@@ -66,7 +71,7 @@ def pg_server():
     except Exception as e:
         text = log.read_text(errors="replace")[-2000:] if log.exists() else ""
         shutil.rmtree(tmp, ignore_errors=True)
-        pytest.fail(f"could not start PostgreSQL: {e}\n{text}")
+        raise RuntimeError(f"could not start PostgreSQL: {e}\n{text}") from None
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}/postgres"
     finally:
@@ -74,6 +79,22 @@ def pg_server():
             _run([str(bindir / "pg_ctl"), "-D", str(data), "-m", "immediate", "-w", "stop"], as_user)
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """URL of a superuser connection to a fresh PostgreSQL server."""
+    try:
+        cluster = temporary_cluster()
+        url = cluster.__enter__()
+    except PgMissing as e:
+        missing(str(e))
+    except RuntimeError as e:
+        pytest.fail(str(e))
+    try:
+        yield url
+    finally:
+        cluster.__exit__(None, None, None)
 
 
 def fresh_database(server_url: str) -> str:

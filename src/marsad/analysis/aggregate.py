@@ -307,3 +307,12 @@ def refresh(store: Store, full: bool | None = None, ties: Ties | None = None) ->
     out = rebuild(store, ties) if full else incremental(store, ties)
     out["seconds"] = round(time.perf_counter() - t0, 3)
     return out
+
+
+def ensure_fresh(store: Store) -> dict | None:
+    """Refresh when events are unclustered or the parameters changed (stores filled before schema v3, or by
+    other writers); None when already fresh."""
+    stale = store.get_meta(FINGERPRINT_KEY) != fingerprint()
+    if not stale and store.scalar("SELECT 1 FROM events WHERE cluster_id IS NULL LIMIT 1") is None:
+        return None
+    return refresh(store, full=True if stale else None)

@@ -255,6 +255,9 @@ def drift(store: Store, since: str | None = None, as_of: str | None = None, limi
 
 # -- what if ------------------------------------------------------------------------------------------
 
+# General norms of near-universal bodies (UN Charter Art. 2(4), OSCE principles) bind everyone alike: they are not
+# listed as anyone's duty towards the victim. Defence clauses count whatever the size of the alliance.
+GENERAL_NORM_MEMBERS = ORG_SIZE_REFERENCE
 HELP = {"defence": "assist", "offence": "assist", "consultation": "consult", "neutrality": "stay_neutral",
         "nonaggression": "not_attack", "partnership": "partnership"}
 
@@ -273,7 +276,8 @@ def whatif_attack(store: Store | None, code: str, as_of: str | None = None, ties
     as_of = as_of or today()
     direct: dict[str, dict] = {}
     for p in sorted(_partners_with_obligations(code, as_of, ties)):
-        obs = obligations(code, p, as_of, ties)
+        obs = [o for o in obligations(code, p, as_of, ties)
+               if HELP[o["type"]] == "assist" or (o.get("members") or 0) <= GENERAL_NORM_MEMBERS]
         if not obs:
             continue
         kinds = sorted({HELP[o["type"]] for o in obs}, key=lambda k: list(HELP.values()).index(k))

@@ -18,7 +18,7 @@ from . import alignment as al
 from .ties import Ties, bundled_ties
 
 TREATY_WORDS = re.compile(r"معاهد|اتفاقي|اتفاق|ميثاق|معاهده|بروتوكول|مذكره")
-OBLIGATION_WORDS = [("defence", re.compile(r"الدفاع المشترك|الدفاع المتبادل|الدفاع عن|المساعده العسكريه|الضمانات الامنيه")),
+OBLIGATION_WORDS = [("defence", re.compile(r"دفاع المشترك|دفاع المتبادل|دفاع عن|مساعده العسكريه|ضمانات الامنيه")),
                     ("nonaggression", re.compile(r"عدم الاعتداء")),
                     ("partnership", re.compile(r"شراكه|تعاون"))]
 SIGN_WINDOW_DAYS = 45

@@ -534,7 +534,7 @@ def obligations(a: str, b: str, date: str, ties: Ties | None = None) -> list[dic
             if ob["type"] == "membership":
                 continue
             out.append({**ob, "tie": t["id"], "kind": t["kind"], "tie_en": t["en"], "tie_ar": t["ar"],
-                        "via": t["via"], "assumed": t["assumed"], "since": t["since"]})
+                        "via": t["via"], "assumed": t["assumed"], "since": t["since"], "members": t.get("members")})
     out.sort(key=lambda o: (-o["weight"], o["tie"]))
     return out
 

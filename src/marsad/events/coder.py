@@ -205,10 +205,10 @@ class EventCoder:
     def _fold_embedded(matches: list[TriggerMatch], norms: list[str]) -> list[TriggerMatch]:
         """A promise, threat, demand or denial governs the act after it ("تعهدت بتقديم دبابات" is one AGREE):
         the embedded trigger, within a few tokens and no clause boundary, is dropped."""
-        governing = {"AGREE", "THREATEN", "REQUEST", "REJECT", "SUPPORT"}  # SUPPORT: "وقعت اتفاقية تعاون عسكري"
+        governing = {"AGREE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "ACCUSE"}  # SUPPORT: "وقعت اتفاقية تعاون عسكري"
         out = []
         for m in matches:
-            gov = next((g for g in out if g.pattern.event in governing and 0 < m.tokens[0] - g.tokens[-1] <= 3
+            gov = next((g for g in out if g.pattern.event in governing and 0 < m.tokens[0] - g.tokens[-1] <= 5
                         and not any(norms[k] in BOUNDARY for k in range(g.tokens[-1] + 1, m.tokens[0]))), None)
             if gov is None:
                 out.append(m)

@@ -202,7 +202,9 @@
       h('h3', {}, T('organisations'), ' ', num(orgs.length, 0)),
       orgs.length ? table([T('organisations'), T('joined'), T('obligations')], orgs) : note(T('no_data'), 'muted'),
       h('h3', {}, T('treaties'), ' ', num(treaties.length, 0)),
-      treaties.length ? table([T('treaties'), T('signed'), T('members')], treaties) : note(T('no_data'), 'muted'),
+      treaties.length ? table([T('treaties'), T('signed'), T('members')], treaties.slice(-6).reverse()) : note(T('no_data'), 'muted'),
+      treaties.length > 6 ? h('details', {}, h('summary', {}, T('show_all'), ' ', num(treaties.length, 0)),
+        table([T('treaties'), T('signed'), T('members')], treaties.slice(0, -6).reverse())) : null,
     ];
   }
 

@@ -26,7 +26,7 @@ window.I18N = {
     nsa: 'فاعل غير حكومي', person: 'شخص', search_results: 'نتائج البحث', not_found: 'غير موجود',
     actor_span: 'الفاعل', recipient_span: 'المتلقي', trigger_span: 'الفعل', documents_of: 'وثائق',
     network_title: 'شبكة التحالفات', events_title: 'مستكشف الأحداث', sources_title: 'المصادر والتأطير',
-    score: 'المؤشر', behaviour: 'السلوك', confidence: 'الثقة',
+    show_all: 'عرض الباقي', score: 'المؤشر', behaviour: 'السلوك', confidence: 'الثقة',
     as_of: 'بتاريخ', with: 'مع', neg_mark: 'منفي', back: 'رجوع', members: 'الأعضاء',
   },
   en: {
@@ -54,7 +54,7 @@ window.I18N = {
     state: 'state', igo: 'organisation', nsa: 'non-state actor', person: 'person', search_results: 'Search results',
     not_found: 'Not found', actor_span: 'actor', recipient_span: 'recipient', trigger_span: 'trigger',
     network_title: 'Alliance network', events_title: 'Event explorer', sources_title: 'Sources and framing',
-    score: 'Index', behaviour: 'Behaviour', confidence: 'Confidence',
+    show_all: 'Show the rest', score: 'Index', behaviour: 'Behaviour', confidence: 'Confidence',
     documents_of: 'Documents', as_of: 'as of', with: 'with', neg_mark: 'negated', back: 'Back', members: 'Members',
   },
 };
