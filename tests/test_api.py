@@ -7,6 +7,7 @@ import io
 
 import pytest
 from fastapi.testclient import TestClient
+
 from test_api_support import demo_copy, demo_db, make_app  # noqa: F401  (fixtures)
 
 

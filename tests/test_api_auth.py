@@ -6,8 +6,9 @@ import json
 
 import pytest
 from fastapi.testclient import TestClient
-from test_api_support import demo_copy, demo_db, make_app, new_key  # noqa: F401  (fixtures)
 from typer.testing import CliRunner
+
+from test_api_support import demo_copy, demo_db, make_app, new_key  # noqa: F401  (fixtures)
 
 DOC = {"text": "استقبل الرئيس الروسي في موسكو وزير الخارجية الإيراني لبحث التعاون بين البلدين.",
        "title": "لقاء في موسكو", "source": "test-wire", "published": "2024-03-01"}

@@ -6,6 +6,7 @@ Uses schemathesis' Python API with hypothesis directly (a bounded number of exam
 from __future__ import annotations
 
 import pytest
+
 from test_api_support import build_store, make_app, new_key
 
 schemathesis = pytest.importorskip("schemathesis")

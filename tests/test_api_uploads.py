@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+
 from test_api_support import demo_copy, demo_db, make_app, new_key  # noqa: F401  (fixtures)
 
 DATA = Path(__file__).parent / "data"

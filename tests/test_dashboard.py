@@ -11,6 +11,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from test_api_support import ROOT, LiveServer, demo_db, make_app  # noqa: F401  (fixture)
 
 CHROMIUM = "/usr/bin/chromium"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
+
 from pg import fresh_database, pg_server  # noqa: F401  (fixture)
 from test_api_support import SAMPLE, build_store, make_app, new_key
 
@@ -113,7 +114,9 @@ def test_store_behaviour(pg_server):  # noqa: F811
             raise RuntimeError("interrupted")
         assert not store.has_document(other.doc.id)  # rolled back as a whole
         assert store.scalar("SELECT COUNT(*) FROM sentences WHERE doc_id = ?", (other.doc.id,)) == 0
-        with pytest.raises(Exception):
+        import psycopg
+
+        with pytest.raises(psycopg.errors.UndefinedTable):
             store.execute("SELECT * FROM no_such_table")
         assert store.scalar("SELECT COUNT(*) FROM documents") == 1  # the connection still works
         assert store.document(p.doc.id[:6])["title"] == "لقاء"

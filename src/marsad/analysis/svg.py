@@ -16,7 +16,7 @@ def _color(v: float) -> str:
 
 def bars(rows: list[tuple[str, float]], width: int = 640, row_h: int = 22) -> str:
     """Diverging horizontal bars in [-1, 1]; rows are (label, value)."""
-    label_w, pad = 170, 10
+    label_w, pad = 170, 40
     mid = label_w + (width - label_w - pad) / 2
     half = (width - label_w - pad) / 2
     h = row_h * len(rows) + 30
@@ -120,7 +120,7 @@ def timeline(rows: list[dict], start: str, end: str, width: int = 900, row_h: in
         y = 4 + i * row_h
         xs, xe = x(r["start"]), x(r["end"])
         out.append(f"<text x='{label_w - 6}' y='{y + row_h * 0.7:.1f}' text-anchor='end' fill='{INK}'>"
-                   f"{escape(r['label'][:48])}</text>")
+                   f"{escape(r['label'][:44])}</text>")
         col = colors.get(r.get("kind") or "", "#9aa4ad")
         out.append(f"<rect x='{xs:.1f}' y='{y + 3}' width='{max(xe - xs, 2):.1f}' height='{row_h - 6}' fill='{col}' rx='2'>"
                    f"<title>{escape(r['label'])}: {escape(str(r['start']))} – {escape(str(r['end'] or 'open'))}</title></rect>")

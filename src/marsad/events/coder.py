@@ -28,6 +28,7 @@ BOUNDARY = {".", ";", "?", "!", ":", "بينما", "فيما", "حيث", "لكن
             "بعدما", "حين", "ثم", "اما", "الا"}
 READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستعدين", "استعداد", "استعدادها", "استعداده", "يعتزم", "تعتزم",
                        "اعتزام", "ينوي", "تنوي", "نيه", "عازم", "عازمه"})  # intention words that govern the act
+COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "لان"}  # أن/إن open a clause with its own subject
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
              "رييسان", "رييسين", "عاصمتان", "عاصمتين"}
 RELATIVE = {"الذي", "التي", "الذين", "اللذان", "اللتان", "اللتين", "اللذين"}
@@ -282,7 +283,8 @@ class EventCoder:
                 break
         near_before = [x for x in before if head - x.tok_end <= 2 and not marked(x, x.tok_start - 1)]
         # a clause that opens with a name is SVO even across an apposition: "بيلاروسيا، الحليفة لبوتين، كانت تسلح"
-        topic = [x for x in before if x.tok_start - left_bound <= 1 and not marked(x, left_bound)]
+        clause_starts = {left_bound} | {k + 1 for k in range(left_bound, head) if norms[k] in COMPLEMENTIZERS}
+        topic = [x for x in before if any(0 <= x.tok_start - c <= 1 for c in clause_starts) and not marked(x, left_bound)]
         if near_before:  # SVO
             actors = self._group_back(near_before[-1], before, norms)
         elif topic and frame.actor != "genitive":
