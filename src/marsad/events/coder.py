@@ -366,7 +366,7 @@ class EventCoder:
     # -- modality ---------------------------------------------------------------------------------
     def _negated(self, norms: list[str], tf: list[set[str]], head: int) -> bool:
         count = 0
-        for k in range(head - 1, max(-1, head - 4), -1):
+        for k in range(head - 1, max(-1, head - 6), -1):  # "لم تنضم الصين إلى العقوبات": the cue scopes the clause
             if norms[k] in BOUNDARY:
                 break
             if tf[k] & self.cues.negation or norms[k] in self.cues.negation:
@@ -392,7 +392,7 @@ class EventCoder:
         for k in range(head - 1, max(-1, head - 4), -1):  # قد + imperfect = "may"; قد + past = "already"
             if norms[k] in BOUNDARY:
                 break
-            if tokens[k].base == "قد" and t.base[:1] in ("ي", "ت", "ن"):
+            if norms[k] in ("قد", "فقد", "وقد") and t.base[:1] in ("ي", "ت", "ن"):
                 return "hypothetical"
         for k in range(head - 1, max(-1, head - 8), -1):
             if norms[k] in BOUNDARY:
