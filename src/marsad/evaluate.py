@@ -111,7 +111,7 @@ class Scores:
             "actor_accuracy": round(self.actor_ok / self.actor_n, 3) if self.actor_n else None,
             "recipient_accuracy": round(self.recipient_ok / self.recipient_n, 3) if self.recipient_n else None,
             "actor_n": self.actor_n, "recipient_n": self.recipient_n,
-            "negated_or_future_coded_as_asserted": self.asserted_when_not,
+            "negated_or_future_coded_as_asserted": self.asserted_when_not,  # hypothetical counted too
             "negated_or_future_gold": self.not_asserted_gold,
             "modality_errors": self.modality_errors[:50],
         }
@@ -125,7 +125,8 @@ def score_sentence(s: Scores, gold_events: list[dict], pred: list[Event], sid: s
     used: set[int] = set()
     for g in gold_events:
         gs = _status(bool(g.get("negated")), g.get("modality") or "asserted")
-        if gs != "asserted":
+        unreal = gs in ("negated", "future", "hypothetical")  # acts that did not (yet) happen
+        if unreal:
             s.not_asserted_gold += 1
         best = None
         for i, e in enumerate(pred):
@@ -152,7 +153,7 @@ def score_sentence(s: Scores, gold_events: list[dict], pred: list[Event], sid: s
             s.recipient_n += 1
             s.recipient_ok += int(pr == gr)
         ps = _status(e.negated, e.modality)
-        if gs != "asserted" and ps == "asserted":
+        if unreal and ps == "asserted":
             s.asserted_when_not += 1
         if gs != ps:
             s.modality_errors.append({"id": sid, "event": g["event"], "gold": gs, "pred": ps, "trigger": e.event_text})

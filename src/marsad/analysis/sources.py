@@ -103,7 +103,8 @@ def sources(store: Store, framing: str | None = None, examples: int = 2, top_act
             counts[r["src"]][r["code"]] += r["n"]
     for src, c in counts.items():
         if src in out:
-            out[src]["actors"] = [{"code": k, "mentions": v} for k, v in c.most_common(top_actors)]
+            ranked = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:top_actors]
+            out[src]["actors"] = [{"code": k, "mentions": v} for k, v in ranked]
     if groups:
         _framing(store, groups, out, examples)
     return sorted(out.values(), key=lambda x: (-x["documents"], x["source"]))
