@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from pg import fresh_database, pg_server  # noqa: F401  (fixture)
-from test_analysis import EVENTS, build_store
-
 from marsad.analysis import refresh
 from marsad.analysis.api import allies, blocs, drift
 from marsad.analysis.sources import sources
 from marsad.analysis.suggest import suggest_ties
 from marsad.analysis.synthetic import insert
+from pg import fresh_database, pg_server  # noqa: F401  (fixture)
+from test_analysis import EVENTS, build_store
 
 
 def _rows(store, sql):

@@ -240,7 +240,7 @@ def rebuild_dyad(store: Store, x: str, y: str, spread: Spreader) -> bool:
     """Recompute the monthly rows of one dyad (x < y) from the clusters table."""
     ties = spread.ties
     acc: dict = {}
-    for a, b, date, w in _dyad_clusters(store, x, y):
+    for _a, _b, date, w in _dyad_clusters(store, x, y):
         if date:
             _add(acc, x, y, date[:7], w, 1.0)
     if ties.is_org(x) == ties.is_org(y):  # state-state: happenings with organisations of either

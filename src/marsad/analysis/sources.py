@@ -96,11 +96,13 @@ def sources(store: Store, framing: str | None = None, examples: int = 2, top_act
                            FROM mentions m JOIN documents d ON d.id = m.doc_id
                            GROUP BY COALESCE(NULLIF(d.source, ''), '(unknown)'), m.code"""):
         counts[r["src"]][r["code"]] += r["n"]
-    for r in store.rows("""SELECT COALESCE(NULLIF(source, ''), '(unknown)') AS src, actor_code AS code, COUNT(*) AS n
-                           FROM events WHERE actor_code IS NOT NULL
-                           GROUP BY COALESCE(NULLIF(source, ''), '(unknown)'), actor_code"""):
-        if not counts[r["src"]]:
-            counts[r["src"]][r["code"]] += r["n"]
+    with_mentions = set(counts)
+    for col in ("actor_code", "recipient_code"):  # stores without mention rows: the codes events name
+        for r in store.rows(f"""SELECT COALESCE(NULLIF(source, ''), '(unknown)') AS src, {col} AS code, COUNT(*) AS n
+                                FROM events WHERE {col} IS NOT NULL
+                                GROUP BY COALESCE(NULLIF(source, ''), '(unknown)'), {col}"""):
+            if r["src"] not in with_mentions:
+                counts[r["src"]][r["code"]] += r["n"]
     for src, c in counts.items():
         if src in out:
             ranked = sorted(c.items(), key=lambda kv: (-kv[1], kv[0]))[:top_actors]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import importlib
 import io
+from types import ModuleType
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -182,6 +183,8 @@ def actor_ties(code: CodePath, as_of: AsOf = None) -> dict:
 def analysis(name: str, *args, **kwargs):
     try:
         fn = getattr(importlib.import_module("marsad.analysis"), name)
+        if isinstance(fn, ModuleType):  # a submodule of the same name shadows the package's lazy attribute
+            fn = getattr(fn, name)
     except (ImportError, AttributeError):
         raise ApiError(501, f"alliance analysis '{name}' is not available in this Marsad build") from None
     try:

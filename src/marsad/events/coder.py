@@ -196,7 +196,8 @@ class EventCoder:
         """Keep the most specific match where matches share tokens."""
         used: set[int] = set()
         out = []
-        for m in sorted(matches, key=lambda m: (-m.pattern.length, m.start)):
+        # pattern id breaks ties so that results never depend on set order (hash seeds differ per process)
+        for m in sorted(matches, key=lambda m: (-m.pattern.length, m.start, m.end, m.pattern.id)):
             if used.isdisjoint(m.tokens):
                 out.append(m)
                 used.update(m.tokens)

@@ -78,7 +78,7 @@ class Lexicon:
         n = len(token_forms)
         for i in range(n):
             seen = set()
-            for f in token_forms[i]:
+            for f in sorted(token_forms[i]):
                 for p in self.by_first.get(f, ()):
                     if p.id in seen:
                         continue
