@@ -54,6 +54,7 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             mclass TEXT, date TEXT, month TEXT, weight {float}, reports INTEGER, sources INTEGER, best_event TEXT)""",
         "CREATE INDEX clusters_a ON clusters (a, date)",
         "CREATE INDEX clusters_b ON clusters (b, date)",
+        "CREATE INDEX clusters_pair ON clusters (a, b, event)",
         """CREATE TABLE dyad_month (
             a TEXT NOT NULL, b TEXT NOT NULL, month TEXT NOT NULL, pos {float}, neg {float}, clusters INTEGER,
             pos_d {float}, neg_d {float}, volume {float}, clusters_total INTEGER, PRIMARY KEY (a, b, month))""",
