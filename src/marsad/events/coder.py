@@ -107,6 +107,14 @@ class EventCoder:
             actors, recipients, symmetric = self._arguments(m, tokens, norms, pool, attribution)
             if not actors and prev_actors and tokens[head].prefix[:1] in ("و", "ف"):
                 actors = prev_actors  # "زار بوتين كوريا والتقى زعيمها": the coordinated verb keeps its subject
+            if not actors and not recipients and tokens[head].norm.endswith("هما"):
+                # اجتماعهما، لقاؤهما: "their (two) meeting" refers back to the last two states
+                duo = _last_two(list(context) + [x.code for x in mentions if x.tok_end <= head])
+                if duo:
+                    t = tokens[head]
+                    actors = [Mention(t.start, t.end, t.text, duo[0], None, "dual", tok_start=head, tok_end=head + 1)]
+                    recipients = [Mention(t.start, t.end, t.text, duo[1], None, "dual", tok_start=head, tok_end=head + 1)]
+                    symmetric = True
             if actors:
                 prev_actors = actors
             implicit_target = False
@@ -254,13 +262,13 @@ class EventCoder:
         after = [x for x in ms if head < x.tok_start < right_bound]
         symmetric = frame.symmetric
 
-        def marked(x: Mention, since: int) -> str | None:
+        def marked(x: Mention, since: int, reach: int = 2) -> str | None:
             """The preposition marking mention x: a proclitic on it, or a preposition just before it
-            (one noun may stand between: باستقلال X، إلى جانب X، على يد X)."""
+            (one noun may stand between: باستقلال X، إلى جانب X، على يد X; more with ``reach``)."""
             p = _prep(tokens[x.tok_start].prefix)
             if p:
                 return p
-            for k in range(x.tok_start - 1, max(since, x.tok_start - 2) - 1, -1):
+            for k in range(x.tok_start - 1, max(since, x.tok_start - reach) - 1, -1):
                 if norms[k] in PREPS:
                     return norms[k]
                 p = _prep(tokens[k].prefix)
@@ -307,7 +315,7 @@ class EventCoder:
         if m.pattern.event == "CONSULT" and m.pattern.mode == "visit":
             preps.add("ل")  # زيارة لكوريا الشمالية
         for x in rest:
-            p = marked(x, head + 1)
+            p = marked(x, head + 1, reach=4)  # "مع الحليف الوثيق الزعيم الصيني"
             if p is None and x.tok_start < since:
                 continue  # an unmarked mention before the subject is not its object
             if p == "ل" and x.tok_start - last <= 2 and "ل" not in preps:
@@ -340,11 +348,14 @@ class EventCoder:
             if x.tok_start < cur.tok_end or x is cur:
                 continue
             gap = x.tok_start - cur.tok_end
-            if (gap == 0 and norms[x.tok_start][:1] == "و") or (gap == 1 and norms[cur.tok_end] == "و"):
+            if (gap == 0 and norms[x.tok_start][:1] == "و") or (gap == 1 and norms[cur.tok_end] == "و") or \
+                    (1 <= gap <= 2 and norms[cur.tok_end][:1] == "و" and norms[cur.tok_end] != "و"
+                     and all(norms[k] not in BOUNDARY for k in range(cur.tok_end, x.tok_start))):
+                # والرئيس الإيراني: a coordinated title + nisba
                 if x.code != cur.code:
                     out.append(x)
                 cur = x
-            elif gap > 1:
+            elif gap > 2:
                 break
         return out
 
@@ -426,15 +437,9 @@ class EventCoder:
         for i, t in enumerate(tokens):
             if t.base not in DUAL_REFS and t.norm not in DUAL_REFS:
                 continue
-            recent: list[str] = []
-            for c in list(context) + [x.code for x in mentions if x.tok_end <= i]:
-                if len(c) == 3 and c.isalpha():
-                    if c in recent:
-                        recent.remove(c)
-                    recent.append(c)
-            if len(recent) >= 2:
-                out.append(Mention(t.start, t.end, t.text, recent[-2], None, "dual", entry=recent[-1],
-                                   tok_start=i, tok_end=i + 1))
+            duo = _last_two(list(context) + [x.code for x in mentions if x.tok_end <= i])
+            if duo:
+                out.append(Mention(t.start, t.end, t.text, duo[0], None, "dual", entry=duo[1], tok_start=i, tok_end=i + 1))
         return out
 
     @staticmethod
@@ -478,6 +483,17 @@ class EventCoder:
             text = " ".join(x.text for x in span)
             return (text, code, i, j, role)
         return None
+
+
+def _last_two(codes: list[str]) -> tuple[str, str] | None:
+    """The two states named last (most recent last), for البلدان / الزعيمان / اجتماعهما."""
+    recent: list[str] = []
+    for c in codes:
+        if len(c) == 3 and c.isalpha():
+            if c in recent:
+                recent.remove(c)
+            recent.append(c)
+    return (recent[-2], recent[-1]) if len(recent) >= 2 else None
 
 
 def _prep(prefix: str) -> str | None:
