@@ -183,7 +183,7 @@ def bench(
 
 
 def main() -> None:
-    from . import commands  # noqa: F401  (registers the commands of later stages)
+    from . import commands, server_commands  # noqa: F401  (register the commands of later stages)
 
     app()
 

@@ -11,7 +11,6 @@ from .dictionary import ActorDictionary, load_dictionary
 from .matcher import Matcher
 from .resolver import Resolver
 
-
 LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
             "جنوب", "شرق", "غرب", "وسط", "عاصمه", "داخل", "حول", "عند", "نحو", "باتجاه", "شوارع", "ضواحي", "مخيم"}
 

@@ -154,8 +154,9 @@ class EventCoder:
             trig_end = tokens[m.tokens[-1]].end
             pairs = [(a, r) for a in actors for r in (recipients or [None])] or [(None, r) for r in (recipients or [None])]
             for a, r in pairs:
-                if a is None and r is None:
-                    continue  # nobody to attach it to: not an event record a user can use
+                if not (a is not None and (a.code or location)) and not (r is not None and (r.code or location)) \
+                        and m.pattern.event != "PROTEST":
+                    continue  # no state or organisation on either side: not an event record a user can use
                 if a is not None and r is not None and (a.code or "?") == (r.code or "!") and a.agent == r.agent:
                     continue
                 conf = 0.4 + (0.3 if a is not None else 0) + (0.2 if r is not None and not implicit_target else 0) \
@@ -335,6 +336,11 @@ class EventCoder:
                 actors = [a, partner]
             else:
                 actors, recipients, symmetric = [a], [partner], True
+        if m.pattern.event == "CONSULT" and m.pattern.mode == "visit" and not recipients and actors \
+                and all(a.kind in ("name", "capital") for a in actors) and actors[0].tok_start > head:
+            # "زيارة كوريا الشمالية": the genitive of a visit to a state is the place visited
+            recipients = actors
+            actors = [x for x in before if not marked(x, left_bound)][-1:]
         if frame.symmetric and len(actors) >= 2 and not recipients:  # وقعت أستانا ولندن: the two sides
             actors, recipients, symmetric = actors[:1], actors[1:], True
         return actors, recipients, symmetric

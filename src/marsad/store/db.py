@@ -228,10 +228,9 @@ class Store:
         }
         out["by_source"] = self.rows(
             """SELECT COALESCE(NULLIF(d.source, ''), '(unknown)') AS source, COUNT(DISTINCT d.id) AS documents,
-                      (SELECT COUNT(*) FROM sentences s JOIN documents d2 ON d2.id = s.doc_id
-                        WHERE COALESCE(NULLIF(d2.source, ''), '(unknown)') = COALESCE(NULLIF(d.source, ''), '(unknown)'))
-                      AS sentences
-               FROM documents d GROUP BY COALESCE(NULLIF(d.source, ''), '(unknown)') ORDER BY 2 DESC, 1""")
+                      COUNT(s.doc_id) AS sentences
+               FROM documents d LEFT JOIN sentences s ON s.doc_id = d.id
+               GROUP BY COALESCE(NULLIF(d.source, ''), '(unknown)') ORDER BY 2 DESC, 1""")
         return out
 
     def document(self, doc_id: str) -> dict[str, Any] | None:

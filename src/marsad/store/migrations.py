@@ -82,7 +82,7 @@ DIALECT = {
 
 def statements(dialect: str, since: int) -> list[tuple[int, str, list[str]]]:
     subs = DIALECT[dialect]
-    return [(v, name, [s.format(**subs) for s in sqls]) for v, name, sqls in MIGRATIONS if v > since]
+    return [(v, name, [s.format(**subs) for s in sqls]) for v, name, sqls in sorted(MIGRATIONS) if v > since]
 
 
-LATEST = MIGRATIONS[-1][0]
+LATEST = max(v for v, _, _ in MIGRATIONS)

@@ -78,24 +78,6 @@ class PostgresStore(Store):
         with self.conn.transaction():
             yield
 
-    def stats(self) -> dict[str, Any]:
-        # Store.stats' per-outlet subquery refers to an ungrouped outer column, which PostgreSQL refuses;
-        # this form gives the same rows on both (to move into Store.stats).
-        out = {
-            "documents": self.scalar("SELECT COUNT(*) FROM documents"),
-            "sentences": self.scalar("SELECT COUNT(*) FROM sentences"),
-            "duplicates": self.scalar("SELECT COUNT(*) FROM documents WHERE dup_of IS NOT NULL"),
-            "mentions": self.scalar("SELECT COUNT(*) FROM mentions"),
-            "events": self.scalar("SELECT COUNT(*) FROM events"),
-            "schema_version": self.version(),
-        }
-        out["by_source"] = self.rows(
-            """SELECT COALESCE(NULLIF(d.source, ''), '(unknown)') AS source, COUNT(DISTINCT d.id) AS documents,
-                      COUNT(s.doc_id) AS sentences
-               FROM documents d LEFT JOIN sentences s ON s.doc_id = d.id
-               GROUP BY COALESCE(NULLIF(d.source, ''), '(unknown)') ORDER BY 2 DESC, 1""")
-        return out
-
     # -- schema ----------------------------------------------------------------------------------
     def version(self) -> int:
         if self.scalar("SELECT to_regclass('meta')") is None:
