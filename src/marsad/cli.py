@@ -183,7 +183,7 @@ def bench(
 
 
 def main() -> None:
-    from . import commands, server_commands  # noqa: F401  (register the commands of later stages)
+    from . import analysis_commands, commands, server_commands  # noqa: F401  (register later stages' commands)
 
     app()
 

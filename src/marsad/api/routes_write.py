@@ -93,15 +93,6 @@ def _relative(text: str, data_dir: Path) -> str:
     return text.replace(str(data_dir.resolve()) + "/", "")
 
 
-def refresh_analysis(store) -> None:
-    """Bring the alliance aggregates up to date with what was just added (when the analysis is installed)."""
-    try:
-        from ..analysis import refresh
-    except ImportError:
-        return
-    refresh(store)
-
-
 def ingest_saved(request: Request, saved: list[tuple[str, Path]]) -> dict:
     """Runs in a worker thread; one write at a time per server (the pipeline and the store writer are shared)."""
     state = request.app.state
@@ -113,9 +104,7 @@ def ingest_saved(request: Request, saved: list[tuple[str, Path]]) -> dict:
             read = list(read_path(path))
             docs = [d for d in read if not isinstance(d, ReadError)]
             before = {d.id for d in docs if store.has_document(d.id)}
-            report = ingest([path], store, pipeline, force=True)
-            if report.added:
-                refresh_analysis(store)
+            report = ingest([path], store, pipeline, force=True)  # refreshes the alliance aggregates itself
             dup_of = {}
             ids = sorted({d.id for d in docs})
             for i in range(0, len(ids), 500):

@@ -111,6 +111,10 @@ def ingest(
             store.record_file(str(f), st.st_size, st.st_mtime, status, n_docs, n_err, first_error)
         if progress:
             progress(str(f), st.st_size)
+    if report.added:
+        from ..analysis import refresh  # event clusters and dyad-month aggregates the alliance queries read
+
+        refresh(store)
     return report
 
 
