@@ -28,6 +28,7 @@ BOUNDARY = {".", ";", "?", "!", ":", "بينما", "فيما", "حيث", "لكن
             "بعدما", "حين", "ثم", "اما", "الا"}
 READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستعدين", "استعداد", "استعدادها", "استعداده", "يعتزم", "تعتزم",
                        "اعتزام", "ينوي", "تنوي", "نيه", "عازم", "عازمه"})  # intention words that govern the act
+AUTHORITY = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "DIP"}
 COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "لان"}  # أن/إن open a clause with its own subject
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
              "رييسان", "رييسين", "عاصمتان", "عاصمتين"}
@@ -129,6 +130,9 @@ class EventCoder:
                         actors = [Mention(a.start, a.end, a.text, first, a.agent, a.kind, tok_start=a.tok_start,
                                           tok_end=a.tok_end) for a in actors]
                 actor_codes = {a.code for a in actors} | ({location[0]} if location else set())
+                if not recipients:  # protests target authorities: a named government, leader or ministry first
+                    recipients = [x for x in mentions if x.tok_start != actors[0].tok_start and
+                                  (x.kind in ("person", "metonym") or (x.agent in AUTHORITY and x.kind != "capital"))][:1]
                 if not recipients:  # a state named after the protest that is neither the protesters' nor the place's
                     recipients = [x for x in mentions if x.tok_start > head and x.code not in actor_codes
                                   and x.kind in ("name", "nisba", "capital", "metonym", "person")][:1]
