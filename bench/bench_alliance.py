@@ -137,7 +137,7 @@ def main() -> None:
     args = ap.parse_args()
     res: list = []
     print(f"alliance benchmark: {args.events:,} events, {args.actors} actors, {args.years} years, store {args.db}")
-    timed("load actor dictionary (once per process)", actor_index, res)
+    timed("load actor names (once per process)", actor_index, res)
     if args.keep and os.path.exists(args.db):
         store = Store.open(args.db)
     else:

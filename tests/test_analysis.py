@@ -355,6 +355,54 @@ def test_incremental_refresh_equals_full_rebuild(tmp_path):
     s.close()
 
 
+def test_incremental_refresh_on_a_long_history_touches_only_recent_years(tmp_path):
+    import random
+
+    rng = random.Random(5)
+    codes = ["RUS", "BLR", "ARM", "KAZ", "CHN", "CSTO"]
+    types = ["CONSULT", "SUPPORT", "ACCUSE", "SANCTION"]
+
+    def events(n, first_year, last_year, prefix):
+        out = []
+        for i in range(n):
+            a, r = rng.sample(codes, 2)
+            y = rng.randint(first_year, last_year)
+            prec = rng.choice(["day"] * 8 + ["month", "year"])
+            date = f"{y}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            date = date[:8] + "01" if prec == "month" else f"{y}-01-01" if prec == "year" else date
+            out.append({"id": f"{prefix}{i:05d}", "doc_id": f"{prefix}d{i}", "event": rng.choice(types),
+                        "actor_code": a, "recipient_code": r, "date": date, "date_precision": prec,
+                        "symmetric": rng.random() < 0.2, "dup": rng.random() < 0.1})
+        # a cluster that crosses a year end, then a report near it in the new batch
+        return out
+
+    old = events(1500, 2010, 2025, "o") + [
+        {"id": "edge1", "doc_id": "x", "event": "ACCUSE", "actor_code": "RUS", "recipient_code": "ARM", "date": "2021-12-30"},
+        {"id": "edge2", "doc_id": "x", "event": "ACCUSE", "actor_code": "RUS", "recipient_code": "ARM", "date": "2022-01-01"}]
+    new = events(200, 2023, 2025, "n") + [
+        {"id": "edge3", "doc_id": "y", "event": "ACCUSE", "actor_code": "RUS", "recipient_code": "ARM", "date": "2023-01-02"}]
+    s = Store.open(str(tmp_path / "long.db"))
+    insert(s, old)
+    refresh(s)
+    before = s.rows("SELECT * FROM dyad_month WHERE month < '2021-12' ORDER BY a, b, month")
+    insert(s, new)
+    info = refresh(s)
+    assert info["mode"] == "incremental" and info["events"] < 1000  # not the whole history
+    assert s.rows("SELECT * FROM dyad_month WHERE month < '2021-12' ORDER BY a, b, month") == before
+    inc = (s.rows("SELECT id, cluster_id FROM events ORDER BY id"), s.rows("SELECT * FROM clusters ORDER BY id"),
+           s.rows("SELECT * FROM dyad_month ORDER BY a, b, month"), s.rows("SELECT * FROM dyads ORDER BY a, b"))
+    refresh(s, full=True)
+    full = (s.rows("SELECT id, cluster_id FROM events ORDER BY id"), s.rows("SELECT * FROM clusters ORDER BY id"),
+            s.rows("SELECT * FROM dyad_month ORDER BY a, b, month"), s.rows("SELECT * FROM dyads ORDER BY a, b"))
+    assert inc[0] == full[0] and inc[1] == full[1] and inc[3] == full[3]
+    assert len(inc[2]) == len(full[2])
+    for x, y in zip(inc[2], full[2], strict=True):
+        assert {k: v for k, v in x.items() if not isinstance(v, float)} == {
+            k: v for k, v in y.items() if not isinstance(v, float)}
+        assert all(x[k] == pytest.approx(y[k]) for k in x if isinstance(x[k], float))
+    s.close()
+
+
 # -- rankings on the hand-made store ------------------------------------------------------------------------
 
 def test_allies_of_russia_ranks_treaty_allies_with_deeds_above_drifting_ones(store):
@@ -398,6 +446,9 @@ def test_dyad_timeline_shows_the_freeze(store):
     assert "CSTO" in months["2024-01"]["ties"] and "CSTO" not in months["2024-03"]["ties"]
     assert months["2025-12"]["score"] < months["2023-01"]["score"]
     assert d["score"] == pytest.approx(months["2025-12"]["score"])
+    ranked = {r["code"]: r for r in allies(store, "RUS", as_of="2025-12-31", evidence=0)}
+    assert d["trend_12m"] == pytest.approx(ranked["ARM"]["trend_12m"]) and d["trend"] == ranked["ARM"]["trend"]
+    assert d["top_events"][0]["contribution"] == min(e["contribution"] for e in d["events"])  # strongest pull
     assert d["events"] and all(e["sentence"] for e in d["events"])
     assert any(t["id"] == "CSTO" for t in d["ties_history"])
 

@@ -74,7 +74,7 @@ def refresh(db: DbOpt = None, full: Annotated[bool, typer.Option(help="Recluster
 def allies(
     code: Annotated[str, typer.Argument(help="Actor code, e.g. RUS.")],
     as_of: AsOfOpt = None,
-    limit: Annotated[int, typer.Option(help="Partners to show (JSON: all when 0).")] = 25,
+    limit: Annotated[int, typer.Option(help="Partners to show (default: 25 in the table, all in JSON).")] = 0,
     orgs: Annotated[bool, typer.Option("--orgs", help="Also organisations as partners.")] = False,
     db: DbOpt = None,
     json_out: JsonOpt = False,
@@ -83,11 +83,12 @@ def allies(
     from .analysis.api import allies as run
 
     with _store(db) as store:
-        rows = run(store, code, _date(as_of), limit=(limit or None) if json_out else None, include_orgs=orgs)
+        rows = run(store, code, _date(as_of), limit=limit or None, include_orgs=orgs)
     if json_out:
         emit_json(rows)
         return
-    shown = rows[:limit] + [r for r in rows[limit:] if r["score"] < 0][-5:] if limit else rows
+    top = limit or 25
+    shown = rows[:top] + [r for r in rows[top:] if r["score"] < 0][-5:]
     t = Table("partner", "index", "formal", "behav.", "6 m", "12 m", "n", "formal ties",
               title=f"Allies of {code.upper()}{' as of ' + as_of if as_of else ''}")
     for r in shown:

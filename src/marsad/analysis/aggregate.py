@@ -95,26 +95,33 @@ class Spreader:
 
 # -- dyad rows --------------------------------------------------------------------------------------
 
-def dyad_rows(a: str, b: str, months: dict[str, list]) -> list[tuple]:
-    """Monthly sums {month: [pos, neg, n]} of one dyad -> dyad_month rows."""
+def dyad_rows(a: str, b: str, months: dict[str, list], start: tuple | None = None) -> list[tuple]:
+    """Monthly sums {month: [pos, neg, n, top_pos, top_pos_w, top_neg, top_neg_w]} of one dyad -> rows."""
     ordered = [(m, v[0], v[1], v[2]) for m, v in sorted(months.items())]
-    return [(a, b, *r) for r in al.roll_states(ordered)]
+    return [(a, b, *r, *months[r[0]][3:]) for r in al.roll_states(ordered, start=start)]
 
 
-def _add(acc: dict, x: str, y: str, month: str, w: float, share: float) -> None:
+def _add(acc: dict, x: str, y: str, month: str, w: float, share: float, cid: str) -> None:
+    """Add one happening's weight to a dyad's month, keeping the strongest positive and negative one (the
+    evidence a query shows without scanning clusters)."""
     months = acc.setdefault((x, y), {})
     v = months.get(month)
     if v is None:
-        v = months[month] = [0.0, 0.0, 0]
-    if w > 0:
-        v[0] += w * share
+        v = months[month] = [0.0, 0.0, 0, None, 0.0, None, 0.0]
+    ws = w * share
+    if ws > 0:
+        v[0] += ws
+        if ws > v[4] or (ws == v[4] and cid < v[3]):  # ties: the smaller id, whatever the order of arrival
+            v[3], v[4] = cid, ws
     else:
-        v[1] -= w * share
+        v[1] -= ws
+        if ws < v[6] or (ws == v[6] and cid < v[5]):
+            v[5], v[6] = cid, ws
     v[2] += 1
 
 
-DM_INSERT = ("INSERT INTO dyad_month (a, b, month, pos, neg, clusters, pos_d, neg_d, volume, clusters_total) "
-             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+DM_INSERT = ("INSERT INTO dyad_month (a, b, month, pos, neg, clusters, pos_d, neg_d, volume, clusters_total, "
+             "top_pos, top_pos_w, top_neg, top_neg_w) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
 CL_INSERT = ("INSERT INTO clusters (id, a, b, directed, event, quad, mclass, date, month, weight, reports, sources, "
              "best_event) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING")
 DY_INSERT = ("INSERT INTO dyads (a, b, first_month, last_month, clusters) VALUES (?, ?, ?, ?, ?) "
@@ -130,7 +137,7 @@ def _write_dyads(store: Store, acc: dict) -> int:
             continue
         rs = dyad_rows(x, y, months)
         rows.extend(rs)
-        dys.append((x, y, rs[0][2], rs[-1][2], rs[-1][-1]))
+        dys.append((x, y, rs[0][2], rs[-1][2], rs[-1][9]))
         if len(rows) >= BATCH:
             store.executemany(DM_INSERT, rows)
             rows = []
@@ -195,7 +202,7 @@ def rebuild(store: Store, ties: Ties | None = None) -> dict:
                 w = row[9]
                 if w:
                     for x, y, share in spread.targets(c.a, c.b, c.date):
-                        _add(acc, x, y, row[8], w, share)
+                        _add(acc, x, y, row[8], w, share, c.id)
             if len(cmap) >= BATCH:
                 store.executemany(CL_INSERT, crow)
                 store.executemany("INSERT INTO cluster_map (event_id, cluster_id) VALUES (?, ?)", cmap)
@@ -218,81 +225,122 @@ def _where_code(col: str, code: str) -> tuple[str, list]:
     return (f"{col} IS NULL", []) if not code else (f"{col} = ?", [code])
 
 
-def _group_events(store: Store, a: str, b: str, directed: int, typ: str) -> list[Ev]:
-    out: list[Ev] = []
+def _key_where(a: str, b: str) -> tuple[str, list]:
+    wa, pa = _where_code("actor_code", a)
+    wb, pb = _where_code("recipient_code", b)
+    return f"{wa} AND {wb}", pa + pb
+
+
+def _group_events(store: Store, a: str, b: str, directed: int, typ: str, since: str | None) -> tuple[list[Ev], set[str]]:
+    """Reports of one (pair, type) group dated from ``since`` (all when None), plus undated ones and the other
+    members of any cluster they belong to, so that no cluster is cut in two; and those clusters' ids."""
+    out: dict[str, Ev] = {}
     orients = [(a, b)] if directed or a == b else [(a, b), (b, a)]
+    clusters: set[str] = set()
     for x, y in orients:
-        wa, pa = _where_code("actor_code", x)
-        wb, pb = _where_code("recipient_code", y)
-        rows = store.execute(f"SELECT {EV_COLUMNS} FROM events WHERE {wa} AND {wb} AND event = ?", (*pa, *pb, typ))
-        out.extend(Ev(*r) for r in rows.fetchall())
-    return [e for e in out if pair_key(e) == (a, b, directed)]
+        where, params = _key_where(x, y)
+        when = "" if since is None else " AND (date >= ? OR date IS NULL OR cluster_id IS NULL)"
+        args = (*params, typ) + (() if since is None else (since,))
+        for r in store.execute(f"SELECT {EV_COLUMNS}, cluster_id FROM events WHERE {where} AND event = ?{when}",
+                               args).fetchall():
+            e = Ev(*r[:15])
+            if pair_key(e) == (a, b, directed):
+                out[e.id] = e
+                if r[15]:
+                    clusters.add(r[15])
+    if since is not None and clusters:
+        ids = sorted(clusters)
+        for i in range(0, len(ids), 500):
+            chunk = ids[i:i + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in store.execute(f"SELECT {EV_COLUMNS} FROM events WHERE cluster_id IN ({marks}) AND date < ?",
+                                   (*chunk, since)).fetchall():
+                out.setdefault(r[0], Ev(*r))
+    return list(out.values()), clusters
 
 
-def _dyad_clusters(store: Store, x: str, y: str) -> list[tuple[str, str, str | None, float]]:
-    """(a, b, date, weight) of counted clusters between x and y, either direction."""
-    return [(r[0], r[1], r[2], r[3]) for r in store.execute(
-        "SELECT a, b, date, weight FROM clusters WHERE ((a = ? AND b = ?) OR (a = ? AND b = ?)) AND weight <> 0",
-        (x, y, y, x)).fetchall()]
+def _dyad_clusters(store: Store, x: str, y: str, since: str) -> list[tuple[str, str, str | None, float, str]]:
+    """(a, b, date, weight, id) of counted clusters between x and y, either direction, dated from ``since``."""
+    sql = "SELECT a, b, date, weight, id FROM clusters WHERE a = ? AND b = ? AND date >= ? AND weight <> 0"
+    return [tuple(r) for p, q in ((x, y), (y, x)) for r in store.execute(sql, (p, q, since)).fetchall()]
 
 
-def rebuild_dyad(store: Store, x: str, y: str, spread: Spreader) -> bool:
-    """Recompute the monthly rows of one dyad (x < y) from the clusters table."""
+def rebuild_dyad(store: Store, x: str, y: str, spread: Spreader, since_month: str = "0000-00") -> bool:
+    """Recompute the monthly rows of one dyad (x < y) from ``since_month`` on, continuing the state of the
+    last month before it."""
     ties = spread.ties
+    since = since_month + "-01"
     acc: dict = {}
-    for _a, _b, date, w in _dyad_clusters(store, x, y):
-        if date:
-            _add(acc, x, y, date[:7], w, 1.0)
+    for _a, _b, date, w, cid in _dyad_clusters(store, x, y, since):
+        _add(acc, x, y, date[:7], w, 1.0, cid)
     if ties.is_org(x) == ties.is_org(y):  # state-state: happenings with organisations of either
         for member, other in ((x, y), (y, x)):
             for org in ties.orgs_of.get(member, []):
                 for code in {org} | {k for k, v in ORG_ALIASES.items() if v == org}:
-                    for a, b, date, w in _dyad_clusters(store, code, other):
-                        if not date:
-                            continue
+                    for a, b, date, w, cid in _dyad_clusters(store, code, other, since):
                         for tx, ty, share in spread.targets(a, b, date):
                             if (tx, ty) == (x, y):
-                                _add(acc, x, y, date[:7], w, share)
-    store.execute("DELETE FROM dyad_month WHERE a = ? AND b = ?", (x, y))
-    if not acc.get((x, y)):
+                                _add(acc, x, y, date[:7], w, share, cid)
+    prev = [tuple(r) for r in store.execute(
+        "SELECT month, pos_d, neg_d, volume, clusters_total FROM dyad_month WHERE a = ? AND b = ? AND month < ? "
+        "ORDER BY month DESC LIMIT 1", (x, y, since_month)).fetchall()]
+    store.execute("DELETE FROM dyad_month WHERE a = ? AND b = ? AND month >= ?", (x, y, since_month))
+    rows = dyad_rows(x, y, acc.get((x, y), {}), start=prev[0] if prev else None)
+    if rows:
+        store.executemany(DM_INSERT, rows)
+    if not rows and not prev:
         store.execute("DELETE FROM dyads WHERE a = ? AND b = ?", (x, y))
         return False
-    _write_dyads(store, acc)
+    first = store.scalar("SELECT MIN(month) FROM dyad_month WHERE a = ? AND b = ?", (x, y))
+    last = rows[-1] if rows else None
+    store.execute(DY_INSERT, (x, y, first, last[2] if last else prev[0][0], last[9] if last else prev[0][4]))
     return True
 
 
 def incremental(store: Store, ties: Ties | None = None) -> dict:
+    """Recluster the (pair, type) groups with new reports from the year before their earliest new report (older
+    clusters are final: a cluster spans at most WINDOW_DAYS), then roll the touched dyads forward from the
+    earliest month that changed."""
     ties = ties or bundled_ties()
     spread = Spreader(ties)
-    new = store.rows("SELECT DISTINCT actor_code, recipient_code, event, symmetric FROM events WHERE cluster_id IS NULL")
-    keys = set()
+    new = store.rows("""SELECT actor_code, recipient_code, event, symmetric, MIN(date) AS first,
+                               SUM(CASE WHEN date IS NULL THEN 1 ELSE 0 END) AS undated
+                        FROM events WHERE cluster_id IS NULL GROUP BY actor_code, recipient_code, event, symmetric""")
+    keys: dict[tuple, str | None] = {}
     for r in new:
         e = Ev("", r["actor_code"], r["recipient_code"], r["event"], r["symmetric"] or 0, 0, None, None, None,
                None, 0, None, None, None, None)
-        keys.add(group_key(e))
-    dyads: set[tuple[str, str]] = set()
+        k = group_key(e)
+        since = None if r["undated"] or not r["first"] else f"{int(r['first'][:4]) - 1:04d}-01-01"
+        keys[k] = since if k not in keys else (None if since is None or keys[k] is None else min(since, keys[k]))
+    dyads: dict[tuple[str, str], str] = {}
     n_events = n_clusters = 0
     with store.transaction():
-        for a, b, d, typ in sorted(keys):
-            evs = _group_events(store, a, b, d, typ)
+        for (a, b, d, typ), since in sorted(keys.items(), key=lambda kv: kv[0]):
+            evs, cur = _group_events(store, a, b, d, typ, since)
             n_events += len(evs)
-            store.execute("DELETE FROM clusters WHERE a = ? AND b = ? AND directed = ? AND event = ?", (a, b, d, typ))
+            old_ids = {r[0]: r[1] for r in store.execute(
+                "SELECT id, date FROM clusters WHERE a = ? AND b = ? AND directed = ? AND event = ?"
+                + ("" if since is None else " AND (date >= ? OR date IS NULL)"),
+                (a, b, d, typ) + (() if since is None else (since,))).fetchall()}
+            for cid in cur - set(old_ids):
+                old_ids[cid] = store.scalar("SELECT date FROM clusters WHERE id = ?", (cid,))
+            ids = sorted(old_ids)
+            for i in range(0, len(ids), 500):
+                chunk = ids[i:i + 500]
+                store.execute(f"DELETE FROM clusters WHERE id IN ({','.join('?' * len(chunk))})", chunk)
             clusters = cluster_group(evs) if evs else []
             store.executemany(CL_INSERT, [cluster_row(c) for c in clusters])
             store.executemany("UPDATE events SET cluster_id = ? WHERE id = ?",
                               [(c.id, e.id) for c in clusters for e in c.members])
             n_clusters += len(clusters)
-            dates = {c.date for c in clusters if c.date}
-            for date in dates or {None}:
+            for date in {c.date for c in clusters} | set(old_ids.values()):
+                if not date:
+                    continue
                 for x, y, _ in spread.targets(a, b, date):
-                    dyads.add((x, y))
-            if ties.is_org(a) != ties.is_org(b):  # members on any day: an old cluster may have moved
-                org, other = (a, b) if ties.is_org(a) else (b, a)
-                o = ties.org(org)
-                for m in {m.code for m in o.members} - {other}:
-                    dyads.add((m, other) if m < other else (other, m))
-        for x, y in sorted(dyads):
-            rebuild_dyad(store, x, y, spread)
+                    dyads[(x, y)] = min(dyads.get((x, y), date[:7]), date[:7])
+        for (x, y), month in sorted(dyads.items()):
+            rebuild_dyad(store, x, y, spread, month)
     return {"mode": "incremental", "events": n_events, "clusters": n_clusters, "dyads": len(dyads)}
 
 

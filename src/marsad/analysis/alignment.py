@@ -127,14 +127,18 @@ def month_mid(month: str) -> str:
 
 # -- monthly state -------------------------------------------------------------------------------------
 
-def roll_states(months: list[tuple[str, float, float, int]], half_life: float = HALF_LIFE_DAYS) -> list[tuple]:
+def roll_states(months: list[tuple[str, float, float, int]], half_life: float = HALF_LIFE_DAYS,
+                start: tuple | None = None) -> list[tuple]:
     """Monthly sums (month, pos, neg, clusters) sorted by month -> rows (month, pos, neg, clusters, pos_d,
     neg_d, volume, clusters_total): pos_d/neg_d decayed to the middle of that month, volume and
-    clusters_total cumulative without decay."""
+    clusters_total cumulative without decay. ``start``: the state (month, pos_d, neg_d, volume, total)
+    before the first month, to continue an existing series."""
     out = []
     pd = nd = vol = 0.0
     total = 0
     prev = None
+    if start:
+        prev, pd, nd, vol, total = month_index(start[0]), start[1], start[2], start[3], start[4]
     for month, pos, neg, n in months:
         i = month_index(month)
         if prev is not None:

@@ -7,14 +7,14 @@ from ..store.db import Store
 from . import alignment as al
 from .communities import signed_louvain, signed_modularity
 from .reader import (
-    actor_index,
     attach_evidence,
-    clusters_around,
-    evidence_since,
     is_org_code,
     latest,
+    month_evidence,
     name_of,
+    pair_clusters,
     pair_states,
+    partner_rows,
     partner_states,
     states_at,
     today,
@@ -80,7 +80,7 @@ def allies(store: Store, code: str, as_of: str | None = None, limit: int | None 
     as_of = as_of or today()
     d6, d12 = al.shift_months(as_of, -6), al.shift_months(as_of, -12)
     snaps = {d: Snapshot(ties, d) for d in (as_of, d6, d12)}
-    states = partner_states(store, code)
+    states, tops = partner_rows(store, code)
     partners = set(states) | _formal_partners(code, [as_of], ties)
     out = []
     for p in sorted(partners):
@@ -102,14 +102,11 @@ def allies(store: Store, code: str, as_of: str | None = None, limit: int | None 
     if limit:
         out = out[:limit]
     if evidence and out:
-        wanted = {r["code"] for r in out}
-        entries = [e for e in clusters_around(store, code, evidence_since(as_of), as_of, ties) if e[0] in wanted]
-        tops = top_evidence(entries, as_of, evidence)
-        flat = [c for p in wanted for c in tops.get(p, [])]
-        filled = attach_evidence(store, flat)
-        by_cluster = {f["cluster"]: f for f in filled}
+        chosen = month_evidence(store, code, tops, [r["code"] for r in out], as_of, evidence)
+        filled = attach_evidence(store, [c for v in chosen.values() for c in v])
         for r in out:
-            r["evidence"] = [by_cluster[c["id"]] for c in tops.get(r["code"], [])]
+            n = len(chosen.get(r["code"], []))
+            r["evidence"], filled = filled[:n], filled[n:]
     return out
 
 
@@ -130,29 +127,22 @@ def dyad(store: Store, a: str, b: str, as_of: str | None = None, since: str | No
         timeline.append({"month": m, "date": date, **s.to_dict(),
                          "ties": [t["id"] for t in tl if t["state"] != "off" and t["obligations"]]})
     now, tl = _score(Snapshot(ties, as_of), states, a, b, as_of)
-    entries = clusters_around(store, a, since, as_of, ties, partner=b)
-    items = []
-    for _, share, c in entries:
-        it = dict(c)
-        it["contribution"] = al.decay(al.days_between(c["date"], as_of)) * share * c["weight"]
-        it["via"] = None if share == 1.0 else ({c["a"], c["b"]} - {a, b} or {None}).pop()
-        items.append(it)
+    d6, d12 = al.shift_months(as_of, -6), al.shift_months(as_of, -12)
+    s6, _ = _score(Snapshot(ties, d6), states, a, b, d6)
+    s12, _ = _score(Snapshot(ties, d12), states, a, b, d12)
+    entries = pair_clusters(store, a, b, since, as_of, ties)
+    items = top_evidence(entries, as_of, len(entries), (a, b))
+    top = attach_evidence(store, items[:5])
     items.sort(key=lambda x: x["date"], reverse=True)
     events = attach_evidence(store, items[:events_limit])
-    top = sorted(events, key=lambda x: -abs(x["contribution"]))[:5]
-    history = [t for t in ties_of(a, ties) if (b in t["partners"]) or
-               (t["kind"] == "organisation" and any(x["id"] == t["id"] for x in ties_of(b, ties)))]
+    b_orgs = {t["id"] for t in ties_of(b, ties) if t["kind"] == "organisation"}
+    history = [t for t in ties_of(a, ties) if b in t["partners"] or (t["kind"] == "organisation" and t["id"] in b_orgs)]
     return {"a": a, "b": b, "a_name": name_of(a)["name"], "b_name": name_of(b)["name"], "as_of": as_of,
-            **now.to_dict(), "trend_6m": round(now.score - _at(timeline, al.shift_months(as_of, -6)), 4),
-            "trend_12m": round(now.score - _at(timeline, al.shift_months(as_of, -12)), 4),
+            **now.to_dict(), "trend_6m": round(now.score - s6.score, 4), "trend_12m": round(now.score - s12.score, 4),
+            "trend": al.trend_label(now.score - s12.score if abs(now.score - s12.score) >= abs(now.score - s6.score)
+                                    else now.score - s6.score),
             "formal_ties": _shown(tl), "ties_history": history, "top_events": top, "timeline": timeline,
             "events": events}
-
-
-def _at(timeline: list[dict], date: str) -> float:
-    m = al.month_of(date)
-    hit = [t for t in timeline if t["month"] <= m]
-    return hit[-1]["score"] if hit else (timeline[0]["score"] if timeline else 0.0)
 
 
 def network(store: Store, as_of: str | None = None, ties: Ties | None = None,
@@ -247,9 +237,8 @@ def drift(store: Store, since: str | None = None, as_of: str | None = None, limi
     rows = rows[:limit]
     for r in rows:
         if evidence:
-            entries = clusters_around(store, r["a"], since, as_of, ties, partner=r["b"])
-            tops = top_evidence(entries, as_of, evidence).get(r["b"], [])
-            r["evidence"] = attach_evidence(store, tops)
+            entries = pair_clusters(store, r["a"], r["b"], since, as_of, ties)
+            r["evidence"] = attach_evidence(store, top_evidence(entries, as_of, evidence, (r["a"], r["b"])))
     return rows
 
 
@@ -338,11 +327,6 @@ def _partners_with_obligations(code: str, date: str, ties: Ties) -> set[str]:
                 out |= ms
     old = {o for t in ties.treaties.values() for o, n in t.continued_by if n == code}
     return out - {code} - old - {c for c in out if ties.is_org(c)}
-
-
-def names(codes: list[str]) -> dict[str, dict]:
-    idx = actor_index()
-    return {c: {"name": idx.get(c, (c, c, ""))[0], "name_en": idx.get(c, (c, c, ""))[1]} for c in codes}
 
 
 def series(store: Store, code: str, partners: list[str], as_of: str | None = None, months: int = 36,

@@ -13,15 +13,28 @@ from .ties import ORG_ALIASES, Ties
 
 State = tuple  # (month, pos_d, neg_d, volume, clusters_total)
 EVIDENCE_HALF_LIVES = 4  # evidence is looked for this many half-lives back
+MAX_SPREAD_MEMBERS = int(al.ORG_SPREAD_REFERENCE * al.ORG_SPREAD / 0.1)  # spread share >= 0.1
 
 
 @lru_cache(maxsize=1)
 def actor_index() -> dict[str, tuple[str, str, str]]:
-    """code -> (Arabic name, English name, kind) from the bundled actor dictionary (loaded once)."""
-    from ..actors.stage import bundled_dictionary
+    """code -> (Arabic name, English name, kind), read from the actor files' top-level entries only (the
+    full dictionary, with its name variants, takes a second to build and is not needed for display)."""
+    import yaml
 
-    d = bundled_dictionary()
-    return {e.code: (e.ar, e.en, e.kind) for e in d.entries.values() if e.code}
+    from ..actors.dictionary import data_files
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    out: dict[str, tuple[str, str, str]] = {}
+    for path in data_files():
+        try:
+            data = yaml.load(path.read_text(encoding="utf-8"), Loader=loader)
+        except (OSError, yaml.YAMLError):
+            continue
+        for e in data if isinstance(data, list) else []:
+            if isinstance(e, dict) and e.get("code") and "roles" not in e and e.get("kind") != "person":
+                out.setdefault(str(e["code"]), (str(e.get("ar") or ""), str(e.get("en") or ""), str(e.get("kind") or "")))
+    return out
 
 
 def name_of(code: str) -> dict:
@@ -43,15 +56,23 @@ def latest(states: list[State], month: str) -> State | None:
     return states[i - 1] if i else None
 
 
-def partner_states(store: Store, code: str) -> dict[str, list[State]]:
-    out: dict[str, list[State]] = {}
-    for sql, other in (("SELECT b, month, pos_d, neg_d, volume, clusters_total FROM dyad_month WHERE a = ?", 0),
-                       ("SELECT a, month, pos_d, neg_d, volume, clusters_total FROM dyad_month WHERE b = ?", 0)):
+def partner_rows(store: Store, code: str) -> tuple[dict[str, list[State]], dict[str, list[tuple]]]:
+    """Every monthly row of the dyads of ``code``: (states per partner, evidence candidates per partner:
+    (month, strongest positive cluster, its weight, strongest negative cluster, its weight))."""
+    states: dict[str, list[State]] = {}
+    tops: dict[str, list[tuple]] = {}
+    cols = "month, pos_d, neg_d, volume, clusters_total, top_pos, top_pos_w, top_neg, top_neg_w"
+    for sql in (f"SELECT b, {cols} FROM dyad_month WHERE a = ?", f"SELECT a, {cols} FROM dyad_month WHERE b = ?"):
         for r in store.execute(sql, (code,)).fetchall():
-            out.setdefault(r[other], []).append(tuple(r[1:]))
-    for v in out.values():
+            states.setdefault(r[0], []).append(tuple(r[1:6]))
+            tops.setdefault(r[0], []).append((r[1], *r[6:]))
+    for v in states.values():
         v.sort()
-    return out
+    return states, tops
+
+
+def partner_states(store: Store, code: str) -> dict[str, list[State]]:
+    return partner_rows(store, code)[0]
 
 
 def pair_states(store: Store, a: str, b: str) -> list[State]:
@@ -85,29 +106,71 @@ def _codes_with_aliases(codes: set[str]) -> set[str]:
     return codes | {k for k, v in ORG_ALIASES.items() if v in codes}
 
 
-def clusters_around(store: Store, code: str, since: str | None, until: str, ties: Ties,
-                    partner: str | None = None) -> list[tuple[str, float, dict]]:
-    """[(partner, share, cluster)] of counted clusters that count for a dyad of ``code`` between the dates:
-    direct ones and those with an organisation that spread to the dyad."""
+def pair_clusters(store: Store, x: str, y: str, since: str | None, until: str, ties: Ties) -> list[tuple[float, dict]]:
+    """[(share, cluster)] of the counted clusters that count for the pair between the dates: the pair's own
+    and, at their share, those of either side with an organisation the other belonged to that day."""
     spread = Spreader(ties)
-    anchors = _codes_with_aliases({code} | set(ties.orgs_of.get(code, [])))
-    if partner:
-        anchors |= _codes_with_aliases(set(ties.orgs_of.get(partner, [])))
     since = since or "0000"
-    seen: dict[str, dict] = {}
-    for col in ("a", "b"):
-        marks = ",".join("?" * len(anchors))
-        rows = store.execute(f"SELECT {CLUSTER_COLS} FROM clusters WHERE {col} IN ({marks}) AND date >= ? AND date <= ? "
-                             "AND weight <> 0", (*sorted(anchors), since, until)).fetchall()
-        for r in rows:
-            seen.setdefault(r[0], _cluster_dict(r))
+    lo, hi = (x, y) if x < y else (y, x)
+    pairs = [(x, y)]
+    for member, other in ((x, y), (y, x)):
+        for org in ties.orgs_of.get(member, []):
+            if ties.member_count(org, until) <= MAX_SPREAD_MEMBERS:
+                pairs += [(code, other) for code in _codes_with_aliases({org})]
     out = []
-    for c in seen.values():
-        for x, y, share in spread.targets(c["a"], c["b"], c["date"]):
-            if code in (x, y):
-                other = y if x == code else x
-                if partner is None or other == partner:
-                    out.append((other, share, c))
+    for p, q in pairs + [(q, p) for p, q in pairs]:
+        rows = store.execute(f"SELECT {CLUSTER_COLS} FROM clusters WHERE a = ? AND b = ? AND date >= ? AND date <= ? "
+                             "AND weight <> 0", (p, q, since, until)).fetchall()
+        for r in rows:
+            c = _cluster_dict(r)
+            for tx, ty, share in spread.targets(c["a"], c["b"], c["date"]):
+                if (tx, ty) == (lo, hi):
+                    out.append((share, c))
+    return out
+
+
+def clusters_by_id(store: Store, ids: list[str]) -> dict[str, dict]:
+    out = {}
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        marks = ",".join("?" * len(chunk))
+        for r in store.execute(f"SELECT {CLUSTER_COLS} FROM clusters WHERE id IN ({marks})", chunk).fetchall():
+            out[r[0]] = _cluster_dict(r)
+    return out
+
+
+def month_evidence(store: Store, code: str, tops: dict[str, list[tuple]], partners: list[str], as_of: str,
+                   k: int) -> dict[str, list[dict]]:
+    """Per partner, the k happenings that move its score most on ``as_of``, chosen among the strongest
+    positive and negative happening of each month (kept by refresh), so no cluster scan is needed."""
+    since = al.month_of(evidence_since(as_of))
+    month = al.month_of(as_of)
+    chosen: dict[str, list[tuple[str, float]]] = {}
+    for p in partners:
+        cands = []
+        for m, pos_id, pos_w, neg_id, neg_w in tops.get(p, []):
+            if since <= m <= month:
+                f = al.decay(al.days_between(al.month_mid(m), as_of))
+                if pos_id:
+                    cands.append((pos_id, pos_w, pos_w * f))
+                if neg_id:
+                    cands.append((neg_id, neg_w, neg_w * f))
+        cands.sort(key=lambda c: -abs(c[2]))
+        chosen[p] = [(cid, w) for cid, w, _ in cands[:k]]
+    clusters = clusters_by_id(store, [cid for v in chosen.values() for cid, _ in v])
+    out: dict[str, list[dict]] = {}
+    for p, lst in chosen.items():
+        items = []
+        for cid, w in lst:
+            c = clusters.get(cid)
+            if c is None or not c["weight"]:
+                continue
+            it = dict(c)
+            share = w / c["weight"]
+            it["contribution"] = w * al.decay(al.days_between(c["date"], as_of))
+            it["via"] = None if abs(share - 1.0) < 1e-9 else ({c["a"], c["b"]} - {code, p} or {None}).pop()
+            items.append(it)
+        out[p] = items
     return out
 
 
@@ -149,15 +212,15 @@ def attach_evidence(store: Store, items: list[dict]) -> list[dict]:
     return out
 
 
-def top_evidence(entries: list[tuple[str, float, dict]], as_of: str, k: int) -> dict[str, list[dict]]:
-    """Per partner, the k clusters that move its score most at as_of (largest decayed |weight|)."""
-    per: dict[str, list[dict]] = {}
-    for other, share, c in entries:
-        item = dict(c)
-        item["contribution"] = contribution(c, share, as_of)
-        item["via"] = None if share == 1.0 else (c["b"] if other == c["a"] else c["a"])
-        per.setdefault(other, []).append(item)
-    return {p: sorted(v, key=lambda x: -abs(x["contribution"]))[:k] for p, v in per.items()}
+def top_evidence(entries: list[tuple[float, dict]], as_of: str, k: int, pair: tuple[str, str]) -> list[dict]:
+    """The k clusters of a pair that move its score most at as_of (largest decayed |weight x share|)."""
+    items = []
+    for share, c in entries:
+        it = dict(c)
+        it["contribution"] = contribution(c, share, as_of)
+        it["via"] = None if share == 1.0 else ({c["a"], c["b"]} - set(pair) or {None}).pop()
+        items.append(it)
+    return sorted(items, key=lambda x: -abs(x["contribution"]))[:k]
 
 
 def evidence_since(as_of: str) -> str:

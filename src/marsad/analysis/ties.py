@@ -625,30 +625,6 @@ def _strongest(obs: tuple[Obligation, ...]) -> str | None:
     return max((o.type for o in obs), key=lambda t: TYPE_WEIGHT[t], default=None)
 
 
-def defence_partners(code: str, date: str, ties: Ties | None = None) -> list[dict]:
-    """Obligations of every kind others owe ``code`` on the date (for what-if cascades), one line per partner
-    and obligation."""
-    ties = ties or bundled_ties()
-    partners: set[str] = set()
-    for tid in ties.by_code.get(code, []):
-        t = ties.treaties[tid]
-        if t.valid(date):
-            partners |= set(t.parties) | {new for old, new in t.continued_by if old in t.parties}
-    for org in ties.orgs_of.get(code, []):
-        o = ties.organisations[org]
-        if o.obligations:
-            partners |= {m.code for m in o.members_on(date)}
-    partners.discard(code)
-    for old_new in [p for t in ties.treaties.values() for p in t.continued_by]:
-        if old_new[1] == code:
-            partners.discard(old_new[0])
-    out = []
-    for p in sorted(partners):
-        for ob in obligations(code, p, date, ties):
-            out.append({"code": p, **ob})
-    return out
-
-
 # -- validation ------------------------------------------------------------------------------------
 
 def validate_ties(ties: Ties | None = None, known_codes: set[str] | None = None) -> tuple[dict, list[str]]:

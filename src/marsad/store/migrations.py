@@ -54,10 +54,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             mclass TEXT, date TEXT, month TEXT, weight {float}, reports INTEGER, sources INTEGER, best_event TEXT)""",
         "CREATE INDEX clusters_a ON clusters (a, date)",
         "CREATE INDEX clusters_b ON clusters (b, date)",
-        "CREATE INDEX clusters_pair ON clusters (a, b, event)",
+        "CREATE INDEX clusters_pair ON clusters (a, b, date)",
         """CREATE TABLE dyad_month (
             a TEXT NOT NULL, b TEXT NOT NULL, month TEXT NOT NULL, pos {float}, neg {float}, clusters INTEGER,
-            pos_d {float}, neg_d {float}, volume {float}, clusters_total INTEGER, PRIMARY KEY (a, b, month))""",
+            pos_d {float}, neg_d {float}, volume {float}, clusters_total INTEGER,
+            top_pos TEXT, top_pos_w {float}, top_neg TEXT, top_neg_w {float}, PRIMARY KEY (a, b, month))""",
         "CREATE INDEX dyad_month_b ON dyad_month (b, month)",
         """CREATE TABLE dyads (
             a TEXT NOT NULL, b TEXT NOT NULL, first_month TEXT, last_month TEXT, clusters INTEGER,
