@@ -244,6 +244,8 @@ class EventCoder:
                     return "THREATEN", None
         if ev == "MOBILIZE" and any(norms[k] == "مع" for k in range(m.tokens[-1] + 1, min(len(norms), m.tokens[-1] + 5))):
             return "COOPERATE", "military"
+        if ev == "RETREAT" and mode == "withdraw" and any(r.kind == "igo" for r in recipients):
+            return "SANCTION", "withdraw"  # leaving an alliance or organisation reduces relations with it
         return ev, mode
 
     # -- arguments --------------------------------------------------------------------------------

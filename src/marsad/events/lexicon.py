@@ -17,6 +17,7 @@ from ..text.normalize import normalize
 from .ontology import Ontology, load_ontology
 
 ANY = None
+SENTENCE_STOPS = frozenset({".", ";", "?", "!", ":"})
 
 
 @dataclass(slots=True)
@@ -102,6 +103,8 @@ def _match(slots: list, tf: list[set[str]], i: int) -> list[int] | None:
         for k in range(pos, min(len(tf), pos + gap + 1)):
             if s is ANY or (tf[k] & s):
                 found = k
+                break
+            if tf[k] & SENTENCE_STOPS:  # a gap never crosses a full stop or a colon
                 break
         if found is None:
             return None

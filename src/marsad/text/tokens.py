@@ -130,7 +130,10 @@ class Tokenizer:
 
 
 def forms(tok: Token) -> frozenset[str]:
-    """All normalised forms a token may stand for (used by lexicon and dictionary lookups)."""
+    """All normalised forms a token may stand for (used by lexicon and dictionary lookups).
+    A protected word is only itself (وزارة is not و + زارة "visited her")."""
+    if not tok.prefix and tok.norm in function_words():
+        return frozenset((tok.norm,))
     return _forms(tok.norm, tok.base, tok.stem)
 
 
