@@ -200,7 +200,7 @@ def rebuild(store: Store, ties: Ties | None = None) -> dict:
                 crow.append(row)
                 cmap.extend((e.id, c.id) for e in c.members)
                 w = row[9]
-                if w:
+                if w and row[8]:  # an undated happening cannot be placed on the timeline
                     for x, y, share in spread.targets(c.a, c.b, c.date):
                         _add(acc, x, y, row[8], w, share, c.id)
             if len(cmap) >= BATCH:

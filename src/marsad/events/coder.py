@@ -28,6 +28,7 @@ BOUNDARY = {".", ";", "?", "!", ":", "بينما", "فيما", "حيث", "لكن
             "بعدما", "حين", "ثم", "اما", "الا"}
 READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستعدين", "استعداد", "استعدادها", "استعداده", "يعتزم", "تعتزم",
                        "اعتزام", "ينوي", "تنوي", "نيه", "عازم", "عازمه"})  # intention words that govern the act
+AUXILIARIES = {"كان", "كانت", "كانوا", "كانا", "كانتا", "يكون", "تكون", "قد", "لقد", "وقد", "فقد"}
 AUTHORITY = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "DIP"}
 COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "لان"}  # أن/إن open a clause with its own subject
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
@@ -297,13 +298,19 @@ class EventCoder:
                     return [d], [Mention(d.start, d.end, d.text, d.entry, None, "dual", tok_start=d.tok_start,
                                          tok_end=d.tok_end)], True
                 break
-        near_before = [x for x in before if head - x.tok_end <= 2 and not marked(x, x.tok_start - 1)]
-        # a clause that opens with a name is SVO even across an apposition: "بيلاروسيا، الحليفة لبوتين، كانت تسلح"
+        # a trigger inside a prepositional phrase ("في الغزو الروسي", "عبر توسيع الشراكة") has no subject before it
+        in_pp = head > 0 and (norms[head - 1] in PREPS or norms[head - 1] in ("عبر", "خلال", "بعد", "قبل")) \
+            or _prep(tokens[head].prefix) in ("ب", "ل")
+        near_before = [] if in_pp else \
+            [x for x in before if head - x.tok_end <= 2 and not marked(x, left_bound)]
+        # a clause that opens with a name is SVO across an apposition when the verb follows كان/قد:
+        # "بيلاروسيا، الحليفة لبوتين، كانت تسلح أذربيجان"
         clause_starts = {left_bound} | {k + 1 for k in range(left_bound, head) if norms[k] in COMPLEMENTIZERS}
         topic = [x for x in before if any(0 <= x.tok_start - c <= 1 for c in clause_starts) and not marked(x, left_bound)]
+        auxiliary = head > 0 and norms[head - 1] in AUXILIARIES
         if near_before:  # SVO
             actors = self._group_back(near_before[-1], before, norms)
-        elif topic and frame.actor != "genitive":
+        elif topic and frame.actor != "genitive" and auxiliary and not in_pp:
             actors = self._group(topic[0], before, norms)
         elif frame.actor != "none":
             first_after = next((x for x in after if x.tok_start - head <= 6 and not marked(x, head + 1)), None)

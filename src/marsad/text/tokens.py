@@ -132,8 +132,10 @@ class Tokenizer:
 def forms(tok: Token) -> frozenset[str]:
     """All normalised forms a token may stand for (used by lexicon and dictionary lookups).
     A protected word is only itself (وزارة is not و + زارة "visited her")."""
-    if not tok.prefix and tok.norm in function_words():
-        return frozenset((tok.norm,))
+    fw = function_words()
+    if not tok.prefix and tok.norm in fw:
+        rest = tok.norm[1:] if tok.norm[:1] in ("و", "ف") else ""
+        return frozenset((tok.norm, rest)) if rest in fw else frozenset((tok.norm,))  # ولم = و + لم
     return _forms(tok.norm, tok.base, tok.stem)
 
 
