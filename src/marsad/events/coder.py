@@ -28,6 +28,7 @@ BOUNDARY = {".", ";", "?", "!", ":", "بينما", "فيما", "حيث", "لكن
             "بعدما", "حين", "ثم", "اما", "الا"}
 READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستعدين", "استعداد", "استعدادها", "استعداده", "يعتزم", "تعتزم",
                        "اعتزام", "ينوي", "تنوي", "نيه", "عازم", "عازمه"})  # intention words that govern the act
+ORG_REFS = {"منظمه", "حلف", "تكتل"}  # with ال: the organisation last named
 AUXILIARIES = {"كان", "كانت", "كانوا", "كانا", "كانتا", "يكون", "تكون", "قد", "لقد", "وقد", "فقد"}
 AUTHORITY = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "DIP"}
 COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "لان"}  # أن/إن open a clause with its own subject
@@ -83,7 +84,7 @@ class EventCoder:
     # -- public -----------------------------------------------------------------------------------
     def __call__(self, sentence: Sentence, tokens: list[Token], mentions: list[Mention], published: str | None,
                  doc_id: str = "", source: str = "", agents: list[Mention] = (), places: list[Mention] = (),
-                 context: list[str] = ()) -> list[Event]:
+                 context: list[str] = (), context_igos: list[str] = ()) -> list[Event]:
         if not tokens:
             return []
         tf = [token_forms(t) for t in tokens]
@@ -97,8 +98,8 @@ class EventCoder:
         question = sentence.text.rstrip().endswith(("?", "؟"))
         attribution = self._attribution(tokens, mentions, {i for m in matches for i in m.tokens})
         location = self._location(norms, mentions, places)
-        pool = sorted(list(mentions) + list(agents) + self._duals(tokens, mentions, context),
-                      key=lambda x: x.tok_start)
+        pool = sorted(list(mentions) + list(agents) + self._duals(tokens, mentions, context)
+                      + self._org_anaphors(tokens, mentions, context_igos), key=lambda x: x.tok_start)
         prev_actors: list[Mention] = []
         out: list[Event] = []
         seen: set[tuple] = set()
@@ -320,6 +321,13 @@ class EventCoder:
                 unmarked = [x for x in before if not marked(x, left_bound)]
                 if unmarked:
                     actors = self._group_back(unmarked[-1], before, norms)
+        if m.pattern.event == "CONSULT" and actors and all(a.kind == "igo" for a in actors) and actors[0].tok_start > head:
+            # "قاطع قمة المنظمة", "شارك في قمة الناتو": the organisation hosts; the subject attends
+            subj = [x for x in before if not marked(x, left_bound) and x.kind != "igo"][-1:]
+            if subj:
+                recipients_pre = actors
+                actors = subj
+                return actors, recipients_pre, symmetric
         actor_ids = {id(a) for a in actors}
         since = max([a.tok_end for a in actors if a.tok_start > head] + [head + 1])
         # a marked recipient may stand before a VSO subject ("في زيارة لكوريا قام الرئيس الروسي")
@@ -459,6 +467,19 @@ class EventCoder:
             duo = _last_two(list(context) + [x.code for x in mentions if x.tok_end <= i])
             if duo:
                 out.append(Mention(t.start, t.end, t.text, duo[0], None, "dual", entry=duo[1], tok_start=i, tok_end=i + 1))
+        return out
+
+    @staticmethod
+    def _org_anaphors(tokens: list[Token], mentions: list[Mention], context_igos: list[str]) -> list[Mention]:
+        """"المنظمة"، "الحلف" refer back to the organisation last named (قمة المنظمة → CSTO)."""
+        out = []
+        covered = {i for x in mentions for i in range(x.tok_start, x.tok_end)}
+        for i, t in enumerate(tokens):
+            if i in covered or t.base not in ORG_REFS or "ال" not in t.prefix:
+                continue
+            named = list(context_igos) + [x.code for x in mentions if x.kind == "igo" and x.tok_end <= i]
+            if named:
+                out.append(Mention(t.start, t.end, t.text, named[-1], None, "igo", tok_start=i, tok_end=i + 1))
         return out
 
     @staticmethod

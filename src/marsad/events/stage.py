@@ -21,9 +21,11 @@ class EventStage:
 
         mentions, agents, places = group(p.mentions), group(p.agents), group(p.places)
         recent: list[str] = []  # states named in the preceding sentences, for البلدان / الزعيمان
+        orgs: list[str] = []  # organisations named before, for المنظمة / الحلف
         for s in p.content_sentences():
             here = mentions.get(s.idx, [])
             p.events.extend(self.coder(s, p.tokens.get(s.idx, []), here, p.doc.published, p.doc.id, p.doc.source,
-                                       agents.get(s.idx, []), places.get(s.idx, []), recent[-6:]))
+                                       agents.get(s.idx, []), places.get(s.idx, []), recent[-6:], orgs[-3:]))
             recent.extend(m.code for m in here)
+            orgs.extend(m.code for m in here if m.kind == "igo")
         return p
