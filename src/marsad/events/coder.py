@@ -347,7 +347,8 @@ class EventCoder:
                 if p == "مع":
                     symmetric = True
                 break
-            if p is None and ("obj" in preps or not preps):
+            if p is None and ("obj" in preps or not preps or x.tok_start == last + 1):
+                # a direct object, or the genitive right after a nominal trigger ("قاطع قمة المنظمة")
                 recipients = self._group(x, rest, norms)
                 break
         if actors and actors[0].kind == "dual":  # البلدان، الزعيمان: the two states last named, towards each other
@@ -405,7 +406,7 @@ class EventCoder:
     # -- modality ---------------------------------------------------------------------------------
     def _negated(self, norms: list[str], tf: list[set[str]], head: int) -> bool:
         count = 0
-        for k in range(head - 1, max(-1, head - 6), -1):  # "لم تنضم الصين إلى العقوبات": the cue scopes the clause
+        for k in range(head - 1, max(-1, head - 9), -1):  # "لم يشارك رئيس الوزراء … في القمة": the cue scopes the clause
             if norms[k] in BOUNDARY:
                 break
             if tf[k] & self.cues.negation or norms[k] in self.cues.negation:
@@ -475,7 +476,8 @@ class EventCoder:
         out = []
         covered = {i for x in mentions for i in range(x.tok_start, x.tok_end)}
         for i, t in enumerate(tokens):
-            if i in covered or t.base not in ORG_REFS or "ال" not in t.prefix:
+            definite = t.norm[t.norm.find("ال") + 2:] if "ال" in t.norm[:4] else ""  # المنظمة، والحلف
+            if i in covered or definite not in ORG_REFS:
                 continue
             named = list(context_igos) + [x.code for x in mentions if x.kind == "igo" and x.tok_end <= i]
             if named:
