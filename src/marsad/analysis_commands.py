@@ -89,12 +89,13 @@ def allies(
         return
     top = limit or 25
     shown = rows[:top] + [r for r in rows[top:] if r["score"] < 0][-5:]
-    t = Table("partner", "index", "formal", "behav.", "6 m", "12 m", "n", "formal ties",
+    t = Table("partner", "index", "formal", "behav.", "6 m", "12 m", "24 m", "n", "formal ties",
               title=f"Allies of {code.upper()}{' as of ' + as_of if as_of else ''}")
     for r in shown:
         ties = ", ".join(f"{x['id']}{'(' + x['status'] + ')' if x['status'] else ''}" for x in r["formal_ties"][:3])
         t.add_row(f"{r['code']} {r['name_en'][:14]}", _signed(r["score"]), f"{r['formal']:.2f}", _signed(r["behaviour"]),
-                  _signed(r["trend_6m"]), _signed(r["trend_12m"]) + {"rising": "▲", "falling": "▼"}.get(r["trend"], ""),
+                  _signed(r["trend_6m"]), _signed(r["trend_12m"]),
+                  _signed(r["trend_24m"]) + {"rising": "▲", "falling": "▼"}.get(r["trend"], ""),
                   str(r["clusters"]), ties)
     console.print(t)
     for r in shown[:5]:

@@ -73,13 +73,13 @@ def _score(snap: Snapshot, states: list, a: str, b: str, date: str) -> tuple[al.
 
 def allies(store: Store, code: str, as_of: str | None = None, limit: int | None = None,
            ties: Ties | None = None, include_orgs: bool = False, evidence: int = 3) -> list[dict]:
-    """Partners of ``code`` best first: score, trends over 6 and 12 months, formal ties and the happenings
+    """Partners of ``code`` best first: score, trends over 6, 12 and 24 months, formal ties and the happenings
     that move the score most (with their sentences and documents)."""
     ties = ties or bundled_ties()
     code = code.upper()
     as_of = as_of or today()
-    d6, d12 = al.shift_months(as_of, -6), al.shift_months(as_of, -12)
-    snaps = {d: Snapshot(ties, d) for d in (as_of, d6, d12)}
+    d6, d12, d24 = al.shift_months(as_of, -6), al.shift_months(as_of, -12), al.shift_months(as_of, -24)
+    snaps = {d: Snapshot(ties, d) for d in (as_of, d6, d12, d24)}
     states, tops = partner_rows(store, code)
     partners = set(states) | _formal_partners(code, [as_of], ties)
     out = []
@@ -93,10 +93,13 @@ def allies(store: Store, code: str, as_of: str | None = None, limit: int | None 
             continue
         s6, _ = _score(snaps[d6], st, code, p, d6)
         s12, _ = _score(snaps[d12], st, code, p, d12)
-        t6, t12 = s0.score - s6.score, s0.score - s12.score
+        s24, _ = _score(snaps[d24], st, code, p, d24)
+        t6, t12, t24 = s0.score - s6.score, s0.score - s12.score, s0.score - s24.score
+        # the label follows the largest move of the last two years: a drift that ended a year ago
+        # (Armenia's CSTO freeze in 2024) still reads as falling at the end of 2025
         out.append({"code": p, **name_of(p), **{k: v for k, v in s0.to_dict().items()},
-                    "trend_6m": round(t6, 4), "trend_12m": round(t12, 4),
-                    "trend": al.trend_label(t12 if abs(t12) >= abs(t6) else t6),
+                    "trend_6m": round(t6, 4), "trend_12m": round(t12, 4), "trend_24m": round(t24, 4),
+                    "trend": al.trend_label(max((t6, t12, t24), key=abs)),
                     "formal_ties": _shown(tl), "evidence": []})
     out.sort(key=lambda r: (-r["score"], r["code"]))
     if limit:
