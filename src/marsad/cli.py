@@ -147,11 +147,13 @@ def demo(
     for r in s["by_source"]:
         t.add_row(r["source"], str(r["documents"]), str(r["sentences"]))
     console.print(t)
-    from .render import demo_summary
+    from .render import demo_allies, demo_summary
 
     demo_summary(console, store)
+    demo_allies(console, store)
     store.close()
-    console.print(f"Next: [bold]marsad show DOC_ID --db {db}[/bold], [bold]marsad allies RUS --db {db}[/bold]")
+    console.print(f"Next: [bold]marsad show DOC_ID --db {db}[/bold], [bold]marsad allies ARM --db {db}[/bold], "
+                  f"[bold]marsad report RUS --db {db} -o rus.html[/bold], [bold]marsad serve --db {db}[/bold]")
     if serve:
         from .api.app import serve as run_server
 

@@ -75,3 +75,18 @@ def demo_summary(console: Console, store) -> None:
             txt.stylize("bold yellow", ti["trigger_start"] - off, ti["trigger_end"] - off)
             t.add_row(event_line(e), txt)
         console.print(t)
+
+
+def demo_allies(console: Console, store, code: str = "RUS", as_of: str = "2025-12-31", n: int = 6) -> None:
+    """The alliance layer on the demo: who is closest to ``code``, with trend and one piece of evidence."""
+    from .analysis.api import allies
+
+    rows = allies(store, code, as_of, limit=n, evidence=1)
+    if not rows:
+        return
+    t = Table("partner", "index", "formal", "behaviour", "trend (24 m)", "evidence", title=f"Allies of {code} as of {as_of}")
+    for r in rows:
+        ev = r["evidence"][0]["sentence"] if r["evidence"] else ""
+        t.add_row(f"{r['code']} {r['name_en']}", f"{r['score']:+.2f}", f"{r['formal']:.2f}", f"{r['behaviour']:+.2f}",
+                  f"{r['trend_24m']:+.2f} {r['trend']}", ev[:90])
+    console.print(t)
