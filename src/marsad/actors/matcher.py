@@ -103,7 +103,11 @@ class Matcher:
         """Non-overlapping longest matches of ``trie`` over tokens: (start, end, names)."""
         out = []
         i = 0
+        starts = trie.starts
         while i < len(tokens):
+            if starts.get(tokens[i].norm) == ():  # cached: this word starts nothing (most words)
+                i += 1
+                continue
             hit = self._at(tokens, i, trie)
             if hit:
                 out.append((i, hit[0], hit[2]))
@@ -137,14 +141,14 @@ class Matcher:
         n = len(tokens)
         while i < n:
             t = tokens[i]
-            dual = DUAL_HEADS.get(key(t.norm)) or DUAL_HEADS.get(t.base)
+            dual = (DUAL_HEADS.get(key(t.norm)) or DUAL_HEADS.get(t.base)) if "جمهوريت" in t.norm else None
             if dual:
                 got = self._dual(tokens, i, dual)
                 if got:
                     out.extend(got)
                     i = got[-1].tok_end
                     continue
-            hit = self._at(tokens, i, self.trie)
+            hit = None if self.trie.starts.get(t.norm) == () else self._at(tokens, i, self.trie)
             if hit:
                 end, pre_len, names = hit
                 if all(nm.ambiguous for nm in names) and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES):

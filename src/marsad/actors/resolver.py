@@ -99,8 +99,9 @@ class Resolver:
         out = []
         i = 0
         n = len(tokens)
+        starts = self.matcher.head_trie.starts
         while i < n:
-            hit = self.matcher._at(tokens, i, self.matcher.head_trie)
+            hit = None if starts.get(tokens[i].norm) == () else self.matcher._at(tokens, i, self.matcher.head_trie)
             if not hit:
                 i += 1
                 continue
