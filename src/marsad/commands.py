@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from pathlib import Path
@@ -157,11 +156,13 @@ def eval_events_cmd(
     json_out: JsonOpt = False,
 ) -> None:
     """Precision/recall/F1 per PLOVER type and actor/recipient accuracy against a gold file."""
-    from .evaluate import eval_events, eval_protest, read_jsonl
+    from .evaluate import eval_events, eval_protest, gold_kind, read_jsonl
 
-    first = read_jsonl(gold)[:1]
-    protest = bool(first) and "doc" not in first[0] and all(
-        e.get("event") == "PROTEST" for e in first[0].get("events", [])) and "negated" not in json.dumps(first[0])
+    try:
+        protest = gold_kind(read_jsonl(gold)) == "protest"
+    except (OSError, ValueError) as e:
+        err.print(f"[red]error:[/red] {e}")
+        raise typer.Exit(2) from None
     r = eval_protest(gold) if protest else eval_events(gold, seeds)
     if json_out:
         emit_json(r)

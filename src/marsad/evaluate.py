@@ -15,7 +15,7 @@ from pathlib import Path
 
 from .ingest.readers import make_document
 from .pipeline import Pipeline
-from .records import Event, Sentence
+from .records import Event
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -250,12 +250,11 @@ def eval_protest(gold: Path, pipeline: Pipeline | None = None) -> dict:
             "actor_agent_accuracy": round(ag_ok / ag_n, 3) if ag_n else None, "actor_agent_n": ag_n}
 
 
-def is_protest_gold(path: Path) -> bool:
-    with open(path, encoding="utf-8") as fh:
-        first = json.loads(fh.readline())
-    return "doc" not in first and first.get("events") and "event_text" in first["events"][0] and \
-        all(e.get("event") == "PROTEST" for e in first["events"]) and "_" not in str(first.get("id", "own"))[:4]
-
-
-def sentence_of(events: list[Event]) -> list[Sentence]:
-    return []
+def gold_kind(rows: list[dict]) -> str:
+    """"protest" for the third-party PROTEST set (one PROTEST event a sentence, no modality fields),
+    "marsad" for the project's own format (docs/formats.md)."""
+    events = [e for r in rows for e in r.get("events") or []]
+    if rows and all("doc" not in r for r in rows) and events and all(e.get("event") == "PROTEST" for e in events) \
+            and not any("modality" in e or "negated" in e for e in events):
+        return "protest"
+    return "marsad"
