@@ -174,6 +174,20 @@
     return table(shown.map((k) => bdi(k, 'key')), list.slice(0, max || 50).map((r) => shown.map((k) => cell(k, r[k]))));
   }
 
+  // Who must help an attacked actor: one readable row per partner, its obligations as "type art. (treaty)".
+  function whatifView(w) {
+    const obligations = (d) => (d.obligations || []).map((o) =>
+      h('div', {}, bdi(`${o.type}${o.article ? ' ' + o.article : ''}`, 'code'), ' ', h('bdi', { dir: 'auto' }, o.tie || ''),
+        o.via ? [' ', T('via'), ' ', bdi(String(o.via), 'code')] : []));
+    const rows = (list) => (list || []).map((d) => [actorLink(d.code), bdi(d.duty || (d.path || []).join(' → '), 'code'),
+      h('div', {}, obligations(d)), d.score === null || d.score === undefined ? '–' : num(d.score, 2)]);
+    const head = [T('actor'), T('duty'), T('obligations'), T('score')];
+    const block = (key, list) => (list && list.length ? [h('h3', {}, T(key)), table(head, rows(list))] : []);
+    const out = [...block('obliged_assist', w.obliged_to_assist), ...block('obliged_consult', w.obliged_to_consult),
+      ...block('chain_help', w.chain), ...block('aligned_only', w.aligned_not_obliged)];
+    return out.length ? h('div', {}, out) : note(T('no_data'), 'muted');
+  }
+
   // -- pages -----------------------------------------------------------------------------------------------
   async function overview() {
     const [stats, latest, actors, drift] = await Promise.all([
@@ -257,7 +271,7 @@
       section(T('timeline'), timeline.length ? Charts.monthBars(timeline, { label: T('timeline') }) : note(T('no_data'), 'muted'),
         h('p', { class: 'legend' }, h('span', { class: 'sw coop' }), T('cooperation'), ' ', h('span', { class: 'sw conf' }), T('conflict'))),
       section(T('latest_events'), eventTable(latest.items, true)),
-      section(T('whatif'), whatif.error ? problem(whatif.error) : generic(whatif.data, 20)),
+      section(T('whatif'), whatif.error ? problem(whatif.error) : whatifView(whatif.data)),
     ];
   }
 

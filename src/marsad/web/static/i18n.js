@@ -28,6 +28,8 @@ window.I18N = {
     network_title: 'شبكة التحالفات', events_title: 'مستكشف الأحداث', sources_title: 'المصادر والتأطير',
     show_all: 'عرض الباقي', score: 'المؤشر', behaviour: 'السلوك', confidence: 'الثقة',
     as_of: 'بتاريخ', with: 'مع', neg_mark: 'منفي', back: 'رجوع', members: 'الأعضاء',
+    obliged_assist: 'ملزمون بالمساعدة', obliged_consult: 'ملزمون بالتشاور', chain_help: 'عبر سلسلة التزامات',
+    aligned_only: 'مصطفّون دون التزام', obligations: 'الالتزامات', duty: 'الواجب', via: 'عبر',
   },
   en: {
     documents: 'Documents', sentences: 'Sentences', mentions: 'Mentions', events: 'Events', outlets: 'Outlets',
@@ -56,5 +58,7 @@ window.I18N = {
     network_title: 'Alliance network', events_title: 'Event explorer', sources_title: 'Sources and framing',
     show_all: 'Show the rest', score: 'Index', behaviour: 'Behaviour', confidence: 'Confidence',
     documents_of: 'Documents', as_of: 'as of', with: 'with', neg_mark: 'negated', back: 'Back', members: 'Members',
+    obliged_assist: 'Obliged to assist', obliged_consult: 'Obliged to consult', chain_help: 'Through chains of obligations',
+    aligned_only: 'Aligned but not obliged', obligations: 'Obligations', duty: 'Duty', via: 'via',
   },
 };
