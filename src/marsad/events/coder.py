@@ -107,7 +107,7 @@ class EventCoder:
             head = m.tokens[0]
             if self._denied(norms, tf, head) and m.pattern.event != "REJECT":
                 continue
-            actors, recipients, symmetric = self._arguments(m, tokens, norms, pool, attribution)
+            actors, recipients, symmetric = self._arguments(m, tokens, norms, pool, attribution, prev_actors)
             if not actors and prev_actors and tokens[head].prefix[:1] in ("و", "ف"):
                 actors = prev_actors  # "زار بوتين كوريا والتقى زعيمها": the coordinated verb keeps its subject
             if not actors and not recipients and tokens[head].norm.endswith("هما"):
@@ -198,7 +198,7 @@ class EventCoder:
                     symmetric=symmetric,
                 )
                 ev.id = event_id(doc_id, ev)
-                key = (ev.event, ev.actor.code, ev.recipient.code, ev.negated, ev.modality)
+                key = (ev.event, ev.mode, ev.actor.code, ev.recipient.code, ev.negated, ev.modality)
                 if key in seen:  # "خرج المتظاهرون إلى الشوارع": one protest, not two
                     continue
                 seen.add(key)
@@ -252,7 +252,7 @@ class EventCoder:
 
     # -- arguments --------------------------------------------------------------------------------
     def _arguments(self, m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: list[Mention],
-                   attribution) -> tuple[list[Mention], list[Mention], bool]:
+                   attribution, prev_actors: list[Mention] = ()) -> tuple[list[Mention], list[Mention], bool]:
         frame = m.pattern.frame
         head, last = m.tokens[0], m.tokens[-1]
         trig = set(m.tokens)
@@ -279,6 +279,8 @@ class EventCoder:
                 return p
             for k in range(x.tok_start - 1, max(since, x.tok_start - reach) - 1, -1):
                 if norms[k] in PREPS:
+                    if norms[k] == "من" and k > 0 and norms[k - 1] in ("كل", "لكل", "بكل"):
+                        return _prep(tokens[k - 1].prefix)  # "كل من روسيا والصين" = both Russia and China
                     return norms[k]
                 p = _prep(tokens[k].prefix)
                 if p in ("ب", "ل"):
@@ -315,7 +317,11 @@ class EventCoder:
             actors = self._group(topic[0], before, norms)
         elif frame.actor != "none":
             first_after = next((x for x in after if x.tok_start - head <= 6 and not marked(x, head + 1)), None)
-            if first_after is not None:  # VSO or masdar + genitive
+            shared = prev_actors and tokens[head].prefix[:1] in ("و", "ف") and \
+                (first_after is None or first_after.tok_start - last > 1)
+            if shared:  # "زار بوتين كوريا … والتقى زعيمها كيم": the coordinated verb keeps its subject
+                actors = list(prev_actors)
+            elif first_after is not None:  # VSO or masdar + genitive
                 actors = self._group(first_after, after, norms)
             else:
                 unmarked = [x for x in before if not marked(x, left_bound)]
@@ -336,7 +342,10 @@ class EventCoder:
         preps = set(frame.recipient)
         if m.pattern.event == "CONSULT" and m.pattern.mode == "visit":
             preps.add("ل")  # زيارة لكوريا الشمالية
+        actor_codes = {a.code for a in actors}
         for x in rest:
+            if x.code in actor_codes:
+                continue  # an apposition of the subject ("الرئيس الروسي، فلاديمير بوتين،") is not its object
             p = marked(x, head + 1, reach=4)  # "مع الحليف الوثيق الزعيم الصيني"
             if p is None and x.tok_start < since:
                 continue  # an unmarked mention before the subject is not its object
