@@ -474,7 +474,8 @@ class EventCoder:
         for i, t in enumerate(tokens):
             if t.base not in DUAL_REFS and t.norm not in DUAL_REFS:
                 continue
-            duo = _last_two(list(context) + [x.code for x in mentions if x.tok_end <= i])
+            duo = _coordinated_pair(tokens, [x for x in mentions if x.tok_end <= i]) or \
+                _last_two(list(context) + [x.code for x in mentions if x.tok_end <= i])
             if duo:
                 out.append(Mention(t.start, t.end, t.text, duo[0], None, "dual", entry=duo[1], tok_start=i, tok_end=i + 1))
         return out
@@ -534,6 +535,18 @@ class EventCoder:
             text = " ".join(x.text for x in span)
             return (text, code, i, j, role)
         return None
+
+
+def _coordinated_pair(tokens: list[Token], mentions: list[Mention]) -> tuple[str, str] | None:
+    """The last two states named together ("بين روسيا وكوريا الشمالية") earlier in the sentence: البلدان
+    refers to them even when a third state was named after them."""
+    pair = None
+    for x, y in zip(mentions, mentions[1:], strict=False):
+        joined = (y.tok_start == x.tok_end and tokens[y.tok_start].norm.startswith("و")) or \
+            (y.tok_start == x.tok_end + 1 and tokens[x.tok_end].norm == "و")
+        if joined and x.code != y.code and len(x.code) == 3 and len(y.code) == 3:
+            pair = (x.code, y.code)
+    return pair
 
 
 def _last_two(codes: list[str]) -> tuple[str, str] | None:
