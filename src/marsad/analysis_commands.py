@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from .cli import DbOpt, JsonOpt, app, console, emit_json, err, open_store
+from .cli import DbOpt, JsonOpt, app, check_export, console, emit_json, err, open_store
 from .commands import dict_app, export_app
 
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: today).")]
@@ -262,9 +262,7 @@ def export_graph(
     """The signed alignment network on a date (nodes with names and blocs, edges with index and parts)."""
     from .analysis.exports import export_graph as run
 
-    if fmt not in ("graphml", "gexf"):
-        err.print(f"[red]error:[/red] unknown format '{fmt}' (graphml, gexf)")
-        raise typer.Exit(2)
+    check_export(fmt, ("graphml", "gexf"), output)
     with _store(db) as store:
         n, m = run(store, fmt, output, _date(as_of))
     err.print(f"{n} nodes, {m} edges written to {output}")
@@ -280,12 +278,7 @@ def export_dyads(
     """Dyad x month alignment scores (months with happenings) as CSV or Parquet."""
     from .analysis.exports import export_dyads as run
 
-    if fmt not in ("csv", "parquet"):
-        err.print(f"[red]error:[/red] unknown format '{fmt}' (csv, parquet)")
-        raise typer.Exit(2)
-    if fmt == "parquet" and output is None:
-        err.print("[red]error:[/red] parquet is binary: give -o FILE")
-        raise typer.Exit(2)
+    check_export(fmt, ("csv", "parquet"), output)
     with _store(db) as store:
         n = run(store, fmt, output, as_of=_date(as_of))
     err.print(f"{n} dyad-months written{' to ' + str(output) if output else ''}")

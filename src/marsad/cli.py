@@ -39,6 +39,16 @@ def open_store(db: str | None) -> Store:
         raise typer.Exit(2) from None
 
 
+def check_export(fmt: str, allowed: tuple[str, ...], output: Path | None) -> None:
+    """Exit 2 with a clear message for an unknown format, or for binary output without -o."""
+    if fmt not in allowed:
+        err.print(f"[red]error:[/red] unknown format '{fmt}' ({', '.join(allowed)})")
+        raise typer.Exit(2)
+    if fmt == "parquet" and output is None:
+        err.print("[red]error:[/red] parquet is binary: give -o FILE")
+        raise typer.Exit(2)
+
+
 def sample_path() -> Path:
     return Path(str(resources.files("marsad.data.sample").joinpath("corpus.jsonl")))
 

@@ -11,7 +11,7 @@ import typer
 import yaml
 from rich.table import Table
 
-from .cli import DbOpt, JsonOpt, app, console, emit_json, err, open_store
+from .cli import DbOpt, JsonOpt, app, check_export, console, emit_json, err, open_store
 
 dict_app = typer.Typer(help="The actor dictionary, lexicons and formal ties: check, candidates, accept.")
 eval_app = typer.Typer(help="Score a stage against a gold file.")
@@ -213,12 +213,7 @@ def export_events(
     """Events in PLOVER interchange field names (actor, recipient, event, mode, context, event_text, text_info, cite_info)."""
     from .export import export_events as run
 
-    if fmt not in ("jsonl", "csv", "parquet"):
-        err.print(f"[red]error:[/red] unknown format '{fmt}' (jsonl, csv, parquet)")
-        raise typer.Exit(2)
-    if fmt == "parquet" and output is None:
-        err.print("[red]error:[/red] parquet is binary: give -o FILE")
-        raise typer.Exit(2)
+    check_export(fmt, ("jsonl", "csv", "parquet"), output)
     with open_store(db) as store:
         n = run(store, fmt, output, include_duplicates=include_duplicates)
     err.print(f"{n} events written{' to ' + str(output) if output else ''}")

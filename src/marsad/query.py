@@ -1,10 +1,10 @@
-"""Read queries shared by the CLI and the REST API (one implementation, two front ends)."""
+"""Read queries of the CLI (the REST API has its own, with totals and more filters, in marsad.api.queries)."""
 
 from __future__ import annotations
 
 from collections import Counter
 
-from .store.db import Store, event_from_row
+from .store.db import Store
 
 
 def actor_names() -> dict[str, str]:
@@ -45,23 +45,3 @@ def top_actors(store: Store, code: str | None = None, since: str | None = None, 
                     "forms": [f for f, _ in forms.most_common(8)]})
     return out
 
-
-def events(store: Store, actor: str | None = None, recipient: str | None = None, event: str | None = None,
-           since: str | None = None, until: str | None = None, limit: int = 100, offset: int = 0,
-           include_duplicates: bool = False) -> list[dict]:
-    where, params = [], []
-    for col, val in (("actor_code", actor), ("recipient_code", recipient), ("event", event)):
-        if val:
-            where.append(f"{col} = ?")
-            params.append(val.upper())
-    if since:
-        where.append("date >= ?")
-        params.append(since)
-    if until:
-        where.append("date <= ?")
-        params.append(until)
-    if not include_duplicates:
-        where.append("dup = 0")
-    sql_where = ("WHERE " + " AND ".join(where)) if where else ""
-    rows = store.rows(f"SELECT * FROM events {sql_where} ORDER BY date, id LIMIT ? OFFSET ?", (*params, limit, offset))
-    return [event_from_row(r) for r in rows]

@@ -21,27 +21,11 @@ from .config import Config
 from .guard import Guard
 from .pool import StorePool
 
-log = logging.getLogger("marsad.api")
-
 DESCRIPTION = """Marsad: Arabic political events and alliances.
 
 Reads are open unless the server requires keys (`MARSAD_READ_KEYS_REQUIRED=1`); writes need an API key in the
 `X-API-Key` header (`marsad keys create NAME`). Lists are paged with `limit`/`offset` in a stable order and come
 as `{items, total, limit, offset, next_offset}`. Errors come as `{error, status[, detail]}`."""
-
-
-def make_pipeline(name: str):
-    """The ingest pipeline for writes. While the event stage cannot load, the server still ingests text and
-    actors (the response names the stages that ran)."""
-    from ..pipeline import Pipeline
-
-    try:
-        return Pipeline.default(name)
-    except (ImportError, OSError) as e:
-        if name != "events":
-            raise
-        log.warning("event stage unavailable (%s); documents sent to the API get text and actors only", e)
-        return Pipeline.default("actors")
 
 
 class LazyPipeline:
@@ -53,7 +37,9 @@ class LazyPipeline:
 
     def __call__(self):
         if self._pipeline is None:
-            self._pipeline = make_pipeline(self.name)
+            from ..pipeline import Pipeline
+
+            self._pipeline = Pipeline.default(self.name)
         return self._pipeline
 
 
