@@ -91,8 +91,8 @@ class EventCoder:
         matches = self._select([m for m in self.lexicon.find(tf) if in_names.isdisjoint(m.tokens)])
         if not matches:
             return []
-        matches = self._fold_embedded(matches, [t.norm for t in tokens])
         norms = [t.norm for t in tokens]
+        matches = self._fold_embedded(matches, norms)
         dates = find_dates(tokens, published)
         question = sentence.text.rstrip().endswith(("?", "؟"))
         attribution = self._attribution(tokens, mentions, {i for m in matches for i in m.tokens})
