@@ -20,7 +20,7 @@ from ..records import Event, Mention, Party, Sentence, Token
 from ..text.normalize import normalize
 from ..text.tokens import forms as token_forms
 from .dates import find_dates, nearest
-from .lexicon import Lexicon, TriggerMatch, load_lexicon, load_modality, load_modality_roles
+from .lexicon import IGNORE, Lexicon, TriggerMatch, load_lexicon, load_modality, load_modality_roles
 from .ontology import Ontology, load_ontology
 
 PREPS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح"}
@@ -33,7 +33,7 @@ AUXILIARIES = {"كان", "كانت", "كانوا", "كانا", "كانتا", "ي
 AUTHORITY = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "DIP"}
 COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "لان"}  # أن/إن open a clause with its own subject
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
-             "رييسان", "رييسين", "عاصمتان", "عاصمتين"}
+             "رييسان", "رييسين", "عاصمتان", "عاصمتين", "بلديهما", "دولتيهما", "زعيميهما"}
 WINDOW_BEFORE = 12
 WINDOW_AFTER = 10
 
@@ -88,7 +88,8 @@ class EventCoder:
             return []
         tf = [token_forms(t) for t in tokens]
         in_names = {i for x in mentions if x.kind in ("igo", "name") for i in range(x.tok_start, x.tok_end)}
-        matches = self._select([m for m in self.lexicon.find(tf) if in_names.isdisjoint(m.tokens)])
+        matches = [m for m in self._select([m for m in self.lexicon.find(tf) if in_names.isdisjoint(m.tokens)])
+                   if m.pattern.event != IGNORE]
         if not matches:
             return []
         norms = [t.norm for t in tokens]
@@ -142,6 +143,10 @@ class EventCoder:
                     if where:
                         recipients = [Mention(0, 0, "", where, "GOV", "implicit")]
                         implicit_target = True
+            need = m.pattern.frame.require
+            if ("actor" in need and not any(a.code for a in actors)) or \
+                    ("recipient" in need and not any(r.code for r in recipients)):
+                continue  # an ambiguous noun (حرب، تهديد) is an event only with its parties named
             negated = self._negated(norms, tf, head)
             modality = self._modality(tokens, norms, tf, head, m, question)
             event_type, mode = self._retype(m, norms, tf, head, recipients, tokens)
@@ -277,9 +282,13 @@ class EventCoder:
             if p:
                 return p
             for k in range(x.tok_start - 1, max(since, x.tok_start - reach) - 1, -1):
+                if norms[k] == "من" and k > 0 and norms[k - 1] in ("كل", "لكل", "بكل"):
+                    # "كل من روسيا والصين" = both Russia and China: the marker is before كل
+                    p = _prep(tokens[k - 1].prefix)
+                    if p:
+                        return p
+                    continue
                 if norms[k] in PREPS:
-                    if norms[k] == "من" and k > 0 and norms[k - 1] in ("كل", "لكل", "بكل"):
-                        return _prep(tokens[k - 1].prefix)  # "كل من روسيا والصين" = both Russia and China
                     return norms[k]
                 p = _prep(tokens[k].prefix)
                 if p in ("ب", "ل"):
@@ -303,14 +312,22 @@ class EventCoder:
         # a trigger inside a prepositional phrase ("في الغزو الروسي", "عبر توسيع الشراكة") has no subject before it
         in_pp = head > 0 and (norms[head - 1] in PREPS or norms[head - 1] in ("عبر", "خلال", "بعد", "قبل")) \
             or _prep(tokens[head].prefix) in ("ب", "ل")
+        # a comma between a name and the verb ends the name's clause: "… إبراهيم رئيسي، ووعد بوفد"
         near_before = [] if in_pp else \
-            [x for x in before if head - x.tok_end <= 2 and not marked(x, left_bound)]
+            [x for x in before if head - x.tok_end <= 2 and not marked(x, left_bound)
+             and "," not in norms[x.tok_end:head]]
         # a clause that opens with a name is SVO across an apposition when the verb follows كان/قد:
         # "بيلاروسيا، الحليفة لبوتين، كانت تسلح أذربيجان"
         clause_starts = {left_bound} | {k + 1 for k in range(left_bound, head) if norms[k] in COMPLEMENTIZERS}
         topic = [x for x in before if any(0 <= x.tok_start - c <= 1 for c in clause_starts) and not marked(x, left_bound)]
         auxiliary = head > 0 and norms[head - 1] in AUXILIARIES
-        if near_before:  # SVO
+        # the agent of a passive or a masdar: "على يد أذربيجان", "من قبل روسيا"
+        agent = next((x for x in after if x.tok_start >= 2 and (
+            (norms[x.tok_start - 1] in ("يد", "ايدي") and norms[x.tok_start - 2] == "علي")
+            or (norms[x.tok_start - 1] == "قبل" and norms[x.tok_start - 2] == "من"))), None)
+        if agent is not None:
+            actors = self._group(agent, after, norms)
+        elif near_before:  # SVO
             actors = self._group_back(near_before[-1], before, norms)
         elif topic and frame.actor != "genitive" and auxiliary and not in_pp:
             actors = self._group(topic[0], before, norms)
@@ -373,6 +390,18 @@ class EventCoder:
             actors = [x for x in before if not marked(x, left_bound)][-1:]
         if frame.symmetric and len(actors) >= 2 and not recipients:  # وقعت أستانا ولندن: the two sides
             actors, recipients, symmetric = actors[:1], actors[1:], True
+        genitive = actors and actors[0].tok_start == last + 1 and frame.actor == "genitive" and not recipients
+        if genitive and m.pattern.event in ("ASSAULT", "COERCE") and actors[0].kind in ("name", "capital"):
+            # the genitive of a transitive masdar is its object: "غزو أوكرانيا", "حصار غزة"
+            return [], actors, symmetric
+        if genitive and m.pattern.event == "CONSULT" and tokens[head].base == "استقبال":
+            # "استقبال بوتين في بيونغ يانغ": the genitive is the guest; the host is the place or the subject
+            place = [x for x in after if x.tok_start > actors[-1].tok_end and norms[x.tok_start - 1] == "في"
+                     and x.kind in ("capital", "name")][:1]
+            host = place or [x for x in before if not marked(x, left_bound)][-1:]
+            return host, actors, symmetric
+        if frame.actor == "source":  # تلقى، حصل على: the giver is marked by من, the subject receives
+            return recipients, actors, symmetric
         return actors, recipients, symmetric
 
     @staticmethod
@@ -384,6 +413,9 @@ class EventCoder:
             if x.tok_start < cur.tok_end or x is cur:
                 continue
             gap = x.tok_start - cur.tok_end
+            if x.code == cur.code and gap <= 1 and (gap == 0 or norms[cur.tok_end] == ","):
+                cur = x  # an apposition: "الرئيس الصيني شي جين بينغ", "الرئيس الروسي، فلاديمير بوتين"
+                continue
             if (gap == 0 and norms[x.tok_start][:1] == "و") or (gap == 1 and norms[cur.tok_end] == "و") or \
                     (1 <= gap <= 2 and norms[cur.tok_end][:1] == "و" and norms[cur.tok_end] != "و"
                      and all(norms[k] not in BOUNDARY for k in range(cur.tok_end, x.tok_start))):

@@ -22,9 +22,14 @@ SENTENCE_STOPS = frozenset({".", ";", "?", "!", ":"})
 
 @dataclass(slots=True)
 class Frame:
-    actor: str = "subject"  # subject | genitive | none
+    actor: str = "subject"  # subject | genitive | none | source (receiving verbs: the من-phrase acts)
     recipient: tuple[str, ...] = ()  # prepositions marking the recipient; "obj" = direct object
     symmetric: bool = False
+    require: tuple[str, ...] = ()  # "actor"/"recipient": no event unless that side is found
+
+
+IGNORE = "IGNORE"  # patterns that only claim their tokens: idioms that are not events (دعونا نتذكر "let us recall")
+ACTOR_FRAMES = ("subject", "genitive", "none", "source")
 
 
 @dataclass(slots=True)
@@ -67,11 +72,14 @@ class Lexicon:
         forms = set()
         per_type: dict[str, int] = {}
         for p in self.patterns:
+            if p.event == IGNORE:
+                continue
             per_type[p.event] = per_type.get(p.event, 0) + 1
             for s in p.slots:
                 if isinstance(s, frozenset):
                     forms |= s
-        return {"patterns": len(self.patterns), "word_forms": len(forms), "per_type": dict(sorted(per_type.items()))}
+        return {"patterns": sum(per_type.values()), "ignore_patterns": len(self.patterns) - sum(per_type.values()),
+                "word_forms": len(forms), "per_type": dict(sorted(per_type.items()))}
 
     def find(self, token_forms: list[set[str]]) -> list[TriggerMatch]:
         """All pattern matches over a sentence, given each token's set of normalised readings."""
@@ -148,11 +156,11 @@ def parse_lexicon(data, ontology: Ontology, where: str = "triggers.yaml") -> Lex
             problems.append(f"{w}: duplicate id {pid}")
         ids.add(pid)
         ev = e.get("event")
-        if ev not in ontology.types:
+        if ev != IGNORE and ev not in ontology.types:
             problems.append(f"{w} ({pid}): unknown event type '{ev}'")
             continue
         mode = e.get("mode")
-        if mode and mode not in ontology.types[ev].modes:
+        if mode and (ev == IGNORE or mode not in ontology.types[ev].modes):
             problems.append(f"{w} ({pid}): mode '{mode}' is not a mode of {ev}")
         ctx = e.get("context") or []
         ctx = ctx if isinstance(ctx, list) else [ctx]
@@ -161,9 +169,15 @@ def parse_lexicon(data, ontology: Ontology, where: str = "triggers.yaml") -> Lex
                 problems.append(f"{w} ({pid}): unknown context '{c}'")
         fr = e.get("frame") or {}
         rec = fr.get("recipient") or []
+        req = fr.get("require") or []
+        req = req if isinstance(req, list) else [req]
         frame = Frame(str(fr.get("actor") or "subject"),
                       tuple(normalize(r) for r in (rec if isinstance(rec, list) else [rec])),
-                      bool(fr.get("symmetric")))
+                      bool(fr.get("symmetric")), tuple(str(r) for r in req))
+        if frame.actor not in ACTOR_FRAMES:
+            problems.append(f"{w} ({pid}): frame actor must be one of {', '.join(ACTOR_FRAMES)}")
+        if set(frame.require) - {"actor", "recipient"}:
+            problems.append(f"{w} ({pid}): frame require lists only actor and/or recipient")
         pats = e.get("patterns") or []
         if not pats:
             problems.append(f"{w} ({pid}): no patterns")
@@ -176,10 +190,28 @@ def parse_lexicon(data, ontology: Ontology, where: str = "triggers.yaml") -> Lex
     return Lexicon(patterns, problems)
 
 
+TRIGGER_FILES = ("triggers.yaml", "triggers_more.yaml")  # core verbs and nouns; wider news vocabulary
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    text = resources.files("marsad.data.lexicon").joinpath("triggers.yaml").read_text(encoding="utf-8")
-    return parse_lexicon(yaml.safe_load(text), load_ontology())
+    """All trigger files as one lexicon (ids must be unique across them)."""
+    patterns: list[Pattern] = []
+    problems: list[str] = []
+    ids: set[str] = set()
+    onto = load_ontology()
+    root = resources.files("marsad.data.lexicon")
+    for name in TRIGGER_FILES:
+        f = root.joinpath(name)
+        if not f.is_file():
+            continue
+        lex = parse_lexicon(yaml.safe_load(f.read_text(encoding="utf-8")) or [], onto, name)
+        problems += lex.problems
+        here = {p.id.split("#")[0] for p in lex.patterns}
+        problems += [f"{name}: id {i} is already used in another trigger file" for i in sorted(here & ids)]
+        ids |= here
+        patterns += lex.patterns
+    return Lexicon(patterns, problems)
 
 
 @lru_cache(maxsize=1)

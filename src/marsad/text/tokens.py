@@ -62,10 +62,17 @@ def split_proclitics(norm: str, protected: frozenset[str] | set[str] = frozenset
             return pre, rest
     for pre in _PREFIXES:
         if norm.startswith(pre) and len(norm) - len(pre) >= _min_rest(pre):
+            if "س" in pre and not _imperfect(norm[len(pre):]):
+                continue  # سيادة، سياسة are nouns, not س + imperfect verb
             if pre.endswith("لل"):  # للاتحاد = ل + ال + اتحاد, the alef of ال dropped
                 return pre[:-2] + "لال", norm[len(pre):]
             return pre, norm[len(pre):]
     return "", norm
+
+
+def _imperfect(rest: str) -> bool:
+    """Could follow the future س: an imperfect verb (يـ تـ نـ أ), which never ends in ة."""
+    return rest[:1] in ("ي", "ت", "ن", "ا") and not rest.endswith("ه")
 
 
 def all_readings(norm: str) -> list[tuple[str, str]]:
@@ -155,6 +162,8 @@ def _forms(norm: str, base: str, stem: str) -> frozenset[str]:
                 out.add(core)
                 if core.endswith("ت"):
                     out.add(core[:-1] + "ه")
+                elif core.endswith(("اي", "او")):  # final hamza moves seat before a suffix: لقائه، لقاؤهما -> لقاء
+                    out.add(core[:-1] + "ء")
     return frozenset(out)
 
 
