@@ -176,8 +176,8 @@ NEW_TIES = [
      {"mode": "sign", "symmetric": 1}),
     ("2026-03-01", "SANCTION", "KGZ", "CSTO", "علقت قيرغيزستان مشاركتها في منظمة معاهدة الأمن الجماعي.", "wire-a",
      {"mode": "discontinue"}),
-    ("2026-04-01", "SUPPORT", "SRB", "EU", "انضمت صربيا إلى الاتحاد الأوروبي.", "wire-b", {"mode": "join", "negated": 1}),
-    ("2026-05-01", "SUPPORT", "UZB", "CSTO", "قد تنضم أوزبكستان مجددا إلى منظمة الأمن الجماعي.", "wire-c",
+    ("2026-04-01", "COOPERATE", "SRB", "EU", "انضمت صربيا إلى الاتحاد الأوروبي.", "wire-b", {"mode": "join", "negated": 1}),
+    ("2026-05-01", "COOPERATE", "UZB", "CSTO", "قد تنضم أوزبكستان مجددا إلى منظمة الأمن الجماعي.", "wire-c",
      {"mode": "join", "modality": "hypothetical"}),
 ]
 

@@ -1,6 +1,6 @@
 """Proposed changes to the formal ties, read from coded events, for a person to accept or reject.
 
-Events that change ties: joining an organisation (SUPPORT join), leaving it (SANCTION withdraw), freezing or
+Events that change ties: joining an organisation (COOPERATE join), leaving it (SANCTION withdraw), freezing or
 suspending participation (SANCTION discontinue), expulsion by it (SANCTION expel), signing a treaty between
 states (SUPPORT sign) and ratifying one (SUPPORT ratify). Asserted events propose the change itself; future
 ones (announcements, promises) propose an announced status. Negated and hypothetical events propose nothing.
@@ -49,7 +49,7 @@ def _propose(e: dict, ties: Ties) -> dict | None:
         return None
     future = mod == "future"
     org_b, org_a = ties.org(b), ties.org(a)
-    if typ == "SUPPORT" and mode == "join" and org_b and not org_a:
+    if typ == "COOPERATE" and mode == "join" and org_b and not org_a:
         m = _member_on(ties, b, a, date)
         known = m is not None or (future and any(x.code == a for x in org_b.members))
         change = "announce_joining" if future else "add_member"
@@ -105,7 +105,8 @@ def suggest_ties(store: Store, ties: Ties | None = None, include_known: bool = F
     rows = store.rows(
         """SELECT id, doc_id, event, mode, actor_code, recipient_code, negated, modality, date, sentence, source,
                   cluster_id, dup
-           FROM events WHERE ((event = 'SUPPORT' AND mode IN ('join', 'sign', 'ratify'))
+           FROM events WHERE ((event = 'SUPPORT' AND mode IN ('sign', 'ratify'))
+                              OR (event = 'COOPERATE' AND mode = 'join')
                               OR (event = 'SANCTION' AND mode IN ('withdraw', 'discontinue', 'expel')))
              AND negated = 0 ORDER BY date, id""")
     props: dict[tuple, dict] = {}

@@ -261,7 +261,9 @@ class EventCoder:
         head, last = m.tokens[0], m.tokens[-1]
         trig = set(m.tokens)
         # mentions inside a gapped trigger ("وقعت روسيا وكوريا … معاهدة") are arguments too
-        ms = sorted((x for x in mentions if trig.isdisjoint(range(x.tok_start, x.tok_end))), key=lambda x: x.tok_start)
+        # a nisba inside a pattern ("العقوبات الأمريكية") is the actor, not part of the act
+        ms = sorted((x for x in mentions if trig.isdisjoint(range(x.tok_start, x.tok_end))
+                     or (x.kind == "nisba" and head not in range(x.tok_start, x.tok_end))), key=lambda x: x.tok_start)
         if attribution and attribution[4] != "announce" and attribution[3] <= head + 1:
             # a source is not an argument of the act it reports
             ms = [x for x in ms if not (attribution[2] <= x.tok_start < attribution[3])]
@@ -291,8 +293,9 @@ class EventCoder:
                 if norms[k] in PREPS:
                     return norms[k]
                 p = _prep(tokens[k].prefix)
-                if p in ("ب", "ل"):
-                    return p
+                if p in ("ب", "ل") and (x.tok_start - k <= 2 or all(
+                        norms[j][:1] == "و" or norms[j] in ("كل", "من") for j in range(k + 1, x.tok_start))):
+                    return p  # بـ/لـ on the noun before: باستقلال X، باستقلال وسيادة كل من X
                 if not tokens[k].is_word:
                     break
             return None
@@ -321,6 +324,8 @@ class EventCoder:
         clause_starts = {left_bound} | {k + 1 for k in range(left_bound, head) if norms[k] in COMPLEMENTIZERS}
         topic = [x for x in before if any(0 <= x.tok_start - c <= 1 for c in clause_starts) and not marked(x, left_bound)]
         auxiliary = head > 0 and norms[head - 1] in AUXILIARIES
+        # a masdar with a pronoun suffix: its agent is the pronoun's antecedent, what follows is its object
+        possessed = frame.actor == "genitive" and len(m.tokens) == 1 and _possessed(tokens[head], m.pattern.slots[0])
         # the agent of a passive or a masdar: "على يد أذربيجان", "من قبل روسيا"
         agent = next((x for x in after if x.tok_start >= 2 and (
             (norms[x.tok_start - 1] in ("يد", "ايدي") and norms[x.tok_start - 2] == "علي")
@@ -333,6 +338,8 @@ class EventCoder:
             actors = self._group(topic[0], before, norms)
         elif frame.actor != "none":
             first_after = next((x for x in after if x.tok_start - head <= 6 and not marked(x, head + 1)), None)
+            if possessed:  # "عمليتها العسكرية في سوريا", "لقائه الزعيم الكوري": the genitive slot is taken
+                first_after = None
             shared = prev_actors and tokens[head].prefix[:1] in ("و", "ف") and \
                 (first_after is None or first_after.tok_start - last > 1)
             if shared:  # "زار بوتين كوريا … والتقى زعيمها كيم": the coordinated verb keeps its subject
@@ -372,7 +379,8 @@ class EventCoder:
                 if p == "مع":
                     symmetric = True
                 break
-            if p is None and ("obj" in preps or not preps or x.tok_start == last + 1):
+            if p is None and ("obj" in preps or not preps or x.tok_start == last + 1
+                              or (possessed and x.tok_start - last <= 2)):
                 # a direct object, or the genitive right after a nominal trigger ("قاطع قمة المنظمة")
                 recipients = self._group(x, rest, norms)
                 break
@@ -566,6 +574,15 @@ class EventCoder:
             text = " ".join(x.text for x in span)
             return (text, code, i, j, role)
         return None
+
+
+def _possessed(t: Token, slot: frozenset[str]) -> bool:
+    """The trigger word carries a pronoun suffix (زيارته، لقائه، عمليتها): it matched only through a reading
+    with the suffix stripped."""
+    if t.suffix:
+        return True
+    matched = slot & token_forms(t)
+    return bool(matched) and t.base not in matched and t.norm not in matched and t.norm.endswith("ه")
 
 
 def _coordinated_pair(tokens: list[Token], mentions: list[Mention]) -> tuple[str, str] | None:
