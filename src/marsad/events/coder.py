@@ -34,6 +34,8 @@ AUTHORITY = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "DIP"}
 COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "لان"}  # أن/إن open a clause with its own subject
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
              "رييسان", "رييسين", "عاصمتان", "عاصمتين", "بلديهما", "دولتيهما", "زعيميهما"}
+DELEGATES = {"وفد", "وفدا", "وفدين", "وفدان", "وفود", "وفودا", "مسوولين", "مسوولون", "مسوولا", "ممثلين", "ممثلون",
+             "ممثلي", "دبلوماسيين", "قاده", "زعماء", "نواب", "جنود", "جنودا", "قوات", "خبراء", "عسكريين"}
 WINDOW_BEFORE = 12
 WINDOW_AFTER = 10
 
@@ -122,6 +124,13 @@ class EventCoder:
                 prev_actors = actors
             implicit_target = False
             if m.pattern.event == "PROTEST":
+                origin = _origin(tokens, norms, pool + [x for x in places if x.code], head)
+                if origin:  # "المتظاهرون من فلسطينيين وإسرائيليين", "متظاهر من أبناء دارفور": who they are
+                    actors = origin
+                    recipients = [r for r in recipients if r.tok_start != origin[0].tok_start]
+                # a capital before a protest is where it happens, not a government protesting
+                actors = [Mention(a.start, a.end, a.text, a.code, "CVL", "head", tok_start=a.tok_start, tok_end=a.tok_end)
+                          if a.kind == "capital" else a for a in actors]
                 if not actors:  # protesters unnamed: civilians of the place
                     actors = [Mention(tokens[head].start, tokens[head].end, tokens[head].text, "", "CVL", "head",
                                       tok_start=head, tok_end=head + 1)]
@@ -291,6 +300,8 @@ class EventCoder:
                         return p
                     continue
                 if norms[k] in PREPS:
+                    if norms[k] == "من" and k > 0 and tokens[k - 1].base in DELEGATES:
+                        return None  # "وفدين من روسيا وأوكرانيا": the delegation's state, not a source
                     return norms[k]
                 p = _prep(tokens[k].prefix)
                 if p in ("ب", "ل") and (x.tok_start - k <= 2 or all(
@@ -396,7 +407,8 @@ class EventCoder:
             # "زيارة كوريا الشمالية": the genitive of a visit to a state is the place visited
             recipients = actors
             actors = [x for x in before if not marked(x, left_bound)][-1:]
-        if frame.symmetric and len(actors) >= 2 and not recipients:  # وقعت أستانا ولندن: the two sides
+        joint = frame.symmetric or m.pattern.event in ("AGREE", "CONSULT", "COOPERATE")
+        if joint and len(actors) >= 2 and not recipients:  # وقعت أستانا ولندن، وافقت سيول وواشنطن: the two sides
             actors, recipients, symmetric = actors[:1], actors[1:], True
         genitive = actors and actors[0].tok_start == last + 1 and frame.actor == "genitive" and not recipients
         if genitive and m.pattern.event in ("ASSAULT", "COERCE") and actors[0].kind in ("name", "capital"):
@@ -574,6 +586,24 @@ class EventCoder:
             text = " ".join(x.text for x in span)
             return (text, code, i, j, role)
         return None
+
+
+ORIGIN_NOUNS = {"ابناء", "مواطني", "مواطنين", "جاليه", "عدد", "ميات", "الاف", "عشرات", "مهاجرين", "لاجيين", "طلاب",
+                "عمال", "انصار"}  # normalised: "من أبناء"، "من مئات"، "من اللاجئين" (the base drops ال)
+
+
+def _origin(tokens: list[Token], norms: list[str], pool: list[Mention], head: int) -> list[Mention]:
+    # pool holds actor mentions and places (دارفور، التبت): both say where protesters come from
+    """Protesters followed by من + who they are (a nisba or a state), within a few words."""
+    for k in range(head + 1, min(len(tokens), head + 3)):
+        if norms[k] != "من":
+            continue
+        j = k + 1
+        while j < len(tokens) and j - k <= 3 and tokens[j].base in ORIGIN_NOUNS | {"من"}:
+            j += 1
+        first = next((x for x in pool if x.tok_start == j and x.code and x.kind in ("nisba", "name", "place", "people")), None)
+        return [first] if first else []
+    return []
 
 
 def _possessed(t: Token, slot: frozenset[str]) -> bool:
