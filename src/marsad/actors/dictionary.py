@@ -92,6 +92,7 @@ class Name:
     agent: str | None
     kind: str  # name | capital | metonym | nisba | people | person | igo
     ambiguous: bool = False
+    definite: bool = False  # a one-word person name written with ال (الأسد): the bare word (أسد "lion") is not it
 
 
 @dataclass
@@ -166,7 +167,8 @@ class DictionaryBuilder:
                 continue
             self._seen_names.add(sig)
             amb = len(k) == 1 and k[0] in AMBIGUOUS
-            self.d.names.append(Name(k, entry, code, agent, kind, amb))
+            definite = kind == "person" and len(k) == 1 and normalize(variant).startswith("ال")
+            self.d.names.append(Name(k, entry, code, agent, kind, amb, definite))
 
     def load_yaml(self, path: Path) -> None:
         where = path.name

@@ -154,6 +154,10 @@ class Matcher:
                 if all(nm.ambiguous for nm in names) and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES):
                     i += 1
                     continue
+                if end == i + 1 and all(nm.definite for nm in names) and "ال" not in t.norm[:pre_len + 2] \
+                        and not t.norm.startswith(("لل", "ولل", "فلل")):
+                    i += 1  # "أسد الرافدين" is a lion, not الأسد
+                    continue
                 start_char = t.start + orig_prefix_len(t.text, pre_len)
                 out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind])))
                 i = end
