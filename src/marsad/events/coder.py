@@ -34,6 +34,9 @@ AUTHORITY = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "DIP"}
 COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "لان"}  # أن/إن open a clause with its own subject
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
              "رييسان", "رييسين", "عاصمتان", "عاصمتين", "بلديهما", "دولتيهما", "زعيميهما"}
+LIGHT_VERBS = frozenset("قام قامت قاموا يقوم تقوم اجري اجرت اجروا يجري تجري شن شنت شنوا يشن تشن نفذ نفذت نفذوا ينفذ "
+                        "تنفذ بدا بدات بداوا يبدا تبدا واصل واصلت يواصل تواصل اطلق اطلقت عقد عقدت يعقد تعقد وجه وجهت "
+                        "يوجه ابدي ابدت جدد جددت يجدد تجدد وصل وصلت يصل تصل توجه توجهت حل حلت اختتم اختتمت".split())
 DELEGATES = {"وفد", "وفدا", "وفدين", "وفدان", "وفود", "وفودا", "مسوولين", "مسوولون", "مسوولا", "ممثلين", "ممثلون",
              "ممثلي", "دبلوماسيين", "قاده", "زعماء", "نواب", "جنود", "جنودا", "قوات", "خبراء", "عسكريين"}
 WINDOW_BEFORE = 12
@@ -331,7 +334,8 @@ class EventCoder:
                 actors = list(prev_actors)
             elif first_after is not None:  # VSO or masdar + genitive
                 actors = self._group(first_after, after, norms)
-            else:
+            elif frame.actor != "genitive" or possessed or any(tokens[k].base in LIGHT_VERBS for k in range(left_bound, head)):
+                # a noun takes an earlier subject only through a light verb: "قام بوتين بزيارة", "وصل … في زيارة"
                 unmarked = [x for x in before if not marked(x, left_bound)]
                 if unmarked:
                     actors = self._group_back(unmarked[-1], before, norms)
