@@ -34,6 +34,9 @@ AUTHORITY = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "DIP"}
 COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "لان"}  # أن/إن open a clause with its own subject
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
              "رييسان", "رييسين", "عاصمتان", "عاصمتين", "بلديهما", "دولتيهما", "زعيميهما"}
+PARTITIVES = {"عدد", "عددا", "كبير", "كبيرا", "الاف", "ميات", "عشرات", "مءات", "الكثير", "كثير", "بعض", "مزيد",
+              "المزيد", "اكثر", "مليون", "ملايين", "حشود", "حشد", "اعداد", "مجموعه", "الالاف", "المءات"}
+EXAMPLES = {"مثل", "عكس", "غرار", "سوي", "خلاف", "كما"}
 LIGHT_VERBS = frozenset("قام قامت قاموا يقوم تقوم اجري اجرت اجروا يجري تجري شن شنت شنوا يشن تشن نفذ نفذت نفذوا ينفذ "
                         "تنفذ بدا بدات بداوا يبدا تبدا واصل واصلت يواصل تواصل اطلق اطلقت عقد عقدت يعقد تعقد وجه وجهت "
                         "يوجه ابدي ابدت جدد جددت يجدد تجدد وصل وصلت يصل تصل توجه توجهت حل حلت اختتم اختتمت".split())
@@ -277,8 +280,8 @@ class EventCoder:
                         return p
                     continue
                 if norms[k] in PREPS:
-                    if norms[k] == "من" and k > 0 and tokens[k - 1].base in DELEGATES:
-                        return None  # "وفدين من روسيا وأوكرانيا": the delegation's state, not a source
+                    if norms[k] == "من" and k > 0 and (tokens[k - 1].base in DELEGATES or norms[k - 1] in PARTITIVES):
+                        return None  # "وفدين من روسيا", "عددا كبيرا من المتطوعين الكوبيين": who they are, not a source
                     return norms[k]
                 p = _prep(tokens[k].prefix)
                 if p in ("ب", "ل") and (x.tok_start - k <= 2 or all(
@@ -325,7 +328,9 @@ class EventCoder:
         elif topic and frame.actor != "genitive" and auxiliary and not in_pp:
             actors = self._group(topic[0], before, norms)
         elif frame.actor != "none":
-            first_after = next((x for x in after if x.tok_start - head <= 6 and not marked(x, head + 1)), None)
+            first_after = next((x for x in after if x.tok_start - head <= 6 and not marked(x, head + 1)
+                                and not any(norms[k] in EXAMPLES for k in range(max(head + 1, x.tok_start - 2), x.tok_start))),
+                               None)  # "على عكس جيرانهم مثل المجر": examples and contrasts are not the subject
             if possessed:  # "عمليتها العسكرية في سوريا", "لقائه الزعيم الكوري": the genitive slot is taken
                 first_after = None
             shared = prev_actors and tokens[head].prefix[:1] in ("و", "ف") and \
