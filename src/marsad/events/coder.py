@@ -36,6 +36,8 @@ DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعي
              "رييسان", "رييسين", "عاصمتان", "عاصمتين", "بلديهما", "دولتيهما", "زعيميهما"}
 PARTITIVES = {"عدد", "عددا", "كبير", "كبيرا", "الاف", "ميات", "عشرات", "مءات", "الكثير", "كثير", "بعض", "مزيد",
               "المزيد", "اكثر", "مليون", "ملايين", "حشود", "حشد", "اعداد", "مجموعه", "الالاف", "المءات"}
+ADVERBS = {"امس", "اليوم", "رسميا", "ايضا", "مجددا", "مجدداً", "بدورها", "بدوره", "الاحد", "الاثنين", "الثلاثاء",
+           "الاربعاء", "الخميس", "الجمعه", "السبت", "قد", "فعلا", "اخيرا", "رسمياً", "سابقا", "حينها", "بالفعل"}
 EXAMPLES = {"مثل", "عكس", "غرار", "سوي", "خلاف", "كما"}
 LIGHT_VERBS = frozenset("قام قامت قاموا يقوم تقوم اجري اجرت اجروا يجري تجري شن شنت شنوا يشن تشن نفذ نفذت نفذوا ينفذ "
                         "تنفذ بدا بدات بداوا يبدا تبدا واصل واصلت يواصل تواصل اطلق اطلقت عقد عقدت يعقد تعقد وجه وجهت "
@@ -115,6 +117,8 @@ class EventCoder:
             head = m.tokens[0]
             if self._denied(norms, tf, head) and m.pattern.event != "REJECT":
                 continue
+            if any(norms[k] in ("بمثابه", "كبمثابه") for k in range(max(0, head - 2), head)):
+                continue  # "بمثابة أخطر تهديد": a comparison, not an act
             actors, recipients, symmetric = self._arguments(m, tokens, norms, pool, attribution, prev_actors)
             if not actors and prev_actors and tokens[head].prefix[:1] in ("و", "ف"):
                 actors = prev_actors  # "زار بوتين كوريا والتقى زعيمها": the coordinated verb keeps its subject
@@ -329,8 +333,14 @@ class EventCoder:
             actors = self._group(topic[0], before, norms)
         elif frame.actor != "none":
             first_after = next((x for x in after if x.tok_start - head <= 6 and not marked(x, head + 1)
-                                and not any(norms[k] in EXAMPLES for k in range(max(head + 1, x.tok_start - 2), x.tok_start))),
-                               None)  # "على عكس جيرانهم مثل المجر": examples and contrasts are not the subject
+                                and not any(norms[k] in EXAMPLES for k in range(max(head + 1, x.tok_start - 2), x.tok_start))
+                                and (frame.actor != "subject" or x.agent is not None or x.kind != "name"
+                                     or all(norms[k] in ADVERBS or not tokens[k].is_word for k in range(last + 1, x.tok_start)))
+                                and (frame.actor != "genitive" or not any(
+                                    norms[k] == "," or norms[k] in COMPLEMENTIZERS for k in range(last + 1, x.tok_start)))),
+                               None)
+            # examples and contrasts ("على عكس جيرانهم مثل المجر") are not the subject, nor is a state named
+            # after the verb's object ("أدانوا أنشطة كوريا الشمالية"); a noun's genitive follows it in its clause
             if possessed:  # "عمليتها العسكرية في سوريا", "لقائه الزعيم الكوري": the genitive slot is taken
                 first_after = None
             shared = prev_actors and tokens[head].prefix[:1] in ("و", "ف") and \
