@@ -219,7 +219,8 @@ class EventCoder:
     def _fold_embedded(matches: list[TriggerMatch], norms: list[str]) -> list[TriggerMatch]:
         """A promise, threat, demand or denial governs the act after it ("تعهدت بتقديم دبابات" is one AGREE):
         the embedded trigger, within a few tokens and no clause boundary, is dropped."""
-        governing = {"AGREE", "THREATEN", "REQUEST", "REJECT", "SUPPORT", "ACCUSE"}  # SUPPORT: "وقعت اتفاقية تعاون عسكري"
+        governing = {"AGREE", "THREATEN", "REQUEST", "REJECT", "SUPPORT"}  # SUPPORT: "وقعت اتفاقية تعاون عسكري"
+        # (an accusation presupposes its act: "أدانت تسليم بيونغ يانغ ذخائر" codes both)
         out = []
         for m in matches:
             gov = next((g for g in out if g.pattern.event in governing and 0 < m.tokens[0] - g.tokens[-1] <= 5
@@ -300,8 +301,9 @@ class EventCoder:
         for k in range(head + 1, right_bound):
             if norms[k] == "بين" or tokens[k].base == "بين":
                 sides = [x for x in after if x.tok_start > k]
-                if len(sides) >= 2 and frame.symmetric:
-                    return [sides[0]], [sides[1]], True
+                other = next((x for x in sides if x.code != sides[0].code), None) if sides else None
+                if other is not None and frame.symmetric:  # "بين الرئيس الروسي فلاديمير بوتين وزعيم كوريا"
+                    return [sides[0]], self._group(other, after, norms), True
                 if sides and sides[0].kind == "dual" and frame.symmetric:  # بين البلدين
                     d = sides[0]
                     return [d], [Mention(d.start, d.end, d.text, d.entry, None, "dual", tok_start=d.tok_start,
