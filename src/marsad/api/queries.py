@@ -129,11 +129,13 @@ def network(store: Store, since: str | None, until: str | None, min_events: int,
                  AND e.recipient_code IS NOT NULL AND e.actor_code <> e.recipient_code
             GROUP BY e.actor_code, e.recipient_code""", params)
     edges: dict[tuple[str, str], list[float]] = {}
-    for r in rows:
+    # sums of float intensities differ in the last bits between SQLite and PostgreSQL: add them in one order,
+    # rounded, so both stores give the same answer
+    for r in sorted(rows, key=lambda r: (r["a"], r["b"])):
         key = tuple(sorted((r["a"], r["b"])))
         acc = edges.setdefault(key, [0, 0.0])
         acc[0] += r["n"]
-        acc[1] += float(r["s"] or 0)
+        acc[1] = round(acc[1] + float(r["s"] or 0), 6)
     kept = sorted(((k, v) for k, v in edges.items() if v[0] >= min_events), key=lambda kv: (-kv[1][0], kv[0]))[:limit]
     degree: dict[str, int] = {}
     for (a, b), (n, _) in kept:
