@@ -345,6 +345,9 @@ class EventCoder:
             # after the verb's object ("أدانوا أنشطة كوريا الشمالية"); a noun's genitive follows it in its clause
             if possessed:  # "عمليتها العسكرية في سوريا", "لقائه الزعيم الكوري": the genitive slot is taken
                 first_after = None
+            plural_verb = frame.actor == "subject" and len(m.tokens) == 1 and _plural_verb(tokens[head].base)
+            if plural_verb:  # "واتهموا بيونغ يانغ": the verb carries its subject; the name after it is the object
+                first_after = None
             shared = prev_actors and tokens[head].prefix[:1] in ("و", "ف") and \
                 (first_after is None or first_after.tok_start - last > 1)
             if shared:  # "زار بوتين كوريا … والتقى زعيمها كيم": the coordinated verb keeps its subject
@@ -677,6 +680,15 @@ def _origin(tokens: list[Token], norms: list[str], pool: list[Mention], head: in
         first = next((x for x in pool if x.tok_start == j and x.code and x.kind in ("nisba", "name", "place", "people")), None)
         return [first] if first else []
     return []
+
+
+def _plural_verb(base: str) -> bool:
+    """A verb with a plural subject suffix (اتهموا، يقاتلون، تتهمون): in Arabic a verb before its named subject
+    stays singular, so such a verb's subject is a pronoun or stands before it."""
+    if len(base) < 5:
+        return False
+    # يتعاون، يعاون end in ون as part of the root (ع-و-ن): not a plural
+    return base.endswith("وا") or (base[:1] in ("ي", "ت") and base.endswith("ون") and base[-3] != "ا")
 
 
 def _possessed(t: Token, slot: frozenset[str]) -> bool:
