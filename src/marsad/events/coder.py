@@ -224,6 +224,7 @@ class EventCoder:
         out = []
         for m in matches:
             gov = next((g for g in out if g.pattern.event in governing and 0 < m.tokens[0] - g.tokens[-1] <= 5
+                        and not (g.pattern.event == "SUPPORT" and norms[g.tokens[-1] + 1] == "ضد")
                         and not any(norms[k] in BOUNDARY for k in range(g.tokens[-1] + 1, m.tokens[0]))), None)
             if gov is None:
                 out.append(m)
@@ -242,6 +243,8 @@ class EventCoder:
                     return "AGREE", "intend"
                 if ev in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION"):
                     return "THREATEN", None
+        if ev == "SUPPORT" and m.tokens[-1] + 1 < len(norms) and norms[m.tokens[-1] + 1] == "ضد":
+            return "ACCUSE", "disapprove"  # "التضامن ضد حرب موسكو": support against X is criticism of X
         if ev == "MOBILIZE" and any(norms[k] == "مع" for k in range(m.tokens[-1] + 1, min(len(norms), m.tokens[-1] + 5))):
             return "COOPERATE", "military"
         if ev == "RETREAT" and mode == "withdraw" and any(r.kind == "igo" for r in recipients):
