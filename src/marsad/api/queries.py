@@ -103,13 +103,19 @@ def timeline(store: Store, code: str, partner: str | None = None) -> list[dict]:
                    SUM(e.intensity) AS intensity
             FROM events e {where} {'AND' if where else 'WHERE'} e.date IS NOT NULL
             GROUP BY SUBSTR(e.date, 1, 7), e.quad ORDER BY 1, 2""", params)
-    return [{**r, "intensity": round(float(r["intensity"] or 0), 3)} for r in rows]
+    return [{**r, "intensity": _r3(r["intensity"])} for r in rows]
+
+
+def _r3(x) -> float:
+    """Three decimals, the same on SQLite and PostgreSQL: their float sums and means differ in the last bits,
+    so round to six places first (a mean like 0.2335 must not round up on one store and down on the other)."""
+    return round(round(float(x or 0), 6), 3)
 
 
 def partners(store: Store, code: str, limit: int = 30) -> list[dict]:
     """Who an actor has events with, most events first, with the mean intensity (cooperation > 0)."""
     code = code.upper()
-    return [{**r, "intensity": round(float(r["intensity"] or 0), 3)} for r in store.rows(
+    return [{**r, "intensity": _r3(r["intensity"])} for r in store.rows(
         """SELECT partner, COUNT(*) AS events, AVG(intensity) AS intensity,
                   SUM(CASE WHEN intensity > 0 THEN 1 ELSE 0 END) AS cooperation,
                   SUM(CASE WHEN intensity < 0 THEN 1 ELSE 0 END) AS conflict, MAX(date) AS last
@@ -143,7 +149,7 @@ def network(store: Store, since: str | None, until: str | None, min_events: int,
         degree[b] = degree.get(b, 0) + n
     return {
         "nodes": [{"code": c, "events": n} for c, n in sorted(degree.items())],
-        "edges": [{"a": a, "b": b, "events": n, "tone": round(s / n, 3)} for (a, b), (n, s) in kept],
+        "edges": [{"a": a, "b": b, "events": n, "tone": _r3(s / n)} for (a, b), (n, s) in kept],
     }
 
 

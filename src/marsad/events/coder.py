@@ -31,6 +31,7 @@ READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستع
 ORG_REFS = {"منظمه", "حلف", "تكتل"}  # with ال: the organisation last named
 AUXILIARIES = {"كان", "كانت", "كانوا", "كانا", "كانتا", "يكون", "تكون", "قد", "لقد", "وقد", "فقد"}
 AUTHORITY = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "DIP"}
+RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}  # a relative clause is not a genitive
 COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "لان"}  # أن/إن open a clause with its own subject
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
              "رييسان", "رييسين", "عاصمتان", "عاصمتين", "بلديهما", "دولتيهما", "زعيميهما"}
@@ -342,7 +343,8 @@ class EventCoder:
                                 and (frame.actor != "subject" or x.agent is not None or x.kind != "name"
                                      or all(norms[k] in ADVERBS or not tokens[k].is_word for k in range(last + 1, x.tok_start)))
                                 and (frame.actor != "genitive" or not any(
-                                    norms[k] == "," or norms[k] in COMPLEMENTIZERS for k in range(last + 1, x.tok_start)))),
+                                    norms[k] == "," or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
+                                    for k in range(last + 1, x.tok_start)))),
                                None)
             # examples and contrasts ("على عكس جيرانهم مثل المجر") are not the subject, nor is a state named
             # after the verb's object ("أدانوا أنشطة كوريا الشمالية"); a noun's genitive follows it in its clause
@@ -538,6 +540,8 @@ class EventCoder:
         t = tokens[head]
         if _future_verb(t) or (m.pattern.event == "AGREE" and m.pattern.mode in ("promise", "offer", "intend")):
             return "future"  # a promise or offer is about an act still to come
+        if head > 0 and norms[head - 1] in ("اي", "ايه"):
+            return "hypothetical"  # "أي دعم من بوتين", "أي عدوان": any such act, not one that happened
         for k in range(head - 1, max(-1, head - 4), -1):  # قد + imperfect = "may"; قد + past = "already"
             if norms[k] in BOUNDARY:
                 break
@@ -735,7 +739,7 @@ def _prep(prefix: str) -> str | None:
 
 def _future_verb(t: Token) -> bool:
     """س + imperfect verb (سيوقع، ستجري، وسنعمل)."""
-    return t.prefix in ("س", "وس", "فس") and t.base[:1] in ("ي", "ت", "ن", "ا")
+    return t.prefix in ("س", "وس", "فس") and t.base[:1] in ("ي", "ت", "ن")
 
 
 def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:

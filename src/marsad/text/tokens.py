@@ -71,8 +71,9 @@ def split_proclitics(norm: str, protected: frozenset[str] | set[str] = frozenset
 
 
 def _imperfect(rest: str) -> bool:
-    """Could follow the future س: an imperfect verb (يـ تـ نـ أ), which never ends in ة."""
-    return rest[:1] in ("ي", "ت", "ن", "ا") and not rest.endswith("ه")
+    """Could follow the future س: an imperfect verb (يـ تـ نـ), which never ends in ة. The first person
+    singular (سأزور) is rare in news, and allowing it would read ساعدت as س + اعدت."""
+    return rest[:1] in ("ي", "ت", "ن") and not rest.endswith("ه")
 
 
 def all_readings(norm: str) -> list[tuple[str, str]]:
