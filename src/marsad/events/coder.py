@@ -112,6 +112,7 @@ class EventCoder:
         pool = sorted(list(mentions) + list(agents) + self._duals(tokens, mentions, context)
                       + self._org_anaphors(tokens, mentions, context_igos), key=lambda x: x.tok_start)
         prev_actors: list[Mention] = []
+        heads = frozenset(m.tokens[0] for m in matches)
         out: list[Event] = []
         seen: set[tuple] = set()
         for m in matches:
@@ -120,7 +121,7 @@ class EventCoder:
                 continue
             if any(norms[k] in ("بمثابه", "كبمثابه") for k in range(max(0, head - 2), head)):
                 continue  # "بمثابة أخطر تهديد": a comparison, not an act
-            actors, recipients, symmetric = self._arguments(m, tokens, norms, pool, attribution, prev_actors)
+            actors, recipients, symmetric = self._arguments(m, tokens, norms, pool, attribution, prev_actors, heads)
             if not actors and prev_actors and tokens[head].prefix[:1] in ("و", "ف"):
                 actors = prev_actors  # "زار بوتين كوريا والتقى زعيمها": the coordinated verb keeps its subject
             if not actors and not recipients and tokens[head].norm.endswith("هما"):
@@ -254,7 +255,8 @@ class EventCoder:
 
     # -- arguments --------------------------------------------------------------------------------
     def _arguments(self, m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: list[Mention],
-                   attribution, prev_actors: list[Mention] = ()) -> tuple[list[Mention], list[Mention], bool]:
+                   attribution, prev_actors: list[Mention] = (), heads: frozenset[int] = frozenset()
+                   ) -> tuple[list[Mention], list[Mention], bool]:
         frame = m.pattern.frame
         head, last = m.tokens[0], m.tokens[-1]
         trig = set(m.tokens)
@@ -319,7 +321,9 @@ class EventCoder:
         # a comma between a name and the verb ends the name's clause: "… إبراهيم رئيسي، ووعد بوفد"
         near_before = [] if in_pp else \
             [x for x in before if head - x.tok_end <= 2 and not marked(x, left_bound)
-             and "," not in norms[x.tok_end:head]]
+             and "," not in norms[x.tok_end:head]
+             # a noun does not take the subject of another act: "أدان الرئيس الفرنسي حرب موسكو"
+             and not (frame.actor == "genitive" and any(0 < x.tok_start - h <= 3 for h in heads))]
         # a clause that opens with a name is SVO across an apposition when the verb follows كان/قد:
         # "بيلاروسيا، الحليفة لبوتين، كانت تسلح أذربيجان"
         clause_starts = {left_bound} | {k + 1 for k in range(left_bound, head) if norms[k] in COMPLEMENTIZERS}
