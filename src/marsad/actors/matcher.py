@@ -151,7 +151,8 @@ class Matcher:
             hit = None if self.trie.starts.get(t.norm) == () else self._at(tokens, i, self.trie)
             if hit:
                 end, pre_len, names = hit
-                if all(nm.ambiguous for nm in names) and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES):
+                if all(nm.ambiguous for nm in names) and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES) \
+                        and not self._coordinated(tokens, i, end, out):
                     i += 1
                     continue
                 if end == i + 1 and all(nm.definite for nm in names) and "ال" not in t.norm[:pre_len + 2] \
@@ -164,6 +165,16 @@ class Matcher:
             else:
                 i += 1
         return out
+
+    def _coordinated(self, tokens: list[Token], i: int, end: int, found: list[Match]) -> bool:
+        """An ambiguous name (مالي "financial", تشاد) coordinated with a plain name is a state:
+        "قطعت مالي والنيجر", "النيجر ومالي"."""
+        if tokens[i].norm.startswith("و") and found and found[-1].tok_end == i:
+            return True
+        if end < len(tokens) and tokens[end].norm.startswith("و"):
+            nxt = self._at(tokens, end, self.trie)
+            return bool(nxt) and not all(nm.ambiguous for nm in nxt[2])
+        return False
 
     def _dual(self, tokens: list[Token], i: int, singular: str) -> list[Match]:
         """جمهوريتي دونيتسك ولوغانسك -> جمهورية دونيتسك + جمهورية لوغانسك (two entities)."""

@@ -138,6 +138,9 @@ class EventCoder:
             if m.pattern.event == "PROTEST":
                 actors, recipients, implicit_target = self._protest_parties(
                     tokens, norms, mentions, pool, places, head, actors, recipients, location)
+            if m.pattern.event in ("ACCUSE", "REQUEST") and not any(a.code for a in actors) and \
+                    any(p.pattern.event == "PROTEST" and p.tokens[0] < head for p in matches):
+                continue  # "خرجت مظاهرات … تندد بـ": what the protesters chant is the protest, not another act
             need = m.pattern.frame.require
             if ("actor" in need and not any(a.code for a in actors)) or \
                     ("recipient" in need and not any(r.code for r in recipients)):
@@ -237,6 +240,10 @@ class EventCoder:
         """PLOVER rules that depend on context: readiness to cooperate is AGREE (to attack: THREATEN);
         an exercise held with another state (مع) is military COOPERATE, not a show of force."""
         ev, mode = m.pattern.event, m.pattern.mode
+        if ev == "MOBILIZE" and mode == "troops" and any(
+                len(r.code) == 3 and _prep(tokens[r.tok_start].prefix) in ("ل",) or
+                (r.tok_start > 0 and norms[r.tok_start - 1] == "الي") for r in recipients if r.kind != "implicit"):
+            ev, mode = "AID", "military"  # troops sent to another state's side: "أرسلت آلاف الجنود إلى روسيا"
         for k in range(head - 1, max(-1, head - 4), -1):
             if norms[k] in BOUNDARY:
                 break
@@ -247,7 +254,8 @@ class EventCoder:
                     return "THREATEN", None
         if ev == "SUPPORT" and m.tokens[-1] + 1 < len(norms) and norms[m.tokens[-1] + 1] == "ضد":
             return "ACCUSE", "disapprove"  # "التضامن ضد حرب موسكو": support against X is criticism of X
-        if ev == "MOBILIZE" and any(norms[k] == "مع" for k in range(m.tokens[-1] + 1, min(len(norms), m.tokens[-1] + 5))):
+        if ev == "MOBILIZE" and any(norms[k] == "مع" and norms[k - 1] not in ("حدود", "الحدود", "الحدوديه")
+                                    for k in range(m.tokens[-1] + 1, min(len(norms), m.tokens[-1] + 5))):
             return "COOPERATE", "military"
         if ev == "RETREAT" and mode == "withdraw" and any(r.kind == "igo" for r in recipients):
             return "SANCTION", "withdraw"  # leaving an alliance or organisation reduces relations with it
@@ -397,6 +405,11 @@ class EventCoder:
                 if p == "مع":
                     symmetric = True
                 break
+            if p is None and x.kind == "head" and not x.code and ("obj" not in preps or any(
+                    y.code and y.tok_start > x.tok_start and marked(y, head + 1, reach=4) in preps for y in rest)):
+                # "أرسلت آلاف الجنود إلى روسيا", "قطعت علاقاتها الدبلوماسية مع أوكرانيا": a bare role noun
+                # is what is sent or cut, not the recipient, when a state follows with the frame's preposition
+                continue
             if p is None and ("obj" in preps or not preps or x.tok_start == last + 1
                               or (possessed and x.tok_start - last <= 2)):
                 # a direct object, or the genitive right after a nominal trigger ("قاطع قمة المنظمة")
@@ -443,7 +456,7 @@ class EventCoder:
             if x.code == cur.code and gap <= 1 and (gap == 0 or norms[cur.tok_end] == ","):
                 cur = x  # an apposition: "الرئيس الصيني شي جين بينغ", "الرئيس الروسي، فلاديمير بوتين"
                 continue
-            if (gap == 0 and norms[x.tok_start][:1] == "و") or (gap == 1 and norms[cur.tok_end] == "و") or \
+            if (gap == 0 and _and_before(x, norms)) or (gap == 1 and norms[cur.tok_end] == "و") or \
                     (1 <= gap <= 2 and norms[cur.tok_end][:1] == "و" and norms[cur.tok_end] != "و"
                      and all(norms[k] not in BOUNDARY for k in range(cur.tok_end, x.tok_start))):
                 # والرئيس الإيراني: a coordinated title + nisba
@@ -462,7 +475,7 @@ class EventCoder:
             if x.tok_end > cur.tok_start or x is cur:
                 continue
             gap = cur.tok_start - x.tok_end
-            if (gap == 0 and norms[cur.tok_start][:1] == "و") or (gap == 1 and norms[x.tok_end] == "و"):
+            if (gap == 0 and _and_before(cur, norms)) or (gap == 1 and norms[x.tok_end] == "و"):
                 if x.code != cur.code:
                     out.insert(0, x)
                 cur = x
@@ -691,6 +704,11 @@ def _origin(tokens: list[Token], norms: list[str], pool: list[Mention], head: in
         first = next((x for x in pool if x.tok_start == j and x.code and x.kind in ("nisba", "name", "place", "people")), None)
         return [first] if first else []
     return []
+
+
+def _and_before(x: Mention, norms: list[str]) -> bool:
+    """The mention's first token carries the conjunction و (والصين), and it is not the و of the name (واشنطن)."""
+    return norms[x.tok_start][:1] == "و" and not normalize(x.text).startswith("و")
 
 
 def _plural_verb(base: str) -> bool:
