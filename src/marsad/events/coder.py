@@ -39,6 +39,8 @@ PARTITIVES = {"عدد", "عددا", "كبير", "كبيرا", "الاف", "مي�
               "المزيد", "اكثر", "مليون", "ملايين", "حشود", "حشد", "اعداد", "مجموعه", "الالاف", "المءات"}
 ADVERBS = {"امس", "اليوم", "رسميا", "ايضا", "مجددا", "مجدداً", "بدورها", "بدوره", "الاحد", "الاثنين", "الثلاثاء",
            "الاربعاء", "الخميس", "الجمعه", "السبت", "قد", "فعلا", "اخيرا", "رسمياً", "سابقا", "حينها", "بالفعل"}
+WAR_WORDS = frozenset({"حرب", "الحرب", "عسكري", "عسكريا", "عسكريه", "اسلحه", "الاسلحه", "ذخاير", "الذخاير", "قوات",
+                       "جيش", "الجيش", "المجهود", "مسيرات", "صواريخ"})
 EXAMPLES = {"مثل", "عكس", "غرار", "سوي", "خلاف", "كما"}
 LIGHT_VERBS = frozenset("قام قامت قاموا يقوم تقوم اجري اجرت اجروا يجري تجري شن شنت شنوا يشن تشن نفذ نفذت نفذوا ينفذ "
                         "تنفذ بدا بدات بداوا يبدا تبدا واصل واصلت يواصل تواصل اطلق اطلقت عقد عقدت يعقد تعقد وجه وجهت "
@@ -252,6 +254,9 @@ class EventCoder:
                     return "AGREE", "intend"
                 if ev in ("ASSAULT", "COERCE", "MOBILIZE", "SANCTION"):
                     return "THREATEN", None
+        if ev == "SUPPORT" and mode == "endorse" and tokens[head].stem in ("دعم", "دعما", "مسانده") and any(
+                tf[k] & WAR_WORDS for k in range(head + 1, min(len(tf), head + 5))):
+            return "AID", "military"  # "دعمها للحرب الروسية", "دعم موسكو بالذخائر": material support for a war
         if ev == "SUPPORT" and m.tokens[-1] + 1 < len(norms) and norms[m.tokens[-1] + 1] == "ضد":
             return "ACCUSE", "disapprove"  # "التضامن ضد حرب موسكو": support against X is criticism of X
         if ev == "MOBILIZE" and any(norms[k] == "مع" and norms[k - 1] not in ("حدود", "الحدود", "الحدوديه")
@@ -354,14 +359,18 @@ class EventCoder:
                                 and not any(norms[k] in EXAMPLES for k in range(max(head + 1, x.tok_start - 2), x.tok_start))
                                 and (frame.actor != "subject" or x.agent is not None or x.kind != "name"
                                      or all(norms[k] in ADVERBS or not tokens[k].is_word for k in range(last + 1, x.tok_start)))
-                                and (frame.actor != "genitive" or not any(
-                                    norms[k] == "," or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
-                                    for k in range(last + 1, x.tok_start)))),
+                                and not any(norms[k] == "," or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
+                                            for k in range(last + 1, x.tok_start))),
                                None)
             # examples and contrasts ("على عكس جيرانهم مثل المجر") are not the subject, nor is a state named
-            # after the verb's object ("أدانوا أنشطة كوريا الشمالية"); a noun's genitive follows it in its clause
+            # after the verb's object ("أدانوا أنشطة كوريا الشمالية"); subject and genitive stay in the clause
+            # (no comma, أن or relative pronoun between)
             if possessed:  # "عمليتها العسكرية في سوريا", "لقائه الزعيم الكوري": the genitive slot is taken
                 first_after = None
+            elif first_after is None and m.pattern.event in ("AID", "SUPPORT") and last + 2 < len(norms) \
+                    and norms[last + 1] == "من":
+                # "أي دعم من بوتين", "مساعدات من اليابان": the giver introduced by من
+                first_after = next((x for x in after if x.tok_start == last + 2), None)
             plural_verb = frame.actor == "subject" and len(m.tokens) == 1 and _plural_verb(tokens[head].base)
             if plural_verb:  # "واتهموا بيونغ يانغ": the verb carries its subject; the name after it is the object
                 first_after = None

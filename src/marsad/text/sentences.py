@@ -1,7 +1,8 @@
 """Sentence splitting and boilerplate marking for Arabic news, with offsets into the original text.
 
 Lines are hard boundaries (headlines and captions rarely end with a full stop). Inside a line we split
-after . ! ? ؟ … when followed by space, unless inside «…» or “…” quotes or after a one-letter
+after . ! ? ؟ … when followed by space, unless inside the first 80 characters of a «…» or “…” quote (a quoted
+title or short phrase stays whole; a long quote is split into its sentences) or after a one-letter
 abbreviation (د. أ. م.). Boilerplate ("اقرأ أيضًا", subscription lines) and repeated caption lines are
 kept as sentences but marked, so offsets stay whole and later stages skip them.
 """
@@ -27,6 +28,7 @@ _BOILER = re.compile(
     re.IGNORECASE,
 )
 MAX_QUOTE = 600  # an unbalanced quote stops protecting after this many characters
+LONG_QUOTE = 80  # a quote of several sentences is split too: each of its sentences is coded on its own
 
 
 def is_boilerplate(line: str) -> bool:
@@ -59,7 +61,8 @@ def _split_line(line: str, base: int) -> list[tuple[int, int]]:
             depth.pop()
         elif ch == '"':
             straight_open = -1 if straight_open >= 0 else i
-        elif ch in _END and not depth and straight_open < 0:
+        elif ch in _END and (not depth or i - depth[-1][1] > LONG_QUOTE) and \
+                (straight_open < 0 or i - straight_open > LONG_QUOTE):
             j = i + 1
             while j < n and (line[j] in _END or line[j] in _TRAILING):
                 j += 1
