@@ -127,6 +127,13 @@ def test_any_act_is_hypothetical(pipe):
     assert aid and all(e.modality == "hypothetical" for e in aid)
 
 
+def test_readiness_makes_an_intention_not_an_act(pipe):
+    evs = events(pipe, "أبدت أنقرة استعدادها لاستئناف المحادثات مع دمشق.")
+    agree = [e for e in evs if e.event == "AGREE"]
+    assert agree and all(e.modality == "future" for e in agree)
+    assert not [e for e in evs if e.event == "CONSULT" and e.modality == "asserted"]
+
+
 def test_heading_towards_is_not_done(pipe):
     evs = events(pipe, "تتجه أرمينيا إلى الانسحاب من منظمة معاهدة الأمن الجماعي.")
     assert evs and all(e.modality != "asserted" or e.negated for e in evs)

@@ -150,6 +150,8 @@ class EventCoder:
             negated = self._negated(norms, tf, head)
             modality = self._modality(tokens, norms, tf, head, m, question)
             event_type, mode = self._retype(m, norms, tf, head, recipients, tokens)
+            if event_type == "AGREE" and mode in ("promise", "offer", "intend") and modality == "asserted":
+                modality = "future"  # retyped by readiness ("استعداد طهران لاستئناف المحادثات"): not done yet
             d = nearest(dates, head)
             if d:
                 date, prec, date_end = d.date, d.precision, d.date_end
