@@ -359,7 +359,7 @@ class EventCoder:
         elif frame.actor != "none":
             first_after = next((x for x in after if x.tok_start - head <= 6 and not marked(x, head + 1)
                                 and not any(norms[k] in EXAMPLES for k in range(max(head + 1, x.tok_start - 2), x.tok_start))
-                                and (frame.actor != "subject" or x.agent is not None or x.kind != "name"
+                                and (frame.actor != "subject" or x.agent is not None or x.kind not in ("name", "nisba")
                                      or all(norms[k] in ADVERBS or not tokens[k].is_word for k in range(last + 1, x.tok_start)))
                                 and not any(norms[k] == "," or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
                                             for k in range(last + 1, x.tok_start))),
