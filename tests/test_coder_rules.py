@@ -114,6 +114,21 @@ def test_war_needs_its_parties(pipe):
     assert not [e for e in events(pipe, "انتهت الحرب الباردة قبل أكثر من ثلاثين عاما.") if e.event == "ASSAULT"]
 
 
+def test_backed_by_names_the_backer(pipe):
+    evs = events(pipe, "سيطرت قوات مدعومة من تركيا على بلدة في شمال سوريا.")
+    assert [e for e in evs if e.event == "SUPPORT" and e.actor.code == "TUR"]
+    evs = events(pipe, "كانت الخطة مدعومة من قبل كل حكومات الاتحاد الأوروبي.")
+    assert [e for e in evs if e.event == "SUPPORT" and e.actor.code == "EU"]
+
+
+def test_a_new_phrase_is_not_a_nouns_subject(pipe):
+    # "لبحث الحرب": the Chinese president before the purpose clause is not the war's actor
+    evs = events(pipe, "أجرى الرئيس البرازيلي اتصالا هاتفيا مع نظيره الصيني شي جين بينغ لبحث الحرب في أوكرانيا.")
+    assert not [e for e in evs if e.event == "ASSAULT" and e.actor.code == "CHN"]
+    evs = events(pipe, "واتهمت كييف موسكو بتصعيد حربها في أوكرانيا.")
+    assert ("RUS", "UKR") in pairs(evs, "ASSAULT")
+
+
 def test_ignore_idiom_is_not_a_request(pipe):
     evs = events(pipe, "دعونا نتذكر أن روسيا وقعت المعاهدة عام 2024.")
     assert not [e for e in evs if e.event == "REQUEST"]

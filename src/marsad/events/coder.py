@@ -338,7 +338,8 @@ class EventCoder:
             [x for x in before if head - x.tok_end <= 2 and not marked(x, left_bound)
              and "," not in norms[x.tok_end:head]
              # a noun does not take the subject of another act: "أدان الرئيس الفرنسي حرب موسكو"
-             and not (frame.actor == "genitive" and any(0 < x.tok_start - h <= 3 for h in heads))]
+             and not (frame.actor == "genitive" and (any(0 < x.tok_start - h <= 3 for h in heads) or any(
+                 _prep(tokens[k].prefix) for k in range(x.tok_end, head))))]  # "… بينغ لبحث الحرب": a new phrase
         # a clause that opens with a name is SVO across an apposition when the verb follows كان/قد:
         # "بيلاروسيا، الحليفة لبوتين، كانت تسلح أذربيجان"
         clause_starts = {left_bound} | {k + 1 for k in range(left_bound, head) if norms[k] in COMPLEMENTIZERS}
@@ -349,7 +350,8 @@ class EventCoder:
         # the agent of a passive or a masdar: "على يد أذربيجان", "من قبل روسيا"
         agent = next((x for x in after if x.tok_start >= 2 and (
             (norms[x.tok_start - 1] in ("يد", "ايدي") and norms[x.tok_start - 2] == "علي")
-            or (norms[x.tok_start - 1] == "قبل" and norms[x.tok_start - 2] == "من"))), None)
+            or any(norms[k] == "قبل" and norms[k - 1] == "من" for k in range(max(1, x.tok_start - 3), x.tok_start)))),
+            None)  # "من قبل روسيا", "من قبل كل رؤساء أوكرانيا"
         if agent is not None:
             actors = self._group(agent, after, norms)
         elif near_before:  # SVO
@@ -382,8 +384,10 @@ class EventCoder:
                 actors = list(prev_actors)
             elif first_after is not None:  # VSO or masdar + genitive
                 actors = self._group(first_after, after, norms)
-            elif frame.actor != "genitive" or possessed or any(tokens[k].base in LIGHT_VERBS for k in range(left_bound, head)):
-                # a noun takes an earlier subject only through a light verb: "قام بوتين بزيارة", "وصل … في زيارة"
+            elif frame.actor != "genitive" or possessed or any(
+                    tokens[k].base in LIGHT_VERBS and not any(k <= h < head for h in heads) for k in range(left_bound, head)):
+                # a noun takes an earlier subject only through its light verb: "قام بوتين بزيارة", "وصل … في زيارة"
+                # (not one that already governs another act: "أجرى اتصالا … لبحث الحرب")
                 unmarked = [x for x in before if not marked(x, left_bound)]
                 if unmarked:
                     actors = self._group_back(unmarked[-1], before, norms)
@@ -451,7 +455,7 @@ class EventCoder:
                      and x.kind in ("capital", "name")][:1]
             host = place or [x for x in before if not marked(x, left_bound)][-1:]
             return host, actors, symmetric
-        if frame.actor == "source":  # تلقى، حصل على: the giver is marked by من, the subject receives
+        if frame.actor == "source" and agent is None:  # تلقى، حصل على: the giver is marked by من, the subject receives
             return recipients, actors, symmetric
         return actors, recipients, symmetric
 
