@@ -129,6 +129,17 @@ def test_a_new_phrase_is_not_a_nouns_subject(pipe):
     assert ("RUS", "UKR") in pairs(evs, "ASSAULT")
 
 
+def test_purpose_clause_is_part_of_the_act(pipe):
+    evs = events(pipe, "أرسلت تركيا قوات إلى ليبيا لدعم حكومة طرابلس.")
+    assert ("TUR", "LBY") in pairs(evs, "AID")
+    assert not [e for e in evs if e.event == "SUPPORT"]
+
+
+def test_definite_noun_alone_refers_back(pipe):
+    evs = events(pipe, "وتأتي الزيارة الروسية بعد أشهر من التوتر.")
+    assert not [e for e in evs if e.event == "CONSULT"]
+
+
 def test_ignore_idiom_is_not_a_request(pipe):
     evs = events(pipe, "دعونا نتذكر أن روسيا وقعت المعاهدة عام 2024.")
     assert not [e for e in evs if e.event == "REQUEST"]

@@ -106,7 +106,7 @@ class EventCoder:
         if not matches:
             return []
         norms = [t.norm for t in tokens]
-        matches = self._fold_embedded(matches, norms)
+        matches = self._fold_embedded(matches, norms, tokens)
         dates = find_dates(tokens, published)
         question = sentence.text.rstrip().endswith(("?", "؟"))
         attribution = self._attribution(tokens, mentions, {i for m in matches for i in m.tokens})
@@ -143,6 +143,9 @@ class EventCoder:
             if m.pattern.event in ("ACCUSE", "REQUEST") and not any(a.code for a in actors) and \
                     any(p.pattern.event == "PROTEST" and p.tokens[0] < head for p in matches):
                 continue  # "خرجت مظاهرات … تندد بـ": what the protesters chant is the protest, not another act
+            if m.pattern.frame.actor == "genitive" and "ال" in tokens[head].prefix and not recipients \
+                    and len(m.tokens) == 1 and m.pattern.event != "PROTEST":
+                continue  # "تأتي الزيارة في أعقاب…", "يشير اللقاء إلى…": a definite noun alone refers back to an event
             need = m.pattern.frame.require
             if ("actor" in need and not any(a.code for a in actors)) or \
                     ("recipient" in need and not any(r.code for r in recipients)):
@@ -225,14 +228,16 @@ class EventCoder:
         return sorted(out, key=lambda m: m.start)
 
     @staticmethod
-    def _fold_embedded(matches: list[TriggerMatch], norms: list[str]) -> list[TriggerMatch]:
+    def _fold_embedded(matches: list[TriggerMatch], norms: list[str], tokens: list[Token] = ()) -> list[TriggerMatch]:
         """A promise, threat, demand or denial governs the act after it ("تعهدت بتقديم دبابات" is one AGREE):
-        the embedded trigger, within a few tokens and no clause boundary, is dropped."""
+        the embedded trigger, within a few tokens and no clause boundary, is dropped. So is a purpose clause
+        (لـ + masdar) after any act: "أرسلت قوات للقتال"، "قدمت مساعدات لدعم أوكرانيا" are one act each."""
         governing = {"AGREE", "THREATEN", "REQUEST", "REJECT", "SUPPORT"}  # SUPPORT: "وقعت اتفاقية تعاون عسكري"
         # (an accusation presupposes its act: "أدانت تسليم بيونغ يانغ ذخائر" codes both)
         out = []
         for m in matches:
-            gov = next((g for g in out if g.pattern.event in governing and 0 < m.tokens[0] - g.tokens[-1] <= 5
+            purpose = bool(tokens) and tokens[m.tokens[0]].prefix in ("ل", "لال") and len(m.tokens) == 1
+            gov = next((g for g in out if (g.pattern.event in governing or purpose) and 0 < m.tokens[0] - g.tokens[-1] <= 5
                         and not (g.pattern.event == "SUPPORT" and norms[g.tokens[-1] + 1] == "ضد")
                         and not any(norms[k] in BOUNDARY for k in range(g.tokens[-1] + 1, m.tokens[0]))), None)
             if gov is None:
@@ -359,7 +364,8 @@ class EventCoder:
         elif topic and frame.actor != "genitive" and auxiliary and not in_pp:
             actors = self._group(topic[0], before, norms)
         elif frame.actor != "none":
-            first_after = next((x for x in after if x.tok_start - head <= 6 and not marked(x, head + 1)
+            reach = 3 if frame.actor == "genitive" else 6  # a genitive follows its noun (and its adjectives)
+            first_after = next((x for x in after if x.tok_start - last <= reach and not marked(x, head + 1)
                                 and not any(norms[k] in EXAMPLES for k in range(max(head + 1, x.tok_start - 2), x.tok_start))
                                 and (frame.actor != "subject" or x.agent is not None or x.kind not in ("name", "nisba")
                                      or all(norms[k] in ADVERBS or not tokens[k].is_word for k in range(last + 1, x.tok_start)))
