@@ -231,3 +231,13 @@ def test_joining_is_cooperate_join_and_reaches_the_ties_suggester(tmp_path):
             [dict(r) for r in rows]
         props = suggest_ties(store, include_known=True)
     assert any(p["organisation"] == "NATO" and p["code"] == "FIN" and p["known"] for p in props)
+
+
+def test_common_noun_inside_a_name_keeps_its_reading(pipe):
+    # البلدان is a word of "منظمة البلدان المصدرة للبترول"; elsewhere it is the dual "the two countries"
+    text = "التقى وزيرا خارجية روسيا وكوريا الشمالية في موسكو، ثم وقع البلدان على اتفاقية للتعاون الثقافي."
+    p = pipe(_doc(text))
+    toks = p.tokens[0]
+    albuldan = next(t for t in toks if t.text == "البلدان")
+    assert (albuldan.prefix, albuldan.base) == ("ال", "بلدان")
+    assert ("RUS", "PRK") in pairs(p.events, "SUPPORT")

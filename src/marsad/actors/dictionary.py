@@ -111,12 +111,12 @@ class ActorDictionary:
         return (e.ar or e.en or code or "") if e else (code or "")
 
     def words(self) -> set[str]:
-        """Normalised words of all names (the tokenizer must not split them into clitics)."""
+        """Normalised words of all names (the tokenizer must not split them into clitics). Keys have no ال;
+        a word written with it (البلدان in منظمة البلدان المصدرة) is still split into ال + the protected word, so
+        common nouns inside names keep their ordinary reading elsewhere."""
         out = set()
         for n in self.names:
-            for k in n.keys:
-                out.add(k)
-                out.add("ال" + k)
+            out.update(n.keys)
         return out
 
     def stats(self) -> dict[str, int]:

@@ -394,7 +394,9 @@ class EventCoder:
                     tokens[k].base in LIGHT_VERBS and not any(k <= h < head for h in heads) for k in range(left_bound, head)):
                 # a noun takes an earlier subject only through its light verb: "قام بوتين بزيارة", "وصل … في زيارة"
                 # (not one that already governs another act: "أجرى اتصالا … لبحث الحرب")
-                unmarked = [x for x in before if not marked(x, left_bound)]
+                # not a name that another act stands between: "تعهدات الزعيمين بإنشاء نظام … يعارض"
+                unmarked = [x for x in before if not marked(x, left_bound)
+                            and not any(x.tok_end <= h < head for h in heads)]
                 if unmarked:
                     actors = self._group_back(unmarked[-1], before, norms)
         if m.pattern.event == "CONSULT" and actors and all(a.kind == "igo" for a in actors) and actors[0].tok_start > head:
