@@ -241,3 +241,14 @@ def test_common_noun_inside_a_name_keeps_its_reading(pipe):
     albuldan = next(t for t in toks if t.text == "البلدان")
     assert (albuldan.prefix, albuldan.base) == ("ال", "بلدان")
     assert ("RUS", "PRK") in pairs(p.events, "SUPPORT")
+
+
+def test_relative_clause_object_and_one_act_per_sentence(pipe):
+    evs = events(pipe, "جاءت زيارة الرئيس الروسي إلى فيتنام، التي زارها بعد كوريا الشمالية، في إطار جولة آسيوية.")
+    visits = [e for e in evs if e.event == "CONSULT"]
+    assert [(e.actor.code, e.recipient.code) for e in visits] == [("RUS", "VNM")]
+
+
+def test_claim_written_with_shadda_is_not_a_call(pipe):
+    evs = events(pipe, "وهم يدّعون أن روسيا طلبت أسلحة من كوريا الشمالية.")
+    assert [e for e in evs if e.event == "REQUEST" and e.event_text.startswith("يد")] == []

@@ -121,6 +121,8 @@ class EventCoder:
             head = m.tokens[0]
             if self._denied(norms, tf, head) and m.pattern.event != "REJECT":
                 continue
+            if m.pattern.event == "REQUEST" and "دّع" in tokens[head].text.replace("\u064e", ""):
+                continue  # يدّعون "they claim" (ادّعى), written with its shadda, is not يدعون "they call for"
             if any(norms[k] in ("بمثابه", "كبمثابه") for k in range(max(0, head - 2), head)):
                 continue  # "بمثابة أخطر تهديد": a comparison, not an act
             actors, recipients, symmetric = self._arguments(m, tokens, norms, pool, attribution, prev_actors, heads)
@@ -207,8 +209,8 @@ class EventCoder:
                     symmetric=symmetric,
                 )
                 ev.id = event_id(doc_id, ev)
-                key = (ev.event, ev.mode, ev.actor.code, ev.recipient.code, ev.negated, ev.modality)
-                if key in seen:  # "خرج المتظاهرون إلى الشوارع": one protest, not two
+                key = (ev.event, ev.mode, ev.actor.code, ev.recipient.code, ev.negated)
+                if key in seen:  # "خرج المتظاهرون إلى الشوارع", "زيارة بوتين إلى فيتنام التي زارها": one act, coded once
                     continue
                 seen.add(key)
                 out.append(ev)
@@ -463,6 +465,15 @@ class EventCoder:
                      and x.kind in ("capital", "name")][:1]
             host = place or [x for x in before if not marked(x, left_bound)][-1:]
             return host, actors, symmetric
+        if head >= 2 and norms[head - 1] in RELATIVES and tokens[head].norm.endswith(("ها", "ه")) and frame.actor == "subject":
+            # "فيتنام التي زارها الرئيس بعد كوريا": the verb's object pronoun is the noun before the relative
+            # pronoun, so no later name is its object
+            j = head - 2
+            while j >= 0 and not tokens[j].is_word:
+                j -= 1
+            antecedent = [x for x in ms if x.tok_end == j + 1]
+            if antecedent and antecedent[-1].code not in {a.code for a in actors}:
+                recipients = antecedent[-1:]
         if frame.actor == "source" and agent is None:  # تلقى، حصل على: the giver is marked by من, the subject receives
             return recipients, actors, symmetric
         return actors, recipients, symmetric
