@@ -252,3 +252,20 @@ def test_relative_clause_object_and_one_act_per_sentence(pipe):
 def test_claim_written_with_shadda_is_not_a_call(pipe):
     evs = events(pipe, "وهم يدّعون أن روسيا طلبت أسلحة من كوريا الشمالية.")
     assert [e for e in evs if e.event == "REQUEST" and e.event_text.startswith("يد")] == []
+
+
+def test_topic_after_bishan_is_not_an_act(pipe):
+    evs = events(pipe, "عقد البرلمان الصربي جلسة نقاش بشأن الانضمام إلى الاتحاد الأوروبي.")
+    assert not [e for e in evs if e.event == "COOPERATE"]
+    evs = events(pipe, "انضمت السويد إلى حلف شمال الأطلسي في مارس 2024.")
+    assert ("SWE", "NATO") in pairs(evs, "COOPERATE")
+
+
+def test_seeking_weapons_is_a_request(pipe):
+    evs = events(pipe, "تسعى إيران إلى الحصول على مقاتلات روسية حديثة من طراز سوخوي.")
+    assert [e for e in evs if e.event == "REQUEST" and e.actor.code == "IRN"]
+
+
+def test_solidarity_against_is_an_accusation(pipe):
+    evs = events(pipe, "أعلن قادة الاتحاد الأفريقي التضامن ضد حرب إسرائيل على غزة.")
+    assert [e for e in evs if e.event == "ACCUSE" and e.recipient.code == "ISR"]

@@ -123,6 +123,8 @@ class EventCoder:
                 continue
             if m.pattern.event == "REQUEST" and "دّع" in tokens[head].text.replace("\u064e", ""):
                 continue  # يدّعون "they claim" (ادّعى), written with its shadda, is not يدعون "they call for"
+            if head > 0 and norms[head - 1] in ("بخصوص", "بشان", "حول") and tokens[head].prefix[:2] == "ال":
+                continue  # "فكرة بخصوص الانضمام"، "محادثات بشأن الانسحاب": the topic of talk, not an act
             if any(norms[k] in ("بمثابه", "كبمثابه") for k in range(max(0, head - 2), head)):
                 continue  # "بمثابة أخطر تهديد": a comparison, not an act
             actors, recipients, symmetric = self._arguments(m, tokens, norms, pool, attribution, prev_actors, heads)
@@ -155,6 +157,9 @@ class EventCoder:
             negated = self._negated(norms, tf, head)
             modality = self._modality(tokens, norms, tf, head, m, question)
             event_type, mode = self._retype(m, norms, tf, head, recipients, tokens)
+            if event_type == "ACCUSE" and m.pattern.event == "SUPPORT" and not any(r.code for r in recipients):
+                # "التضامن ضد حرب موسكو": what the solidarity is against names the accused
+                recipients = [x for x in pool if m.tokens[-1] + 1 < x.tok_start <= m.tokens[-1] + 4 and x.code][:1]
             if event_type == "AGREE" and mode in ("promise", "offer", "intend") and modality == "asserted":
                 modality = "future"  # retyped by readiness ("استعداد طهران لاستئناف المحادثات"): not done yet
             d = nearest(dates, head)
