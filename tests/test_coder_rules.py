@@ -269,3 +269,11 @@ def test_seeking_weapons_is_a_request(pipe):
 def test_solidarity_against_is_an_accusation(pipe):
     evs = events(pipe, "أعلن قادة الاتحاد الأفريقي التضامن ضد حرب إسرائيل على غزة.")
     assert [e for e in evs if e.event == "ACCUSE" and e.recipient.code == "ISR"]
+
+
+def test_noun_with_article_takes_its_nisba_and_a_place_as_target(pipe):
+    # القصف is listed with the verbs of its entry, but written with ال it is a noun: its nisba is the actor,
+    # and the EU before it is the subject of أدان
+    evs = events(pipe, "أدان الاتحاد الأوروبي القصف الإسرائيلي على غزة.")
+    assert ("ISR", "PSE") in pairs(evs, "ASSAULT")
+    assert ("RUS", "UKR") in pairs(events(pipe, "أسفر الهجوم الروسي على خاركيف عن مقتل عشرة مدنيين."), "ASSAULT")

@@ -20,7 +20,7 @@ from ..records import Event, Mention, Party, Sentence, Token
 from ..text.normalize import normalize
 from ..text.tokens import forms as token_forms
 from .dates import find_dates, nearest
-from .lexicon import IGNORE, Lexicon, TriggerMatch, load_lexicon, load_modality, load_modality_roles
+from .lexicon import IGNORE, Frame, Lexicon, TriggerMatch, load_lexicon, load_modality, load_modality_roles
 from .ontology import Ontology, load_ontology
 
 PREPS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح"}
@@ -147,9 +147,13 @@ class EventCoder:
             if m.pattern.event in ("ACCUSE", "REQUEST") and not any(a.code for a in actors) and \
                     any(p.pattern.event == "PROTEST" and p.tokens[0] < head for p in matches):
                 continue  # "خرجت مظاهرات … تندد بـ": what the protesters chant is the protest, not another act
-            if m.pattern.frame.actor == "genitive" and "ال" in tokens[head].prefix and not recipients \
-                    and len(m.tokens) == 1 and m.pattern.event != "PROTEST":
-                continue  # "تأتي الزيارة في أعقاب…", "يشير اللقاء إلى…": a definite noun alone refers back to an event
+            if m.pattern.event in ("ASSAULT", "COERCE", "THREATEN") and not recipients:
+                # "الهجوم الروسي على خاركيف": a place attacked stands for its state
+                recipients = [x for x in places if x.code and x.tok_start > head and x.tok_start > 0
+                              and norms[x.tok_start - 1] in ("علي", "ضد")][:1]
+            if "ال" in tokens[head].prefix and len(m.tokens) == 1 and m.pattern.event != "PROTEST" and not recipients \
+                    and norms[min(head + 1, len(norms) - 1)] != "ضد":
+                continue  # "تأتي الزيارة الروسية في أعقاب…": a definite noun with no object refers back to an event
             need = m.pattern.frame.require
             if ("actor" in need and not any(a.code for a in actors)) or \
                     ("recipient" in need and not any(r.code for r in recipients)):
@@ -285,6 +289,10 @@ class EventCoder:
                    attribution, prev_actors: list[Mention] = (), heads: frozenset[int] = frozenset()
                    ) -> tuple[list[Mention], list[Mention], bool]:
         frame = m.pattern.frame
+        if frame.actor == "subject" and "ال" in tokens[m.tokens[0]].prefix:
+            # a trigger written with the article is a noun (القصف، الهجوم), whatever its entry lists: its agent
+            # follows it (القصف الإسرائيلي) and the name before it is another verb's subject
+            frame = Frame("genitive", frame.recipient, frame.symmetric, frame.require)
         head, last = m.tokens[0], m.tokens[-1]
         trig = set(m.tokens)
         # mentions inside a gapped trigger ("وقعت روسيا وكوريا … معاهدة") are arguments too
