@@ -277,3 +277,12 @@ def test_noun_with_article_takes_its_nisba_and_a_place_as_target(pipe):
     evs = events(pipe, "أدان الاتحاد الأوروبي القصف الإسرائيلي على غزة.")
     assert ("ISR", "PSE") in pairs(evs, "ASSAULT")
     assert ("RUS", "UKR") in pairs(events(pipe, "أسفر الهجوم الروسي على خاركيف عن مقتل عشرة مدنيين."), "ASSAULT")
+
+
+def test_widget_words_starting_a_news_line_are_not_boilerplate(pipe):
+    from marsad.text.sentences import is_boilerplate
+    assert is_boilerplate("شارك") and is_boilerplate("اشترك الآن") and is_boilerplate("اقرأ أيضا: روسيا والصين")
+    line = "شارك رئيس الوزراء الأرميني في قمة منظمة معاهدة الأمن الجماعي في موسكو. وأشاد بوتين بمهمة قوات المنظمة."
+    assert not is_boilerplate(line)
+    p = pipe(_doc(line))
+    assert all(s.kind != "boilerplate" for s in p.sentences) and p.events

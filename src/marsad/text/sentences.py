@@ -23,16 +23,21 @@ _LINE = re.compile(r"[^\n]+")
 # Normalised line starts of common Arabic news footers and widgets.
 _BOILER = re.compile(
     r"^(?:[-•*|>\s]*)(?:اقر\s?ا ايضا|اقر\s?ا كذلك|اقر\s?ا المزيد|ربما يعجبك|قد يعجبك|قد يهمك|شاهد ايضا|شاهد كذلك|"
-    r"مواضيع ذات صله|اخبار ذات صله|مقالات ذات صله|اشترك|للاشتراك|سجل في|تابعونا|تابعنا|تابعوا|انضم الي قناتنا|"
-    r"حمل تطبيق|جميع الحقوق محفوظه|حقوق النشر|الصوره:|المصدر:|مصدر الصوره|اعلان|advertisement|share|شارك)",
+    r"مواضيع ذات صله|اخبار ذات صله|مقالات ذات صله|للاشتراك|تابعونا|تابعنا|تابعوا|انضم الي قناتنا|"
+    r"حمل تطبيق|جميع الحقوق محفوظه|حقوق النشر|الصوره:|المصدر:|مصدر الصوره)",
     re.IGNORECASE,
 )
+# Widget words that also begin news sentences ("شارك باشينيان في القمة", "إعلان روسيا التعبئة"): boilerplate
+# only as a short line of their own.
+_BOILER_SHORT = re.compile(r"^(?:[-•*|>\s]*)(?:اعلان|advertisement|share|شارك|اشترك)\b", re.IGNORECASE)
+SHORT_LINE = 40
 MAX_QUOTE = 600  # an unbalanced quote stops protecting after this many characters
 LONG_QUOTE = 80  # a quote of several sentences is split too: each of its sentences is coded on its own
 
 
 def is_boilerplate(line: str) -> bool:
-    return bool(_BOILER.match(normalize(line).lstrip()))
+    norm = normalize(line).strip()
+    return bool(_BOILER.match(norm)) or (len(norm) <= SHORT_LINE and bool(_BOILER_SHORT.match(norm)))
 
 
 _SPECIAL = re.compile(r'[.!?؟…«»“”()"]')
