@@ -286,3 +286,19 @@ def test_widget_words_starting_a_news_line_are_not_boilerplate(pipe):
     assert not is_boilerplate(line)
     p = pipe(_doc(line))
     assert all(s.kind != "boilerplate" for s in p.sentences) and p.events
+
+
+def test_role_noun_and_its_nisba_are_one_party(pipe):
+    evs = events(pipe, "فرضت وزارة الخزانة الأمريكية عقوبات على شركتي النفط الروسيتين الكبريين.")
+    assert ("USA", "RUS") in pairs(evs, "SANCTION")
+
+
+def test_signing_with_a_long_subject_and_date(pipe):
+    evs = events(pipe, "وقع الرئيس الروسي فلاديمير بوتين ونظيره الإيراني مسعود بزشكيان اليوم الجمعة ١٧ يناير/كانون الثاني "
+                       "٢٠٢٥ في الكرملين معاهدة شراكة استراتيجية شاملة.")
+    assert ("RUS", "IRN") in pairs(evs, "SUPPORT")
+
+
+def test_two_acts_of_one_type_in_a_sentence_stay_two(pipe):
+    evs = events(pipe, "قدمت بيونغ يانغ مساعدة عسكرية لروسيا، ووقف جنود من كوريا الشمالية جنبا إلى جنب مع الروس.")
+    assert len([e for e in evs if e.event == "AID"]) == 2

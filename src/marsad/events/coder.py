@@ -218,8 +218,12 @@ class EventCoder:
                     symmetric=symmetric,
                 )
                 ev.id = event_id(doc_id, ev)
-                key = (ev.event, ev.mode, ev.actor.code, ev.recipient.code, ev.negated)
-                if key in seen:  # "خرج المتظاهرون إلى الشوارع", "زيارة بوتين إلى فيتنام التي زارها": one act, coded once
+                # one act told twice in a sentence is coded once: "خرج المتظاهرون إلى الشوارع", "زيارة بوتين إلى
+                # فيتنام التي زارها" (noun and verb of one entry); different entries are different acts
+                # ("قدمت مساعدة عسكرية … ووقف جنودها جنبا إلى جنب مع الروس"), except for protests
+                entry = "" if ev.event == "PROTEST" else m.pattern.id.split("#")[0].removesuffix(".n").removesuffix(".v")
+                key = (ev.event, ev.mode, ev.actor.code, ev.recipient.code, ev.negated, entry)
+                if key in seen:
                     continue
                 seen.add(key)
                 out.append(ev)
@@ -396,6 +400,12 @@ class EventCoder:
                     and norms[last + 1] == "من":
                 # "أي دعم من بوتين", "مساعدات من اليابان": the giver introduced by من
                 first_after = next((x for x in after if x.tok_start == last + 2), None)
+            if first_after is not None and first_after.kind == "head" and not first_after.code:
+                # "وزارة الخزانة الأمريكية": the role noun and the nisba a word later are one party
+                owner = next((y for y in after if y.code and 0 <= y.tok_start - first_after.tok_end <= 1), None)
+                if owner is not None:
+                    first_after = Mention(owner.start, owner.end, owner.text, owner.code, first_after.agent, owner.kind,
+                                          owner.person, owner.entry, owner.tok_start, owner.tok_end, owner.sentence_idx)
             plural_verb = frame.actor == "subject" and len(m.tokens) == 1 and _plural_verb(tokens[head].base)
             if plural_verb:  # "واتهموا بيونغ يانغ": the verb carries its subject; the name after it is the object
                 first_after = None
