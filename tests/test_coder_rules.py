@@ -302,3 +302,9 @@ def test_signing_with_a_long_subject_and_date(pipe):
 def test_two_acts_of_one_type_in_a_sentence_stay_two(pipe):
     evs = events(pipe, "قدمت بيونغ يانغ مساعدة عسكرية لروسيا، ووقف جنود من كوريا الشمالية جنبا إلى جنب مع الروس.")
     assert len([e for e in evs if e.event == "AID"]) == 2
+
+
+def test_scheduled_phrase_scopes_its_clause(pipe):
+    evs = events(pipe, "ومن المقرر أن يشارك الرئيس الكازاخستاني في الجلسة الموسعة لقمة بريكس في قازان.")
+    consult = [e for e in evs if e.event == "CONSULT"]
+    assert consult and all(e.modality == "future" for e in consult)

@@ -631,9 +631,15 @@ class EventCoder:
                 break
             if tf[k] & c.future or _future_verb(tokens[k]):  # سوف، يعتزم … or ستجري before a masdar trigger
                 return "future"
-        window = norms[max(0, head - 8):head]
+        # "من المقرر أن يشارك توكاييف … في الجلسة الموسعة لقمة بريكس": the phrase scopes its whole clause
+        start = head
+        while start > 0 and head - start < 14 and norms[start - 1] not in BOUNDARY:
+            start -= 1
+        window = norms[start:head]
+        readings = tf[start:head]  # "ومن المقرر" = و + "من المقرر"
         for ph in c.future_phrases:
-            if _contains(window, ph):
+            if _contains(window, ph) or any(all(ph[j] in readings[i + j] for j in range(len(ph)))
+                                            for i in range(len(readings) - len(ph) + 1)):
                 return "future"
         if question:
             return "hypothetical"
