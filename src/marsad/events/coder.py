@@ -14,7 +14,7 @@ Steps for each trigger match (lexicon.find):
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..records import Event, Mention, Party, Sentence, Token
 from ..text.normalize import normalize
@@ -64,6 +64,14 @@ class Cues:
     historical: tuple[tuple[str, ...], ...]
     reporting: dict[str, str]  # word -> role
     reporting_phrases: tuple[tuple[tuple[str, ...], str], ...]
+    future_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word -> phrases
+    historical_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for ph in self.future_phrases:
+            self.future_first.setdefault(ph[0], []).append(ph)
+        for ph in self.historical:
+            self.historical_first.setdefault(ph[0], []).append(ph)
 
     @classmethod
     def load(cls) -> Cues:
@@ -635,18 +643,18 @@ class EventCoder:
         start = head
         while start > 0 and head - start < 14 and norms[start - 1] not in BOUNDARY:
             start -= 1
-        window = norms[start:head]
-        readings = tf[start:head]  # "ومن المقرر" = و + "من المقرر"
-        for ph in c.future_phrases:
-            if _contains(window, ph) or any(all(ph[j] in readings[i + j] for j in range(len(ph)))
-                                            for i in range(len(readings) - len(ph) + 1)):
-                return "future"
+        for i in range(start, head):  # readings: "ومن المقرر" = و + "من المقرر"
+            for f in tf[i] & c.future_first.keys():
+                for ph in c.future_first[f]:
+                    if i + len(ph) <= head and all(ph[j] in tf[i + j] or ph[j] == norms[i + j] for j in range(len(ph))):
+                        return "future"
         if question:
             return "hypothetical"
         lo, hi = max(0, head - 8), min(len(norms), head + 8)
-        for ph in c.historical:
-            for k in range(lo, hi - len(ph) + 1):
-                if tuple(norms[k:k + len(ph)]) == ph and (k == 0 or norms[k - 1] not in ("منذ", "بعد", "مثل")):
+        for k in range(lo, hi):
+            for ph in c.historical_first.get(norms[k], ()):
+                if k + len(ph) <= hi and tuple(norms[k:k + len(ph)]) == ph and \
+                        (k == 0 or norms[k - 1] not in ("منذ", "بعد", "مثل")):
                     return "historical"  # "في الحرب الباردة"; but "منذ الحرب الكورية" only dates a comparison
         return "asserted"
 
