@@ -159,8 +159,7 @@ class EventCoder:
                 # "الهجوم الروسي على خاركيف": a place attacked stands for its state
                 recipients = [x for x in places if x.code and x.tok_start > head and x.tok_start > 0
                               and norms[x.tok_start - 1] in ("علي", "ضد")][:1]
-            if "ال" in tokens[head].prefix and len(m.tokens) == 1 and m.pattern.event != "PROTEST" and not recipients \
-                    and norms[min(head + 1, len(norms) - 1)] != "ضد":
+            if "ال" in tokens[head].prefix and len(m.tokens) == 1 and m.pattern.event != "PROTEST" and not recipients:
                 continue  # "تأتي الزيارة الروسية في أعقاب…": a definite noun with no object refers back to an event
             need = m.pattern.frame.require
             if ("actor" in need and not any(a.code for a in actors)) or \
@@ -169,9 +168,6 @@ class EventCoder:
             negated = self._negated(norms, tf, head)
             modality = self._modality(tokens, norms, tf, head, m, question)
             event_type, mode = self._retype(m, norms, tf, head, recipients, tokens)
-            if event_type == "ACCUSE" and m.pattern.event == "SUPPORT" and not any(r.code for r in recipients):
-                # "التضامن ضد حرب موسكو": what the solidarity is against names the accused
-                recipients = [x for x in pool if m.tokens[-1] + 1 < x.tok_start <= m.tokens[-1] + 4 and x.code][:1]
             if event_type == "AGREE" and mode in ("promise", "offer", "intend") and modality == "asserted":
                 modality = "future"  # retyped by readiness ("استعداد طهران لاستئناف المحادثات"): not done yet
             d = nearest(dates, head)
@@ -251,7 +247,7 @@ class EventCoder:
         return sorted(out, key=lambda m: m.start)
 
     @staticmethod
-    def _fold_embedded(matches: list[TriggerMatch], norms: list[str], tokens: list[Token] = ()) -> list[TriggerMatch]:
+    def _fold_embedded(matches: list[TriggerMatch], norms: list[str], tokens: list[Token]) -> list[TriggerMatch]:
         """A promise, threat, demand or denial governs the act after it ("تعهدت بتقديم دبابات" is one AGREE):
         the embedded trigger, within a few tokens and no clause boundary, is dropped. So is a purpose clause
         (لـ + masdar) after any act: "أرسلت قوات للقتال"، "قدمت مساعدات لدعم أوكرانيا" are one act each."""
@@ -259,9 +255,8 @@ class EventCoder:
         # (an accusation presupposes its act: "أدانت تسليم بيونغ يانغ ذخائر" codes both)
         out = []
         for m in matches:
-            purpose = bool(tokens) and tokens[m.tokens[0]].prefix in ("ل", "لال") and len(m.tokens) == 1
+            purpose = len(m.tokens) == 1 and tokens[m.tokens[0]].prefix in ("ل", "لال")
             gov = next((g for g in out if (g.pattern.event in governing or purpose) and 0 < m.tokens[0] - g.tokens[-1] <= 5
-                        and not (g.pattern.event == "SUPPORT" and norms[g.tokens[-1] + 1] == "ضد")
                         and not any(norms[k] in BOUNDARY for k in range(g.tokens[-1] + 1, m.tokens[0]))), None)
             if gov is None:
                 out.append(m)
@@ -273,8 +268,8 @@ class EventCoder:
         an exercise held with another state (مع) is military COOPERATE, not a show of force."""
         ev, mode = m.pattern.event, m.pattern.mode
         if ev == "MOBILIZE" and mode == "troops" and any(
-                len(r.code) == 3 and _prep(tokens[r.tok_start].prefix) in ("ل",) or
-                (r.tok_start > 0 and norms[r.tok_start - 1] == "الي") for r in recipients if r.kind != "implicit"):
+                (len(r.code) == 3 and _prep(tokens[r.tok_start].prefix) == "ل")
+                or (r.tok_start > 0 and norms[r.tok_start - 1] == "الي") for r in recipients if r.kind != "implicit"):
             ev, mode = "AID", "military"  # troops sent to another state's side: "أرسلت آلاف الجنود إلى روسيا"
         for k in range(head - 1, max(-1, head - 4), -1):
             if norms[k] in BOUNDARY:
@@ -287,8 +282,6 @@ class EventCoder:
         if ev == "SUPPORT" and mode == "endorse" and tokens[head].stem in ("دعم", "دعما", "مسانده") and any(
                 tf[k] & WAR_WORDS for k in range(head + 1, min(len(tf), head + 5))):
             return "AID", "military"  # "دعمها للحرب الروسية", "دعم موسكو بالذخائر": material support for a war
-        if ev == "SUPPORT" and m.tokens[-1] + 1 < len(norms) and norms[m.tokens[-1] + 1] == "ضد":
-            return "ACCUSE", "disapprove"  # "التضامن ضد حرب موسكو": support against X is criticism of X
         if ev == "MOBILIZE" and any(norms[k] == "مع" and norms[k - 1] not in ("حدود", "الحدود", "الحدوديه")
                                     for k in range(m.tokens[-1] + 1, min(len(norms), m.tokens[-1] + 5))):
             return "COOPERATE", "military"
@@ -831,13 +824,9 @@ def _prep(prefix: str) -> str | None:
 
 
 def _future_verb(t: Token) -> bool:
-    """س + imperfect verb (سيوقع، ستجري، وسنعمل)."""
-    return t.prefix in ("س", "وس", "فس") and t.base[:1] in ("ي", "ت", "ن")
+    """س + imperfect verb (سيوقع، ستجري، وسنعمل): the tokenizer splits off س only before one."""
+    return t.prefix in ("س", "وس", "فس")
 
-
-def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1))
 
 
 def _party(m: Mention | None, location: tuple[str, str] | None = None) -> Party:
