@@ -94,6 +94,12 @@ def list_events(store: Store, f: EventFilter, limit: int, offset: int, order: st
     return out, int(total or 0)
 
 
+def _r3(x) -> float:
+    """Three decimals, the same on SQLite and PostgreSQL: their float sums and means differ in the last bits,
+    so round to six places first (a mean like 0.2335 must not round up on one store and down on the other)."""
+    return round(round(float(x or 0), 6), 3)
+
+
 def timeline(store: Store, code: str, partner: str | None = None) -> list[dict]:
     """Events of an actor (or of a pair) per month and quad class."""
     f = EventFilter(party=code) if partner is None else EventFilter(pair=(code, partner))
@@ -104,12 +110,6 @@ def timeline(store: Store, code: str, partner: str | None = None) -> list[dict]:
             FROM events e {where} {'AND' if where else 'WHERE'} e.date IS NOT NULL
             GROUP BY SUBSTR(e.date, 1, 7), e.quad ORDER BY 1, 2""", params)
     return [{**r, "intensity": _r3(r["intensity"])} for r in rows]
-
-
-def _r3(x) -> float:
-    """Three decimals, the same on SQLite and PostgreSQL: their float sums and means differ in the last bits,
-    so round to six places first (a mean like 0.2335 must not round up on one store and down on the other)."""
-    return round(round(float(x or 0), 6), 3)
 
 
 def partners(store: Store, code: str, limit: int = 30) -> list[dict]:
