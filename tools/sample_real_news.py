@@ -1,0 +1,71 @@
+"""Draw the real-news gold sample from the development corpus (../shared/corpora/saudinewsnet), fixed seed.
+
+Articles are visited in a seeded random order; from each, one body sentence (6-70 tokens) is drawn at random and
+put in stratum "state" (Marsad's actor stage names a state in it) or "other", until 240 + 160 are filled. Each
+sentence is assigned to dev or test at random (seeded, half each). The output holds references only (file, article
+index, character offsets into the article text as `marsad.ingest.newsjson` reads it): the corpus's text never
+enters the repository.
+
+    python tools/sample_real_news.py [--corpus ../shared/corpora/saudinewsnet] [-o tests/gold/real_news_sample.jsonl]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+
+from marsad.ingest.newsjson import read_news_zip
+from marsad.pipeline import Pipeline
+
+SEED = 20150721
+QUOTA = {"state": 240, "other": 160}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--corpus", default="../shared/corpora/saudinewsnet")
+    ap.add_argument("-o", "--out", default="tests/gold/real_news_sample.jsonl")
+    args = ap.parse_args()
+    rng = random.Random(SEED)
+    files = sorted(Path(args.corpus).glob("*.zip"))
+    docs = {}
+    for f in files:
+        for d in read_news_zip(f):
+            if hasattr(d, "origin"):
+                docs[(f.name, int(d.origin["index"]))] = d
+    keys = sorted(docs)
+    rng.shuffle(keys)
+    pipe = Pipeline.default(upto="actors")
+    taken = {k: [] for k in QUOTA}
+    for key in keys:
+        if all(len(taken[k]) >= n for k, n in QUOTA.items()):
+            break
+        p = pipe(docs[key])
+        body = [s for s in p.sentences if s.kind == "body" and 6 <= len(p.tokens[s.idx]) <= 70]
+        if not body:
+            continue
+        s = rng.choice(body)
+        states = any(m.kind in ("name", "nisba", "capital", "metonym", "person") and len(m.code) == 3
+                     and m.code.isalpha() and s.start <= m.start < s.end for m in p.mentions)
+        stratum = "state" if states else "other"
+        if len(taken[stratum]) >= QUOTA[stratum]:
+            continue
+        taken[stratum].append({"file": key[0], "index": key[1], "start": s.start, "end": s.end, "stratum": stratum,
+                               "published": docs[key].published, "source": docs[key].source})
+    rows = taken["state"] + taken["other"]
+    rng.shuffle(rows)
+    for i, r in enumerate(rows):
+        r["id"] = f"rn{i:03d}"
+        r["split"] = "dev" if i < len(rows) // 2 else "test"  # rows are already in random order
+    with open(args.out, "w", encoding="utf-8") as fh:
+        for r in rows:
+            fh.write(json.dumps({k: r[k] for k in ("id", "split", "stratum", "file", "index", "start", "end",
+                                                   "published", "source")}, ensure_ascii=False) + "\n")
+    print(f"{len(rows)} sentences -> {args.out}: "
+          + ", ".join(f"{k} {sum(r['split'] == k for r in rows)}" for k in ("dev", "test")))
+
+
+if __name__ == "__main__":
+    main()
