@@ -9,6 +9,7 @@ from typing import Annotated
 
 import typer
 import yaml
+from rich.markup import escape
 from rich.table import Table
 
 from .cli import DbOpt, JsonOpt, app, check_export, console, emit_json, err, open_store
@@ -154,14 +155,26 @@ def eval_events_cmd(
     gold: Annotated[Path, typer.Argument(help="Gold JSONL: project format or ../shared/eval's PROTEST set.")],
     seeds: SeedsOpt = Path("../shared/seeds"),
     json_out: JsonOpt = False,
+    corpus: Annotated[Path, typer.Option(help="Development corpus the real-news gold points into.")] = Path(
+        "../shared/corpora/saudinewsnet"),
+    errors: Annotated[int, typer.Option(help="Real-news gold: list this many dev sentences with errors.")] = 0,
 ) -> None:
-    """Precision/recall/F1 per PLOVER type and actor/recipient accuracy against a gold file."""
+    """Precision/recall/F1 per PLOVER type and actor/recipient accuracy against a gold file.
+
+    Real-news gold (tests/gold/real_news.jsonl) prints its dev and test halves side by side."""
     from .evaluate import eval_events, eval_protest, gold_kind, read_jsonl
+    from .events.scoring import is_real_news
 
     try:
-        protest = gold_kind(read_jsonl(gold)) == "protest"
+        rows = read_jsonl(gold)
+        protest = gold_kind(rows) == "protest"
+        if is_real_news(rows):
+            from .events.report import print_real_news
+
+            print_real_news(gold, corpus, json_out, errors)
+            return
     except (OSError, ValueError) as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None
     r = eval_protest(gold) if protest else eval_events(gold, seeds)
     if json_out:
