@@ -10,9 +10,20 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from pathlib import Path
 
 from marsad.ingest.newsjson import corpus_articles
+
+# Guideline revisions applied to every half alike (docs/annotation.md, "Revisions"):
+# 1. executions are ASSAULT (mode execute) as in the project's ontology; the first guidelines said COERCE.
+EXECUTION = re.compile("عدام|أعدم|اعدم|حكم القتل|القصاص")
+
+
+def revise(e: dict) -> dict:
+    if e["event"] == "COERCE" and EXECUTION.search(e.get("trigger") or ""):
+        e = {**e, "event": "ASSAULT", "mode": "execute"}
+    return e
 
 
 def _span(sentence: str, text: str | None, where: str) -> dict:
@@ -47,7 +58,7 @@ def main() -> None:
         arts = cache.setdefault(s["file"], corpus_articles(Path(args.corpus) / s["file"]))
         text = arts[s["index"]]["content"].replace("\r\n", "\n").replace("\r", "\n")[s["start"]:s["end"]]
         events = []
-        for e in r.get("events") or []:
+        for e in map(revise, r.get("events") or []):
             ev = {"event": e["event"], "mode": e.get("mode"), "negated": bool(e.get("negated")),
                   "modality": e.get("modality") or "asserted", "optional": bool(e.get("optional"))}
             for side in ("actor", "recipient"):

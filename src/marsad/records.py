@@ -85,6 +85,7 @@ class Party:
     text: str | None = None
     start: int | None = None
     end: int | None = None
+    inferred: str | None = None  # how a party not written in the text was supplied: "place"
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -19,9 +19,11 @@ from dataclasses import dataclass, field
 from ..records import Event, Mention, Party, Sentence, Token
 from ..text.normalize import normalize
 from ..text.tokens import forms as token_forms
+from . import clauses
 from .dates import find_dates, nearest
 from .lexicon import IGNORE, Frame, Lexicon, TriggerMatch, load_lexicon, load_modality, load_modality_roles
 from .ontology import Ontology, load_ontology
+from .parties import Policy, has_attacker, load_policies, not_political, place_party, victim_agent
 
 PREPS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح"}
 BOUNDARY = {".", ";", "?", "!", ":", "بينما", "فيما", "حيث", "لكن", "لكنه", "لكنها", "بل", "اذ", "عندما",
@@ -31,6 +33,7 @@ READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستع
 ORG_REFS = {"منظمه", "حلف", "تكتل"}  # with ال: the organisation last named
 AUXILIARIES = {"كان", "كانت", "كانوا", "كانا", "كانتا", "يكون", "تكون", "قد", "لقد", "وقد", "فقد"}
 AUTHORITY = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "DIP"}
+FORCES = {"GOV", "MIL", "COP", "SPY", "JUD"}  # a state's own organs acting in its territory
 RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}  # a relative clause is not a genitive
 COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "لان"}  # أن/إن open a clause with its own subject
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
@@ -47,6 +50,7 @@ LIGHT_VERBS = frozenset("قام قامت قاموا يقوم تقوم اجري �
                         "يوجه ابدي ابدت جدد جددت يجدد تجدد وصل وصلت يصل تصل توجه توجهت حل حلت اختتم اختتمت".split())
 DELEGATES = {"وفد", "وفدا", "وفدين", "وفدان", "وفود", "وفودا", "مسوولين", "مسوولون", "مسوولا", "ممثلين", "ممثلون",
              "ممثلي", "دبلوماسيين", "قاده", "زعماء", "نواب", "جنود", "جنودا", "قوات", "خبراء", "عسكريين"}
+CHARGES = {"بتهمه", "تهمه", "بتهم", "تهم", "التهمه", "بتهمتي", "بجريمه", "بجرم", "بقضيه"}
 WINDOW_BEFORE = 12
 WINDOW_AFTER = 10
 
@@ -100,11 +104,13 @@ class EventCoder:
         self.lexicon = lexicon or load_lexicon()
         self.ontology = ontology or load_ontology()
         self.cues = cues or Cues.load()
+        self.policies: dict[str, Policy] = load_policies(set(self.ontology.types))[0]
 
     # -- public -----------------------------------------------------------------------------------
     def __call__(self, sentence: Sentence, tokens: list[Token], mentions: list[Mention], published: str | None,
                  doc_id: str = "", source: str = "", agents: list[Mention] = (), places: list[Mention] = (),
-                 context: list[str] = (), context_igos: list[str] = ()) -> list[Event]:
+                 context: list[str] = (), context_igos: list[str] = (),
+                 doc_place: tuple[str, str] | None = None) -> list[Event]:
         if not tokens:
             return []
         tf = [token_forms(t) for t in tokens]
@@ -114,11 +120,13 @@ class EventCoder:
         if not matches:
             return []
         norms = [t.norm for t in tokens]
+        cf = [frozenset((t.norm, t.base)) for t in tokens]  # modality cues read a word as the tokenizer split it
         matches = self._fold_embedded(matches, norms, tokens)
         dates = find_dates(tokens, published)
         question = sentence.text.rstrip().endswith(("?", "؟"))
         attribution = self._attribution(tokens, mentions, {i for m in matches for i in m.tokens})
         location = self._location(norms, mentions, places)
+        fill = location or doc_place  # where unnamed parties belong: this sentence's place, else the article's
         pool = sorted(list(mentions) + list(agents) + self._duals(tokens, mentions, context)
                       + self._org_anaphors(tokens, mentions, context_igos), key=lambda x: x.tok_start)
         prev_actors: list[Mention] = []
@@ -127,12 +135,16 @@ class EventCoder:
         seen: set[tuple] = set()
         for m in matches:
             head = m.tokens[0]
-            if self._denied(norms, tf, head) and m.pattern.event != "REJECT":
+            if self._denied(norms, cf, head) and m.pattern.event != "REJECT":
                 continue
             if m.pattern.event == "REQUEST" and "دّع" in tokens[head].text.replace("\u064e", ""):
                 continue  # يدّعون "they claim" (ادّعى), written with its shadda, is not يدعون "they call for"
             if head > 0 and norms[head - 1] in ("بخصوص", "بشان", "حول") and tokens[head].prefix[:2] == "ال":
                 continue  # "فكرة بخصوص الانضمام"، "محادثات بشأن الانسحاب": the topic of talk, not an act
+            if m.pattern.event in ("ASSAULT", "COERCE") and not_political(tokens, m.tokens[0], m.tokens[-1]):
+                continue  # "اجتاح حريق …"، "قتل زوجته": a fire or a family killing is not a political act
+            if any(norms[k] in CHARGES for k in range(max(0, head - 3), head)):
+                continue  # "اعتقل بتهمة التجمهر": the charge names an act the accused is said to have done
             if any(norms[k] in ("بمثابه", "كبمثابه") for k in range(max(0, head - 2), head)):
                 continue  # "بمثابة أخطر تهديد": a comparison, not an act
             actors, recipients, symmetric = self._arguments(m, tokens, norms, pool, attribution, prev_actors, heads)
@@ -146,6 +158,7 @@ class EventCoder:
                     actors = [Mention(t.start, t.end, t.text, duo[0], None, "dual", tok_start=head, tok_end=head + 1)]
                     recipients = [Mention(t.start, t.end, t.text, duo[1], None, "dual", tok_start=head, tok_end=head + 1)]
                     symmetric = True
+            actors, recipients = self._voice(tokens, pool, m, actors, recipients)
             if actors:
                 prev_actors = actors
             implicit_target = False
@@ -165,8 +178,20 @@ class EventCoder:
             if ("actor" in need and not any(a.code for a in actors)) or \
                     ("recipient" in need and not any(r.code for r in recipients)):
                 continue  # an ambiguous noun (حرب، تهديد) is an event only with its parties named
-            negated = self._negated(norms, tf, head)
-            modality = self._modality(tokens, norms, tf, head, m, question)
+            # parties the text leaves out, as the type's policy allows (after the checks above, which need
+            # the parties the text writes)
+            # a verb (or a multiword act) tells an act; a bare noun, definite or after a preposition, with no
+            # party written is a name, a topic or a reference back ("لواء هجوم جوي"، "منشأة لإطلاق الصواريخ")
+            told = m.pattern.event == "PROTEST" or (
+                "ال" not in tokens[head].prefix and _prep(tokens[head].prefix) is None
+                and (m.pattern.frame.actor != "genitive" or len(m.tokens) > 1))
+            policy = self.policies.get(m.pattern.event, Policy())
+            if told or any(x.code for x in actors + recipients):
+                actors, recipients = self._from_place(policy, tokens, head, fill, actors, recipients)
+            bare_ok = policy.keep_without_parties and told
+            own = fill if policy.recipient_from_actor else location  # whose agent-only heads (الشرطة) these are
+            negated = self._negated(norms, cf, head)
+            modality = self._modality(tokens, norms, tf, head, m, question, cf)
             event_type, mode = self._retype(m, norms, tf, head, recipients, tokens)
             if event_type == "AGREE" and mode in ("promise", "offer", "intend") and modality == "asserted":
                 modality = "future"  # retyped by readiness ("استعداد طهران لاستئناف المحادثات"): not done yet
@@ -184,18 +209,19 @@ class EventCoder:
             trig_end = tokens[m.tokens[-1]].end
             pairs = [(a, r) for a in actors for r in (recipients or [None])] or [(None, r) for r in (recipients or [None])]
             for a, r in pairs:
-                if not (a is not None and (a.code or location)) and not (r is not None and (r.code or location)) \
-                        and m.pattern.event != "PROTEST":
+                if not (a is not None and (a.code or own)) and not (r is not None and (r.code or own)) \
+                        and not bare_ok:
                     continue  # no state or organisation on either side: not an event record a user can use
                 if a is not None and r is not None and (a.code or "?") == (r.code or "!") and a.agent == r.agent:
                     continue
-                conf = 0.4 + (0.3 if a is not None else 0) + (0.2 if r is not None and not implicit_target else 0) \
+                conf = 0.4 + (0.3 if a is not None and a.kind != "implicit" else 0.1 if a is not None else 0) \
+                    + (0.2 if r is not None and not implicit_target and r.kind != "implicit" else 0) \
                     + (0.1 if m.pattern.length > 1 else 0)
                 ev = Event(
                     id="",
                     event=event_type,
-                    actor=_party(a, location),
-                    recipient=_party(r, location),
+                    actor=_party(a, own),
+                    recipient=_party(r, own),
                     location=location[1] if location else None,
                     mode=mode,
                     context=list(m.pattern.context),
@@ -231,7 +257,51 @@ class EventCoder:
                     continue
                 seen.add(key)
                 out.append(ev)
-        return out
+        return _merge_assaults(out)
+
+    # -- voice and missing parties ----------------------------------------------------------------
+    @staticmethod
+    def _voice(tokens: list[Token], pool: list[Mention], m: TriggerMatch, actors: list[Mention],
+               recipients: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """Passive verbs (قتل خمسة أشخاص، اغتيل مسؤول) and victim-subject verbs (تعرضت دورية لإطلاق نار): the
+        grammatical subject suffers the act; the agent, if any, is marked by a phrase (برصاص، على يد، شنه)."""
+        head = m.tokens[0]
+        if m.pattern.event not in ("ASSAULT", "COERCE"):
+            return actors, recipients
+        marked = _prep(tokens[head].prefix) in ("ل",) or (head > 0 and tokens[head - 1].norm in ("من", "لـ"))
+        vk = clauses.victim_verb(tokens, head) if marked else None
+        if vk is None and not clauses.is_passive(tokens, head, m.pattern.event):
+            return actors, recipients
+        agents = clauses.agent_phrase(tokens, pool, m.tokens[-1])
+        taken = {id(x) for x in agents}
+        if vk is not None:  # the victim verb's subject: after it (VSO) or just before it (SVO)
+            patients = [x for x in pool if vk < x.tok_start < head] or \
+                [x for x in pool if x.tok_end <= vk and vk - x.tok_end <= 2]
+        else:
+            patients = [x for x in pool if head < x.tok_start <= m.tokens[-1] + 6 and id(x) not in taken
+                        and not _prep(tokens[x.tok_start].prefix)
+                        and not (x.tok_start > 0 and tokens[x.tok_start - 1].norm in PREPS)]
+        patients = [x for x in patients if id(x) not in taken][:1]
+        return agents, patients or [r for r in recipients if id(r) not in taken]
+
+    @staticmethod
+    def _from_place(policy: Policy, tokens: list[Token], head: int, location: tuple[str, str] | None,
+                    actors: list[Mention], recipients: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+        """Missing parties supplied from the sentence's place or the actor's state, as the type's policy allows
+        (parties.yaml)."""
+        skip = {i for a in actors for i in range(a.tok_start, a.tok_end)}
+        where = location[0] if location else None
+        if where and policy.actor_from_place and not actors and has_attacker(tokens[max(0, head - 4):head + 8]):
+            actors = [place_party(where, "UAF", tokens[head], head)]  # "مسلحون مجهولون" in a named place
+        own_forces = any((a.code or where) == where and a.agent in FORCES for a in actors)
+        if where and policy.recipient_from_place and not any(r.code for r in recipients) and not own_forces:
+            # victims of a place: its state (not when the place's own forces act there: "الجيش العراقي قصف")
+            recipients = [place_party(where, victim_agent(tokens, head, skip), tokens[head], head)]
+        state = next((a.code or where for a in actors if len(a.code or where or "") == 3 and a.kind != "igo"), None)
+        if state and policy.recipient_from_actor and not any(r.code for r in recipients):
+            # "اعتقلت السلطات الإيرانية ثلاثة ناشطين": a state's coercion of unnamed people is of its own people
+            recipients = [place_party(state, victim_agent(tokens, head, skip), tokens[head], head, "actor")]
+        return actors, recipients
 
     # -- trigger selection ------------------------------------------------------------------------
     @staticmethod
@@ -330,7 +400,7 @@ class EventCoder:
                     if p:
                         return p
                     continue
-                if norms[k] in PREPS:
+                if norms[k] in PREPS or (tokens[k].base in PREPS and tokens[k].prefix in ("و", "ف")):  # ففي العراق
                     if norms[k] == "من" and k > 0 and (tokens[k - 1].base in DELEGATES or norms[k - 1] in PARTITIVES):
                         return None  # "وفدين من روسيا", "عددا كبيرا من المتطوعين الكوبيين": who they are, not a source
                     return norms[k]
@@ -610,7 +680,7 @@ class EventCoder:
         return False
 
     def _modality(self, tokens: list[Token], norms: list[str], tf: list[set[str]], head: int, m: TriggerMatch,
-                  question: bool) -> str:
+                  question: bool, cf: list[frozenset[str]]) -> str:
         c = self.cues
         t = tokens[head]
         if _future_verb(t) or (m.pattern.event == "AGREE" and m.pattern.mode in ("promise", "offer", "intend")):
@@ -625,12 +695,12 @@ class EventCoder:
         for k in range(head - 1, max(-1, head - 8), -1):
             if norms[k] in BOUNDARY:
                 break
-            if tf[k] & c.hypothetical:
+            if cf[k] & c.hypothetical:
                 return "hypothetical"
         for k in range(head - 1, max(-1, head - 6), -1):
             if norms[k] in BOUNDARY:
                 break
-            if tf[k] & c.future or _future_verb(tokens[k]):  # سوف، يعتزم … or ستجري before a masdar trigger
+            if cf[k] & c.future or _future_verb(tokens[k]):  # سوف، يعتزم … or ستجري before a masdar trigger
                 return "future"
         # "من المقرر أن يشارك توكاييف … في الجلسة الموسعة لقمة بريكس": the phrase scopes its whole clause
         start = head
@@ -829,13 +899,39 @@ def _future_verb(t: Token) -> bool:
 
 
 
+def _merge_assaults(events: list[Event]) -> list[Event]:
+    """One violent happening is often told twice in a sentence ("قتل خمسة أشخاص في انفجار سيارة مفخخة"):
+    ASSAULT events with the same parties and status are one; one with no actor yields to one with an actor and
+    the same recipient."""
+    def fits(a: str | None, b: str | None) -> bool:
+        return a == b or not a or not b
+
+    out: list[Event] = []
+    for e in events:
+        if e.event == "ASSAULT":
+            twin = next((o for o in out if o.event == "ASSAULT" and o.negated == e.negated
+                         and o.modality == e.modality and fits(o.actor.code, e.actor.code)
+                         and fits(o.recipient.code, e.recipient.code)), None)
+            if twin is not None:  # keep the first telling, with the parties either telling names
+                if not twin.actor.code and e.actor.code:
+                    twin.actor = e.actor
+                if not twin.recipient.code and e.recipient.code:
+                    twin.recipient = e.recipient
+                twin.mode = twin.mode or e.mode
+                twin.id = event_id(twin.doc_id, twin)
+                continue
+        out.append(e)
+    return out
+
+
 def _party(m: Mention | None, location: tuple[str, str] | None = None) -> Party:
     if m is None:
         return Party()
     code = m.code or (location[0] if location else None)  # an agent alone (الحكومة) belongs to the place
     if m.kind == "implicit":  # inferred, not written: no surface text or span
-        return Party(code, m.agent, code)
-    return Party(code, m.agent, m.person or code, m.text, m.start, m.end)
+        return Party(code, m.agent, code, inferred=m.entry or None)
+    return Party(code, m.agent, m.person or code, m.text, m.start, m.end,
+                 inferred="place" if not m.code and code else None)
 
 
 def event_id(doc_id: str, e: Event) -> str:

@@ -190,7 +190,7 @@ def parse_lexicon(data, ontology: Ontology, where: str = "triggers.yaml") -> Lex
     return Lexicon(patterns, problems)
 
 
-TRIGGER_FILES = ("triggers.yaml", "triggers_more.yaml")  # core verbs and nouns; wider news vocabulary
+TRIGGER_FILES = ("triggers.yaml", "triggers_more.yaml", "triggers_news.yaml")  # core; wider; real-press families
 
 
 @lru_cache(maxsize=1)

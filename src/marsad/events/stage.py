@@ -20,12 +20,19 @@ class EventStage:
             return out
 
         mentions, agents, places = group(p.mentions), group(p.agents), group(p.places)
+        doc_place = None  # the article's place: the first one its opening sentences name (dateline, lead)
+        for s in p.content_sentences()[:3]:
+            toks = p.tokens.get(s.idx, [])
+            doc_place = self.coder._location([t.norm for t in toks], mentions.get(s.idx, []), places.get(s.idx, []))
+            if doc_place:
+                break
         recent: list[str] = []  # states named in the preceding sentences, for البلدان / الزعيمان
         orgs: list[str] = []  # organisations named before, for المنظمة / الحلف
         for s in p.content_sentences():
             here = mentions.get(s.idx, [])
             p.events.extend(self.coder(s, p.tokens.get(s.idx, []), here, p.doc.published, p.doc.id, p.doc.source,
-                                       agents.get(s.idx, []), places.get(s.idx, []), recent[-6:], orgs[-3:]))
+                                       agents.get(s.idx, []), places.get(s.idx, []), recent[-6:], orgs[-3:],
+                                       doc_place))
             recent.extend(m.code for m in here)
             orgs.extend(m.code for m in here if m.kind == "igo")
         return p

@@ -58,8 +58,8 @@ def split_proclitics(norm: str, protected: frozenset[str] | set[str] = frozenset
     if norm in protected or len(norm) < 3:
         return "", norm
     for pre, rest in all_readings(norm)[1:]:
-        if rest in protected:  # وبيونغيانغ = و + بيونغيانغ, not وب + يونغيانغ
-            return pre, rest
+        if rest in protected and not ("س" in pre and not _imperfect(rest)):
+            return pre, rest  # وبيونغيانغ = و + بيونغيانغ, not وب + يونغيانغ; but سكان is not س + كان
     for pre in _PREFIXES:
         if norm.startswith(pre) and len(norm) - len(pre) >= _min_rest(pre):
             if "س" in pre and not _imperfect(norm[len(pre):]):
@@ -73,7 +73,7 @@ def split_proclitics(norm: str, protected: frozenset[str] | set[str] = frozenset
 def _imperfect(rest: str) -> bool:
     """Could follow the future س: an imperfect verb (يـ تـ نـ), which never ends in ة. The first person
     singular (سأزور) is rare in news, and allowing it would read ساعدت as س + اعدت."""
-    return rest[:1] in ("ي", "ت", "ن") and not rest.endswith("ه")
+    return rest[:1] in ("ي", "ت", "ن") and not rest.endswith(("ه", "ات", "يين"))  # سيارات، سياسيين are nouns
 
 
 def all_readings(norm: str) -> list[tuple[str, str]]:

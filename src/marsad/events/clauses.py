@@ -1,0 +1,93 @@
+"""Clause and voice structure the coder consults for arguments of violent and coercive acts.
+
+Arabic news leaves short vowels out, so قتل is both "killed" and "was killed". The reading is decided from
+context, in this order: written diacritics (قُتل), forms that are passive by their shape (اغتيل، أصيب), and what
+follows the verb: a count or a victim noun (قتل خمسة أشخاص، قتل مواطن) is the patient of a passive, an attacker
+noun (قتل مسلحون …) the subject of an active. Victim-subject verbs (تعرض لـ، نجا من) make their subject the
+target of the act they govern. The agent of a passive or of a victim construction is marked by a phrase: برصاص،
+بنيران، على يد، من قبل، بواسطة، or a relative clause whose verb carries it (في هجوم شنه مسلحون).
+"""
+
+from __future__ import annotations
+
+from ..records import Mention, Token
+
+DAMMA = "\u064f"
+AMBIGUOUS_PAST = frozenset({  # past forms read active or passive: passive only with the context below
+    "جرح", "جرحت", "اختطف", "اختطفت", "اعتقل", "اعتقلت", "قتل", "قتلت", "قتلا", "اعدم", "اعدمت", "اسر", "اسرت",
+    "احتجز", "احتجزت", "استهدف", "استهدفت", "خطف", "خطفت", "ذبح", "ذبحت", "نحر", "طعن", "طعنت", "ضبط", "ضبطت",
+    "اوقف", "اوقفت", "سجن", "سجنت", "رحل", "رحلت", "ابعد", "ابعدت",
+})
+SHAPE_PASSIVE = frozenset({"اغتيل", "اغتيلت", "اغتيلوا", "اصيب", "اصيبت", "اصيبا", "اصيبوا"})
+COUNT_WORDS = frozenset({
+    "واحد", "اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "احد", "عدد",
+    "عشرات", "مءات", "ميات", "العشرات", "المءات", "نحو", "حوالي", "اكثر", "قرابه", "ما", "بعض", "ثلاث", "اربع",
+    "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "شخص", "شخصان", "شخصين", "اشخاص", "مدني", "مدنيا", "مدنيين",
+    "مدنيون", "مواطن", "مواطنا", "مواطنين", "مواطنون", "طفل", "طفلا", "اطفال", "امراه", "نساء", "جندي", "جنديا",
+    "جنود", "عنصر", "عناصر", "ضابط", "ضباط", "شرطي", "شرطيا", "رجل", "رجال", "شاب", "شابا", "شبان", "مسوول",
+    "مسوولا", "قياديا", "قيادي", "طالب", "طلاب", "عامل", "عمال", "مصل", "مصلين", "مقيم", "مقيما", "زاير", "زوار",
+})
+ATTACKER_WORDS = frozenset({
+    "مسلح", "مسلحون", "مسلحين", "مسلحو", "انتحاري", "انتحاريون", "مهاجم", "مهاجمون", "قوات", "جيش", "الجيش",
+    "طايرات", "طايره", "مقاتلات", "مليشيا", "مليشيات", "ميليشيات", "ميليشيا", "عصابه", "تنظيم", "مجهولون",
+})
+VICTIM_VERBS = frozenset({  # the subject suffers the act named after لـ / من
+    "تعرض", "تعرضت", "تعرضا", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "نجا", "نجت", "نجوا", "ينجو", "تنجو",
+})
+AGENT_NOUNS = frozenset({"رصاص", "برصاص", "نيران", "بنيران", "قصف", "بقصف", "غاره", "بغاره", "غارات", "بغارات",
+                         "هجوم", "بهجوم", "قذيفه", "بقذيفه", "صاروخ", "بصاروخ"})
+AGENT_VERBS = frozenset({"شنه", "شنها", "شنته", "شنتها", "نفذه", "نفذها", "نفذته", "نفذتها", "تبناه", "تبنته",
+                         "تبنتها", "تبناها", "اطلقه", "اطلقها", "اطلقته", "اطلقتها"})
+
+
+def is_passive(tokens: list[Token], head: int, event: str) -> bool:
+    """A violent or coercive verb at ``head`` read as passive (its grammatical subject is the patient)."""
+    if event not in ("ASSAULT", "COERCE"):
+        return False
+    t = tokens[head]
+    if "ال" in t.prefix or t.base[:1] in ("ي", "ت", "ن") and t.base not in ("تعرض",):
+        return False  # a noun, or an imperfect verb (يقتل): active readings dominate
+    if DAMMA in t.text[:3] and t.base not in ("ضرب",):
+        return True  # قُتل، اُغتيل written with its vowel
+    if t.base in SHAPE_PASSIVE:
+        return True
+    if t.base not in AMBIGUOUS_PAST:
+        return False
+    nxt = next((k for k in range(head + 1, min(len(tokens), head + 3)) if tokens[k].is_word
+                or tokens[k].norm[:1].isdigit()), None)
+    if nxt is None:
+        return False
+    w = tokens[nxt]
+    if w.norm[:1].isdigit() or w.base in COUNT_WORDS or w.norm in COUNT_WORDS:
+        return True  # قتل 5 أشخاص، اعتقل ثلاثة، قتل مواطن
+    return False
+
+
+def victim_verb(tokens: list[Token], head: int) -> int | None:
+    """Index of a victim-subject verb governing the trigger (تعرضت دورية لإطلاق نار، نجا من محاولة اغتيال)."""
+    for k in range(head - 1, max(-1, head - 6), -1):
+        if tokens[k].base in VICTIM_VERBS or tokens[k].norm in VICTIM_VERBS:
+            return k
+        if tokens[k].norm in (".", ",", ";", ":"):
+            break
+    return None
+
+
+def agent_phrase(tokens: list[Token], mentions: list[Mention], head: int) -> list[Mention]:
+    """Mentions that carry the agent of a passive or victim construction: برصاص X، بنيران X، في هجوم شنه X،
+    بواسطة X، على يد X، من قبل X."""
+    for k in range(head + 1, len(tokens)):
+        t = tokens[k]
+        if t.norm in (".", ";") or (t.norm == "," and k - head > 8):
+            break
+        if (t.norm in ("يد", "ايدي") and k > 0 and tokens[k - 1].norm == "علي") or \
+                (t.norm == "قبل" and k > 0 and tokens[k - 1].norm == "من"):
+            after = [x for x in mentions if k < x.tok_start <= k + 4]
+            if after:
+                return after[:1]
+        if t.base in AGENT_NOUNS or t.norm in AGENT_NOUNS or t.norm in AGENT_VERBS or t.base == "بواسطه" \
+                or t.norm == "بواسطه":
+            after = [x for x in mentions if k < x.tok_start <= k + 3]
+            if after:
+                return after[:1]
+    return []

@@ -1,0 +1,93 @@
+"""Party policy per PLOVER type (data/ontology/parties.yaml): which events may keep a null party, and when the
+place's state stands for a missing one. Decisions about missing parties live here and in that file, not in the
+coder's argument rules."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from importlib import resources
+
+import yaml
+
+from ..records import Mention, Token
+
+FIELDS = ("keep_without_parties", "recipient_from_place", "actor_from_place", "recipient_from_actor")
+MILITARY_VICTIMS = frozenset({"جندي", "جنديا", "جنود", "الجنود", "عسكري", "عسكريا", "عسكريين", "العسكريين", "ضابط",
+                              "ضابطا", "ضباط", "الضباط", "جيش", "الجيش", "عسكريون"})
+POLICE_VICTIMS = frozenset({"شرطي", "شرطيا", "شرطه", "الشرطه", "امن", "الامن", "رجال", "دوريه", "دوريات", "نقطه",
+                            "حاجز", "الحاجز", "امني", "امنيه", "الامنيه"})
+ATTACKERS = frozenset({"مسلح", "مسلحون", "مسلحين", "مجهولون", "مجهولين", "انتحاري", "انتحاريا", "انتحاريون",
+                       "مهاجم", "مهاجمون", "مهاجمين", "ارهابيون", "ارهابيين", "ارهابي"})
+
+
+@dataclass(frozen=True, slots=True)
+class Policy:
+    keep_without_parties: bool = False
+    recipient_from_place: bool = False
+    actor_from_place: bool = False
+    recipient_from_actor: bool = False
+
+
+def parse_policies(data, types: set[str], where: str = "parties.yaml") -> tuple[dict[str, Policy], list[str]]:
+    problems: list[str] = []
+    out: dict[str, Policy] = {}
+    if not isinstance(data, dict):
+        return {}, [f"{where}: expected a mapping of PLOVER type -> policy"]
+    for name, body in data.items():
+        if name not in types:
+            problems.append(f"{where}: {name}: not a PLOVER type")
+            continue
+        if not isinstance(body, dict):
+            problems.append(f"{where}: {name}: expected a mapping of fields")
+            continue
+        bad = [k for k in body if k not in FIELDS]
+        if bad:
+            problems.append(f"{where}: {name}: unknown field(s) {', '.join(bad)} (known: {', '.join(FIELDS)})")
+        wrong = [k for k in FIELDS if k in body and not isinstance(body[k], bool)]
+        if wrong:
+            problems.append(f"{where}: {name}: {', '.join(wrong)} must be true or false")
+        out[name] = Policy(**{k: bool(body.get(k, False)) for k in FIELDS})
+    return out, problems
+
+
+def load_policies(types: set[str]) -> tuple[dict[str, Policy], list[str]]:
+    text = resources.files("marsad.data.ontology").joinpath("parties.yaml").read_text(encoding="utf-8")
+    return parse_policies(yaml.safe_load(text), types)
+
+
+def victim_agent(tokens: list[Token], head: int, skip: set[int] = frozenset()) -> str:
+    """CAMEO agent of unnamed victims from the noun after the trigger (not the actor's words): soldiers MIL,
+    police COP, else CVL."""
+    for k in range(head + 1, min(len(tokens), head + 7)):
+        t = tokens[k]
+        if k in skip:
+            continue
+        if t.base in MILITARY_VICTIMS or t.norm in MILITARY_VICTIMS:
+            return "MIL"
+        if t.base in POLICE_VICTIMS or t.norm in POLICE_VICTIMS:
+            return "COP"
+    return "CVL"
+
+
+NATURAL_FORCES = frozenset({"حريق", "حرايق", "النيران", "سيول", "السيول", "فيضان", "فيضانات", "اعصار", "عاصفه",
+                            "زلزال", "امطار", "الامطار", "وباء", "فيروس", "الجفاف", "موجه", "الحر", "الغبار"})
+KIN = frozenset({"زوجته", "زوجها", "ابنه", "ابنها", "ابنته", "ابنتها", "والده", "والدته", "والدها", "والدتها", "شقيقه",
+                 "شقيقها", "شقيقته", "شقيقتها", "اخاه", "اخيه", "اخته", "اطفاله", "اطفالها", "طفله", "طفلها", "زوجه",
+                 "طليقته", "عمه", "خاله", "ابنايه", "ابناءه"})
+
+
+def not_political(tokens: list[Token], first: int, last: int) -> bool:
+    """A violent verb whose subject is a natural force (اجتاح حريق، ضربت عاصفة) or whose object is the doer's own
+    kin (قتل زوجته): news of disasters and private crime, not of political violence."""
+    near = [t for t in tokens[last + 1:last + 3]] + [t for t in tokens[max(0, first - 2):first]]
+    return any(t.base in NATURAL_FORCES or t.norm in NATURAL_FORCES for t in near) or \
+        any(t.norm in KIN or t.base in KIN for t in tokens[last + 1:last + 4])
+
+
+def has_attacker(tokens: list[Token]) -> bool:
+    return any(t.base in ATTACKERS or t.norm in ATTACKERS for t in tokens)
+
+
+def place_party(code: str, agent: str, at: Token, tok: int, how: str = "place") -> Mention:
+    """A party inferred from the place (or the actor's state): kind "implicit", no surface text of its own."""
+    return Mention(at.start, at.end, "", code, agent, "implicit", entry=how, tok_start=tok, tok_end=tok + 1)
