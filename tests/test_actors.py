@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from marsad.actors.dictionary import load_dictionary
+from marsad.actors.loader import load_dictionary
 from marsad.actors.stage import ActorStage, bundled_dictionary
 from marsad.ingest.readers import make_document
 from marsad.pipeline import Pipeline, Segmenter
@@ -131,7 +131,7 @@ def test_petrarch_import():
 
 
 def test_eval_actors_on_seed_gold(seeds_dir):
-    from marsad.evaluate import eval_actors
+    from marsad.quality.evaluate import eval_actors
 
     r = eval_actors(Path(__file__).parent / "gold" / "seed_actors.jsonl", seeds_dir)
     assert r["overall"]["precision"] >= 0.95, r["false_positives"][:20]

@@ -14,8 +14,6 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-import marsad.analysis_commands  # noqa: F401  (registers the commands)
-import marsad.commands  # noqa: F401
 from marsad.analysis import refresh
 from marsad.analysis.api import allies
 from marsad.analysis.exports import export_dyads, graph

@@ -86,7 +86,6 @@ def test_reads_can_be_closed(demo_copy, tmp_path, monkeypatch):  # noqa: F811
 
 
 def test_cli_keys_create_list_revoke(tmp_path):
-    from marsad import server_commands  # noqa: F401  (registers serve and keys)
     from marsad.cli import app
 
     db = str(tmp_path / "k.db")

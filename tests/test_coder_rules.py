@@ -11,9 +11,9 @@ import json
 import pytest
 
 from marsad.analysis.suggest import suggest_ties
-from marsad.evaluate import code_text
 from marsad.ingest.run import ingest
 from marsad.pipeline import Pipeline
+from marsad.quality.evaluate import code_text
 from marsad.store.db import Store
 from marsad.text.tokens import forms, tokenize
 

@@ -93,7 +93,7 @@ def test_actors_command(demo_db):
 
 
 def test_eval_seed_events_modality(seeds_dir):
-    from marsad.evaluate import eval_events
+    from marsad.quality.evaluate import eval_events
 
     r = eval_events(GOLD / "seed_events.jsonl", seeds_dir)
     assert r["negated_or_future_coded_as_asserted"] == 0, r["modality_errors"]
@@ -101,7 +101,7 @@ def test_eval_seed_events_modality(seeds_dir):
 
 
 def test_eval_own_sentences():
-    from marsad.evaluate import eval_events
+    from marsad.quality.evaluate import eval_events
 
     r = eval_events(GOLD / "own_events.jsonl")
     assert len(r["per_type"]) == 16  # every PLOVER type is in the gold and scored

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.evaluate import code_text
 from marsad.events.lexicon import load_lexicon
 from marsad.pipeline import Pipeline
+from marsad.quality.evaluate import code_text
 
 DATE = "2024-06-01"
 

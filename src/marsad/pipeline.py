@@ -8,28 +8,10 @@ loaded data (dictionary, lexicon); nothing is global.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
-from .records import Document, Event, Mention, Sentence, Token
+from .records import Document, Processed
 from .text.sentences import split_sentences
 from .text.tokens import Tokenizer
-
-PROCESSED_KINDS = ("title", "body")  # sentence kinds that later stages read; boilerplate/duplicates are skipped
-
-
-@dataclass
-class Processed:
-    doc: Document
-    sentences: list[Sentence] = field(default_factory=list)
-    tokens: dict[int, list[Token]] = field(default_factory=dict)  # sentence idx -> tokens
-    mentions: list[Mention] = field(default_factory=list)
-    events: list[Event] = field(default_factory=list)
-    candidates: list = field(default_factory=list)  # unknown names after titles (actors.resolver.Candidate)
-    agents: list[Mention] = field(default_factory=list)  # head nouns without a country (الحكومة، المتظاهرون)
-    places: list[Mention] = field(default_factory=list)  # non-capital places (locations, not actors)
-
-    def content_sentences(self) -> list[Sentence]:
-        return [s for s in self.sentences if s.kind in PROCESSED_KINDS]
 
 
 class Segmenter:

@@ -1,6 +1,7 @@
 """Typed records passed between pipeline stages.
 
-One article travels as: Document -> Sentence[] -> Token[] -> Mention[] -> Event[].
+One article travels as: Document -> Sentence[] -> Token[] -> Mention[] -> Event[], gathered in a
+``Processed`` record that each pipeline stage takes and returns.
 Every span (start, end) is a character offset into ``Document.text`` (the original text,
 never the normalised one), so evidence can always be shown exactly as published.
 """
@@ -124,3 +125,21 @@ class Event:
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+PROCESSED_KINDS = ("title", "body")  # sentence kinds that later stages read; boilerplate/duplicates are skipped
+
+
+@dataclass
+class Processed:
+    doc: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: dict[int, list[Token]] = field(default_factory=dict)  # sentence idx -> tokens
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    candidates: list = field(default_factory=list)  # unknown names after titles (actors.resolver.Candidate)
+    agents: list[Mention] = field(default_factory=list)  # head nouns without a country (الحكومة، المتظاهرون)
+    places: list[Mention] = field(default_factory=list)  # non-capital places (locations, not actors)
+
+    def content_sentences(self) -> list[Sentence]:
+        return [s for s in self.sentences if s.kind in PROCESSED_KINDS]

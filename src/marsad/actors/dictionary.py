@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -295,26 +294,3 @@ class DictionaryBuilder:
                     self.d.problems.append(f"{e.file} ({e.id}): role code {r.code} is not in the dictionary")
             if e.country and e.country not in self.d.entries:
                 self.d.problems.append(f"{e.file} ({e.id}): country {e.country} is not in the dictionary")
-
-
-def load_dictionary(extra: Iterable[str | Path] = (), bundled: bool = True) -> ActorDictionary:
-    """Bundled data files plus user files (``.yaml`` in the documented format or PETRARCH ``.txt`` actor files)."""
-    b = DictionaryBuilder()
-    files = data_files() if bundled else []
-    for f in files:
-        b.load_yaml(f)
-    for f in extra:
-        path = Path(f)
-        if path.suffix in (".yaml", ".yml"):
-            b.load_yaml(path)
-        else:
-            from .petrarch import load_petrarch
-
-            load_petrarch(path, b)
-    b.check_codes()
-    return b.d
-
-
-def validate(extra: Iterable[str | Path] = ()) -> tuple[ActorDictionary, list[str]]:
-    d = load_dictionary(extra)
-    return d, d.problems

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..pipeline import Processed
-from ..records import Mention
+from ..records import Mention, Processed
 from ..text.tokens import function_words
-from .dictionary import ActorDictionary, load_dictionary
+from .dictionary import ActorDictionary
+from .loader import load_dictionary
 from .matcher import Matcher
 from .resolver import Resolver
 

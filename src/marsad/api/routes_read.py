@@ -103,7 +103,7 @@ def events(store: StoreDep, f: Filter, limit: Limit = 50, offset: Offset = 0, or
             response_class=StreamingResponse, responses={200: {"content": {"text/csv": {}}}})
 def events_csv(request: Request, f: Filter, order: Order = "asc",
                limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000) -> StreamingResponse:
-    from ..export import FLAT_COLUMNS, flat
+    from ..exchange.export import FLAT_COLUMNS, flat
 
     with request.app.state.pool.store() as store:
         items, _ = queries.list_events(store, f, limit, 0, order)

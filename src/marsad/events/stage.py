@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..pipeline import Processed
+from ..records import Processed
 from .coder import EventCoder
 
 

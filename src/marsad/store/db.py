@@ -33,6 +33,7 @@ class Store:
     """Open with ``Store.open(path_or_url)``. Use as a context manager to close it."""
 
     dialect = "sqlite"
+    schemes: tuple[str, ...] = ()  # URL prefixes a server back-end answers to
 
     def __init__(self, conn, url: str):
         self.conn = conn
@@ -42,10 +43,11 @@ class Store:
     @classmethod
     def open(cls, db: str | None = None, migrate: bool = True) -> Store:
         url = resolve_url(db)
-        if url.startswith(("postgresql://", "postgres://")):
-            from .postgres import PostgresStore
-
-            store: Store = PostgresStore.connect(url)
+        # server back-ends are subclasses that name their URL schemes (the package imports them), so this
+        # module need not import them back
+        backend = next((c for c in Store.__subclasses__() if url.startswith(c.schemes)), None)
+        if backend is not None:
+            store: Store = backend.connect(url)
         else:
             path = url[len("sqlite:///"):] if url.startswith("sqlite:///") else url
             if path != ":memory:":

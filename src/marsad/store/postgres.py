@@ -44,6 +44,7 @@ def redact(url: str) -> str:
 
 class PostgresStore(Store):
     dialect = "postgresql"
+    schemes = ("postgresql://", "postgres://")
 
     @classmethod
     def connect(cls, url: str) -> PostgresStore:

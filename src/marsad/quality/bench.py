@@ -68,8 +68,8 @@ def b_split(docs: list[str]) -> dict:
 
 
 def b_text(docs: list[str]) -> dict:
-    from .text.sentences import split_sentences
-    from .text.tokens import Tokenizer
+    from ..text.sentences import split_sentences
+    from ..text.tokens import Tokenizer
 
     tok = Tokenizer()
     t0 = time.perf_counter()
@@ -82,7 +82,7 @@ def b_text(docs: list[str]) -> dict:
 
 
 def b_tokens_only(docs: list[str]) -> dict:
-    from .text.tokens import Tokenizer
+    from ..text.tokens import Tokenizer
 
     tok = Tokenizer()
     t0 = time.perf_counter()
@@ -91,8 +91,8 @@ def b_tokens_only(docs: list[str]) -> dict:
 
 
 def b_pipeline(docs: list[str], upto: str) -> dict:
-    from .ingest.readers import make_document
-    from .pipeline import Pipeline
+    from ..ingest.readers import make_document
+    from ..pipeline import Pipeline
 
     t_load = time.perf_counter()
     pipe = Pipeline.default(upto)
@@ -114,13 +114,13 @@ _BENCH_PIPE = None
 
 def _bench_init() -> None:
     global _BENCH_PIPE
-    from .pipeline import Pipeline
+    from ..pipeline import Pipeline
 
     _BENCH_PIPE = Pipeline.default("events")
 
 
 def _bench_one(item: tuple[int, str]) -> tuple[int, int]:
-    from .ingest.readers import make_document
+    from ..ingest.readers import make_document
 
     p = _BENCH_PIPE(make_document(item[1], f"bench#{item[0]}", published="2025-06-01"))
     return len(p.sentences), len(p.events)
@@ -137,8 +137,8 @@ def b_pipeline_workers(docs: list[str], workers: int) -> dict:
 
 
 def b_ingest(docs: list[str]) -> dict:
-    from .ingest.run import ingest
-    from .store.db import Store
+    from ..ingest.run import ingest
+    from ..store.db import Store
 
     with tempfile.TemporaryDirectory() as tmp:
         src = Path(tmp) / "in.jsonl"

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections import Counter
 
-from .store.db import Store
+from ..store.db import Store
 
 
 def actor_names() -> dict[str, str]:
-    from .actors.stage import bundled_dictionary
+    from .stage import bundled_dictionary
 
     d = bundled_dictionary()
     return {code: (e.ar or e.en) for code, e in d.entries.items() if e.code}

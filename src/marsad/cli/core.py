@@ -1,52 +1,18 @@
-"""Command line: a thin layer over the Python API (marsad.api_py / store / pipeline).
-
-Every read command takes ``--json`` for scripting; ``--db`` (or MARSAD_DB) picks the store.
-"""
+"""Commands of the first stages and the tour: ingest, stats, show, demo, bench."""
 
 from __future__ import annotations
 
-import json
 import os
-import sys
 from importlib import resources
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from .store.db import Store, StoreError
-
-app = typer.Typer(add_completion=False, no_args_is_help=True, help="Marsad: Arabic political events and alliances.")
-console = Console()
-err = Console(stderr=True)
-
-DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite path or postgresql:// URL (default: $MARSAD_DB or ./marsad.db)")]
-JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
-
-
-def emit_json(obj) -> None:
-    sys.stdout.write(json.dumps(obj, ensure_ascii=False, indent=1, default=str) + "\n")
-
-
-def open_store(db: str | None) -> Store:
-    try:
-        return Store.open(db)
-    except StoreError as e:
-        err.print(f"[red]error:[/red] {e}")
-        raise typer.Exit(2) from None
-
-
-def check_export(fmt: str, allowed: tuple[str, ...], output: Path | None) -> None:
-    """Exit 2 with a clear message for an unknown format, or for binary output without -o."""
-    if fmt not in allowed:
-        err.print(f"[red]error:[/red] unknown format '{fmt}' ({', '.join(allowed)})")
-        raise typer.Exit(2)
-    if fmt == "parquet" and output is None:
-        err.print("[red]error:[/red] parquet is binary: give -o FILE")
-        raise typer.Exit(2)
+from ..store.db import StoreError
+from .common import DbOpt, JsonOpt, app, console, emit_json, err, open_store
 
 
 def sample_path() -> Path:
@@ -64,9 +30,9 @@ def ingest(
     upto: Annotated[str, typer.Option(help="Last stage to run: text | actors | events.")] = "events",
 ) -> None:
     """Read news files (txt, html, jsonl, rss/atom, warc) into the store. Safe to re-run."""
-    from .ingest.run import ingest as run_ingest
-    from .ingest.run import total_bytes
-    from .pipeline import Pipeline
+    from ..ingest.run import ingest as run_ingest
+    from ..ingest.run import total_bytes
+    from ..pipeline import Pipeline
 
     store = open_store(db)
     pipeline = Pipeline.default(upto)
@@ -137,8 +103,8 @@ def demo(
     port: int = 8000,
 ) -> None:
     """Ingest the bundled sample corpus into a fresh store and show what each stage found."""
-    from .ingest.run import ingest as run_ingest
-    from .pipeline import Pipeline
+    from ..ingest.run import ingest as run_ingest
+    from ..pipeline import Pipeline
 
     if not db.startswith("postgres"):
         for suffix in ("", "-wal", "-shm"):
@@ -165,7 +131,7 @@ def demo(
     console.print(f"Next: [bold]marsad show DOC_ID --db {db}[/bold], [bold]marsad allies ARM --db {db}[/bold], "
                   f"[bold]marsad report RUS --db {db} -o rus.html[/bold], [bold]marsad serve --db {db}[/bold]")
     if serve:
-        from .api.app import serve as run_server
+        from ..api.app import serve as run_server
 
         run_server(db, port=port)
 
@@ -181,7 +147,7 @@ def bench(
     json_out: JsonOpt = False,
 ) -> None:
     """Throughput and peak memory of each stage on >= MB of Arabic text."""
-    from .bench import run_bench
+    from ..quality.bench import run_bench
 
     results = run_bench(mb=mb, stage=stage, seeds=seeds, workers=workers, log=lambda m: err.print(m))
     if json_out:
@@ -192,15 +158,3 @@ def bench(
         t.add_row(r["name"], f"{r['seconds']:.2f}", f"{r.get('mb_per_s', 0):.2f}", f"{r.get('sentences_per_s', 0):,.0f}",
                   r.get("extra", ""), f"{r.get('peak_mb', 0):.0f}")
     console.print(t)
-
-
-def main() -> None:
-    from . import analysis_commands, commands, server_commands  # noqa: F401  (register later stages' commands)
-
-    app()
-
-
-if __name__ == "__main__":  # run as marsad.cli: hand over to the package module so commands register once
-    from marsad.cli import main as package_main
-
-    package_main()

@@ -13,9 +13,9 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .ingest.readers import make_document
-from .pipeline import Pipeline
-from .records import Event
+from ..ingest.readers import make_document
+from ..pipeline import Pipeline
+from ..records import Event
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict[str, float]:
@@ -212,7 +212,7 @@ def eval_events(gold: Path, seeds: Path | None = None, pipeline: Pipeline | None
 def eval_protest(gold: Path, pipeline: Pipeline | None = None) -> dict:
     """UniversalPetrarch's Arabic PROTEST gold: share found, actor/recipient country accuracy, agent accuracy."""
     pipeline = pipeline or Pipeline.default("events")
-    from .actors.stage import bundled_dictionary
+    from ..actors.stage import bundled_dictionary
 
     entries = bundled_dictionary().entries
 

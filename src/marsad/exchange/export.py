@@ -8,8 +8,8 @@ import json
 import sys
 from pathlib import Path
 
-from .records import Document, Event
-from .store.db import Store, event_from_row
+from ..records import Document, Event
+from ..store.db import Store, event_from_row
 
 
 def event_record(e: Event, doc: Document | None = None) -> dict:

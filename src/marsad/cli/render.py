@@ -61,7 +61,7 @@ def demo_summary(console: Console, store) -> None:
     rows = store.rows("SELECT code, COUNT(*) AS n FROM mentions GROUP BY code ORDER BY n DESC, code LIMIT 12")
     if rows:
         console.print("Top actors: " + ", ".join(f"{r['code']} {r['n']}" for r in rows))
-    from .store.db import event_from_row
+    from ..store.db import event_from_row
 
     evs = [event_from_row(r) for r in store.rows(
         "SELECT * FROM events WHERE dup = 0 ORDER BY confidence DESC, date LIMIT 12")]
@@ -79,7 +79,7 @@ def demo_summary(console: Console, store) -> None:
 
 def demo_allies(console: Console, store, code: str = "RUS", as_of: str = "2025-12-31", n: int = 6) -> None:
     """The alliance layer on the demo: who is closest to ``code``, with trend and one piece of evidence."""
-    from .analysis.api import allies
+    from ..analysis.api import allies
 
     rows = allies(store, code, as_of, limit=n, evidence=1)
     if not rows:

@@ -18,14 +18,14 @@ _PIPE = None
 
 def _init(dicts: list[str]) -> None:
     global _PIPE
-    from .actors.dictionary import load_dictionary
-    from .pipeline import Pipeline
+    from ..actors.loader import load_dictionary
+    from ..pipeline import Pipeline
 
     _PIPE = Pipeline.default("events", dictionary=load_dictionary(dicts) if dicts else None)
 
 
 def _code(item: tuple[int, str]) -> str:
-    from .ingest.readers import make_document
+    from ..ingest.readers import make_document
 
     lineno, line = item
     try:

@@ -1,5 +1,5 @@
 """Commands of the alliance analysis (allies, dyad, drift, blocs, whatif, sources, report, refresh, exports,
-dict suggest-ties), registered on the main Typer app and its sub-apps when this module is imported."""
+dict suggest-ties), registered on the one Typer app and its groups when this module is imported."""
 
 from __future__ import annotations
 
@@ -9,17 +9,26 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from .cli import DbOpt, JsonOpt, app, check_export, console, emit_json, err, open_store
-from .commands import dict_app, export_app
+from .common import (
+    DbOpt,
+    JsonOpt,
+    app,
+    check_export,
+    console,
+    dict_app,
+    emit_json,
+    err,
+    export_app,
+    open_store,
+    whatif_app,
+)
 
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: today).")]
-whatif_app = typer.Typer(help="What-if questions on the formal ties and the alignment network.")
-app.add_typer(whatif_app, name="whatif")
 
 
 def _store(db: str | None):
     """Open the store and bring the alliance aggregates up to date if needed."""
-    from .analysis.aggregate import ensure_fresh
+    from ..analysis.aggregate import ensure_fresh
 
     store = open_store(db)
     info = ensure_fresh(store)
@@ -59,7 +68,7 @@ def _ties_text(ties: list[dict]) -> str:
 def refresh(db: DbOpt = None, full: Annotated[bool, typer.Option(help="Recluster everything.")] = False,
             json_out: JsonOpt = False) -> None:
     """Rebuild event clusters and the dyad x month aggregates (ingest does this itself)."""
-    from .analysis import refresh as run
+    from ..analysis import refresh as run
 
     with open_store(db) as store:
         info = run(store, full=True if full else None)
@@ -80,7 +89,7 @@ def allies(
     json_out: JsonOpt = False,
 ) -> None:
     """Partners of CODE best first: alignment index, trend, formal ties and the evidence behind it."""
-    from .analysis.api import allies as run
+    from ..analysis.api import allies as run
 
     with _store(db) as store:
         rows = run(store, code, _date(as_of), limit=limit or None, include_orgs=orgs)
@@ -114,7 +123,7 @@ def dyad(
     json_out: JsonOpt = False,
 ) -> None:
     """Monthly timeline of one pair's alignment with its formal ties and happenings."""
-    from .analysis.api import dyad as run
+    from ..analysis.api import dyad as run
 
     with _store(db) as store:
         d = run(store, a, b, _date(as_of), _date(since, "--since"))
@@ -146,7 +155,7 @@ def drift(
     json_out: JsonOpt = False,
 ) -> None:
     """Pairs whose alignment moved most since a date, and why."""
-    from .analysis.api import drift as run
+    from ..analysis.api import drift as run
 
     with _store(db) as store:
         rows = run(store, _date(since, "--since"), _date(as_of), limit=limit)
@@ -165,7 +174,7 @@ def drift(
 @app.command()
 def blocs(as_of: AsOfOpt = None, db: DbOpt = None, json_out: JsonOpt = False) -> None:
     """Blocs: communities of the signed alignment network, with cohesion."""
-    from .analysis.api import blocs as run
+    from ..analysis.api import blocs as run
 
     with _store(db) as store:
         b = run(store, _date(as_of))
@@ -190,7 +199,7 @@ def whatif_attack(
     json_out: JsonOpt = False,
 ) -> None:
     """Who is obliged to help CODE if it is attacked (treaty articles, chains), and who is merely aligned."""
-    from .analysis.api import whatif_attack as run
+    from ..analysis.api import whatif_attack as run
 
     with _store(db) as store:
         w = run(store, code, _date(as_of), depth=depth)
@@ -219,7 +228,7 @@ def whatif_attack(
 @app.command()
 def sources(db: DbOpt = None, json_out: JsonOpt = False) -> None:
     """Per outlet: volume, actors covered, event mix and framing (data/lexicon/framing.yaml), with examples."""
-    from .analysis.sources import sources as run
+    from ..analysis.sources import sources as run
 
     with _store(db) as store:
         rows = run(store)
@@ -243,7 +252,7 @@ def report(
     db: DbOpt = None,
 ) -> None:
     """A self-contained HTML report: ranking, trend lines, network, treaty timeline, evidence (inline SVG)."""
-    from .analysis.report import render_report
+    from ..analysis.report import render_report
 
     with _store(db) as store:
         html = render_report(store, code, _date(as_of))
@@ -260,7 +269,7 @@ def export_graph(
     db: DbOpt = None,
 ) -> None:
     """The signed alignment network on a date (nodes with names and blocs, edges with index and parts)."""
-    from .analysis.exports import export_graph as run
+    from ..analysis.exports import export_graph as run
 
     check_export(fmt, ("graphml", "gexf"), output)
     with _store(db) as store:
@@ -276,7 +285,7 @@ def export_dyads(
     db: DbOpt = None,
 ) -> None:
     """Dyad x month alignment scores (months with happenings) as CSV or Parquet."""
-    from .analysis.exports import export_dyads as run
+    from ..analysis.exports import export_dyads as run
 
     check_export(fmt, ("csv", "parquet"), output)
     with _store(db) as store:
@@ -291,7 +300,7 @@ def dict_suggest_ties(
     include_known: Annotated[bool, typer.Option("--all", help="Also changes the ties files already hold.")] = False,
 ) -> None:
     """Events that change formal ties (joining, leaving, freezing, signing, ratifying) as proposed edits."""
-    from .analysis.suggest import suggest_ties as run
+    from ..analysis.suggest import suggest_ties as run
 
     with _store(db) as store:
         rows = run(store, include_known=include_known)

@@ -8,11 +8,8 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from .cli import DbOpt, JsonOpt, app, console, emit_json, err, open_store
-from .store.db import StoreError
-
-keys_app = typer.Typer(help="API keys for writing through the REST API (and reading, when reads are closed).")
-app.add_typer(keys_app, name="keys")
+from ..store.db import StoreError
+from .common import DbOpt, JsonOpt, app, console, emit_json, err, keys_app, open_store
 
 
 @app.command()
@@ -28,8 +25,8 @@ def serve(
                                                         "(default: $MARSAD_MAX_UPLOAD_MB or 20).")] = None,
 ) -> None:
     """Serve the REST API (/api, /openapi.json) and the dashboard (/) on one port."""
-    from .api.app import serve as run_server
-    from .api.config import Config
+    from ..api.app import serve as run_server
+    from ..api.config import Config
 
     config = Config.from_env(data_dir=data_dir, read_keys_required=read_keys,
                              max_upload_bytes=int(max_upload_mb * 1024 * 1024) if max_upload_mb else None)
@@ -43,7 +40,7 @@ def serve(
 @keys_app.command("create")
 def keys_create(name: str, db: DbOpt = None, json_out: JsonOpt = False) -> None:
     """Make a key; it is printed once and stored only as a salted hash."""
-    from .api.auth import create_key
+    from ..api.auth import create_key
 
     with open_store(db) as store:
         try:
@@ -62,7 +59,7 @@ def keys_create(name: str, db: DbOpt = None, json_out: JsonOpt = False) -> None:
 def keys_revoke(name_or_id: Annotated[str, typer.Argument(metavar="NAME|ID")], db: DbOpt = None,
                 json_out: JsonOpt = False) -> None:
     """Revoke the active key with that name, or the key with that id."""
-    from .api.auth import revoke_key
+    from ..api.auth import revoke_key
 
     with open_store(db) as store:
         revoked = revoke_key(store, name_or_id)
@@ -79,7 +76,7 @@ def keys_revoke(name_or_id: Annotated[str, typer.Argument(metavar="NAME|ID")], d
 @keys_app.command("list")
 def keys_list(db: DbOpt = None, json_out: JsonOpt = False) -> None:
     """Keys with their id, creation and revocation times (never the keys themselves)."""
-    from .api.auth import list_keys
+    from ..api.auth import list_keys
 
     with open_store(db) as store:
         rows = list_keys(store)

@@ -1,4 +1,4 @@
-"""Commands of the later stages (actors, events, evaluation, export), registered on the main Typer app."""
+"""Commands of the later stages (actors, dict, eval, extract, export events), registered on the one Typer app."""
 
 from __future__ import annotations
 
@@ -12,14 +12,19 @@ import yaml
 from rich.markup import escape
 from rich.table import Table
 
-from .cli import DbOpt, JsonOpt, app, check_export, console, emit_json, err, open_store
-
-dict_app = typer.Typer(help="The actor dictionary, lexicons and formal ties: check, candidates, accept.")
-eval_app = typer.Typer(help="Score a stage against a gold file.")
-export_app = typer.Typer(help="Export events, dyads or the alliance graph.")
-app.add_typer(dict_app, name="dict")
-app.add_typer(eval_app, name="eval")
-app.add_typer(export_app, name="export")
+from .common import (
+    DbOpt,
+    JsonOpt,
+    app,
+    check_export,
+    console,
+    dict_app,
+    emit_json,
+    err,
+    eval_app,
+    export_app,
+    open_store,
+)
 
 DictOpt = Annotated[list[Path] | None, typer.Option("--dict", help="Extra dictionary files (YAML or PETRARCH). Also $MARSAD_DICT.")]
 
@@ -37,7 +42,7 @@ def extra_dicts(paths: list[Path] | None) -> list[Path]:
 @dict_app.command("check")
 def dict_check(paths: DictOpt = None, json_out: JsonOpt = False) -> None:
     """Validate every data file (actors, ontology, triggers, ties); exit 1 on any problem."""
-    from .validate import check_all
+    from ..quality.validate import check_all
 
     report = check_all(extra_dicts(paths))
     if json_out:
@@ -108,7 +113,7 @@ def actors(
     limit: int = 30,
 ) -> None:
     """Top actors by mentions, with their names and most common agents."""
-    from .query import top_actors
+    from ..actors.query import top_actors
 
     with open_store(db) as store:
         rows = top_actors(store, code=code, since=since, until=until, limit=limit)
@@ -135,7 +140,7 @@ def eval_actors_cmd(
     show_errors: Annotated[int, typer.Option(help="List this many misses and false positives.")] = 0,
 ) -> None:
     """Precision/recall of actor mentions against a gold file."""
-    from .evaluate import eval_actors
+    from ..quality.evaluate import eval_actors
 
     r = eval_actors(gold, seeds)
     if json_out:
@@ -162,14 +167,14 @@ def eval_events_cmd(
     """Precision/recall/F1 per PLOVER type and actor/recipient accuracy against a gold file.
 
     Real-news gold (tests/gold/real_news.jsonl) prints its dev and test halves side by side."""
-    from .evaluate import eval_events, eval_protest, gold_kind, read_jsonl
-    from .events.scoring import is_real_news
+    from ..events.scoring import is_real_news
+    from ..quality.evaluate import eval_events, eval_protest, gold_kind, read_jsonl
 
     try:
         rows = read_jsonl(gold)
         protest = gold_kind(rows) == "protest"
         if is_real_news(rows):
-            from .events.report import print_real_news
+            from ..events.report import print_real_news
 
             print_real_news(gold, corpus, json_out, errors)
             return
@@ -204,7 +209,7 @@ def extract(
     dicts: DictOpt = None,
 ) -> None:
     """Stateless coder: one JSON line per input record, {"id", "events": [...]}, no database."""
-    from .extract import run_extract
+    from ..exchange.extract import run_extract
 
     src = open(file, encoding="utf-8") if file else sys.stdin
     try:
@@ -224,7 +229,7 @@ def export_events(
     include_duplicates: Annotated[bool, typer.Option(help="Also events from near-duplicate articles.")] = False,
 ) -> None:
     """Events in PLOVER interchange field names (actor, recipient, event, mode, context, event_text, text_info, cite_info)."""
-    from .export import export_events as run
+    from ..exchange.export import export_events as run
 
     check_export(fmt, ("jsonl", "csv", "parquet"), output)
     with open_store(db) as store:

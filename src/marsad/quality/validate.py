@@ -8,12 +8,12 @@ from pathlib import Path
 def check_all(extra: list[Path] | None = None) -> dict:
     sections: dict[str, dict] = {}
 
-    from .actors.dictionary import load_dictionary
+    from ..actors.loader import load_dictionary
 
     d = load_dictionary(extra or [])
     sections["actors"] = {"stats": d.stats(), "problems": d.problems}
 
-    from .events.ontology import load_ontology
+    from ..events.ontology import load_ontology
 
     load_ontology.cache_clear()
     onto = load_ontology()
@@ -24,7 +24,7 @@ def check_all(extra: list[Path] | None = None) -> dict:
     policies, pproblems = load_policies(set(onto.types))
     sections["parties"] = {"stats": {"types_with_policy": len(policies)}, "problems": pproblems}
 
-    from .events.lexicon import load_lexicon, load_modality
+    from ..events.lexicon import load_lexicon, load_modality
 
     load_lexicon.cache_clear()
     lex = load_lexicon()
@@ -38,7 +38,7 @@ def check_all(extra: list[Path] | None = None) -> dict:
     sections["modality"] = {"stats": {k: len(v) for k, v in mod.items()},
                             "problems": [f"modality.yaml: missing list '{k}'" for k in need if not mod.get(k)]}
     try:
-        from .analysis.ties import validate_ties
+        from ..analysis.ties import validate_ties
     except ImportError:
         validate_ties = None
     if validate_ties is not None:
