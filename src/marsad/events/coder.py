@@ -65,6 +65,7 @@ class Cues:
     future: frozenset[str]
     future_phrases: tuple[tuple[str, ...], ...]
     hypothetical: frozenset[str]
+    hypothetical_phrases: tuple[tuple[str, ...], ...]
     historical: tuple[tuple[str, ...], ...]
     reporting: dict[str, str]  # word -> role
     reporting_phrases: tuple[tuple[tuple[str, ...], str], ...]
@@ -94,7 +95,7 @@ class Cues:
         rep_phrases = tuple((tuple(normalize(c).split()), r) for c, r in roles.items() if len(c.split()) > 1)
         return cls(words("negation") - {"غير", "ما"}, phrases("negation_exceptions"),
                    words("denial") | words("refusal"), words("future"), phrases("future"), hyp,
-                   phrases("historical"), rep_words, rep_phrases)
+                   phrases("hypothetical"), phrases("historical"), rep_words, rep_phrases)
 
 
 class EventCoder:
@@ -120,7 +121,7 @@ class EventCoder:
         if not matches:
             return []
         norms = [t.norm for t in tokens]
-        cf = [frozenset((t.norm, t.base)) for t in tokens]  # modality cues read a word as the tokenizer split it
+        cf = [_cue_forms(t, f) for t, f in zip(tokens, tf, strict=True)]  # cues: the tokenizer's reading only
         matches = self._fold_embedded(matches, norms, tokens)
         dates = find_dates(tokens, published)
         question = sentence.text.rstrip().endswith(("?", "؟"))
@@ -182,9 +183,11 @@ class EventCoder:
             # the parties the text writes)
             # a verb (or a multiword act) tells an act; a bare noun, definite or after a preposition, with no
             # party written is a name, a topic or a reference back ("لواء هجوم جوي"، "منشأة لإطلاق الصواريخ")
-            told = m.pattern.event == "PROTEST" or (
-                "ال" not in tokens[head].prefix and _prep(tokens[head].prefix) is None
-                and (m.pattern.frame.actor != "genitive" or len(m.tokens) > 1))
+            first = m.pattern.slots[0]
+            as_written = isinstance(first, frozenset) and tokens[head].norm in first  # ألقى is not ال + قى
+            told = m.pattern.event == "PROTEST" or clauses.victim_verb(tokens, head) is not None or (
+                (as_written or ("ال" not in tokens[head].prefix and _prep(tokens[head].prefix) is None))
+                and m.pattern.frame.actor != "genitive")
             policy = self.policies.get(m.pattern.event, Policy())
             if told or any(x.code for x in actors + recipients):
                 actors, recipients = self._from_place(policy, tokens, head, fill, actors, recipients)
@@ -290,6 +293,7 @@ class EventCoder:
         """Missing parties supplied from the sentence's place or the actor's state, as the type's policy allows
         (parties.yaml)."""
         skip = {i for a in actors for i in range(a.tok_start, a.tok_end)}
+        skip |= set(range(head, max([a.tok_end for a in actors if a.tok_start > head] + [head])))  # الشرطة المصرية
         where = location[0] if location else None
         if where and policy.actor_from_place and not actors and has_attacker(tokens[max(0, head - 4):head + 8]):
             actors = [place_party(where, "UAF", tokens[head], head)]  # "مسلحون مجهولون" in a named place
@@ -695,8 +699,9 @@ class EventCoder:
         for k in range(head - 1, max(-1, head - 8), -1):
             if norms[k] in BOUNDARY:
                 break
-            if cf[k] & c.hypothetical:
-                return "hypothetical"
+            if cf[k] & c.hypothetical or any(tuple(norms[k:k + len(ph)]) == ph for ph in c.hypothetical_phrases
+                                             if k + len(ph) <= head):
+                return "hypothetical"  # "في حالة تعرض أي منهما لهجوم"
         for k in range(head - 1, max(-1, head - 6), -1):
             if norms[k] in BOUNDARY:
                 break
@@ -899,6 +904,12 @@ def _future_verb(t: Token) -> bool:
 
 
 
+def _cue_forms(t: Token, readings: frozenset[str]) -> frozenset[str]:
+    """Forms a modality cue is matched against: the word as split by the tokenizer, and a conjunction off a
+    function word (ولن = و + لن); not every reading (سلم is not س + لم, شرطة is not شرط + ه)."""
+    return frozenset(f for f in readings if f in (t.norm, t.base) or (t.norm[:1] in ("و", "ف") and f == t.norm[1:]))
+
+
 def _merge_assaults(events: list[Event]) -> list[Event]:
     """One violent happening is often told twice in a sentence ("قتل خمسة أشخاص في انفجار سيارة مفخخة"):
     ASSAULT events with the same parties and status are one; one with no actor yields to one with an actor and
@@ -906,12 +917,18 @@ def _merge_assaults(events: list[Event]) -> list[Event]:
     def fits(a: str | None, b: str | None) -> bool:
         return a == b or not a or not b
 
+    def circumstance(e: Event) -> bool:  # "في انفجار"، "بقصف"، "جراء غارة": how the killing happened
+        before = e.sentence[:e.trigger_start - e.evidence_start].split()[-1:]
+        return bool(before) and (normalize(before[0]) in ("في", "اثر", "جراء", "خلال", "بسبب", "اثناء")
+                                 or e.event_text[:1] == "ب")
+
     out: list[Event] = []
     for e in events:
         if e.event == "ASSAULT":
             twin = next((o for o in out if o.event == "ASSAULT" and o.negated == e.negated
                          and o.modality == e.modality and fits(o.actor.code, e.actor.code)
-                         and fits(o.recipient.code, e.recipient.code)), None)
+                         and fits(o.recipient.code, e.recipient.code)
+                         and (o.actor.code == e.actor.code or circumstance(e))), None)
             if twin is not None:  # keep the first telling, with the parties either telling names
                 if not twin.actor.code and e.actor.code:
                     twin.actor = e.actor
