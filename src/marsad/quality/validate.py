@@ -19,7 +19,7 @@ def check_all(extra: list[Path] | None = None) -> dict:
     onto = load_ontology()
     sections["ontology"] = {"stats": {"types": len(onto.types), "modes": sum(len(t.modes) for t in onto.types.values()),
                                       "contexts": len(onto.contexts)}, "problems": onto.problems}
-    from .events.parties import load_policies
+    from ..events.parties import load_policies
 
     policies, pproblems = load_policies(set(onto.types))
     sections["parties"] = {"stats": {"types_with_policy": len(policies)}, "problems": pproblems}
