@@ -189,7 +189,7 @@ class EventCoder:
                 (as_written or ("ال" not in tokens[head].prefix and _prep(tokens[head].prefix) is None))
                 and m.pattern.frame.actor != "genitive")
             policy = self.policies.get(m.pattern.event, Policy())
-            if told or any(x.code for x in actors + recipients):
+            if told or any(x.code for x in actors + recipients) or any(x.agent for x in actors):  # a party written
                 actors, recipients = self._from_place(policy, tokens, head, fill, actors, recipients)
             bare_ok = policy.keep_without_parties and told
             own = fill if policy.recipient_from_actor else location  # whose agent-only heads (الشرطة) these are
@@ -914,8 +914,8 @@ def _merge_assaults(events: list[Event]) -> list[Event]:
     """One violent happening is often told twice in a sentence ("قتل خمسة أشخاص في انفجار سيارة مفخخة"):
     ASSAULT events with the same parties and status are one; one with no actor yields to one with an actor and
     the same recipient."""
-    def fits(a: str | None, b: str | None) -> bool:
-        return a == b or not a or not b
+    def fits(a: Party, b: Party) -> bool:  # a missing or inferred party fits any written one
+        return a.code == b.code or not a.code or not b.code or bool(a.inferred or b.inferred)
 
     def circumstance(e: Event) -> bool:  # "في انفجار"، "بقصف"، "جراء غارة": how the killing happened
         before = e.sentence[:e.trigger_start - e.evidence_start].split()[-1:]
@@ -926,13 +926,12 @@ def _merge_assaults(events: list[Event]) -> list[Event]:
     for e in events:
         if e.event == "ASSAULT":
             twin = next((o for o in out if o.event == "ASSAULT" and o.negated == e.negated
-                         and o.modality == e.modality and fits(o.actor.code, e.actor.code)
-                         and fits(o.recipient.code, e.recipient.code)
+                         and o.modality == e.modality and fits(o.actor, e.actor) and fits(o.recipient, e.recipient)
                          and (o.actor.code == e.actor.code or circumstance(e))), None)
             if twin is not None:  # keep the first telling, with the parties either telling names
-                if not twin.actor.code and e.actor.code:
+                if (not twin.actor.code or twin.actor.inferred) and e.actor.code and not e.actor.inferred:
                     twin.actor = e.actor
-                if not twin.recipient.code and e.recipient.code:
+                if (not twin.recipient.code or twin.recipient.inferred) and e.recipient.code and not e.recipient.inferred:
                     twin.recipient = e.recipient
                 twin.mode = twin.mode or e.mode
                 twin.id = event_id(twin.doc_id, twin)
