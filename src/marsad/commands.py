@@ -133,9 +133,14 @@ def eval_actors_cmd(
     json_out: JsonOpt = False,
     show_errors: Annotated[int, typer.Option(help="List this many misses and false positives.")] = 0,
 ) -> None:
-    """Precision/recall of actor mentions against a gold file."""
+    """Precision/recall of actor mentions against a gold file (seed JSONL, or a BIO file: per-class P/R/F1)."""
     from .evaluate import eval_actors
 
+    if gold.suffix in (".tsv", ".bio", ".conll"):
+        from .ner_commands import print_ner
+
+        print_ner(gold, json_out, show_errors)
+        return
     r = eval_actors(gold, seeds)
     if json_out:
         emit_json(r)
