@@ -11,9 +11,9 @@ from rich.table import Table
 from .ner_eval import CLASSES, eval_ner
 
 
-def print_ner(gold: Path, json_out: bool, show_errors: int) -> None:
+def print_ner(gold: Path, json_out: bool, show_errors: int, date: str | None = None) -> None:
     try:
-        r = eval_ner(gold, errors=show_errors)
+        r = eval_ner(gold, errors=show_errors, date=date)
     except (OSError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         raise SystemExit(2) from None
@@ -22,9 +22,10 @@ def print_ner(gold: Path, json_out: bool, show_errors: int) -> None:
 
         emit_json(r)
         return
-    console = Console()
+    console = Console(width=150)
     console.print(f"{r['file']}: {r['sentences']} sentences, split by sentence with seed {r['seed']} "
-                  f"(dev {r['dev']['sentences']}, test {r['test']['sentences']})")
+                  f"(dev {r['dev']['sentences']}, test {r['test']['sentences']}); read as articles of {r['window']} "
+                  f"consecutive sentences dated {date or 'unknown'}")
     for mode in ("exact", "overlap"):
         t = Table(title=f"span match: {mode}")
         t.add_column("class", no_wrap=True)

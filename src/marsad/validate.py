@@ -11,7 +11,9 @@ def check_all(extra: list[Path] | None = None) -> dict:
     from .actors.dictionary import load_dictionary
 
     d = load_dictionary(extra or [])
-    sections["actors"] = {"stats": d.stats(), "problems": d.problems}
+    from .actors.guards import load_guards
+
+    sections["actors"] = {"stats": d.stats(), "problems": d.problems + load_guards().problems}
 
     from .events.ontology import load_ontology
 

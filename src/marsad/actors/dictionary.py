@@ -25,6 +25,7 @@ AGENTS = {"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "CVL", "MED", "BUS", "SPY", 
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9+]{1,7}$")
 # Names that are also common words: matched only with a cue before them (دولة مالي, في مالي).
 AMBIGUOUS = {"فتح", "مالي", "ماليه", "ماليون", "ماليين", "ماليان", "بنين", "كيف", "تشاد", "عمان", "جورجيا"}
+DEFINITE_KINDS = {"person", "name", "capital", "metonym"}
 KIND_RANK = {"region": 0, "name": 0, "igo": 0, "person": 1, "capital": 2, "metonym": 2, "nisba": 3, "people": 3, "head": 4}
 
 
@@ -64,6 +65,7 @@ class Entry:
     roles: list[Role] = field(default_factory=list)
     source: str = ""
     file: str = ""
+    unambiguous: frozenset[tuple[str, ...]] = frozenset()  # short names that need no context (person entries)
 
     def role_on(self, date: str | None) -> Role | None:
         """The person's role on ``date``: an active one (highest-ranking first), else the most recent past one."""
@@ -92,7 +94,7 @@ class Name:
     agent: str | None
     kind: str  # name | capital | metonym | nisba | people | person | igo
     ambiguous: bool = False
-    definite: bool = False  # a one-word person name written with ال (الأسد): the bare word (أسد "lion") is not it
+    definite: bool = False  # a one-word name only written with ال (الأسد، العراق): the bare word (أسد "lion") is not it
 
 
 @dataclass
@@ -156,6 +158,8 @@ class DictionaryBuilder:
     def __init__(self) -> None:
         self.d = ActorDictionary()
         self._seen_names: set[tuple[tuple[str, ...], str, str | None, str]] = set()
+        self._with_al: set[tuple[tuple[str, ...], str]] = set()
+        self._bare: set[tuple[tuple[str, ...], str]] = set()
 
     def add_name(self, surface: str, entry: str, code: str | None, agent: str | None, kind: str) -> None:
         for variant in name_variants(surface):
@@ -167,8 +171,15 @@ class DictionaryBuilder:
                 continue
             self._seen_names.add(sig)
             amb = len(k) == 1 and k[0] in AMBIGUOUS
-            definite = kind == "person" and len(k) == 1 and normalize(variant).startswith("ال")
-            self.d.names.append(Name(k, entry, code, agent, kind, amb, definite))
+            if len(k) == 1:  # is the one-word name ever written without ال? (العراق: no; لبنان: yes)
+                (self._with_al if normalize(variant).startswith("ال") else self._bare).add((k, entry))
+            self.d.names.append(Name(k, entry, code, agent, kind, amb))
+
+    def mark_definite(self) -> None:
+        """One-word names only ever written with ال need it: عراق, مغرب "sunset", هند (a given name), أسد "lion"."""
+        for n in self.d.names:
+            n.definite = n.kind in DEFINITE_KINDS and (n.keys, n.entry) in self._with_al \
+                and (n.keys, n.entry) not in self._bare
 
     def load_yaml(self, path: Path) -> None:
         where = path.name
@@ -269,6 +280,11 @@ class DictionaryBuilder:
         if not names:
             p.append(f"{w} ({pid}): no Arabic names")
         e = Entry(pid, "person", str(item.get("en") or ""), names[0] if names else "", None, roles=roles, file=file)
+        keys = {name_key(n) for n in names}
+        for u in _list(item.get("unambiguous")):
+            if name_key(str(u)) not in keys:
+                p.append(f"{w} ({pid}): unambiguous name '{u}' is not one of its names")
+        e.unambiguous = frozenset(name_key(str(u)) for u in _list(item.get("unambiguous")))
         self.d.entries[pid] = e
         for n in names:
             self.add_name(n, pid, None, None, "person")
@@ -312,6 +328,7 @@ def load_dictionary(extra: Iterable[str | Path] = (), bundled: bool = True) -> A
 
             load_petrarch(path, b)
     b.check_codes()
+    b.mark_definite()
     return b.d
 
 

@@ -20,6 +20,7 @@ _END = object()
 AMBIGUOUS_CUES = {"حركه", "في", "دوله", "جمهوريه", "حكومه", "الي", "مع", "رئيس", "شمال", "جنوب", "عاصمه"}
 AMBIGUOUS_PLACES = {("اطار",), ("امل",), ("سلام",), ("نصر",), ("حره",), ("وحده",), ("عين",), ("مدينه",), ("ميدان",),
                     ("جامعه",), ("ساحه",), ("مركز",)}  # places spelled like common words (ميدان "square" / Medan)
+STATE_CUES = {"دوله", "جمهوريه", "مملكه", "سلطنه", "اماره"}  # مملكة بحرين: the ال may drop after them
 DUAL_HEADS = {"جمهوريتي": "جمهوريه", "جمهوريتا": "جمهوريه", "جمهوريتين": "جمهوريه"}
 
 
@@ -156,8 +157,8 @@ class Matcher:
                     i += 1
                     continue
                 if end == i + 1 and all(nm.definite for nm in names) and "ال" not in t.norm[:pre_len + 2] \
-                        and not t.norm.startswith(("لل", "ولل", "فلل")):
-                    i += 1  # "أسد الرافدين" is a lion, not الأسد
+                        and not t.norm.startswith(("لل", "ولل", "فلل")) and not (i and tokens[i - 1].norm in STATE_CUES):
+                    i += 1  # "أسد الرافدين" is a lion, not الأسد; "مغرب" is sunset, not المغرب
                     continue
                 start_char = t.start + orig_prefix_len(t.text, pre_len)
                 out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind])))

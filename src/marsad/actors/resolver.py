@@ -25,6 +25,10 @@ class Candidate:
     guess_code: str | None
     guess_agent: str | None
     example: str
+    tok_start: int = 0  # the name's tokens [tok_start, tok_end) and characters in the document
+    tok_end: int = 0
+    start: int = 0
+    end: int = 0
 
 
 class Resolver:
@@ -128,7 +132,8 @@ class Resolver:
             if words and (len(words) >= 2 or (guess and not words[0].norm.startswith("ال"))):
                 name = text[words[0].start - text_offset:words[-1].end - text_offset] if text else \
                     " ".join(w.text for w in words)
-                out.append(Candidate(name, title, guess, agent, text))
+                out.append(Candidate(name, title, guess, agent, text, j - len(words), j,
+                                     words[0].start, words[-1].end))
             i = max(end, j)
         return out
 

@@ -7,7 +7,8 @@ from functools import lru_cache
 from ..pipeline import Processed
 from ..records import Mention
 from ..text.tokens import function_words
-from .dictionary import ActorDictionary, load_dictionary
+from .dictionary import ActorDictionary, key, load_dictionary
+from .guards import Guards, load_guards
 from .matcher import Matcher
 from .resolver import Resolver
 
@@ -16,17 +17,31 @@ LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "�
             "علي", "ضد"}  # "الهجوم على خاركيف": a place attacked
 
 
+def normalize_key(token) -> str:
+    return key(token.base or token.norm)
+
+
+TOP_OFFICES = {"president", "prime_minister", "king", "emir", "supreme_leader", "head_of_state"}
+
+
 @lru_cache(maxsize=1)
 def bundled_dictionary() -> ActorDictionary:
     """The bundled dictionary, loaded once per process (read-only after loading)."""
     return load_dictionary()
 
 
+@lru_cache(maxsize=1)
+def bundled_guards() -> Guards:
+    return load_guards()
+
+
 class ActorStage:
     name = "actors"
 
-    def __init__(self, dictionary: ActorDictionary | None = None, collect_candidates: bool = True):
+    def __init__(self, dictionary: ActorDictionary | None = None, collect_candidates: bool = True,
+                 guards: Guards | None = None):
         self.dictionary = dictionary or bundled_dictionary()
+        self.guards = guards or bundled_guards()
         self.matcher = Matcher(self.dictionary)
         self.resolver = Resolver(self.dictionary, self.matcher)
         self.resolver.matcher_protected = function_words()
@@ -54,14 +69,63 @@ class ActorStage:
     def protected_words(self) -> set[str]:
         return self.dictionary.words()
 
+    def short_names(self, tokens, mentions: list[Mention], full_seen: set[str], date: str | None) -> list[Mention]:
+        """A one-word person name (surname or first name) counts only after the person's full name earlier in the
+        article, right after a title (الرئيس X، وزير الخارجية الروسي X), or when the dictionary marks it
+        unambiguous: a businessman or athlete sharing a politician's surname is not the politician."""
+        out = []
+        for m in mentions:
+            if m.kind == "person":
+                if m.tok_end - m.tok_start > 1:
+                    full_seen.add(m.entry)
+                elif m.entry not in full_seen and not self._titled(tokens, m, out) and not self._known(tokens, m, date):
+                    continue
+            out.append(m)
+        return out
+
+    def provisional(self, tokens, cands, sentence_idx: int) -> list[Mention]:
+        """A title and a country word before an unknown name (وزير الخارجية العراقي فلان): a person mention coded from
+        them (IRQ DIP), person unknown; kind ``provisional``. Only names that look like names: two or more words, none
+        with a proclitic (للضغط) or the accusative alef (ردا), the article only on the last (family) word; others
+        stay candidates for `marsad dict candidates`."""
+        out = []
+        for c in cands:
+            words = tokens[c.tok_start:c.tok_end]
+            if not c.guess_code or len(words) < 2 or (words[0].norm,) in self.guards.span_titles:
+                continue
+            if any(w.prefix not in ("", "ال") or w.norm.endswith("ا") for w in words) or any(w.norm.startswith("ال") for w in words[:-1]):
+                continue
+            out.append(Mention(c.start, c.end, c.name, c.guess_code, c.guess_agent, "provisional", None, "",
+                               c.tok_start, c.tok_end, sentence_idx))
+        return out
+
+    def _known(self, tokens, m: Mention, date: str | None) -> bool:
+        """Marked unambiguous in the dictionary, or a head of state or government in office on the date: the press
+        names them by surname alone (بوتين، أردوغان)."""
+        e = self.dictionary.entries[m.entry]
+        if (normalize_key(tokens[m.tok_start]),) in e.unambiguous:
+            return True
+        return any(r.title in TOP_OFFICES and r.active(date) for r in e.roles)
+
+    def _titled(self, tokens, m: Mention, before: list[Mention]) -> bool:
+        prev = before[-1] if before else None
+        start = prev.tok_start if prev and prev.tok_end == m.tok_start and prev.kind in ("nisba", "name") else m.tok_start
+        if start and (tokens[start - 1].norm,) in self.guards.span_titles:  # الشيخ، السيد، الدكتور
+            return True
+        return self.matcher.head_before(tokens, start) is not None
+
     def __call__(self, p: Processed) -> Processed:
         date = p.doc.published
+        full_seen: set[str] = set()  # person entries named in full so far in this document
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
-            matches = self.matcher(tokens)
+            matches = self.guards(tokens, self.matcher(tokens))
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
+            mentions = self.short_names(tokens, mentions, full_seen, date)
+            cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
+            mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
             p.mentions.extend(mentions)
             self._agents_and_places(p, s, tokens, mentions)
             if self.collect_candidates:
-                p.candidates.extend(self.resolver.candidates(tokens, mentions, s.text, s.start))
+                p.candidates.extend(cands)
         return p

@@ -1,0 +1,96 @@
+"""Document context for actors: short names, provisional office holders; and the BIO (NewsFANE-style) evaluation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from marsad.ingest.readers import make_document
+from marsad.ner_eval import entities, eval_ner, join_tokens, read_bio, split_halves
+from marsad.pipeline import Pipeline
+
+NER = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "ner" / "newsfane_train.tsv"
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline.default("actors")
+
+
+def people(pipe, text: str, date: str = "2015-06-01"):
+    p = pipe(make_document(text, "t", "", published=date))
+    return [(m.text, m.code, m.kind) for m in p.mentions if m.kind in ("person", "provisional")]
+
+
+def test_surname_alone_needs_the_full_name_first(pipe):
+    # a footballer called لافروف is not the foreign minister; after the full name the surname is the minister
+    assert people(pipe, "سجل اللاعب لافروف هدفين في المباراة.") == []
+    got = people(pipe, "التقى سيرغي لافروف نظيره. وقال لافروف إن المحادثات بناءة.")
+    assert [(t, c) for t, c, _ in got] == [("سيرغي لافروف", "RUS"), ("لافروف", "RUS")]
+
+
+def test_surname_after_a_title_counts(pipe):
+    assert [(t, c) for t, c, _ in people(pipe, "وقال وزير الخارجية لافروف إن المحادثات بناءة.")] == [("لافروف", "RUS")]
+
+
+def test_head_of_government_in_office_is_known_by_surname(pipe):
+    assert [c for _, c, _ in people(pipe, "أعلن بوتين أمس خطة جديدة.", "2015-06-01")] == ["RUS"]
+    # a defence minister is not: his surname alone is not enough
+    assert people(pipe, "أعلن شويغو أمس خطة جديدة.", "2015-06-01") == []
+
+
+def test_title_and_country_before_an_unknown_name(pipe):
+    got = people(pipe, "قال وزير الخارجية العراقي كامل سعدون الجبوري إن بغداد ترحب بالمبادرة.")
+    assert ("كامل سعدون الجبوري", "IRQ", "provisional") in got
+    p = pipe(make_document("قال وزير الخارجية العراقي كامل سعدون الجبوري إن بغداد ترحب.", "t", "", published="2015-06-01"))
+    m = next(m for m in p.mentions if m.kind == "provisional")
+    assert m.person is None and m.agent == "DIP"
+    assert any(c.name == "كامل سعدون الجبوري" for c in p.candidates)  # still offered to dict candidates
+    # a word after the title that is not a name gives nothing
+    assert people(pipe, "دعا الرئيس الفلسطيني للضغط على المجتمع الدولي.") == []
+
+
+def test_bio_reader_entities_and_split(tmp_path):
+    f = tmp_path / "g.tsv"
+    f.write_text("زار\tO\nو\tO\nالرئيس\tO\nجاك\tB-Politician\nشيراك\tI-Politician\nالمانيا\tB-Nation\n\n"
+                 "قال\tO\nه\tO\n\nبغداد\tB-Population-Center\n", encoding="utf-8")
+    s = read_bio(f)
+    assert len(s) == 3 and s[1].line == 8
+    assert entities(s[0].labels) == {(3, 5, "Politician"), (5, 6, "Nation")}
+    text, spans = join_tokens(s[0].tokens)
+    assert text == "زار والرئيس جاك شيراك المانيا" and text[slice(*spans[3])] == "جاك"
+    assert join_tokens(s[1].tokens)[0] == "قاله"
+    dev, test = split_halves(s, seed=11)
+    assert sorted(x.index for x in dev + test) == [0, 1, 2] and split_halves(s, seed=11)[0] == dev
+
+
+def test_bio_reader_names_file_and_line(tmp_path):
+    f = tmp_path / "bad.tsv"
+    f.write_text("زار\tO\nالمانيا\tNATION\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.tsv:2: label 'NATION'"):
+        read_bio(f)
+    f.write_text("زار O\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=r"bad.tsv:1: expected 'token<TAB>label'"):
+        read_bio(f)
+
+
+def test_eval_on_own_bio_file(tmp_path, pipe):
+    f = tmp_path / "own.tsv"
+    rows = [("التقى", "O"), ("الرئيس", "O"), ("فلاديمير", "B-Politician"), ("بوتين", "I-Politician"),
+            ("في", "O"), ("موسكو", "B-Population-Center"), ("وفدا", "O"), ("من", "O"), ("العراق", "B-Nation"),
+            (".", "O")]
+    f.write_text("\n".join(f"{a}\t{b}" for a, b in rows) * 1 + "\n\n" + "\n".join(f"{a}\t{b}" for a, b in rows) + "\n",
+                 encoding="utf-8")
+    r = eval_ner(f, pipe, date="2020-01-01")
+    for half in ("dev", "test"):
+        ex = r[half]["exact"]
+        assert ex["Nation"]["tp"] == 1 and ex["Politician"]["tp"] == 1 and ex["Population-Center"]["tp"] == 1
+        assert ex["all"]["fp"] == 0
+
+
+@pytest.mark.skipif(not NER.exists(), reason="../shared/eval/ner absent")
+def test_newsfane_nation_found():
+    r = eval_ner(NER, date="2006-06-01")
+    assert r["dev"]["sentences"] + r["test"]["sentences"] == r["sentences"]
+    assert r["dev"]["exact"]["Nation"]["f1"] > 0.85  # states are the strongest class

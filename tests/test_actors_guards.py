@@ -1,0 +1,67 @@
+"""Guards against false actor readings, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.actors.guards import load_guards
+from marsad.ingest.readers import make_document
+from marsad.pipeline import Pipeline
+
+
+@pytest.fixture(scope="module")
+def pipe() -> Pipeline:
+    return Pipeline.default("actors")
+
+
+def mentions(pipe, text: str, date: str = "2024-03-01"):
+    p = pipe(make_document(text, "t", "", published=date))
+    return [(m.text, m.code) for m in p.mentions]
+
+
+@pytest.mark.parametrize("text", [
+    "ارتفعت أرباح بنك قطر الوطني في الربع الأخير.",
+    "تخرج من جامعة الكويت قبل عشر سنوات.",
+    "فاز نادي باريس سان جيرمان على منافسه بهدفين.",
+    "خسر منتخب فرنسا مباراته الودية أمس.",
+    "نقل المصاب إلى مستشفى مصر الدولي.",
+])
+def test_state_inside_a_larger_name_is_not_the_state(pipe, text):
+    assert mentions(pipe, text) == []
+
+
+def test_the_same_state_alone_is_still_found(pipe):
+    assert [c for _, c in mentions(pipe, "زار وزير خارجية قطر الكويت أمس.")] == ["QAT", "KWT"]
+
+
+def test_nisba_family_name_after_a_given_name(pipe):
+    assert mentions(pipe, "سجل اللاعب حسن المصري هدفا، وأشاد به المدرب علي العراقي.") == []
+    got = mentions(pipe, "قال الرئيس المصري إن الوفد العراقي وصل.")
+    assert [c for _, c in got] == ["EGY", "IRQ"]
+
+
+def test_name_written_with_al_needs_it(pipe):
+    # مغرب "sunset", هند (a woman's name), قاعدة "base", عراق without ال: not the states or the group
+    assert mentions(pipe, "عادت هند قبل مغرب الشمس إلى قاعدة التدريب.") == []
+    assert [c for _, c in mentions(pipe, "وصل وفد من المغرب والهند إلى العراق.")] == ["MAR", "IND", "IRQ"]
+
+
+def test_common_noun_with_a_feminine_adjective(pipe):
+    assert mentions(pipe, "هبطت الطائرة في القاعدة العسكرية قرب الحدود.") == []
+    assert [c for _, c in mentions(pipe, "تبنى تنظيم القاعدة الهجوم، وقالت القاعدة في بيان إنها مسؤولة.")] == ["AQ", "AQ"]
+
+
+def test_spans_exclude_titles_and_dawla(pipe):
+    got = mentions(pipe, "استقبل الملك عبد الله الثاني وفدا من دولة الإمارات.", "2015-05-01")
+    assert [t for t, _ in got] == ["عبد الله الثاني", "الإمارات"]
+    assert [c for _, c in got] == ["JOR", "ARE"]
+
+
+def test_guards_file_is_validated():
+    assert load_guards().problems == []
+    bad = load_guards("institution_nouns: [بنك]\nspan_titles: []\ngiven_names: [عبد الله]\nextra: [x]\n", "g.yaml")
+    text = "\n".join(bad.problems)
+    assert "g.yaml: unknown list 'extra'" in text
+    assert "'span_titles' must be a non-empty list" in text
+    assert "'given_names' takes single words" in text
+    assert "'common_nouns' must be a non-empty list" in text
