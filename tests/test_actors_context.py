@@ -94,3 +94,31 @@ def test_newsfane_nation_found():
     r = eval_ner(NER, date="2006-06-01")
     assert r["dev"]["sentences"] + r["test"]["sentences"] == r["sentences"]
     assert r["dev"]["exact"]["Nation"]["f1"] > 0.85  # states are the strongest class
+
+
+def test_groups_carry_the_state_they_act_in(pipe):
+    p = pipe(make_document("اشتبك مقاتلو جيش المهدي مع قوات الصحوة، وهاجم الحوثيون مواقع قرب الحدود.", "t", "",
+                           published="2007-05-01"))
+    got = [(m.code, m.country) for m in p.mentions]
+    assert ("MAHD", "IRQ") in got and ("SAHW", "IRQ") in got and ("HOU", "YEM") in got
+    assert all(m.country is None for m in p.mentions if m.kind == "nisba")  # states carry no country field
+
+
+def test_communal_groups_are_parties(pipe):
+    p = pipe(make_document("هاجم مستوطنون إسرائيليون قرية فلسطينية، ونزح آلاف الإيزيديين والأكراد من سنجار.", "t", "",
+                           published="2014-08-05"))
+    got = {(m.code, m.country) for m in p.mentions}
+    assert {("SETL", "ISR"), ("YAZD", "IRQ"), ("KURD", None)} <= got
+    # السنة "the year" is not the Sunni community
+    assert all(m.code != "SUNI" for m in pipe(make_document("في السنة الماضية زار الوفد بغداد.", "t", "")).mentions)
+
+
+def test_group_file_fields_are_validated(tmp_path):
+    from marsad.actors.dictionary import load_dictionary
+
+    f = tmp_path / "g.yaml"
+    f.write_text("- {code: ZZGRP, kind: nsa, en: X, names: [جماعة تجريبية], agent: REB, period: [2010, 2005]}\n",
+                 encoding="utf-8")
+    problems = "\n".join(load_dictionary([f], bundled=False).problems)
+    assert "period must be [first year, last year or null]" in problems
+    assert "a group needs a country field" in problems

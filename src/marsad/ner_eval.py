@@ -140,7 +140,7 @@ class Mapper:
         if m.kind == "igo":
             return "Non-Governmental"
         if m.kind == "name":
-            return "Non-Governmental" if self.kinds.get(m.entry) == "nsa" else "Nation"
+            return {"nsa": "Non-Governmental", "communal": "Group"}.get(self.kinds.get(m.entry, ""), "Nation")
         plural = m.kind == "nisba" and normalize(m.text).endswith(("ين", "ون"))
         if (m.kind == "people" or plural) and not m.agent:  # الأكراد، العراقيين (not جنود عراقيين)
             return "Group"

@@ -19,7 +19,7 @@ import yaml
 from ..text.normalize import normalize
 from .variants import name_variants, nisba_forms
 
-KINDS = {"state", "historical", "disputed", "igo", "nsa", "region"}
+KINDS = {"state", "historical", "disputed", "igo", "nsa", "communal", "region"}
 AGENTS = {"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "CVL", "MED", "BUS", "SPY", "COP", "DIP", "EDU", "REL",
           "HLH", "NGO", "IGO", "UAF", "ELI", "LAB", "AGR", "CRM", "IMG", "SEP", "INS", "PTY", "ENV", "REF"}
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9+]{1,7}$")
@@ -222,6 +222,13 @@ class DictionaryBuilder:
         agent = item.get("agent")
         if agent is not None and agent not in AGENTS:
             p.append(f"{w} ({code}): unknown agent '{agent}'")
+        period = item.get("period")
+        if period is not None and not (isinstance(period, list) and len(period) == 2
+                                       and isinstance(period[0], int) and 1900 <= period[0] <= 2100
+                                       and (period[1] is None or isinstance(period[1], int) and period[1] >= period[0])):
+            p.append(f"{w} ({code}): period must be [first year, last year or null], got {period!r}")
+        if kind in ("nsa", "communal") and "country" not in item:
+            p.append(f"{w} ({code}): a group needs a country field (null when it acts in no one state)")
         names = [str(n) for n in _list(item.get("names"))]
         if item.get("ar"):
             names.insert(0, str(item["ar"]))

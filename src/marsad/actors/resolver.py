@@ -90,8 +90,10 @@ class Resolver:
                 prev.end, prev.tok_end = m.char_end, m.tok_end
                 prev.text = text[prev.start - text_offset:prev.end - text_offset] if text else prev.text + " " + surface
                 continue
+            entry = self.d.entries.get(name.entry)
+            country = entry.country if entry is not None and entry.kind in ("nsa", "communal") else None
             out.append(Mention(m.char_start, m.char_end, surface, code or "", agent, name.kind, person, name.entry,
-                               m.tok_start, m.tok_end, sentence_idx))
+                               m.tok_start, m.tok_end, sentence_idx, country))
         return out
 
     def candidates(self, tokens: list[Token], mentions: list[Mention], text: str = "",
