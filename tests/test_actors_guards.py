@@ -65,3 +65,16 @@ def test_guards_file_is_validated():
     assert "'span_titles' must be a non-empty list" in text
     assert "'given_names' takes single words" in text
     assert "'common_nouns' must be a non-empty list" in text
+
+
+def test_nisba_forms_accusative_dual_plural(pipe):
+    def got(text):
+        p = pipe(make_document(text, "t", "", published="2024-03-01"))
+        return [(m.code, m.agent) for m in p.mentions]
+
+    assert got("قتل الهجوم جنودا أمريكيين.") == [("USA", "MIL")]
+    assert got("أسرت المجموعة جنديا إسرائيليا.") == [("ISR", "MIL")]
+    assert got("استقبل الوزير وفدا فلسطينيا.")[-1] == ("PSE", "DIP")
+    assert got("اعتقلت السلطات مواطنتين مصريتين ومواطنات مصريات.")[-2:] == [("EGY", None), ("EGY", None)]
+    # an adjective agrees with its head in definiteness: an indefinite nisba after a definite head is not its agent
+    assert got("واعتقلت الشرطة مصريين في المطار.") == [("EGY", None)]

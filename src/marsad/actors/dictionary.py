@@ -34,6 +34,17 @@ def key(word: str) -> str:
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
 
 
+def accusative(k: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The indefinite accusative of a one-word head (جنود -> جنودا, وفد -> وفدا, جندي -> جنديا): the alef of the
+    tanween is written except after ة, a long vowel, ء, and on sound plurals and duals (ون ين ات ان)."""
+    if len(k) != 1 or normalize(k[0]) != k[0] or k[0].startswith("ال"):
+        return None
+    w = k[0]
+    if w.endswith(("ه", "ا", "ء", "ي" + "ا", "ات", "ون", "ين", "ان", "و")) or len(w) < 3:
+        return None
+    return (w + "ا",)
+
+
 def name_key(name: str) -> tuple[str, ...]:
     return tuple(key(w) for w in normalize(name).replace("-", " ").split() if w)
 
@@ -161,7 +172,8 @@ class DictionaryBuilder:
         self._with_al: set[tuple[tuple[str, ...], str]] = set()
         self._bare: set[tuple[tuple[str, ...], str]] = set()
 
-    def add_name(self, surface: str, entry: str, code: str | None, agent: str | None, kind: str) -> None:
+    def add_name(self, surface: str, entry: str, code: str | None, agent: str | None, kind: str,
+                 ambiguous: bool = False) -> None:
         for variant in name_variants(surface):
             k = name_key(variant)
             if not k:
@@ -170,7 +182,7 @@ class DictionaryBuilder:
             if sig in self._seen_names:
                 continue
             self._seen_names.add(sig)
-            amb = len(k) == 1 and k[0] in AMBIGUOUS
+            amb = ambiguous or (len(k) == 1 and k[0] in AMBIGUOUS)
             if len(k) == 1:  # is the one-word name ever written without ال? (العراق: no; لبنان: yes)
                 (self._with_al if normalize(variant).startswith("ال") else self._bare).add((k, entry))
             self.d.names.append(Name(k, entry, code, agent, kind, amb))
@@ -250,8 +262,9 @@ class DictionaryBuilder:
             else:
                 p.append(f"{w} ({code}): metonym must be {{name, agent}}")
         for base in _list(item.get("nisba")):
+            ambiguous = normalize(str(base)) in AMBIGUOUS  # مالي "financial": ماليا "financially" too
             for form in nisba_forms(str(base)):
-                self.add_name(form, code, code, agent, "nisba")
+                self.add_name(form, code, code, agent, "nisba", ambiguous)
         for n in _list(item.get("plural")):
             self.add_name(str(n), code, code, agent or "CVL", "people")
         for c in _list(item.get("cities")):
@@ -309,6 +322,9 @@ class DictionaryBuilder:
                 k = name_key(str(h))
                 if k:
                     self.d.heads.append((k, agent, item.get("title")))
+                    acc = accusative(k)
+                    if acc:
+                        self.d.heads.append((acc, agent, item.get("title")))
 
     def check_codes(self) -> None:
         """Every code a role or group refers to must exist."""

@@ -31,6 +31,10 @@ class Candidate:
     end: int = 0
 
 
+def definite(t: Token) -> bool:
+    return t.norm.startswith(("ال", "لل")) or "ال" in t.prefix
+
+
 class Resolver:
     def __init__(self, dictionary: ActorDictionary, matcher: Matcher):
         self.d = dictionary
@@ -77,6 +81,8 @@ class Resolver:
                 code, agent = name.code, name.agent
             if name.kind in ("nisba", "name", "people", "igo"):
                 head = self.matcher.head_before(tokens, m.tok_start)
+                if head and name.kind == "nisba" and definite(tokens[m.tok_start]) != definite(tokens[m.tok_start - 1]):
+                    head = None  # an adjective agrees in definiteness: "الشرطة مصريات" is not Egyptian police
                 if head:
                     agent = head[1]
                     if head[2] in PERSON_TITLES and code:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from ..text.normalize import normalize
 
-NISBA_SUFFIXES = ("", "ه", "ان", "تان", "ين", "ون", "تين")  # روسي روسية روسيان روسيتان روسيين روسيون
+# روسي روسية روسيان روسيتان روسيين روسيون روسيتين; accusative روسيا (مواطنا روسيا), feminine plural روسيات
+NISBA_SUFFIXES = ("", "ه", "ان", "تان", "ين", "ون", "تين", "ا", "ات")
 
 
 def _g_swaps(word: str) -> set[str]:
