@@ -122,3 +122,40 @@ def test_group_file_fields_are_validated(tmp_path):
     problems = "\n".join(load_dictionary([f], bundled=False).problems)
     assert "period must be [first year, last year or null]" in problems
     assert "a group needs a country field" in problems
+
+
+def refs(pipe, text: str, source: str = "", url: str = ""):
+    p = pipe(make_document(text, "t", "", published="2015-08-01", source=source, url=url))
+    return [(m.text, m.code, m.entry) for m in p.mentions if m.entry.startswith("ref:")]
+
+
+def test_kingdom_and_country_from_the_outlet(pipe):
+    got = refs(pipe, "أعلنت المملكة دعمها للقرار، وقال مسؤول إن البلاد ترحب بكل جهد.", source="alriyadh")
+    assert got == [("المملكة", "SAU", "ref:outlet"), ("البلاد", "SAU", "ref:outlet")]
+    # the outlet is also known by its host
+    assert refs(pipe, "وأكدت المملكة موقفها.", url="https://www.okaz.com.sa/news/1")[0][1] == "SAU"
+    # unknown outlet and no kingdom named: nothing
+    assert refs(pipe, "وأكدت المملكة موقفها.", source="an unknown blog") == []
+
+
+def test_kingdom_and_country_from_the_article(pipe):
+    got = refs(pipe, "زار الوفد المملكة الأردنية الهاشمية. وقالت المملكة إنها ترحب.", source="okaz")
+    assert got == [("المملكة", "JOR", "ref:article")]
+    got = refs(pipe, "اندلعت اشتباكات في اليمن. وتشهد البلاد أزمة إنسانية في حين تتابع البلاد العربية.", source="sabq")
+    assert got == [("البلاد", "YEM", "ref:article")]  # البلاد العربية "the Arab countries" is not a reference
+    # an article naming several states leaves البلاد unresolved
+    assert refs(pipe, "تفاوضت روسيا وأوكرانيا طويلا. ثم عاد الوفد إلى البلاد.", source="sabq") == []
+    # the span leaves out the proclitics (لل keeps the ل of the article, as in names)
+    assert [t for t, _, _ in refs(pipe, "عاد الوفد وبالبلاد ناس وللبلاد حق.", source="sabq")] == ["البلاد", "لبلاد"]
+
+
+def test_outlets_file_is_validated():
+    from marsad.actors.outlets import load_outlets
+
+    assert load_outlets(codes={"SAU", "EGY", "JOR", "MAR", "BHR", "ARE", "QAT", "KWT", "IRQ", "SYR", "LBN",
+                               "OMN"}).problems == []
+    bad = load_outlets("- {outlet: x, country: ZZZ, colour: red}\n- {outlet: y}\n- {outlet: x, country: SAU}\n",
+                       "o.yaml", codes={"SAU"})
+    text = "\n".join(bad.problems)
+    assert "o.yaml[0] (x): unknown field(s) ['colour']" in text and "country ZZZ is not in the actor dictionary" in text
+    assert "o.yaml[1]: an outlet needs 'outlet' and 'country'" in text and "'x' already names an outlet of ZZZ" in text

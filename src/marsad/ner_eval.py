@@ -139,6 +139,8 @@ class Mapper:
             return "Population-Center"
         if m.kind == "igo":
             return "Non-Governmental"
+        if m.entry.startswith("ref:"):
+            return None  # المملكة، البلاد: a reference, not a name
         if m.kind == "name":
             return {"nsa": "Non-Governmental", "communal": "Group"}.get(self.kinds.get(m.entry, ""), "Nation")
         plural = m.kind == "nisba" and normalize(m.text).endswith(("ين", "ون"))

@@ -12,8 +12,10 @@ def check_all(extra: list[Path] | None = None) -> dict:
 
     d = load_dictionary(extra or [])
     from .actors.guards import load_guards
+    from .actors.outlets import load_outlets
 
-    sections["actors"] = {"stats": d.stats(), "problems": d.problems + load_guards().problems}
+    problems = d.problems + load_guards().problems + load_outlets(codes=set(d.entries)).problems
+    sections["actors"] = {"stats": d.stats(), "problems": problems}
 
     from .events.ontology import load_ontology
 

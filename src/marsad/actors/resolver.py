@@ -32,7 +32,7 @@ class Candidate:
 
 
 def definite(t: Token) -> bool:
-    return t.norm.startswith(("ال", "لل")) or "ال" in t.prefix
+    return t.norm.startswith(("ال", "لل", "ولل", "فلل")) or "ال" in t.prefix
 
 
 class Resolver:

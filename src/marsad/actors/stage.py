@@ -9,8 +9,9 @@ from ..records import Mention
 from ..text.tokens import function_words
 from .dictionary import ActorDictionary, key, load_dictionary
 from .guards import Guards, load_guards
-from .matcher import Matcher
-from .resolver import Resolver
+from .matcher import Matcher, orig_prefix_len
+from .outlets import Outlets, load_outlets
+from .resolver import Resolver, definite
 
 LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
             "جنوب", "شرق", "غرب", "وسط", "عاصمه", "داخل", "حول", "عند", "نحو", "باتجاه", "شوارع", "ضواحي", "مخيم",
@@ -19,6 +20,14 @@ LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "�
 
 def normalize_key(token) -> str:
     return key(token.base or token.norm)
+
+
+RECENT = 6  # البلاد is the state the article is about: its last few state mentions must agree
+
+
+def topic(recent: list[str]) -> str | None:
+    """The one state of the recent mentions; None when they name several (then البلاد stays unresolved)."""
+    return recent[-1] if len(set(recent)) == 1 else None
 
 
 TOP_OFFICES = {"president", "prime_minister", "king", "emir", "supreme_leader", "head_of_state"}
@@ -35,6 +44,11 @@ def bundled_guards() -> Guards:
     return load_guards()
 
 
+@lru_cache(maxsize=1)
+def bundled_outlets() -> Outlets:
+    return load_outlets()
+
+
 class ActorStage:
     name = "actors"
 
@@ -42,6 +56,10 @@ class ActorStage:
                  guards: Guards | None = None):
         self.dictionary = dictionary or bundled_dictionary()
         self.guards = guards or bundled_guards()
+        self.outlets = bundled_outlets()
+        # states with a name "المملكة …" (GBR JOR MAR SAU …): المملكة alone may refer back to one of them
+        self.kingdoms = {n.code for n in self.dictionary.names if n.kind == "name" and n.keys[0] == "مملكه" and n.code}
+        self.state_codes = {k for k, e in self.dictionary.entries.items() if e.kind == "state"}
         self.matcher = Matcher(self.dictionary)
         self.resolver = Resolver(self.dictionary, self.matcher)
         self.resolver.matcher_protected = function_words()
@@ -114,9 +132,46 @@ class ActorStage:
             return True
         return self.matcher.head_before(tokens, start) is not None
 
+    def references(self, tokens, mentions: list[Mention], s, ctx: dict) -> list[Mention]:
+        """المملكة and البلاد standing alone: the kingdom last named in full in the article (else the outlet's state
+        when it is a kingdom), and the state the article is about (its last few state mentions all name it; none
+        named yet: the outlet's state; several: unresolved). Entry ``ref:article`` or
+        ``ref:outlet`` says which; kind ``name``, as the state's own name."""
+        covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+        out = []
+        ref_i = 0
+        for i, t in enumerate(tokens):
+            while ref_i < len(mentions) and mentions[ref_i].tok_start <= i:
+                m = mentions[ref_i]
+                if m.code in self.state_codes and m.kind in ("name", "nisba") and not m.entry.startswith("ref:"):
+                    ctx["recent"] = (ctx.get("recent", []) + [m.code])[-RECENT:]
+                    if m.code in self.kingdoms and normalize_key(tokens[m.tok_start]) == "مملكه":
+                        ctx["kingdom"] = m.code
+                ref_i += 1
+            base = t.base or t.norm
+            if i in covered or key(base) not in ("مملكه", "بلاد") or not definite(t):
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.norm.startswith("ال") and nxt.norm.endswith("ه"):
+                continue  # البلاد العربية، المملكة المتحدة: another noun phrase
+            if key(base) == "مملكه":
+                code, how = (ctx.get("kingdom"), "article") if ctx.get("kingdom") else \
+                    (ctx["outlet"], "outlet") if ctx.get("outlet") in self.kingdoms else (None, "")
+            else:
+                code, how = (topic(ctx["recent"]), "article") if ctx.get("recent") else (ctx.get("outlet"), "outlet")
+                if code == ctx.get("outlet"):
+                    how = "outlet"
+            if code:
+                pre = t.prefix[:-2] if t.prefix.endswith("ال") else t.prefix
+                start = t.start + orig_prefix_len(t.text, len(pre))  # وبالبلاد -> البلاد; وللبلاد -> لبلاد (as names)
+                out.append(Mention(start, t.end, s.text[start - s.start:t.end - s.start], code, "GOV", "name", None,
+                                   f"ref:{how}", i, i + 1, s.idx))
+        return out
+
     def __call__(self, p: Processed) -> Processed:
         date = p.doc.published
         full_seen: set[str] = set()  # person entries named in full so far in this document
+        ctx: dict = {"outlet": self.outlets.of(p.doc)}  # recent states, kingdom last named in full, outlet
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
             matches = self.guards(tokens, self.matcher(tokens))
@@ -124,6 +179,7 @@ class ActorStage:
             mentions = self.short_names(tokens, mentions, full_seen, date)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
+            mentions = sorted(mentions + self.references(tokens, mentions, s, ctx), key=lambda m: m.tok_start)
             p.mentions.extend(mentions)
             self._agents_and_places(p, s, tokens, mentions)
             if self.collect_candidates:
