@@ -78,3 +78,11 @@ def test_nisba_forms_accusative_dual_plural(pipe):
     assert got("اعتقلت السلطات مواطنتين مصريتين ومواطنات مصريات.")[-2:] == [("EGY", None), ("EGY", None)]
     # an adjective agrees with its head in definiteness: an indefinite nisba after a definite head is not its agent
     assert got("واعتقلت الشرطة مصريين في المطار.") == [("EGY", None)]
+
+
+def test_national_teams_are_not_states(pipe):
+    assert mentions(pipe, "فازت مصر على تونس بهدفين في مباراة التصفيات.") == []
+    assert mentions(pipe, "سجل اللاعب المصري هدفين في مرمى المنتخب المغربي خلال المباراة.") == []
+    # the same names in a political sentence, and a host country in a sports sentence, are states
+    assert [c for _, c in mentions(pipe, "فازت مصر بمقعد في مجلس الأمن على حساب تونس.")] == ["EGY", "UNSC", "TUN"]
+    assert [c for _, c in mentions(pipe, "تستضيف قطر البطولة وتقام المباراة الافتتاحية في الدوحة.")] == ["QAT", "QAT"]

@@ -32,6 +32,7 @@ ORGANS = {"حكومه", "جيش", "وزاره", "برلمان", "مجلس", "ك�
           "داخليه", "دفاع", "اداره", "سلطات", "سلطه", "بحريه", "مخابرات", "استخبارات", "كنيست", "دوما", "رئاسه",
           "نيابه", "قضاء", "امن", "اجهزه", "جهاز", "حرس", "سلاح", "قياده", "هيئه", "وكاله", "بنك", "سفاره"}
 SEED = 11
+CITY_TERRITORIES = {"HKG", "MAC"}  # coded as territories (ISO), annotated as cities (Population-Center)
 
 
 @dataclass(slots=True)
@@ -142,6 +143,8 @@ class Mapper:
         if m.entry.startswith("ref:"):
             return None  # المملكة، البلاد: a reference, not a name
         if m.kind == "name":
+            if m.code in CITY_TERRITORIES:
+                return "Population-Center"
             return {"nsa": "Non-Governmental", "communal": "Group"}.get(self.kinds.get(m.entry, ""), "Nation")
         plural = m.kind == "nisba" and normalize(m.text).endswith(("ين", "ون"))
         if (m.kind == "people" or plural) and not m.agent:  # الأكراد، العراقيين (not جنود عراقيين)

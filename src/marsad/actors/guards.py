@@ -4,7 +4,8 @@
 - a definite nisba after a given name (حسن المصري) is a family name, not the state;
 - a name that is also a common feminine noun (القاعدة، الجزيرة) followed by a definite feminine adjective
   (القاعدة العسكرية) is the noun;
-- titles and دولة stay outside a name's span (الملك عبد الله الثاني، دولة الإمارات).
+- titles and دولة stay outside a name's span (الملك عبد الله الثاني، دولة الإمارات);
+- in a sports sentence a state's name or adjective is a team or a nationality (فازت مصر على تونس).
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from ..text.normalize import normalize
 from .dictionary import key
 from .matcher import Match
 
-LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns")
+LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words")
 STATE_KINDS = ("name", "capital", "metonym")
 
 
@@ -29,16 +30,29 @@ class Guards:
     span_titles: frozenset[tuple[str, ...]] = frozenset()
     given_names: frozenset[str] = frozenset()
     common_nouns: frozenset[str] = frozenset()
+    sports_words: frozenset[str] = frozenset()
+    match_words: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
+
+    def sports(self, tokens: list[Token]) -> bool:
+        """Two or more distinct sports words in the sentence."""
+        seen = {t.norm for t in tokens if t.norm in self.sports_words} | \
+            {t.base for t in tokens if t.base in self.sports_words}
+        return len(seen) >= 2
 
     def __call__(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
         out = []
+        sports = None
         for m in matches:
             kind = m.names[0].kind
             prev = tokens[m.tok_start - 1] if m.tok_start else None
             prev_key = key(prev.base or prev.norm) if prev else ""
             if kind in STATE_KINDS and prev_key in self.institution_nouns:
                 continue  # بنك قطر، منتخب فرنسا
+            if kind in STATE_KINDS + ("nisba",) and m.names[0].code and self.team(tokens, m, kind):
+                sports = self.sports(tokens) if sports is None else sports
+                if sports:
+                    continue  # فازت مصر على تونس، المنتخب المصري: teams and nationalities, not states
             if kind == "nisba" and self.family_name(tokens, m, prev):
                 continue
             if m.tok_end == m.tok_start + 1 and self.common_noun(tokens, m):
@@ -46,6 +60,17 @@ class Guards:
             self.trim(tokens, m)
             out.append(m)
         return out
+
+    def team(self, tokens: list[Token], m: Match, kind: str) -> bool:
+        """Read as a team or nationality if the sentence is about sport: a name next to a match word, an adjective
+        after a sports word."""
+        def words(t: Token | None) -> set[str]:
+            return {t.norm, t.base} if t is not None else set()
+        prev = tokens[m.tok_start - 1] if m.tok_start else None
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        if kind == "nisba":
+            return bool(words(prev) & (self.sports_words | self.match_words))
+        return bool((words(prev) | words(nxt)) & self.match_words)
 
     def family_name(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
         """حسن المصري: a definite masculine singular nisba right after a given name."""
