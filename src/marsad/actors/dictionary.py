@@ -174,7 +174,7 @@ class DictionaryBuilder:
 
     def add_name(self, surface: str, entry: str, code: str | None, agent: str | None, kind: str,
                  ambiguous: bool = False) -> None:
-        for variant in name_variants(surface):
+        for variant in name_variants(surface, foreign=kind == "capital"):
             k = name_key(variant)
             if not k:
                 continue
@@ -268,9 +268,10 @@ class DictionaryBuilder:
         for n in _list(item.get("plural")):
             self.add_name(str(n), code, code, agent or "CVL", "people")
         for c in _list(item.get("cities")):
-            k = name_key(str(c))
-            if k:
-                self.d.cities[k] = code
+            for v in name_variants(str(c), foreign=True):
+                k = name_key(v)
+                if k:
+                    self.d.cities.setdefault(k, code)
 
     def load_person(self, item: dict, w: str, file: str) -> None:
         p = self.d.problems
