@@ -76,7 +76,8 @@ def test_head_nouns_give_agents(pipe):
 def test_negatives(pipe):
     # a word that merely contains a name is not that name
     assert codes(pipe, "زار رئيس بيلاروسيا موسكو.") == ["BLR", "RUS"]
-    assert codes(pipe, "هذه مسألة روسيات قديمة.") == []
+    assert codes(pipe, "هذه مسألة تروسية قديمة.") == []  # (روسيات "Russian women" is a nisba form: RUS)
+    assert codes(pipe, "دعم المشروع ماليا وإداريا.") == []  # ماليا "financially", not Mali
     # "بيونغ" alone is neither a state nor ب + يونغ
     toks = Segmenter(Tokenizer(bundled_dictionary().words()))
     assert codes(pipe, "قال بيونغ كلاما.") == []
@@ -89,7 +90,8 @@ def test_negatives(pipe):
 
 
 def test_people_by_date(pipe):
-    assert mentions(pipe, "قال شويغو إن الجيش يتقدم.", "2023-03-01")[0][1:] == ("RUS", "MIL")
+    # a surname alone counts after the full name earlier in the same article (see test_actors_context.py)
+    assert mentions(pipe, "وصل سيرغي شويغو. قال شويغو إن الجيش يتقدم.", "2023-03-01")[1][1:] == ("RUS", "MIL")
     p = pipe(make_document("التقى بوتين لوكاشينكو في مينسك.", "t", "", published="2010-03-01"))
     assert [(m.code, m.agent, m.person) for m in p.mentions][:2] == [("RUS", "GOV", p.mentions[0].person),
                                                                        ("BLR", "GOV", p.mentions[1].person)]
@@ -124,9 +126,9 @@ def test_petrarch_import():
     def got(text, date):
         return [(m.text, m.code, m.agent) for m in pipe(make_document(text, "t", "", published=date)).mentions]
 
-    assert got("قال باشينيان أمس", "2024-01-01") == [("باشينيان", "ARM", "GOV")]
+    assert got("وصل نيكول باشينيان. قال باشينيان أمس", "2024-01-01")[1] == ("باشينيان", "ARM", "GOV")
     assert got("وصل سيرغي شويغو", "2020-01-01") == [("سيرغي شويغو", "RUS", "MIL")]
-    assert got("وصل شويغو", "2025-01-01") == [("شويغو", "RUS", "GOV")]
+    assert got("وصل سيرغي شويغو. ثم تحدث شويغو", "2025-01-01")[1] == ("شويغو", "RUS", "GOV")
     assert any("بلا رمز" in p and "no code" in p for p in d.problems)
 
 

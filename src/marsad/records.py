@@ -71,6 +71,7 @@ class Mention:
     tok_start: int = 0  # token indices within the sentence [tok_start, tok_end)
     tok_end: int = 0
     sentence_idx: int = -1
+    country: str | None = None  # for a non-state group: the state it acts in (HEZ -> LBN)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -18,18 +18,30 @@ import yaml
 from ..text.normalize import normalize
 from .variants import name_variants, nisba_forms
 
-KINDS = {"state", "historical", "disputed", "igo", "nsa", "region"}
+KINDS = {"state", "historical", "disputed", "igo", "nsa", "communal", "region"}
 AGENTS = {"GOV", "MIL", "LEG", "JUD", "OPP", "REB", "CVL", "MED", "BUS", "SPY", "COP", "DIP", "EDU", "REL",
           "HLH", "NGO", "IGO", "UAF", "ELI", "LAB", "AGR", "CRM", "IMG", "SEP", "INS", "PTY", "ENV", "REF"}
 CODE_RE = re.compile(r"^[A-Z][A-Z0-9+]{1,7}$")
 # Names that are also common words: matched only with a cue before them (دولة مالي, في مالي).
 AMBIGUOUS = {"فتح", "مالي", "ماليه", "ماليون", "ماليين", "ماليان", "بنين", "كيف", "تشاد", "عمان", "جورجيا"}
+DEFINITE_KINDS = {"person", "name", "capital", "metonym"}
 KIND_RANK = {"region": 0, "name": 0, "igo": 0, "person": 1, "capital": 2, "metonym": 2, "nisba": 3, "people": 3, "head": 4}
 
 
 def key(word: str) -> str:
     """Match key of one normalised word: a leading ال is not significant (الصين = صين)."""
     return word[2:] if word.startswith("ال") and len(word) > 3 else word
+
+
+def accusative(k: tuple[str, ...]) -> tuple[str, ...] | None:
+    """The indefinite accusative of a one-word head (جنود -> جنودا, وفد -> وفدا, جندي -> جنديا): the alef of the
+    tanween is written except after ة, a long vowel, ء, and on sound plurals and duals (ون ين ات ان)."""
+    if len(k) != 1 or normalize(k[0]) != k[0] or k[0].startswith("ال"):
+        return None
+    w = k[0]
+    if w.endswith(("ه", "ا", "ء", "ي" + "ا", "ات", "ون", "ين", "ان", "و")) or len(w) < 3:
+        return None
+    return (w + "ا",)
 
 
 def name_key(name: str) -> tuple[str, ...]:
@@ -63,6 +75,7 @@ class Entry:
     roles: list[Role] = field(default_factory=list)
     source: str = ""
     file: str = ""
+    unambiguous: frozenset[tuple[str, ...]] = frozenset()  # short names that need no context (person entries)
 
     def role_on(self, date: str | None) -> Role | None:
         """The person's role on ``date``: an active one (highest-ranking first), else the most recent past one."""
@@ -91,7 +104,7 @@ class Name:
     agent: str | None
     kind: str  # name | capital | metonym | nisba | people | person | igo
     ambiguous: bool = False
-    definite: bool = False  # a one-word person name written with ال (الأسد): the bare word (أسد "lion") is not it
+    definite: bool = False  # a one-word name only written with ال (الأسد، العراق): the bare word (أسد "lion") is not it
 
 
 @dataclass
@@ -155,9 +168,12 @@ class DictionaryBuilder:
     def __init__(self) -> None:
         self.d = ActorDictionary()
         self._seen_names: set[tuple[tuple[str, ...], str, str | None, str]] = set()
+        self._with_al: set[tuple[tuple[str, ...], str]] = set()
+        self._bare: set[tuple[tuple[str, ...], str]] = set()
 
-    def add_name(self, surface: str, entry: str, code: str | None, agent: str | None, kind: str) -> None:
-        for variant in name_variants(surface):
+    def add_name(self, surface: str, entry: str, code: str | None, agent: str | None, kind: str,
+                 ambiguous: bool = False) -> None:
+        for variant in name_variants(surface, foreign=kind == "capital"):
             k = name_key(variant)
             if not k:
                 continue
@@ -165,9 +181,16 @@ class DictionaryBuilder:
             if sig in self._seen_names:
                 continue
             self._seen_names.add(sig)
-            amb = len(k) == 1 and k[0] in AMBIGUOUS
-            definite = kind == "person" and len(k) == 1 and normalize(variant).startswith("ال")
-            self.d.names.append(Name(k, entry, code, agent, kind, amb, definite))
+            amb = ambiguous or (len(k) == 1 and k[0] in AMBIGUOUS)
+            if len(k) == 1:  # is the one-word name ever written without ال? (العراق: no; لبنان: yes)
+                (self._with_al if normalize(variant).startswith("ال") else self._bare).add((k, entry))
+            self.d.names.append(Name(k, entry, code, agent, kind, amb))
+
+    def mark_definite(self) -> None:
+        """One-word names only ever written with ال need it: عراق, مغرب "sunset", هند (a given name), أسد "lion"."""
+        for n in self.d.names:
+            n.definite = n.kind in DEFINITE_KINDS and (n.keys, n.entry) in self._with_al \
+                and (n.keys, n.entry) not in self._bare
 
     def load_yaml(self, path: Path) -> None:
         where = path.name
@@ -210,6 +233,13 @@ class DictionaryBuilder:
         agent = item.get("agent")
         if agent is not None and agent not in AGENTS:
             p.append(f"{w} ({code}): unknown agent '{agent}'")
+        period = item.get("period")
+        if period is not None and not (isinstance(period, list) and len(period) == 2
+                                       and isinstance(period[0], int) and 1900 <= period[0] <= 2100
+                                       and (period[1] is None or isinstance(period[1], int) and period[1] >= period[0])):
+            p.append(f"{w} ({code}): period must be [first year, last year or null], got {period!r}")
+        if kind in ("nsa", "communal") and "country" not in item:
+            p.append(f"{w} ({code}): a group needs a country field (null when it acts in no one state)")
         names = [str(n) for n in _list(item.get("names"))]
         if item.get("ar"):
             names.insert(0, str(item["ar"]))
@@ -231,14 +261,16 @@ class DictionaryBuilder:
             else:
                 p.append(f"{w} ({code}): metonym must be {{name, agent}}")
         for base in _list(item.get("nisba")):
+            ambiguous = normalize(str(base)) in AMBIGUOUS  # مالي "financial": ماليا "financially" too
             for form in nisba_forms(str(base)):
-                self.add_name(form, code, code, agent, "nisba")
+                self.add_name(form, code, code, agent, "nisba", ambiguous)
         for n in _list(item.get("plural")):
             self.add_name(str(n), code, code, agent or "CVL", "people")
         for c in _list(item.get("cities")):
-            k = name_key(str(c))
-            if k:
-                self.d.cities[k] = code
+            for v in name_variants(str(c), foreign=True):
+                k = name_key(v)
+                if k:
+                    self.d.cities.setdefault(k, code)
 
     def load_person(self, item: dict, w: str, file: str) -> None:
         p = self.d.problems
@@ -268,6 +300,11 @@ class DictionaryBuilder:
         if not names:
             p.append(f"{w} ({pid}): no Arabic names")
         e = Entry(pid, "person", str(item.get("en") or ""), names[0] if names else "", None, roles=roles, file=file)
+        keys = {name_key(n) for n in names}
+        for u in _list(item.get("unambiguous")):
+            if name_key(str(u)) not in keys:
+                p.append(f"{w} ({pid}): unambiguous name '{u}' is not one of its names")
+        e.unambiguous = frozenset(name_key(str(u)) for u in _list(item.get("unambiguous")))
         self.d.entries[pid] = e
         for n in names:
             self.add_name(n, pid, None, None, "person")
@@ -285,6 +322,9 @@ class DictionaryBuilder:
                 k = name_key(str(h))
                 if k:
                     self.d.heads.append((k, agent, item.get("title")))
+                    acc = accusative(k)
+                    if acc:
+                        self.d.heads.append((acc, agent, item.get("title")))
 
     def check_codes(self) -> None:
         """Every code a role or group refers to must exist."""

@@ -26,6 +26,7 @@ def load_dictionary(extra: Iterable[str | Path] = (), bundled: bool = True) -> A
         else:
             load_petrarch(path, b)
     b.check_codes()
+    b.mark_definite()
     return b.d
 
 

@@ -20,6 +20,7 @@ _END = object()
 AMBIGUOUS_CUES = {"حركه", "في", "دوله", "جمهوريه", "حكومه", "الي", "مع", "رئيس", "شمال", "جنوب", "عاصمه"}
 AMBIGUOUS_PLACES = {("اطار",), ("امل",), ("سلام",), ("نصر",), ("حره",), ("وحده",), ("عين",), ("مدينه",), ("ميدان",),
                     ("جامعه",), ("ساحه",), ("مركز",)}  # places spelled like common words (ميدان "square" / Medan)
+STATE_CUES = {"دوله", "جمهوريه", "مملكه", "سلطنه", "اماره"}  # مملكة بحرين: the ال may drop after them
 DUAL_HEADS = {"جمهوريتي": "جمهوريه", "جمهوريتا": "جمهوريه", "جمهوريتين": "جمهوريه"}
 
 
@@ -60,6 +61,16 @@ def first_keys(norm: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=200_000)
+def skeleton(word: str) -> str:
+    """A long transliterated word without its inner long vowels ي و (بروكسيل، بروكسل -> بركسل): spellings of one
+    foreign name that differ only in written vowels share it. Empty for short words (no fuzzy match for them)."""
+    if len(word) < 5:
+        return ""
+    sk = word[0] + "".join(ch for ch in word[1:-1] if ch not in "يو") + word[-1]
+    return sk if len(sk) >= 5 else ""
+
+
 class Trie:
     def __init__(self, names: list[Name]):
         self.root: dict = {}
@@ -98,6 +109,14 @@ class Matcher:
         self.heads = {k: (agent, title) for k, agent, title in dictionary.heads}
         self.city_trie = Trie([Name(k, code, code, None, "place") for k, code in dictionary.cities.items()
                                if k not in AMBIGUOUS_PLACES])
+        # one-word state and capital names by skeleton, for spellings that differ in long vowels only
+        self.skeletons: dict[str, list[Name]] = {}
+        for n in dictionary.names:
+            if len(n.keys) == 1 and n.kind in ("name", "capital") and not n.ambiguous and skeleton(n.keys[0]):
+                self.skeletons.setdefault(skeleton(n.keys[0]), []).append(n)
+        exact = {n.keys[0] for n in dictionary.names if len(n.keys) == 1}
+        self.skeletons = {k: v for k, v in self.skeletons.items() if len({n.entry for n in v}) == 1}
+        self.exact_words = exact
 
     def scan(self, tokens: list[Token], trie: Trie) -> list[tuple[int, int, list[Name]]]:
         """Non-overlapping longest matches of ``trie`` over tokens: (start, end, names)."""
@@ -149,6 +168,8 @@ class Matcher:
                     i = got[-1].tok_end
                     continue
             hit = None if self.trie.starts.get(t.norm) == () else self._at(tokens, i, self.trie)
+            if not hit and len(t.norm) >= 5:
+                hit = self._fuzzy(t, i)
             if hit:
                 end, pre_len, names = hit
                 if all(nm.ambiguous for nm in names) and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES) \
@@ -156,8 +177,8 @@ class Matcher:
                     i += 1
                     continue
                 if end == i + 1 and all(nm.definite for nm in names) and "ال" not in t.norm[:pre_len + 2] \
-                        and not t.norm.startswith(("لل", "ولل", "فلل")):
-                    i += 1  # "أسد الرافدين" is a lion, not الأسد
+                        and not t.norm.startswith(("لل", "ولل", "فلل")) and not (i and tokens[i - 1].norm in STATE_CUES):
+                    i += 1  # "أسد الرافدين" is a lion, not الأسد; "مغرب" is sunset, not المغرب
                     continue
                 start_char = t.start + orig_prefix_len(t.text, pre_len)
                 out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind])))
@@ -165,6 +186,15 @@ class Matcher:
             else:
                 i += 1
         return out
+
+    def _fuzzy(self, t: Token, i: int) -> tuple[int, int, list[Name]] | None:
+        """A one-word state or capital written with other long vowels (بروكسيل for بروكسل), guarded: long words only,
+        one entry per skeleton, and never a word that is itself a dictionary word."""
+        for pre_len, k in first_keys(t.norm):
+            sk = skeleton(k)
+            if sk and k not in self.exact_words and sk in self.skeletons:
+                return i + 1, pre_len, self.skeletons[sk]
+        return None
 
     def _coordinated(self, tokens: list[Token], i: int, end: int, found: list[Match]) -> bool:
         """An ambiguous name (مالي "financial", تشاد) coordinated with a plain name is a state:

@@ -25,6 +25,14 @@ class Candidate:
     guess_code: str | None
     guess_agent: str | None
     example: str
+    tok_start: int = 0  # the name's tokens [tok_start, tok_end) and characters in the document
+    tok_end: int = 0
+    start: int = 0
+    end: int = 0
+
+
+def definite(t: Token) -> bool:
+    return t.norm.startswith(("ال", "لل", "ولل", "فلل")) or "ال" in t.prefix
 
 
 class Resolver:
@@ -73,6 +81,8 @@ class Resolver:
                 code, agent = name.code, name.agent
             if name.kind in ("nisba", "name", "people", "igo"):
                 head = self.matcher.head_before(tokens, m.tok_start)
+                if head and name.kind == "nisba" and definite(tokens[m.tok_start]) != definite(tokens[m.tok_start - 1]):
+                    head = None  # an adjective agrees in definiteness: "الشرطة مصريات" is not Egyptian police
                 if head:
                     agent = head[1]
                     if head[2] in PERSON_TITLES and code:
@@ -86,8 +96,10 @@ class Resolver:
                 prev.end, prev.tok_end = m.char_end, m.tok_end
                 prev.text = text[prev.start - text_offset:prev.end - text_offset] if text else prev.text + " " + surface
                 continue
+            entry = self.d.entries.get(name.entry)
+            country = entry.country if entry is not None and entry.kind in ("nsa", "communal") else None
             out.append(Mention(m.char_start, m.char_end, surface, code or "", agent, name.kind, person, name.entry,
-                               m.tok_start, m.tok_end, sentence_idx))
+                               m.tok_start, m.tok_end, sentence_idx, country))
         return out
 
     def candidates(self, tokens: list[Token], mentions: list[Mention], text: str = "",
@@ -128,7 +140,8 @@ class Resolver:
             if words and (len(words) >= 2 or (guess and not words[0].norm.startswith("ال"))):
                 name = text[words[0].start - text_offset:words[-1].end - text_offset] if text else \
                     " ".join(w.text for w in words)
-                out.append(Candidate(name, title, guess, agent, text))
+                out.append(Candidate(name, title, guess, agent, text, j - len(words), j,
+                                     words[0].start, words[-1].end))
             i = max(end, j)
         return out
 

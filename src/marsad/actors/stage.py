@@ -6,14 +6,31 @@ from functools import lru_cache
 
 from ..records import Mention, Processed
 from ..text.tokens import function_words
-from .dictionary import ActorDictionary
+from .dictionary import ActorDictionary, key
+from .guards import Guards, load_guards
 from .loader import load_dictionary
-from .matcher import Matcher
-from .resolver import Resolver
+from .matcher import Matcher, orig_prefix_len
+from .outlets import Outlets, load_outlets
+from .resolver import Resolver, definite
 
 LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
             "جنوب", "شرق", "غرب", "وسط", "عاصمه", "داخل", "حول", "عند", "نحو", "باتجاه", "شوارع", "ضواحي", "مخيم",
             "علي", "ضد"}  # "الهجوم على خاركيف": a place attacked
+
+
+def normalize_key(token) -> str:
+    return key(token.base or token.norm)
+
+
+RECENT = 6  # البلاد is the state the article is about: its last few state mentions must agree
+
+
+def topic(recent: list[str]) -> str | None:
+    """The one state of the recent mentions; None when they name several (then البلاد stays unresolved)."""
+    return recent[-1] if len(set(recent)) == 1 else None
+
+
+TOP_OFFICES = {"president", "prime_minister", "king", "emir", "supreme_leader", "head_of_state"}
 
 
 @lru_cache(maxsize=1)
@@ -22,11 +39,27 @@ def bundled_dictionary() -> ActorDictionary:
     return load_dictionary()
 
 
+@lru_cache(maxsize=1)
+def bundled_guards() -> Guards:
+    return load_guards()
+
+
+@lru_cache(maxsize=1)
+def bundled_outlets() -> Outlets:
+    return load_outlets()
+
+
 class ActorStage:
     name = "actors"
 
-    def __init__(self, dictionary: ActorDictionary | None = None, collect_candidates: bool = True):
+    def __init__(self, dictionary: ActorDictionary | None = None, collect_candidates: bool = True,
+                 guards: Guards | None = None):
         self.dictionary = dictionary or bundled_dictionary()
+        self.guards = guards or bundled_guards()
+        self.outlets = bundled_outlets()
+        # states with a name "المملكة …" (GBR JOR MAR SAU …): المملكة alone may refer back to one of them
+        self.kingdoms = {n.code for n in self.dictionary.names if n.kind == "name" and n.keys[0] == "مملكه" and n.code}
+        self.state_codes = {k for k, e in self.dictionary.entries.items() if e.kind == "state"}
         self.matcher = Matcher(self.dictionary)
         self.resolver = Resolver(self.dictionary, self.matcher)
         self.resolver.matcher_protected = function_words()
@@ -54,14 +87,101 @@ class ActorStage:
     def protected_words(self) -> set[str]:
         return self.dictionary.words()
 
+    def short_names(self, tokens, mentions: list[Mention], full_seen: set[str], date: str | None) -> list[Mention]:
+        """A one-word person name (surname or first name) counts only after the person's full name earlier in the
+        article, right after a title (الرئيس X، وزير الخارجية الروسي X), or when the dictionary marks it
+        unambiguous: a businessman or athlete sharing a politician's surname is not the politician."""
+        out = []
+        for m in mentions:
+            if m.kind == "person":
+                if m.tok_end - m.tok_start > 1:
+                    full_seen.add(m.entry)
+                elif m.entry not in full_seen and not self._titled(tokens, m, out) and not self._known(tokens, m, date):
+                    continue
+            out.append(m)
+        return out
+
+    def provisional(self, tokens, cands, sentence_idx: int) -> list[Mention]:
+        """A title and a country word before an unknown name (وزير الخارجية العراقي فلان): a person mention coded from
+        them (IRQ DIP), person unknown; kind ``provisional``. Only names that look like names: two or more words, none
+        with a proclitic (للضغط) or the accusative alef (ردا), the article only on the last (family) word; others
+        stay candidates for `marsad dict candidates`."""
+        out = []
+        for c in cands:
+            words = tokens[c.tok_start:c.tok_end]
+            if not c.guess_code or len(words) < 2 or (words[0].norm,) in self.guards.span_titles:
+                continue
+            if any(w.prefix not in ("", "ال") or w.norm.endswith("ا") for w in words) or any(w.norm.startswith("ال") for w in words[:-1]):
+                continue
+            out.append(Mention(c.start, c.end, c.name, c.guess_code, c.guess_agent, "provisional", None, "",
+                               c.tok_start, c.tok_end, sentence_idx))
+        return out
+
+    def _known(self, tokens, m: Mention, date: str | None) -> bool:
+        """Marked unambiguous in the dictionary, or a head of state or government in office on the date: the press
+        names them by surname alone (بوتين، أردوغان)."""
+        e = self.dictionary.entries[m.entry]
+        if (normalize_key(tokens[m.tok_start]),) in e.unambiguous:
+            return True
+        return any(r.title in TOP_OFFICES and r.active(date) for r in e.roles)
+
+    def _titled(self, tokens, m: Mention, before: list[Mention]) -> bool:
+        prev = before[-1] if before else None
+        start = prev.tok_start if prev and prev.tok_end == m.tok_start and prev.kind in ("nisba", "name") else m.tok_start
+        if start and (tokens[start - 1].norm,) in self.guards.span_titles:  # الشيخ، السيد، الدكتور
+            return True
+        return self.matcher.head_before(tokens, start) is not None
+
+    def references(self, tokens, mentions: list[Mention], s, ctx: dict) -> list[Mention]:
+        """المملكة and البلاد standing alone: the kingdom last named in full in the article (else the outlet's state
+        when it is a kingdom), and the state the article is about (its last few state mentions all name it; none
+        named yet: the outlet's state; several: unresolved). Entry ``ref:article`` or
+        ``ref:outlet`` says which; kind ``name``, as the state's own name."""
+        covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+        out = []
+        ref_i = 0
+        for i, t in enumerate(tokens):
+            while ref_i < len(mentions) and mentions[ref_i].tok_start <= i:
+                m = mentions[ref_i]
+                if m.code in self.state_codes and m.kind in ("name", "nisba") and not m.entry.startswith("ref:"):
+                    ctx["recent"] = (ctx.get("recent", []) + [m.code])[-RECENT:]
+                    if m.code in self.kingdoms and normalize_key(tokens[m.tok_start]) == "مملكه":
+                        ctx["kingdom"] = m.code
+                ref_i += 1
+            base = t.base or t.norm
+            if i in covered or key(base) not in ("مملكه", "بلاد") or not definite(t):
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.norm.startswith("ال") and nxt.norm.endswith("ه"):
+                continue  # البلاد العربية، المملكة المتحدة: another noun phrase
+            if key(base) == "مملكه":
+                code, how = (ctx.get("kingdom"), "article") if ctx.get("kingdom") else \
+                    (ctx["outlet"], "outlet") if ctx.get("outlet") in self.kingdoms else (None, "")
+            else:
+                code, how = (topic(ctx["recent"]), "article") if ctx.get("recent") else (ctx.get("outlet"), "outlet")
+                if code == ctx.get("outlet"):
+                    how = "outlet"
+            if code:
+                pre = t.prefix[:-2] if t.prefix.endswith("ال") else t.prefix
+                start = t.start + orig_prefix_len(t.text, len(pre))  # وبالبلاد -> البلاد; وللبلاد -> لبلاد (as names)
+                out.append(Mention(start, t.end, s.text[start - s.start:t.end - s.start], code, "GOV", "name", None,
+                                   f"ref:{how}", i, i + 1, s.idx))
+        return out
+
     def __call__(self, p: Processed) -> Processed:
         date = p.doc.published
+        full_seen: set[str] = set()  # person entries named in full so far in this document
+        ctx: dict = {"outlet": self.outlets.of(p.doc)}  # recent states, kingdom last named in full, outlet
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
-            matches = self.matcher(tokens)
+            matches = self.guards(tokens, self.matcher(tokens))
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
+            mentions = self.short_names(tokens, mentions, full_seen, date)
+            cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
+            mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
+            mentions = sorted(mentions + self.references(tokens, mentions, s, ctx), key=lambda m: m.tok_start)
             p.mentions.extend(mentions)
             self._agents_and_places(p, s, tokens, mentions)
             if self.collect_candidates:
-                p.candidates.extend(self.resolver.candidates(tokens, mentions, s.text, s.start))
+                p.candidates.extend(cands)
         return p

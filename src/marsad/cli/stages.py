@@ -138,10 +138,16 @@ def eval_actors_cmd(
     seeds: SeedsOpt = Path("../shared/seeds"),
     json_out: JsonOpt = False,
     show_errors: Annotated[int, typer.Option(help="List this many misses and false positives.")] = 0,
+    date: Annotated[str | None, typer.Option(help="BIO files: the articles' date (office holders).")] = None,
 ) -> None:
-    """Precision/recall of actor mentions against a gold file."""
+    """Precision/recall of actor mentions against a gold file (seed JSONL, or a BIO file: per-class P/R/F1)."""
     from ..quality.evaluate import eval_actors
 
+    if gold.suffix in (".tsv", ".bio", ".conll"):
+        from ..quality.ner_report import print_ner
+
+        print_ner(gold, json_out, show_errors, date)
+        return
     r = eval_actors(gold, seeds)
     if json_out:
         emit_json(r)

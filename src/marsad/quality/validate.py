@@ -11,7 +11,11 @@ def check_all(extra: list[Path] | None = None) -> dict:
     from ..actors.loader import load_dictionary
 
     d = load_dictionary(extra or [])
-    sections["actors"] = {"stats": d.stats(), "problems": d.problems}
+    from .actors.guards import load_guards
+    from .actors.outlets import load_outlets
+
+    problems = d.problems + load_guards().problems + load_outlets(codes=set(d.entries)).problems
+    sections["actors"] = {"stats": d.stats(), "problems": problems}
 
     from ..events.ontology import load_ontology
 

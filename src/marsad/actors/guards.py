@@ -1,0 +1,128 @@
+"""Guards that drop or trim false actor readings before they are resolved (data: data/actors/context/guards.yaml).
+
+- a state or capital name inside a larger proper name (بنك قطر الوطني، جامعة الكويت، منتخب فرنسا) is not the state;
+- a definite nisba after a given name (حسن المصري) is a family name, not the state;
+- a name that is also a common feminine noun (القاعدة، الجزيرة) followed by a definite feminine adjective
+  (القاعدة العسكرية) is the noun;
+- titles and دولة stay outside a name's span (الملك عبد الله الثاني، دولة الإمارات);
+- in a sports sentence a state's name or adjective is a team or a nationality (فازت مصر على تونس).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+from ..records import Token
+from ..text.normalize import normalize
+from .dictionary import key
+from .matcher import Match
+
+LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words")
+STATE_KINDS = ("name", "capital", "metonym")
+
+
+@dataclass
+class Guards:
+    institution_nouns: frozenset[str] = frozenset()
+    span_titles: frozenset[tuple[str, ...]] = frozenset()
+    given_names: frozenset[str] = frozenset()
+    common_nouns: frozenset[str] = frozenset()
+    sports_words: frozenset[str] = frozenset()
+    match_words: frozenset[str] = frozenset()
+    problems: list[str] = field(default_factory=list)
+
+    def sports(self, tokens: list[Token]) -> bool:
+        """Two or more distinct sports words in the sentence."""
+        seen = {t.norm for t in tokens if t.norm in self.sports_words} | \
+            {t.base for t in tokens if t.base in self.sports_words}
+        return len(seen) >= 2
+
+    def __call__(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
+        out = []
+        sports = None
+        for m in matches:
+            kind = m.names[0].kind
+            prev = tokens[m.tok_start - 1] if m.tok_start else None
+            prev_key = key(prev.base or prev.norm) if prev else ""
+            if kind in STATE_KINDS and prev_key in self.institution_nouns:
+                continue  # بنك قطر، منتخب فرنسا
+            if kind in STATE_KINDS + ("nisba",) and m.names[0].code and self.team(tokens, m, kind):
+                sports = self.sports(tokens) if sports is None else sports
+                if sports:
+                    continue  # فازت مصر على تونس، المنتخب المصري: teams and nationalities, not states
+            if kind == "nisba" and self.family_name(tokens, m, prev):
+                continue
+            if m.tok_end == m.tok_start + 1 and self.common_noun(tokens, m):
+                continue
+            self.trim(tokens, m)
+            out.append(m)
+        return out
+
+    def team(self, tokens: list[Token], m: Match, kind: str) -> bool:
+        """Read as a team or nationality if the sentence is about sport: a name next to a match word, an adjective
+        after a sports word."""
+        def words(t: Token | None) -> set[str]:
+            return {t.norm, t.base} if t is not None else set()
+        prev = tokens[m.tok_start - 1] if m.tok_start else None
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        if kind == "nisba":
+            return bool(words(prev) & (self.sports_words | self.match_words))
+        return bool((words(prev) | words(nxt)) & self.match_words)
+
+    def family_name(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
+        """حسن المصري: a definite masculine singular nisba right after a given name."""
+        t = tokens[m.tok_start]
+        if m.tok_end != m.tok_start + 1 or prev is None or not t.norm.startswith("ال") or not t.norm.endswith("ي"):
+            return False
+        return (prev.base or prev.norm) in self.given_names or prev.norm in self.given_names
+
+    def common_noun(self, tokens: list[Token], m: Match) -> bool:
+        t = tokens[m.tok_start]
+        if (t.base or t.norm) not in self.common_nouns and t.norm not in self.common_nouns:
+            return False
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        return bool(nxt and nxt.norm.startswith("ال") and nxt.norm.endswith("ه") and len(nxt.norm) > 4)
+
+    def trim(self, tokens: list[Token], m: Match) -> None:
+        """Move the start past leading titles (the name itself is what the span shows)."""
+        for n in (2, 1):
+            if m.tok_end - m.tok_start > n and \
+                    tuple(normalize(t.text) for t in tokens[m.tok_start:m.tok_start + n]) in self.span_titles:
+                m.tok_start += n
+                m.char_start = tokens[m.tok_start].start
+                return
+
+
+def load_guards(text: str | None = None, where: str = "context/guards.yaml") -> Guards:
+    if text is None:
+        text = resources.files("marsad.data.actors").joinpath("context", "guards.yaml").read_text(encoding="utf-8")
+    g = Guards()
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        g.problems.append(f"{where}: invalid YAML ({e})")
+        return g
+    if not isinstance(data, dict):
+        g.problems.append(f"{where}: top level must be a mapping of lists {LISTS}")
+        return g
+    for name in set(data) - set(LISTS):
+        g.problems.append(f"{where}: unknown list '{name}' (expected {', '.join(LISTS)})")
+    for name in LISTS:
+        words = data.get(name)
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            g.problems.append(f"{where}: '{name}' must be a non-empty list of words")
+            continue
+        norms = [normalize(w) for w in words]
+        if name == "span_titles":
+            g.span_titles = frozenset(tuple(n.split()) for n in norms)
+        elif name == "institution_nouns":
+            g.institution_nouns = frozenset(key(n) for n in norms)
+        else:
+            bad = [w for w in words if " " in w.strip()]
+            if bad:
+                g.problems.append(f"{where}: '{name}' takes single words, not {bad[0]!r}")
+            setattr(g, name, frozenset(norms))
+    return g

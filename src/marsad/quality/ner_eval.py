@@ -1,0 +1,261 @@
+"""Actor mentions scored against third-party BIO named-entity gold (NewsFANE-style ``token<TAB>label`` files).
+
+The file is split into dev and test halves by sentence with a fixed seed; read errors on dev only. Clitics split in
+the gold (و ال…, قال ه) are joined back into written words so that Marsad reads ordinary Arabic; every gold token
+keeps its character span, and a mention covers the gold tokens its characters overlap.
+
+Marsad's mentions map to the gold's classes: a state's name -> Nation; a named office holder -> Politician; an
+organ (head noun + state: الجيش الإسرائيلي، الحكومة العراقية) -> Government; a capital or known place ->
+Population-Center; an IGO, party or armed group -> Non-Governmental (NewsFANE files حزب الله and الأمم المتحدة
+there); a people or communal group (العراقيين، الأكراد) -> Group. Bare nisbas (الرئيس الأمريكي) are not entities
+in the gold and are not scored. A mention is right when its class and token span equal a gold entity's
+("exact"); "overlap" also accepts any shared token (one to one).
+"""
+
+from __future__ import annotations
+
+import random
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..actors.dictionary import key
+from ..ingest.readers import make_document
+from ..pipeline import Pipeline
+from ..text.normalize import normalize
+
+CLASSES = ("Nation", "Politician", "Government", "Population-Center", "Non-Governmental", "Group")
+PROCLITICS = {"و", "ف", "ب", "ل", "ك", "ال"}
+ENCLITICS = {"ه", "ها", "هم", "هما", "هن", "كم", "كما", "نا", "ي"}
+# First words of head nouns that name an organ of a state rather than a person in office
+ORGANS = {"حكومه", "جيش", "وزاره", "برلمان", "مجلس", "كونغرس", "كونجرس", "شرطه", "محكمه", "قوات", "خارجيه",
+          "داخليه", "دفاع", "اداره", "سلطات", "سلطه", "بحريه", "مخابرات", "استخبارات", "كنيست", "دوما", "رئاسه",
+          "نيابه", "قضاء", "امن", "اجهزه", "جهاز", "حرس", "سلاح", "قياده", "هيئه", "وكاله", "بنك", "سفاره"}
+SEED = 11
+CITY_TERRITORIES = {"HKG", "MAC"}  # coded as territories (ISO), annotated as cities (Population-Center)
+
+
+@dataclass(slots=True)
+class GoldSentence:
+    index: int  # position in the file
+    line: int  # line number of its first token
+    tokens: list[str]
+    labels: list[str]
+
+
+def read_bio(path: Path) -> list[GoldSentence]:
+    """Sentences of a ``token<TAB>label`` file (blank line between sentences)."""
+    out: list[GoldSentence] = []
+    toks: list[str] = []
+    labs: list[str] = []
+    first = 0
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as e:
+        raise ValueError(f"{path}: not valid UTF-8 at byte {e.start}") from None
+    for n, raw in enumerate(text.splitlines(), 1):
+        line = raw.rstrip("\r\n")
+        if not line.strip():
+            if toks:
+                out.append(GoldSentence(len(out), first, toks, labs))
+                toks, labs = [], []
+            continue
+        parts = line.split("\t")
+        if len(parts) != 2 or not parts[0]:
+            raise ValueError(f"{path}:{n}: expected 'token<TAB>label', got {line[:60]!r}")
+        lab = parts[1].strip()
+        if lab != "O" and not (lab[:2] in ("B-", "I-") and len(lab) > 2):
+            raise ValueError(f"{path}:{n}: label {lab!r} is not O, B-X or I-X")
+        if not toks:
+            first = n
+        toks.append(parts[0])
+        labs.append(lab)
+    if toks:
+        out.append(GoldSentence(len(out), first, toks, labs))
+    if not out:
+        raise ValueError(f"{path}: no sentences")
+    return out
+
+
+def entities(labels: list[str]) -> set[tuple[int, int, str]]:
+    """(start, end exclusive, class) spans; an I- without its B- starts a new entity."""
+    out = set()
+    start, cls = None, None
+    for i, lab in enumerate(labels + ["O"]):
+        if start is not None and not (lab.startswith("I-") and lab[2:] == cls):
+            out.add((start, i, cls))
+            start, cls = None, None
+        if lab.startswith("B-") or (lab.startswith("I-") and start is None):
+            start, cls = i, lab[2:]
+    return out
+
+
+def split_halves(sentences: list[GoldSentence], seed: int = SEED) -> tuple[list[GoldSentence], list[GoldSentence]]:
+    order = list(range(len(sentences)))
+    random.Random(seed).shuffle(order)
+    half = len(order) // 2
+    dev = sorted(order[:half])
+    test = sorted(order[half:])
+    return [sentences[i] for i in dev], [sentences[i] for i in test]
+
+
+def join_tokens(tokens: list[str]) -> tuple[str, list[tuple[int, int]]]:
+    """Written text from clitic-split tokens, with each token's character span in it."""
+    parts: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    glue = False  # the previous token was a proclitic: no space before this one
+    for i, t in enumerate(tokens):
+        word = t
+        if i and not glue and not (t in ENCLITICS and tokens[i - 1][-1:].isalpha() and tokens[i - 1] not in PROCLITICS):
+            parts.append(" ")
+            pos += 1
+        if glue and tokens[i - 1] == "ل" and t.startswith("ال") and len(t) > 3:
+            word = t[1:]  # ل + الولايات -> للولايات (the alef is not written)
+            spans.append((pos - 1, pos + len(word)))  # the token owns the ل its ال became
+        else:
+            spans.append((pos, pos + len(word)))
+        parts.append(word)
+        pos += len(word)
+        glue = t in PROCLITICS and i + 1 < len(tokens) and tokens[i + 1][:1].isalpha()
+    return "".join(parts), spans
+
+
+def _covered(spans: list[tuple[int, int]], start: int, end: int, skip: set[int]) -> tuple[int, int] | None:
+    idx = [i for i, (a, b) in enumerate(spans) if a < end and start < b and i not in skip]
+    return (idx[0], idx[-1] + 1) if idx else None
+
+
+class Mapper:
+    """Marsad's mentions of one sentence -> (start, end, class) over gold tokens."""
+
+    def __init__(self, dictionary):
+        self.kinds = {k: e.kind for k, e in dictionary.entries.items()}
+        self.heads = {k for k, _, _ in dictionary.heads}
+
+    def cls(self, m) -> str | None:
+        if m.kind in ("person", "provisional"):
+            return "Politician"
+        if m.kind == "capital":
+            return "Population-Center"
+        if m.kind == "igo":
+            return "Non-Governmental"
+        if m.entry.startswith("ref:"):
+            return None  # المملكة، البلاد: a reference, not a name
+        if m.kind == "name":
+            if m.code in CITY_TERRITORIES:
+                return "Population-Center"
+            return {"nsa": "Non-Governmental", "communal": "Group"}.get(self.kinds.get(m.entry, ""), "Nation")
+        plural = m.kind == "nisba" and normalize(m.text).endswith(("ين", "ون"))
+        if (m.kind == "people" or plural) and not m.agent:  # الأكراد، العراقيين (not جنود عراقيين)
+            return "Group"
+        return None
+
+    def organ_before(self, toks, m):
+        """The organ head noun (الجيش، وزارة الخارجية) right before a nisba or state name: its first token."""
+        for length in (4, 3, 2, 1):
+            s = m.tok_start - length
+            if s < 0 or key(toks[s].base or toks[s].norm) not in ORGANS:
+                continue
+            keys = tuple(key(t.base or t.norm) for t in toks[s:m.tok_start])
+            if keys in self.heads:
+                return toks[s]
+        return None
+
+    def __call__(self, p, spans: list[tuple[int, int]], procl: set[int]) -> set[tuple[int, int, str]]:
+        out = set()
+        items = [(m.start, m.end, self.cls(m), m) for m in p.mentions]
+        items += [(pl.start, pl.end, "Population-Center", pl) for pl in p.places]
+        for start, end, cls, m in items:
+            if m.kind in ("nisba", "name") and m.agent:
+                head = self.organ_before(p.tokens.get(m.sentence_idx, []), m)
+                if head is not None:
+                    start, cls = head.start, "Government"
+            if cls is None:
+                continue
+            got = _covered(spans, start, end, procl)
+            if got:
+                out.add((got[0], got[1], cls))
+        return out
+
+
+def score(gold: list[set], pred: list[set], overlap: bool = False) -> dict[str, Counter]:
+    c: dict[str, Counter] = {k: Counter() for k in CLASSES}
+    for g, pr in zip(gold, pred, strict=True):
+        g = {x for x in g if x[2] in CLASSES}
+        used = set()
+        for x in sorted(pr):
+            hit = None
+            if x in g and x not in used:
+                hit = x
+            elif overlap:
+                hit = next((y for y in sorted(g) if y not in used and y[2] == x[2] and y[0] < x[1] and x[0] < y[1]), None)
+            if hit:
+                used.add(hit)
+                c[x[2]]["tp"] += 1
+            else:
+                c[x[2]]["fp"] += 1
+        for y in g - used:
+            c[y[2]]["fn"] += 1
+    return c
+
+
+def run(sentences: list[GoldSentence], pipeline: Pipeline, date: str | None = None,
+        window: int = 20) -> dict[int, set]:
+    """Predictions per sentence index. The file's sentences are read in order as pseudo-articles of ``window``
+    consecutive sentences (one a line), so a surname can refer back to a full name a few sentences before, as in
+    the articles the file was cut from; which half a sentence belongs to plays no part here."""
+    stage = next(st for st in pipeline.stages if getattr(st, "name", "") == "actors")
+    mapper = Mapper(stage.dictionary)
+    out: dict[int, set] = {}
+    for w in range(0, len(sentences), window):
+        chunk = sentences[w:w + window]
+        texts, offsets, all_spans = [], [], []
+        pos = 0
+        for s in chunk:
+            text, spans = join_tokens(s.tokens)
+            texts.append(text)
+            offsets.append(pos)
+            all_spans.append([(a + pos, b + pos) for a, b in spans])
+            pos += len(text) + 1
+        p = pipeline(make_document("\n".join(texts), f"bio:{chunk[0].line}", published=date))
+        for s, spans in zip(chunk, all_spans, strict=True):
+            procl = {i for i, t in enumerate(s.tokens) if t in PROCLITICS}
+            out[s.index] = mapper(p, spans, procl)
+    return out
+
+
+def eval_ner(path: Path, pipeline: Pipeline | None = None, seed: int = SEED, date: str | None = None,
+             errors: int = 0, window: int = 20) -> dict:
+    from .evaluate import _prf
+
+    pipeline = pipeline or Pipeline.default("actors")
+    sentences = read_bio(path)
+    dev, test = split_halves(sentences, seed)
+    out: dict = {"file": str(path), "sentences": len(sentences), "seed": seed, "window": window}
+    predictions = run(sentences, pipeline, date, window)
+    for name, part in (("dev", dev), ("test", test)):
+        golds = [entities(s.labels) for s in part]
+        preds = [predictions[s.index] for s in part]
+        res = {}
+        for mode in ("exact", "overlap"):
+            c = score(golds, preds, overlap=mode == "overlap")
+            res[mode] = {k: _prf(v["tp"], v["fp"], v["fn"]) for k, v in c.items()}
+            tot = sum(c.values(), Counter())
+            res[mode]["all"] = _prf(tot["tp"], tot["fp"], tot["fn"])
+        res["sentences"] = len(part)
+        if name == "dev" and errors:  # errors are read on dev only
+            res["errors"] = _errors(part, golds, preds, errors)
+        out[name] = res
+    return out
+
+
+def _errors(part, golds, preds, limit: int) -> list[dict]:
+    out = []
+    for s, g, pr in zip(part, golds, preds, strict=True):
+        g = {x for x in g if x[2] in CLASSES}
+        for x in sorted(pr - g):
+            out.append({"line": s.line, "kind": "fp", "class": x[2], "text": " ".join(s.tokens[x[0]:x[1]])})
+        for y in sorted(g - pr):
+            out.append({"line": s.line, "kind": "fn", "class": y[2], "text": " ".join(s.tokens[y[0]:y[1]])})
+    return out[:limit]
