@@ -11,8 +11,8 @@ def check_all(extra: list[Path] | None = None) -> dict:
     from ..actors.loader import load_dictionary
 
     d = load_dictionary(extra or [])
-    from .actors.guards import load_guards
-    from .actors.outlets import load_outlets
+    from ..actors.guards import load_guards
+    from ..actors.outlets import load_outlets
 
     problems = d.problems + load_guards().problems + load_outlets(codes=set(d.entries)).problems
     sections["actors"] = {"stats": d.stats(), "problems": problems}
