@@ -87,7 +87,8 @@ class Party:
     text: str | None = None
     start: int | None = None
     end: int | None = None
-    inferred: str | None = None  # how a party not written in the text was supplied: "place"
+    inferred: str | None = None  # how a party not written in the text was supplied: "place" or "actor"
+    country: str | None = None  # a group's state (HOU -> YEM): both the group and its state stay available
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -98,6 +98,8 @@ class Resolver:
                 continue
             entry = self.d.entries.get(name.entry)
             country = entry.country if entry is not None and entry.kind in ("nsa", "communal") else None
+            if entry is not None and entry.kind == "communal" and not country:
+                code = ""  # Kurds, Shia: a people of no one state acts like an agent noun of the place (CVL)
             out.append(Mention(m.char_start, m.char_end, surface, code or "", agent, name.kind, person, name.entry,
                                m.tok_start, m.tok_end, sentence_idx, country))
         return out

@@ -622,6 +622,9 @@ class EventCoder:
                          location: tuple[str, str] | None) -> tuple[list[Mention], list[Mention], bool]:
         """Who protests and against whom. Protesters are rarely named states: they are people of a place or
         of an origin, facing a government, an embassy, the security forces or what they chant against."""
+        # a bare agent noun after the trigger (شرطيا، الشيعة) is who they clashed with or chanted about; the state
+        # they face is found by the rules below
+        recipients = [r for r in recipients if r.code]
         origin = _origin(tokens, norms, pool + [x for x in places if x.code], head)
         if origin:  # "المتظاهرون من فلسطينيين وإسرائيليين", "متظاهر من أبناء دارفور": who they are
             actors = origin
@@ -652,15 +655,18 @@ class EventCoder:
                                   tok_end=a.tok_end) for a in actors]
         actor_codes = {a.code for a in actors} | ({location[0]} if location else set())
         if not recipients:  # protests target authorities: a named government, leader or ministry first
-            recipients = [x for x in mentions if x.tok_start != actors[0].tok_start and
+            recipients = [x for x in mentions if x.tok_start != actors[0].tok_start and x.code and
                           (x.kind in ("person", "metonym") or (x.agent in AUTHORITY and x.kind != "capital"))][:1]
         if not recipients:  # a state named after the protest that is neither the protesters' nor the place's
-            recipients = [x for x in mentions if x.tok_start > head and x.code not in actor_codes
+            recipients = [x for x in mentions if x.tok_start > head and x.code and x.code not in actor_codes
                           and x.kind in ("name", "nisba", "capital", "metonym", "person")][:1]
+        where = location[0] if location else next((a.code for a in actors if a.code and len(a.code) == 3), None)
         if not recipients:  # no target named: the authorities of the place (or of the protesters' state)
-            where = location[0] if location else next((a.code for a in actors if a.code and len(a.code) == 3), None)
             if where:
                 return actors, [Mention(0, 0, "", where, "GOV", "implicit")], True
+        elif where and not any(r.code for r in recipients):  # "أصاب متظاهرون شرطيا": that state's police
+            return actors, [Mention(r.start, r.end, r.text, where, r.agent, r.kind, tok_start=r.tok_start,
+                                    tok_end=r.tok_end) for r in recipients], False
         return actors, recipients, False
 
     # -- modality ---------------------------------------------------------------------------------
@@ -947,7 +953,7 @@ def _party(m: Mention | None, location: tuple[str, str] | None = None) -> Party:
     if m.kind == "implicit":  # inferred, not written: no surface text or span
         return Party(code, m.agent, code, inferred=m.entry or None)
     return Party(code, m.agent, m.person or code, m.text, m.start, m.end,
-                 inferred="place" if not m.code and code else None)
+                 inferred="place" if not m.code and code else None, country=m.country)
 
 
 def event_id(doc_id: str, e: Event) -> str:

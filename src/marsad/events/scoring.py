@@ -93,7 +93,7 @@ def eval_real_news(gold: Path, corpus: Path, pipeline: Callable | None = None, g
 
         def group_country(code):
             e = entries.get(code or "")
-            return (e.country or code) if e is not None and e.kind == "nsa" else code
+            return (e.country or code) if e is not None and e.kind in ("nsa", "communal") else code
 
     rows = read_gold(gold)
     need: dict[str, set[int]] = {}

@@ -219,7 +219,7 @@ def eval_protest(gold: Path, pipeline: Pipeline | None = None) -> dict:
     def country(code: str | None) -> str | None:
         """The gold codes countries; a group (HEZ) counts as its state (LBN), an IGO as itself."""
         e = entries.get(code or "")
-        return (e.country or code) if e is not None and e.kind == "nsa" else code
+        return (e.country or code) if e is not None and e.kind in ("nsa", "communal") else code
 
     rows = read_jsonl(gold)
     found = 0
