@@ -12,7 +12,7 @@ from rich.table import Table
 from .cli import DbOpt, JsonOpt, app, check_export, console, emit_json, err, open_store
 from .commands import dict_app, export_app
 
-AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: today).")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: the last event date in the store).")]
 whatif_app = typer.Typer(help="What-if questions on the formal ties and the alignment network.")
 app.add_typer(whatif_app, name="whatif")
 
@@ -186,18 +186,21 @@ def whatif_attack(
     code: Annotated[str, typer.Argument(help="The actor attacked.")],
     as_of: AsOfOpt = None,
     depth: Annotated[int, typer.Option(help="Levels of chained defence obligations to follow.")] = 3,
+    by: Annotated[str | None, typer.Option("--by", help="The attacker (applies clauses naming one).")] = None,
     db: DbOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Who is obliged to help CODE if it is attacked (treaty articles, chains), and who is merely aligned."""
+    """Who is obliged to help CODE if it is attacked (treaty articles, conditions, chains), and who is merely
+    aligned."""
     from .analysis.api import whatif_attack as run
 
     with _store(db) as store:
-        w = run(store, code, _date(as_of), depth=depth)
+        w = run(store, code, _date(as_of), depth=depth, by=by)
     if json_out:
         emit_json(w)
         return
-    console.print(f"[bold]If {w['target']} ({w['name_en']}) is attacked on {w['as_of']}[/bold]")
+    console.print(f"[bold]If {w['target']} ({w['name_en']}) is attacked{' by ' + w['attacker'] if w['attacker'] else ''}"
+                  f" on {w['as_of']}[/bold]")
     for key, title in (("obliged_to_assist", "obliged to assist"), ("obliged_to_consult", "obliged to consult"),
                        ("bound_to_neutrality", "bound to neutrality / non-aggression"),
                        ("partnership_only", "partnership only")):
@@ -205,6 +208,14 @@ def whatif_attack(
             obs = "; ".join(f"{o['tie']} {o['article'] or ''} ({o['type']}, {o['certainty']})" for o in d["obligations"][:3])
             console.print(f"  {title}: {d['code']} {d['name_en']} — {obs} · index {_signed(d.get('score'))}",
                           highlight=False)
+    for d in w["conditional"]:
+        console.print(f"  conditional: {d['code']} {d['name_en']} — " + "; ".join(
+            f"{o['tie']} {o['article'] or ''}: {o['condition']}" for o in d["obligations"][:2]), highlight=False)
+    for d in w["signed_not_in_force"]:
+        console.print(f"  signed, not in force: {d['code']} — " + ", ".join(o["tie"] for o in d["obligations"]),
+                      highlight=False)
+    if w.get("allies_of_attacker"):
+        console.print("  allies of the attacker: " + ", ".join(w["allies_of_attacker"]))
     for c in w["chain"]:
         console.print(f"  drawn in (level {c['level']}): {c['code']} via {' → '.join(c['path'])} "
                       f"({', '.join(o['tie'] for o in c['obligations'])})", highlight=False)

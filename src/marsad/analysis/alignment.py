@@ -1,7 +1,8 @@
 """The alignment index: pure functions, no store access. Formulas and their reasons are in docs/analysis.md.
 
     score = ALPHA * F + (1 - ALPHA) * B                                     in [-(1 - ALPHA), 1] within [-1, 1]
-    F     = 1 - prod over obligation types (1 - strongest weight of that type in force)       in [0, 1]
+    F     = P - H, P = 1 - prod over obligation types (1 - strongest weight of that type in force),
+            H the same over hostile ties (war, broken relations, sanctions, lists)               in [-1, 1]
     B     = tone * V / (V + PRIOR)                                                            in (-1, 1)
     tone  = (P - N) / (P + N)   with P, N the decayed positive / negative weight of happenings
     V     = undecayed total weight of happenings so far (how much the pair is covered)
@@ -71,7 +72,8 @@ def behaviour(pos: float, neg: float, volume: float, prior: float = PRIOR) -> fl
 
 
 def combine(formal: float, behav: float, alpha: float = ALPHA_FORMAL) -> float:
-    return max(-1.0, min(1.0, alpha * max(0.0, min(1.0, formal)) + (1.0 - alpha) * behav))
+    # formal is F - H: positive ties minus hostile ones (war, broken relations, sanctions), in [-1, 1]
+    return max(-1.0, min(1.0, alpha * max(-1.0, min(1.0, formal)) + (1.0 - alpha) * behav))
 
 
 def confidence(evidence: float, formal_certainty: float = 0.0) -> float:

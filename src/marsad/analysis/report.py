@@ -10,7 +10,7 @@ from ..store.db import Store
 from . import alignment as al
 from . import svg
 from .api import allies, network, series
-from .reader import name_of, today
+from .reader import default_as_of, name_of
 from .ties import Ties, bundled_ties, ties_of
 
 CSS = """
@@ -51,7 +51,7 @@ def render_report(store: Store, code: str, as_of: str | None = None, ties: Ties 
                   partners: int = 20, months: int = 36) -> str:
     ties = ties or bundled_ties()
     code = code.upper()
-    as_of = as_of or today()
+    as_of = as_of or default_as_of(store)
     ranking = allies(store, code, as_of, ties=ties, evidence=3)
     shown = [r for r in ranking if r["clusters"]] or ranking
     top = shown[:partners]
