@@ -32,6 +32,9 @@ MODALITY_FACTOR = {"asserted": 1.0, "historical": 1.0, "future": 0.5, "hypotheti
 ORG_SPREAD = 0.5
 ORG_SPREAD_REFERENCE = 10
 DAYS_PER_MONTH = 365.2425 / 12
+# Actor agents that are not organs of the state: their acts stay events but are not the state's behaviour
+# (a protest in Yerevan is not an act of Armenia). GOV, MIL, DIP, LEG, JUD, COP, SPY, IGO and the bare state count.
+NON_STATE_AGENTS = frozenset({"CVL", "OPP", "REB", "BUS", "MED", "EDU", "REL", "NGO", "HLH", "UAF", "LAB"})
 TREND_STEADY = 0.02  # |change| below this reads as "steady"
 
 

@@ -4,7 +4,8 @@
 lists such as Russia's "unfriendly states", each dated. They enter the formal layer as negative ties: per type
 the strongest counts, the types combine as a noisy-or into H, and the formal part of a pair is F − H.
 A war between two states also switches off every positive tie between them (a non-aggression pledge breached
-by war is no longer a pledge).
+by war is no longer a pledge); broken or never established relations switch off the clauses of organisations
+the two share (a consultation clause of the CIS presupposes that the two talk to each other).
 
 ``data/ties/geography.yaml``: named treaty areas (``pacific``, ``north_atlantic`` …, lists of codes whose
 territory lies inside) used by obligations' ``scope``, and the end dates of entities that ceased to exist
@@ -18,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 # Weight of one hostile tie of each type (same scale as the positive obligation weights).
-HOSTILE_WEIGHT = {"war": 0.9, "broken_relations": 0.5, "no_relations": 0.4, "sanctions": 0.4,
+HOSTILE_WEIGHT = {"war": 0.9, "broken_relations": 0.5, "no_relations": 0.5, "sanctions": 0.4,
                   "unfriendly_list": 0.3}
 HOSTILE_TYPES = tuple(HOSTILE_WEIGHT)
 

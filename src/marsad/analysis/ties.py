@@ -656,13 +656,20 @@ def obligations(a: str, b: str, date: str, ties: Ties | None = None) -> list[dic
 
 
 def at_war(ties_list: list[dict]) -> list[dict]:
-    """A war between the pair switches every positive tie between them off (status ``breached``), in place."""
-    war = next((t for t in ties_list if t["kind"] == "hostile" and t["obligations"][0]["type"] == "war"), None)
-    if war:
-        for t in ties_list:
-            if t["kind"] != "hostile" and t["state"] != "off":
-                t.update(state="off", status="breached", status_since=war["since"],
-                         status_note=f"at war: {war['en']}", obligations=[])
+    """A war between the pair switches every positive tie between them off (status ``breached``); broken or
+    never established relations switch off the organisations they share (status ``no_relations``). In place."""
+    hostile = {t["obligations"][0]["type"]: t for t in ties_list if t["kind"] == "hostile"}
+    war = hostile.get("war")
+    cut = hostile.get("broken_relations") or hostile.get("no_relations")
+    for t in ties_list:
+        if t["kind"] == "hostile" or t["state"] == "off":
+            continue
+        if war:
+            t.update(state="off", status="breached", status_since=war["since"],
+                     status_note=f"at war: {war['en']}", obligations=[])
+        elif cut and t["kind"] == "organisation":
+            t.update(state="off", status="no_relations", status_since=cut["since"],
+                     status_note=cut["en"], obligations=[])
     return ties_list
 
 
