@@ -318,3 +318,29 @@ def dict_suggest_ties(
         console.print(f"  proposed: {p['yaml']}", highlight=False)
         for e in p["evidence"][:3]:
             console.print(f"  {e['doc_id']} {e['source'] or ''}: {e['sentence']}", highlight=False)
+
+
+@app.command()
+def expectations(
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Check the analyst expectations (data/ties/expectations.yaml) on the store; print how many pass.
+    Exit 1 when any fails."""
+    from .analysis.checklist import run_checklist
+
+    with _store(db) as store:
+        rows = run_checklist(store, as_of=_date(as_of) or "2025-12-31")
+    passed = sum(r["passed"] for r in rows)
+    if json_out:
+        emit_json({"passed": passed, "total": len(rows), "results": rows})
+    else:
+        for r in rows:
+            mark = "[green]pass[/green]" if r["passed"] else "[red]FAIL[/red]"
+            console.print(f"{mark} {r['id']}: {r['measured']}", highlight=False)
+            if not r["passed"]:
+                console.print(f"     [dim]{r['reason']}[/dim]", highlight=False)
+        console.print(f"[bold]{passed} of {len(rows)} expectations pass[/bold]")
+    if passed < len(rows):
+        raise typer.Exit(1)

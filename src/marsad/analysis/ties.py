@@ -812,6 +812,10 @@ def validate_ties(ties: Ties | None = None, known_codes: set[str] | None = None)
             for c in ob.attacker:
                 if c not in known_codes:
                     problems.append(f"{where}: attacker code {c} not in the actor dictionary")
+    from .expectations import load_expectations  # the analyst checklist lives beside the ties
+
+    exps, eproblems = load_expectations(known=known_codes)
+    problems += eproblems
     for t in ties.treaties.values():
         if (t.signed or "") > "2024-12-31" and not t.source:
             problems.append(f"treaties.yaml {t.id}: a tie dated after 2024 needs a source note")
@@ -829,5 +833,6 @@ def validate_ties(ties: Ties | None = None, known_codes: set[str] | None = None)
         "hostile": len(ties.hostilities),
         "conditional": sum(1 for ob in obs if ob.scope or ob.attacker or ob.requires_war),
         "one_sided": sum(1 for ob in obs if ob.owed_by),
+        "expectations": len(exps),
     }
     return stats, problems
