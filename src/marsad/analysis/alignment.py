@@ -8,7 +8,7 @@
     V     = undecayed total weight of happenings so far (how much the pair is covered)
 
 One happening (a cluster of reports) weighs |intensity| / 10 x quad factor (material 1, verbal 0.5) x
-modality factor (asserted 1, future 0.5, hypothetical and negated 0) x coder confidence. Decay halves a
+modality factor (asserted 1; future, hypothetical and negated 0) x coder confidence. Decay halves a
 happening's weight every HALF_LIFE_DAYS. Because the same decay multiplies P and N, tone does not move when
 nothing happens; only new happenings (and changes of formal ties) move a score, so a trend is never an
 artefact of evidence growing old. Confidence, on the other hand, fades with age.
@@ -26,7 +26,8 @@ CONFIDENCE_SCALE = 1.0  # decayed weight at which behavioural confidence reaches
 FORMAL_CONFIDENCE = 0.6  # confidence a confirmed tie in force gives on its own
 QUAD_FACTOR = {"material_cooperation": 1.0, "material_conflict": 1.0,
                "verbal_cooperation": 0.5, "verbal_conflict": 0.5}
-MODALITY_FACTOR = {"asserted": 1.0, "historical": 1.0, "future": 0.5, "hypothetical": 0.0}
+# Only what happened counts: a promise or an announced intention is not yet behaviour (it counts once done).
+MODALITY_FACTOR = {"asserted": 1.0, "historical": 1.0, "future": 0.0, "hypothetical": 0.0}
 # Acts towards an organisation count for each member on that day at this share of their weight, less for big
 # bodies: x min(1, ORG_SPREAD_REFERENCE / members).
 ORG_SPREAD = 0.5
