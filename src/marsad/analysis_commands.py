@@ -20,11 +20,15 @@ app.add_typer(whatif_app, name="whatif")
 def _store(db: str | None):
     """Open the store and bring the alliance aggregates up to date if needed."""
     from .analysis.aggregate import ensure_fresh
+    from .analysis.coverage import undated_note
 
     store = open_store(db)
     info = ensure_fresh(store)
     if info:
         err.print(f"[dim]alliance aggregates refreshed ({info['mode']}, {info['seconds']} s)[/dim]")
+    note = undated_note(store)
+    if note:
+        err.print(f"[yellow]warning:[/yellow] {note}", highlight=False)
     return store
 
 
@@ -81,9 +85,11 @@ def allies(
 ) -> None:
     """Partners of CODE best first: alignment index, trend, formal ties and the evidence behind it."""
     from .analysis.api import allies as run
+    from .analysis.reader import default_as_of
 
     with _store(db) as store:
-        rows = run(store, code, _date(as_of), limit=limit or None, include_orgs=orgs)
+        as_of = _date(as_of) or default_as_of(store)  # the title shows the date used
+        rows = run(store, code, as_of, limit=limit or None, include_orgs=orgs)
     if json_out:
         emit_json(rows)
         return

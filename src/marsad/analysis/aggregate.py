@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from ..store.db import Store
 from . import alignment as al
 from .clustering import EV_COLUMNS, WINDOW_DAYS, Cluster, Ev, cluster_group, group_key, pair_key
+from .coverage import update_counts
 from .ties import ORG_ALIASES, Ties, bundled_ties, data_dir
 
 FINGERPRINT_KEY = "analysis_fingerprint"
@@ -376,6 +377,7 @@ def refresh(store: Store, full: bool | None = None, ties: Ties | None = None) ->
     t0 = time.perf_counter()
     if full is None:
         full = store.get_meta(FINGERPRINT_KEY) != fingerprint()
+    update_counts(store, full)  # undated events, reported by the commands
     out = rebuild(store, ties) if full else incremental(store, ties)
     out["seconds"] = round(time.perf_counter() - t0, 3)
     return out
