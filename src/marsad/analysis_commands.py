@@ -99,11 +99,14 @@ def allies(
               title=f"Allies of {code.upper()}{' as of ' + as_of if as_of else ''}")
     for r in shown:
         ties = ", ".join(f"{x['id']}{'(' + x['status'] + ')' if x['status'] else ''}" for x in r["formal_ties"][:3])
-        t.add_row(f"{r['code']} {r['name_en'][:14]}", _signed(r["score"]), f"{r['formal']:.2f}", _signed(r["behaviour"]),
+        mark = {"formal_only": " (formal only)", "insufficient": " ±"}.get(r["evidence_state"], "")
+        t.add_row(f"{r['code']} {r['name_en'][:14]}", _signed(r["score"]) + mark, f"{r['formal']:.2f}", _signed(r["behaviour"]),
                   _signed(r["trend_6m"]), _signed(r["trend_12m"]),
                   _signed(r["trend_24m"]) + {"rising": "▲", "falling": "▼"}.get(r["trend"], ""),
                   str(r["clusters"]), ties)
     console.print(t)
+    console.print("[dim](formal only): no happening between the pair, behaviour unknown; ±: fewer than 3 "
+                  "independent happenings (see 'interval' in --json)[/dim]")
     for r in shown[:5]:
         for e in r["evidence"][:2]:
             console.print(f"  {r['code']} {e['date']} {e['event']} {e['actor']}→{e['recipient']} "

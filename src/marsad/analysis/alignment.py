@@ -37,6 +37,7 @@ DAYS_PER_MONTH = 365.2425 / 12
 # (a protest in Yerevan is not an act of Armenia). GOV, MIL, DIP, LEG, JUD, COP, SPY, IGO and the bare state count.
 NON_STATE_AGENTS = frozenset({"CVL", "OPP", "REB", "BUS", "MED", "EDU", "REL", "NGO", "HLH", "UAF", "LAB"})
 TREND_STEADY = 0.02  # |change| below this reads as "steady"
+MIN_HAPPENINGS = 3  # fewer independent happenings: "insufficient evidence" for the behavioural part
 
 
 def event_weight(intensity: float | None, quad: str | None, modality: str | None = "asserted",
@@ -168,8 +169,24 @@ class Score:
     volume: float
     clusters: int
 
+    @property
+    def evidence_state(self) -> str:
+        """formal_only (no happening: the behavioural part is unknown, not neutral), insufficient (fewer than
+        MIN_HAPPENINGS independent happenings) or sufficient."""
+        return "formal_only" if self.clusters == 0 else "insufficient" if self.clusters < MIN_HAPPENINGS else "sufficient"
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """A plausible range of the index: the behavioural part may lie anywhere in ±(1 - ALPHA) with no
+        happening and within ±(1 - ALPHA) / sqrt(n) of its value with n independent happenings."""
+        half = (1.0 - ALPHA_FORMAL) * (1.0 if self.clusters == 0 else min(1.0, self.clusters ** -0.5))
+        return max(-1.0, self.score - half), min(1.0, self.score + half)
+
     def to_dict(self) -> dict:
-        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+        d = {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+        lo, hi = self.interval
+        d.update(interval=[round(lo, 4), round(hi, 4)], evidence_state=self.evidence_state)
+        return d
 
 
 def score_at(date: str, state: tuple | None, formal: float, formal_certainty: float,
