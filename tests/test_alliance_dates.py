@@ -43,6 +43,9 @@ def test_ingest_reports_undated_events_and_date_option_fixes_them(tmp_path):
         assert total > 0 and n == total
     r = subprocess.run(MARSAD + ["allies", "RUS", "--db", db], capture_output=True, text=True)
     assert "have no date" in r.stderr
+    html = tmp_path / "r.html"
+    subprocess.run(MARSAD + ["report", "RUS", "-o", str(html), "--db", db], capture_output=True, text=True, check=True)
+    assert "events have no date" in html.read_text(encoding="utf-8")
     db2 = str(tmp_path / "b.db")
     r = subprocess.run(MARSAD + ["ingest", str(src), "--date", "2024-12-06", "--db", db2], capture_output=True,
                        text=True)
