@@ -58,3 +58,22 @@ def test_ingest_reports_undated_events_and_date_option_fixes_them(tmp_path):
     bad = subprocess.run(MARSAD + ["ingest", str(src), "--date", "2024-13-01", "--db", db2], capture_output=True,
                          text=True)
     assert bad.returncode == 2 and "--date" in bad.stderr
+
+
+def test_the_latest_date_the_text_names_is_the_inferred_publication_date(tmp_path):
+    from marsad.ingest.txt_dates import inferred_date
+
+    assert inferred_date("وقع الطرفان في 19 يونيو 2024 اتفاقا، ثم التقيا في ٥/١٢/٢٠٢٤ وفي 2024-11-02.") == "2024-12-05"
+    assert inferred_date("وصل الوفد في 12 حزيران/يونيو 2024 إلى العاصمة.") == "2024-06-12"
+    assert inferred_date("تعود العلاقات إلى عام 1997.") is None
+    assert inferred_date("القمة مقررة في 2031-01-01.", today="2026-01-01") is None  # not after today
+    p = tmp_path / "visit.txt"
+    p.write_text("زيارة إلى مينسك\nوصل الرئيس الروسي إلى مينسك في 6 ديسمبر 2024 والتقى الرئيس البيلاروسي.\n"
+                 "وأعلنت روسيا إرسال مساعدات عسكرية إلى بيلاروسيا.\n", encoding="utf-8")
+    doc = next(read_txt(p))
+    assert doc.published == "2024-12-06" and doc.origin["published"] == "inferred"
+    db = str(tmp_path / "c.db")
+    subprocess.run(MARSAD + ["ingest", str(p), "--db", db], capture_output=True, text=True, check=True)
+    with Store.open(db) as s:
+        precisions = {r["date_precision"] for r in s.rows("SELECT date_precision FROM events")}
+    assert "inferred" in precisions and "document" not in precisions and "unknown" not in precisions

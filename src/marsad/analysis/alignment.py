@@ -48,7 +48,7 @@ def event_weight(intensity: float | None, quad: str | None, modality: str | None
     if negated or dup or intensity is None:
         return 0.0
     m = modality or "asserted"
-    if m == "historical" and date_precision in ("document", "unknown", None):
+    if m == "historical" and date_precision in ("document", "inferred", "unknown", None):
         return 0.0
     f = MODALITY_FACTOR.get(m, 0.0) * QUAD_FACTOR.get(quad or "", 0.5)
     c = 1.0 if confidence is None else max(0.0, min(1.0, float(confidence)))

@@ -26,7 +26,7 @@ from typing import NamedTuple
 WINDOW_DAYS = 3
 BACKREF_DAYS = 365
 UNDIRECTED_TYPES = frozenset({"CONSULT"})
-FINE = ("day", "document")
+FINE = ("day", "document", "inferred")
 
 
 class Ev(NamedTuple):
@@ -109,7 +109,7 @@ def cluster_group(events: Iterable[Ev], window: int = WINDOW_DAYS) -> list[Clust
             o = _ordinal(e.date)
             if groups and o - start <= window:
                 groups[-1][1].append(e)
-            elif e.precision == "document" and 0 <= o - explicit <= BACKREF_DAYS:
+            elif e.precision in ("document", "inferred") and 0 <= o - explicit <= BACKREF_DAYS:
                 next(m for anc, m in reversed(groups) if anc and _ordinal(anc) == explicit).append(e)
             else:
                 groups.append((e.date[:10], [e]))

@@ -92,6 +92,9 @@ def ingest(
                 item = dataclasses.replace(item, published=default_date,
                                            origin={**item.origin, "published": "--date"})
             proc = pipeline(item)
+            if item.origin.get("published") == "inferred":  # the publication day itself is a guess
+                proc.events = [dataclasses.replace(ev, date_precision="inferred") if ev.date_precision == "document"
+                               else ev for ev in proc.events]
             mh = signature(item.text)
             dup_of, score = dups.find(mh)
             if dup_of:
