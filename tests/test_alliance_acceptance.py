@@ -38,7 +38,8 @@ def test_true_allies_of_russia(store):
 
 
 def test_armenia_drifts_away_since_2022(store):
-    r = subprocess.run(MARSAD + ["drift", "--since", "2022-01-01", "--as-of", "2025-12-31", "--db", store, "--json"],
+    r = subprocess.run(MARSAD + ["drift", "--since", "2022-01-01", "--as-of", "2025-12-31", "--limit", "200", "--db", store,
+                        "--json"],
                        capture_output=True, text=True, check=True)
     data = json.loads(r.stdout)
     pairs = data if isinstance(data, list) else data.get("pairs", [])

@@ -123,7 +123,7 @@ def test_dyad_export_csv_and_parquet(db, tmp_path):
     assert n == n_rows
     table = pq.read_table(tmp_path / "d.parquet").to_pylist()
     assert len(table) == n_rows
-    assert all(-1 <= r["score"] <= 1 and 0 <= r["formal"] <= 1 for r in table)
+    assert all(-1 <= r["score"] <= 1 and -1 <= r["formal"] <= 1 for r in table)  # formal = F - H
     arm = [r for r in table if (r["a"], r["b"]) == ("ARM", "RUS")]
     assert arm[-1]["month"] == "2025-03" and arm[-1]["negative"] > 0
     r = runner.invoke(app, ["export", "dyads", "--format", "csv", "--db", db])

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from marsad.analysis import refresh
 from marsad.analysis.api import allies, blocs, drift
+from marsad.analysis.coverage import undated
+from marsad.analysis.reader import default_as_of
 from marsad.analysis.sources import sources
 from marsad.analysis.suggest import suggest_ties
 from marsad.analysis.synthetic import insert
@@ -38,6 +40,9 @@ def test_same_results_on_postgres_and_sqlite(pg_server, tmp_path):  # noqa: F811
     assert drift(lite, "2023-01-01", "2025-12-31") == drift(pg, "2023-01-01", "2025-12-31")
     assert sources(lite) == sources(pg)
     assert suggest_ties(lite, include_known=True) == suggest_ties(pg, include_known=True)
+    # the default "as of" (last counted happening) and the undated counts read the same on both
+    assert default_as_of(lite) == default_as_of(pg) == "2025-11-06"
+    assert undated(lite) == undated(pg)
     assert refresh(pg, full=True)["mode"] == "full"
     assert _rows(lite, "SELECT * FROM dyad_month ORDER BY a, b, month") == _rows(pg, "SELECT * FROM dyad_month ORDER BY a, b, month")
     for s in stores:

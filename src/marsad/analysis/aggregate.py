@@ -24,6 +24,7 @@ from collections.abc import Iterable, Iterator
 from ..store.db import Store
 from . import alignment as al
 from .clustering import EV_COLUMNS, WINDOW_DAYS, Cluster, Ev, cluster_group, group_key, pair_key
+from .coverage import update_counts
 from .ties import ORG_ALIASES, Ties, bundled_ties, data_dir
 
 FINGERPRINT_KEY = "analysis_fingerprint"
@@ -33,7 +34,7 @@ BATCH = 20000
 def fingerprint() -> str:
     h = hashlib.sha1()
     params = [al.HALF_LIFE_DAYS, al.QUAD_FACTOR, al.MODALITY_FACTOR, al.ORG_SPREAD, al.ORG_SPREAD_REFERENCE,
-              WINDOW_DAYS, 3]
+              WINDOW_DAYS, 4, sorted(al.NON_STATE_AGENTS)]
     h.update(json.dumps(params, sort_keys=True).encode())
     for name in ("organisations.yaml", "treaties.yaml"):
         p = data_dir() / name
@@ -44,6 +45,8 @@ def fingerprint() -> str:
 # -- cluster weights ---------------------------------------------------------------------------------
 
 def report_weight(e: Ev) -> float:
+    if e.actor_agent in al.NON_STATE_AGENTS:  # a protest or a company is not the state's behaviour
+        return 0.0
     return al.event_weight(e.intensity, e.quad, e.modality, bool(e.negated), e.confidence, bool(e.dup), e.precision)
 
 
@@ -77,14 +80,16 @@ class Spreader:
             self.cache[key] = sorted({m.code for m in o.members_on(date)}) if o else []
         return self.cache[key]
 
-    def targets(self, a: str, b: str, date: str | None) -> list[tuple[str, str, float]]:
-        """[(x, y, share)] with x < y: the pair itself, and for state<->organisation the state with each member."""
+    def targets(self, a: str, b: str, date: str | None, quad: str | None = None) -> list[tuple[str, str, float]]:
+        """[(x, y, share)] with x < y: the pair itself, and for state<->organisation the state with each member,
+        only for acts that bind the organisation (material ones: joining, freezing, aid, sanctions), not for words
+        (an accusation against NATO is not an accusation against each member). quad None: every possible target."""
         if not a or not b or a == b:
             return []
         x, y = (a, b) if a < b else (b, a)
         out = [(x, y, 1.0)]
         oa, ob = self.ties.is_org(a), self.ties.is_org(b)
-        if date and oa != ob:
+        if date and oa != ob and (quad is None or quad.startswith("material")):
             org, other = (a, b) if oa else (b, a)
             ms = self.members(org, date)
             if ms:
@@ -99,6 +104,17 @@ def dyad_rows(a: str, b: str, months: dict[str, list], start: tuple | None = Non
     """Monthly sums {month: [pos, neg, n, top_pos, top_pos_w, top_neg, top_neg_w]} of one dyad -> rows."""
     ordered = [(m, v[0], v[1], v[2]) for m, v in sorted(months.items())]
     return [(a, b, *r, *months[r[0]][3:]) for r in al.roll_states(ordered, start=start)]
+
+
+def one_per_day(rows: list[tuple]) -> list[tuple]:
+    """(a, b, date, weight, id, quad) of one pair's happenings -> the strongest per (a, b, day, sign): several
+    codings of one ceremony (an initialling coded AGREE and SUPPORT) are one happening in the aggregates."""
+    best: dict[tuple, tuple] = {}
+    for r in rows:
+        k = (r[0], r[1], (r[2] or "")[:10], r[3] > 0)
+        if k not in best or (abs(r[3]), r[4]) > (abs(best[k][3]), best[k][4]):
+            best[k] = r
+    return [r for r in rows if best[(r[0], r[1], (r[2] or "")[:10], r[3] > 0)] is r]
 
 
 def _add(acc: dict, x: str, y: str, month: str, w: float, share: float, cid: str) -> None:
@@ -163,7 +179,7 @@ def _ordered_events(store: Store) -> Iterator[Ev]:
         if not chunk:
             break
         for r in chunk:
-            yield Ev(*r[:15])
+            yield Ev(*r[:16])
 
 
 def _groups(events: Iterable[Ev]) -> Iterator[list[Ev]]:
@@ -193,21 +209,30 @@ def rebuild(store: Store, ties: Ties | None = None) -> dict:
         store.execute("CREATE TEMP TABLE cluster_map (event_id TEXT PRIMARY KEY, cluster_id TEXT)")
         crow: list[tuple] = []
         cmap: list[tuple] = []
+        pending: list[tuple] = []  # counted happenings of the current pair, merged per day before adding
+
+        def flush() -> None:
+            for a, b, date, w, cid, quad in one_per_day(pending):
+                for x, y, share in spread.targets(a, b, date, quad or ""):
+                    _add(acc, x, y, date[:7], w, share, cid)
+            pending.clear()
+
         for group in _groups(_ordered_events(store)):
             n_events += len(group)
             for c in cluster_group(group):
                 row = cluster_row(c)
                 crow.append(row)
                 cmap.extend((e.id, c.id) for e in c.members)
-                w = row[9]
-                if w and row[8]:  # an undated happening cannot be placed on the timeline
-                    for x, y, share in spread.targets(c.a, c.b, c.date):
-                        _add(acc, x, y, row[8], w, share, c.id)
+                if pending and pending[0][:2] != (c.a, c.b):
+                    flush()
+                if row[9] and row[8]:  # an undated happening cannot be placed on the timeline
+                    pending.append((c.a, c.b, c.date, row[9], c.id, row[5]))
             if len(cmap) >= BATCH:
                 store.executemany(CL_INSERT, crow)
                 store.executemany("INSERT INTO cluster_map (event_id, cluster_id) VALUES (?, ?)", cmap)
                 n_clusters += len(crow)
                 crow, cmap = [], []
+        flush()
         if crow:
             store.executemany(CL_INSERT, crow)
             store.executemany("INSERT INTO cluster_map (event_id, cluster_id) VALUES (?, ?)", cmap)
@@ -243,11 +268,11 @@ def _group_events(store: Store, a: str, b: str, directed: int, typ: str, since: 
         args = (*params, typ) + (() if since is None else (since,))
         for r in store.execute(f"SELECT {EV_COLUMNS}, cluster_id FROM events WHERE {where} AND event = ?{when}",
                                args).fetchall():
-            e = Ev(*r[:15])
+            e = Ev(*r[:16])
             if pair_key(e) == (a, b, directed):
                 out[e.id] = e
-                if r[15]:
-                    clusters.add(r[15])
+                if r[16]:
+                    clusters.add(r[16])
     if since is not None and clusters:
         ids = sorted(clusters)
         for i in range(0, len(ids), 500):
@@ -259,9 +284,9 @@ def _group_events(store: Store, a: str, b: str, directed: int, typ: str, since: 
     return list(out.values()), clusters
 
 
-def _dyad_clusters(store: Store, x: str, y: str, since: str) -> list[tuple[str, str, str | None, float, str]]:
-    """(a, b, date, weight, id) of counted clusters between x and y, either direction, dated from ``since``."""
-    sql = "SELECT a, b, date, weight, id FROM clusters WHERE a = ? AND b = ? AND date >= ? AND weight <> 0"
+def _dyad_clusters(store: Store, x: str, y: str, since: str) -> list[tuple]:
+    """(a, b, date, weight, id, quad) of counted clusters between x and y, either direction, dated from ``since``."""
+    sql = "SELECT a, b, date, weight, id, quad FROM clusters WHERE a = ? AND b = ? AND date >= ? AND weight <> 0"
     return [tuple(r) for p, q in ((x, y), (y, x)) for r in store.execute(sql, (p, q, since)).fetchall()]
 
 
@@ -271,14 +296,14 @@ def rebuild_dyad(store: Store, x: str, y: str, spread: Spreader, since_month: st
     ties = spread.ties
     since = since_month + "-01"
     acc: dict = {}
-    for _a, _b, date, w, cid in _dyad_clusters(store, x, y, since):
+    for _a, _b, date, w, cid, _q in one_per_day(_dyad_clusters(store, x, y, since)):
         _add(acc, x, y, date[:7], w, 1.0, cid)
     if ties.is_org(x) == ties.is_org(y):  # state-state: happenings with organisations of either
         for member, other in ((x, y), (y, x)):
             for org in ties.orgs_of.get(member, []):
                 for code in {org} | {k for k, v in ORG_ALIASES.items() if v == org}:
-                    for a, b, date, w, cid in _dyad_clusters(store, code, other, since):
-                        for tx, ty, share in spread.targets(a, b, date):
+                    for a, b, date, w, cid, quad in one_per_day(_dyad_clusters(store, code, other, since)):
+                        for tx, ty, share in spread.targets(a, b, date, quad or ""):
                             if (tx, ty) == (x, y):
                                 _add(acc, x, y, date[:7], w, share, cid)
     prev = [tuple(r) for r in store.execute(
@@ -352,6 +377,7 @@ def refresh(store: Store, full: bool | None = None, ties: Ties | None = None) ->
     t0 = time.perf_counter()
     if full is None:
         full = store.get_meta(FINGERPRINT_KEY) != fingerprint()
+    update_counts(store, full)  # undated events, reported by the commands
     out = rebuild(store, ties) if full else incremental(store, ties)
     out["seconds"] = round(time.perf_counter() - t0, 3)
     return out

@@ -1,13 +1,14 @@
 """The alignment index: pure functions, no store access. Formulas and their reasons are in docs/analysis.md.
 
     score = ALPHA * F + (1 - ALPHA) * B                                     in [-(1 - ALPHA), 1] within [-1, 1]
-    F     = 1 - prod over obligation types (1 - strongest weight of that type in force)       in [0, 1]
+    F     = P - H, P = 1 - prod over obligation types (1 - strongest weight of that type in force),
+            H the same over hostile ties (war, broken relations, sanctions, lists)               in [-1, 1]
     B     = tone * V / (V + PRIOR)                                                            in (-1, 1)
     tone  = (P - N) / (P + N)   with P, N the decayed positive / negative weight of happenings
     V     = undecayed total weight of happenings so far (how much the pair is covered)
 
 One happening (a cluster of reports) weighs |intensity| / 10 x quad factor (material 1, verbal 0.5) x
-modality factor (asserted 1, future 0.5, hypothetical and negated 0) x coder confidence. Decay halves a
+modality factor (asserted 1; future, hypothetical and negated 0) x coder confidence. Decay halves a
 happening's weight every HALF_LIFE_DAYS. Because the same decay multiplies P and N, tone does not move when
 nothing happens; only new happenings (and changes of formal ties) move a score, so a trend is never an
 artefact of evidence growing old. Confidence, on the other hand, fades with age.
@@ -25,13 +26,18 @@ CONFIDENCE_SCALE = 1.0  # decayed weight at which behavioural confidence reaches
 FORMAL_CONFIDENCE = 0.6  # confidence a confirmed tie in force gives on its own
 QUAD_FACTOR = {"material_cooperation": 1.0, "material_conflict": 1.0,
                "verbal_cooperation": 0.5, "verbal_conflict": 0.5}
-MODALITY_FACTOR = {"asserted": 1.0, "historical": 1.0, "future": 0.5, "hypothetical": 0.0}
+# Only what happened counts: a promise or an announced intention is not yet behaviour (it counts once done).
+MODALITY_FACTOR = {"asserted": 1.0, "historical": 1.0, "future": 0.0, "hypothetical": 0.0}
 # Acts towards an organisation count for each member on that day at this share of their weight, less for big
 # bodies: x min(1, ORG_SPREAD_REFERENCE / members).
 ORG_SPREAD = 0.5
 ORG_SPREAD_REFERENCE = 10
 DAYS_PER_MONTH = 365.2425 / 12
+# Actor agents that are not organs of the state: their acts stay events but are not the state's behaviour
+# (a protest in Yerevan is not an act of Armenia). GOV, MIL, DIP, LEG, JUD, COP, SPY, IGO and the bare state count.
+NON_STATE_AGENTS = frozenset({"CVL", "OPP", "REB", "BUS", "MED", "EDU", "REL", "NGO", "HLH", "UAF", "LAB"})
 TREND_STEADY = 0.02  # |change| below this reads as "steady"
+MIN_HAPPENINGS = 3  # fewer independent happenings: "insufficient evidence" for the behavioural part
 
 
 def event_weight(intensity: float | None, quad: str | None, modality: str | None = "asserted",
@@ -42,7 +48,7 @@ def event_weight(intensity: float | None, quad: str | None, modality: str | None
     if negated or dup or intensity is None:
         return 0.0
     m = modality or "asserted"
-    if m == "historical" and date_precision in ("document", "unknown", None):
+    if m == "historical" and date_precision in ("document", "inferred", "unknown", None):
         return 0.0
     f = MODALITY_FACTOR.get(m, 0.0) * QUAD_FACTOR.get(quad or "", 0.5)
     c = 1.0 if confidence is None else max(0.0, min(1.0, float(confidence)))
@@ -71,7 +77,8 @@ def behaviour(pos: float, neg: float, volume: float, prior: float = PRIOR) -> fl
 
 
 def combine(formal: float, behav: float, alpha: float = ALPHA_FORMAL) -> float:
-    return max(-1.0, min(1.0, alpha * max(0.0, min(1.0, formal)) + (1.0 - alpha) * behav))
+    # formal is F - H: positive ties minus hostile ones (war, broken relations, sanctions), in [-1, 1]
+    return max(-1.0, min(1.0, alpha * max(-1.0, min(1.0, formal)) + (1.0 - alpha) * behav))
 
 
 def confidence(evidence: float, formal_certainty: float = 0.0) -> float:
@@ -162,8 +169,24 @@ class Score:
     volume: float
     clusters: int
 
+    @property
+    def evidence_state(self) -> str:
+        """formal_only (no happening: the behavioural part is unknown, not neutral), insufficient (fewer than
+        MIN_HAPPENINGS independent happenings) or sufficient."""
+        return "formal_only" if self.clusters == 0 else "insufficient" if self.clusters < MIN_HAPPENINGS else "sufficient"
+
+    @property
+    def interval(self) -> tuple[float, float]:
+        """A plausible range of the index: the behavioural part may lie anywhere in ±(1 - ALPHA) with no
+        happening and within ±(1 - ALPHA) / sqrt(n) of its value with n independent happenings."""
+        half = (1.0 - ALPHA_FORMAL) * (1.0 if self.clusters == 0 else min(1.0, self.clusters ** -0.5))
+        return max(-1.0, self.score - half), min(1.0, self.score + half)
+
     def to_dict(self) -> dict:
-        return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+        d = {k: (round(v, 4) if isinstance(v, float) else v) for k, v in asdict(self).items()}
+        lo, hi = self.interval
+        d.update(interval=[round(lo, 4), round(hi, 4)], evidence_state=self.evidence_state)
+        return d
 
 
 def score_at(date: str, state: tuple | None, formal: float, formal_certainty: float,

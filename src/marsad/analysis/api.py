@@ -8,6 +8,7 @@ from . import alignment as al
 from .communities import signed_louvain, signed_modularity
 from .reader import (
     attach_evidence,
+    default_as_of,
     is_org_code,
     latest,
     month_evidence,
@@ -17,7 +18,6 @@ from .reader import (
     partner_rows,
     partner_states,
     states_at,
-    today,
     top_evidence,
 )
 from .ties import (
@@ -59,10 +59,14 @@ def _formal_partners(code: str, dates: list[str], ties: Ties) -> set[str]:
         o = ties.organisations[org]
         for d in dates:
             ms = {m.code for m in o.members_on(d)}
-            if code in ms and ORG_SIZE_REFERENCE / max(1, len(ms)) >= 0.2:
+            if code in ms and ORG_SIZE_REFERENCE / max(1, len(ms)) >= 0.2 and not o.universal:
                 out |= ms
+    for hid in ties.hostile_of.get(code, []):
+        h = ties.hostilities[hid]
+        if any(h.valid(d) for d in dates):
+            out |= set(h.side_b) if code in h.side_a else set(h.side_a)
     old = {o for t in ties.treaties.values() for o, n in t.continued_by if n == code}
-    return out - {code} - old
+    return {c for c in out - {code} - old if all(ties.geo.exists(c, d) for d in dates)}
 
 
 def _score(snap: Snapshot, states: list, a: str, b: str, date: str) -> tuple[al.Score, list[dict]]:
@@ -77,7 +81,7 @@ def allies(store: Store, code: str, as_of: str | None = None, limit: int | None 
     that move the score most (with their sentences and documents)."""
     ties = ties or bundled_ties()
     code = code.upper()
-    as_of = as_of or today()
+    as_of = as_of or default_as_of(store)
     d6, d12, d24 = al.shift_months(as_of, -6), al.shift_months(as_of, -12), al.shift_months(as_of, -24)
     snaps = {d: Snapshot(ties, d) for d in (as_of, d6, d12, d24)}
     states, tops = partner_rows(store, code)
@@ -89,7 +93,7 @@ def allies(store: Store, code: str, as_of: str | None = None, limit: int | None 
         st = states.get(p, [])
         s0, tl = _score(snaps[as_of], st, code, p, as_of)
         strongest = max([o["weight"] for t in tl if t["state"] != "off" for o in t["obligations"]] or [0.0])
-        if s0.clusters == 0 and strongest < FORMAL_ONLY_MIN:
+        if (s0.clusters == 0 and strongest < FORMAL_ONLY_MIN) or not ties.geo.exists(p, as_of):
             continue
         s6, _ = _score(snaps[d6], st, code, p, d6)
         s12, _ = _score(snaps[d12], st, code, p, d12)
@@ -118,7 +122,7 @@ def dyad(store: Store, a: str, b: str, as_of: str | None = None, since: str | No
     """Monthly timeline of one pair's index, the formal ties on the last day and the happenings behind it."""
     ties = ties or bundled_ties()
     a, b = a.upper(), b.upper()
-    as_of = as_of or today()
+    as_of = as_of or default_as_of(store)
     states = pair_states(store, a, b)
     first = states[0][0] if states else al.month_of(al.shift_months(as_of, -36))
     start = al.month_of(since) if since else min(first, al.month_of(al.shift_months(as_of, -12)))
@@ -153,7 +157,7 @@ def network(store: Store, as_of: str | None = None, ties: Ties | None = None,
     """Signed alignment network on a date: {"nodes": [codes], "edges": {(a, b): Score}} among actors with
     happenings in the store (formal-only actors are left out)."""
     ties = ties or bundled_ties()
-    as_of = as_of or today()
+    as_of = as_of or default_as_of(store)
     states = states_at(store, al.month_of(as_of))
     codes = {c for pair in states for c in pair}
     if not include_orgs:
@@ -217,7 +221,7 @@ def drift(store: Store, since: str | None = None, as_of: str | None = None, limi
     """Pairs whose index moved most between ``since`` (default: a year before) and ``as_of``, with the
     formal and behavioural parts of the move and the happenings of the period that weigh most."""
     ties = ties or bundled_ties()
-    as_of = as_of or today()
+    as_of = as_of or default_as_of(store)
     since = since or al.shift_months(as_of, -12)
     s0, s1 = states_at(store, al.month_of(since)), states_at(store, al.month_of(as_of))
     codes = {c for p in s1 for c in p if not is_org_code(c, ties)}
@@ -255,30 +259,42 @@ HELP = {"defence": "assist", "offence": "assist", "consultation": "consult", "ne
 
 
 def whatif_attack(store: Store | None, code: str, as_of: str | None = None, ties: Ties | None = None,
-                  depth: int = 3) -> dict:
-    """Who must help ``code`` if it is attacked on the date.
+                  depth: int = 3, by: str | None = None) -> dict:
+    """Who must help ``code`` if it is attacked (by ``by``, when named) on the date.
 
-    direct: partners owing it assistance (defence clauses), consultation, neutrality towards the aggressor or
-    non-aggression, each with instrument and article. chain: states drawn in through chains of defence
-    clauses when the aggressor also strikes a helper (depth levels, with the path). With a store, the
-    partners' behavioural alignment is set beside the obligation: aligned but not obliged, obliged but
-    estranged."""
+    Obligations are applied as ATOP codes them: only the parties that owe a clause (one-sided pledges), only
+    inside its geographic scope, only against a named attacker when the clause names one; an attack by a
+    party of the same instrument, or a clause whose condition cannot be checked (scope or attacker unknown),
+    is listed under ``conditional`` with the reason; instruments signed but not in force under
+    ``signed_not_in_force``. direct: assistance (defence clauses), consultation, neutrality or non-aggression
+    towards the aggressor. chain: states drawn in through defence clauses when the aggressor also strikes a
+    helper (depth levels, with the path). With a store, the partners' behavioural alignment is set beside the
+    obligation; an ally of the attacker is never "aligned" with the victim."""
     ties = ties or bundled_ties()
-    code = code.upper()
-    as_of = as_of or today()
+    code, by = code.upper(), (by or "").upper() or None
+    as_of = as_of or default_as_of(store)
     direct: dict[str, dict] = {}
+    conditional: list[dict] = []
+    signed: list[dict] = []
     for p in sorted(_partners_with_obligations(code, as_of, ties)):
-        obs = [o for o in obligations(code, p, as_of, ties)
-               if HELP[o["type"]] == "assist" or (o.get("members") or 0) <= GENERAL_NORM_MEMBERS]
+        if p == by:
+            continue
+        obs, cond = _applicable(code, p, as_of, ties, by)
+        if cond:
+            conditional.append({"code": p, **name_of(p), "obligations": cond})
+        sig = [o for o in obs if o["state"] == "signed"]
+        obs = [o for o in obs if o["state"] != "signed"
+               and (HELP[o["type"]] == "assist" or (o.get("members") or 0) <= GENERAL_NORM_MEMBERS)]
+        if sig:
+            signed.append({"code": p, **name_of(p), "obligations": [_ob_summary(o) for o in sig]})
         if not obs:
             continue
         kinds = sorted({HELP[o["type"]] for o in obs}, key=lambda k: list(HELP.values()).index(k))
         direct[p] = {"code": p, **name_of(p), "duty": kinds[0], "duties": kinds,
-                     "obligations": [{"type": o["type"], "article": o["article"], "tie": o["tie"], "tie_en": o["tie_en"],
-                                      "text": o["text"], "certainty": o["certainty"], "via": o["via"]} for o in obs]}
+                     "obligations": [_ob_summary(o) for o in obs]}
     helpers = {p for p, d in direct.items() if d["duty"] == "assist"}
     chain: list[dict] = []
-    reached = {code} | helpers
+    reached = {code} | helpers | ({by} if by else set())
     frontier = [(p, [code, p]) for p in sorted(helpers)]
     for level in range(2, depth + 1):
         nxt = []
@@ -286,7 +302,8 @@ def whatif_attack(store: Store | None, code: str, as_of: str | None = None, ties
             for p in sorted(_partners_with_obligations(h, as_of, ties)):
                 if p in reached:
                     continue
-                obs = [o for o in obligations(h, p, as_of, ties) if HELP[o["type"]] == "assist"]
+                obs = [o for o in _applicable(h, p, as_of, ties, by)[0]
+                       if HELP[o["type"]] == "assist" and o["state"] != "signed"]
                 if not obs:
                     continue
                 reached.add(p)
@@ -295,25 +312,66 @@ def whatif_attack(store: Store | None, code: str, as_of: str | None = None, ties
                                                "tie_en": o["tie_en"]} for o in obs]})
                 nxt.append((p, path + [p]))
         frontier = nxt
-    out = {"target": code, **name_of(code), "as_of": as_of,
+    out = {"target": code, **name_of(code), "as_of": as_of, "attacker": by,
            "obliged_to_assist": [d for d in direct.values() if d["duty"] == "assist"],
            "obliged_to_consult": [d for d in direct.values() if d["duty"] == "consult"],
            "bound_to_neutrality": [d for d in direct.values() if d["duty"] in ("stay_neutral", "not_attack")],
            "partnership_only": [d for d in direct.values() if d["duty"] == "partnership"],
-           "chain": chain}
+           "conditional": conditional, "signed_not_in_force": signed, "chain": chain}
+    if by:
+        # the attacker's own defence partners: they are on the other side, whatever they owe the victim
+        out["allies_of_attacker"] = sorted(p for p in _partners_with_obligations(by, as_of, ties)
+                                           if any(HELP[o["type"]] == "assist" and o["state"] != "signed"
+                                                  for o in _applicable(by, p, as_of, ties, None)[0]))
     if store is not None:
         ranking = {r["code"]: r for r in allies(store, code, as_of, ties=ties, evidence=0)}
+        foe = {r["code"]: r for r in allies(store, by, as_of, ties=ties, evidence=0)} if by else {}
         for d in list(direct.values()) + chain:
             r = ranking.get(d["code"])
             d["score"] = r["score"] if r else None
             d["behaviour"] = r["behaviour"] if r else None
+        with_attacker = set(out.get("allies_of_attacker", [])) | {by}
         out["aligned_not_obliged"] = [
             {"code": c, **name_of(c), "score": r["score"], "behaviour": r["behaviour"]}
-            for c, r in ranking.items() if c not in helpers and r["behaviour"] >= 0.2][:15]
+            for c, r in ranking.items() if c not in helpers and c not in with_attacker and r["behaviour"] >= 0.2
+            and (c not in foe or foe[c]["score"] < r["score"])][:15]
         out["obliged_but_estranged"] = [
             {"code": c, **name_of(c), "score": ranking[c]["score"], "behaviour": ranking[c]["behaviour"]}
             for c in sorted(helpers) if c in ranking and ranking[c]["behaviour"] < 0]
     return out
+
+
+def _ob_summary(o: dict) -> dict:
+    return {"type": o["type"], "article": o["article"], "tie": o["tie"], "tie_en": o["tie_en"], "text": o["text"],
+            "certainty": o["certainty"], "via": o["via"], "state": o["state"], "owed_by": o.get("owed_by") or [],
+            "requires_war": o.get("requires_war", False), "credibility": o.get("credibility"),
+            **({"condition": o["condition"]} if o.get("condition") else {})}
+
+
+def _applicable(victim: str, p: str, date: str, ties: Ties, by: str | None) -> tuple[list[dict], list[dict]]:
+    """p's obligations towards ``victim`` attacked by ``by``: (those that apply, those whose condition is not
+    met or cannot be checked, each with a ``condition``). Clauses owed by the victim alone are dropped."""
+    ok, cond = [], []
+    for o in obligations(victim, p, date, ties):
+        if o.get("owed_by") and p not in o["owed_by"]:
+            continue
+        reason = None
+        if o.get("scope") and not ties.geo.inside(victim, o["scope"]):
+            reason = f"only for an attack in {', '.join(o['scope'])}"
+        elif o.get("attacker") and (by is None or by not in o["attacker"]):
+            reason = f"only against {', '.join(o['attacker'])}"
+        elif by and HELP[o["type"]] == "assist" and by in (o.get("parties") or _org_members(o, date, ties)):
+            reason = f"the attacker {by} is itself a party to {o['tie']}"
+        if reason:
+            cond.append(_ob_summary({**o, "condition": reason}))
+        else:
+            ok.append(o)
+    return ok, cond
+
+
+def _org_members(o: dict, date: str, ties: Ties) -> set[str]:
+    org = ties.organisations.get(o["tie"]) if o.get("kind") in ("organisation", "membership") else None
+    return {m.code for m in org.members_on(date)} if org else set()
 
 
 def _partners_with_obligations(code: str, date: str, ties: Ties) -> set[str]:
@@ -329,7 +387,7 @@ def _partners_with_obligations(code: str, date: str, ties: Ties) -> set[str]:
             if code in ms:
                 out |= ms
     old = {o for t in ties.treaties.values() for o, n in t.continued_by if n == code}
-    return out - {code} - old - {c for c in out if ties.is_org(c)}
+    return {c for c in out - {code} - old if not ties.is_org(c) and ties.geo.exists(c, date)}
 
 
 def series(store: Store, code: str, partners: list[str], as_of: str | None = None, months: int = 36,
@@ -337,7 +395,7 @@ def series(store: Store, code: str, partners: list[str], as_of: str | None = Non
     """Monthly index of ``code`` with each partner over the last ``months`` months (month-end dates)."""
     ties = ties or bundled_ties()
     code = code.upper()
-    as_of = as_of or today()
+    as_of = as_of or default_as_of(store)
     states = partner_states(store, code)
     out: dict[str, list[tuple[str, float]]] = {p: [] for p in partners}
     last = al.month_index(al.month_of(as_of))

@@ -9,6 +9,11 @@ Two reports belong to one happening when they share
   first report; a month-precision report joins a cluster of that month, a year-precision one a cluster of
   that year, a range one a cluster starting inside the range; otherwise they form their own cluster.
 The first report anchors the window, so a cluster never spans more than WINDOW_DAYS (no chaining).
+
+A report dated only by its publication (precision ``document``: no time expression of its own) that follows a
+cluster anchored by an explicitly dated report of the same group within BACKREF_DAYS is a reference back to that
+happening ("Yerevan, which froze its participation ..."): it joins that cluster instead of adding a new one.
+News of a new act carries its own time expression (today, on Tuesday); a bare mention is background.
 """
 
 from __future__ import annotations
@@ -19,8 +24,9 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 WINDOW_DAYS = 3
+BACKREF_DAYS = 365
 UNDIRECTED_TYPES = frozenset({"CONSULT"})
-FINE = ("day", "document")
+FINE = ("day", "document", "inferred")
 
 
 class Ev(NamedTuple):
@@ -39,10 +45,11 @@ class Ev(NamedTuple):
     quad: str | None
     confidence: float | None
     source: str | None
+    actor_agent: str | None = None
 
 
 EV_COLUMNS = ("id, actor_code, recipient_code, event, symmetric, negated, modality, date, date_precision, "
-              "date_end, dup, intensity, quad, confidence, source")
+              "date_end, dup, intensity, quad, confidence, source, actor_agent")
 
 
 def pair_key(e: Ev) -> tuple[str, str, int]:
@@ -97,13 +104,18 @@ def cluster_group(events: Iterable[Ev], window: int = WINDOW_DAYS) -> list[Clust
         coarse = [e for e in evs if not (e.date and (e.precision or "day") in FINE)]
         groups: list[tuple[str | None, list[Ev]]] = []  # (anchor date, members)
         start = -10**9
+        explicit = -10**9  # day of the last cluster anchored by an explicitly dated report
         for e in fine:
             o = _ordinal(e.date)
             if groups and o - start <= window:
                 groups[-1][1].append(e)
+            elif e.precision in ("document", "inferred") and 0 <= o - explicit <= BACKREF_DAYS:
+                next(m for anc, m in reversed(groups) if anc and _ordinal(anc) == explicit).append(e)
             else:
                 groups.append((e.date[:10], [e]))
                 start = o
+                if (e.precision or "day") == "day":
+                    explicit = o
         coarse.sort(key=lambda e: ({"month": 0, "range": 1, "year": 2}.get(e.precision or "", 3), e.date or "", e.id))
         for e in coarse:
             target = None

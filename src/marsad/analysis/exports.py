@@ -11,7 +11,7 @@ from pathlib import Path
 from ..store.db import Store
 from . import alignment as al
 from .api import blocs, network
-from .reader import is_org_code, name_of, today
+from .reader import default_as_of, is_org_code, name_of
 from .ties import Ties, bundled_ties, formal_matrix
 
 DYAD_FIELDS = ["a", "b", "month", "score", "formal", "behaviour", "tone", "confidence", "positive", "negative",
@@ -22,7 +22,7 @@ def dyad_rows(store: Store, ties: Ties | None = None, as_of: str | None = None) 
     """One row per dyad and month with at least one happening: the index at the end of that month and the
     month's own positive and negative weight."""
     ties = ties or bundled_ties()
-    as_of = as_of or today()
+    as_of = as_of or default_as_of(store)
     codes = {r[0] for r in store.execute("SELECT a FROM dyads UNION SELECT b FROM dyads").fetchall()}
     codes = {c for c in codes if not ties.is_org(c)}
     formal_by_month: dict[str, dict] = {}
@@ -88,7 +88,7 @@ def graph(store: Store, as_of: str | None = None, ties: Ties | None = None, min_
     import networkx as nx
 
     ties = ties or bundled_ties()
-    as_of = as_of or today()
+    as_of = as_of or default_as_of(store)
     net = network(store, as_of, ties, min_edge)
     bl = blocs(store, as_of, ties, min_edge)
     bloc_of = {m["code"]: b["id"] for b in bl["blocs"] for m in b["members"]}

@@ -50,6 +50,18 @@ def today() -> str:
     return dt.date.today().isoformat()
 
 
+def default_as_of(store: Store | None) -> str:
+    """The date a query without --as-of is about: the last day with a counted happening in the store (a store
+    of 2024 news read in 2026 is about 2024, and its drift and trends are not empty), else today."""
+    if store is None:
+        return today()
+    row = store.execute(
+        "SELECT MAX(c.date) FROM dyads d JOIN clusters c ON c.a = d.a AND c.b = d.b AND c.date >= d.last_month "
+        "WHERE d.last_month = (SELECT MAX(last_month) FROM dyads) AND c.weight <> 0").fetchone()
+    day = row[0] if row else None
+    return str(day)[:10] if day else today()
+
+
 def latest(states: list[State], month: str) -> State | None:
     """The last state at or before the month (states sorted by month)."""
     i = bisect.bisect_right(states, (month, float("inf")))

@@ -10,7 +10,8 @@ from ..store.db import Store
 from . import alignment as al
 from . import svg
 from .api import allies, network, series
-from .reader import name_of, today
+from .coverage import undated_note
+from .reader import default_as_of, name_of
 from .ties import Ties, bundled_ties, ties_of
 
 CSS = """
@@ -51,7 +52,7 @@ def render_report(store: Store, code: str, as_of: str | None = None, ties: Ties 
                   partners: int = 20, months: int = 36) -> str:
     ties = ties or bundled_ties()
     code = code.upper()
-    as_of = as_of or today()
+    as_of = as_of or default_as_of(store)
     ranking = allies(store, code, as_of, ties=ties, evidence=3)
     shown = [r for r in ranking if r["clusters"]] or ranking
     top = shown[:partners]
@@ -65,6 +66,9 @@ def render_report(store: Store, code: str, as_of: str | None = None, ties: Ties 
              f"<p class='sub'>Alliance report as of {escape(as_of)} · {n_events} events naming {escape(code)} · "
              f"index = {al.ALPHA_FORMAL:.2f} × formal ties + {1 - al.ALPHA_FORMAL:.2f} × behaviour "
              f"(half-life {al.HALF_LIFE_DAYS:.0f} days); see docs/analysis.md</p>"]
+    note = undated_note(store)
+    if note:
+        parts.append(f"<p class='sub'>Warning: {escape(note)}</p>")
     # ranking
     parts.append("<h2>Alignment ranking</h2>")
     parts.append(svg.bars([(f"{r['code']} {r['name_en']}"[:26], r["score"]) for r in chosen]))
@@ -73,7 +77,7 @@ def render_report(store: Store, code: str, as_of: str | None = None, ties: Ties 
     for i, r in enumerate(chosen, 1):
         rows.append(f"<tr><td>{i}</td><td><b>{escape(r['code'])}</b> {escape(r['name_en'])} "
                     f"<span class='ar'>{escape(r['name'])}</span></td><td>{_num(r['score'])}</td>"
-                    f"<td>{_num(r['formal'], False)}</td><td>{_num(r['behaviour'])}</td><td>{r['confidence']:.2f}</td>"
+                    f"<td>{_num(r['formal'])}</td><td>{_num(r['behaviour'])}</td><td>{r['confidence']:.2f}</td>"
                     f"<td>{_num(r['trend_6m'])}</td><td>{_arrow(r)} {_num(r['trend_12m'])}</td><td>{r['clusters']}</td>"
                     f"<td>{_ties_cell(r['formal_ties'])}</td></tr>")
     rows.append("</table>")

@@ -20,13 +20,22 @@ from typing import Any
 
 import yaml
 
+from .hostility import HOSTILE_WEIGHT, Geography, Hostility, hostile_tie, parse_geography, parse_hostilities
+
 OBLIGATION_TYPES = ("defence", "offence", "consultation", "partnership", "nonaggression", "neutrality")
 # Strength of one obligation in the formal layer (docs/analysis.md). "membership" is a shared organisation
 # without any obligation (BRICS, SCO): a weak signal of belonging to the same camp.
 TYPE_WEIGHT = {"defence": 0.8, "offence": 0.7, "consultation": 0.4, "partnership": 0.3,
                "nonaggression": 0.15, "neutrality": 0.1, "membership": 0.1}
 CERTAINTY_FACTOR = {"confirmed": 1.0, "uncertain": 0.7}
-ASSUMED_IN_FORCE_FACTOR = 0.85
+# Credibility (ATOP-style institutionalisation): an integrated command, stationed forces or joint planning make a
+# pledge more likely to be honoured than a paper pact; an executive act one government can revoke is "paper".
+CREDIBILITY_FACTOR = {"integrated": 1.0, "standard": 0.9, "paper": 0.6}
+# A pledge owed by one side only (a guarantee) aligns the pair less than a mutual one.
+ONE_SIDED_FACTOR = 0.75
+# Signed but not (known to be) in force: a commitment of intent, not a legal obligation.
+SIGNED_FACTOR = {"signed_not_in_force": 0.5, "initialled": 0.3}
+ASSUMED_IN_FORCE_FACTOR = SIGNED_FACTOR["signed_not_in_force"]
 REDUCED_FACTOR = 0.5
 # An organisation of many members binds each pair less tightly (UN, OSCE): weight x min(1, 30 / members).
 ORG_SIZE_REFERENCE = 30
@@ -37,7 +46,8 @@ OFF_STATUSES = frozenset({"frozen", "suspended", "withdrawn", "dormant", "inacti
 REDUCED_STATUSES = frozenset({"withdrawal_initiated", "withdrawal_declared", "disengaging", "boycotted",
                               "associate", "invited", "military_structure_withdrawn"})
 NEUTRAL_STATUSES = frozenset({"voting_rights_suspended"})
-KNOWN_STATUSES = OFF_STATUSES | REDUCED_STATUSES | NEUTRAL_STATUSES
+SIGNED_STATUSES = frozenset(SIGNED_FACTOR)
+KNOWN_STATUSES = OFF_STATUSES | REDUCED_STATUSES | NEUTRAL_STATUSES | SIGNED_STATUSES
 PRECISIONS = ("day", "month", "year")
 # Actor-dictionary codes that name an organisation of the ties files under another code.
 ORG_ALIASES = {"USRB": "RBU"}
@@ -52,6 +62,14 @@ class Obligation:
     start: str | None = None  # "from": later than the instrument's own start
     instrument: str | None = None  # "treaty" key of an organisation's obligation
     note: str | None = None
+    owed_by: tuple[str, ...] = ()  # the parties that owe it; empty: every party (mutual)
+    scope: tuple[str, ...] = ()  # areas (geography.yaml) or codes where an attack triggers it; empty: anywhere
+    attacker: tuple[str, ...] = ()  # only against these attackers; empty: any non-party
+    requires_war: bool = False  # only once the party attacked is in a state of war
+    credibility: str | None = None  # integrated | standard | paper; None: the instrument's
+
+    def owed(self, by: str) -> bool:
+        return not self.owed_by or by in self.owed_by
 
 
 @dataclass(frozen=True)
@@ -103,6 +121,8 @@ class Organisation:
     certainty: str = "confirmed"
     source: str = ""
     note: str | None = None
+    universal: bool = False  # open to (nearly) every state: membership says nothing about a pair
+    credibility: str = "standard"
 
     def alive(self, date: str) -> bool:
         return (self.founded is None or self.founded <= date) and (self.dissolved is None or date < self.dissolved)
@@ -127,6 +147,7 @@ class Treaty:
     date_precision: tuple[tuple[str, str], ...] = ()
     source: str = ""
     note: str | None = None
+    credibility: str = "standard"
 
     @property
     def start(self) -> str | None:
@@ -155,12 +176,19 @@ class Ties:
     organisations: dict[str, Organisation] = field(default_factory=dict)
     treaties: dict[str, Treaty] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    hostilities: dict[str, Hostility] = field(default_factory=dict)
+    geo: Geography = field(default_factory=Geography)
     by_code: dict[str, list[str]] = field(default_factory=dict)  # code -> treaty ids
     orgs_of: dict[str, list[str]] = field(default_factory=dict)  # code -> organisation codes (ever a member)
+    hostile_of: dict[str, list[str]] = field(default_factory=dict)  # code -> hostile tie ids
 
     def index(self) -> Ties:
         self.by_code.clear()
         self.orgs_of.clear()
+        self.hostile_of.clear()
+        for h in self.hostilities.values():
+            for c in h.codes():
+                self.hostile_of.setdefault(c, []).append(h.id)
         for t in self.treaties.values():
             codes = set(t.parties) | {new for old, new in t.continued_by if old in t.parties}
             for c in codes:
@@ -235,11 +263,37 @@ def _obligations(items: Any, where: str, problems: list[str]) -> tuple[Obligatio
         if typ not in OBLIGATION_TYPES:
             problems.append(f"{w}: type '{typ}' not one of {list(OBLIGATION_TYPES)}")
             continue
+        unknown = set(ob) - OBLIGATION_KEYS
+        if unknown:
+            problems.append(f"{w}: unknown keys {sorted(unknown)}")
         art = ob.get("article")
+        lists = {}
+        for key in ("owed_by", "scope", "attacker"):
+            v = ob.get(key) or []
+            if not isinstance(v, list) or not all(isinstance(x, str) for x in v):
+                problems.append(f"{w}: {key} must be a list of codes")
+                v = []
+            lists[key] = tuple(v)
+        if not isinstance(ob.get("requires_war", False), bool):
+            problems.append(f"{w}: requires_war must be true or false")
         out.append(Obligation(str(typ), None if art is None else str(art), str(ob.get("text") or ""),
                               _certainty(ob.get("certainty"), w, problems), _d(ob.get("from"), w, problems),
-                              ob.get("treaty"), ob.get("note")))
+                              ob.get("treaty"), ob.get("note"), lists["owed_by"], lists["scope"], lists["attacker"],
+                              ob.get("requires_war") is True, _credibility(ob.get("credibility"), w, problems, None)))
     return tuple(out)
+
+
+OBLIGATION_KEYS = frozenset({"type", "article", "text", "certainty", "from", "treaty", "note", "owed_by", "scope",
+                             "attacker", "requires_war", "credibility"})
+
+
+def _credibility(v: Any, where: str, problems: list[str], default: str | None = "standard") -> str | None:
+    if v is None:
+        return default
+    if v not in CREDIBILITY_FACTOR:
+        problems.append(f"{where}: credibility '{v}' not one of {sorted(CREDIBILITY_FACTOR)}")
+        return default
+    return str(v)
 
 
 def _periods(items: Any, where: str, problems: list[str], start: str | None = None,
@@ -314,13 +368,15 @@ def parse_organisations(data: Any, where: str, problems: list[str]) -> dict[str,
         _precision(o.get("date_precision"), ("founded", "dissolved"), w, problems)
         members = _memberships(code, o.get("members"), "member", w, problems)
         others = (_memberships(code, o.get("observers"), "observer", w, problems)
-                  + _memberships(code, o.get("partners"), "partner", w, problems))
+                  + _memberships(code, o.get("partners"), "partner", w, problems)
+                  + _memberships(code, o.get("candidates"), "candidate", w, problems))
         for m in members:
             if founded and m.joined and m.joined < founded:
                 problems.append(f"{w} member {m.code}: joined {m.joined} before the founding {founded}")
         out[code] = Organisation(code, str(o.get("en") or ""), str(o.get("ar") or ""), founded, dissolved,
                                  _obligations(o.get("obligations"), w, problems), members, others,
-                                 _certainty(o.get("certainty"), w, problems), str(o.get("source") or ""), o.get("note"))
+                                 _certainty(o.get("certainty"), w, problems), str(o.get("source") or ""), o.get("note"),
+                                 o.get("universal") is True, _credibility(o.get("credibility"), w, problems) or "standard")
         if not o.get("ar"):
             problems.append(f"{w}: no Arabic name")
     return out
@@ -367,7 +423,12 @@ def parse_treaties(data: Any, where: str, problems: list[str]) -> dict[str, Trea
                           tuple((str(k), str(v)) for k, v in cont.items()),
                           _certainty(t.get("certainty"), w, problems),
                           _precision(t.get("date_precision"), ("signed", "in_force", "terminated"), w, problems),
-                          str(t.get("source") or ""), t.get("note"))
+                          str(t.get("source") or ""), t.get("note"),
+                          _credibility(t.get("credibility"), w, problems) or "standard")
+        for ob in out[tid].obligations:
+            for c in ob.owed_by:
+                if c not in parties:
+                    problems.append(f"{w}: obligation owed_by names {c}, not a party")
         if not t.get("ar"):
             problems.append(f"{w}: no Arabic name")
     return out
@@ -386,20 +447,27 @@ def data_dir() -> Path:
     return Path(str(resources.files("marsad.data.ties")))
 
 
-def load_ties(organisations: Path | None = None, treaties: Path | None = None) -> Ties:
+def load_ties(organisations: Path | None = None, treaties: Path | None = None, hostile: Path | None = None,
+              geography: Path | None = None) -> Ties:
     folder = data_dir()
     op, tp = organisations or folder / "organisations.yaml", treaties or folder / "treaties.yaml"
+    hp, gp = hostile or folder / "hostile.yaml", geography or folder / "geography.yaml"
     ties = Ties()
     ties.organisations = parse_organisations(_read(op, op.name, ties.problems), op.name, ties.problems)
     ties.treaties = parse_treaties(_read(tp, tp.name, ties.problems), tp.name, ties.problems)
+    ties.hostilities = parse_hostilities(_read(hp, hp.name, ties.problems), hp.name, ties.problems)
+    ties.geo = parse_geography(_read(gp, gp.name, ties.problems), gp.name, ties.problems)
     return ties.index()
 
 
-def ties_from_data(organisations: list, treaties: list) -> Ties:
+def ties_from_data(organisations: list, treaties: list, hostile: list | None = None,
+                   geography: dict | None = None) -> Ties:
     """Ties from in-memory lists in the YAML shape (tests, hand-built networks)."""
     ties = Ties()
     ties.organisations = parse_organisations(organisations, "organisations", ties.problems)
     ties.treaties = parse_treaties(treaties, "treaties", ties.problems)
+    ties.hostilities = parse_hostilities(hostile or [], "hostile", ties.problems)
+    ties.geo = parse_geography(geography or {}, "geography", ties.problems)
     return ties.index()
 
 
@@ -419,30 +487,50 @@ def _status_on(periods: tuple[Period, ...], date: str, a: str, b: str) -> Period
 
 
 def _state(st: Period | None) -> str:
-    return "off" if st and st.status in OFF_STATUSES else "reduced" if st else "in_force"
+    if st is None:
+        return "in_force"
+    return "off" if st.status in OFF_STATUSES else "signed" if st.status in SIGNED_STATUSES else "reduced"
 
 
-def _obligation_dicts(obs: tuple[Obligation, ...], date: str, factor: float, tie_certainty: str) -> list[dict]:
+def _factor(st: Period | None) -> float:
+    if st is None:
+        return 1.0
+    return REDUCED_FACTOR if st.status in REDUCED_STATUSES else SIGNED_FACTOR.get(st.status, 1.0)
+
+
+def _obligation_dicts(obs: tuple[Obligation, ...], date: str, factor: float, tie_certainty: str,
+                      credibility: str = "standard") -> list[dict]:
     out = []
     for ob in obs:
         if ob.start and date < ob.start:
             continue
         cert = "uncertain" if "uncertain" in (ob.certainty, tie_certainty) else "confirmed"
-        w = TYPE_WEIGHT[ob.type] * factor * CERTAINTY_FACTOR[cert]
+        cred = ob.credibility or credibility
+        w = TYPE_WEIGHT[ob.type] * factor * CERTAINTY_FACTOR[cert] * CREDIBILITY_FACTOR[cred]
+        w *= ONE_SIDED_FACTOR if ob.owed_by else 1.0
         out.append({"type": ob.type, "article": ob.article, "text": ob.text, "certainty": cert,
-                    "weight": round(w, 4), "instrument": ob.instrument})
+                    "weight": round(w, 4), "instrument": ob.instrument, "owed_by": list(ob.owed_by),
+                    "scope": list(ob.scope), "attacker": list(ob.attacker), "requires_war": ob.requires_war,
+                    "credibility": cred})
     return out
 
 
 def treaty_tie(t: Treaty, a: str, b: str, date: str) -> dict | None:
-    """The tie a treaty makes between a and b on the date, or None when it does not link them then."""
+    """The tie a treaty makes between a and b on the date, or None when it does not link them then.
+    A treaty whose entry into force is unknown counts as "signed, not in force" (state ``signed``)."""
     pa, pb = t.party_for(a), t.party_for(b)
     if not pa or not pb or pa[0] == pb[0] or not t.valid(date):
         return None
     st = _status_on(t.status, date, pa[0], pb[0])
+    if st is None and t.assumed:
+        st = Period("signed_not_in_force", t.signed, None, note="entry into force not known")
     state = _state(st)
-    factor = (REDUCED_FACTOR if state == "reduced" else 1.0) * (ASSUMED_IN_FORCE_FACTOR if t.assumed else 1.0)
-    obs = [] if state == "off" else _obligation_dicts(t.obligations, date, factor, t.certainty)
+    factor = _factor(st)
+    obs = [] if state == "off" else _obligation_dicts(t.obligations, date, factor, t.certainty, t.credibility)
+    # one-sided pledges: keep the direction with the parties' own codes (RUS for SUN)
+    own = {pa[0]: a, pb[0]: b}
+    for ob in obs:
+        ob["owed_by"] = [own.get(c, c) for c in ob["owed_by"]]
     return {"kind": "treaty", "id": t.id, "en": t.en, "ar": t.ar, "state": state,
             "status": st.status if st else None, "status_since": st.start if st else None,
             "status_note": st.note if st else None, "since": t.start, "until": t.terminated,
@@ -458,8 +546,8 @@ def org_tie(o: Organisation, ms: list[Membership], date: str, n_members: int) ->
     state = _state(st)
     cert = "uncertain" if "uncertain" in [o.certainty] + [m.certainty for m in ms] else "confirmed"
     size = min(1.0, ORG_SIZE_REFERENCE / max(1, n_members))
-    factor = size * (REDUCED_FACTOR if state == "reduced" else 1.0)
-    obs = [] if state == "off" else _obligation_dicts(o.obligations, date, factor, cert)
+    factor = size * _factor(st)
+    obs = [] if state == "off" else _obligation_dicts(o.obligations, date, factor, cert, o.credibility)
     if state != "off":
         obs.append({"type": "membership", "article": None, "text": f"members of {o.en}", "certainty": cert,
                     "weight": round(TYPE_WEIGHT["membership"] * factor * CERTAINTY_FACTOR[cert], 4),
@@ -472,6 +560,24 @@ def org_tie(o: Organisation, ms: list[Membership], date: str, n_members: int) ->
             "since": max(m.joined for m in ms if m.joined), "until": min(lefts) if lefts else None,
             "signed": o.founded, "certainty": cert, "assumed": False, "via": None, "members": n_members,
             "obligations": obs, "source": o.source}
+
+
+def candidate_tie(o: Organisation, code: str, date: str) -> dict | None:
+    """A candidate status (EU): a partnership between the state and the body at half weight, none with members."""
+    m = next((m for m in o.others if m.role == "candidate" and m.code == code and m.valid(date)), None)
+    if m is None or not o.alive(date):
+        return None
+    st = _status_on(m.status, date, code, code)
+    state = _state(st)
+    w = TYPE_WEIGHT["partnership"] * REDUCED_FACTOR * _factor(st) * CERTAINTY_FACTOR[m.certainty]
+    obs = [] if state == "off" else [{"type": "partnership", "article": None, "text": f"candidate for {o.en}",
+                                       "certainty": m.certainty, "weight": round(w, 4), "instrument": None,
+                                       "owed_by": [], "scope": [], "attacker": [], "requires_war": False,
+                                       "credibility": "paper"}]
+    return {"kind": "candidate", "id": o.code, "en": o.en, "ar": o.ar, "state": state,
+            "status": st.status if st else None, "status_since": st.start if st else None,
+            "status_note": st.note if st else None, "since": m.joined, "until": m.left, "signed": m.joined,
+            "certainty": m.certainty, "assumed": False, "via": None, "obligations": obs, "source": o.source}
 
 
 class Snapshot:
@@ -498,12 +604,21 @@ class Snapshot:
                 out.append(tie)
         for org in set(ties.orgs_of.get(a, [])) & set(ties.orgs_of.get(b, [])):
             ms = self.of(org)
-            if a in ms and b in ms:
+            if a in ms and b in ms and not ties.organisations[org].universal:
                 out.append(org_tie(ties.organisations[org], [ms[a], ms[b]], date, len(ms)))
         for member, org in ((a, b), (b, a)):  # a state and an organisation it belongs to
             if org in ties.organisations and member in self.of(org):
                 ms = self.of(org)
                 out.append(org_tie(ties.organisations[org], [ms[member]], date, len(ms)))
+            elif org in ties.organisations:
+                cand = candidate_tie(ties.organisations[org], member, date)
+                if cand:
+                    out.append(cand)
+        for hid in set(ties.hostile_of.get(a, [])) & set(ties.hostile_of.get(b, [])):
+            h = ties.hostilities[hid]
+            if h.valid(date) and h.links(a, b):
+                out.append(hostile_tie(h, date))
+        at_war(out)
         if not include_inactive:
             out = [t for t in out if t["state"] != "off"]
         out.sort(key=lambda t: (t["state"] == "off", -max([o["weight"] for o in t["obligations"]] or [0]), t["id"]))
@@ -531,18 +646,38 @@ def obligations(a: str, b: str, date: str, ties: Ties | None = None) -> list[dic
     out = []
     for t in ties_in_force(a, b, date, ties):
         for ob in t["obligations"]:
-            if ob["type"] == "membership":
+            if ob["type"] not in OBLIGATION_TYPES:  # membership, hostile ties
                 continue
             out.append({**ob, "tie": t["id"], "kind": t["kind"], "tie_en": t["en"], "tie_ar": t["ar"],
-                        "via": t["via"], "assumed": t["assumed"], "since": t["since"], "members": t.get("members")})
+                        "via": t["via"], "assumed": t["assumed"], "since": t["since"], "members": t.get("members"),
+                        "state": t["state"], "status": t["status"], "parties": t.get("parties")})
     out.sort(key=lambda o: (-o["weight"], o["tie"]))
     return out
+
+
+def at_war(ties_list: list[dict]) -> list[dict]:
+    """A war between the pair switches every positive tie between them off (status ``breached``); broken or
+    never established relations switch off the organisations they share (status ``no_relations``). In place."""
+    hostile = {t["obligations"][0]["type"]: t for t in ties_list if t["kind"] == "hostile"}
+    war = hostile.get("war")
+    cut = hostile.get("broken_relations") or hostile.get("no_relations")
+    for t in ties_list:
+        if t["kind"] == "hostile" or t["state"] == "off":
+            continue
+        if war:
+            t.update(state="off", status="breached", status_since=war["since"],
+                     status_note=f"at war: {war['en']}", obligations=[])
+        elif cut and t["kind"] == "organisation":
+            t.update(state="off", status="no_relations", status_since=cut["since"],
+                     status_note=cut["en"], obligations=[])
+    return ties_list
 
 
 def formal_strength(ties_list: list[dict]) -> tuple[float, float]:
     """(F, certainty) of a pair from its ties in force: per obligation type the strongest instance counts
     (two defence treaties do not make a pair twice as allied), the types combine as a noisy-or,
-    F = 1 - prod_type(1 - max weight). Certainty: 1 when some tie is confirmed, 0.7 when all are uncertain."""
+    P = 1 - prod_type(1 - max weight); hostile ties combine the same way into H, and F = P - H in [-1, 1].
+    Certainty: 1 when some tie is confirmed, 0.7 when all are uncertain."""
     best: dict[str, float] = {}
     certain = 0.0
     for t in ties_list:
@@ -552,10 +687,13 @@ def formal_strength(ties_list: list[dict]) -> tuple[float, float]:
             best[ob["type"]] = max(best.get(ob["type"], 0.0), ob["weight"])
         if t["obligations"]:
             certain = max(certain, CERTAINTY_FACTOR.get(t["certainty"], 0.7) * (ASSUMED_IN_FORCE_FACTOR if t["assumed"] else 1))
-    f = 1.0
-    for w in best.values():
-        f *= 1.0 - min(1.0, w)
-    return 1.0 - f, certain
+    pos = neg = 1.0
+    for typ, w in best.items():
+        if typ in HOSTILE_WEIGHT:
+            neg *= 1.0 - min(1.0, w)
+        else:
+            pos *= 1.0 - min(1.0, w)
+    return (1.0 - pos) - (1.0 - neg), certain
 
 
 def formal_score(a: str, b: str, date: str, ties: Ties | None = None) -> float:
@@ -580,6 +718,8 @@ def formal_matrix(date: str, codes: set[str] | None = None, ties: Ties | None = 
                     if tie and tie["state"] != "off":
                         per_pair.setdefault((x, y), []).append(tie)
     for o in ties.organisations.values():
+        if o.universal:
+            continue
         ms = snap.of(o.code)
         sel = sorted(c for c in ms if codes is None or c in codes)
         for i, x in enumerate(sel):
@@ -587,10 +727,17 @@ def formal_matrix(date: str, codes: set[str] | None = None, ties: Ties | None = 
                 tie = org_tie(o, [ms[x], ms[y]], date, len(ms))
                 if tie["state"] != "off":
                     per_pair.setdefault((x, y), []).append(tie)
+    for h in ties.hostilities.values():
+        if not h.valid(date):
+            continue
+        for x in h.side_a:
+            for y in h.side_b:
+                if codes is None or (x in codes and y in codes):
+                    per_pair.setdefault((min(x, y), max(x, y)), []).append(hostile_tie(h, date))
     out = {}
     for pair, lst in per_pair.items():
-        f = formal_strength(lst)[0]
-        if f > 0:
+        f = formal_strength(at_war(lst))[0]
+        if f != 0:
             out[pair] = f
     return out
 
@@ -646,6 +793,32 @@ def validate_ties(ties: Ties | None = None, known_codes: set[str] | None = None)
         for c in t.parties + tuple(new for _, new in t.continued_by):
             if c not in known_codes:
                 problems.append(f"treaties.yaml {t.id}: party code {c} not in the actor dictionary")
+    for h in ties.hostilities.values():
+        for c in h.codes():
+            if c not in known_codes:
+                problems.append(f"hostile.yaml {h.id}: code {c} not in the actor dictionary")
+    for name, codes in ties.geo.areas.items():
+        for c in codes - known_codes:
+            problems.append(f"geography.yaml area {name}: code {c} not in the actor dictionary")
+    for c in set(ties.geo.ended) - known_codes:
+        problems.append(f"geography.yaml ended: code {c} not in the actor dictionary")
+    owners = [(f"organisations.yaml {o.code}", o.obligations) for o in ties.organisations.values()] + \
+             [(f"treaties.yaml {t.id}", t.obligations) for t in ties.treaties.values()]
+    for where, obs_ in owners:
+        for ob in obs_:
+            for c in ob.scope:
+                if c not in ties.geo.areas and c not in known_codes:
+                    problems.append(f"{where}: scope '{c}' is neither an area of geography.yaml nor an actor code")
+            for c in ob.attacker:
+                if c not in known_codes:
+                    problems.append(f"{where}: attacker code {c} not in the actor dictionary")
+    from .expectations import load_expectations  # the analyst checklist lives beside the ties
+
+    exps, eproblems = load_expectations(known=known_codes)
+    problems += eproblems
+    for t in ties.treaties.values():
+        if (t.signed or "") > "2024-12-31" and not t.source:
+            problems.append(f"treaties.yaml {t.id}: a tie dated after 2024 needs a source note")
     obs = [ob for o in ties.organisations.values() for ob in o.obligations] + \
           [ob for t in ties.treaties.values() for ob in t.obligations]
     stats = {
@@ -657,5 +830,9 @@ def validate_ties(ties: Ties | None = None, known_codes: set[str] | None = None)
         "uncertain": sum(1 for t in ties.treaties.values() if t.certainty == "uncertain"),
         "in_force_unknown": sum(1 for t in ties.treaties.values() if t.assumed),
         "undated": sum(1 for t in ties.treaties.values() if t.start is None),
+        "hostile": len(ties.hostilities),
+        "conditional": sum(1 for ob in obs if ob.scope or ob.attacker or ob.requires_war),
+        "one_sided": sum(1 for ob in obs if ob.owed_by),
+        "expectations": len(exps),
     }
     return stats, problems

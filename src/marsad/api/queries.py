@@ -100,6 +100,11 @@ def _r3(x) -> float:
     return round(round(float(x or 0), 6), 3)
 
 
+# What happened, as opposed to what was denied, promised or imagined: the only events the dashboard's
+# aggregates (timeline, partners, network) count.
+COUNTED = "COALESCE(e.negated, 0) = 0 AND COALESCE(e.modality, 'asserted') NOT IN ('future', 'hypothetical')"
+
+
 def timeline(store: Store, code: str, partner: str | None = None) -> list[dict]:
     """Events of an actor (or of a pair) per month and quad class."""
     f = EventFilter(party=code) if partner is None else EventFilter(pair=(code, partner))
@@ -107,7 +112,7 @@ def timeline(store: Store, code: str, partner: str | None = None) -> list[dict]:
     rows = store.rows(
         f"""SELECT SUBSTR(e.date, 1, 7) AS month, e.quad AS quad, COUNT(*) AS events,
                    SUM(e.intensity) AS intensity
-            FROM events e {where} {'AND' if where else 'WHERE'} e.date IS NOT NULL
+            FROM events e {where} {'AND' if where else 'WHERE'} e.date IS NOT NULL AND {COUNTED}
             GROUP BY SUBSTR(e.date, 1, 7), e.quad ORDER BY 1, 2""", params)
     return [{**r, "intensity": _r3(r["intensity"])} for r in rows]
 
@@ -116,12 +121,12 @@ def partners(store: Store, code: str, limit: int = 30) -> list[dict]:
     """Who an actor has events with, most events first, with the mean intensity (cooperation > 0)."""
     code = code.upper()
     return [{**r, "intensity": _r3(r["intensity"])} for r in store.rows(
-        """SELECT partner, COUNT(*) AS events, AVG(intensity) AS intensity,
+        f"""SELECT partner, COUNT(*) AS events, AVG(intensity) AS intensity,
                   SUM(CASE WHEN intensity > 0 THEN 1 ELSE 0 END) AS cooperation,
                   SUM(CASE WHEN intensity < 0 THEN 1 ELSE 0 END) AS conflict, MAX(date) AS last
            FROM (SELECT CASE WHEN actor_code = ? THEN recipient_code ELSE actor_code END AS partner,
                         intensity, date
-                 FROM events WHERE (actor_code = ? OR recipient_code = ?) AND dup = 0) t
+                 FROM events e WHERE (actor_code = ? OR recipient_code = ?) AND dup = 0 AND {COUNTED}) t
            WHERE partner IS NOT NULL AND partner <> ?
            GROUP BY partner ORDER BY 2 DESC, 1 LIMIT ?""", (code, code, code, code, limit))]
 
@@ -132,7 +137,7 @@ def network(store: Store, since: str | None, until: str | None, min_events: int,
     rows = store.rows(
         f"""SELECT e.actor_code AS a, e.recipient_code AS b, COUNT(*) AS n, SUM(e.intensity) AS s
             FROM events e {where} {'AND' if where else 'WHERE'} e.actor_code IS NOT NULL
-                 AND e.recipient_code IS NOT NULL AND e.actor_code <> e.recipient_code
+                 AND e.recipient_code IS NOT NULL AND e.actor_code <> e.recipient_code AND {COUNTED}
             GROUP BY e.actor_code, e.recipient_code""", params)
     edges: dict[tuple[str, str], list[float]] = {}
     # sums of float intensities differ in the last bits between SQLite and PostgreSQL: add them in one order,

@@ -23,17 +23,21 @@ from .common import (
     whatif_app,
 )
 
-AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: today).")]
+AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: the last event date in the store).")]
 
 
 def _store(db: str | None):
     """Open the store and bring the alliance aggregates up to date if needed."""
     from ..analysis.aggregate import ensure_fresh
+    from ..analysis.coverage import undated_note
 
     store = open_store(db)
     info = ensure_fresh(store)
     if info:
         err.print(f"[dim]alliance aggregates refreshed ({info['mode']}, {info['seconds']} s)[/dim]")
+    note = undated_note(store)
+    if note:
+        err.print(f"[yellow]warning:[/yellow] {note}", highlight=False)
     return store
 
 
@@ -90,9 +94,11 @@ def allies(
 ) -> None:
     """Partners of CODE best first: alignment index, trend, formal ties and the evidence behind it."""
     from ..analysis.api import allies as run
+    from ..analysis.reader import default_as_of
 
     with _store(db) as store:
-        rows = run(store, code, _date(as_of), limit=limit or None, include_orgs=orgs)
+        as_of = _date(as_of) or default_as_of(store)  # the title shows the date used
+        rows = run(store, code, as_of, limit=limit or None, include_orgs=orgs)
     if json_out:
         emit_json(rows)
         return
@@ -102,11 +108,14 @@ def allies(
               title=f"Allies of {code.upper()}{' as of ' + as_of if as_of else ''}")
     for r in shown:
         ties = ", ".join(f"{x['id']}{'(' + x['status'] + ')' if x['status'] else ''}" for x in r["formal_ties"][:3])
-        t.add_row(f"{r['code']} {r['name_en'][:14]}", _signed(r["score"]), f"{r['formal']:.2f}", _signed(r["behaviour"]),
+        mark = {"formal_only": " (formal only)", "insufficient": " ±"}.get(r["evidence_state"], "")
+        t.add_row(f"{r['code']} {r['name_en'][:14]}", _signed(r["score"]) + mark, f"{r['formal']:.2f}", _signed(r["behaviour"]),
                   _signed(r["trend_6m"]), _signed(r["trend_12m"]),
                   _signed(r["trend_24m"]) + {"rising": "▲", "falling": "▼"}.get(r["trend"], ""),
                   str(r["clusters"]), ties)
     console.print(t)
+    console.print("[dim](formal only): no happening between the pair, behaviour unknown; ±: fewer than 3 "
+                  "independent happenings (see 'interval' in --json)[/dim]")
     for r in shown[:5]:
         for e in r["evidence"][:2]:
             console.print(f"  {r['code']} {e['date']} {e['event']} {e['actor']}→{e['recipient']} "
@@ -195,18 +204,21 @@ def whatif_attack(
     code: Annotated[str, typer.Argument(help="The actor attacked.")],
     as_of: AsOfOpt = None,
     depth: Annotated[int, typer.Option(help="Levels of chained defence obligations to follow.")] = 3,
+    by: Annotated[str | None, typer.Option("--by", help="The attacker (applies clauses naming one).")] = None,
     db: DbOpt = None,
     json_out: JsonOpt = False,
 ) -> None:
-    """Who is obliged to help CODE if it is attacked (treaty articles, chains), and who is merely aligned."""
+    """Who is obliged to help CODE if it is attacked (treaty articles, conditions, chains), and who is merely
+    aligned."""
     from ..analysis.api import whatif_attack as run
 
     with _store(db) as store:
-        w = run(store, code, _date(as_of), depth=depth)
+        w = run(store, code, _date(as_of), depth=depth, by=by)
     if json_out:
         emit_json(w)
         return
-    console.print(f"[bold]If {w['target']} ({w['name_en']}) is attacked on {w['as_of']}[/bold]")
+    console.print(f"[bold]If {w['target']} ({w['name_en']}) is attacked{' by ' + w['attacker'] if w['attacker'] else ''}"
+                  f" on {w['as_of']}[/bold]")
     for key, title in (("obliged_to_assist", "obliged to assist"), ("obliged_to_consult", "obliged to consult"),
                        ("bound_to_neutrality", "bound to neutrality / non-aggression"),
                        ("partnership_only", "partnership only")):
@@ -214,6 +226,14 @@ def whatif_attack(
             obs = "; ".join(f"{o['tie']} {o['article'] or ''} ({o['type']}, {o['certainty']})" for o in d["obligations"][:3])
             console.print(f"  {title}: {d['code']} {d['name_en']} — {obs} · index {_signed(d.get('score'))}",
                           highlight=False)
+    for d in w["conditional"]:
+        console.print(f"  conditional: {d['code']} {d['name_en']} — " + "; ".join(
+            f"{o['tie']} {o['article'] or ''}: {o['condition']}" for o in d["obligations"][:2]), highlight=False)
+    for d in w["signed_not_in_force"]:
+        console.print(f"  signed, not in force: {d['code']} — " + ", ".join(o["tie"] for o in d["obligations"]),
+                      highlight=False)
+    if w.get("allies_of_attacker"):
+        console.print("  allies of the attacker: " + ", ".join(w["allies_of_attacker"]))
     for c in w["chain"]:
         console.print(f"  drawn in (level {c['level']}): {c['code']} via {' → '.join(c['path'])} "
                       f"({', '.join(o['tie'] for o in c['obligations'])})", highlight=False)
@@ -316,3 +336,29 @@ def dict_suggest_ties(
         console.print(f"  proposed: {p['yaml']}", highlight=False)
         for e in p["evidence"][:3]:
             console.print(f"  {e['doc_id']} {e['source'] or ''}: {e['sentence']}", highlight=False)
+
+
+@app.command()
+def expectations(
+    as_of: AsOfOpt = None,
+    db: DbOpt = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Check the analyst expectations (data/ties/expectations.yaml) on the store; print how many pass.
+    Exit 1 when any fails."""
+    from ..analysis.checklist import run_checklist
+
+    with _store(db) as store:
+        rows = run_checklist(store, as_of=_date(as_of) or "2025-12-31")
+    passed = sum(r["passed"] for r in rows)
+    if json_out:
+        emit_json({"passed": passed, "total": len(rows), "results": rows})
+    else:
+        for r in rows:
+            mark = "[green]pass[/green]" if r["passed"] else "[red]FAIL[/red]"
+            console.print(f"{mark} {r['id']}: {r['measured']}", highlight=False)
+            if not r["passed"]:
+                console.print(f"     [dim]{r['reason']}[/dim]", highlight=False)
+        console.print(f"[bold]{passed} of {len(rows)} expectations pass[/bold]")
+    if passed < len(rows):
+        raise typer.Exit(1)

@@ -28,8 +28,10 @@ def ingest(
     json_out: JsonOpt = False,
     force: Annotated[bool, typer.Option(help="Re-read files already ingested (stored documents are still skipped).")] = False,
     upto: Annotated[str, typer.Option(help="Last stage to run: text | actors | events.")] = "events",
+    date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD of documents that bring none.")] = None,
 ) -> None:
     """Read news files (txt, html, jsonl, rss/atom, warc) into the store. Safe to re-run."""
+    date = _iso_or_exit(date, "--date")
     from ..ingest.run import ingest as run_ingest
     from ..ingest.run import total_bytes
     from ..pipeline import Pipeline
@@ -41,7 +43,7 @@ def ingest(
                   TextColumn("{task.description}"), console=err, disable=json_out or not err.is_terminal) as bar:
         task = bar.add_task("", total=total or None)
         report = run_ingest(paths, store, pipeline, progress=lambda f, n: bar.update(task, advance=n, description=Path(f).name),
-                            force=force)
+                            force=force, default_date=date)
     store.close()
     for e in report.errors:
         err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
@@ -53,7 +55,22 @@ def ingest(
             f"already stored {report.skipped} · near-duplicates {report.near_duplicates} · "
             f"sentences {report.sentences} · mentions {report.mentions} · events {report.events} · "
             f"errors {len(report.errors)}")
+    if report.undated:
+        from ..analysis.coverage import HOW_TO_DATE
+
+        err.print(f"[yellow]warning:[/yellow] {report.undated} of {report.events} new events have no date and are "
+                  f"excluded from the alliance index; {HOW_TO_DATE}", highlight=False)
     raise typer.Exit(1 if report.errors else 0)
+
+
+def _iso_or_exit(value: str | None, what: str) -> str | None:
+    import datetime as dt
+
+    try:
+        return None if value is None else dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        err.print(f"[red]error:[/red] {what} '{value}' is not a YYYY-MM-DD date")
+        raise typer.Exit(2) from None
 
 
 # -- reading -------------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import Document
+from .txt_dates import header_date, inferred_date, txt_date
 
 MAX_SINGLE_DOC_BYTES = 10 * 1024 * 1024  # a .txt/.html larger than this is almost surely not one article
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -96,8 +97,13 @@ def read_txt(path: Path) -> Iterator[Document | ReadError]:
     if not text.strip():
         yield ReadError(str(path), "no text (only whitespace)")
         return
-    title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    yield make_document(text, str(path), title, origin={"title": "first line", "text": "file"})
+    published, where = txt_date(path.name, text)  # a .txt carries no metadata: "Date:" line, file name, text
+    if not published:
+        published, where = inferred_date(text), "inferred"
+    _, skip = header_date(text)
+    title = next((ln.strip() for i, ln in enumerate(text.splitlines()) if ln.strip() and i != skip), "")
+    yield make_document(text, str(path), title, published=published,
+                        origin={"title": "first line", "text": "file", **({"published": where} if published else {})})
 
 
 # --- HTML ---------------------------------------------------------------------------------------

@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ class IngestReport:
     sentences: int = 0
     mentions: int = 0
     events: int = 0
+    undated: int = 0  # events with no date: kept, but left out of the alliance index
     errors: list[ReadError] = field(default_factory=list)
 
     def to_dict(self) -> dict:
@@ -46,7 +48,9 @@ def ingest(
     pipeline: Pipeline | None = None,
     progress: Callable[[str, int], None] | None = None,
     force: bool = False,
+    default_date: str | None = None,
 ) -> IngestReport:
+    """``default_date``: publication date of the documents that bring none of their own (``--date``)."""
     pipeline = pipeline or Pipeline.default()
     report = IngestReport()
     dups = NearDuplicates()
@@ -84,7 +88,13 @@ def ingest(
             if store.has_document(item.id) or any(getattr(p, "doc_id", None) == item.id for p in pending):
                 report.skipped += 1
                 continue
+            if default_date and not item.published:
+                item = dataclasses.replace(item, published=default_date,
+                                           origin={**item.origin, "published": "--date"})
             proc = pipeline(item)
+            if item.origin.get("published") == "inferred":  # the publication day itself is a guess
+                proc.events = [dataclasses.replace(ev, date_precision="inferred") if ev.date_precision == "document"
+                               else ev for ev in proc.events]
             mh = signature(item.text)
             dup_of, score = dups.find(mh)
             if dup_of:
@@ -95,6 +105,7 @@ def ingest(
             report.sentences += len(proc.sentences)
             report.mentions += len(proc.mentions)
             report.events += len(proc.events)
+            report.undated += sum(1 for ev in proc.events if not ev.date)
 
             def write(proc=proc, dup_of=dup_of, score=score, mh=mh):
                 if store.add_document(proc.doc, proc.sentences, proc.mentions, proc.events,
