@@ -12,6 +12,7 @@ from rich.table import Table
 from .common import (
     DbOpt,
     JsonOpt,
+    actor_code,
     app,
     check_export,
     console,
@@ -20,6 +21,7 @@ from .common import (
     err,
     export_app,
     open_store,
+    say_empty,
     whatif_app,
 )
 
@@ -81,7 +83,7 @@ def refresh(db: DbOpt = None, full: Annotated[bool, typer.Option(help="Recluster
 
 @app.command()
 def allies(
-    code: Annotated[str, typer.Argument(help="Actor code, e.g. RUS.")],
+    code: Annotated[str, typer.Argument(help="Actor code or name, e.g. RUS, Russia, روسيا.")],
     as_of: AsOfOpt = None,
     limit: Annotated[int, typer.Option(help="Partners to show (default: 25 in the table, all in JSON).")] = 0,
     orgs: Annotated[bool, typer.Option("--orgs", help="Also organisations as partners.")] = False,
@@ -91,10 +93,15 @@ def allies(
     """Partners of CODE best first: alignment index, trend, formal ties and the evidence behind it."""
     from ..analysis.api import allies as run
 
+    code = actor_code(code)
     with _store(db) as store:
         rows = run(store, code, _date(as_of), limit=limit or None, include_orgs=orgs)
+        if not rows:
+            say_empty(why_no_partners(store, code))
     if json_out:
         emit_json(rows)
+        return
+    if not rows:
         return
     top = limit or 25
     shown = rows[:top] + [r for r in rows[top:] if r["score"] < 0][-5:]
@@ -115,8 +122,8 @@ def allies(
 
 @app.command()
 def dyad(
-    a: Annotated[str, typer.Argument(help="First actor code.")],
-    b: Annotated[str, typer.Argument(help="Second actor code.")],
+    a: Annotated[str, typer.Argument(help="First actor (code or name).")],
+    b: Annotated[str, typer.Argument(help="Second actor (code or name).")],
     as_of: AsOfOpt = None,
     since: Annotated[str | None, typer.Option(help="First month of the timeline (YYYY-MM-DD).")] = None,
     db: DbOpt = None,
@@ -125,8 +132,12 @@ def dyad(
     """Monthly timeline of one pair's alignment with its formal ties and happenings."""
     from ..analysis.api import dyad as run
 
+    a, b = actor_code(a), actor_code(b)
     with _store(db) as store:
         d = run(store, a, b, _date(as_of), _date(since, "--since"))
+    if not d["events"]:
+        say_empty(f"no happenings between {a} and {b} in this store{' since ' + since if since else ''}; "
+                  "the index rests on formal ties only")
     if json_out:
         emit_json(d)
         return
@@ -135,7 +146,7 @@ def dyad(
                   f"6 m {_signed(d['trend_6m'])}, 12 m {_signed(d['trend_12m'])})")
     console.print("formal ties: " + (_ties_text(d["formal_ties"]) or "none"))
     t = Table("month", "index", "formal", "behaviour", "happenings")
-    for m in d["timeline"][-24:]:
+    for m in d["timeline"] if since else d["timeline"][-24:]:  # --since shows every month from it
         t.add_row(m["month"], _signed(m["score"]), f"{m['formal']:.2f}", _signed(m["behaviour"]), str(m["clusters"]))
     console.print(t)
     t = Table("date", "event", "who → whom", "weight now", "doc", "sentence", title="Happenings (latest first)")
@@ -159,8 +170,12 @@ def drift(
 
     with _store(db) as store:
         rows = run(store, _date(since, "--since"), _date(as_of), limit=limit)
+        if not rows:
+            say_empty(why_no_drift(store, since, as_of))
     if json_out:
         emit_json(rows)
+        return
+    if not rows:
         return
     t = Table("pair", "then", "now", "change", "formal part", "behaviour part", "new happenings", "main evidence")
     for r in rows:
@@ -192,7 +207,7 @@ def blocs(as_of: AsOfOpt = None, db: DbOpt = None, json_out: JsonOpt = False) ->
 
 @whatif_app.command("attack")
 def whatif_attack(
-    code: Annotated[str, typer.Argument(help="The actor attacked.")],
+    code: Annotated[str, typer.Argument(help="The actor attacked (code or name).")],
     as_of: AsOfOpt = None,
     depth: Annotated[int, typer.Option(help="Levels of chained defence obligations to follow.")] = 3,
     db: DbOpt = None,
@@ -201,6 +216,7 @@ def whatif_attack(
     """Who is obliged to help CODE if it is attacked (treaty articles, chains), and who is merely aligned."""
     from ..analysis.api import whatif_attack as run
 
+    code = actor_code(code)
     with _store(db) as store:
         w = run(store, code, _date(as_of), depth=depth)
     if json_out:
@@ -246,7 +262,7 @@ def sources(db: DbOpt = None, json_out: JsonOpt = False) -> None:
 
 @app.command()
 def report(
-    code: Annotated[str, typer.Argument(help="Actor code.")],
+    code: Annotated[str, typer.Argument(help="Actor code or name, e.g. RUS, روسيا.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="HTML file (default CODE-report.html).")] = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
@@ -254,7 +270,10 @@ def report(
     """A self-contained HTML report: ranking, trend lines, network, treaty timeline, evidence (inline SVG)."""
     from ..analysis.report import render_report
 
+    code = actor_code(code)
     with _store(db) as store:
+        if not store.scalar("SELECT COUNT(*) FROM events WHERE actor_code = ? OR recipient_code = ?", (code, code)):
+            say_empty(why_no_partners(store, code) + "; the report shows formal ties only")
         html = render_report(store, code, _date(as_of))
     out = output or Path(f"{code.upper()}-report.html")
     out.write_text(html, encoding="utf-8")
@@ -263,7 +282,7 @@ def report(
 
 @export_app.command("graph")
 def export_graph(
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="graphml | gexf")] = "graphml",
     as_of: AsOfOpt = None,
     db: DbOpt = None,
@@ -273,8 +292,19 @@ def export_graph(
 
     check_export(fmt, ("graphml", "gexf"), output)
     with _store(db) as store:
-        n, m = run(store, fmt, output, _date(as_of))
-    err.print(f"{n} nodes, {m} edges written to {output}")
+        if output is None:  # XML text: stdout is fine, as for the other exports
+            import sys
+
+            import networkx as nx
+
+            from ..analysis.exports import graph
+
+            g = graph(store, _date(as_of))
+            (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(g, sys.stdout.buffer)
+            n, m = g.number_of_nodes(), g.number_of_edges()
+        else:
+            n, m = run(store, fmt, output, _date(as_of))
+    err.print(f"{n} nodes, {m} edges written{' to ' + str(output) if output else ''}")
 
 
 @export_app.command("dyads")
@@ -308,7 +338,8 @@ def dict_suggest_ties(
         emit_json(rows)
         return
     if not rows:
-        console.print("no proposed changes")
+        say_empty("no asserted joining, leaving, signing or ratifying between states or with organisations"
+                  + ("" if include_known else " that the ties files do not already hold (--all shows those too)"))
     for p in rows:
         target = p.get("organisation") or p.get("treaty") or ""
         console.print(f"[bold]{p['date']} {p['change']}[/bold] {p['code']}{' – ' + p['partner'] if p.get('partner') else ''}"
@@ -316,3 +347,20 @@ def dict_suggest_ties(
         console.print(f"  proposed: {p['yaml']}", highlight=False)
         for e in p["evidence"][:3]:
             console.print(f"  {e['doc_id']} {e['source'] or ''}: {e['sentence']}", highlight=False)
+
+
+def why_no_partners(store, code: str) -> str:
+    n = store.scalar("SELECT COUNT(*) FROM events WHERE actor_code = ? OR recipient_code = ?", (code, code))
+    total = store.scalar("SELECT COUNT(*) FROM events")
+    if not n:
+        return f"no events with {code} as a party among the store's {total} events, and no formal ties of {code}"
+    return f"{code} is a party to {n} events, but no partner has an alignment index (try --orgs or another --as-of)"
+
+
+def why_no_drift(store, since: str | None, as_of: str | None) -> str:
+    first, last = (store.rows("SELECT MIN(date) AS a, MAX(date) AS b FROM events WHERE date IS NOT NULL")[0] or {}).values()
+    window = f"between {since or 'a year before ' + (as_of or 'today')} and {as_of or 'today'}"
+    if first is None:
+        return "the store has no dated events"
+    return (f"no pair's index moved {window}; the store's events are dated {first} to {last}: "
+            f"try --since {first} --as-of {last}")

@@ -14,6 +14,7 @@ from rich.table import Table
 from .common import (
     DbOpt,
     JsonOpt,
+    actor_code,
     app,
     check_export,
     console,
@@ -23,6 +24,7 @@ from .common import (
     eval_app,
     export_app,
     open_store,
+    say_empty,
 )
 
 DictOpt = Annotated[list[Path] | None, typer.Option("--dict", help="Extra dictionary files (YAML or PETRARCH). Also $MARSAD_DICT.")]
@@ -106,7 +108,7 @@ def dict_accept(
 def actors(
     db: DbOpt = None,
     json_out: JsonOpt = False,
-    code: Annotated[str | None, typer.Option(help="Only this actor code (or prefix with *: RU*).")] = None,
+    code: Annotated[str | None, typer.Option(help="Only this actor: code or name (RUS, Russia, روسيا), or a code prefix with *: RU*.")] = None,
     since: Annotated[str | None, typer.Option(help="Only mentions in documents published on/after this date.")] = None,
     until: Annotated[str | None, typer.Option(help="... on/before this date.")] = None,
     limit: int = 30,
@@ -114,8 +116,14 @@ def actors(
     """Top actors by mentions, with their names and most common agents."""
     from ..actors.query import top_actors
 
+    if code and not code.endswith("*"):
+        code = actor_code(code)
     with open_store(db) as store:
         rows = top_actors(store, code=code, since=since, until=until, limit=limit)
+        if not rows:
+            total = store.scalar("SELECT COUNT(*) FROM mentions")
+            say_empty(f"no mention matches{' --code ' + code if code else ''}{' --since ' + since if since else ''}"
+                      f"{' --until ' + until if until else ''} (the store holds {total} mentions)")
     if json_out:
         emit_json(rows)
         return
