@@ -119,3 +119,10 @@ def test_serve_without_a_store_says_so(tmp_path):
                        capture_output=True, text=True, timeout=120)
     assert r.returncode == 2 and "no store at" in r.stderr
     assert not (tmp_path / "none.db").exists()
+
+
+def test_eval_outside_the_repository_says_where_to_run_it(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    r = run("eval", "actors")
+    assert r.exit_code == 2
+    assert "gold file tests/gold/seed_actors.jsonl not found" in r.stderr and "repository root" in r.stderr

@@ -52,7 +52,9 @@ def ingest(
             f"files {report.files} · documents read {report.documents_read} · added {report.added} · "
             f"already stored {report.skipped} · near-duplicates {report.near_duplicates} · "
             f"sentences {report.sentences} · mentions {report.mentions} · events {report.events} · "
-            f"errors {len(report.errors)}")
+            f"errors {len(report.errors)}"
+            + (f" · not articles, skipped {report.not_articles}" if report.not_articles else "")
+            + "".join(f" · read as {enc} {n}" for enc, n in sorted(report.encodings.items())))
     raise typer.Exit(1 if report.errors else 0)
 
 

@@ -139,6 +139,15 @@ def actors(
 SeedsOpt = Annotated[Path, typer.Option(help="Folder of the seed articles the gold points into.")]
 
 
+def need_eval_input(gold: Path, seeds: Path) -> None:
+    """The default paths are relative to the repository root: say so instead of a traceback elsewhere."""
+    for path, what, fix in ((gold, "gold file", "give its path"), (seeds, "seed folder", "give --seeds FOLDER")):
+        if not path.exists():
+            err.print(f"[red]error:[/red] {what} {path} not found from {Path.cwd()}: run from the repository root "
+                      f"(with ../shared beside it) or {fix}", highlight=False)
+            raise typer.Exit(2)
+
+
 @eval_app.command("actors")
 def eval_actors_cmd(
     gold: Annotated[Path, typer.Argument()] = Path("tests/gold/seed_actors.jsonl"),
@@ -149,6 +158,7 @@ def eval_actors_cmd(
     """Precision/recall of actor mentions against a gold file."""
     from ..quality.evaluate import eval_actors
 
+    need_eval_input(gold, seeds)
     r = eval_actors(gold, seeds)
     if json_out:
         emit_json(r)
@@ -176,6 +186,8 @@ def eval_events_cmd(
     except (OSError, ValueError) as e:
         err.print(f"[red]error:[/red] {e}")
         raise typer.Exit(2) from None
+    if not protest:
+        need_eval_input(gold, seeds)
     r = eval_protest(gold) if protest else eval_events(gold, seeds)
     if json_out:
         emit_json(r)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import Document
+from .encodings import decode_text
 
 MAX_SINGLE_DOC_BYTES = 10 * 1024 * 1024  # a .txt/.html larger than this is almost surely not one article
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -89,7 +90,7 @@ def _check_size(path: Path) -> None:
 def read_txt(path: Path) -> Iterator[Document | ReadError]:
     try:
         _check_size(path)
-        text = _decode(path.read_bytes(), str(path))
+        text, encoding = decode_text(path.read_bytes())
     except (ValueError, OSError) as e:
         yield ReadError(str(path), str(e))
         return
@@ -97,7 +98,8 @@ def read_txt(path: Path) -> Iterator[Document | ReadError]:
         yield ReadError(str(path), "no text (only whitespace)")
         return
     title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    yield make_document(text, str(path), title, origin={"title": "first line", "text": "file"})
+    origin = {"title": "first line", "text": "file"} | ({"encoding": encoding} if encoding != "utf-8" else {})
+    yield make_document(text, str(path), title, origin=origin)
 
 
 # --- HTML ---------------------------------------------------------------------------------------
