@@ -3,6 +3,8 @@ Each test is one defect found by trying the README as a new user would (issue 15
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import re
 import shlex
@@ -126,3 +128,20 @@ def test_eval_outside_the_repository_says_where_to_run_it(tmp_path, monkeypatch)
     r = run("eval", "actors")
     assert r.exit_code == 2
     assert "gold file tests/gold/seed_actors.jsonl not found" in r.stderr and "repository root" in r.stderr
+
+
+def test_csv_exports_open_right_in_excel(demo_db, tmp_path):  # noqa: F811
+    for kind in ("events", "dyads"):
+        out = tmp_path / f"{kind}.csv"
+        assert run("export", kind, "--format", "csv", "-o", str(out), "--db", str(demo_db)).exit_code == 0
+        data = out.read_bytes()
+        assert data.startswith(b"\xef\xbb\xbf")  # the byte-order mark Excel needs to read UTF-8
+        rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+        assert rows and all(not k.startswith("\ufeff") for k in rows[0])
+        piped = run("export", kind, "--format", "csv", "--db", str(demo_db)).stdout
+        assert not piped.startswith("\ufeff")  # stdout feeds other tools: no mark unless asked
+        assert run("export", kind, "--format", "csv", "--excel", "--db", str(demo_db)).stdout.startswith("\ufeff")
+        assert not run("export", kind, "--format", "csv", "--no-excel", "-o", str(out), "--db", str(demo_db)).exit_code
+        assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
+    events = list(csv.DictReader(io.StringIO((tmp_path / "events.csv").read_text(encoding="utf-8"))))
+    assert any("\u0600" <= ch <= "\u06ff" for r in events for ch in r["sentence"])

@@ -11,6 +11,7 @@ from rich.table import Table
 
 from .common import (
     DbOpt,
+    ExcelOpt,
     JsonOpt,
     actor_code,
     app,
@@ -22,6 +23,7 @@ from .common import (
     export_app,
     open_store,
     say_empty,
+    wants_bom,
     whatif_app,
 )
 
@@ -313,13 +315,14 @@ def export_dyads(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File (default stdout; parquet needs -o).")] = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
+    excel: ExcelOpt = None,
 ) -> None:
     """Dyad x month alignment scores (months with happenings) as CSV or Parquet."""
     from ..analysis.exports import export_dyads as run
 
     check_export(fmt, ("csv", "parquet"), output)
     with _store(db) as store:
-        n = run(store, fmt, output, as_of=_date(as_of))
+        n = run(store, fmt, output, as_of=_date(as_of), bom=wants_bom(excel, output))
     err.print(f"{n} dyad-months written{' to ' + str(output) if output else ''}")
 
 

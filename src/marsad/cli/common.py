@@ -46,6 +46,13 @@ def _root(version: Annotated[bool, typer.Option("--version", callback=_print_ver
 
 DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite path or postgresql:// URL (default: $MARSAD_DB or ./marsad.db)")]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print JSON instead of tables.")]
+ExcelOpt = Annotated[bool | None, typer.Option(
+    "--excel/--no-excel", help="Start a CSV with a byte-order mark so that Excel reads the Arabic right "
+    "(default: on for -o files, off for stdout).")]
+
+
+def wants_bom(excel: bool | None, output: Path | None) -> bool:
+    return excel if excel is not None else output is not None
 
 
 def emit_json(obj) -> None:

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from .common import (
     DbOpt,
+    ExcelOpt,
     JsonOpt,
     actor_code,
     app,
@@ -25,6 +26,7 @@ from .common import (
     export_app,
     open_store,
     say_empty,
+    wants_bom,
 )
 
 DictOpt = Annotated[list[Path] | None, typer.Option("--dict", help="Extra dictionary files (YAML or PETRARCH). Also $MARSAD_DICT.")]
@@ -234,11 +236,12 @@ def export_events(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default stdout; parquet needs -o).")] = None,
     db: DbOpt = None,
     include_duplicates: Annotated[bool, typer.Option(help="Also events from near-duplicate articles.")] = False,
+    excel: ExcelOpt = None,
 ) -> None:
     """Events in PLOVER interchange field names (actor, recipient, event, mode, context, event_text, text_info, cite_info)."""
     from ..exchange.export import export_events as run
 
     check_export(fmt, ("jsonl", "csv", "parquet"), output)
     with open_store(db) as store:
-        n = run(store, fmt, output, include_duplicates=include_duplicates)
+        n = run(store, fmt, output, include_duplicates=include_duplicates, bom=wants_bom(excel, output))
     err.print(f"{n} events written{' to ' + str(output) if output else ''}")
