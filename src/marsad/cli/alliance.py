@@ -244,22 +244,40 @@ def whatif_attack(
 
 
 @app.command()
-def sources(db: DbOpt = None, json_out: JsonOpt = False) -> None:
-    """Per outlet: volume, actors covered, event mix and framing (data/lexicon/framing.yaml), with examples."""
+def sources(db: DbOpt = None, json_out: JsonOpt = False,
+            outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None) -> None:
+    """Per outlet: volume, actors covered, event mix, and stance towards each major actor measured from the events
+    it reports (tone as doer and as target, relative to other outlets, own voice, same-happening comparison)."""
+    from ..analysis.framing import METHOD
     from ..analysis.sources import sources as run
 
     with _store(db) as store:
-        rows = run(store)
+        rows = [r for r in run(store) if outlet is None or r["source"] == outlet]
+    if not rows:
+        say_empty(f"no outlet '{outlet}'" if outlet else "the store holds no documents")
     if json_out:
         emit_json(rows)
         return
-    t = Table("outlet", "documents", "events", "happenings", "mean intensity", "top actors", "framing lean")
+    t = Table("outlet", "documents", "events", "happenings", "mean intensity", "top actors")
     for r in rows:
-        lean = "; ".join(f"{c}: {v['lean']} ({v['total']})" for c, v in r["conflicts"].items())
         t.add_row(r["source"], str(r["documents"]), str(r["events"]), str(r["happenings"]),
                   "" if r["mean_intensity"] is None else f"{r['mean_intensity']:+.2f}",
-                  ", ".join(a["code"] for a in r["actors"][:6]), lean)
+                  ", ".join(a["code"] for a in r["actors"][:6]))
     console.print(t)
+    console.print(f"[dim]{METHOD}[/dim]", highlight=False)
+    for r in rows:
+        if not r["stances"]:
+            continue
+        t = Table("actor", "events", "tone as doer", "vs all outlets", "tone as target", "own voice",
+                  "same happenings", "framing terms", "strongest evidence", title=f"{r['source']}: stance by actor")
+        for st in r["stances"]:
+            ev = st["evidence"][0] if st["evidence"] else None
+            t.add_row(st["code"], str(st["events"]), _signed(st["tone_as_actor"]), _signed(st["relative_tone"]),
+                      _signed(st["tone_as_target"]), f"{st['own_voice']:.0%}",
+                      f"{_signed(st['shared'])} (n={st['shared_n']})" if st["shared_n"] else "",
+                      ", ".join(f"{k} {v}" for k, v in st["framing_terms"].items()),
+                      f"{ev['doc_id'][:12]} {ev['event_type']} {ev['intensity']:+.1f}: {(ev['sentence'] or '')[:60]}" if ev else "")
+        console.print(t)
 
 
 @app.command()
