@@ -145,3 +145,14 @@ def test_csv_exports_open_right_in_excel(demo_db, tmp_path):  # noqa: F811
         assert not out.read_bytes().startswith(b"\xef\xbb\xbf")
     events = list(csv.DictReader(io.StringIO((tmp_path / "events.csv").read_text(encoding="utf-8"))))
     assert any("\u0600" <= ch <= "\u06ff" for r in events for ch in r["sentence"])
+
+
+def test_extract_of_a_missing_file_says_so(tmp_path):
+    r = run("extract", str(tmp_path / "none.jsonl"))
+    assert r.exit_code == 2 and "none.jsonl: cannot read (No such file or directory)" in r.stderr
+
+
+def test_a_missing_user_dictionary_is_named(tmp_path, monkeypatch):
+    monkeypatch.setenv("MARSAD_DICT", str(tmp_path / "mine.yaml"))
+    r = run("dict", "check")
+    assert r.exit_code == 2 and "no dictionary file" in r.stderr and "mine.yaml" in r.stderr

@@ -37,6 +37,11 @@ def extra_dicts(paths: list[Path] | None) -> list[Path]:
     env = os.environ.get("MARSAD_DICT")
     if env:
         out += [Path(p) for p in env.split(os.pathsep) if p]
+    missing = [str(p) for p in out if not p.is_file()]
+    if missing:
+        err.print(f"[red]error:[/red] no dictionary file {', '.join(missing)} (from --dict or $MARSAD_DICT)",
+                  highlight=False)
+        raise typer.Exit(2)
     return out
 
 
@@ -220,7 +225,11 @@ def extract(
     """Stateless coder: one JSON line per input record, {"id", "events": [...]}, no database."""
     from ..exchange.extract import run_extract
 
-    src = open(file, encoding="utf-8") if file else sys.stdin
+    try:
+        src = open(file, encoding="utf-8") if file else sys.stdin
+    except OSError as e:
+        err.print(f"[red]error:[/red] {file}: cannot read ({e.strerror})", highlight=False)
+        raise typer.Exit(2) from None
     try:
         n_err = run_extract(src, sys.stdout, workers=workers, dicts=extra_dicts(dicts),
                             where=str(file) if file else "<stdin>", log=lambda m: err.print(m, highlight=False))
