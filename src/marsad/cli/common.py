@@ -30,7 +30,7 @@ app.add_typer(whatif_app, name="whatif")
 app.add_typer(keys_app, name="keys")
 
 console = Console()
-err = Console(stderr=True)
+err = Console(stderr=True, soft_wrap=True)  # messages keep paths and ids whole (copyable), never hard-wrapped
 
 
 def _print_version(value: bool) -> None:
