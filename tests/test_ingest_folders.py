@@ -53,3 +53,10 @@ def test_folder_with_readme_image_and_binary_ingests_cleanly(tmp_path):
     # a file named on purpose is still read, and a format we cannot read is an error there
     r = CliRunner().invoke(app, ["ingest", str(news / "photo.jpg"), "--db", str(db)])
     assert r.exit_code == 1 and "unsupported format '.jpg'" in r.stderr
+
+
+def test_broken_utf8_arabic_is_not_taken_for_a_legacy_encoding():
+    data = ARTICLE.encode("utf-8")
+    broken = data[:40] + b"\xff" + data[40:]
+    with pytest.raises(ValueError, match=r"not valid UTF-8 \(byte 0xff at offset 40\)"):
+        decode_text(broken)

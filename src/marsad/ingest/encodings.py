@@ -7,6 +7,8 @@ Latin accented letters (cp1256 read as 8859-6 fails outright on ف ق ك غ; 885
 
 from __future__ import annotations
 
+import re
+
 LEGACY = ("windows-1256", "iso-8859-6")
 MIN_ARABIC_SHARE = 0.6  # of all letters, in the chosen reading
 
@@ -20,6 +22,16 @@ def arabic_share(text: str) -> float:
     return sum(1 for c in letters if "\u0621" <= c <= "\u064a" and c != "\u0640") / len(letters)
 
 
+UTF8_ARABIC = re.compile(rb"[\xd8-\xdb][\x80-\xbf]")  # the two-byte UTF-8 form of U+0600..U+06FF
+
+
+def looks_like_utf8_arabic(data: bytes) -> bool:
+    """UTF-8 Arabic with a few broken bytes, not a legacy code page: most high bytes pair up as UTF-8 Arabic
+    (in Windows-1256 or ISO-8859-6 text a letter ط ظ ع غ followed by a byte 0x80-0xBF is rare)."""
+    high = sum(1 for b in data if b > 0x7F)
+    return high > 0 and 2 * len(UTF8_ARABIC.findall(data)) >= 0.6 * high
+
+
 def decode_text(data: bytes) -> tuple[str, str]:
     """(text, encoding name); ValueError naming the offending byte when no reading is Arabic text."""
     if data.startswith(b"\xef\xbb\xbf"):
@@ -29,7 +41,7 @@ def decode_text(data: bytes) -> tuple[str, str]:
     except UnicodeDecodeError as e:
         first_bad = e.start
     scored = []
-    for enc in LEGACY:
+    for enc in LEGACY if not looks_like_utf8_arabic(data) else ():
         try:
             text = data.decode(enc)
         except UnicodeDecodeError:
