@@ -185,7 +185,7 @@ def test_suggest_ties_proposes_changes_with_evidence(db, tmp_path):
         props = suggest_ties(store)
         known = suggest_ties(store, include_known=True)
     changes = {(p["change"], p["code"]) for p in props}
-    assert ("announce_withdrawal", "ARM") in changes  # the files have no withdrawal status yet
+    assert ("announce_withdrawal", "ARM") not in changes  # announced, not done: nothing to propose (issue 15)
     assert ("freeze_membership", "ARM") not in changes  # already in organisations.yaml
     frozen = [p for p in known if p["change"] == "freeze_membership" and p["code"] == "ARM"][0]
     assert frozen["known"] and frozen["happenings"] == 1 and len(frozen["evidence"]) == 2

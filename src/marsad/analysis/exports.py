@@ -46,11 +46,13 @@ def dyad_rows(store: Store, ties: Ties | None = None, as_of: str | None = None) 
 
 
 def export_dyads(store: Store, fmt: str, output: Path | None, ties: Ties | None = None,
-                 as_of: str | None = None) -> int:
+                 as_of: str | None = None, bom: bool = False) -> int:
     rows = dyad_rows(store, ties, as_of)
     n = 0
     if fmt == "csv":
         fh = open(output, "w", newline="", encoding="utf-8") if output else sys.stdout
+        if bom:  # Excel reads a CSV as UTF-8 only after a byte-order mark
+            fh.write("\ufeff")
         try:
             w = csv.DictWriter(fh, fieldnames=DYAD_FIELDS)
             w.writeheader()

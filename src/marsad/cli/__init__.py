@@ -1,7 +1,7 @@
 """Command line: a thin layer over the Python API (store, pipeline, analysis).
 
 One Typer app (``common.app``); each module registers one group of commands on it when imported:
-``core`` (ingest, stats, show, demo, bench), ``stages`` (actors, dict, eval, extract, export events),
+``core`` (ingest, stats, show, demo, bench), ``documents``, ``stages`` (actors, dict, eval, extract, export events),
 ``alliance`` (allies, dyad, drift, blocs, whatif, sources, report, refresh, exports, dict suggest-ties),
 ``server`` (serve, keys). Every read command takes ``--json``; ``--db`` (or MARSAD_DB) picks the store.
 """
@@ -10,9 +10,12 @@ from __future__ import annotations
 
 # each module registers its commands on the app when imported; this order is the order of `marsad --help`
 # isort: off
-from . import core, stages, alliance, server  # noqa: F401
+from . import core, documents, stages, alliance, server  # noqa: F401
 # isort: on
 from .common import app
+from .examples import add_examples
+
+add_examples(app)
 
 
 def main() -> None:

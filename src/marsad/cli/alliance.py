@@ -11,7 +11,9 @@ from rich.table import Table
 
 from .common import (
     DbOpt,
+    ExcelOpt,
     JsonOpt,
+    actor_code,
     app,
     check_export,
     console,
@@ -20,6 +22,8 @@ from .common import (
     err,
     export_app,
     open_store,
+    say_empty,
+    wants_bom,
     whatif_app,
 )
 
@@ -85,7 +89,7 @@ def refresh(db: DbOpt = None, full: Annotated[bool, typer.Option(help="Recluster
 
 @app.command()
 def allies(
-    code: Annotated[str, typer.Argument(help="Actor code, e.g. RUS.")],
+    code: Annotated[str, typer.Argument(help="Actor code or name, e.g. RUS, Russia, روسيا.")],
     as_of: AsOfOpt = None,
     limit: Annotated[int, typer.Option(help="Partners to show (default: 25 in the table, all in JSON).")] = 0,
     orgs: Annotated[bool, typer.Option("--orgs", help="Also organisations as partners.")] = False,
@@ -96,11 +100,16 @@ def allies(
     from ..analysis.api import allies as run
     from ..analysis.reader import default_as_of
 
+    code = actor_code(code)
     with _store(db) as store:
         as_of = _date(as_of) or default_as_of(store)  # the title shows the date used
         rows = run(store, code, as_of, limit=limit or None, include_orgs=orgs)
+        if not rows:
+            say_empty(why_no_partners(store, code))
     if json_out:
         emit_json(rows)
+        return
+    if not rows:
         return
     top = limit or 25
     shown = rows[:top] + [r for r in rows[top:] if r["score"] < 0][-5:]
@@ -124,8 +133,8 @@ def allies(
 
 @app.command()
 def dyad(
-    a: Annotated[str, typer.Argument(help="First actor code.")],
-    b: Annotated[str, typer.Argument(help="Second actor code.")],
+    a: Annotated[str, typer.Argument(help="First actor (code or name).")],
+    b: Annotated[str, typer.Argument(help="Second actor (code or name).")],
     as_of: AsOfOpt = None,
     since: Annotated[str | None, typer.Option(help="First month of the timeline (YYYY-MM-DD).")] = None,
     db: DbOpt = None,
@@ -134,8 +143,12 @@ def dyad(
     """Monthly timeline of one pair's alignment with its formal ties and happenings."""
     from ..analysis.api import dyad as run
 
+    a, b = actor_code(a), actor_code(b)
     with _store(db) as store:
         d = run(store, a, b, _date(as_of), _date(since, "--since"))
+    if not d["events"]:
+        say_empty(f"no happenings between {a} and {b} in this store{' since ' + since if since else ''}; "
+                  "the index rests on formal ties only")
     if json_out:
         emit_json(d)
         return
@@ -144,7 +157,7 @@ def dyad(
                   f"6 m {_signed(d['trend_6m'])}, 12 m {_signed(d['trend_12m'])})")
     console.print("formal ties: " + (_ties_text(d["formal_ties"]) or "none"))
     t = Table("month", "index", "formal", "behaviour", "happenings")
-    for m in d["timeline"][-24:]:
+    for m in d["timeline"] if since else d["timeline"][-24:]:  # --since shows every month from it
         t.add_row(m["month"], _signed(m["score"]), f"{m['formal']:.2f}", _signed(m["behaviour"]), str(m["clusters"]))
     console.print(t)
     t = Table("date", "event", "who → whom", "weight now", "doc", "sentence", title="Happenings (latest first)")
@@ -168,8 +181,12 @@ def drift(
 
     with _store(db) as store:
         rows = run(store, _date(since, "--since"), _date(as_of), limit=limit)
+        if not rows:
+            say_empty(why_no_drift(store, since, as_of))
     if json_out:
         emit_json(rows)
+        return
+    if not rows:
         return
     t = Table("pair", "then", "now", "change", "formal part", "behaviour part", "new happenings", "main evidence")
     for r in rows:
@@ -201,7 +218,7 @@ def blocs(as_of: AsOfOpt = None, db: DbOpt = None, json_out: JsonOpt = False) ->
 
 @whatif_app.command("attack")
 def whatif_attack(
-    code: Annotated[str, typer.Argument(help="The actor attacked.")],
+    code: Annotated[str, typer.Argument(help="The actor attacked (code or name).")],
     as_of: AsOfOpt = None,
     depth: Annotated[int, typer.Option(help="Levels of chained defence obligations to follow.")] = 3,
     by: Annotated[str | None, typer.Option("--by", help="The attacker (applies clauses naming one).")] = None,
@@ -212,6 +229,7 @@ def whatif_attack(
     aligned."""
     from ..analysis.api import whatif_attack as run
 
+    code = actor_code(code)
     with _store(db) as store:
         w = run(store, code, _date(as_of), depth=depth, by=by)
     if json_out:
@@ -246,27 +264,45 @@ def whatif_attack(
 
 
 @app.command()
-def sources(db: DbOpt = None, json_out: JsonOpt = False) -> None:
-    """Per outlet: volume, actors covered, event mix and framing (data/lexicon/framing.yaml), with examples."""
+def sources(db: DbOpt = None, json_out: JsonOpt = False,
+            outlet: Annotated[str | None, typer.Option(help="Only this outlet.")] = None) -> None:
+    """Per outlet: volume, actors covered, event mix, and stance towards each major actor measured from the events
+    it reports (tone as doer and as target, relative to other outlets, own voice, same-happening comparison)."""
+    from ..analysis.framing import METHOD
     from ..analysis.sources import sources as run
 
     with _store(db) as store:
-        rows = run(store)
+        rows = [r for r in run(store) if outlet is None or r["source"] == outlet]
+    if not rows:
+        say_empty(f"no outlet '{outlet}'" if outlet else "the store holds no documents")
     if json_out:
         emit_json(rows)
         return
-    t = Table("outlet", "documents", "events", "happenings", "mean intensity", "top actors", "framing lean")
+    t = Table("outlet", "documents", "events", "happenings", "mean intensity", "top actors")
     for r in rows:
-        lean = "; ".join(f"{c}: {v['lean']} ({v['total']})" for c, v in r["conflicts"].items())
         t.add_row(r["source"], str(r["documents"]), str(r["events"]), str(r["happenings"]),
                   "" if r["mean_intensity"] is None else f"{r['mean_intensity']:+.2f}",
-                  ", ".join(a["code"] for a in r["actors"][:6]), lean)
+                  ", ".join(a["code"] for a in r["actors"][:6]))
     console.print(t)
+    console.print(f"[dim]{METHOD}[/dim]", highlight=False)
+    for r in rows:
+        if not r["stances"]:
+            continue
+        t = Table("actor", "events", "tone as doer", "vs all outlets", "tone as target", "own voice",
+                  "same happenings", "framing terms", "strongest evidence", title=f"{r['source']}: stance by actor")
+        for st in r["stances"]:
+            ev = st["evidence"][0] if st["evidence"] else None
+            t.add_row(st["code"], str(st["events"]), _signed(st["tone_as_actor"]), _signed(st["relative_tone"]),
+                      _signed(st["tone_as_target"]), f"{st['own_voice']:.0%}",
+                      f"{_signed(st['shared'])} (n={st['shared_n']})" if st["shared_n"] else "",
+                      ", ".join(f"{k} {v}" for k, v in st["framing_terms"].items()),
+                      f"{ev['doc_id'][:12]} {ev['event_type']} {ev['intensity']:+.1f}: {(ev['sentence'] or '')[:60]}" if ev else "")
+        console.print(t)
 
 
 @app.command()
 def report(
-    code: Annotated[str, typer.Argument(help="Actor code.")],
+    code: Annotated[str, typer.Argument(help="Actor code or name, e.g. RUS, روسيا.")],
     output: Annotated[Path | None, typer.Option("-o", "--output", help="HTML file (default CODE-report.html).")] = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
@@ -274,7 +310,10 @@ def report(
     """A self-contained HTML report: ranking, trend lines, network, treaty timeline, evidence (inline SVG)."""
     from ..analysis.report import render_report
 
+    code = actor_code(code)
     with _store(db) as store:
+        if not store.scalar("SELECT COUNT(*) FROM events WHERE actor_code = ? OR recipient_code = ?", (code, code)):
+            say_empty(why_no_partners(store, code) + "; the report shows formal ties only")
         html = render_report(store, code, _date(as_of))
     out = output or Path(f"{code.upper()}-report.html")
     out.write_text(html, encoding="utf-8")
@@ -283,7 +322,7 @@ def report(
 
 @export_app.command("graph")
 def export_graph(
-    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="graphml | gexf")] = "graphml",
     as_of: AsOfOpt = None,
     db: DbOpt = None,
@@ -293,8 +332,19 @@ def export_graph(
 
     check_export(fmt, ("graphml", "gexf"), output)
     with _store(db) as store:
-        n, m = run(store, fmt, output, _date(as_of))
-    err.print(f"{n} nodes, {m} edges written to {output}")
+        if output is None:  # XML text: stdout is fine, as for the other exports
+            import sys
+
+            import networkx as nx
+
+            from ..analysis.exports import graph
+
+            g = graph(store, _date(as_of))
+            (nx.write_graphml if fmt == "graphml" else nx.write_gexf)(g, sys.stdout.buffer)
+            n, m = g.number_of_nodes(), g.number_of_edges()
+        else:
+            n, m = run(store, fmt, output, _date(as_of))
+    err.print(f"{n} nodes, {m} edges written{' to ' + str(output) if output else ''}")
 
 
 @export_app.command("dyads")
@@ -303,13 +353,14 @@ def export_dyads(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File (default stdout; parquet needs -o).")] = None,
     as_of: AsOfOpt = None,
     db: DbOpt = None,
+    excel: ExcelOpt = None,
 ) -> None:
     """Dyad x month alignment scores (months with happenings) as CSV or Parquet."""
     from ..analysis.exports import export_dyads as run
 
     check_export(fmt, ("csv", "parquet"), output)
     with _store(db) as store:
-        n = run(store, fmt, output, as_of=_date(as_of))
+        n = run(store, fmt, output, as_of=_date(as_of), bom=wants_bom(excel, output))
     err.print(f"{n} dyad-months written{' to ' + str(output) if output else ''}")
 
 
@@ -328,7 +379,8 @@ def dict_suggest_ties(
         emit_json(rows)
         return
     if not rows:
-        console.print("no proposed changes")
+        say_empty("no asserted joining, leaving, signing or ratifying between states or with organisations"
+                  + ("" if include_known else " that the ties files do not already hold (--all shows those too)"))
     for p in rows:
         target = p.get("organisation") or p.get("treaty") or ""
         console.print(f"[bold]{p['date']} {p['change']}[/bold] {p['code']}{' – ' + p['partner'] if p.get('partner') else ''}"
@@ -362,3 +414,20 @@ def expectations(
         console.print(f"[bold]{passed} of {len(rows)} expectations pass[/bold]")
     if passed < len(rows):
         raise typer.Exit(1)
+
+
+def why_no_partners(store, code: str) -> str:
+    n = store.scalar("SELECT COUNT(*) FROM events WHERE actor_code = ? OR recipient_code = ?", (code, code))
+    total = store.scalar("SELECT COUNT(*) FROM events")
+    if not n:
+        return f"no events with {code} as a party among the store's {total} events, and no formal ties of {code}"
+    return f"{code} is a party to {n} events, but no partner has an alignment index (try --orgs or another --as-of)"
+
+
+def why_no_drift(store, since: str | None, as_of: str | None) -> str:
+    first, last = (store.rows("SELECT MIN(date) AS a, MAX(date) AS b FROM events WHERE date IS NOT NULL")[0] or {}).values()
+    window = f"between {since or 'a year before ' + (as_of or 'today')} and {as_of or 'today'}"
+    if first is None:
+        return "the store has no dated events"
+    return (f"no pair's index moved {window}; the store's events are dated {first} to {last}: "
+            f"try --since {first} --as-of {last}")

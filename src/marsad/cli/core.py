@@ -12,7 +12,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from ..store.db import StoreError
-from .common import DbOpt, JsonOpt, app, console, emit_json, err, open_store
+from .common import DbOpt, JsonOpt, app, console, emit_json, err, need_server_packages, open_store
 
 
 def sample_path() -> Path:
@@ -36,7 +36,7 @@ def ingest(
     from ..ingest.run import total_bytes
     from ..pipeline import Pipeline
 
-    store = open_store(db)
+    store = open_store(db, create=True)
     pipeline = Pipeline.default(upto)
     total = total_bytes(paths)
     with Progress(TextColumn("[bold]ingest"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
@@ -54,7 +54,9 @@ def ingest(
             f"files {report.files} · documents read {report.documents_read} · added {report.added} · "
             f"already stored {report.skipped} · near-duplicates {report.near_duplicates} · "
             f"sentences {report.sentences} · mentions {report.mentions} · events {report.events} · "
-            f"errors {len(report.errors)}")
+            f"errors {len(report.errors)}"
+            + (f" · not articles, skipped {report.not_articles}" if report.not_articles else "")
+            + "".join(f" · read as {enc} {n}" for enc, n in sorted(report.encodings.items())))
     if report.undated:
         from ..analysis.coverage import HOW_TO_DATE
 
@@ -120,6 +122,8 @@ def demo(
     port: int = 8000,
 ) -> None:
     """Ingest the bundled sample corpus into a fresh store and show what each stage found."""
+    if serve:
+        need_server_packages()  # before the ingest, not after it
     from ..ingest.run import ingest as run_ingest
     from ..pipeline import Pipeline
 
@@ -127,7 +131,7 @@ def demo(
         for suffix in ("", "-wal", "-shm"):
             if os.path.exists(db + suffix):
                 os.remove(db + suffix)
-    store = open_store(db)
+    store = open_store(db, create=True)
     pipeline = Pipeline.default("events")
     report = run_ingest([sample_path()], store, pipeline)
     for e in report.errors:

@@ -9,7 +9,18 @@ import typer
 from rich.table import Table
 
 from ..store.db import StoreError
-from .common import DbOpt, JsonOpt, app, console, emit_json, err, keys_app, open_store
+from .common import (
+    DbOpt,
+    JsonOpt,
+    app,
+    console,
+    emit_json,
+    err,
+    keys_app,
+    need_server_packages,
+    open_store,
+    store_missing,
+)
 
 
 @app.command()
@@ -25,6 +36,9 @@ def serve(
                                                         "(default: $MARSAD_MAX_UPLOAD_MB or 20).")] = None,
 ) -> None:
     """Serve the REST API (/api, /openapi.json) and the dashboard (/) on one port."""
+    need_server_packages()
+    if store_missing(db):
+        open_store(db)  # says there is no store and how to make one
     from ..api.app import serve as run_server
     from ..api.config import Config
 
@@ -42,7 +56,7 @@ def keys_create(name: str, db: DbOpt = None, json_out: JsonOpt = False) -> None:
     """Make a key; it is printed once and stored only as a salted hash."""
     from ..api.auth import create_key
 
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:
         try:
             key, record = create_key(store, name)
         except StoreError as e:

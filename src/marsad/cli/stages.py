@@ -14,7 +14,9 @@ from rich.table import Table
 
 from .common import (
     DbOpt,
+    ExcelOpt,
     JsonOpt,
+    actor_code,
     app,
     check_export,
     console,
@@ -24,6 +26,8 @@ from .common import (
     eval_app,
     export_app,
     open_store,
+    say_empty,
+    wants_bom,
 )
 
 DictOpt = Annotated[list[Path] | None, typer.Option("--dict", help="Extra dictionary files (YAML or PETRARCH). Also $MARSAD_DICT.")]
@@ -34,6 +38,11 @@ def extra_dicts(paths: list[Path] | None) -> list[Path]:
     env = os.environ.get("MARSAD_DICT")
     if env:
         out += [Path(p) for p in env.split(os.pathsep) if p]
+    missing = [str(p) for p in out if not p.is_file()]
+    if missing:
+        err.print(f"[red]error:[/red] no dictionary file {', '.join(missing)} (from --dict or $MARSAD_DICT)",
+                  highlight=False)
+        raise typer.Exit(2)
     return out
 
 
@@ -107,7 +116,7 @@ def dict_accept(
 def actors(
     db: DbOpt = None,
     json_out: JsonOpt = False,
-    code: Annotated[str | None, typer.Option(help="Only this actor code (or prefix with *: RU*).")] = None,
+    code: Annotated[str | None, typer.Option(help="Only this actor: code or name (RUS, Russia, روسيا), or a code prefix with *: RU*.")] = None,
     since: Annotated[str | None, typer.Option(help="Only mentions in documents published on/after this date.")] = None,
     until: Annotated[str | None, typer.Option(help="... on/before this date.")] = None,
     limit: int = 30,
@@ -115,8 +124,14 @@ def actors(
     """Top actors by mentions, with their names and most common agents."""
     from ..actors.query import top_actors
 
+    if code and not code.endswith("*"):
+        code = actor_code(code)
     with open_store(db) as store:
         rows = top_actors(store, code=code, since=since, until=until, limit=limit)
+        if not rows:
+            total = store.scalar("SELECT COUNT(*) FROM mentions")
+            say_empty(f"no mention matches{' --code ' + code if code else ''}{' --since ' + since if since else ''}"
+                      f"{' --until ' + until if until else ''} (the store holds {total} mentions)")
     if json_out:
         emit_json(rows)
         return
@@ -130,6 +145,15 @@ def actors(
 # -- eval ------------------------------------------------------------------------------------------
 
 SeedsOpt = Annotated[Path, typer.Option(help="Folder of the seed articles the gold points into.")]
+
+
+def need_eval_input(gold: Path, seeds: Path) -> None:
+    """The default paths are relative to the repository root: say so instead of a traceback elsewhere."""
+    for path, what, fix in ((gold, "gold file", "give its path"), (seeds, "seed folder", "give --seeds FOLDER")):
+        if not path.exists():
+            err.print(f"[red]error:[/red] {what} {path} not found from {Path.cwd()}: run from the repository root "
+                      f"(with ../shared beside it) or {fix}", highlight=False)
+            raise typer.Exit(2)
 
 
 @eval_app.command("actors")
@@ -148,6 +172,7 @@ def eval_actors_cmd(
 
         print_ner(gold, json_out, show_errors, date)
         return
+    need_eval_input(gold, seeds)
     r = eval_actors(gold, seeds)
     if json_out:
         emit_json(r)
@@ -187,6 +212,8 @@ def eval_events_cmd(
     except (OSError, ValueError) as e:
         err.print(f"[red]error:[/red] {escape(str(e))}")
         raise typer.Exit(2) from None
+    if not protest:
+        need_eval_input(gold, seeds)
     r = eval_protest(gold) if protest else eval_events(gold, seeds)
     if json_out:
         emit_json(r)
@@ -217,7 +244,11 @@ def extract(
     """Stateless coder: one JSON line per input record, {"id", "events": [...]}, no database."""
     from ..exchange.extract import run_extract
 
-    src = open(file, encoding="utf-8") if file else sys.stdin
+    try:
+        src = open(file, encoding="utf-8") if file else sys.stdin
+    except OSError as e:
+        err.print(f"[red]error:[/red] {file}: cannot read ({e.strerror})", highlight=False)
+        raise typer.Exit(2) from None
     try:
         n_err = run_extract(src, sys.stdout, workers=workers, dicts=extra_dicts(dicts),
                             where=str(file) if file else "<stdin>", log=lambda m: err.print(m, highlight=False))
@@ -233,11 +264,12 @@ def export_events(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default stdout; parquet needs -o).")] = None,
     db: DbOpt = None,
     include_duplicates: Annotated[bool, typer.Option(help="Also events from near-duplicate articles.")] = False,
+    excel: ExcelOpt = None,
 ) -> None:
     """Events in PLOVER interchange field names (actor, recipient, event, mode, context, event_text, text_info, cite_info)."""
     from ..exchange.export import export_events as run
 
     check_export(fmt, ("jsonl", "csv", "parquet"), output)
     with open_store(db) as store:
-        n = run(store, fmt, output, include_duplicates=include_duplicates)
+        n = run(store, fmt, output, include_duplicates=include_duplicates, bom=wants_bom(excel, output))
     err.print(f"{n} events written{' to ' + str(output) if output else ''}")

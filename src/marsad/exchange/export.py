@@ -70,7 +70,8 @@ def stored_events(store: Store, include_duplicates: bool = False):
         yield ev
 
 
-def export_events(store: Store, fmt: str, output: Path | None, include_duplicates: bool = False) -> int:
+def export_events(store: Store, fmt: str, output: Path | None, include_duplicates: bool = False,
+                  bom: bool = False) -> int:
     events = stored_events(store, include_duplicates)
     n = 0
     if fmt == "parquet":
@@ -84,6 +85,8 @@ def export_events(store: Store, fmt: str, output: Path | None, include_duplicate
     fh = open(output, "w", encoding="utf-8", newline="") if output else sys.stdout
     try:
         if fmt == "csv":
+            if bom:  # Excel reads a CSV as UTF-8 only after a byte-order mark
+                fh.write("\ufeff")
             w = csv.DictWriter(fh, fieldnames=FLAT_COLUMNS)
             w.writeheader()
             for e in events:

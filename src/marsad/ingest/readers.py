@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..records import Document
+from .encodings import decode_text
 from .txt_dates import header_date, inferred_date, txt_date
 
 MAX_SINGLE_DOC_BYTES = 10 * 1024 * 1024  # a .txt/.html larger than this is almost surely not one article
@@ -90,7 +91,7 @@ def _check_size(path: Path) -> None:
 def read_txt(path: Path) -> Iterator[Document | ReadError]:
     try:
         _check_size(path)
-        text = _decode(path.read_bytes(), str(path))
+        text, encoding = decode_text(path.read_bytes())
     except (ValueError, OSError) as e:
         yield ReadError(str(path), str(e))
         return
@@ -102,8 +103,9 @@ def read_txt(path: Path) -> Iterator[Document | ReadError]:
         published, where = inferred_date(text), "inferred"
     _, skip = header_date(text)
     title = next((ln.strip() for i, ln in enumerate(text.splitlines()) if ln.strip() and i != skip), "")
-    yield make_document(text, str(path), title, published=published,
-                        origin={"title": "first line", "text": "file", **({"published": where} if published else {})})
+    origin = {"title": "first line", "text": "file"} | ({"encoding": encoding} if encoding != "utf-8" else {}) \
+        | ({"published": where} if published else {})
+    yield make_document(text, str(path), title, published=published, origin=origin)
 
 
 # --- HTML ---------------------------------------------------------------------------------------

@@ -18,6 +18,7 @@ from pathlib import Path
 from ..pipeline import Pipeline
 from ..store.db import Store
 from ..store.dedup import NearDuplicates, signature, to_bytes
+from .filters import not_article
 from .readers import ReadError, iter_files, read_path
 
 BATCH = 50
@@ -35,6 +36,9 @@ class IngestReport:
     events: int = 0
     undated: int = 0  # events with no date: kept, but left out of the alliance index
     errors: list[ReadError] = field(default_factory=list)
+    not_articles: int = 0  # files met in folders that are not articles (README, images …): skipped
+    not_article_files: list[str] = field(default_factory=list)  # "path: why"
+    encodings: dict[str, int] = field(default_factory=dict)  # documents read from legacy encodings
 
     def to_dict(self) -> dict:
         d = {k: v for k, v in self.__dict__.items() if k != "errors"}
@@ -65,9 +69,15 @@ def ingest(
                 item()
         pending.clear()
 
+    named = {Path(p) for p in paths}  # a file named on purpose is read even if it looks like no article
     for f in iter_files(paths):
         if isinstance(f, ReadError):
             report.errors.append(f)
+            continue
+        why = None if f in named else not_article(f)
+        if why:
+            report.not_articles += 1
+            report.not_article_files.append(f"{f}: {why}")
             continue
         report.files += 1
         st = f.stat()
@@ -85,6 +95,8 @@ def ingest(
                 continue
             n_docs += 1
             report.documents_read += 1
+            if "encoding" in item.origin:
+                report.encodings[item.origin["encoding"]] = report.encodings.get(item.origin["encoding"], 0) + 1
             if store.has_document(item.id) or any(getattr(p, "doc_id", None) == item.id for p in pending):
                 report.skipped += 1
                 continue

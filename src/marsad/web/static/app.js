@@ -31,6 +31,22 @@
     return bdi(s, 'num');
   };
   const day = (d) => bdi(d || '–', 'date');
+  const TODAY = new Date().toISOString().slice(0, 10);
+  // an event dated after today is a coding or source error to check, never the latest news
+  const eventDay = (d) => (d && d > TODAY
+    ? h('span', { class: 'future-date', title: T('future_dated_hint') }, day(d), ' ', h('span', { class: 'flag' }, T('future_dated')))
+    : day(d));
+  const signedNum = (v, digits) => {  // "+0.42" / "−1.30": a true minus sign, isolated left-to-right
+    if (v === null || v === undefined) return bdi('–');
+    const n = Number(v);
+    const s = (n > 0 ? '+' : n < 0 ? '\u2212' : '') + Math.abs(n).toFixed(digits === undefined ? 2 : digits);
+    return bdi(s, 'num ' + (n > 0 ? 'pos' : n < 0 ? 'neg' : ''));
+  };
+  function nextDay(d) {
+    const t = new Date(d + 'T00:00:00Z');
+    t.setUTCDate(t.getUTCDate() + 1);
+    return t.toISOString().slice(0, 10);
+  }
   function href(path, params) {
     const q = new URLSearchParams(params || {});
     if (LANG === 'en') q.set('lang', 'en');
@@ -117,7 +133,7 @@
   }
   function eventRows(items, withEvidence) {
     return items.map((e) => [
-      day(e.date), eventType(e), actorLink(e.actor.code), actorLink(e.recipient.code),
+      eventDay(e.date), eventType(e), actorLink(e.actor.code), actorLink(e.recipient.code),
       withEvidence ? eventEvidence(e) : h('span', { dir: 'auto' }, e.event_text || ''),
       h('a', { href: href('/document/' + e.cite_info.doc_id), title: T('open_document') },
         h('bdi', { dir: 'auto' }, e.cite_info.source || '↗')),
@@ -190,8 +206,9 @@
 
   // -- pages -----------------------------------------------------------------------------------------------
   async function overview() {
-    const [stats, latest, actors, drift] = await Promise.all([
-      api('/api/stats'), api('/api/events', { order: 'desc', limit: 12 }), api('/api/actors', { limit: 16 }),
+    const [stats, latest, ahead, actors, drift] = await Promise.all([
+      api('/api/stats'), api('/api/events', { order: 'desc', limit: 12, until: TODAY }),
+      api('/api/events', { order: 'asc', limit: 5, since: nextDay(TODAY) }), api('/api/actors', { limit: 16 }),
       optional('/api/drift')]);
     const cards = h('div', { class: 'stats' },
       [['documents', stats.documents], ['sentences', stats.sentences], ['mentions', stats.mentions],
@@ -199,9 +216,10 @@
         h('div', { class: 'stat', 'data-stat': k }, h('span', { class: 'value' }, num(v, 0)), h('span', { class: 'label' }, T(k)))));
     return [
       cards,
-      h('div', { class: 'grid2' },
-        section(T('latest_events'), eventTable(latest.items, false)),
-        section(T('biggest_drifts'), drift.error ? problem(drift.error) : generic(drift.data, 12))),
+      section(T('latest_events'), eventTable(latest.items, false),
+        ahead.items.length ? h('div', { class: 'future-events' }, h('h3', {}, T('future_dated_title')),
+          note(T('future_dated_hint'), 'muted'), eventTable(ahead.items, false)) : null),
+      section(T('biggest_drifts'), drift.error ? problem(drift.error) : generic(drift.data, 12)),
       section(T('top_actors'), h('p', { class: 'chips big' }, actors.items.filter((a) => a.mentions).map((a) =>
         h('span', { class: 'chip' }, actorLink(a.code, LANG === 'en' ? a.name_en : a.name_ar), ' ', num(a.mentions, 0))))),
     ];
@@ -409,13 +427,32 @@
     return [h('h1', {}, T('events_title')), form, h('div', { class: 'toolbar' }, csv), out, pager];
   }
 
+  // Stance by outlet and actor, measured from the events each outlet reports (marsad.analysis.framing)
+  function stanceView(outlets) {
+    const withStances = (outlets || []).filter((o) => (o.stances || []).length);
+    if (!withStances.length) return note(T('no_data'), 'muted');
+    const head = [T('actor'), T('events'), T('tone_doer'), T('vs_outlets'), T('tone_target'), T('own_voice'),
+      T('same_happening'), T('framing_terms'), T('evidence')];
+    return withStances.map((o) => h('div', { class: 'outlet-stance', 'data-source': o.source },
+      h('h3', {}, h('bdi', { dir: 'auto' }, o.source)),
+      table(head, o.stances.map((s) => [actorLink(s.code), num(s.events, 0), signedNum(s.tone_as_actor),
+        signedNum(s.relative_tone), signedNum(s.tone_as_target), num(Math.round(100 * s.own_voice), 0),
+        s.shared_n ? [signedNum(s.shared), ' ', h('span', { class: 'muted' }, '(n=', num(s.shared_n, 0), ')')] : bdi('–'),
+        h('span', { class: 'chips' }, Object.entries(s.framing_terms || {}).map(([k, v]) => h('span', { class: 'chip small' }, bdi(`${k} ${v}`)))),
+        h('div', { class: 'stance-evidence' }, (s.evidence || []).slice(0, 1).flatMap((e) => [
+          h('a', { href: href('/document/' + e.doc_id), title: T('open_document') },
+            bdi(e.event_type, 'code'), ' ', signedNum(e.intensity, 1)),
+          h('p', { class: 'evidence', dir: 'rtl', lang: 'ar' }, e.sentence || '')]))]), 'stances')));
+  }
+
   async function sourcesPage() {
     const [stats, sources] = await Promise.all([api('/api/stats'), optional('/api/sources')]);
     return [
       h('h1', {}, T('sources_title')),
       section(T('outlet_table'), table([T('source'), T('documents'), T('sentences')], stats.by_source.map((s) =>
         [h('a', { href: href('/events', { source: s.source }) }, h('bdi', { dir: 'auto' }, s.source)), num(s.documents, 0), num(s.sentences, 0)]))),
-      section(T('framing'), sources.error ? problem(sources.error) : generic(sources.data, 50)),
+      section(T('framing'), h('p', { class: 'method' }, T('framing_method')),
+        sources.error ? problem(sources.error) : stanceView(listOf(sources.data))),
     ];
   }
 

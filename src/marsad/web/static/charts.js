@@ -18,13 +18,29 @@
   }
 
   function frame(width, height, label) {
-    const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', dir: 'ltr', role: 'img',
+    // direction is an SVG presentation attribute: without it an Arabic page's rtl flips text-anchor (labels
+    // clipped at the edges) and prints a minus sign after the number
+    const root = svg('svg', { viewBox: `0 0 ${width} ${height}`, class: 'chart', dir: 'ltr', direction: 'ltr', role: 'img',
       'aria-label': label || '', preserveAspectRatio: 'xMidYMid meet' });
     return root;
   }
 
+  // signed numbers with a true minus sign (U+2212), which the bidi algorithm never moves to the other side
+  function signed(s) { return String(s).replace(/^-/, '\u2212'); }
   function fmt(v) {
-    return Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2);
+    return signed(Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
+  }
+
+  // every month from first to last: a month without events is an empty slot, not left out
+  function monthRange(first, last) {
+    const out = [];
+    let [y, m] = first.split('-').map(Number);
+    const [y1, m1] = last.split('-').map(Number);
+    while (y < y1 || (y === y1 && m <= m1)) {
+      out.push(`${y}-${String(m).padStart(2, '0')}`);
+      m += 1; if (m > 12) { m = 1; y += 1; }
+    }
+    return out;
   }
 
   // points: [{x: 'YYYY-MM-DD', y: number}], markers: [{x, y, label, onClick}]
@@ -67,10 +83,13 @@
   // rows: [{month: 'YYYY-MM', quad, events}] -> cooperation above the axis, conflict below
   function monthBars(rows, opts) {
     opts = opts || {};
-    const months = [...new Set(rows.map((r) => r.month))].sort();
+    const seen = [...new Set(rows.map((r) => r.month))].sort();
     const W = 760, H = 220, L = 36, R = 10, T = 10, B = 28;
     const root = frame(W, H, opts.label);
-    if (!months.length) return root;
+    if (!seen.length) return root;
+    const months = monthRange(seen[0], seen[seen.length - 1]);
+    root.setAttribute('data-months', months.length);
+    root.setAttribute('data-active-months', seen.length);
     const up = {}, down = {};
     for (const r of rows) {
       const coop = (r.quad || '').indexOf('cooperation') >= 0;
@@ -82,7 +101,7 @@
     const bw = Math.max(2, (W - L - R) / months.length - 2);
     svg('line', { x1: L, x2: W - R, y1: mid, y2: mid, class: 'zero' }, root);
     text(root, L - 4, T + 10, String(max), { 'text-anchor': 'end', class: 'axis-label' });
-    text(root, L - 4, H - B, '-' + max, { 'text-anchor': 'end', class: 'axis-label' });
+    text(root, L - 4, H - B, signed('-' + max), { 'text-anchor': 'end', class: 'axis-label' });
     months.forEach((m, i) => {
       const x = L + i * (W - L - R) / months.length + 1;
       const hu = (up[m] || 0) / max * half, hd = (down[m] || 0) / max * half;
@@ -91,6 +110,13 @@
       if (hd) { const b = svg('rect', { x, y: mid, width: bw, height: hd, class: 'bar conf' }, root);
         svg('title', {}, b).textContent = `${m}: ${down[m]}`; }
     });
+    for (const [i, m] of months.entries()) {  // a tick at each January between the ends
+      if (i > 0 && i < months.length - 1 && m.endsWith('-01') && months.length > 6) {
+        const x = L + i * (W - L - R) / months.length;
+        svg('line', { x1: x, x2: x, y1: H - B, y2: H - B + 4, class: 'tick' }, root);
+        text(root, x, H - 8, m.slice(0, 4), { 'text-anchor': 'middle', class: 'axis-label year' });
+      }
+    }
     text(root, L, H - 8, months[0], { 'text-anchor': 'start', class: 'axis-label' });
     text(root, W - R, H - 8, months[months.length - 1], { 'text-anchor': 'end', class: 'axis-label' });
     return root;
