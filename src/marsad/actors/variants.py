@@ -16,9 +16,13 @@ from ..text.normalize import normalize
 NISBA_SUFFIXES = ("", "ه", "ان", "تان", "ين", "ون", "تين", "ا", "ات")
 
 
+# common words a letter swap would turn a name into: غاني (Ghanaian) -> جاني "perpetrator", الجاني "the culprit"
+SWAP_NOT_NAMES = ("جاني",)
+
+
 def _g_swaps(word: str) -> set[str]:
     out = {word}
-    if "غ" in word:
+    if "غ" in word and not word.replace("غ", "ج").startswith(SWAP_NOT_NAMES):
         out.add(word.replace("غ", "ج"))
     if "ج" in word and ("نج" in word or word.endswith("ج") or "جي" in word):
         out.add(word.replace("ج", "غ"))
