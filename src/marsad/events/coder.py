@@ -71,8 +71,11 @@ class Cues:
     reporting_phrases: tuple[tuple[tuple[str, ...], str], ...]
     future_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word -> phrases
     historical_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    hypothetical_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        for ph in self.hypothetical_phrases:
+            self.hypothetical_first.setdefault(ph[0], []).append(ph)
         for ph in self.future_phrases:
             self.future_first.setdefault(ph[0], []).append(ph)
         for ph in self.historical:
@@ -705,8 +708,8 @@ class EventCoder:
         for k in range(head - 1, max(-1, head - 8), -1):
             if norms[k] in BOUNDARY:
                 break
-            if cf[k] & c.hypothetical or any(tuple(norms[k:k + len(ph)]) == ph for ph in c.hypothetical_phrases
-                                             if k + len(ph) <= head):
+            if cf[k] & c.hypothetical or any(tuple(norms[k:k + len(ph)]) == ph and k + len(ph) <= head
+                                             for ph in c.hypothetical_first.get(norms[k], ())):
                 return "hypothetical"  # "في حالة تعرض أي منهما لهجوم"
         for k in range(head - 1, max(-1, head - 6), -1):
             if norms[k] in BOUNDARY:
