@@ -159,3 +159,24 @@ def test_outlets_file_is_validated():
     text = "\n".join(bad.problems)
     assert "o.yaml[0] (x): unknown field(s) ['colour']" in text and "country ZZZ is not in the actor dictionary" in text
     assert "o.yaml[1]: an outlet needs 'outlet' and 'country'" in text and "'x' already names an outlet of ZZZ" in text
+
+
+def test_surnames_derived_from_full_names(pipe):
+    # ماكي is not listed alone: it is taken from فلاديمير ماكي and read only after the full name or a title
+    assert people(pipe, "قال ماكي إن الحكومة مستعدة.", "2015-01-10") == []
+    got = people(pipe, "التقى فلاديمير ماكي الوفد. وقال ماكي إن الحكومة مستعدة.", "2015-01-10")
+    assert [c for _, c, _ in got] == ["BLR", "BLR"]
+    # Chinese names: the family name is the first word (تانغ جيا شيوان -> تانغ)
+    from marsad.actors.stage import bundled_dictionary
+
+    assert ("تانغ",) in next(e for e in bundled_dictionary().entries.values() if e.en == "Tang Jiaxuan").derived
+    # a transliterated surname of a head of an international organisation in office needs no context
+    assert [c for _, c, _ in people(pipe, "دعا عنان إلى وقف إطلاق النار.", "2006-07-20")] == ["UN"]
+    # an Arabic surname is often a plain word: غريب "strange" is not the prime minister سيفي غريب
+    assert people(pipe, "تصرف الحلفاء بشكل غريب في الأزمة.", "2025-11-01") == []
+
+
+def test_person_name_written_without_al_needs_to_lack_it(pipe):
+    # رئيسي (the late president) is not الرئيسي "main"
+    assert people(pipe, "كان الهدف الرئيسي للزيارة التجارة.", "2022-06-01") == []
+    assert [c for _, c, _ in people(pipe, "وصل إبراهيم رئيسي إلى موسكو.", "2022-06-01")] == ["IRN"]

@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -20,8 +21,10 @@ from ..text.normalize import normalize
 from .dictionary import key
 from .matcher import Match
 
-LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words")
+LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
+         "arabic_name_states")
 STATE_KINDS = ("name", "capital", "metonym")
+CODE = re.compile(r"^[A-Z]{3}$")
 
 
 @dataclass
@@ -32,6 +35,7 @@ class Guards:
     common_nouns: frozenset[str] = frozenset()
     sports_words: frozenset[str] = frozenset()
     match_words: frozenset[str] = frozenset()
+    arabic_name_states: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
     def sports(self, tokens: list[Token]) -> bool:
@@ -116,7 +120,12 @@ def load_guards(text: str | None = None, where: str = "context/guards.yaml") -> 
             g.problems.append(f"{where}: '{name}' must be a non-empty list of words")
             continue
         norms = [normalize(w) for w in words]
-        if name == "span_titles":
+        if name == "arabic_name_states":
+            bad = [w for w in words if not CODE.match(w)]
+            if bad:
+                g.problems.append(f"{where}: '{name}' takes state codes, not {bad[0]!r}")
+            g.arabic_name_states = frozenset(words)
+        elif name == "span_titles":
             g.span_titles = frozenset(tuple(n.split()) for n in norms)
         elif name == "institution_nouns":
             g.institution_nouns = frozenset(key(n) for n in norms)

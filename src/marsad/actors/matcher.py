@@ -180,6 +180,10 @@ class Matcher:
                         and not t.norm.startswith(("لل", "ولل", "فلل")) and not (i and tokens[i - 1].norm in STATE_CUES):
                     i += 1  # "أسد الرافدين" is a lion, not الأسد; "مغرب" is sunset, not المغرب
                     continue
+                if end == i + 1 and all(nm.bare for nm in names) and ("ال" in t.norm[:pre_len + 2]
+                                                                      or t.norm.startswith(("لل", "ولل", "فلل"))):
+                    i += 1  # "الرئيسي" is "main", not رئيسي
+                    continue
                 start_char = t.start + orig_prefix_len(t.text, pre_len)
                 out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind])))
                 i = end

@@ -30,7 +30,8 @@ def topic(recent: list[str]) -> str | None:
     return recent[-1] if len(set(recent)) == 1 else None
 
 
-TOP_OFFICES = {"president", "prime_minister", "king", "emir", "supreme_leader", "head_of_state"}
+COMPOUND_HEADS = {"عبد", "ابو", "ابي", "ام", "بن", "ابن"}  # عبد الله، أبو مازن: one name, not a full name
+TOP_OFFICES = {"president", "prime_minister", "king", "emir", "supreme_leader", "head_of_state", "secretary_general"}
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,10 @@ class ActorStage:
         # states with a name "المملكة …" (GBR JOR MAR SAU …): المملكة alone may refer back to one of them
         self.kingdoms = {n.code for n in self.dictionary.names if n.kind == "name" and n.keys[0] == "مملكه" and n.code}
         self.state_codes = {k for k, e in self.dictionary.entries.items() if e.kind == "state"}
+        self.person_keys: dict[tuple[str, ...], list[str]] = {}  # one-word person name -> entries sharing it
+        for n in self.dictionary.names:
+            if n.kind == "person" and len(n.keys) == 1 and n.entry not in self.person_keys.get(n.keys, []):
+                self.person_keys.setdefault(n.keys, []).append(n.entry)
         self.matcher = Matcher(self.dictionary)
         self.resolver = Resolver(self.dictionary, self.matcher)
         self.resolver.matcher_protected = function_words()
@@ -90,16 +95,37 @@ class ActorStage:
     def short_names(self, tokens, mentions: list[Mention], full_seen: set[str], date: str | None) -> list[Mention]:
         """A one-word person name (surname or first name) counts only after the person's full name earlier in the
         article, right after a title (الرئيس X، وزير الخارجية الروسي X), or when the dictionary marks it
-        unambiguous: a businessman or athlete sharing a politician's surname is not the politician."""
+        unambiguous: a businessman or athlete sharing a politician's surname is not the politician. Of several
+        people sharing the name, the one named in full earlier wins, then one in a top office on the date."""
         out = []
         for m in mentions:
             if m.kind == "person":
-                if m.tok_end - m.tok_start > 1:
+                k = (normalize_key(tokens[m.tok_start]),)
+                units = sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end])
+                if units > 1:
                     full_seen.add(m.entry)
-                elif m.entry not in full_seen and not self._titled(tokens, m, out) and not self._known(tokens, m, date):
-                    continue
+                else:
+                    sharing = self.person_keys.get(k, [m.entry])
+                    pick = next((e for e in sharing if e in full_seen), None) or \
+                        next((e for e in sharing if self._known(k, e, date)), None)
+                    if pick is None and self._titled(tokens, m, out) and not self._plain_word(k, m.entry):
+                        pick = m.entry
+                    if pick is None:
+                        continue
+                    if pick != m.entry:
+                        self._reassign(m, pick, date)
             out.append(m)
         return out
+
+    def _plain_word(self, k: tuple[str, ...], entry: str) -> bool:
+        """A derived surname that is also a given name (مبارك، عباس) is never read alone."""
+        return k in self.dictionary.entries[entry].derived and k[0] in self.guards.given_names
+
+    def _reassign(self, m: Mention, entry: str, date: str | None) -> None:
+        role = self.dictionary.entries[entry].role_on(date)
+        m.entry = m.person = entry
+        if role is not None:
+            m.code, m.agent = role.code, role.agent
 
     def provisional(self, tokens, cands, sentence_idx: int) -> list[Mention]:
         """A title and a country word before an unknown name (وزير الخارجية العراقي فلان): a person mention coded from
@@ -117,12 +143,15 @@ class ActorStage:
                                c.tok_start, c.tok_end, sentence_idx))
         return out
 
-    def _known(self, tokens, m: Mention, date: str | None) -> bool:
-        """Marked unambiguous in the dictionary, or a head of state or government in office on the date: the press
-        names them by surname alone (بوتين، أردوغان)."""
-        e = self.dictionary.entries[m.entry]
-        if (normalize_key(tokens[m.tok_start]),) in e.unambiguous:
+    def _known(self, k: tuple[str, ...], entry: str, date: str | None) -> bool:
+        """Marked unambiguous in the dictionary, or a head of state, government or international organisation in
+        office on the date: the press names them by surname alone (بوتين، أردوغان، عنان). One name of an office holder
+        of an Arabic-speaking state, or a given name, is not enough (it is often a plain word or another person)."""
+        e = self.dictionary.entries[entry]
+        if k in e.unambiguous:
             return True
+        if k[0] in self.guards.given_names or any(r.code in self.guards.arabic_name_states for r in e.roles):
+            return False  # غريب "strange", الأسد "the lion", عباس (a given name): an Arabic name alone needs context
         return any(r.title in TOP_OFFICES and r.active(date) for r in e.roles)
 
     def _titled(self, tokens, m: Mention, before: list[Mention]) -> bool:
