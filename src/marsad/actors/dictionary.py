@@ -47,18 +47,22 @@ def accusative(k: tuple[str, ...]) -> tuple[str, ...] | None:
 
 NOT_SURNAMES = {"الثاني", "الاول", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الابن", "الاب", "الكبير",
                 "الصغير", "جونيور", "الله", "الدين", "ثاني", "نهيان", "خليفه", "سعود", "صباح", "الصباح", "الثانيه",
-                "الاولي", "ثانيه", "الرحمن", "الرحيم", "العزيز", "الكريم", "المجيد", "الحميد"}
+                "الاولي", "ثانيه", "زاده", "الرحمن", "الرحيم", "العزيز", "الكريم", "المجيد", "الحميد"}
 
 
 SURNAME_FIRST = {"CHN", "TWN", "PRK", "KOR"}
+NAME_TITLES = {"الملك", "الملكه", "الامير", "الاميره", "الشيخ", "الشيخه", "السلطان", "الامام", "البابا", "الرئيس",
+               "الجنرال", "المشير", "الفريق", "اللواء", "الدكتور", "السيد", "السيده"}
 
 
 def short_form(name: str, surname_first: bool = False) -> str | None:
-    """The surname of a full person name (its last word, the first for Chinese and Korean names): ايهود اولمرت ->
-    اولمرت. None for one-word names, ordinals and dynasty words (الثاني، آل ثاني، الدين), and short words."""
+    """The surname of a full person name (its last word): ايهود اولمرت -> اولمرت. None for one-word names (after a
+    title), Chinese and Korean names, ordinals and dynasty words (الثاني، آل ثاني، الدين), and short words."""
+    if surname_first:
+        return None  # كيم، لي، بارك "he blessed": Chinese and Korean family names are too short and common
     words = normalize(name).replace("-", " ").split()
-    if surname_first and len(words) >= 2:
-        return words[0] if len(words[0]) >= 4 else None  # كيم، لي، بان، بارك: too common to derive
+    while words and words[0] in NAME_TITLES:
+        words = words[1:]  # الملك هارالد: a title and a given name, no surname
     if len(words) < 2 or words[-2] in ("بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد") or words[-1] in NOT_SURNAMES:
         return None
     last = words[-1]

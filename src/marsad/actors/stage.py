@@ -104,6 +104,8 @@ class ActorStage:
                 units = sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end])
                 if units > 1:
                     full_seen.add(m.entry)
+                elif self._arabic_derived(k, m.entry):
+                    continue  # العربي (نبيل العربي)، عبدالله، المعلم: a plain word or given name, not the person
                 else:
                     sharing = self.person_keys.get(k, [m.entry])
                     pick = next((e for e in sharing if e in full_seen), None) or \
@@ -116,6 +118,15 @@ class ActorStage:
                         self._reassign(m, pick, date)
             out.append(m)
         return out
+
+    def _arabic_derived(self, k: tuple[str, ...], entry: str) -> bool:
+        """A surname derived from the full name of an office holder of an Arabic-speaking state (Arabic surnames are
+        often plain words: العربي "Arab", المعلم "teacher"), or one that is a given name, is never read alone."""
+        e = self.dictionary.entries[entry]
+        if k not in e.derived:
+            return False
+        return k[0] in self.guards.given_names or k[0].startswith("عبد") or \
+            any(r.code in self.guards.arabic_name_states for r in e.roles)
 
     def _plain_word(self, k: tuple[str, ...], entry: str) -> bool:
         """A derived surname that is also a given name (مبارك، عباس) is never read alone."""
