@@ -104,13 +104,12 @@ class ActorStage:
                 units = sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end])
                 if units > 1:
                     full_seen.add(m.entry)
-                elif self._arabic_derived(k, m.entry):
-                    continue  # العربي (نبيل العربي)، عبدالله، المعلم: a plain word or given name, not the person
                 else:
-                    sharing = self.person_keys.get(k, [m.entry])
+                    # العربي (نبيل العربي)، عبدالله، المعلم: derived from an Arabic name, a plain word: never alone
+                    sharing = [e for e in self.person_keys.get(k, [m.entry]) if not self._arabic_derived(k, e)]
                     pick = next((e for e in sharing if e in full_seen), None) or \
                         next((e for e in sharing if self._known(k, e, date)), None)
-                    if pick is None and self._titled(tokens, m, out) and not self._plain_word(k, m.entry):
+                    if pick is None and m.entry in sharing and self._titled(tokens, m, out):
                         pick = m.entry
                     if pick is None:
                         continue
@@ -127,10 +126,6 @@ class ActorStage:
             return False
         return k[0] in self.guards.given_names or k[0].startswith("عبد") or \
             any(r.code in self.guards.arabic_name_states for r in e.roles)
-
-    def _plain_word(self, k: tuple[str, ...], entry: str) -> bool:
-        """A derived surname that is also a given name (مبارك، عباس) is never read alone."""
-        return k in self.dictionary.entries[entry].derived and k[0] in self.guards.given_names
 
     def _reassign(self, m: Mention, entry: str, date: str | None) -> None:
         role = self.dictionary.entries[entry].role_on(date)
