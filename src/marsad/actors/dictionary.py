@@ -66,8 +66,8 @@ def short_form(name: str, surname_first: bool = False) -> str | None:
     if len(words) < 2 or words[-2] in ("بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد") or words[-1] in NOT_SURNAMES:
         return None
     last = words[-1]
-    if len(last) <= 3 or (last.startswith("ال") and len(last) <= 5):
-        return None
+    if len(last) <= 3 or (last.startswith("ال") and (len(last) <= 5 or last.endswith("ي"))):
+        return None  # العربي، المصري: an adjective of origin, not a surname to read alone
     return last
 
 

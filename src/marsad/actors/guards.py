@@ -22,9 +22,9 @@ from .dictionary import key
 from .matcher import Match
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
-         "arabic_name_states")
+         "arabic_name_states", "not_name_words")
 STATE_KINDS = ("name", "capital", "metonym")
-CODE = re.compile(r"^[A-Z]{3}$")
+CODE = re.compile(r"^[A-Z]{2,4}$")
 
 
 @dataclass
@@ -36,6 +36,7 @@ class Guards:
     sports_words: frozenset[str] = frozenset()
     match_words: frozenset[str] = frozenset()
     arabic_name_states: frozenset[str] = frozenset()
+    not_name_words: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
     def sports(self, tokens: list[Token]) -> bool:

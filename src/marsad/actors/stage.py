@@ -145,9 +145,22 @@ class ActorStage:
                 continue
             if any(w.prefix not in ("", "ال") or w.norm.endswith("ا") for w in words) or any(w.norm.startswith("ال") for w in words[:-1]):
                 continue
+            if any(w.norm in self.guards.not_name_words or not w.norm.isalpha() for w in words):
+                continue
+            if words[0].norm not in self.guards.given_names and \
+                    not all(self._name_like(w, w is words[-1]) for w in words):
+                continue  # خلال حفل الافتتاح، مراسم استقبال رسمية، يزور أحد المصانع: not a name
             out.append(Mention(c.start, c.end, c.name, c.guess_code, c.guess_agent, "provisional", None, "",
                                c.tok_start, c.tok_end, sentence_idx))
         return out
+
+    def _name_like(self, w, last: bool = False) -> bool:
+        """A word that can be part of an unknown (often foreign) name: no feminine or pronoun ending (زيارته، مرة),
+        no article but on the family name, not a head noun or a function word (رئيس، مجلس، خلال), not an imperfect
+        verb (يزور، تتابع)."""
+        n = w.norm[2:] if last and w.norm.startswith("ال") else w.norm
+        return len(n) >= 3 and not n.endswith(("ه", "ها", "هم")) and not n.startswith(("ال", "ي", "ت", "ن")) \
+            and not w.suffix and (n,) not in self.matcher.heads and n not in self.resolver.matcher_protected
 
     def _known(self, k: tuple[str, ...], entry: str, date: str | None) -> bool:
         """Marked unambiguous in the dictionary, or a head of state, government or international organisation in
@@ -156,6 +169,8 @@ class ActorStage:
         e = self.dictionary.entries[entry]
         if k in e.unambiguous:
             return True
+        if k in e.derived:
+            return False  # a surname taken from the full name needs the full name or a title (ميشال، كارتر)
         if k[0] in self.guards.given_names or any(r.code in self.guards.arabic_name_states for r in e.roles):
             return False  # غريب "strange", الأسد "the lion", عباس (a given name): an Arabic name alone needs context
         return any(r.title in TOP_OFFICES and r.active(date) for r in e.roles)
