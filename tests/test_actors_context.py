@@ -186,3 +186,11 @@ def test_person_name_written_without_al_needs_to_lack_it(pipe):
     # رئيسي (the late president) is not الرئيسي "main"
     assert people(pipe, "كان الهدف الرئيسي للزيارة التجارة.", "2022-06-01") == []
     assert [c for _, c, _ in people(pipe, "وصل إبراهيم رئيسي إلى موسكو.", "2022-06-01")] == ["IRN"]
+
+
+def test_kingdom_reference_prefers_the_outlets_own_when_named(pipe):
+    # a Saudi paper: both kingdoms named, المملكة is Saudi Arabia
+    text = "أدانت المملكة العربية السعودية الهجوم، وأكدت مملكة البحرين تضامنها مع المملكة في جهودها."
+    assert refs(pipe, text, source="alyaum") == [("المملكة", "SAU", "ref:outlet")]
+    # a bank named Albilad is not the country
+    assert refs(pipe, "قدم بنك البلاد جوائز للزوار.", source="alyaum") == []

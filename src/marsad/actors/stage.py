@@ -183,8 +183,8 @@ class ActorStage:
         return self.matcher.head_before(tokens, start) is not None
 
     def references(self, tokens, mentions: list[Mention], s, ctx: dict) -> list[Mention]:
-        """المملكة and البلاد standing alone: the kingdom last named in full in the article (else the outlet's state
-        when it is a kingdom), and the state the article is about (its last few state mentions all name it; none
+        """المملكة and البلاد standing alone: the outlet's state when it is a kingdom, unless the article names only
+        other kingdoms (then the one last named in full: المملكة الأردنية … المملكة), and the state the article is about (its last few state mentions all name it; none
         named yet: the outlet's state; several: unresolved). Entry ``ref:article`` or
         ``ref:outlet`` says which; kind ``name``, as the state's own name."""
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
@@ -195,18 +195,24 @@ class ActorStage:
                 m = mentions[ref_i]
                 if m.code in self.state_codes and m.kind in ("name", "nisba") and not m.entry.startswith("ref:"):
                     ctx["recent"] = (ctx.get("recent", []) + [m.code])[-RECENT:]
+                    if m.code in self.kingdoms:
+                        ctx.setdefault("kingdoms", set()).add(m.code)
                     if m.code in self.kingdoms and normalize_key(tokens[m.tok_start]) == "مملكه":
                         ctx["kingdom"] = m.code
                 ref_i += 1
             base = t.base or t.norm
             if i in covered or key(base) not in ("مملكه", "بلاد") or not definite(t):
                 continue
+            if i and key(tokens[i - 1].base or tokens[i - 1].norm) in self.guards.institution_nouns:
+                continue  # بنك البلاد: a name
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt is not None and nxt.norm.startswith("ال") and nxt.norm.endswith("ه"):
                 continue  # البلاد العربية، المملكة المتحدة: another noun phrase
-            if key(base) == "مملكه":
-                code, how = (ctx.get("kingdom"), "article") if ctx.get("kingdom") else \
-                    (ctx["outlet"], "outlet") if ctx.get("outlet") in self.kingdoms else (None, "")
+            if key(base) == "مملكه":  # the outlet's own kingdom if it is one and the article has not named only another
+                own = ctx.get("outlet") if ctx.get("outlet") in self.kingdoms else None
+                named = ctx.get("kingdoms", set())
+                code, how = (own, "outlet") if own and (not named or own in named) else \
+                    (ctx.get("kingdom"), "article") if ctx.get("kingdom") else (None, "")
             else:
                 code, how = (topic(ctx["recent"]), "article") if ctx.get("recent") else (ctx.get("outlet"), "outlet")
                 if code == ctx.get("outlet"):
