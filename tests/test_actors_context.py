@@ -194,3 +194,18 @@ def test_kingdom_reference_prefers_the_outlets_own_when_named(pipe):
     assert refs(pipe, text, source="alyaum") == [("المملكة", "SAU", "ref:outlet")]
     # a bank named Albilad is not the country
     assert refs(pipe, "قدم بنك البلاد جوائز للزوار.", source="alyaum") == []
+
+
+def test_derived_surname_after_a_title_needs_the_title_country(pipe):
+    # ماكي (Belarus) after a Belarusian title is the minister; after "Mr" or another country's title it is not
+    assert [c for _, c, _ in people(pipe, "قال وزير الخارجية البيلاروسي ماكي إن الحوار مستمر.")] == ["BLR"]
+    assert people(pipe, "قال السيد ماكي إن المدرسة ستغلق.") == []
+    assert people(pipe, "قال الوزير الفرنسي ماكي إن الحوار مستمر.") == []
+    # two people derive ماكي (Makei, MacKay): the title's country picks the Canadian one
+    assert [c for _, c, _ in people(pipe, "قال الوزير الكندي ماكي إن الحوار مستمر.", "2010-01-01")] == ["CAN"]
+
+
+def test_other_readings_survive_a_person_guard(pipe):
+    # الكيني is the Kenyan adjective even though a person's surname كيني is only written without ال
+    p = pipe(make_document("قال الرئيس الكيني إن الانتخابات ستجري في موعدها.", "t", "", published="2015-06-01"))
+    assert [(m.code, m.kind) for m in p.mentions] == [("KEN", "nisba")]

@@ -176,14 +176,16 @@ class Matcher:
                         and not self._coordinated(tokens, i, end, out):
                     i += 1
                     continue
-                if end == i + 1 and all(nm.definite for nm in names) and "ال" not in t.norm[:pre_len + 2] \
-                        and not t.norm.startswith(("لل", "ولل", "فلل")) and not (i and tokens[i - 1].norm in STATE_CUES):
-                    i += 1  # "أسد الرافدين" is a lion, not الأسد; "مغرب" is sunset, not المغرب
-                    continue
-                if end == i + 1 and all(nm.bare for nm in names) and ("ال" in t.norm[:pre_len + 2]
-                                                                      or t.norm.startswith(("لل", "ولل", "فلل"))):
-                    i += 1  # "الرئيسي" is "main", not رئيسي
-                    continue
+                if end == i + 1:
+                    has_al = "ال" in t.norm[:pre_len + 2] or t.norm.startswith(("لل", "ولل", "فلل"))
+                    cue = i > 0 and tokens[i - 1].norm in STATE_CUES
+                    # "أسد الرافدين" is a lion, not الأسد; "مغرب" is sunset; "الرئيسي" is "main", not رئيسي; the
+                    # other readings of the word (الكيني: Kenyan, not Jason Kenney) stay
+                    names = [nm for nm in names if not (nm.definite and not has_al and not cue)
+                             and not (nm.bare and has_al)]
+                    if not names:
+                        i += 1
+                        continue
                 start_char = t.start + orig_prefix_len(t.text, pre_len)
                 out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind])))
                 i = end

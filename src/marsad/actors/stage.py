@@ -110,13 +110,27 @@ class ActorStage:
                     pick = next((e for e in sharing if e in full_seen), None) or \
                         next((e for e in sharing if self._known(k, e, date)), None)
                     if pick is None and m.entry in sharing and self._titled(tokens, m, out):
-                        pick = m.entry
+                        # السيد جونز، الرئيس الأمريكي باراك (not Ehud Barak): a derived surname after a title needs the
+                        # title's country to be its holder's, and to pick out one person
+                        fits = [e for e in sharing if self._same_country(e, out, m, date)]
+                        if k not in self.dictionary.entries[m.entry].derived:
+                            pick = m.entry
+                        elif len(fits) == 1:
+                            pick = fits[0]
                     if pick is None:
                         continue
                     if pick != m.entry:
                         self._reassign(m, pick, date)
             out.append(m)
         return out
+
+    def _same_country(self, entry: str, before: list[Mention], m: Mention, date: str | None) -> bool:
+        """The state word right before the name (وزير الدفاع الأمريكي كارتر) is the person's country."""
+        prev = before[-1] if before else None
+        if not prev or prev.tok_end != m.tok_start or prev.kind not in ("nisba", "name"):
+            return False
+        role = self.dictionary.entries[entry].role_on(date)
+        return role is not None and role.code == prev.code
 
     def _arabic_derived(self, k: tuple[str, ...], entry: str) -> bool:
         """A surname derived from the full name of an office holder of an Arabic-speaking state (Arabic surnames are
