@@ -117,6 +117,7 @@ class Matcher:
         exact = {n.keys[0] for n in dictionary.names if len(n.keys) == 1}
         self.skeletons = {k: v for k, v in self.skeletons.items() if len({n.entry for n in v}) == 1}
         self.exact_words = exact
+        self.fuzzy_seen: dict[str, tuple | None] = {}  # word -> (prefix length, names) or None
 
     def scan(self, tokens: list[Token], trie: Trie) -> list[tuple[int, int, list[Name]]]:
         """Non-overlapping longest matches of ``trie`` over tokens: (start, end, names)."""
@@ -196,11 +197,17 @@ class Matcher:
     def _fuzzy(self, t: Token, i: int) -> tuple[int, int, list[Name]] | None:
         """A one-word state or capital written with other long vowels (بروكسيل for بروكسل), guarded: long words only,
         one entry per skeleton, and never a word that is itself a dictionary word."""
-        for pre_len, k in first_keys(t.norm):
-            sk = skeleton(k)
-            if sk and k not in self.exact_words and sk in self.skeletons:
-                return i + 1, pre_len, self.skeletons[sk]
-        return None
+        got = self.fuzzy_seen.get(t.norm, ())
+        if got == ():  # not looked up yet: the answer depends on the word only, cached per word
+            got = None
+            for pre_len, k in first_keys(t.norm):
+                sk = skeleton(k)
+                if sk and k not in self.exact_words and sk in self.skeletons:
+                    got = (pre_len, self.skeletons[sk])
+                    break
+            if len(self.fuzzy_seen) < 500_000:
+                self.fuzzy_seen[t.norm] = got
+        return (i + 1, got[0], got[1]) if got else None
 
     def _coordinated(self, tokens: list[Token], i: int, end: int, found: list[Match]) -> bool:
         """An ambiguous name (مالي "financial", تشاد) coordinated with a plain name is a state:

@@ -196,24 +196,34 @@ class ActorStage:
             return True
         return self.matcher.head_before(tokens, start) is not None
 
+    def _note_states(self, tokens, mentions: list[Mention], ctx: dict) -> None:
+        for m in mentions:
+            if m.code in self.state_codes and m.kind in ("name", "nisba") and not m.entry.startswith("ref:"):
+                ctx["recent"] = (ctx.get("recent", []) + [m.code])[-RECENT:]
+                if m.code in self.kingdoms:
+                    ctx.setdefault("kingdoms", set()).add(m.code)
+                if m.code in self.kingdoms and normalize_key(tokens[m.tok_start]) == "مملكه":
+                    ctx["kingdom"] = m.code
+
     def references(self, tokens, mentions: list[Mention], s, ctx: dict) -> list[Mention]:
         """المملكة and البلاد standing alone: the outlet's state when it is a kingdom, unless the article names only
         other kingdoms (then the one last named in full: المملكة الأردنية … المملكة), and the state the article is about (its last few state mentions all name it; none
         named yet: the outlet's state; several: unresolved). Entry ``ref:article`` or
         ``ref:outlet`` says which; kind ``name``, as the state's own name."""
+        spots = [i for i, t in enumerate(tokens) if "مملكه" in t.norm or "بلاد" in t.norm]
+        if not spots:  # most sentences: only note the states they name
+            self._note_states(tokens, mentions, ctx)
+            return []
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         out = []
-        ref_i = 0
-        for i, t in enumerate(tokens):
-            while ref_i < len(mentions) and mentions[ref_i].tok_start <= i:
-                m = mentions[ref_i]
-                if m.code in self.state_codes and m.kind in ("name", "nisba") and not m.entry.startswith("ref:"):
-                    ctx["recent"] = (ctx.get("recent", []) + [m.code])[-RECENT:]
-                    if m.code in self.kingdoms:
-                        ctx.setdefault("kingdoms", set()).add(m.code)
-                    if m.code in self.kingdoms and normalize_key(tokens[m.tok_start]) == "مملكه":
-                        ctx["kingdom"] = m.code
-                ref_i += 1
+        noted = 0
+        for i in spots:
+            upto = noted
+            while upto < len(mentions) and mentions[upto].tok_start <= i:
+                upto += 1
+            self._note_states(tokens, mentions[noted:upto], ctx)  # the states named before this word
+            noted = upto
+            t = tokens[i]
             base = t.base or t.norm
             if i in covered or key(base) not in ("مملكه", "بلاد") or not definite(t):
                 continue
@@ -236,6 +246,7 @@ class ActorStage:
                 start = t.start + orig_prefix_len(t.text, len(pre))  # وبالبلاد -> البلاد; وللبلاد -> لبلاد (as names)
                 out.append(Mention(start, t.end, s.text[start - s.start:t.end - s.start], code, "GOV", "name", None,
                                    f"ref:{how}", i, i + 1, s.idx))
+        self._note_states(tokens, mentions[noted:], ctx)
         return out
 
     def __call__(self, p: Processed) -> Processed:
