@@ -100,3 +100,8 @@ def test_spelling_variants_of_foreign_names(pipe):
     assert [c for _, c in got] == ["BEL", "FIN", "COL"]
     # a word that is itself in the dictionary is never read fuzzily, and short words never are
     assert [c for _, c in mentions(pipe, "زار الوفد النيجر ثم نيجيريا.")] == ["NER", "NGA"]
+
+
+def test_currency_adjectives_are_not_states(pipe):
+    assert mentions(pipe, "بلغت القيمة مليون دولار أمريكي و50 دينارا بحرينيا.") == []
+    assert [c for _, c in mentions(pipe, "قال مسؤول أمريكي إن الوفد البحريني وصل.")] == ["USA", "BHR"]

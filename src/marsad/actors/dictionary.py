@@ -44,6 +44,32 @@ def accusative(k: tuple[str, ...]) -> tuple[str, ...] | None:
     return (w + "ا",)
 
 
+NOT_SURNAMES = {"الثاني", "الاول", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الابن", "الاب", "الكبير",
+                "الصغير", "جونيور", "الله", "الدين", "ثاني", "نهيان", "خليفه", "سعود", "صباح", "الصباح", "الثانيه",
+                "الاولي", "ثانيه", "زاده", "الرحمن", "الرحيم", "العزيز", "الكريم", "المجيد", "الحميد"}
+
+
+SURNAME_FIRST = {"CHN", "TWN", "PRK", "KOR"}
+NAME_TITLES = {"الملك", "الملكه", "الامير", "الاميره", "الشيخ", "الشيخه", "السلطان", "الامام", "البابا", "الرئيس",
+               "الجنرال", "المشير", "الفريق", "اللواء", "الدكتور", "السيد", "السيده"}
+
+
+def short_form(name: str, surname_first: bool = False) -> str | None:
+    """The surname of a full person name (its last word): ايهود اولمرت -> اولمرت. None for one-word names (after a
+    title), Chinese and Korean names, ordinals and dynasty words (الثاني، آل ثاني، الدين), and short words."""
+    if surname_first:
+        return None  # كيم، لي، بارك "he blessed": Chinese and Korean family names are too short and common
+    words = normalize(name).replace("-", " ").split()
+    while words and words[0] in NAME_TITLES:
+        words = words[1:]  # الملك هارالد: a title and a given name, no surname
+    if len(words) < 2 or words[-2] in ("بن", "ابن", "بنت", "ال", "ابو", "ام", "عبد") or words[-1] in NOT_SURNAMES:
+        return None
+    last = words[-1]
+    if len(last) <= 3 or (last.startswith("ال") and (len(last) <= 5 or last.endswith("ي"))):
+        return None  # العربي، المصري: an adjective of origin, not a surname to read alone
+    return last
+
+
 def name_key(name: str) -> tuple[str, ...]:
     return tuple(key(w) for w in normalize(name).replace("-", " ").split() if w)
 
@@ -76,6 +102,7 @@ class Entry:
     source: str = ""
     file: str = ""
     unambiguous: frozenset[tuple[str, ...]] = frozenset()  # short names that need no context (person entries)
+    derived: frozenset[tuple[str, ...]] = frozenset()  # surnames taken from the full names (need context)
 
     def role_on(self, date: str | None) -> Role | None:
         """The person's role on ``date``: an active one (highest-ranking first), else the most recent past one."""
@@ -105,6 +132,7 @@ class Name:
     kind: str  # name | capital | metonym | nisba | people | person | igo
     ambiguous: bool = False
     definite: bool = False  # a one-word name only written with ال (الأسد، العراق): the bare word (أسد "lion") is not it
+    bare: bool = False  # a one-word person name only written without ال (رئيسي): الرئيسي "main" is not it
 
 
 @dataclass
@@ -187,10 +215,12 @@ class DictionaryBuilder:
             self.d.names.append(Name(k, entry, code, agent, kind, amb))
 
     def mark_definite(self) -> None:
-        """One-word names only ever written with ال need it: عراق, مغرب "sunset", هند (a given name), أسد "lion"."""
+        """One-word names only ever written with ال need it: عراق, مغرب "sunset", هند (a given name), أسد "lion";
+        one-word person names only written without it must lack it: رئيسي (Raisi) is not الرئيسي "main"."""
         for n in self.d.names:
             n.definite = n.kind in DEFINITE_KINDS and (n.keys, n.entry) in self._with_al \
                 and (n.keys, n.entry) not in self._bare
+            n.bare = n.kind == "person" and (n.keys, n.entry) in self._bare and (n.keys, n.entry) not in self._with_al
 
     def load_yaml(self, path: Path) -> None:
         where = path.name
@@ -308,6 +338,12 @@ class DictionaryBuilder:
         self.d.entries[pid] = e
         for n in names:
             self.add_name(n, pid, None, None, "person")
+        listed = {name_key(n) for n in names}
+        first = any(r.code in SURNAME_FIRST for r in roles)  # تانغ جيا شيوان: the family name comes first
+        derived = {w for w in (short_form(n, first) for n in names) if w and name_key(w) not in listed}
+        e.derived = frozenset(name_key(w) for w in derived)
+        for w in derived:  # the surname alone: matched, but counted only in context (actors.stage.short_names)
+            self.add_name(w, pid, None, None, "person")
 
     def load_agents(self, data, where: str) -> None:
         if not isinstance(data, list):

@@ -5,11 +5,13 @@
 - a name that is also a common feminine noun (القاعدة، الجزيرة) followed by a definite feminine adjective
   (القاعدة العسكرية) is the noun;
 - titles and دولة stay outside a name's span (الملك عبد الله الثاني، دولة الإمارات);
-- in a sports sentence a state's name or adjective is a team or a nationality (فازت مصر على تونس).
+- in a sports sentence a state's name or adjective is a team or a nationality (فازت مصر على تونس);
+- a state adjective after a currency noun names the currency (دولارا أمريكيا).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -20,8 +22,10 @@ from ..text.normalize import normalize
 from .dictionary import key
 from .matcher import Match
 
-LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words")
+LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
+         "arabic_name_states", "not_name_words", "currency_nouns")
 STATE_KINDS = ("name", "capital", "metonym")
+CODE = re.compile(r"^[A-Z]{2,4}$")
 
 
 @dataclass
@@ -32,6 +36,9 @@ class Guards:
     common_nouns: frozenset[str] = frozenset()
     sports_words: frozenset[str] = frozenset()
     match_words: frozenset[str] = frozenset()
+    arabic_name_states: frozenset[str] = frozenset()
+    not_name_words: frozenset[str] = frozenset()
+    currency_nouns: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
     def sports(self, tokens: list[Token]) -> bool:
@@ -53,8 +60,8 @@ class Guards:
                 sports = self.sports(tokens) if sports is None else sports
                 if sports:
                     continue  # فازت مصر على تونس، المنتخب المصري: teams and nationalities, not states
-            if kind == "nisba" and self.family_name(tokens, m, prev):
-                continue
+            if kind == "nisba" and (self.family_name(tokens, m, prev) or (prev and key(prev.norm) in self.currency_nouns)):
+                continue  # حسن المصري، دولارا أمريكيا
             if m.tok_end == m.tok_start + 1 and self.common_noun(tokens, m):
                 continue
             self.trim(tokens, m)
@@ -116,7 +123,12 @@ def load_guards(text: str | None = None, where: str = "context/guards.yaml") -> 
             g.problems.append(f"{where}: '{name}' must be a non-empty list of words")
             continue
         norms = [normalize(w) for w in words]
-        if name == "span_titles":
+        if name == "arabic_name_states":
+            bad = [w for w in words if not CODE.match(w)]
+            if bad:
+                g.problems.append(f"{where}: '{name}' takes state codes, not {bad[0]!r}")
+            g.arabic_name_states = frozenset(words)
+        elif name == "span_titles":
             g.span_titles = frozenset(tuple(n.split()) for n in norms)
         elif name == "institution_nouns":
             g.institution_nouns = frozenset(key(n) for n in norms)

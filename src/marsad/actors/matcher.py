@@ -117,6 +117,7 @@ class Matcher:
         exact = {n.keys[0] for n in dictionary.names if len(n.keys) == 1}
         self.skeletons = {k: v for k, v in self.skeletons.items() if len({n.entry for n in v}) == 1}
         self.exact_words = exact
+        self.fuzzy_seen: dict[str, tuple | None] = {}  # word -> (prefix length, names) or None
 
     def scan(self, tokens: list[Token], trie: Trie) -> list[tuple[int, int, list[Name]]]:
         """Non-overlapping longest matches of ``trie`` over tokens: (start, end, names)."""
@@ -176,10 +177,16 @@ class Matcher:
                         and not self._coordinated(tokens, i, end, out):
                     i += 1
                     continue
-                if end == i + 1 and all(nm.definite for nm in names) and "ال" not in t.norm[:pre_len + 2] \
-                        and not t.norm.startswith(("لل", "ولل", "فلل")) and not (i and tokens[i - 1].norm in STATE_CUES):
-                    i += 1  # "أسد الرافدين" is a lion, not الأسد; "مغرب" is sunset, not المغرب
-                    continue
+                if end == i + 1:
+                    has_al = "ال" in t.norm[:pre_len + 2] or t.norm.startswith(("لل", "ولل", "فلل"))
+                    cue = i > 0 and tokens[i - 1].norm in STATE_CUES
+                    # "أسد الرافدين" is a lion, not الأسد; "مغرب" is sunset; "الرئيسي" is "main", not رئيسي; the
+                    # other readings of the word (الكيني: Kenyan, not Jason Kenney) stay
+                    names = [nm for nm in names if not (nm.definite and not has_al and not cue)
+                             and not (nm.bare and has_al)]
+                    if not names:
+                        i += 1
+                        continue
                 start_char = t.start + orig_prefix_len(t.text, pre_len)
                 out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind])))
                 i = end
@@ -190,11 +197,17 @@ class Matcher:
     def _fuzzy(self, t: Token, i: int) -> tuple[int, int, list[Name]] | None:
         """A one-word state or capital written with other long vowels (بروكسيل for بروكسل), guarded: long words only,
         one entry per skeleton, and never a word that is itself a dictionary word."""
-        for pre_len, k in first_keys(t.norm):
-            sk = skeleton(k)
-            if sk and k not in self.exact_words and sk in self.skeletons:
-                return i + 1, pre_len, self.skeletons[sk]
-        return None
+        got = self.fuzzy_seen.get(t.norm, ())
+        if got == ():  # not looked up yet: the answer depends on the word only, cached per word
+            got = None
+            for pre_len, k in first_keys(t.norm):
+                sk = skeleton(k)
+                if sk and k not in self.exact_words and sk in self.skeletons:
+                    got = (pre_len, self.skeletons[sk])
+                    break
+            if len(self.fuzzy_seen) < 500_000:
+                self.fuzzy_seen[t.norm] = got
+        return (i + 1, got[0], got[1]) if got else None
 
     def _coordinated(self, tokens: list[Token], i: int, end: int, found: list[Match]) -> bool:
         """An ambiguous name (مالي "financial", تشاد) coordinated with a plain name is a state:

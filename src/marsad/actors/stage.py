@@ -30,7 +30,8 @@ def topic(recent: list[str]) -> str | None:
     return recent[-1] if len(set(recent)) == 1 else None
 
 
-TOP_OFFICES = {"president", "prime_minister", "king", "emir", "supreme_leader", "head_of_state"}
+COMPOUND_HEADS = {"عبد", "ابو", "ابي", "ام", "بن", "ابن"}  # عبد الله، أبو مازن: one name, not a full name
+TOP_OFFICES = {"president", "prime_minister", "king", "emir", "supreme_leader", "head_of_state", "secretary_general"}
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +61,10 @@ class ActorStage:
         # states with a name "المملكة …" (GBR JOR MAR SAU …): المملكة alone may refer back to one of them
         self.kingdoms = {n.code for n in self.dictionary.names if n.kind == "name" and n.keys[0] == "مملكه" and n.code}
         self.state_codes = {k for k, e in self.dictionary.entries.items() if e.kind == "state"}
+        self.person_keys: dict[tuple[str, ...], list[str]] = {}  # one-word person name -> entries sharing it
+        for n in self.dictionary.names:
+            if n.kind == "person" and len(n.keys) == 1 and n.entry not in self.person_keys.get(n.keys, []):
+                self.person_keys.setdefault(n.keys, []).append(n.entry)
         self.matcher = Matcher(self.dictionary)
         self.resolver = Resolver(self.dictionary, self.matcher)
         self.resolver.matcher_protected = function_words()
@@ -90,16 +95,57 @@ class ActorStage:
     def short_names(self, tokens, mentions: list[Mention], full_seen: set[str], date: str | None) -> list[Mention]:
         """A one-word person name (surname or first name) counts only after the person's full name earlier in the
         article, right after a title (الرئيس X، وزير الخارجية الروسي X), or when the dictionary marks it
-        unambiguous: a businessman or athlete sharing a politician's surname is not the politician."""
+        unambiguous: a businessman or athlete sharing a politician's surname is not the politician. Of several
+        people sharing the name, the one named in full earlier wins, then one in a top office on the date."""
         out = []
         for m in mentions:
             if m.kind == "person":
-                if m.tok_end - m.tok_start > 1:
+                k = (normalize_key(tokens[m.tok_start]),)
+                units = sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end])
+                if units > 1:
                     full_seen.add(m.entry)
-                elif m.entry not in full_seen and not self._titled(tokens, m, out) and not self._known(tokens, m, date):
-                    continue
+                else:
+                    # العربي (نبيل العربي)، عبدالله، المعلم: derived from an Arabic name, a plain word: never alone
+                    sharing = [e for e in self.person_keys.get(k, [m.entry]) if not self._arabic_derived(k, e)]
+                    pick = next((e for e in sharing if e in full_seen), None) or \
+                        next((e for e in sharing if self._known(k, e, date)), None)
+                    if pick is None and m.entry in sharing and self._titled(tokens, m, out):
+                        # السيد جونز، الرئيس الأمريكي باراك (not Ehud Barak): a derived surname after a title needs the
+                        # title's country to be its holder's, and to pick out one person
+                        fits = [e for e in sharing if self._same_country(e, out, m, date)]
+                        if k not in self.dictionary.entries[m.entry].derived:
+                            pick = m.entry
+                        elif len(fits) == 1:
+                            pick = fits[0]
+                    if pick is None:
+                        continue
+                    if pick != m.entry:
+                        self._reassign(m, pick, date)
             out.append(m)
         return out
+
+    def _same_country(self, entry: str, before: list[Mention], m: Mention, date: str | None) -> bool:
+        """The state word right before the name (وزير الدفاع الأمريكي كارتر) is the person's country."""
+        prev = before[-1] if before else None
+        if not prev or prev.tok_end != m.tok_start or prev.kind not in ("nisba", "name"):
+            return False
+        role = self.dictionary.entries[entry].role_on(date)
+        return role is not None and role.code == prev.code
+
+    def _arabic_derived(self, k: tuple[str, ...], entry: str) -> bool:
+        """A surname derived from the full name of an office holder of an Arabic-speaking state (Arabic surnames are
+        often plain words: العربي "Arab", المعلم "teacher"), or one that is a given name, is never read alone."""
+        e = self.dictionary.entries[entry]
+        if k not in e.derived:
+            return False
+        return k[0] in self.guards.given_names or k[0].startswith("عبد") or \
+            any(r.code in self.guards.arabic_name_states for r in e.roles)
+
+    def _reassign(self, m: Mention, entry: str, date: str | None) -> None:
+        role = self.dictionary.entries[entry].role_on(date)
+        m.entry = m.person = entry
+        if role is not None:
+            m.code, m.agent = role.code, role.agent
 
     def provisional(self, tokens, cands, sentence_idx: int) -> list[Mention]:
         """A title and a country word before an unknown name (وزير الخارجية العراقي فلان): a person mention coded from
@@ -113,16 +159,34 @@ class ActorStage:
                 continue
             if any(w.prefix not in ("", "ال") or w.norm.endswith("ا") for w in words) or any(w.norm.startswith("ال") for w in words[:-1]):
                 continue
+            if any(w.norm in self.guards.not_name_words or not w.norm.isalpha() for w in words):
+                continue
+            if words[0].norm not in self.guards.given_names and \
+                    not all(self._name_like(w, w is words[-1]) for w in words):
+                continue  # خلال حفل الافتتاح، مراسم استقبال رسمية، يزور أحد المصانع: not a name
             out.append(Mention(c.start, c.end, c.name, c.guess_code, c.guess_agent, "provisional", None, "",
                                c.tok_start, c.tok_end, sentence_idx))
         return out
 
-    def _known(self, tokens, m: Mention, date: str | None) -> bool:
-        """Marked unambiguous in the dictionary, or a head of state or government in office on the date: the press
-        names them by surname alone (بوتين، أردوغان)."""
-        e = self.dictionary.entries[m.entry]
-        if (normalize_key(tokens[m.tok_start]),) in e.unambiguous:
+    def _name_like(self, w, last: bool = False) -> bool:
+        """A word that can be part of an unknown (often foreign) name: no feminine or pronoun ending (زيارته، مرة),
+        no article but on the family name, not a head noun or a function word (رئيس، مجلس، خلال), not an imperfect
+        verb (يزور، تتابع)."""
+        n = w.norm[2:] if last and w.norm.startswith("ال") else w.norm
+        return len(n) >= 3 and not n.endswith(("ه", "ها", "هم")) and not n.startswith(("ال", "ي", "ت", "ن")) \
+            and not w.suffix and (n,) not in self.matcher.heads and n not in self.resolver.matcher_protected
+
+    def _known(self, k: tuple[str, ...], entry: str, date: str | None) -> bool:
+        """Marked unambiguous in the dictionary, or a head of state, government or international organisation in
+        office on the date: the press names them by surname alone (بوتين، أردوغان، عنان). One name of an office holder
+        of an Arabic-speaking state, or a given name, is not enough (it is often a plain word or another person)."""
+        e = self.dictionary.entries[entry]
+        if k in e.unambiguous:
             return True
+        if k in e.derived:
+            return False  # a surname taken from the full name needs the full name or a title (ميشال، كارتر)
+        if k[0] in self.guards.given_names or any(r.code in self.guards.arabic_name_states for r in e.roles):
+            return False  # غريب "strange", الأسد "the lion", عباس (a given name): an Arabic name alone needs context
         return any(r.title in TOP_OFFICES and r.active(date) for r in e.roles)
 
     def _titled(self, tokens, m: Mention, before: list[Mention]) -> bool:
@@ -132,31 +196,47 @@ class ActorStage:
             return True
         return self.matcher.head_before(tokens, start) is not None
 
+    def _note_states(self, tokens, mentions: list[Mention], ctx: dict) -> None:
+        for m in mentions:
+            if m.code in self.state_codes and m.kind in ("name", "nisba") and not m.entry.startswith("ref:"):
+                ctx["recent"] = (ctx.get("recent", []) + [m.code])[-RECENT:]
+                if m.code in self.kingdoms:
+                    ctx.setdefault("kingdoms", set()).add(m.code)
+                if m.code in self.kingdoms and normalize_key(tokens[m.tok_start]) == "مملكه":
+                    ctx["kingdom"] = m.code
+
     def references(self, tokens, mentions: list[Mention], s, ctx: dict) -> list[Mention]:
-        """المملكة and البلاد standing alone: the kingdom last named in full in the article (else the outlet's state
-        when it is a kingdom), and the state the article is about (its last few state mentions all name it; none
+        """المملكة and البلاد standing alone: the outlet's state when it is a kingdom, unless the article names only
+        other kingdoms (then the one last named in full: المملكة الأردنية … المملكة), and the state the article is about (its last few state mentions all name it; none
         named yet: the outlet's state; several: unresolved). Entry ``ref:article`` or
         ``ref:outlet`` says which; kind ``name``, as the state's own name."""
+        spots = [i for i, t in enumerate(tokens) if "مملكه" in t.norm or "بلاد" in t.norm]
+        if not spots:  # most sentences: only note the states they name
+            self._note_states(tokens, mentions, ctx)
+            return []
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         out = []
-        ref_i = 0
-        for i, t in enumerate(tokens):
-            while ref_i < len(mentions) and mentions[ref_i].tok_start <= i:
-                m = mentions[ref_i]
-                if m.code in self.state_codes and m.kind in ("name", "nisba") and not m.entry.startswith("ref:"):
-                    ctx["recent"] = (ctx.get("recent", []) + [m.code])[-RECENT:]
-                    if m.code in self.kingdoms and normalize_key(tokens[m.tok_start]) == "مملكه":
-                        ctx["kingdom"] = m.code
-                ref_i += 1
+        noted = 0
+        for i in spots:
+            upto = noted
+            while upto < len(mentions) and mentions[upto].tok_start <= i:
+                upto += 1
+            self._note_states(tokens, mentions[noted:upto], ctx)  # the states named before this word
+            noted = upto
+            t = tokens[i]
             base = t.base or t.norm
             if i in covered or key(base) not in ("مملكه", "بلاد") or not definite(t):
                 continue
+            if i and key(tokens[i - 1].base or tokens[i - 1].norm) in self.guards.institution_nouns:
+                continue  # بنك البلاد: a name
             nxt = tokens[i + 1] if i + 1 < len(tokens) else None
             if nxt is not None and nxt.norm.startswith("ال") and nxt.norm.endswith("ه"):
                 continue  # البلاد العربية، المملكة المتحدة: another noun phrase
-            if key(base) == "مملكه":
-                code, how = (ctx.get("kingdom"), "article") if ctx.get("kingdom") else \
-                    (ctx["outlet"], "outlet") if ctx.get("outlet") in self.kingdoms else (None, "")
+            if key(base) == "مملكه":  # the outlet's own kingdom if it is one and the article has not named only another
+                own = ctx.get("outlet") if ctx.get("outlet") in self.kingdoms else None
+                named = ctx.get("kingdoms", set())
+                code, how = (own, "outlet") if own and (not named or own in named) else \
+                    (ctx.get("kingdom"), "article") if ctx.get("kingdom") else (None, "")
             else:
                 code, how = (topic(ctx["recent"]), "article") if ctx.get("recent") else (ctx.get("outlet"), "outlet")
                 if code == ctx.get("outlet"):
@@ -166,6 +246,7 @@ class ActorStage:
                 start = t.start + orig_prefix_len(t.text, len(pre))  # وبالبلاد -> البلاد; وللبلاد -> لبلاد (as names)
                 out.append(Mention(start, t.end, s.text[start - s.start:t.end - s.start], code, "GOV", "name", None,
                                    f"ref:{how}", i, i + 1, s.idx))
+        self._note_states(tokens, mentions[noted:], ctx)
         return out
 
     def __call__(self, p: Processed) -> Processed:
