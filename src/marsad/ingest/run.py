@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..pipeline import Pipeline
+from ..pipeline import Pipeline, StageError
 from ..store.db import Store
 from ..store.dedup import NearDuplicates, signature, to_bytes
 from .readers import ReadError, iter_files, read_path
@@ -46,6 +46,7 @@ def ingest(
     pipeline: Pipeline | None = None,
     progress: Callable[[str, int], None] | None = None,
     force: bool = False,
+    follow_links: bool = False,
 ) -> IngestReport:
     pipeline = pipeline or Pipeline.default()
     report = IngestReport()
@@ -61,7 +62,7 @@ def ingest(
                 item()
         pending.clear()
 
-    for f in iter_files(paths):
+    for f in iter_files(paths, follow_links):
         if isinstance(f, ReadError):
             report.errors.append(f)
             continue
@@ -84,7 +85,13 @@ def ingest(
             if store.has_document(item.id) or any(getattr(p, "doc_id", None) == item.id for p in pending):
                 report.skipped += 1
                 continue
-            proc = pipeline(item)
+            try:
+                proc = pipeline(item)
+            except StageError as e:
+                report.errors.append(ReadError(item.path, str(e)))
+                n_err += 1
+                first_error = first_error or str(e)
+                continue
             mh = signature(item.text)
             dup_of, score = dups.find(mh)
             if dup_of:
