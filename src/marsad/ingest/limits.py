@@ -28,24 +28,28 @@ def mb(n: float) -> str:
     return f"{n / 1048576:.0f} MB" if n >= 1048576 else f"{n / 1024:.0f} KB"
 
 
-class CappedGzip:
-    """Read-only stream of the decompressed bytes of a (multi-member) gzip file, with a ratio cap per window.
+class CappedReader:
+    """Read-only stream over a WARC file, plain or (multi-member) gzip, that refuses what would exhaust memory:
+    a decompression ratio over ``ratio`` within any window of ``window`` output bytes (a bomb is stopped after a
+    few MB), and a line longer than ``MAX_RECORD_BYTES`` (warcio gathers a header line in memory, quadratically).
+    A gzip stream that ends inside a member is an error (a truncated download), not a quiet end of file."""
 
-    Raises LimitError when a window of ``window`` output bytes came from less than window/ratio input bytes,
-    and EOFError when the file ends inside a member (truncated)."""
-
-    def __init__(self, raw, ratio: int = GZIP_RATIO, window: int = GZIP_WINDOW):
+    def __init__(self, raw, compressed: bool, ratio: int = GZIP_RATIO, window: int = GZIP_WINDOW):
         self.raw = raw
+        self.compressed = compressed
         self.ratio = ratio
         self.window = window
         self._d = zlib.decompressobj(31)
-        self._pending = b""  # compressed input not yet fed (kept small: at most one read)
+        self._pending = b""  # compressed input left over after a member ended
         self._buf = bytearray()
-        self._pos = 0  # decompressed bytes handed out (tell)
+        self._pos = 0  # bytes handed out (tell)
         self._win_out = 0
         self._win_in = 0
         self._in_member = False
         self._eof = False
+        self._line = 0  # bytes since the last newline
+        self._long_lines_until = 0  # a record body being skipped may have long lines up to this position
+        self._error: Exception | None = None
 
     def tell(self) -> int:
         return self._pos
@@ -53,7 +57,7 @@ class CappedGzip:
     def readable(self) -> bool:
         return True
 
-    def _feed(self) -> None:
+    def _inflate(self) -> bytes:
         if self._d.unconsumed_tail:
             out = self._d.decompress(self._d.unconsumed_tail, GZIP_STEP)
         else:
@@ -61,31 +65,52 @@ class CappedGzip:
             self._pending = b""
             if not data:
                 if self._in_member:
-                    raise EOFError("gzip stream ends inside a member (truncated file)")
+                    raise TruncatedError("the gzip stream ends inside a member: the file is truncated")
                 self._eof = True
-                return
+                return b""
             self._win_in += len(data)
             self._in_member = True
             out = self._d.decompress(data, GZIP_STEP)
         if self._d.eof:  # member finished: the rest of the input starts the next member
-            rest = self._d.unused_data
+            self._pending = self._d.unused_data
             self._d = zlib.decompressobj(31)
             self._in_member = False
-            self._pending = rest
-        self._buf += out
         self._win_out += len(out)
+        if self._win_out > self._win_in * self.ratio + GZIP_STEP:
+            raise LimitError(f"gzip decompresses more than {self.ratio}x ({mb(self._win_out)} from "
+                             f"{mb(self._win_in)}): refusing a likely decompression bomb")
         if self._win_out >= self.window:
-            if self._win_in * self.ratio < self._win_out:
-                raise LimitError(
-                    f"gzip decompresses more than {self.ratio}x ({mb(self._win_out)} from {mb(self._win_in)}): "
-                    "refusing a likely decompression bomb")
             self._win_out = self._win_in = 0
+        return out
+
+    def _feed(self) -> None:
+        if self.compressed:
+            out = self._inflate()
+        else:
+            out = self.raw.read(64 * 1024)
+            self._eof = not out
+        nl = out.rfind(b"\n")
+        self._line = len(out) - nl - 1 if nl >= 0 else self._line + len(out)
+        if self._pos + len(self._buf) < self._long_lines_until:
+            self._line = 0
+        if self._line > MAX_RECORD_BYTES:
+            raise LimitError(f"a line longer than {mb(MAX_RECORD_BYTES)}: not a WARC file, or a record over the cap")
+        self._buf += out
+
+    def skipping(self, n: int) -> None:
+        """The next ``n`` bytes are a record body that warcio will skip without reading lines from it."""
+        self._long_lines_until = self._pos + n
 
     def read(self, n: int = -1) -> bytes:
         if n is None or n < 0:
             n = 1 << 62
-        while len(self._buf) < n and not self._eof:
-            self._feed()
+        while len(self._buf) < n and not self._eof and self._error is None:
+            try:
+                self._feed()
+            except (LimitError, TruncatedError) as e:
+                self._error = e
+        if not self._buf and self._error is not None:
+            raise self._error  # only once everything read before the problem has been handed out
         out = bytes(self._buf[:n])
         del self._buf[:n]
         self._pos += len(out)
@@ -93,6 +118,10 @@ class CappedGzip:
 
     def close(self) -> None:
         self.raw.close()
+
+
+class TruncatedError(ValueError):
+    """The file ends in the middle of a record or gzip member."""
 
 
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)")

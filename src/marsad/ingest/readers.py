@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..records import Document
 from ..text.limits import check_marks
-from .limits import MAX_RECORD_BYTES, CappedGzip, LimitError, check_html, mb
+from .limits import MAX_RECORD_BYTES, CappedReader, LimitError, check_html, mb
 
 MAX_SINGLE_DOC_BYTES = 10 * 1024 * 1024  # a .txt/.html larger than this is almost surely not one article
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -354,12 +354,14 @@ def read_warc(path: Path) -> Iterator[Document | ReadError]:
         yield ReadError(str(path), str(e))
         return
     # .warc.gz is decompressed here, with caps, so warcio sees a plain WARC (it has no size limits of its own)
-    stream = CappedGzip(fh) if fh.read(2) == b"\x1f\x8b" else fh
+    stream = CappedReader(fh, compressed=fh.read(2) == b"\x1f\x8b")
     fh.seek(0)
     with fh:
         n = 0
         try:
             for rec in ArchiveIterator(stream):
+                if rec.rec_type is None:  # headers cut off: the file ends inside a record
+                    raise EOFError("the file ends inside a record: truncated")
                 if rec.rec_type != "response":
                     continue
                 ctype = (rec.http_headers.get_header("Content-Type") if rec.http_headers else "") or ""
@@ -368,7 +370,7 @@ def read_warc(path: Path) -> Iterator[Document | ReadError]:
                 n += 1
                 url = rec.rec_headers.get_header("WARC-Target-URI")
                 where = f"{path}#{url}"
-                yield from _warc_document(rec, where, ctype, url)
+                yield from _warc_document(rec, where, ctype, url, stream)
         except (ArchiveLoadFailed, OSError, ValueError, EOFError, AttributeError) as e:  # warcio raises these on cut records
             yield ReadError(str(path), f"broken WARC after {n} records ({e})")
             return
@@ -376,9 +378,11 @@ def read_warc(path: Path) -> Iterator[Document | ReadError]:
             yield ReadError(str(path), "no HTML response records in the WARC")
 
 
-def _warc_document(rec, where: str, ctype: str, url: str | None) -> Iterator[Document | ReadError]:
+def _warc_document(rec, where: str, ctype: str, url: str | None, stream: CappedReader
+                   ) -> Iterator[Document | ReadError]:
     declared = rec.rec_headers.get_header("Content-Length")
     if declared and declared.isdigit() and int(declared) > MAX_RECORD_BYTES + 65536:
+        stream.skipping(int(declared))
         yield ReadError(where, f"response record of {mb(int(declared))} (over {mb(MAX_RECORD_BYTES)}); skipped")
         return
     raw = rec.content_stream().read(MAX_RECORD_BYTES + 1)
