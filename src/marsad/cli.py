@@ -18,6 +18,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from .store.db import Store, StoreError
+from .termsafe import esc
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Marsad: Arabic political events and alliances.")
 console = Console()
@@ -35,14 +36,14 @@ def open_store(db: str | None) -> Store:
     try:
         return Store.open(db)
     except StoreError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {esc(e)}")
         raise typer.Exit(2) from None
 
 
 def check_export(fmt: str, allowed: tuple[str, ...], output: Path | None) -> None:
     """Exit 2 with a clear message for an unknown format, or for binary output without -o."""
     if fmt not in allowed:
-        err.print(f"[red]error:[/red] unknown format '{fmt}' ({', '.join(allowed)})")
+        err.print(f"[red]error:[/red] unknown format '{esc(fmt)}' ({', '.join(allowed)})")
         raise typer.Exit(2)
     if fmt == "parquet" and output is None:
         err.print("[red]error:[/red] parquet is binary: give -o FILE")
@@ -78,7 +79,7 @@ def ingest(
                             force=force)
     store.close()
     for e in report.errors:
-        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error:[/red] {esc(e)}", highlight=False, soft_wrap=True)
     if json_out:
         emit_json(report.to_dict())
     else:
@@ -104,7 +105,7 @@ def stats(db: DbOpt = None, json_out: JsonOpt = False) -> None:
                   f"mentions {s['mentions']} · events {s['events']} · schema v{s['schema_version']}")
     t = Table("outlet", "documents", "sentences")
     for r in s["by_source"]:
-        t.add_row(r["source"], str(r["documents"]), str(r["sentences"]))
+        t.add_row(esc(r["source"]), str(r["documents"]), str(r["sentences"]))
     console.print(t)
 
 
@@ -115,10 +116,10 @@ def show(doc_id: str, db: DbOpt = None, json_out: JsonOpt = False) -> None:
         try:
             d = store.document(doc_id)
         except StoreError as e:
-            err.print(f"[red]error:[/red] {e}")
+            err.print(f"[red]error:[/red] {esc(e)}")
             raise typer.Exit(2) from None
     if d is None:
-        err.print(f"[red]error:[/red] no document '{doc_id}'")
+        err.print(f"[red]error:[/red] no document '{esc(doc_id)}'")
         raise typer.Exit(2)
     if json_out:
         emit_json(d)
@@ -155,7 +156,7 @@ def demo(
                   f"{s['mentions']} actor mentions, {s['events']} events")
     t = Table("outlet", "documents", "sentences", title="Per outlet")
     for r in s["by_source"]:
-        t.add_row(r["source"], str(r["documents"]), str(r["sentences"]))
+        t.add_row(esc(r["source"]), str(r["documents"]), str(r["sentences"]))
     console.print(t)
     from .render import demo_allies, demo_summary
 

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from .cli import DbOpt, JsonOpt, app, console, emit_json, err, open_store
 from .store.db import StoreError
+from .termsafe import esc
 
 keys_app = typer.Typer(help="API keys for writing through the REST API (and reading, when reads are closed).")
 app.add_typer(keys_app, name="keys")
@@ -49,12 +50,12 @@ def keys_create(name: str, db: DbOpt = None, json_out: JsonOpt = False) -> None:
         try:
             key, record = create_key(store, name)
         except StoreError as e:
-            err.print(f"[red]error:[/red] {e}")
+            err.print(f"[red]error:[/red] {esc(e)}")
             raise typer.Exit(2) from None
     if json_out:
         emit_json({**record, "key": key})
         return
-    console.print(f"key [bold]{record['name']}[/bold] (id {record['id']}) created. Keep it now; it is not shown again:")
+    console.print(f"key [bold]{esc(record['name'])}[/bold] (id {record['id']}) created. Keep it now; it is not shown again:")
     console.print(key, highlight=False, soft_wrap=True)
 
 
@@ -70,9 +71,9 @@ def keys_revoke(name_or_id: Annotated[str, typer.Argument(metavar="NAME|ID")], d
         emit_json(revoked)
     elif revoked:
         for r in revoked:
-            console.print(f"revoked key [bold]{r['name']}[/bold] (id {r['id']})")
+            console.print(f"revoked key [bold]{esc(r['name'])}[/bold] (id {r['id']})")
     if not revoked:
-        err.print(f"[red]error:[/red] no active key named or numbered '{name_or_id}'")
+        err.print(f"[red]error:[/red] no active key named or numbered '{esc(name_or_id)}'")
         raise typer.Exit(1)
 
 
@@ -88,5 +89,5 @@ def keys_list(db: DbOpt = None, json_out: JsonOpt = False) -> None:
         return
     t = Table("id", "name", "created", "revoked")
     for r in rows:
-        t.add_row(r["id"], r["name"], r["created_at"], r["revoked_at"] or "")
+        t.add_row(r["id"], esc(r["name"]), r["created_at"], r["revoked_at"] or "")
     console.print(t)
