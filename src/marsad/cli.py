@@ -63,6 +63,7 @@ def ingest(
     json_out: JsonOpt = False,
     force: Annotated[bool, typer.Option(help="Re-read files already ingested (stored documents are still skipped).")] = False,
     upto: Annotated[str, typer.Option(help="Last stage to run: text | actors | events.")] = "events",
+    follow_links: Annotated[bool, typer.Option(help="Follow symbolic links that lead out of the given folders.")] = False,
 ) -> None:
     """Read news files (txt, html, jsonl, rss/atom, warc) into the store. Safe to re-run."""
     from .ingest.run import ingest as run_ingest
@@ -75,8 +76,8 @@ def ingest(
     with Progress(TextColumn("[bold]ingest"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
                   TextColumn("{task.description}"), console=err, disable=json_out or not err.is_terminal) as bar:
         task = bar.add_task("", total=total or None)
-        report = run_ingest(paths, store, pipeline, progress=lambda f, n: bar.update(task, advance=n, description=Path(f).name),
-                            force=force)
+        report = run_ingest(paths, store, pipeline, progress=lambda f, n: bar.update(task, advance=n, description=esc(Path(f).name)),
+                            force=force, follow_links=follow_links)
     store.close()
     for e in report.errors:
         err.print(f"[red]error:[/red] {esc(e)}", highlight=False, soft_wrap=True)
