@@ -42,13 +42,18 @@ def serve(
 
 
 @keys_app.command("create")
-def keys_create(name: str, db: DbOpt = None, json_out: JsonOpt = False) -> None:
+def keys_create(
+    name: str, db: DbOpt = None, json_out: JsonOpt = False,
+    scope: Annotated[list[str] | None, typer.Option(help="read, write or admin; repeat for several "
+                                                    "(default: read and write).")] = None,
+    expires: Annotated[str | None, typer.Option(help="Last day the key works (YYYY-MM-DD, UTC).")] = None,
+) -> None:
     """Make a key; it is printed once and stored only as a salted hash."""
     from .api.auth import create_key
 
     with open_store(db) as store:
         try:
-            key, record = create_key(store, name)
+            key, record = create_key(store, name, scope or ("read", "write"), expires)
         except StoreError as e:
             err.print(f"[red]error:[/red] {esc(e)}")
             raise typer.Exit(2) from None
@@ -87,7 +92,7 @@ def keys_list(db: DbOpt = None, json_out: JsonOpt = False) -> None:
     if json_out:
         emit_json(rows)
         return
-    t = Table("id", "name", "created", "revoked")
+    t = Table("id", "name", "scopes", "created", "expires", "revoked")
     for r in rows:
-        t.add_row(r["id"], esc(r["name"]), r["created_at"], r["revoked_at"] or "")
+        t.add_row(r["id"], esc(r["name"]), r["scopes"], r["created_at"], r["expires_at"] or "", r["revoked_at"] or "")
     console.print(t)

@@ -18,6 +18,7 @@ from .actors import formal_ties
 from .auth import require_read
 from .deps import AsOf, CodePath, CodeQ, Limit, Offset, Since, Text, Until, get_store, page
 from .errors import ApiError
+from .paths import public_path
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -55,6 +56,10 @@ def document(doc_id: DocId, store: StoreDep) -> dict:
     d = store.document(doc_id)
     if d is None:
         raise ApiError(404, f"no document '{doc_id}'")
+    d["path"] = public_path(d.get("path"))
+    for e in d.get("events") or []:
+        if isinstance(e.get("cite_info"), dict) and "path" in e["cite_info"]:
+            e["cite_info"]["path"] = public_path(e["cite_info"]["path"])
     return d
 
 
