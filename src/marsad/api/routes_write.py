@@ -20,10 +20,13 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 from starlette.datastructures import UploadFile
 
-from ..ingest.readers import READERS, ReadError, read_path
+from ..ingest.limits import MAX_RECORD_BYTES
+from ..ingest.readers import READERS, ReadError, date_problem, read_path
 from ..ingest.run import ingest
+from ..text.limits import check_marks
 from .auth import require_write
 from .errors import ApiError, _clean, _validation_message
+from .uploads import prune_uploads
 
 log = logging.getLogger("marsad.api")
 router = APIRouter(prefix="/api", tags=["documents"])
@@ -59,6 +62,16 @@ class DocumentIn(BaseModel):
     def not_blank(cls, v: str) -> str:
         if not v.strip():
             raise ValueError("text is empty")
+        if len(v) * 3 > MAX_RECORD_BYTES and len(v.encode("utf-8")) > MAX_RECORD_BYTES - 65536:
+            raise ValueError(f"text over {MAX_RECORD_BYTES // 1048576} MB in UTF-8 (the size of one record)")
+        check_marks(v)  # a TextLimitError is a ValueError: 422 with its message
+        return v
+
+    @field_validator("published")
+    @classmethod
+    def calendar_date(cls, v: str | None) -> str | None:
+        if v is not None and (problem := date_problem(v)):
+            raise ValueError(problem)
         return v
 
 
@@ -125,6 +138,9 @@ def ingest_saved(request: Request, saved: list[tuple[str, Path]]) -> dict:
             totals["already_stored"] += report.skipped
             totals["near_duplicates"] += report.near_duplicates
             totals["errors"] += len(errors)
+            if state.config.upload_retention_days <= 0:
+                path.unlink(missing_ok=True)
+        prune_uploads(data_dir, state.config.upload_retention_days)
     return {**totals, "pipeline": pipeline.names, "files": out_files}
 
 
