@@ -134,7 +134,10 @@ def read_txt(path: Path) -> Iterator[Document | ReadError]:
         yield ReadError(str(path), "no text (only whitespace)")
         return
     title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")
-    yield make_document(text, str(path), title, origin={"title": "first line", "text": "file"})
+    try:
+        yield make_document(text, str(path), title, origin={"title": "first line", "text": "file"})
+    except ValueError as e:
+        yield ReadError(str(path), str(e))
 
 
 # --- HTML ---------------------------------------------------------------------------------------
