@@ -34,15 +34,21 @@ MAX_ITEMS = 1000
 MAX_FILES = 20
 
 
+# a calendar day as a pattern, so the OpenAPI document says which dates are accepted (29 February in a common
+# year still passes the pattern; the validator refuses it)
+CALENDAR_DAY = (r"^[1-9]\d{3}-((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)"
+                r"|02-(0[1-9]|1\d|2[0-9]))")
+
+
 class DocumentIn(BaseModel):
     """One article. ``published`` is a date (YYYY-MM-DD, optionally followed by a time)."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=10_000_000)
+    text: str = Field(min_length=1, max_length=10_000_000, pattern=r"\S")  # not only white space
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
     source: str | None = Field(None, max_length=200)
-    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]{0,30})?$")
+    published: str | None = Field(None, pattern=CALENDAR_DAY + r"([T ][0-9:.+\-Z]{0,30})?$")
 
     @field_validator("text", "title", "url", "source")
     @classmethod
