@@ -19,6 +19,7 @@ from marsad.ingest.readers import Document, ReadError, read_path
 from marsad.ingest.run import ingest
 from marsad.pipeline import Pipeline
 from marsad.store.db import Store
+from pg import pg_server  # noqa: F401  (fixture)
 
 MAX_RSS_MB = 500
 GOOD = "وقّعت روسيا وبيلاروسيا اتفاقية ضمانات أمنية في مينسك يوم الجمعة بحضور وزيري الدفاع."
@@ -258,6 +259,15 @@ def test_oversized_jsonl_record_is_skipped_not_held(tmp_path):
     assert out["docs"] == 2 and out["errors"] == [f"{p}:2: record longer than 10 MB (one article a line); skipped"]
 
 
+def test_oversized_feed_is_refused(tmp_path):
+    p = tmp_path / "huge.rss"
+    item = f"<item><title>خبر</title><description>{GOOD}</description></item>"
+    p.write_text("<rss><channel><title>t</title>" + item * (21 * 1024 * 1024 // len(item.encode()) + 1)
+                 + "</channel></rss>", encoding="utf-8")
+    docs, errs = split(list(read_path(p)))
+    assert not docs and "over 20 MB" in errs[0].message
+
+
 # -- symlinks ----------------------------------------------------------------------------------------
 
 @pytest.mark.skipif(not hasattr(os, "symlink"), reason="needs symbolic links")
@@ -272,12 +282,33 @@ def test_symlinks_out_of_the_folder_are_not_followed(tmp_path, text_pipeline):
     (news / "more").symlink_to(outside, target_is_directory=True)
     (news / "same.txt").symlink_to(news / "a.txt")  # inside the folder: fine
     (news / "loop").symlink_to(news, target_is_directory=True)
+    (news / "gone.txt").symlink_to(news / "deleted.txt")  # broken: named, and the run goes on
     with Store.open(str(tmp_path / "s.db")) as store:
         report = ingest([news], store, text_pipeline)
         texts = [r["text"] for r in store.rows("SELECT text FROM documents")]
     assert len(texts) == 1 and "مينسك" in texts[0]
-    assert sorted(Path(e.path).name for e in report.errors) == ["more", "passwd.txt"]
-    assert all("--follow-links" in e.message for e in report.errors)
+    assert sorted(Path(e.path).name for e in report.errors) == ["gone.txt", "more", "passwd.txt"]
+    assert sum("--follow-links" in e.message for e in report.errors) == 2
     with Store.open(str(tmp_path / "t.db")) as store:
         report = ingest([news], store, text_pipeline, follow_links=True)
-        assert store.scalar("SELECT COUNT(*) FROM documents") == 2 and not report.errors
+        assert store.scalar("SELECT COUNT(*) FROM documents") == 2
+        assert [Path(e.path).name for e in report.errors] == ["gone.txt"]
+
+
+# -- PostgreSQL: what it refuses (NUL) is refused before the store, by name ----------------------------
+
+@pytest.mark.slow
+def test_hostile_corpus_on_postgres(pg_server, tmp_path):  # noqa: F811
+    from pg import fresh_database
+
+    url = fresh_database(pg_server)
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "mixed.jsonl").write_text(jl(text=OTHER + "\u0000") + '{"text": "\\ud800"}\n' + jl(text=GOOD), encoding="utf-8")
+    (news / "title.jsonl").write_text(json.dumps({"text": OTHER, "title": "a\u0000b", "source": "x\u0000"}) + "\n",
+                                      encoding="utf-8")
+    with Store.open(url) as store:
+        report = ingest([news, Path(__file__).parent / "data" / "hostile"], store, Pipeline.default("events"))
+        assert store.scalar("SELECT COUNT(*) FROM documents") == report.added >= 3
+    named = {e.path for e in report.errors}
+    assert {f"{news / 'mixed.jsonl'}:1", f"{news / 'mixed.jsonl'}:2", f"{news / 'title.jsonl'}:1"} <= named

@@ -38,17 +38,18 @@ MAX_FILES = 20
 # year still passes the pattern; the validator refuses it)
 CALENDAR_DAY = (r"^[1-9]\d{3}-((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)"
                 r"|02-(0[1-9]|1\d|2[0-9]))")
+PUBLISHED = CALENDAR_DAY + r"([T ][0-9:.+\-Z]{0,30})?$"
 
 
 class DocumentIn(BaseModel):
     """One article. ``published`` is a date (YYYY-MM-DD, optionally followed by a time)."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=10_000_000, pattern=r"\S")  # not only white space
+    text: str = Field(min_length=1, max_length=10_000_000, json_schema_extra={"pattern": r"\S"})  # not blank
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
     source: str | None = Field(None, max_length=200)
-    published: str | None = Field(None, pattern=CALENDAR_DAY + r"([T ][0-9:.+\-Z]{0,30})?$")
+    published: str | None = Field(None, json_schema_extra={"pattern": PUBLISHED})
 
     @field_validator("text", "title", "url", "source")
     @classmethod
@@ -76,7 +77,10 @@ class DocumentIn(BaseModel):
     @field_validator("published")
     @classmethod
     def calendar_date(cls, v: str | None) -> str | None:
-        if v is not None and (problem := date_problem(v)):
+        # the schema's pattern, checked here so that the message names the problem
+        if v is not None and not re.match(r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]{0,30})?$", v):
+            raise ValueError("published must be YYYY-MM-DD, optionally followed by a time")
+        if v is not None and (problem := date_problem(v) or (None if re.match(PUBLISHED, v) else "not a date")):
             raise ValueError(problem)
         return v
 

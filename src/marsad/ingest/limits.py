@@ -6,6 +6,7 @@
 - HTML: nesting depth is measured by a linear scan before parsing (lexbor and the main-text search are
   quadratic in depth); the extracted text may not outgrow the page (nested blocks repeat their children's text).
 - JSON lines: one record (line) may not exceed ``MAX_RECORD_BYTES``; it is skipped without being held in memory.
+- RSS/Atom: the whole file is parsed at once, so it may not exceed ``MAX_FEED_BYTES``.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import re
 import zlib
 
 MAX_RECORD_BYTES = 10 * 1024 * 1024  # one JSONL line or one WARC response body: same bound as one .txt article
+MAX_FEED_BYTES = 20 * 1024 * 1024  # an RSS/Atom file; real feeds are well under 1 MB
 MAX_HTML_DEPTH = 1000  # real news pages nest 20-100 deep; the parser gets slow (quadratic) far beyond
 GZIP_RATIO = 100  # HTML compresses 5-15x; gzip's maximum is about 1030x (a run of zeros)
 GZIP_WINDOW = 32 * 1024 * 1024  # the ratio is checked over every window of this much decompressed output

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..records import Document
 from ..text.limits import check_marks
-from .limits import MAX_RECORD_BYTES, CappedReader, LimitError, check_html, mb
+from .limits import MAX_FEED_BYTES, MAX_RECORD_BYTES, CappedReader, LimitError, check_html, mb
 
 MAX_SINGLE_DOC_BYTES = 10 * 1024 * 1024  # a .txt/.html larger than this is almost surely not one article
 _ISO = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
@@ -308,8 +308,11 @@ def read_feed(path: Path) -> Iterator[Document | ReadError]:
     import feedparser
 
     try:
-        if path.stat().st_size == 0:
+        size = path.stat().st_size
+        if size == 0:
             raise ValueError("empty file")
+        if size > MAX_FEED_BYTES:  # the parser holds the whole feed, several times over, in memory
+            raise LimitError(f"feed of {mb(size)} (over {mb(MAX_FEED_BYTES)}); split it or give it as .jsonl")
         data = path.read_bytes()
     except (ValueError, OSError) as e:
         yield ReadError(str(path), str(e))
@@ -466,6 +469,9 @@ def _walk(top: Path, follow_links: bool) -> Iterator[Path | ReadError]:
             if f.startswith("."):
                 continue
             full = Path(root) / f
+            if full.is_symlink() and not full.exists():
+                yield ReadError(str(full), "broken symbolic link (its target does not exist)")
+                continue
             if full.is_symlink() and not follow_links and not full.resolve().is_relative_to(real_top):
                 yield ReadError(str(full), f"symbolic link to a file outside {top} not followed (use --follow-links)")
                 continue
