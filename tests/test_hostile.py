@@ -283,16 +283,17 @@ def test_symlinks_out_of_the_folder_are_not_followed(tmp_path, text_pipeline):
     (news / "same.txt").symlink_to(news / "a.txt")  # inside the folder: fine
     (news / "loop").symlink_to(news, target_is_directory=True)
     (news / "gone.txt").symlink_to(news / "deleted.txt")  # broken: named, and the run goes on
+    (news / os.fsdecode(b"bad-\xff.txt")).write_text("عنوان\n" + OTHER, encoding="utf-8")  # not UTF-8: named
     with Store.open(str(tmp_path / "s.db")) as store:
         report = ingest([news], store, text_pipeline)
         texts = [r["text"] for r in store.rows("SELECT text FROM documents")]
     assert len(texts) == 1 and "مينسك" in texts[0]
-    assert sorted(Path(e.path).name for e in report.errors) == ["gone.txt", "more", "passwd.txt"]
+    assert sorted(Path(e.path).name for e in report.errors) == ["bad-\\xff.txt", "gone.txt", "more", "passwd.txt"]
     assert sum("--follow-links" in e.message for e in report.errors) == 2
     with Store.open(str(tmp_path / "t.db")) as store:
         report = ingest([news], store, text_pipeline, follow_links=True)
         assert store.scalar("SELECT COUNT(*) FROM documents") == 2
-        assert [Path(e.path).name for e in report.errors] == ["gone.txt"]
+        assert sorted(Path(e.path).name for e in report.errors) == ["bad-\\xff.txt", "gone.txt"]
 
 
 # -- PostgreSQL: what it refuses (NUL) is refused before the store, by name ----------------------------

@@ -469,6 +469,10 @@ def _walk(top: Path, follow_links: bool) -> Iterator[Path | ReadError]:
             if f.startswith("."):
                 continue
             full = Path(root) / f
+            if not _encodable(str(full)):  # the store and the terminal need text: name it, do not crash later
+                shown = os.fsencode(full).decode("utf-8", "backslashreplace")
+                yield ReadError(shown, "file name is not valid UTF-8; rename the file")
+                continue
             if full.is_symlink() and not full.exists():
                 yield ReadError(str(full), "broken symbolic link (its target does not exist)")
                 continue
@@ -476,6 +480,14 @@ def _walk(top: Path, follow_links: bool) -> Iterator[Path | ReadError]:
                 yield ReadError(str(full), f"symbolic link to a file outside {top} not followed (use --follow-links)")
                 continue
             yield full
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def read_path(path: Path) -> Iterator[Document | ReadError]:
