@@ -11,6 +11,7 @@ from test_api_support import build_store, make_app, new_key
 
 schemathesis = pytest.importorskip("schemathesis")
 from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis.errors import Unsatisfiable  # noqa: E402
 
 EXAMPLES = {schemathesis.GenerationMode.POSITIVE: 20, schemathesis.GenerationMode.NEGATIVE: 10}
 
@@ -61,6 +62,9 @@ def test_no_server_errors_on_generated_requests(target):
     for result in schema.get_all_operations():
         op = result.ok()
         for mode, n in EXAMPLES.items():
-            runner(op, mode, n)()
+            try:
+                runner(op, mode, n)()
+            except Unsatisfiable:  # an open read without parameters has nothing to make invalid
+                assert mode == schemathesis.GenerationMode.NEGATIVE
     assert calls > 300
     assert not problems, "\n".join(problems)

@@ -32,6 +32,10 @@ class Segmenter:
 Stage = Callable[[Processed], Processed]
 
 
+class StageError(Exception):
+    """A stage failed on one document; ingest names the document and goes on with the next."""
+
+
 class Pipeline:
     """``Pipeline.default()`` runs every stage that is available; ``Pipeline(stages)`` a chosen list."""
 
@@ -58,7 +62,11 @@ class Pipeline:
     def __call__(self, doc: Document) -> Processed:
         p = Processed(doc)
         for stage in self.stages:
-            p = stage(p)
+            try:
+                p = stage(p)
+            except Exception as e:  # noqa: BLE001 - one record's failure must not stop a run
+                name = getattr(stage, "name", type(stage).__name__)
+                raise StageError(f"{name} stage failed ({type(e).__name__}: {e})") from e
         return p
 
     @property

@@ -9,17 +9,20 @@ from __future__ import annotations
 import logging
 import threading
 from contextlib import asynccontextmanager
+from dataclasses import replace
 from functools import partial
 
 from fastapi import FastAPI
 
 from .. import __version__
 from ..store.db import Store, resolve_url
-from . import errors, search
+from . import errors, schema, search
 from .actors import ActorIndex
+from .auth import FailedKeys
 from .config import Config
 from .guard import Guard
 from .pool import StorePool
+from .security import LOOPBACK_HOSTS, SecurityHeaders
 
 DESCRIPTION = """Marsad: Arabic political events and alliances.
 
@@ -65,20 +68,30 @@ def create_app(db_url: str | None = None, config: Config | None = None) -> FastA
     app.state.actors = ActorIndex()
     app.state.pipeline = LazyPipeline(config.pipeline)
     app.state.write_lock = threading.Lock()
+    app.state.failed_keys = FailedKeys()
     config.data_dir.mkdir(parents=True, exist_ok=True)
     errors.install(app)
     app.add_middleware(Guard, max_body=config.max_upload_bytes)
+    app.add_middleware(SecurityHeaders, trusted_hosts=config.trusted_hosts)  # outermost: every answer gets headers
     app.include_router(routes_read.router)
     app.include_router(routes_write.router)
     routes_web.install(app)
+    schema.install(app)
     return app
+
+
+def served_config(config: Config, host: str) -> Config:
+    """A server listening on loopback answers to loopback names only, unless trusted hosts are set."""
+    if not config.trusted_hosts and host in LOOPBACK_HOSTS:
+        return replace(config, trusted_hosts=LOOPBACK_HOSTS)
+    return config
 
 
 def serve(db: str | None = None, host: str = "127.0.0.1", port: int = 8000, config: Config | None = None) -> None:
     """Run the server until interrupted (``marsad serve``, ``marsad demo --serve``)."""
     import uvicorn
 
-    app = create_app(db, config)
+    app = create_app(db, served_config(config or Config.from_env(), host))
     logging.basicConfig(level=logging.INFO, format="%(levelname)s %(name)s: %(message)s")
     print(f"Marsad dashboard: http://{host}:{port}/   API: http://{host}:{port}/api-docs", flush=True)
     run = partial(uvicorn.run, app, host=host, port=port, log_level="info")

@@ -16,6 +16,8 @@ class Config:
     max_upload_bytes: int = 20 * 1024 * 1024  # whole request body of a write
     pipeline: str = "events"  # stages run on documents sent to the API (text | actors | events)
     pool_size: int = 8  # idle store connections kept open
+    trusted_hosts: tuple[str, ...] = ()  # Host names served (empty: any; `marsad serve` on localhost: localhost)
+    upload_retention_days: float = 30  # uploaded files are deleted after this many days (0: once ingested)
 
     @classmethod
     def from_env(cls, **overrides) -> Config:
@@ -25,5 +27,7 @@ class Config:
             read_keys_required=env.get("MARSAD_READ_KEYS_REQUIRED", "").strip().lower() in TRUE,
             max_upload_bytes=int(float(env.get("MARSAD_MAX_UPLOAD_MB", "20")) * 1024 * 1024),
             pipeline=env.get("MARSAD_PIPELINE", "events"),
+            trusted_hosts=tuple(h.strip() for h in env.get("MARSAD_TRUSTED_HOSTS", "").split(",") if h.strip()),
+            upload_retention_days=float(env.get("MARSAD_UPLOAD_RETENTION_DAYS", "30")),
         )
         return replace(cfg, **{k: v for k, v in overrides.items() if v is not None})

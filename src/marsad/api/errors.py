@@ -19,11 +19,12 @@ class ApiError(Exception):
 
     keeps_connection = True  # see StorePool
 
-    def __init__(self, status: int, message: str, detail=None):
+    def __init__(self, status: int, message: str, detail=None, headers: dict | None = None):
         super().__init__(message)
         self.status = status
         self.message = message
         self.detail = detail
+        self.headers = headers
 
 
 class BodyTooLarge(HTTPException):
@@ -55,7 +56,7 @@ def _clean(errors: list) -> list:
 def install(app: FastAPI) -> None:
     @app.exception_handler(ApiError)
     async def _api(request: Request, exc: ApiError):
-        return error_response(exc.status, exc.message, exc.detail)
+        return error_response(exc.status, exc.message, exc.detail, headers=exc.headers)
 
     @app.exception_handler(HTTPException)
     async def _http(request: Request, exc: HTTPException):

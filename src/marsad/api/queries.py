@@ -10,6 +10,7 @@ from dataclasses import dataclass, fields
 
 from ..store.db import Store, event_from_row
 from . import search
+from .paths import public_path
 
 ORDER = {"asc": "COALESCE(e.date, '') ASC, e.id ASC", "desc": "COALESCE(e.date, '') DESC, e.id DESC"}
 
@@ -89,7 +90,7 @@ def list_events(store: Store, f: EventFilter, limit: int, offset: int, order: st
     out = []
     for r in rows:
         ev = event_from_row(r)
-        ev["cite_info"].update(url=r["doc_url"], path=r["doc_path"], title=r["doc_title"])
+        ev["cite_info"].update(url=r["doc_url"], path=public_path(r["doc_path"]), title=r["doc_title"])
         out.append(ev)
     return out, int(total or 0)
 

@@ -16,8 +16,9 @@ from ..store.db import Store
 from . import queries, search
 from .actors import formal_ties
 from .auth import require_read
-from .deps import AsOf, CodePath, CodeQ, Limit, Offset, Since, Text, Until, get_store, page
+from .deps import NO_NUL, AsOf, CodePath, CodeQ, Limit, Offset, Since, Text, Until, full_day, get_store, page
 from .errors import ApiError
+from .paths import public_path
 
 router = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
 StoreDep = Annotated[Store, Depends(get_store)]
@@ -55,11 +56,15 @@ def document(doc_id: DocId, store: StoreDep) -> dict:
     d = store.document(doc_id)
     if d is None:
         raise ApiError(404, f"no document '{doc_id}'")
+    d["path"] = public_path(d.get("path"))
+    for e in d.get("events") or []:
+        if isinstance(e.get("cite_info"), dict) and "path" in e["cite_info"]:
+            e["cite_info"]["path"] = public_path(e["cite_info"]["path"])
     return d
 
 
 @router.get("/search", tags=["documents"], summary="Sentences containing every word (spelling variants match)")
-def search_sentences(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200)],
+def search_sentences(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=200, pattern=NO_NUL)],
                      limit: Limit = 50, offset: Offset = 0) -> dict:
     rows, total = search.search_sentences(store, q, limit, offset)
     return page(rows, total, limit, offset)
@@ -77,10 +82,10 @@ def event_filter(
                             "material_conflict"] | None, Query()] = None,
     since: Since = None,
     until: Until = None,
-    source: Annotated[str | None, Query(max_length=200, description="Outlet.")] = None,
+    source: Annotated[str | None, Query(max_length=200, pattern=NO_NUL, description="Outlet.")] = None,
     negated: Annotated[bool | None, Query(description="Only negated (true) or only affirmed (false) events.")] = None,
     modality: Annotated[Literal["asserted", "future", "hypothetical", "historical"] | None, Query()] = None,
-    q: Annotated[str | None, Query(max_length=200, description="Words of the evidence sentence.")] = None,
+    q: Annotated[str | None, Query(max_length=200, pattern=NO_NUL, description="Words of the evidence sentence.")] = None,
     doc_id: Annotated[str | None, Query(pattern=r"^[0-9A-Za-z-]{1,64}$")] = None,
     include_duplicates: bool = False,
 ) -> queries.EventFilter:
@@ -159,7 +164,7 @@ def actor(request: Request, code: CodePath, store: StoreDep, as_of: AsOf = None)
                             (code, code)) or 0
     if info["kind"] == "unknown" and not mentions and not n_events:
         raise ApiError(404, f"no actor '{code}' in the dictionary or the store")
-    return {**info, "mentions": int(mentions), "events": int(n_events), "ties": formal_ties(code, as_of),
+    return {**info, "mentions": int(mentions), "events": int(n_events), "ties": formal_ties(code, full_day(as_of, end=True)),
             "partners": queries.partners(store, code, 20)}
 
 
@@ -175,7 +180,7 @@ def actor_partners(code: CodePath, store: StoreDep, limit: Limit = 30) -> list[d
 
 @router.get("/actors/{code}/ties", tags=["actors"], summary="Organisations and treaties of an actor on a date")
 def actor_ties(code: CodePath, as_of: AsOf = None) -> dict:
-    return formal_ties(code, as_of)
+    return formal_ties(code, full_day(as_of, end=True))
 
 
 # -- alliance analysis (marsad.analysis) -----------------------------------------------------------
@@ -195,13 +200,13 @@ def analysis(name: str, *args, **kwargs):
 
 @router.get("/actors/{code}/allies", tags=["alliances"], summary="Allies of an actor, strongest first, with trends")
 def allies(code: CodePath, store: StoreDep, as_of: AsOf = None):
-    return analysis("allies", store, code.upper(), as_of)
+    return analysis("allies", store, code.upper(), full_day(as_of, end=True))
 
 
 @router.get("/actors/{code}/whatif", tags=["alliances"], summary="Who would likely side with or against the actor "
             "if it were attacked")
 def whatif(code: CodePath, store: StoreDep, as_of: AsOf = None):
-    return analysis("whatif_attack", store, code.upper(), as_of)
+    return analysis("whatif_attack", store, code.upper(), full_day(as_of, end=True))
 
 
 @router.get("/dyads/{a}/{b}", tags=["alliances"], summary="Alignment of a pair over time")
@@ -223,12 +228,12 @@ def dyad_timeline(a: CodePath, b: CodePath, store: StoreDep) -> list[dict]:
 
 @router.get("/drift", tags=["alliances"], summary="Pairs whose alignment moved most")
 def drift(store: StoreDep, since: Since = None):
-    return analysis("drift", store, since)
+    return analysis("drift", store, full_day(since, end=False))
 
 
 @router.get("/blocs", tags=["alliances"], summary="Blocs of aligned actors")
 def blocs(store: StoreDep, as_of: AsOf = None):
-    return analysis("blocs", store, as_of)
+    return analysis("blocs", store, full_day(as_of, end=True))
 
 
 @router.get("/sources", tags=["alliances"], summary="Outlets and how they frame actors")

@@ -20,10 +20,13 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 from starlette.datastructures import UploadFile
 
-from ..ingest.readers import READERS, ReadError, read_path
+from ..ingest.limits import MAX_RECORD_BYTES
+from ..ingest.readers import READERS, ReadError, date_problem, read_path
 from ..ingest.run import ingest
+from ..text.limits import check_marks
 from .auth import require_write
 from .errors import ApiError, _clean, _validation_message
+from .uploads import prune_uploads
 
 log = logging.getLogger("marsad.api")
 router = APIRouter(prefix="/api", tags=["documents"])
@@ -31,15 +34,22 @@ MAX_ITEMS = 1000
 MAX_FILES = 20
 
 
+# a calendar day as a pattern, so the OpenAPI document says which dates are accepted (29 February in a common
+# year still passes the pattern; the validator refuses it)
+CALENDAR_DAY = (r"^[1-9]\d{3}-((0[13578]|1[02])-(0[1-9]|[12]\d|3[01])|(0[469]|11)-(0[1-9]|[12]\d|30)"
+                r"|02-(0[1-9]|1\d|2[0-9]))")
+PUBLISHED = CALENDAR_DAY + r"([T ][0-9:.+\-Z]{0,30})?$"
+
+
 class DocumentIn(BaseModel):
     """One article. ``published`` is a date (YYYY-MM-DD, optionally followed by a time)."""
 
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(min_length=1, max_length=10_000_000)
+    text: str = Field(min_length=1, max_length=10_000_000, json_schema_extra={"pattern": r"\S"})  # not blank
     title: str | None = Field(None, max_length=1000)
     url: str | None = Field(None, max_length=2000)
     source: str | None = Field(None, max_length=200)
-    published: str | None = Field(None, pattern=r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]{0,30})?$")
+    published: str | None = Field(None, json_schema_extra={"pattern": PUBLISHED})
 
     @field_validator("text", "title", "url", "source")
     @classmethod
@@ -59,6 +69,19 @@ class DocumentIn(BaseModel):
     def not_blank(cls, v: str) -> str:
         if not v.strip():
             raise ValueError("text is empty")
+        if len(v) * 3 > MAX_RECORD_BYTES and len(v.encode("utf-8")) > MAX_RECORD_BYTES - 65536:
+            raise ValueError(f"text over {MAX_RECORD_BYTES // 1048576} MB in UTF-8 (the size of one record)")
+        check_marks(v)  # a TextLimitError is a ValueError: 422 with its message
+        return v
+
+    @field_validator("published")
+    @classmethod
+    def calendar_date(cls, v: str | None) -> str | None:
+        # the schema's pattern, checked here so that the message names the problem
+        if v is not None and not re.match(r"^\d{4}-\d{2}-\d{2}([T ][0-9:.+\-Z]{0,30})?$", v):
+            raise ValueError("published must be YYYY-MM-DD, optionally followed by a time")
+        if v is not None and (problem := date_problem(v) or (None if re.match(PUBLISHED, v) else "not a date")):
+            raise ValueError(problem)
         return v
 
 
@@ -125,6 +148,9 @@ def ingest_saved(request: Request, saved: list[tuple[str, Path]]) -> dict:
             totals["already_stored"] += report.skipped
             totals["near_duplicates"] += report.near_duplicates
             totals["errors"] += len(errors)
+            if state.config.upload_retention_days <= 0:
+                path.unlink(missing_ok=True)
+        prune_uploads(data_dir, state.config.upload_retention_days)
     return {**totals, "pipeline": pipeline.names, "files": out_files}
 
 

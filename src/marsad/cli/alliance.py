@@ -9,6 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
+from ..termsafe import esc
 from .common import (
     DbOpt,
     ExcelOpt,
@@ -53,7 +54,7 @@ def _date(value: str | None, what: str = "--as-of") -> str | None:
     try:
         return dt.date.fromisoformat(value).isoformat()
     except ValueError:
-        err.print(f"[red]error:[/red] {what} '{value}' is not a YYYY-MM-DD date")
+        err.print(f"[red]error:[/red] {what} '{esc(value)}' is not a YYYY-MM-DD date")
         raise typer.Exit(2) from None
 
 
@@ -128,7 +129,7 @@ def allies(
     for r in shown[:5]:
         for e in r["evidence"][:2]:
             console.print(f"  {r['code']} {e['date']} {e['event']} {e['actor']}→{e['recipient']} "
-                          f"{_signed(e['contribution'])} {e['doc_id']}: {e['sentence']}", highlight=False)
+                          f"{_signed(e['contribution'])} {e['doc_id']}: {esc(e['sentence'])}", highlight=False)
 
 
 @app.command()
@@ -164,7 +165,7 @@ def dyad(
     for e in d["events"][:30]:
         t.add_row(e["date"] or "", f"{e['event']}{'.' + e['mode'] if e['mode'] else ''}",
                   f"{e['actor']}→{e['recipient']}{' via ' + e['via'] if e['via'] else ''}", _signed(e["contribution"]),
-                  e["doc_id"] or "", (e["sentence"] or "")[:90])
+                  e["doc_id"] or "", esc((e["sentence"] or "")[:90]))
     console.print(t)
 
 
@@ -280,7 +281,7 @@ def sources(db: DbOpt = None, json_out: JsonOpt = False,
         return
     t = Table("outlet", "documents", "events", "happenings", "mean intensity", "top actors")
     for r in rows:
-        t.add_row(r["source"], str(r["documents"]), str(r["events"]), str(r["happenings"]),
+        t.add_row(esc(r["source"]), str(r["documents"]), str(r["events"]), str(r["happenings"]),
                   "" if r["mean_intensity"] is None else f"{r['mean_intensity']:+.2f}",
                   ", ".join(a["code"] for a in r["actors"][:6]))
     console.print(t)
@@ -387,7 +388,7 @@ def dict_suggest_ties(
                       f" {target}{' (known)' if p['known'] else ''} · {p['happenings']} happening(s)", highlight=False)
         console.print(f"  proposed: {p['yaml']}", highlight=False)
         for e in p["evidence"][:3]:
-            console.print(f"  {e['doc_id']} {e['source'] or ''}: {e['sentence']}", highlight=False)
+            console.print(f"  {e['doc_id']} {esc(e['source'] or '')}: {esc(e['sentence'])}", highlight=False)
 
 
 @app.command()

@@ -16,6 +16,7 @@ from rich.console import Console
 
 from .. import __version__
 from ..store.db import Store, StoreError, resolve_url
+from ..termsafe import esc
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Marsad: Arabic political events and alliances.")
 dict_app = typer.Typer(help="The actor dictionary, lexicons and formal ties: check, candidates, accept.")
@@ -72,21 +73,21 @@ def open_store(db: str | None, create: bool = False) -> Store:
     """Open the store; only commands that write (ingest, demo, keys create) may create it."""
     missing = None if create else store_missing(db)
     if missing:
-        err.print(f"[red]error:[/red] no store at {missing}; run [bold]marsad ingest PATH[/bold] or "
+        err.print(f"[red]error:[/red] no store at {esc(missing)}; run [bold]marsad ingest PATH[/bold] or "
                   f"[bold]marsad demo[/bold] (the demo's store is marsad-demo.db: add --db marsad-demo.db)",
                   highlight=False)
         raise typer.Exit(2)
     try:
         return Store.open(db)
     except StoreError as e:
-        err.print(f"[red]error:[/red] {e}")
+        err.print(f"[red]error:[/red] {esc(e)}")
         raise typer.Exit(2) from None
 
 
 def check_export(fmt: str, allowed: tuple[str, ...], output: Path | None) -> None:
     """Exit 2 with a clear message for an unknown format, or for binary output without -o."""
     if fmt not in allowed:
-        err.print(f"[red]error:[/red] unknown format '{fmt}' ({', '.join(allowed)})")
+        err.print(f"[red]error:[/red] unknown format '{esc(fmt)}' ({', '.join(allowed)})")
         raise typer.Exit(2)
     if fmt == "parquet" and output is None:
         err.print("[red]error:[/red] parquet is binary: give -o FILE")
@@ -95,7 +96,7 @@ def check_export(fmt: str, allowed: tuple[str, ...], output: Path | None) -> Non
 
 def say_empty(why: str) -> None:
     """An empty result always says why, on stderr, so --json output stays clean."""
-    err.print(f"[yellow]nothing to show:[/yellow] {why}", highlight=False)
+    err.print(f"[yellow]nothing to show:[/yellow] {esc(why)}", highlight=False)
 
 
 def actor_code(text: str, what: str = "actor") -> str:
@@ -106,10 +107,10 @@ def actor_code(text: str, what: str = "actor") -> str:
         code, how = resolve_actor(text)
     except UnknownActor as e:
         hint = f"; did you mean: {', '.join(e.suggestions)}" if e.suggestions else ""
-        err.print(f"[red]error:[/red] unknown {what} '{text}'{hint}", highlight=False)
+        err.print(f"[red]error:[/red] unknown {what} '{esc(text)}'{esc(hint)}", highlight=False)
         raise typer.Exit(2) from None
     if how != "code":
-        err.print(f"[dim]{text} → {code} ({how})[/dim]", highlight=False)
+        err.print(f"[dim]{esc(text)} → {code} ({how})[/dim]", highlight=False)
     return code
 
 

@@ -12,6 +12,7 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from ..store.db import StoreError
+from ..termsafe import esc
 from .common import DbOpt, JsonOpt, app, console, emit_json, err, need_server_packages, open_store
 
 
@@ -29,6 +30,7 @@ def ingest(
     force: Annotated[bool, typer.Option(help="Re-read files already ingested (stored documents are still skipped).")] = False,
     upto: Annotated[str, typer.Option(help="Last stage to run: text | actors | events.")] = "events",
     date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD of documents that bring none.")] = None,
+    follow_links: Annotated[bool, typer.Option(help="Follow symbolic links that lead out of the given folders.")] = False,
 ) -> None:
     """Read news files (txt, html, jsonl, rss/atom, warc) into the store. Safe to re-run."""
     date = _iso_or_exit(date, "--date")
@@ -42,11 +44,11 @@ def ingest(
     with Progress(TextColumn("[bold]ingest"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
                   TextColumn("{task.description}"), console=err, disable=json_out or not err.is_terminal) as bar:
         task = bar.add_task("", total=total or None)
-        report = run_ingest(paths, store, pipeline, progress=lambda f, n: bar.update(task, advance=n, description=Path(f).name),
-                            force=force, default_date=date)
+        report = run_ingest(paths, store, pipeline, progress=lambda f, n: bar.update(task, advance=n, description=esc(Path(f).name)),
+                            force=force, default_date=date, follow_links=follow_links)
     store.close()
     for e in report.errors:
-        err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+        err.print(f"[red]error:[/red] {esc(e)}", highlight=False, soft_wrap=True)
     if json_out:
         emit_json(report.to_dict())
     else:
@@ -89,7 +91,7 @@ def stats(db: DbOpt = None, json_out: JsonOpt = False) -> None:
                   f"mentions {s['mentions']} · events {s['events']} · schema v{s['schema_version']}")
     t = Table("outlet", "documents", "sentences")
     for r in s["by_source"]:
-        t.add_row(r["source"], str(r["documents"]), str(r["sentences"]))
+        t.add_row(esc(r["source"]), str(r["documents"]), str(r["sentences"]))
     console.print(t)
 
 
@@ -100,10 +102,10 @@ def show(doc_id: str, db: DbOpt = None, json_out: JsonOpt = False) -> None:
         try:
             d = store.document(doc_id)
         except StoreError as e:
-            err.print(f"[red]error:[/red] {e}")
+            err.print(f"[red]error:[/red] {esc(e)}")
             raise typer.Exit(2) from None
     if d is None:
-        err.print(f"[red]error:[/red] no document '{doc_id}'")
+        err.print(f"[red]error:[/red] no document '{esc(doc_id)}'")
         raise typer.Exit(2)
     if json_out:
         emit_json(d)
@@ -142,7 +144,7 @@ def demo(
                   f"{s['mentions']} actor mentions, {s['events']} events")
     t = Table("outlet", "documents", "sentences", title="Per outlet")
     for r in s["by_source"]:
-        t.add_row(r["source"], str(r["documents"]), str(r["sentences"]))
+        t.add_row(esc(r["source"]), str(r["documents"]), str(r["sentences"]))
     console.print(t)
     from .render import demo_allies, demo_summary
 

@@ -7,6 +7,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from .termsafe import esc
+
 KIND_STYLE = {"title": "bold", "body": "", "boilerplate": "dim strike", "duplicate": "dim"}
 
 
@@ -40,19 +42,19 @@ def event_line(e: dict) -> str:
 
 
 def render_document(console: Console, d: dict) -> None:
-    console.print(f"[bold]{d['title']}[/bold]")
-    console.print(f"id {d['id']} · {d['source'] or '(no outlet)'} · {d['published'] or 'no date'} · {d['path']}")
+    console.print(f"[bold]{esc(d['title'])}[/bold]")
+    console.print(f"id {d['id']} · {esc(d['source']) or '(no outlet)'} · {d['published'] or 'no date'} · {esc(d['path'])}")
     if d.get("dup_of"):
         console.print(f"[yellow]near-duplicate of {d['dup_of']} (similarity {d['dup_score']:.2f})[/yellow]")
     for s in d["sentences"]:
         sent_events = [e for e in d["events"] if e["cite_info"]["sentence_idx"] == s["idx"]]
         console.print(Text(f"[{s['idx']}] ", style="dim") + highlight(s, d["mentions"], sent_events))
         for e in sent_events:
-            console.print(f"     [green]{event_line(e)}[/green]", highlight=False)
+            console.print(f"     [green]{esc(event_line(e))}[/green]", highlight=False)
     if d["mentions"]:
         t = Table("mention", "code", "agent", "kind", title="Actor mentions")
         for m in d["mentions"]:
-            t.add_row(m["text"], m["code"], m["agent"] or "", m["kind"])
+            t.add_row(esc(m["text"]), esc(m["code"]), esc(m["agent"]), m["kind"])
         console.print(t)
 
 
@@ -73,7 +75,7 @@ def demo_summary(console: Console, store) -> None:
             off = ti["start"]
             txt = Text(s)
             txt.stylize("bold yellow", ti["trigger_start"] - off, ti["trigger_end"] - off)
-            t.add_row(event_line(e), txt)
+            t.add_row(esc(event_line(e)), txt)
         console.print(t)
 
 
@@ -88,5 +90,5 @@ def demo_allies(console: Console, store, code: str = "RUS", as_of: str = "2025-1
     for r in rows:
         ev = r["evidence"][0]["sentence"] if r["evidence"] else ""
         t.add_row(f"{r['code']} {r['name_en']}", f"{r['score']:+.2f}", f"{r['formal']:.2f}", f"{r['behaviour']:+.2f}",
-                  f"{r['trend_24m']:+.2f} {r['trend']}", ev[:90])
+                  f"{r['trend_24m']:+.2f} {r['trend']}", esc(ev[:90]))
     console.print(t)

@@ -9,6 +9,7 @@ import typer
 from rich.table import Table
 
 from ..store.db import StoreError
+from ..termsafe import esc
 from .common import (
     DbOpt,
     JsonOpt,
@@ -52,20 +53,25 @@ def serve(
 
 
 @keys_app.command("create")
-def keys_create(name: str, db: DbOpt = None, json_out: JsonOpt = False) -> None:
+def keys_create(
+    name: str, db: DbOpt = None, json_out: JsonOpt = False,
+    scope: Annotated[list[str] | None, typer.Option(help="read, write or admin; repeat for several "
+                                                    "(default: read and write).")] = None,
+    expires: Annotated[str | None, typer.Option(help="Last day the key works (YYYY-MM-DD, UTC).")] = None,
+) -> None:
     """Make a key; it is printed once and stored only as a salted hash."""
     from ..api.auth import create_key
 
     with open_store(db, create=True) as store:
         try:
-            key, record = create_key(store, name)
+            key, record = create_key(store, name, scope or ("read", "write"), expires)
         except StoreError as e:
-            err.print(f"[red]error:[/red] {e}")
+            err.print(f"[red]error:[/red] {esc(e)}")
             raise typer.Exit(2) from None
     if json_out:
         emit_json({**record, "key": key})
         return
-    console.print(f"key [bold]{record['name']}[/bold] (id {record['id']}) created. Keep it now; it is not shown again:")
+    console.print(f"key [bold]{esc(record['name'])}[/bold] (id {record['id']}) created. Keep it now; it is not shown again:")
     console.print(key, highlight=False, soft_wrap=True)
 
 
@@ -81,9 +87,9 @@ def keys_revoke(name_or_id: Annotated[str, typer.Argument(metavar="NAME|ID")], d
         emit_json(revoked)
     elif revoked:
         for r in revoked:
-            console.print(f"revoked key [bold]{r['name']}[/bold] (id {r['id']})")
+            console.print(f"revoked key [bold]{esc(r['name'])}[/bold] (id {r['id']})")
     if not revoked:
-        err.print(f"[red]error:[/red] no active key named or numbered '{name_or_id}'")
+        err.print(f"[red]error:[/red] no active key named or numbered '{esc(name_or_id)}'")
         raise typer.Exit(1)
 
 
@@ -97,7 +103,7 @@ def keys_list(db: DbOpt = None, json_out: JsonOpt = False) -> None:
     if json_out:
         emit_json(rows)
         return
-    t = Table("id", "name", "created", "revoked")
+    t = Table("id", "name", "scopes", "created", "expires", "revoked")
     for r in rows:
-        t.add_row(r["id"], r["name"], r["created_at"], r["revoked_at"] or "")
+        t.add_row(r["id"], esc(r["name"]), r["scopes"], r["created_at"], r["expires_at"] or "", r["revoked_at"] or "")
     console.print(t)

@@ -9,9 +9,9 @@ from typing import Annotated
 
 import typer
 import yaml
-from rich.markup import escape
 from rich.table import Table
 
+from ..termsafe import esc
 from .common import (
     DbOpt,
     ExcelOpt,
@@ -60,7 +60,7 @@ def dict_check(paths: DictOpt = None, json_out: JsonOpt = False) -> None:
         for section, info in report["sections"].items():
             console.print(f"[bold]{section}[/bold]: " + ", ".join(f"{k} {v}" for k, v in info["stats"].items()))
             for p in info["problems"][:200]:
-                console.print(f"  [red]problem:[/red] {p}", highlight=False)
+                console.print(f"  [red]problem:[/red] {esc(p)}", highlight=False)
         console.print("[green]all data files valid[/green]" if report["ok"] else
                       f"[red]{report['problems']} problem(s)[/red]")
     raise typer.Exit(0 if report["ok"] else 1)
@@ -77,7 +77,8 @@ def dict_candidates(db: DbOpt = None, json_out: JsonOpt = False, limit: int = 50
         return
     t = Table("name", "title", "code?", "agent", "seen", "example")
     for r in rows:
-        t.add_row(r["name"], r["title"], r["guess_code"] or "", r["guess_agent"] or "", str(r["count"]), r["example"][:80])
+        t.add_row(esc(r["name"]), esc(r["title"]), esc(r["guess_code"]), esc(r["guess_agent"]), str(r["count"]),
+                  esc(r["example"][:80]))
     console.print(t)
 
 
@@ -182,7 +183,7 @@ def eval_actors_cmd(
                   f"(tp {o['tp']}, fp {o['fp']}, fn {o['fn']}; gold {r['gold']})")
     for kind in ("misses", "false_positives"):
         for x in r[kind][:show_errors]:
-            console.print(f"  {kind[:-2] if kind == 'misses' else 'false positive'}: {x['doc']}@{x['start']} {x['text']} {x['code']}",
+            console.print(f"  {kind[:-2] if kind == 'misses' else 'false positive'}: {esc(x['doc'])}@{x['start']} {esc(x['text'])} {x['code']}",
                           highlight=False)
 
 
@@ -210,7 +211,7 @@ def eval_events_cmd(
             print_real_news(gold, corpus, json_out, errors)
             return
     except (OSError, ValueError) as e:
-        err.print(f"[red]error:[/red] {escape(str(e))}")
+        err.print(f"[red]error:[/red] {esc(e)}")
         raise typer.Exit(2) from None
     if not protest:
         need_eval_input(gold, seeds)
@@ -251,7 +252,7 @@ def extract(
         raise typer.Exit(2) from None
     try:
         n_err = run_extract(src, sys.stdout, workers=workers, dicts=extra_dicts(dicts),
-                            where=str(file) if file else "<stdin>", log=lambda m: err.print(m, highlight=False))
+                            where=str(file) if file else "<stdin>", log=lambda m: err.print(esc(m), highlight=False))
     finally:
         if file:
             src.close()

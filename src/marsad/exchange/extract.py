@@ -38,8 +38,11 @@ def _code(item: tuple[int, str]) -> str:
     text = obj.get("text")
     if not isinstance(text, str):
         return json.dumps({"id": rid, "events": [], "error": 'no "text"'}, ensure_ascii=False)
-    doc = make_document(text, f"line {lineno}", "", published=obj.get("date"))
-    p = _PIPE(doc)
+    try:  # a record that cannot be coded (NUL, lone surrogate, mark flood, a stage failure) is named, not fatal
+        doc = make_document(text, f"line {lineno}", "", published=obj.get("date"))
+        p = _PIPE(doc)
+    except Exception as e:  # noqa: BLE001
+        return json.dumps({"id": rid, "events": [], "error": str(e)}, ensure_ascii=True)
     return json.dumps({"id": rid, "events": [event_record(e, doc) for e in p.events]}, ensure_ascii=False)
 
 
@@ -64,7 +67,8 @@ def run_extract(src: IO[str], out: IO[str], workers: int = 1, dicts: Iterable = 
         for line in results:
             if '"error"' in line[:200] and line.endswith('"}'):
                 n_err += 1
-                log(f"{where}: {json.loads(line)['id']}: record has no text")
+                rec = json.loads(line)
+                log(f"{where}: {rec['id']}: {rec['error']}")
             out.write(line + "\n")
     finally:
         if pool:

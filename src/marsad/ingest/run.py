@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..pipeline import Pipeline
+from ..pipeline import Pipeline, StageError
 from ..store.db import Store
 from ..store.dedup import NearDuplicates, signature, to_bytes
 from .filters import not_article
@@ -53,6 +53,7 @@ def ingest(
     progress: Callable[[str, int], None] | None = None,
     force: bool = False,
     default_date: str | None = None,
+    follow_links: bool = False,
 ) -> IngestReport:
     """``default_date``: publication date of the documents that bring none of their own (``--date``)."""
     pipeline = pipeline or Pipeline.default()
@@ -70,7 +71,7 @@ def ingest(
         pending.clear()
 
     named = {Path(p) for p in paths}  # a file named on purpose is read even if it looks like no article
-    for f in iter_files(paths):
+    for f in iter_files(paths, follow_links):
         if isinstance(f, ReadError):
             report.errors.append(f)
             continue
@@ -103,7 +104,13 @@ def ingest(
             if default_date and not item.published:
                 item = dataclasses.replace(item, published=default_date,
                                            origin={**item.origin, "published": "--date"})
-            proc = pipeline(item)
+            try:
+                proc = pipeline(item)
+            except StageError as e:
+                report.errors.append(ReadError(item.path, str(e)))
+                n_err += 1
+                first_error = first_error or str(e)
+                continue
             if item.origin.get("published") == "inferred":  # the publication day itself is a guess
                 proc.events = [dataclasses.replace(ev, date_precision="inferred") if ev.date_precision == "document"
                                else ev for ev in proc.events]

@@ -73,6 +73,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             created_at TEXT NOT NULL, revoked_at TEXT)""",
         "CREATE UNIQUE INDEX api_keys_active_name ON api_keys (name) WHERE revoked_at IS NULL",
     ]),
+    (5, "API key scopes (read, write, admin) and optional expiry", [
+        "ALTER TABLE api_keys ADD COLUMN scopes TEXT NOT NULL DEFAULT 'read,write'",
+        "ALTER TABLE api_keys ADD COLUMN expires_at TEXT",
+    ]),
 ]
 
 DIALECT = {

@@ -53,6 +53,15 @@
     const s = q.toString();
     return path + (s ? '?' + s : '');
   }
+  // A link from stored data only when it is an absolute http(s) URL: never javascript:, data: or a relative path.
+  function webUrl(u) {
+    try {
+      const x = new URL(String(u || ''));
+      return x.protocol === 'http:' || x.protocol === 'https:' ? x.href : null;
+    } catch (e) {
+      return null;
+    }
+  }
   function nameOf(code) {
     const n = NAMES[code];
     if (!n) return code || '';
@@ -469,7 +478,7 @@
     return [
       h('div', { class: 'page-head' }, h('h1', { dir: 'auto' }, d.title || d.id),
         h('p', { class: 'sub' }, day(d.published), ' · ', h('bdi', { dir: 'auto' }, d.source || ''), ' · ', bdi(d.id, 'code'),
-          d.url ? [' · ', h('a', { href: d.url, rel: 'noopener noreferrer', dir: 'ltr' }, '↗')] : null)),
+          webUrl(d.url) ? [' · ', h('a', { href: webUrl(d.url), rel: 'noopener noreferrer', dir: 'ltr' }, '↗')] : null)),
       section(T('events'), eventTable(d.events, true)),
       section(T('sentences'), body),
     ];

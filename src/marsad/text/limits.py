@@ -1,0 +1,40 @@
+"""Caps on text the Arabic layer accepts. Unicode normalisation (NFC) reorders each run of combining marks
+with a quadratic sort, so a letter carrying hundreds of thousands of marks would stall a run for minutes.
+Real text stacks at most a handful (Arabic: shadda + vowel + a Quranic sign); we refuse far more than that."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+MAX_MARKS = 32  # combining marks on one letter
+
+
+class TextLimitError(ValueError):
+    """Text over a limit of the text layer; the message names the limit and where it was passed."""
+
+
+@lru_cache(maxsize=1)
+def _mark_runs() -> re.Pattern:
+    # every combining mark (category M, or a non-zero combining class) below U+20000, as ranges
+    ranges: list[list[int]] = []
+    for cp in range(0x20000):
+        ch = chr(cp)
+        if unicodedata.category(ch)[0] == "M" or unicodedata.combining(ch):
+            if ranges and ranges[-1][1] == cp - 1:
+                ranges[-1][1] = cp
+            else:
+                ranges.append([cp, cp])
+    cls = "".join(re.escape(chr(a)) + ("-" + re.escape(chr(b)) if b > a else "") for a, b in ranges)
+    return re.compile(f"[{cls}]{{{MAX_MARKS + 1},}}")
+
+
+def check_marks(text: str) -> None:
+    """Raises TextLimitError when one letter carries more than ``MAX_MARKS`` combining marks."""
+    if text.isascii():
+        return
+    m = _mark_runs().search(text)
+    if m:
+        raise TextLimitError(f"{m.end() - m.start()} combining marks in a row at offset {m.start()} "
+                             f"(at most {MAX_MARKS} on one letter)")
