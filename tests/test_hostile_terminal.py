@@ -10,7 +10,7 @@ import sys
 import pytest
 from rich.console import Console
 
-from marsad.termsafe import esc
+from marsad.cli.termsafe import esc
 
 
 def marsad(*args: str, cwd=None) -> subprocess.CompletedProcess:

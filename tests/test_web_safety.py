@@ -148,7 +148,6 @@ def test_key_scopes_and_expiry(app_db):
 def test_cli_keys_with_scope_and_expiry(tmp_path):
     from typer.testing import CliRunner
 
-    from marsad import server_commands  # noqa: F401  (registers keys)
     from marsad.cli import app
 
     db = str(tmp_path / "k.db")

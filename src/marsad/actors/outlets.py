@@ -33,7 +33,10 @@ class Outlets:
 def _host(url: str) -> str:
     if "/" not in url and "." not in url:
         return ""
-    host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
+    except ValueError:  # a malformed URL ("http://[::1") names no outlet
+        return ""
     return host.lower().removeprefix("www.")
 
 

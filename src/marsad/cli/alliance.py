@@ -9,7 +9,6 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from ..termsafe import esc
 from .common import (
     DbOpt,
     ExcelOpt,
@@ -27,6 +26,7 @@ from .common import (
     wants_bom,
     whatif_app,
 )
+from .termsafe import esc
 
 AsOfOpt = Annotated[str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: the last event date in the store).")]
 

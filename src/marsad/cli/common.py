@@ -16,7 +16,7 @@ from rich.console import Console
 
 from .. import __version__
 from ..store.db import Store, StoreError, resolve_url
-from ..termsafe import esc
+from .termsafe import esc
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help="Marsad: Arabic political events and alliances.")
 dict_app = typer.Typer(help="The actor dictionary, lexicons and formal ties: check, candidates, accept.")

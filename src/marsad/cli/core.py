@@ -12,8 +12,8 @@ from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeR
 from rich.table import Table
 
 from ..store.db import StoreError
-from ..termsafe import esc
 from .common import DbOpt, JsonOpt, app, console, emit_json, err, need_server_packages, open_store
+from .termsafe import esc
 
 
 def sample_path() -> Path:

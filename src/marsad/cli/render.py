@@ -7,7 +7,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from ..termsafe import esc
+from .termsafe import esc
 
 KIND_STYLE = {"title": "bold", "body": "", "boilerplate": "dim strike", "duplicate": "dim"}
 

@@ -9,7 +9,6 @@ import typer
 from rich.table import Table
 
 from ..store.db import StoreError
-from ..termsafe import esc
 from .common import (
     DbOpt,
     JsonOpt,
@@ -22,6 +21,7 @@ from .common import (
     open_store,
     store_missing,
 )
+from .termsafe import esc
 
 
 @app.command()

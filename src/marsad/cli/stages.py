@@ -11,7 +11,6 @@ import typer
 import yaml
 from rich.table import Table
 
-from ..termsafe import esc
 from .common import (
     DbOpt,
     ExcelOpt,
@@ -29,6 +28,7 @@ from .common import (
     say_empty,
     wants_bom,
 )
+from .termsafe import esc
 
 DictOpt = Annotated[list[Path] | None, typer.Option("--dict", help="Extra dictionary files (YAML or PETRARCH). Also $MARSAD_DICT.")]
 

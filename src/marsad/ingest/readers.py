@@ -135,6 +135,11 @@ def read_txt(path: Path) -> Iterator[Document | ReadError]:
     if not text.strip():
         yield ReadError(str(path), "no text (only whitespace)")
         return
+    try:
+        check_marks(text)  # before any scan of the text (the date search below)
+    except ValueError as e:
+        yield ReadError(str(path), str(e))
+        return
     published, where = txt_date(path.name, text)  # a .txt carries no metadata: "Date:" line, file name, text
     if not published:
         published, where = inferred_date(text), "inferred"
