@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
 from .export import event_record
+from .learn.stage import record_quad
 
 _PIPE = None
 
@@ -40,7 +41,8 @@ def _code(item: tuple[int, str]) -> str:
         return json.dumps({"id": rid, "events": [], "error": 'no "text"'}, ensure_ascii=False)
     doc = make_document(text, f"line {lineno}", "", published=obj.get("date"))
     p = _PIPE(doc)
-    return json.dumps({"id": rid, "events": [event_record(e, doc) for e in p.events]}, ensure_ascii=False)
+    return json.dumps({"id": rid, "events": [event_record(e, doc) for e in p.events], "quad": record_quad(p)},
+                      ensure_ascii=False)
 
 
 def _lines(src: IO[str]) -> Iterator[tuple[int, str]]:

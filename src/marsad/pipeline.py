@@ -27,6 +27,7 @@ class Processed:
     candidates: list = field(default_factory=list)  # unknown names after titles (actors.resolver.Candidate)
     agents: list[Mention] = field(default_factory=list)  # head nouns without a country (الحكومة، المتظاهرون)
     places: list[Mention] = field(default_factory=list)  # non-capital places (locations, not actors)
+    quads: dict[int, tuple[str, float]] = field(default_factory=dict)  # sentence idx -> (quad label, p)
 
     def content_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if s.kind in PROCESSED_KINDS]
@@ -67,8 +68,10 @@ class Pipeline:
             stages.append(actor_stage)
             if upto == "events":
                 from .events.stage import EventStage
+                from .learn.stage import QuadStage
 
-                stages.append(EventStage())
+                stages.append(event_stage := EventStage())
+                stages.append(QuadStage(event_stage.coder))
         else:
             stages.append(Segmenter())
         return cls(stages)

@@ -73,6 +73,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             created_at TEXT NOT NULL, revoked_at TEXT)""",
         "CREATE UNIQUE INDEX api_keys_active_name ON api_keys (name) WHERE revoked_at IS NULL",
     ]),
+    (5, "learned layer: each sentence's quad label and its probability (marsad.learn)", [
+        "ALTER TABLE sentences ADD COLUMN quad TEXT",
+        "ALTER TABLE sentences ADD COLUMN quad_p {float}",
+        "CREATE INDEX sentences_quad ON sentences (quad)",
+    ]),
 ]
 
 DIALECT = {
