@@ -2,8 +2,8 @@
 
 Two blocks, each L2-normalised on its own so the few Marsad features are not drowned by hundreds of n-grams:
 - text: word unigrams and bigrams and character 2–5-grams inside words (" كلمة "), of the normalised text;
-- marsad: what the rules saw in the sentence: trigger entries and their PLOVER type, the coder's events (type,
-  quad, modality, negation), actor mention kinds and agents, head nouns, modality cue words.
+- marsad: what the rules saw in the sentence: trigger entries (by first word) and their PLOVER type, the
+  coder's events (type, quad, modality, negation), actor mention kinds and agents, head nouns, modality cue words.
 Hashing uses crc32 (stable across processes, unlike hash()). Per-word n-gram lists are cached in the
 featurizer instance because news vocabulary repeats: the cache makes featurising a sentence a few dict lookups.
 """
@@ -71,12 +71,13 @@ class Featurizer:
         return [N_TEXT + _h(n, MARSAD_BITS) for n in names]
 
 
-def marsad_names(tokens, mentions, agents, events, matches, cues) -> list[str]:
-    """Named features of one sentence (or a few) from the rule layers' output; see the module doc."""
+def marsad_names(tokens, mentions, agents, events, entries, cues) -> list[str]:
+    """Named features of one sentence (or a few) from the rule layers' output; see the module doc.
+    ``entries`` are trigger lexicon patterns (events.lexicon.Pattern) whose first word occurs."""
     out: list[str] = []
-    for m in matches:
-        out.append("trig:" + m.pattern.id)
-        out.append("trigtype:" + m.pattern.event)
+    for pat in entries:
+        out.append("trig:" + pat.id)
+        out.append("trigtype:" + pat.event)
     for e in events:
         out += ["ev:" + e.event, "evquad:" + e.quad, "evmod:" + e.modality, f"evneg:{e.negated}",
                 f"evparties:{e.actor.code is not None}{e.recipient.code is not None}"]

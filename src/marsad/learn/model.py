@@ -41,12 +41,17 @@ class LinearModel:
     scale: float = 1.0  # temperature for the margins of a linear SVM, fitted on out-of-fold scores
 
     def scores(self, idx: list[int]) -> np.ndarray:
-        u, v = row_values(idx, self.marsad_weight)
+        return self.scores_row(*row_values(idx, self.marsad_weight))
+
+    def scores_row(self, u: np.ndarray, v: np.ndarray) -> np.ndarray:
         return v @ self.weights[u].astype(np.float32) + self.bias
 
     def proba(self, idx: list[int]) -> np.ndarray:
         """Probability of each label (in ``labels`` order) for one featurised sentence."""
-        z = self.scores(idx) * self.scale
+        return self.proba_row(*row_values(idx, self.marsad_weight))
+
+    def proba_row(self, u: np.ndarray, v: np.ndarray) -> np.ndarray:
+        z = self.scores_row(u, v) * self.scale
         if len(self.labels) == 2 and self.weights.shape[1] == 1:
             p1 = 1.0 / (1.0 + np.exp(-z[0]))
             return np.array([1.0 - p1, p1])

@@ -14,10 +14,9 @@ from pathlib import Path
 
 import numpy as np
 
-from ..text.tokens import forms as token_forms
 from .features import Featurizer, marsad_names
 from .kil import QUAD_LABELS
-from .model import LinearModel
+from .model import LinearModel, ModelError, row_values
 
 MODEL_FILES = {"quad": "quad.npz", "relevance": "relevance.npz"}
 
@@ -48,18 +47,35 @@ class SentenceFeatures:
     featurizer: Featurizer = field(default_factory=Featurizer)
     _cues: list | None = None
 
-    def names(self, p, sentence_idxs: list[int]) -> list[str]:
+    def names(self, p, sentence_idxs: list[int], by_sentence: dict | None = None) -> list[str]:
+        """``by_sentence`` (from ``group``) avoids rescanning the document's mentions for every sentence."""
         if self._cues is None:
             self._cues = cue_sets(self.coder.cues)
-        want = set(sentence_idxs)
+        g = by_sentence or group(p)
         toks = [t for i in sentence_idxs for t in p.tokens.get(i, [])]
-        matches = [m for i in sentence_idxs for m in self.coder.lexicon.find([token_forms(t) for t in p.tokens.get(i, [])])]
-        return marsad_names(toks, [m for m in p.mentions if m.sentence_idx in want],
-                            [a for a in p.agents if a.sentence_idx in want],
-                            [e for e in p.events if e.sentence_idx in want], matches, self._cues)
+        pick = [[x for i in sentence_idxs for x in g[k].get(i, ())] for k in ("mentions", "agents", "events")]
+        return marsad_names(toks, *pick, self._entries(toks), self._cues)
 
-    def __call__(self, p, sentence_idxs: list[int], text: str) -> list[int]:
-        return self.featurizer.text(text) + self.featurizer.marsad(self.names(p, sentence_idxs))
+    def _entries(self, tokens) -> list[str]:
+        """Trigger entries whose first word a token can be (any clitic reading): a cheap stand-in for a full
+        lexicon match, which the coder has already done for the events it keeps."""
+        first = self.coder.lexicon.by_first
+        out = []
+        for t in tokens:
+            for f in {t.norm, t.base, t.stem}:
+                out.extend(first.get(f, ()))
+        return out
+
+    def __call__(self, p, sentence_idxs: list[int], text: str, by_sentence: dict | None = None) -> list[int]:
+        return self.featurizer.text(text) + self.featurizer.marsad(self.names(p, sentence_idxs, by_sentence))
+
+
+def group(p) -> dict[str, dict[int, list]]:
+    out: dict[str, dict[int, list]] = {"mentions": {}, "agents": {}, "events": {}}
+    for k in out:
+        for x in getattr(p, k):
+            out[k].setdefault(x.sentence_idx, []).append(x)
+    return out
 
 
 class QuadStage:
@@ -74,20 +90,23 @@ class QuadStage:
         self._features: SentenceFeatures | None = None
 
     def _load(self) -> None:
-        self._models = {k: LinearModel.load(self.directory / f) for k, f in MODEL_FILES.items()}
-        groups = self._models["quad"].groups
-        self._features = SentenceFeatures(self.coder, Featurizer(groups=groups))
+        models = {k: LinearModel.load(self.directory / f) for k, f in MODEL_FILES.items()}
+        if models["quad"].groups != models["relevance"].groups:
+            raise ModelError(f"{self.directory}: quad and relevance models were trained on different features")
+        self._models = models
+        self._features = SentenceFeatures(self.coder, Featurizer(groups=models["quad"].groups))
 
-    def label(self, p, s) -> tuple[str, float]:
+    def label(self, p, s, by_sentence: dict | None = None) -> tuple[str, float]:
         if self._models is None:
             self._load()
-        idx = self._features(p, [s.idx], s.text)
-        p_rel = float(self._models["relevance"].proba(idx)[1])
-        return combine(p_rel, self._models["quad"].proba(idx))
+        u, v = row_values(self._features(p, [s.idx], s.text, by_sentence), self._models["quad"].marsad_weight)
+        p_rel = float(self._models["relevance"].proba_row(u, v)[1])
+        return combine(p_rel, self._models["quad"].proba_row(u, v))
 
     def __call__(self, p):
+        g = group(p)
         for s in p.content_sentences():
-            p.quads[s.idx] = self.label(p, s)
+            p.quads[s.idx] = self.label(p, s, g)
         return p
 
 

@@ -44,7 +44,7 @@ CARD = """# Model card: {task} ({file})
   features are hashed (crc32) into {bits} buckets.
 - **Date built**: {date}
 - **Features**: word unigrams and bigrams and character 2-5-grams inside words of the normalised text
-  (2^{tb} hashed buckets, one L2-normalised block) plus Marsad's own features (trigger entries and their
+  (2^{tb} hashed buckets, one L2-normalised block) plus Marsad's own features (trigger entries by first word and their
   PLOVER types, the coder's events with quad/modality/negation, actor mention kinds and agents, head nouns,
   modality cue words; 2^{mb} buckets, a second L2-normalised block, weight {mw}).
 - **Model**: linear SVM (scikit-learn LinearSVC, C={c}, balanced class weights for quad, seed {seed}), margins turned into probabilities by a
