@@ -13,7 +13,7 @@ from pathlib import Path
 import numpy as np
 
 from .dataset import Featurised, load_kil
-from .features import GROUPS
+from .features import GROUPS, Featurizer
 from .kil import FOLDS, QUAD_LABELS
 from .stage import combine
 from .train import fit
@@ -30,8 +30,6 @@ def f1_scores(y: np.ndarray, p: np.ndarray, k: int) -> list[float]:
 
 def rules_only(f: Featurised, rows: list[int]) -> tuple[np.ndarray, np.ndarray]:
     """Quad and relevance predicted from the coder's events alone (evquad:* features, first one wins)."""
-    from .features import Featurizer
-
     fz = Featurizer()
     code = {fz.marsad(["evquad:" + q])[0]: k for k, q in enumerate(QUAD_LABELS) if k}
     quad = np.array([next((code[i] for i in f.groups["marsad"][r] if i in code), 0) for r in rows])
@@ -44,6 +42,7 @@ def cross_validate(f: Featurised, tasks: dict, groups=GROUPS, marsad_weight: flo
     r_rows, r_y, r_fold = tasks["relevance"]
     q_alone, q_comb, r_pred = np.zeros_like(q_y), np.zeros_like(q_y), np.zeros_like(r_y)
     q_marg, r_marg = np.zeros((len(q_y), len(QUAD_LABELS))), np.zeros(len(r_y))
+    both = Featurizer().marsad(["evparties:TrueTrue"])[0] if "marsad" in groups else -1
     for k in range(FOLDS):
         tr_q, tr_r = q_fold != k, r_fold != k
         mq = fit(f, [r for r, t in zip(q_rows, tr_q, strict=True) if t], q_y[tr_q], "quad", groups, marsad_weight)
@@ -55,8 +54,8 @@ def cross_validate(f: Featurised, tasks: dict, groups=GROUPS, marsad_weight: flo
             idx = _idx(f, q_rows[j], groups)
             q_marg[j] = mq.scores(idx)
             q_alone[j] = int(q_marg[j].argmax())
-            q_comb[j] = QUAD_LABELS.index(combine(float(mr.proba(idx)[1]), mq.proba(idx))[0])
-    r_pred = (r_marg >= 0).astype(int)
+            q_comb[j] = QUAD_LABELS.index(combine(float(mr.proba(idx)[1]), mq.proba(idx), both in idx)[0])
+    r_pred = np.array([int(m >= 0 or both in f.groups["marsad"][r]) for m, r in zip(r_marg, r_rows, strict=True)])
     return {"quad_macro_f1": float(np.mean(f1_scores(q_y, q_comb, 5))),
             "quad_alone_macro_f1": float(np.mean(f1_scores(q_y, q_alone, 5))),
             "relevance_f1": f1_scores(r_y, r_pred, 2)[1],
