@@ -196,6 +196,9 @@ def bench(
 
 def main() -> None:
     from . import analysis_commands, commands, server_commands  # noqa: F401  (register later stages' commands)
+    from .learn.cli import app as learn_app
+
+    app.add_typer(learn_app, name="learn")
 
     app()
 

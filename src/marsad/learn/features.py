@@ -24,6 +24,7 @@ N_FEATURES = N_TEXT + (1 << MARSAD_BITS)
 GROUPS = ("words", "chars", "marsad")
 _WORD = re.compile(r"[^\W\d_]+|\d+")
 _CACHE_MAX = 200_000
+_TEXT_MASK = N_TEXT - 1
 
 
 def _h(s: str, bits: int) -> int:
@@ -37,38 +38,51 @@ class Featurizer:
     groups: tuple[str, ...] = GROUPS
     char_min: int = 2
     char_max: int = 5
-    _cache: dict[str, tuple[int, ...]] = field(default_factory=dict, repr=False)
+    _cache: dict[str, tuple[int, tuple[int, ...]]] = field(default_factory=dict, repr=False)
+    _names: dict[str, int] = field(default_factory=dict, repr=False)
 
-    def _word(self, w: str) -> tuple[int, ...]:
+    def _word(self, w: str) -> tuple[int, tuple[int, ...]]:
+        """(hash of the word, its hashed features), cached."""
         got = self._cache.get(w)
         if got is not None:
             return got
         out: list[int] = []
+        wh = _h("w:" + w, TEXT_BITS)
         if "words" in self.groups:
-            out.append(_h("w:" + w, TEXT_BITS))
+            out.append(wh)
         if "chars" in self.groups:
             s = f" {w} "
             for n in range(self.char_min, self.char_max + 1):
                 out.extend(_h(f"c:{s[i:i + n]}", TEXT_BITS) for i in range(len(s) - n + 1))
-        got = tuple(out)
+        got = (wh, tuple(out))
         if len(self._cache) >= _CACHE_MAX:
             self._cache.clear()  # bounded: a long run over new vocabulary does not grow without end
         self._cache[w] = got
         return got
 
     def text(self, text: str) -> list[int]:
-        words = _WORD.findall(normalize(text))
         out: list[int] = []
-        for w in words:
-            out.extend(self._word(w))
-        if "words" in self.groups:
-            out.extend(_h(f"b:{a} {b}", TEXT_BITS) for a, b in zip(words, words[1:], strict=False))
+        prev = -1
+        bigrams = "words" in self.groups
+        for w in _WORD.findall(normalize(text)):
+            wh, feats = self._word(w)
+            out.extend(feats)
+            if bigrams and prev >= 0:  # a bigram's bucket from its words' hashes: no string is built
+                out.append((prev * 1_000_003 + wh + 1) & _TEXT_MASK)
+            prev = wh
         return out
 
     def marsad(self, names: Iterable[str]) -> list[int]:
         if "marsad" not in self.groups:
             return []
-        return [N_TEXT + _h(n, MARSAD_BITS) for n in names]
+        cache = self._names
+        out = []
+        for n in names:
+            i = cache.get(n)
+            if i is None:
+                i = cache[n] = N_TEXT + _h(n, MARSAD_BITS)  # a few thousand names at most (entries, codes)
+            out.append(i)
+        return out
 
 
 def marsad_names(tokens, mentions, agents, events, entries, cues) -> list[str]:

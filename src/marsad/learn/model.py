@@ -51,7 +51,11 @@ class LinearModel:
         return self.proba_row(*row_values(idx, self.marsad_weight))
 
     def proba_row(self, u: np.ndarray, v: np.ndarray) -> np.ndarray:
-        z = self.scores_row(u, v) * self.scale
+        return self.proba_margins(v @ self.weights[u].astype(np.float32))
+
+    def proba_margins(self, raw: np.ndarray) -> np.ndarray:
+        """Probabilities from the weighted sum before the bias (``v @ weights[u]``)."""
+        z = (raw + self.bias) * self.scale
         if len(self.labels) == 2 and self.weights.shape[1] == 1:
             p1 = 1.0 / (1.0 + np.exp(-z[0]))
             return np.array([1.0 - p1, p1])
