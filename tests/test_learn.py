@@ -15,7 +15,7 @@ from marsad.ingest.readers import make_document
 from marsad.learn.features import N_TEXT, Featurizer
 from marsad.learn.kil import QUAD_LABELS, KilError, read
 from marsad.learn.model import LinearModel, ModelError, sha256
-from marsad.learn.stage import MODEL_FILES, QuadStage, model_dir
+from marsad.learn.stage import MODEL_FILES, QuadStage, group, model_dir
 from marsad.pipeline import Pipeline
 
 KIL = EVAL / "kil"
@@ -153,3 +153,16 @@ def test_store_keeps_quad_per_sentence(tmp_path, pipe):
         rows = store.rows("SELECT kind, quad, quad_p FROM sentences ORDER BY idx")
     content = [r for r in rows if r["kind"] in ("title", "body")]
     assert content and all(r["quad"] in QUAD_LABELS and 0 <= r["quad_p"] <= 1 for r in content)
+
+
+def test_fast_scoring_equals_the_features_times_weights(pipe):
+    """The stage sums cached per-word weight vectors; it must give what the training representation gives."""
+    stage = pipe.stages[3]
+    for text, _ in OWN[:4]:
+        p = Pipeline(pipe.stages[:3])(make_document(text, "x", ""))
+        s = p.content_sentences()[0]
+        stage.label(p, s)  # loads the models
+        fast = stage._margins(p, s, group(p))
+        idx = stage._features(p, [s.idx], s.text)
+        slow = np.concatenate([stage._models[k].scores(idx) - stage._models[k].bias for k in ("quad", "relevance")])
+        assert np.allclose(fast, slow, atol=2e-3), (fast, slow)

@@ -60,16 +60,22 @@ class Featurizer:
         self._cache[w] = got
         return got
 
+    def parts(self, text: str) -> tuple[list[str], list[int]]:
+        """The normalised words (see ``word_features``) and the hashed bigrams of a text."""
+        words = _WORD.findall(normalize(text))
+        if "words" not in self.groups:
+            return words, []
+        hs = [self._word(w)[0] for w in words]
+        # a bigram's bucket from its words' hashes: no string is built
+        return words, [(a * 1_000_003 + b + 1) & _TEXT_MASK for a, b in zip(hs, hs[1:], strict=False)]
+
+    def word_features(self, w: str) -> tuple[int, ...]:
+        return self._word(w)[1]
+
     def text(self, text: str) -> list[int]:
-        out: list[int] = []
-        prev = -1
-        bigrams = "words" in self.groups
-        for w in _WORD.findall(normalize(text)):
-            wh, feats = self._word(w)
-            out.extend(feats)
-            if bigrams and prev >= 0:  # a bigram's bucket from its words' hashes: no string is built
-                out.append((prev * 1_000_003 + wh + 1) & _TEXT_MASK)
-            prev = wh
+        words, out = self.parts(text)
+        for w in words:
+            out.extend(self._word(w)[1])
         return out
 
     def marsad(self, names: Iterable[str]) -> list[int]:

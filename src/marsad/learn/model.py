@@ -19,15 +19,17 @@ class ModelError(ValueError):
 
 
 def row_values(idx: list[int], marsad_weight: float) -> tuple[np.ndarray, np.ndarray]:
-    """Unique feature indices and their values: each block (text, marsad) L2-normalised on its own."""
-    u = np.unique(np.asarray(idx, dtype=np.int64))
-    v = np.empty(len(u), dtype=np.float32)
+    """Feature indices and their values: counts divided by the square root of the block's total count, for
+    each block (text, marsad) on its own. (Not an exact L2 norm when a feature repeats, but additive over
+    words, so the stage can sum cached per-word weight vectors: see stage.QuadStage.)"""
+    u, c = np.unique(np.asarray(idx, dtype=np.int64), return_counts=True)
+    v = c.astype(np.float32)
     text = u < N_TEXT
-    n_text, n_m = int(text.sum()), int((~text).sum())
+    n_text, n_m = int(c[text].sum()), int(c[~text].sum())
     if n_text:
-        v[text] = 1.0 / np.sqrt(n_text)
+        v[text] /= np.sqrt(n_text)
     if n_m:
-        v[~text] = marsad_weight / np.sqrt(n_m)
+        v[~text] *= marsad_weight / np.sqrt(n_m)
     return u, v
 
 
