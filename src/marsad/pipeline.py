@@ -53,8 +53,10 @@ class Pipeline:
             stages.append(actor_stage)
             if upto == "events":
                 from .events.stage import EventStage
+                from .learn.stage import QuadStage
 
-                stages.append(EventStage())
+                stages.append(event_stage := EventStage())
+                stages.append(QuadStage(event_stage.coder))
         else:
             stages.append(Segmenter())
         return cls(stages)

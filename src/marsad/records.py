@@ -142,6 +142,7 @@ class Processed:
     candidates: list = field(default_factory=list)  # unknown names after titles (actors.resolver.Candidate)
     agents: list[Mention] = field(default_factory=list)  # head nouns without a country (الحكومة، المتظاهرون)
     places: list[Mention] = field(default_factory=list)  # non-capital places (locations, not actors)
+    quads: dict[int, tuple[str, float]] = field(default_factory=dict)  # sentence idx -> (quad label, p)
 
     def content_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if s.kind in PROCESSED_KINDS]

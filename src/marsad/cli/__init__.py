@@ -12,8 +12,11 @@ from __future__ import annotations
 # isort: off
 from . import core, documents, stages, alliance, server  # noqa: F401
 # isort: on
+from ..learn.cli import app as learn_app
 from .common import app
 from .examples import add_examples
+
+app.add_typer(learn_app, name="learn")
 
 add_examples(app)
 

@@ -11,6 +11,7 @@ import multiprocessing as mp
 from collections.abc import Callable, Iterable, Iterator
 from typing import IO
 
+from ..learn.stage import record_quad
 from .export import event_record
 
 _PIPE = None
@@ -43,7 +44,8 @@ def _code(item: tuple[int, str]) -> str:
         p = _PIPE(doc)
     except Exception as e:  # noqa: BLE001
         return json.dumps({"id": rid, "events": [], "error": str(e)}, ensure_ascii=True)
-    return json.dumps({"id": rid, "events": [event_record(e, doc) for e in p.events]}, ensure_ascii=False)
+    return json.dumps({"id": rid, "events": [event_record(e, doc) for e in p.events], "quad": record_quad(p)},
+                      ensure_ascii=False)
 
 
 def _lines(src: IO[str]) -> Iterator[tuple[int, str]]:

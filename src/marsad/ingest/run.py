@@ -128,7 +128,7 @@ def ingest(
 
             def write(proc=proc, dup_of=dup_of, score=score, mh=mh):
                 if store.add_document(proc.doc, proc.sentences, proc.mentions, proc.events,
-                                      dup_of=dup_of, dup_score=score, minhash=to_bytes(mh)):
+                                      dup_of=dup_of, dup_score=score, minhash=to_bytes(mh), quads=proc.quads):
                     store.add_candidates(proc.candidates, proc.doc.id)
 
             write.doc_id = item.id  # type: ignore[attr-defined]

@@ -48,5 +48,9 @@ def check_all(extra: list[Path] | None = None) -> dict:
     if validate_ties is not None:
         tstats, tproblems = validate_ties()
         sections["ties"] = {"stats": tstats, "problems": tproblems}
+    from ..learn.check import validate_models
+
+    mstats, mproblems = validate_models()
+    sections["models"] = {"stats": mstats, "problems": mproblems}
     total = sum(len(s["problems"]) for s in sections.values())
     return {"ok": total == 0, "problems": total, "sections": sections}

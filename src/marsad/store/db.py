@@ -159,6 +159,7 @@ class Store:
         dup_of: str | None = None,
         dup_score: float | None = None,
         minhash: bytes | None = None,
+        quads: dict[int, tuple[str, float]] | None = None,
     ) -> bool:
         """Insert one document with everything derived from it. Call inside ``transaction()``.
         Returns False (and writes nothing) when the document is already stored."""
@@ -176,8 +177,10 @@ class Store:
         from ..text.normalize import normalize_space
 
         self.executemany(
-            "INSERT INTO sentences (doc_id, idx, start_off, end_off, text, norm, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(doc.id, s.idx, s.start, s.end, s.text, normalize_space(s.text), s.kind) for s in sentences],
+            """INSERT INTO sentences (doc_id, idx, start_off, end_off, text, norm, kind, quad, quad_p)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            [(doc.id, s.idx, s.start, s.end, s.text, normalize_space(s.text), s.kind,
+              *(quads or {}).get(s.idx, (None, None))) for s in sentences],
         )
         if mentions:
             self.executemany(

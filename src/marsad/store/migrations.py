@@ -77,6 +77,11 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "ALTER TABLE api_keys ADD COLUMN scopes TEXT NOT NULL DEFAULT 'read,write'",
         "ALTER TABLE api_keys ADD COLUMN expires_at TEXT",
     ]),
+    (6, "learned layer: each sentence's quad label and its probability (marsad.learn)", [
+        "ALTER TABLE sentences ADD COLUMN quad TEXT",
+        "ALTER TABLE sentences ADD COLUMN quad_p {float}",
+        "CREATE INDEX sentences_quad ON sentences (quad)",
+    ]),
 ]
 
 DIALECT = {

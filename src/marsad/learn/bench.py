@@ -1,0 +1,68 @@
+"""Speed and memory of the learned layer: ``python -m marsad.learn.bench [--mb 2]``.
+
+Runs, each in a fresh process on the same texts (../shared/seeds and the bundled sample, replicated): str.split,
+the rule pipeline (text, actors, events), and the rule pipeline plus the learned layer; also the model load time.
+Figures only, no pass/fail.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from ..bench import b_split, corpus_texts, in_child, replicate
+
+
+def _run(docs: list[str], learned: bool) -> dict:
+    from ..ingest.readers import make_document
+    from .dataset import rules_pipeline
+
+    pipe = rules_pipeline()
+    if learned:
+        from .stage import QuadStage
+
+        pipe.stages.append(QuadStage(pipe.stages[-1].coder))
+    t0 = time.perf_counter()
+    ns = nq = 0
+    for i, d in enumerate(docs):
+        p = pipe(make_document(d, f"bench#{i}", published="2025-06-01"))
+        ns += len(p.content_sentences())
+        nq += sum(1 for q in p.quads.values() if q[0] != "irrelevant")
+    return {"seconds": time.perf_counter() - t0, "sentences": ns, "relevant": nq}
+
+
+def _load() -> dict:
+    from ..events.coder import EventCoder
+    from .stage import QuadStage
+
+    stage = QuadStage(EventCoder())
+    t0 = time.perf_counter()
+    stage._load()
+    return {"seconds": time.perf_counter() - t0}
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--mb", type=float, default=2.0, help="MB of text (default 2)")
+    ap.add_argument("--seeds", type=Path, help="folder of .txt articles (default ../shared/seeds)")
+    args = ap.parse_args(argv)
+    docs = replicate(corpus_texts(args.seeds), args.mb)
+    split = in_child(b_split, docs)
+    rules = in_child(_run, docs, False)
+    both = in_child(_run, docs, True)
+    load = in_child(_load)
+    n = rules["sentences"]
+    print(f"{len(docs):,} documents, {args.mb} MB, {n:,} content sentences; one process each")
+    print(f"{'run':<26} {'seconds':>8} {'sentences/s':>12} {'peak MB':>8}")
+    for name, r in [("str.split (baseline)", split), ("rules (text+actors+events)", rules),
+                    ("rules + learned layer", both)]:
+        print(f"{name:<26} {r['seconds']:>8.2f} {n / r['seconds']:>12,.0f} {r['peak_mb']:>8.0f}")
+    layer = both["seconds"] - rules["seconds"]
+    print(f"learned layer alone: {layer:.2f}s ({n / max(layer, 1e-9):,.0f} sentences/s); model load "
+          f"{load['seconds']:.2f}s, load process peak {load['peak_mb']:.0f} MB; "
+          f"{both['relevant']:,} sentences labelled relevant")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,37 @@
+"""Validation of the shipped model files for ``marsad dict check``: each loads, has its model card, the card's
+sha256 is the file's, labels are the expected ones, and both models use the same feature groups."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .kil import QUAD_LABELS, RELEVANCE_LABELS
+from .model import LinearModel, ModelError, sha256
+from .stage import MODEL_FILES, model_dir
+
+
+def validate_models(directory: Path | None = None) -> tuple[dict, list[str]]:
+    directory = directory or model_dir()
+    problems: list[str] = []
+    stats: dict[str, object] = {}
+    groups = set()
+    for task, name in MODEL_FILES.items():
+        path = directory / name
+        try:
+            m = LinearModel.load(path)
+        except (ModelError, FileNotFoundError) as e:
+            problems.append(f"{path}: {e}" if isinstance(e, FileNotFoundError) else str(e))
+            continue
+        want = QUAD_LABELS if task == "quad" else RELEVANCE_LABELS
+        if m.labels != want:
+            problems.append(f"{path}: labels {m.labels}, expected {want}")
+        groups.add(m.groups)
+        card = path.with_suffix(".md")
+        if not card.is_file():
+            problems.append(f"{card}: model card missing")
+        elif sha256(path) not in card.read_text(encoding="utf-8"):
+            problems.append(f"{card}: sha256 does not match {name} (rebuild with python -m marsad.learn.train)")
+        stats[task] = f"{path.stat().st_size / 1e6:.1f} MB"
+    if len(groups) > 1:
+        problems.append(f"{directory}: quad and relevance models use different feature groups {sorted(groups)}")
+    return stats, problems

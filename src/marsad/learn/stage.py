@@ -1,0 +1,163 @@
+"""The pipeline stage of the learned layer: every content sentence gets a quad label and its probability.
+
+The label is ``irrelevant`` when the relevance model says so (p < 0.5) and the coder found no event with both
+parties (see RULES_BOTH_PARTIES_RELEVANT); otherwise the QuadClass model's most
+likely of the four relevant classes. ``p`` is the probability of the label given: 1 - p(relevant) for
+irrelevant, p(relevant) x p(class | relevant) otherwise. Models load on the first sentence (lazily), from
+files inside the package (offline).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+from .features import Featurizer, marsad_names
+from .kil import QUAD_LABELS
+from .model import LinearModel, ModelError
+
+MODEL_FILES = {"quad": "quad.npz", "relevance": "relevance.npz"}
+
+
+def model_dir() -> Path:
+    return Path(str(resources.files("marsad") / "data" / "models"))
+
+
+def cue_sets(cues) -> list[tuple[str, frozenset[str]]]:
+    return [("neg", cues.negation), ("deny", cues.suppress), ("fut", cues.future), ("hyp", cues.hypothetical),
+            ("rep", frozenset(cues.reporting))]
+
+
+# Share of Keep it Local relevance sentences that are relevant when the coder found an event with both an actor
+# and a recipient (134 of 148; base rate 0.48): the rules' strongest evidence, used as a floor for p(relevant).
+RULES_BOTH_PARTIES_RELEVANT = 0.91
+
+
+def combine(p_rel: float, p_quad: np.ndarray, both_parties: bool = False) -> tuple[str, float]:
+    """(label, p) from p(relevant) and the QuadClass model's distribution over QUAD_LABELS; ``both_parties``:
+    the coder found an event with actor and recipient in the sentence."""
+    if both_parties:
+        p_rel = max(p_rel, RULES_BOTH_PARTIES_RELEVANT)
+    if p_rel < 0.5:
+        return QUAD_LABELS[0], 1.0 - p_rel
+    rel = p_quad[1:] / max(float(p_quad[1:].sum()), 1e-9)
+    k = int(rel.argmax())
+    return QUAD_LABELS[k + 1], p_rel * float(rel[k])
+
+
+@dataclass
+class SentenceFeatures:
+    """Featurises content sentences of a ``Processed`` record, with the rules' own view of them."""
+
+    coder: object  # events.coder.EventCoder: its lexicon and modality cues
+    featurizer: Featurizer = field(default_factory=Featurizer)
+    _cues: list | None = None
+
+    def names(self, p, sentence_idxs: list[int], by_sentence: dict | None = None) -> list[str]:
+        """``by_sentence`` (from ``group``) avoids rescanning the document's mentions for every sentence."""
+        if self._cues is None:
+            self._cues = cue_sets(self.coder.cues)
+        g = by_sentence or group(p)
+        toks = [t for i in sentence_idxs for t in p.tokens.get(i, [])]
+        pick = [[x for i in sentence_idxs for x in g[k].get(i, ())] for k in ("mentions", "agents", "events")]
+        return marsad_names(toks, *pick, self._entries(toks), self._cues)
+
+    def _entries(self, tokens) -> list[str]:
+        """Trigger entries whose first word a token can be (any clitic reading): a cheap stand-in for a full
+        lexicon match, which the coder has already done for the events it keeps."""
+        first = self.coder.lexicon.by_first
+        out = []
+        for t in tokens:
+            for f in {t.norm, t.base, t.stem}:
+                out.extend(first.get(f, ()))
+        return out
+
+    def __call__(self, p, sentence_idxs: list[int], text: str, by_sentence: dict | None = None) -> list[int]:
+        return self.featurizer.text(text) + self.featurizer.marsad(self.names(p, sentence_idxs, by_sentence))
+
+
+def group(p) -> dict[str, dict[int, list]]:
+    out: dict[str, dict[int, list]] = {"mentions": {}, "agents": {}, "events": {}}
+    for k in out:
+        for x in getattr(p, k):
+            out[k].setdefault(x.sentence_idx, []).append(x)
+    return out
+
+
+class QuadStage:
+    """Sets ``p.quads[sentence idx] = (label, p)`` for every content sentence."""
+
+    name = "learn"
+
+    def __init__(self, coder, directory: Path | None = None):
+        self.directory = directory or model_dir()
+        self.coder = coder
+        self._models: dict[str, LinearModel] | None = None
+        self._features: SentenceFeatures | None = None
+
+    def _load(self) -> None:
+        models = {k: LinearModel.load(self.directory / f) for k, f in MODEL_FILES.items()}
+        if models["quad"].groups != models["relevance"].groups:
+            raise ModelError(f"{self.directory}: quad and relevance models were trained on different features")
+        self._models = models
+        # one float32 matrix for both models: one gather per sentence instead of two gathers and casts
+        self._weights = np.hstack([models["quad"].weights, models["relevance"].weights]).astype(np.float32)
+        self._word_sums: dict[str, tuple[np.ndarray, int]] = {}
+        self._features = SentenceFeatures(self.coder, Featurizer(groups=models["quad"].groups))
+
+    def label(self, p, s, by_sentence: dict | None = None) -> tuple[str, float]:
+        if self._models is None:
+            self._load()
+        by_sentence = by_sentence or group(p)
+        z = self._margins(p, s, by_sentence)
+        k = len(QUAD_LABELS)
+        p_rel = float(self._models["relevance"].proba_margins(z[k:])[1])
+        both = any(e.actor.code and e.recipient.code for e in by_sentence["events"].get(s.idx, ()))
+        return combine(p_rel, self._models["quad"].proba_margins(z[:k]), both)
+
+    def _margins(self, p, s, by_sentence: dict) -> np.ndarray:
+        """``row_values(features) @ weights``, computed from cached per-word sums of weight rows: the same
+        number (the representation is additive over words), several times faster than gathering every n-gram."""
+        fz, w = self._features.featurizer, self._weights
+        words, bigrams = fz.parts(s.text)
+        n_text = len(bigrams)
+        total = w[bigrams].sum(axis=0) if bigrams else np.zeros(w.shape[1], np.float32)
+        cache = self._word_sums
+        for word in words:
+            got = cache.get(word)
+            if got is None:
+                feats = fz.word_features(word)
+                got = cache[word] = (w[list(feats)].sum(axis=0), len(feats))
+                if len(cache) > 200_000:
+                    cache.clear()
+            total = total + got[0]
+            n_text += got[1]
+        z = total / np.sqrt(n_text) if n_text else total
+        m = fz.marsad(self._features.names(p, [s.idx], by_sentence))
+        if m:
+            z = z + w[m].sum(axis=0) * (self._models["quad"].marsad_weight / np.sqrt(len(m)))
+        return z
+
+    def __call__(self, p):
+        g = group(p)
+        for s in p.content_sentences():
+            p.quads[s.idx] = self.label(p, s, g)
+        return p
+
+
+def record_quad(p) -> dict:
+    """The quad of a whole record for ``marsad extract``: its most probable relevant sentence's label, else
+    irrelevant with the least certain sentence's p; records of several sentences also list each one."""
+    quads = [(s, p.quads[s.idx]) for s in p.content_sentences() if s.idx in p.quads]
+    if not quads:
+        return {"label": QUAD_LABELS[0], "p": None}
+    relevant = [q for _, q in quads if q[0] != QUAD_LABELS[0]]
+    label, prob = max(relevant, key=lambda q: q[1]) if relevant else min((q for _, q in quads), key=lambda q: q[1])
+    out = {"label": label, "p": round(prob, 3)}
+    if len(quads) > 1:
+        out["sentences"] = [{"idx": s.idx, "start": s.start, "end": s.end, "label": q[0], "p": round(q[1], 3)}
+                            for s, q in quads]
+    return out
