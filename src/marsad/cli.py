@@ -62,10 +62,12 @@ def ingest(
     json_out: JsonOpt = False,
     force: Annotated[bool, typer.Option(help="Re-read files already ingested (stored documents are still skipped).")] = False,
     upto: Annotated[str, typer.Option(help="Last stage to run: text | actors | events.")] = "events",
+    workers: Annotated[int, typer.Option(help="Pipeline processes (default: the machine's cores); one writer.")] = 0,
 ) -> None:
     """Read news files (txt, html, jsonl, rss/atom, warc) into the store. Safe to re-run."""
     from .ingest.run import ingest as run_ingest
     from .ingest.run import total_bytes
+    from .ingest.workers import default_workers
     from .pipeline import Pipeline
 
     store = open_store(db)
@@ -75,7 +77,7 @@ def ingest(
                   TextColumn("{task.description}"), console=err, disable=json_out or not err.is_terminal) as bar:
         task = bar.add_task("", total=total or None)
         report = run_ingest(paths, store, pipeline, progress=lambda f, n: bar.update(task, advance=n, description=Path(f).name),
-                            force=force)
+                            force=force, workers=workers or default_workers(), on_wait=lambda m: err.print(m, markup=False))
     store.close()
     for e in report.errors:
         err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
@@ -195,7 +197,7 @@ def bench(
 
 
 def main() -> None:
-    from . import analysis_commands, commands, server_commands  # noqa: F401  (register later stages' commands)
+    from . import analysis_commands, commands, scale_commands, server_commands  # noqa: F401  (register later stages' commands)
 
     app()
 

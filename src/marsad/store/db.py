@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
@@ -29,6 +29,10 @@ class StoreError(RuntimeError):
     pass
 
 
+class WriterBusy(StoreError):
+    """Another process holds the store's writer lock (raised only when asked not to wait)."""
+
+
 class Store:
     """Open with ``Store.open(path_or_url)``. Use as a context manager to close it."""
 
@@ -37,6 +41,7 @@ class Store:
     def __init__(self, conn, url: str):
         self.conn = conn
         self.url = url
+        self.writer_depth = 0  # > 0 while this Store holds the writer lock
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -103,6 +108,31 @@ class Store:
         else:
             self.conn.execute("COMMIT")
 
+    @contextmanager
+    def writer_lock(self, on_wait: Callable[[str], None] | None = None, wait: bool = True) -> Iterator[None]:
+        """Held by every ingest and refresh: one writer at a time, the next one waits (``on_wait`` is told
+        why) or, with ``wait=False``, gets ``WriterBusy``. Re-entrant within this Store (an ingest's refresh
+        runs under the ingest's lock)."""
+        if self.writer_depth:
+            self.writer_depth += 1
+            try:
+                yield
+            finally:
+                self.writer_depth -= 1
+            return
+        with self._writer_lock(on_wait, wait):
+            self.writer_depth = 1
+            try:
+                yield
+            finally:
+                self.writer_depth = 0
+
+    def _writer_lock(self, on_wait: Callable[[str], None] | None, wait: bool):
+        """SQLite: an exclusive flock on ``<store>.lock``, released by the system if the process dies."""
+        from .lock import file_lock
+
+        return file_lock(None if self.url == ":memory:" else self.url + ".lock", self.url, on_wait, wait)
+
     # -- schema ----------------------------------------------------------------------------------
     def version(self) -> int:
         try:
@@ -157,10 +187,12 @@ class Store:
         dup_of: str | None = None,
         dup_score: float | None = None,
         minhash: bytes | None = None,
+        bands: Sequence[int] = (),
     ) -> bool:
         """Insert one document with everything derived from it. Call inside ``transaction()``.
+        ``bands``: the near-duplicate index keys of an original (see store.dedup).
         Returns False (and writes nothing) when the document is already stored."""
-        seq = (self.scalar("SELECT MAX(seq) FROM documents") or 0) + 1
+        seq = (self.scalar("SELECT MAX(seq) FROM documents") or 0) + 1  # one index seek (documents_seq)
         cur = self.execute(
             """INSERT INTO documents (id, source, url, path, title, published, language, text, origin,
                    ingested_at, dup_of, dup_score, minhash, seq)
@@ -186,6 +218,8 @@ class Store:
             )
         if events:
             self.executemany(EVENT_INSERT, [event_row(e, doc, dup=dup_of is not None) for e in events])
+        if bands:
+            self.executemany("INSERT INTO near_dup_bands (key, seq) VALUES (?, ?)", [(k, seq) for k in bands])
         return True
 
     def add_candidates(self, candidates, doc_id: str) -> None:
@@ -211,10 +245,6 @@ class Store:
     def file_done(self, path: str, size: int, mtime: float) -> bool:
         row = self.rows("SELECT size, mtime, status FROM files WHERE path = ?", (path,))
         return bool(row) and row[0]["status"] == "done" and row[0]["size"] == size and abs(row[0]["mtime"] - mtime) < 1e-3
-
-    def minhashes(self) -> list[tuple[str, bytes]]:
-        return [(r["id"], r["minhash"]) for r in self.rows(
-            "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL AND dup_of IS NULL ORDER BY seq")]
 
     # -- reads -----------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:

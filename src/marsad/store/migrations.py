@@ -73,11 +73,17 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             created_at TEXT NOT NULL, revoked_at TEXT)""",
         "CREATE UNIQUE INDEX api_keys_active_name ON api_keys (name) WHERE revoked_at IS NULL",
     ]),
+    (5, "scale: the next seq from an index; near-duplicate LSH bands in the store instead of in memory", [
+        "CREATE INDEX documents_seq ON documents (seq)",
+        # one row per LSH band of every original (not near-duplicate) document: key = hash of the band
+        "CREATE TABLE near_dup_bands (key {bigint} NOT NULL, seq INTEGER NOT NULL)",
+        "CREATE INDEX near_dup_bands_key ON near_dup_bands (key)",
+    ]),
 ]
 
 DIALECT = {
-    "sqlite": {"blob": "BLOB", "float": "REAL"},
-    "postgresql": {"blob": "BYTEA", "float": "DOUBLE PRECISION"},
+    "sqlite": {"blob": "BLOB", "float": "REAL", "bigint": "INTEGER"},
+    "postgresql": {"blob": "BYTEA", "float": "DOUBLE PRECISION", "bigint": "BIGINT"},
 }
 
 
