@@ -18,7 +18,6 @@ import json
 import os
 import random
 import re
-import resource
 import subprocess
 import sys
 import tempfile
@@ -56,6 +55,15 @@ def make_corpus(path: Path, n: int, seed: int = 11) -> int:
     return chars
 
 
+# Runs one command and prints its own children's usage: CPU of the ingest and its workers, and the peak
+# resident memory of the largest of them (RUSAGE_CHILDREN of this benchmark would mix all runs).
+WRAPPER = """import json, resource, subprocess, sys
+r = subprocess.run(sys.argv[1:], capture_output=True, text=True)
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(json.dumps({"rc": r.returncode, "out": r.stdout, "err": r.stderr[-2000:], "cpu": u.ru_utime + u.ru_stime,
+                  "rss_mb": u.ru_maxrss / 1024}))"""
+
+
 def run_ingest(corpus: Path, db: Path, src: str | None, workers: int | None) -> dict:
     env = dict(os.environ)
     if src:
@@ -63,16 +71,14 @@ def run_ingest(corpus: Path, db: Path, src: str | None, workers: int | None) -> 
     cmd = [sys.executable, "-m", "marsad", "ingest", str(corpus), "--db", str(db), "--json"]
     if workers is not None:
         cmd += ["--workers", str(workers)]
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    out = subprocess.run(cmd, env=env, capture_output=True, text=True)
+    out = json.loads(subprocess.run([sys.executable, "-c", WRAPPER, *cmd], env=env, capture_output=True,
+                                    text=True, check=True).stdout)
     wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    if out.returncode not in (0, 1):
-        raise SystemExit(f"ingest failed ({out.returncode}): {out.stderr[-2000:]}")
-    rep = json.loads(out.stdout)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"cpu": cpu, "wall": wall, "rss_mb": after.ru_maxrss / 1024, "sentences": rep["sentences"],
+    if out["rc"] not in (0, 1):
+        raise SystemExit(f"ingest failed ({out['rc']}): {out['err']}")
+    rep = json.loads(out["out"])
+    return {"cpu": out["cpu"], "wall": wall, "rss_mb": out["rss_mb"], "sentences": rep["sentences"],
             "added": rep["added"], "near_duplicates": rep["near_duplicates"],
             "store_mb": sum(p.stat().st_size for p in db.parent.glob(db.name + "*")) / 1e6}
 

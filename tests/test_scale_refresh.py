@@ -135,8 +135,9 @@ def test_check_finds_and_repairs_wrong_aggregates(tmp_path, seeds_dir):
     assert subprocess.run([*MARSAD, "check", "--db", db], capture_output=True).returncode == 0
 
 
-def test_server_start_finishes_a_pending_refresh(tmp_path):
+def test_server_start_finishes_a_pending_refresh(tmp_path, monkeypatch):
     pytest.importorskip("fastapi")
+    monkeypatch.setenv("MARSAD_DATA_DIR", str(tmp_path / "uploads"))
     from marsad.api.app import create_app
 
     db = str(tmp_path / "m.db")

@@ -1,6 +1,10 @@
-"""Commands of the scaling work (``marsad check``), registered on the main Typer app when imported."""
+"""Commands of the scaling work (``marsad check``, ``marsad spark ingest|load``), registered on the main Typer
+app when imported."""
 
 from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
 
 import typer
 
@@ -24,3 +28,53 @@ def check(db: DbOpt = None, json_out: JsonOpt = False) -> None:
         err.print(f"[yellow]repaired:[/yellow] {'a refresh was pending; ' if out['pending'] else ''}{what} differed",
                   highlight=False)
     raise typer.Exit(0 if out["ok"] else 1)
+
+
+spark_app = typer.Typer(help="Apache Spark: ingest corpora beyond one machine (pip install 'marsad[spark]').")
+app.add_typer(spark_app, name="spark")
+
+
+@spark_app.command("ingest")
+def spark_ingest(
+    paths: Annotated[list[str], typer.Argument(help="INPUT... OUTPUT: files or folders (any path Spark reads), "
+                                               "then the output folder")],
+    master: Annotated[str | None, typer.Option(help="Spark master, e.g. local[2] (default: spark-submit's)")] = None,
+    partitions: Annotated[int | None, typer.Option(help="Partitions of the input files")] = None,
+    json_out: JsonOpt = False,
+) -> None:
+    """Run the pipeline on Spark; write documents, sentences, mentions, events (Parquet by month)."""
+    if len(paths) < 2:
+        err.print("[red]error:[/red] give at least one INPUT and the OUTPUT folder")
+        raise typer.Exit(2)
+    try:
+        from .spark.job import run
+    except ImportError as e:
+        err.print(f"[red]error:[/red] Spark is not installed ({e}): pip install 'marsad[spark]'")
+        raise typer.Exit(2) from None
+    out = run(paths[:-1], paths[-1], master=master, partitions=partitions, log=lambda m: err.print(m, markup=False))
+    for e in out["errors"]:
+        err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
+    if json_out:
+        emit_json(out | {"errors": len(out["errors"])})
+    else:
+        console.print(f"files {out['files']} · documents read {out['documents_read']} · added {out['added']} · "
+                      f"duplicates {out['skipped']} · near-duplicates {out['near_duplicates']} · "
+                      f"events {out['events']} · errors {len(out['errors'])}")
+    raise typer.Exit(1 if out["errors"] else 0)
+
+
+@spark_app.command("load")
+def spark_load(output: Path, db: DbOpt = None, json_out: JsonOpt = False) -> None:
+    """Load a 'marsad spark ingest' OUTPUT into a store (--db sqlite path or postgresql://) and refresh it."""
+    from .spark.load import load
+
+    with open_store(db) as store:
+        try:
+            out = load(output, store, log=lambda m: err.print(m, markup=False))
+        except FileNotFoundError as e:
+            err.print(f"error: {e}", markup=False)
+            raise typer.Exit(2) from None
+    if json_out:
+        emit_json(out)
+    else:
+        console.print(f"documents loaded {out['documents']}")

@@ -203,19 +203,9 @@ class Store:
         )
         if cur.rowcount == 0:
             return False
-        from ..text.normalize import normalize_space
-
-        self.executemany(
-            "INSERT INTO sentences (doc_id, idx, start_off, end_off, text, norm, kind) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(doc.id, s.idx, s.start, s.end, s.text, normalize_space(s.text), s.kind) for s in sentences],
-        )
+        self.executemany(SENTENCE_INSERT, sentence_rows(doc, sentences))
         if mentions:
-            self.executemany(
-                """INSERT INTO mentions (doc_id, sentence_idx, start_off, end_off, text, code, agent, kind, person,
-                       entry, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                [(doc.id, m.sentence_idx, m.start, m.end, m.text, m.code, m.agent, m.kind, m.person, m.entry,
-                  doc.published) for m in mentions],
-            )
+            self.executemany(MENTION_INSERT, mention_rows(doc, mentions))
         if events:
             self.executemany(EVENT_INSERT, [event_row(e, doc, dup=dup_of is not None) for e in events])
         if bands:
@@ -288,6 +278,23 @@ class Store:
             """SELECT id, source, url, title, published, dup_of,
                       (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences
                FROM documents d ORDER BY seq LIMIT ? OFFSET ?""", (limit, offset))
+
+
+SENTENCE_INSERT = ("INSERT INTO sentences (doc_id, idx, start_off, end_off, text, norm, kind) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?)")
+MENTION_INSERT = ("INSERT INTO mentions (doc_id, sentence_idx, start_off, end_off, text, code, agent, kind, person, "
+                  "entry, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+
+
+def sentence_rows(doc: Document, sentences: Sequence[Sentence]) -> list[tuple]:
+    from ..text.normalize import normalize_space
+
+    return [(doc.id, s.idx, s.start, s.end, s.text, normalize_space(s.text), s.kind) for s in sentences]
+
+
+def mention_rows(doc: Document, mentions: Sequence[Mention]) -> list[tuple]:
+    return [(doc.id, m.sentence_idx, m.start, m.end, m.text, m.code, m.agent, m.kind, m.person, m.entry,
+             doc.published) for m in mentions]
 
 
 EVENT_COLUMNS = [

@@ -58,6 +58,12 @@ def band_ranges(threshold: float) -> list[tuple[int, int]]:
     return MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges
 
 
+def index_layout(threshold: float = THRESHOLD) -> str:
+    """Recorded in meta when the band table is complete for this banding."""
+    ranges = band_ranges(threshold)
+    return f"{len(ranges)}x{ranges[0][1]}@{threshold}"
+
+
 def band_keys(sig: bytes, ranges: list[tuple[int, int]]) -> list[int]:
     """One signed 64-bit key per band (fits INTEGER/BIGINT); the band's number is part of the hash."""
     vals = _values(sig)
@@ -86,7 +92,7 @@ class NearDuplicates:
 
     def _ensure_index(self) -> None:
         """Fill the band table from stored signatures once (stores written before schema v5)."""
-        layout = f"{len(self.ranges)}x{self.ranges[0][1]}@{self.threshold}"
+        layout = index_layout(self.threshold)
         if self.store.get_meta(BANDS_META) == layout:
             return
         with self.store.transaction():
