@@ -5,16 +5,16 @@ similarity with an earlier stored one is >= ``threshold`` gets ``dup_of`` = the 
 
 The LSH index lives in the store (table ``near_dup_bands``: one row per band of every original document),
 so an ingest keeps in memory only the documents of its current batch, whatever the size of the store.
-Bands and thresholds are datasketch's (``MinHashLSH(threshold, NUM_PERM)`` picks b x r), so results are
-those of datasketch's in-memory LSH over the same documents.
+Signatures, bands and thresholds are datasketch's (tests compare them), so results are those of datasketch's
+in-memory LSH over the same documents.
 """
 
 from __future__ import annotations
 
 import hashlib
+import struct
 
 import numpy as np
-from datasketch import MinHash, MinHashLSH
 
 from ..text.normalize import normalize
 from ..text.tokens import TOKEN_RE
@@ -24,8 +24,21 @@ SEED = 7
 SCHEME = "affine32"  # stored signatures are only comparable within one scheme
 THRESHOLD = 0.8
 BANDS_META = "near_dup_bands"
-# Built once: datasketch would otherwise draw the 64 permutations again for every signature.
-PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME).permutations
+# datasketch's banding for THRESHOLD and NUM_PERM (MinHashLSH picks b x r minimising errors): 5 bands of 11.
+RANGES_08 = [(i * 11, (i + 1) * 11) for i in range(5)]
+
+
+def _permutations(seed: int = SEED) -> tuple[np.ndarray, np.ndarray]:
+    """datasketch's affine32 permutations h -> a*h + b mod 2^32 (a odd), drawn as datasketch draws them."""
+    gen = np.random.RandomState(seed)
+    a = gen.randint(0, 1 << 31, NUM_PERM, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, NUM_PERM, dtype=np.uint32)
+    return a, b
+
+
+# Built once: drawing 64 permutations per signature was a measurable share of an ingest.
+PERM_A, PERM_B = _permutations()
+MAX32 = np.uint32(0xFFFFFFFF)
 
 
 def shingles(text: str, k: int = 3) -> set[bytes]:
@@ -35,19 +48,26 @@ def shingles(text: str, k: int = 3) -> set[bytes]:
     return {" ".join(words[i:i + k]).encode() for i in range(len(words) - k + 1)}
 
 
-def signature(text: str) -> MinHash:
-    mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=PERMUTATIONS)
-    mh.update_batch(list(shingles(text)))
-    return mh
+def _fmix32(h: np.ndarray) -> np.ndarray:
+    """MurmurHash3's finaliser (datasketch pre-mixes hashes with it); uint32 products wrap, as intended."""
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    return h ^ (h >> np.uint32(16))
 
 
-def to_bytes(mh: MinHash) -> bytes:
-    return mh.hashvalues.astype(np.uint64).tobytes()
+def signature(text: str) -> np.ndarray:
+    """The 64 MinHash values datasketch's ``MinHash(64, seed=7, scheme='affine32')`` gives after
+    ``update_batch(shingles)``, computed here so that an ingest need not import datasketch (and scipy)."""
+    hv = np.array([struct.unpack("<I", hashlib.sha1(s).digest()[:4])[0] for s in shingles(text)], dtype=np.uint32)
+    with np.errstate(over="ignore"):
+        phv = _fmix32(hv).reshape(-1, 1) * PERM_A + PERM_B
+    return np.minimum(np.full(NUM_PERM, MAX32, dtype=np.uint32), phv.min(axis=0))
 
 
-def from_bytes(data: bytes) -> MinHash:
-    return MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, hashvalues=np.frombuffer(data, dtype=np.uint64),
-                   permutations=PERMUTATIONS)
+def to_bytes(values: np.ndarray) -> bytes:
+    return values.astype(np.uint64).tobytes()
 
 
 def _values(sig: bytes) -> np.ndarray:
@@ -55,6 +75,10 @@ def _values(sig: bytes) -> np.ndarray:
 
 
 def band_ranges(threshold: float) -> list[tuple[int, int]]:
+    if threshold == THRESHOLD:
+        return RANGES_08
+    from datasketch import MinHashLSH  # other thresholds: ask datasketch (a slow import)
+
     return MinHashLSH(threshold=threshold, num_perm=NUM_PERM).hashranges
 
 
