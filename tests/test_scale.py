@@ -193,3 +193,28 @@ def test_two_ingests_at_once_give_the_serial_near_duplicates(tmp_path):
         serial = store.rows("SELECT id, dup_of, dup_score, seq FROM documents ORDER BY seq")
     assert both == serial
     assert sum(r["dup_of"] is not None for r in both) >= 15
+
+
+def test_framing_is_measured_once_per_document(tmp_path):
+    """/api/sources reads framing from the store's per-document cache: the same answer as measuring every
+    text, and documents added later are measured on the next read."""
+    from marsad.analysis.sources import sources
+
+    files = write_corpus(tmp_path / "in")
+    with Store.open(str(tmp_path / "m.db")) as store:
+        ingest(files[:1], store, Pipeline.default("text"))
+        first = sources(store)
+        assert any(s["framing"] for s in first)
+        n = store.scalar("SELECT COUNT(*) FROM doc_cache WHERE kind = 'framing'")
+        assert n == store.scalar("SELECT COUNT(*) FROM documents WHERE dup_of IS NULL") == 60
+        assert sources(store) == first
+        ingest(files[1:], store, Pipeline.default("text"))
+        cached = sources(store)
+        assert store.scalar("SELECT COUNT(*) FROM doc_cache") == store.scalar(
+            "SELECT COUNT(*) FROM documents WHERE dup_of IS NULL") > 60
+        with store.transaction():
+            store.execute("DELETE FROM doc_cache")
+        assert sources(store) == cached
+        with store.transaction():  # a result of another version of the measure is not used
+            store.execute("UPDATE doc_cache SET version = 'old', value = '{\"words\": 0, \"hits\": {}}'")
+        assert sources(store) == cached

@@ -73,11 +73,14 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
             created_at TEXT NOT NULL, revoked_at TEXT)""",
         "CREATE UNIQUE INDEX api_keys_active_name ON api_keys (name) WHERE revoked_at IS NULL",
     ]),
-    (5, "scale: the next seq from an index; near-duplicate LSH bands in the store instead of in memory", [
+    (5, "scale: the next seq from an index; near-duplicate LSH bands in the store; per-document cache", [
         "CREATE INDEX documents_seq ON documents (seq)",
         # one row per LSH band of every original (not near-duplicate) document: key = hash of the band
         "CREATE TABLE near_dup_bands (key {bigint} NOT NULL, seq INTEGER NOT NULL)",
         "CREATE INDEX near_dup_bands_key ON near_dup_bands (key)",
+        # per-document results of text measures (framing), kept until what computed them changes
+        """CREATE TABLE doc_cache (doc_id TEXT NOT NULL, kind TEXT NOT NULL, version TEXT NOT NULL, value TEXT,
+            PRIMARY KEY (kind, doc_id))""",
     ]),
 ]
 
