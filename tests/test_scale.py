@@ -178,11 +178,12 @@ def test_two_ingests_at_once_give_the_serial_near_duplicates(tmp_path):
     the other in the order they took the lock."""
     files = write_corpus(tmp_path / "in")
     db = str(tmp_path / "both.db")
-    procs = [subprocess.Popen([*MARSAD, "ingest", str(f), "--db", db, "--upto", "text", "--workers", "1"],
+    procs = [subprocess.Popen([*MARSAD, "ingest", str(f), "--db", db, "--upto", "text", "--workers", "1", "--json"],
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for f in files]
-    for p in procs:
-        p.communicate(timeout=300)
-    assert [p.returncode for p in procs] == [0, 1]  # b.jsonl has a broken line
+    outs = [p.communicate(timeout=300) for p in procs]
+    assert [p.returncode for p in procs] == [0, 1], outs  # b.jsonl has a broken line
+    reports = [json.loads(o) for o, _ in outs]
+    assert [len(r["errors"]) for r in reports] == [0, 1] and reports[0]["added"] == 60 and reports[1]["added"] > 30
     with Store.open(db) as store:
         first = store.scalar("SELECT path FROM documents ORDER BY seq LIMIT 1")
         both = store.rows("SELECT id, dup_of, dup_score, seq FROM documents ORDER BY seq")

@@ -145,8 +145,12 @@ class Store:
         pass
 
     def migrate(self) -> list[str]:
-        """Apply pending migrations; returns their names."""
+        """Apply pending migrations; returns their names. Under the writer lock when there are any, so that
+        two processes opening a new store do not both create it."""
         current = self.version()
+        if current < LATEST and not self.writer_depth:
+            with self.writer_lock():
+                return self.migrate()
         if current > LATEST:
             raise StoreError(f"{self.url}: store schema v{current} is newer than this Marsad (v{LATEST}); upgrade Marsad")
         applied = []
