@@ -10,6 +10,7 @@ or unpickling it again. Where fork is not available, processing stays in this pr
 
 from __future__ import annotations
 
+import gc
 import multiprocessing as mp
 import os
 import traceback
@@ -84,6 +85,9 @@ class Runner:
 
     def __enter__(self) -> Runner:
         if self.workers > 1:
+            # Objects alive now (the loaded dictionaries) leave the collector's view, so that collections in
+            # the workers do not touch, and copy, every page they share with this process.
+            gc.freeze()
             self.pool = mp.get_context("fork").Pool(self.workers, initializer=_init, initargs=(self.pipeline,))
         return self
 
@@ -92,6 +96,7 @@ class Runner:
             self.pool.terminate()  # nothing is left in flight once ordered() is exhausted; on error, stop now
             self.pool.join()
             self.pool = None
+            gc.unfreeze()
 
     def ordered(self, items: Iterable[Any]) -> Iterator[Any]:
         if self.pool is None:
