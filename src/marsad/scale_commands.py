@@ -46,12 +46,29 @@ def spark_ingest(
     if len(paths) < 2:
         err.print("[red]error:[/red] give at least one INPUT and the OUTPUT folder")
         raise typer.Exit(2)
+    import importlib.util
+    import shutil
+
+    if importlib.util.find_spec("pyspark") is None or shutil.which("java") is None:
+        err.print("[red]error:[/red] Spark needs pyspark and Java 17: pip install 'marsad[spark]' and "
+                  "apt-get install openjdk-17-jre-headless")
+        raise typer.Exit(2)
+    from urllib.parse import urlparse
+
+    missing = [p for p in paths[:-1] if not urlparse(p).scheme and not Path(p).exists()]
+    if missing:
+        err.print(f"error: {missing[0]}: no such file or directory", markup=False)
+        raise typer.Exit(2)
+    from .spark.job import run
+
     try:
-        from .spark.job import run
-    except ImportError as e:
-        err.print(f"[red]error:[/red] Spark is not installed ({e}): pip install 'marsad[spark]'")
-        raise typer.Exit(2) from None
-    out = run(paths[:-1], paths[-1], master=master, partitions=partitions, log=lambda m: err.print(m, markup=False))
+        out = run(paths[:-1], paths[-1], master=master, partitions=partitions,
+                  log=lambda m: err.print(m, markup=False))
+    except Exception as e:  # Spark's errors (paths, cluster) as one line, not a JVM traceback
+        if type(e).__module__.startswith(("pyspark", "py4j")):
+            err.print(f"error: Spark: {str(e).strip().splitlines()[0]}", markup=False)
+            raise typer.Exit(1) from None
+        raise
     for e in out["errors"]:
         err.print(f"error: {e}", markup=False, highlight=False, soft_wrap=True)
     if json_out:
