@@ -119,13 +119,12 @@ def _ingest(paths, store: Store, runner: Runner, report: IngestReport, progress,
             return
         with store.transaction():
             for done, dup_of, score, keys in pending:
-                p = done.proc
-                if store.add_document(p.doc, p.sentences, p.mentions, p.events, dup_of=dup_of, dup_score=score,
-                                      minhash=done.minhash, bands=() if dup_of else keys):
-                    store.add_candidates(p.candidates, p.doc.id)
+                if store.add_document_rows(done.doc, done.rows, dup_of=dup_of, dup_score=score,
+                                           minhash=done.minhash, bands=() if dup_of else keys):
+                    store.add_candidates(done.candidates, done.doc.id)
             mark_pending(store)
         dups.written()
-        sent.difference_update(d.proc.doc.id for d, *_ in pending)
+        sent.difference_update(d.doc.id for d, *_ in pending)
         pending.clear()
 
     current: FileStart | None = None
@@ -135,11 +134,11 @@ def _ingest(paths, store: Store, runner: Runner, report: IngestReport, progress,
             if dup_of:
                 report.near_duplicates += 1
             else:
-                dups.add(out.proc.doc.id, out.minhash, keys)
+                dups.add(out.doc.id, out.minhash, keys)
             report.added += 1
-            report.sentences += len(out.proc.sentences)
-            report.mentions += len(out.proc.mentions)
-            report.events += len(out.proc.events)
+            report.sentences += len(out.rows.sentences)
+            report.mentions += len(out.rows.mentions)
+            report.events += len(out.rows.events)
             pending.append((out, dup_of, score, keys))
             if len(pending) >= BATCH:
                 flush()

@@ -19,8 +19,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from ..pipeline import Pipeline, Processed
+from ..pipeline import Pipeline
 from ..records import Document
+from ..store.db import DocumentRows
 from ..store.dedup import signature, to_bytes
 
 BATCH_DOCS = 8  # documents per task: enough to hide the cost of passing them, small enough to balance
@@ -28,9 +29,12 @@ BATCH_DOCS = 8  # documents per task: enough to hide the cost of passing them, s
 
 @dataclass
 class Done:
-    """A processed document: what the store keeps (no tokens) and its MinHash signature."""
+    """A processed document as the store keeps it: its rows (built here, in the worker, so that the writer
+    only writes), unknown-name candidates and MinHash signature."""
 
-    proc: Processed
+    doc: Document
+    rows: DocumentRows
+    candidates: list
     minhash: bytes
 
 
@@ -44,8 +48,8 @@ def process(pipeline: Pipeline, doc: Document) -> Done | Failed:
     """One document, guarded: a failure names the document and the run goes on."""
     try:
         p = pipeline(doc)
-        p.tokens, p.agents, p.places = {}, [], []  # not stored; not worth sending back
-        return Done(p, to_bytes(signature(doc.text)))
+        return Done(p.doc, DocumentRows.of(p.doc, p.sentences, p.mentions, p.events), p.candidates,
+                    to_bytes(signature(doc.text)))
     except Exception as e:  # noqa: BLE001 - any bug on one record must not stop the others
         last = traceback.extract_tb(e.__traceback__)[-1]
         return Failed(doc, f"pipeline failed: {type(e).__name__}: {e} ({os.path.basename(last.filename)}:{last.lineno})")

@@ -12,6 +12,7 @@ import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -196,6 +197,13 @@ class Store:
         """Insert one document with everything derived from it. Call inside ``transaction()``.
         ``bands``: the near-duplicate index keys of an original (see store.dedup).
         Returns False (and writes nothing) when the document is already stored."""
+        return self.add_document_rows(doc, DocumentRows.of(doc, sentences, mentions, events), dup_of, dup_score,
+                                      minhash, bands)
+
+    def add_document_rows(self, doc: Document, rows: DocumentRows, dup_of: str | None = None,
+                          dup_score: float | None = None, minhash: bytes | None = None,
+                          bands: Sequence[int] = ()) -> bool:
+        """``add_document`` with the rows already built (by an ingest worker)."""
         seq = (self.scalar("SELECT MAX(seq) FROM documents") or 0) + 1  # one index seek (documents_seq)
         cur = self.execute(
             """INSERT INTO documents (id, source, url, path, title, published, language, text, origin,
@@ -207,11 +215,12 @@ class Store:
         )
         if cur.rowcount == 0:
             return False
-        self.executemany(SENTENCE_INSERT, sentence_rows(doc, sentences))
-        if mentions:
-            self.executemany(MENTION_INSERT, mention_rows(doc, mentions))
-        if events:
-            self.executemany(EVENT_INSERT, [event_row(e, doc, dup=dup_of is not None) for e in events])
+        self.executemany(SENTENCE_INSERT, rows.sentences)
+        if rows.mentions:
+            self.executemany(MENTION_INSERT, rows.mentions)
+        if rows.events:
+            dup = int(dup_of is not None)  # the last column of an event row
+            self.executemany(EVENT_INSERT, [r[:-1] + (dup,) for r in rows.events] if dup else rows.events)
         if bands:
             self.executemany("INSERT INTO near_dup_bands (key, seq) VALUES (?, ?)", [(k, seq) for k in bands])
         return True
@@ -282,6 +291,20 @@ class Store:
             """SELECT id, source, url, title, published, dup_of,
                       (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences
                FROM documents d ORDER BY seq LIMIT ? OFFSET ?""", (limit, offset))
+
+
+@dataclass
+class DocumentRows:
+    """The rows of a document's sentences, mentions and events (events as if not a near-duplicate)."""
+
+    sentences: list[tuple]
+    mentions: list[tuple]
+    events: list[tuple]
+
+    @classmethod
+    def of(cls, doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention] = (),
+           events: Sequence[Event] = ()) -> DocumentRows:
+        return cls(sentence_rows(doc, sentences), mention_rows(doc, mentions), [event_row(e, doc) for e in events])
 
 
 SENTENCE_INSERT = ("INSERT INTO sentences (doc_id, idx, start_off, end_off, text, norm, kind) "
