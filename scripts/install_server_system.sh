@@ -3,6 +3,7 @@
 #   postgresql  - a real server for tests/test_postgres*.py (started per test session, see tests/pg.py)
 #   chromium    - the browser Playwright drives in tests/test_dashboard*.py (never `playwright install`)
 #   fonts-noto-core - Arabic glyphs for screenshots
+#   openjdk-17-jre-headless - Java for Apache Spark (the spark extra; tests/test_spark.py)
 # Python packages (playwright, schemathesis) come with `pip install -e '.[dev,server]'`.
 set -euo pipefail
 if [ "$(id -u)" -ne 0 ]; then
@@ -11,4 +12,5 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
-apt-get install -y -q --no-install-recommends postgresql postgresql-contrib chromium fonts-noto-core
+apt-get install -y -q --no-install-recommends postgresql postgresql-contrib chromium fonts-noto-core \
+  openjdk-17-jre-headless

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from ..data import yamlfile
 from ..text.normalize import normalize
 from .variants import name_variants, nisba_forms
 
@@ -225,7 +226,7 @@ class DictionaryBuilder:
     def load_yaml(self, path: Path) -> None:
         where = path.name
         try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            data = yamlfile.safe_load(path.read_text(encoding="utf-8"))
         except yaml.YAMLError as e:
             self.d.problems.append(f"{where}: invalid YAML ({e})")
             return

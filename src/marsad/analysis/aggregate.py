@@ -21,13 +21,16 @@ import json
 import time
 from collections.abc import Iterable, Iterator
 
-from ..store.db import Store
+from ..store.db import Store, WriterBusy
 from . import alignment as al
 from .clustering import EV_COLUMNS, WINDOW_DAYS, Cluster, Ev, cluster_group, group_key, pair_key
 from .coverage import update_counts
 from .ties import ORG_ALIASES, Ties, bundled_ties, data_dir
 
 FINGERPRINT_KEY = "analysis_fingerprint"
+# "1" from the transaction that stores new documents until the refresh that reflects them commits; a killed
+# refresh leaves it set, and the next ingest, server start or analysis command finishes the job.
+PENDING_KEY = "refresh_pending"
 BATCH = 20000
 
 
@@ -168,9 +171,11 @@ def _write_dyads(store: Store, acc: dict) -> int:
 
 def _ordered_events(store: Store) -> Iterator[Ev]:
     undirected = "(symmetric = 1 OR event = 'CONSULT')"
+    # a missing actor is '' as in pair_key (NULL would compare as unknown and split one pair in two groups)
+    a, b = "COALESCE(actor_code, '')", "COALESCE(recipient_code, '')"
     sql = (f"SELECT {EV_COLUMNS}, "
-           f"CASE WHEN {undirected} AND actor_code > recipient_code THEN recipient_code ELSE actor_code END AS k1, "
-           f"CASE WHEN {undirected} AND actor_code > recipient_code THEN actor_code ELSE recipient_code END AS k2, "
+           f"CASE WHEN {undirected} AND {a} > {b} THEN {b} ELSE {a} END AS k1, "
+           f"CASE WHEN {undirected} AND {a} > {b} THEN {a} ELSE {b} END AS k2, "
            f"CASE WHEN {undirected} THEN 0 ELSE 1 END AS k3 "
            "FROM events ORDER BY k1, k2, event, k3")
     cur = store.execute(sql)
@@ -241,6 +246,7 @@ def rebuild(store: Store, ties: Ties | None = None) -> dict:
         store.execute("DROP TABLE cluster_map")
         n_dyads = _write_dyads(store, acc)
         store._set_meta(FINGERPRINT_KEY, fingerprint())
+        store._set_meta(PENDING_KEY, "0")
     return {"mode": "full", "events": n_events, "clusters": n_clusters, "dyads": n_dyads}
 
 
@@ -366,6 +372,7 @@ def incremental(store: Store, ties: Ties | None = None) -> dict:
                     dyads[(x, y)] = min(dyads.get((x, y), date[:7]), date[:7])
         for (x, y), month in sorted(dyads.items()):
             rebuild_dyad(store, x, y, spread, month)
+        store._set_meta(PENDING_KEY, "0")
     return {"mode": "incremental", "events": n_events, "clusters": n_clusters, "dyads": len(dyads)}
 
 
@@ -375,18 +382,32 @@ def refresh(store: Store, full: bool | None = None, ties: Ties | None = None) ->
     ``full=None`` decides itself: a full rebuild when the scoring parameters or ties files changed since
     the last refresh, else an incremental one over the new events."""
     t0 = time.perf_counter()
-    if full is None:
-        full = store.get_meta(FINGERPRINT_KEY) != fingerprint()
-    update_counts(store, full)  # undated events, reported by the commands
-    out = rebuild(store, ties) if full else incremental(store, ties)
+    with store.writer_lock():
+        if full is None:
+            full = store.get_meta(FINGERPRINT_KEY) != fingerprint()
+        update_counts(store, full)  # undated events, reported by the commands
+        out = rebuild(store, ties) if full else incremental(store, ties)
     out["seconds"] = round(time.perf_counter() - t0, 3)
     return out
 
 
+def mark_pending(store: Store) -> None:
+    """Inside the transaction that stores documents: their events are not yet in clusters and aggregates."""
+    store._set_meta(PENDING_KEY, "1")
+
+
+def is_pending(store: Store) -> bool:
+    return (store.get_meta(PENDING_KEY) == "1" or store.get_meta(FINGERPRINT_KEY) != fingerprint()
+            or store.scalar("SELECT 1 FROM events WHERE cluster_id IS NULL LIMIT 1") is not None)
+
+
 def ensure_fresh(store: Store) -> dict | None:
-    """Refresh when events are unclustered or the parameters changed (stores filled before schema v3, or by
-    other writers); None when already fresh."""
-    stale = store.get_meta(FINGERPRINT_KEY) != fingerprint()
-    if not stale and store.scalar("SELECT 1 FROM events WHERE cluster_id IS NULL LIMIT 1") is None:
+    """Finish a pending refresh: new documents not yet reflected (a killed ingest or refresh), parameters or
+    ties changed, or events written by other tools; None when already fresh."""
+    if not is_pending(store):
         return None
-    return refresh(store, full=True if stale else None)
+    try:
+        with store.writer_lock(wait=False):
+            return refresh(store, full=True if store.get_meta(FINGERPRINT_KEY) != fingerprint() else None)
+    except WriterBusy:
+        return None  # a running ingest refreshes when it ends; readers do not wait for it

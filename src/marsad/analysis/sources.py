@@ -9,10 +9,13 @@ are the groups' counts divided by the conflict's total, and ``lean`` names the s
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
+from pathlib import Path
 
 from ..store.db import Store
+from ..store.doc_cache import per_document, version_of
 from .framing import outlet_stances
 from .framing_terms import frame_hits, load_framing
 
@@ -69,23 +72,22 @@ def _framing(store: Store, groups: tuple[dict, ...], out: dict, examples: int) -
     by_id = {g["id"]: g for g in groups}
     score: dict[str, Counter] = defaultdict(Counter)
     samples: dict[tuple[str, str], list[dict]] = defaultdict(list)
-    cur = store.execute("SELECT id, COALESCE(NULLIF(source, ''), '(unknown)'), text FROM documents WHERE dup_of IS NULL")
-    while True:
-        chunk = cur.fetchmany(500)
-        if not chunk:
-            break
-        for doc_id, src, text in chunk:
-            if src not in out or not text:
-                continue
-            out[src]["words"] += len(text.split())
-            for gid, terms in frame_hits(text, groups).items():
-                score[src][gid] += len(terms)
-                if len(samples[(src, gid)]) < examples:
-                    for sent in SENTENCE_END.split(text):
-                        if frame_hits(sent, (by_id[gid],)):
-                            samples[(src, gid)].append({"doc_id": doc_id, "sentence": sent.strip(),
-                                                        "terms": sorted(terms)})
-                            break
+    def measure(text: str) -> dict:  # cached per document in the store (store.doc_cache)
+        return {"words": len(text.split()), "hits": {g: sorted(t) for g, t in frame_hits(text, groups).items()}}
+
+    version = version_of(Path(__file__), Path(__file__).with_name("framing_terms.py"), *(json.dumps([g["id"], g["stance"], g["terms"]]) for g in groups))
+    for doc_id, src, m in per_document(store, "framing", version, measure):
+        if src not in out:
+            continue
+        out[src]["words"] += m["words"]
+        for gid, terms in m["hits"].items():
+            score[src][gid] += len(terms)
+            if len(samples[(src, gid)]) < examples:
+                text = store.scalar("SELECT text FROM documents WHERE id = ?", (doc_id,)) or ""
+                for sent in SENTENCE_END.split(text):
+                    if frame_hits(sent, (by_id[gid],)):
+                        samples[(src, gid)].append({"doc_id": doc_id, "sentence": sent.strip(), "terms": terms})
+                        break
     for src, sc in score.items():
         words = max(1, out[src]["words"])
         out[src]["framing"] = {gid: {"label": by_id[gid]["label"], "stance": by_id[gid]["stance"], "terms": n,

@@ -15,6 +15,7 @@ from functools import partial
 from fastapi import FastAPI
 
 from .. import __version__
+from ..analysis.aggregate import ensure_fresh
 from ..store.db import Store, resolve_url
 from . import errors, schema, search
 from .actors import ActorIndex
@@ -51,6 +52,7 @@ def create_app(db_url: str | None = None, config: Config | None = None) -> FastA
     url = resolve_url(db_url)
     with Store.open(url) as store:  # migrate and index once, before serving
         search.ensure_index(store)
+        ensure_fresh(store)  # finish an alliance refresh that a killed ingest left pending
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -31,11 +31,13 @@ def ingest(
     upto: Annotated[str, typer.Option(help="Last stage to run: text | actors | events.")] = "events",
     date: Annotated[str | None, typer.Option(help="Publication date YYYY-MM-DD of documents that bring none.")] = None,
     follow_links: Annotated[bool, typer.Option(help="Follow symbolic links that lead out of the given folders.")] = False,
+    workers: Annotated[int, typer.Option(help="Pipeline processes (default: the machine's cores); one writer.")] = 0,
 ) -> None:
     """Read news files (txt, html, jsonl, rss/atom, warc) into the store. Safe to re-run."""
     date = _iso_or_exit(date, "--date")
     from ..ingest.run import ingest as run_ingest
     from ..ingest.run import total_bytes
+    from ..ingest.workers import default_workers
     from ..pipeline import Pipeline
 
     store = open_store(db, create=True)
@@ -45,7 +47,8 @@ def ingest(
                   TextColumn("{task.description}"), console=err, disable=json_out or not err.is_terminal) as bar:
         task = bar.add_task("", total=total or None)
         report = run_ingest(paths, store, pipeline, progress=lambda f, n: bar.update(task, advance=n, description=esc(Path(f).name)),
-                            force=force, default_date=date, follow_links=follow_links)
+                            force=force, default_date=date, follow_links=follow_links,
+                            workers=workers or default_workers(), on_wait=lambda m: err.print(m, markup=False))
     store.close()
     for e in report.errors:
         err.print(f"[red]error:[/red] {esc(e)}", highlight=False, soft_wrap=True)

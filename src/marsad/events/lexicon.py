@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
-
+from ..data import yamlfile
 from ..text.normalize import normalize
 from .ontology import Ontology, load_ontology
 
@@ -205,7 +204,7 @@ def load_lexicon() -> Lexicon:
         f = root.joinpath(name)
         if not f.is_file():
             continue
-        lex = parse_lexicon(yaml.safe_load(f.read_text(encoding="utf-8")) or [], onto, name)
+        lex = parse_lexicon(yamlfile.safe_load(f.read_text(encoding="utf-8")) or [], onto, name)
         problems += lex.problems
         here = {p.id.split("#")[0] for p in lex.patterns}
         problems += [f"{name}: id {i} is already used in another trigger file" for i in sorted(here & ids)]
@@ -217,7 +216,7 @@ def load_lexicon() -> Lexicon:
 @lru_cache(maxsize=1)
 def load_modality() -> dict[str, list[str]]:
     text = resources.files("marsad.data.lexicon").joinpath("modality.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yamlfile.safe_load(text) or {}
     out: dict[str, list[str]] = {}
     for k, v in data.items():
         items = []
@@ -231,7 +230,7 @@ def load_modality() -> dict[str, list[str]]:
 def load_modality_roles() -> dict[str, str]:
     """Reporting cues with their role (source, attribution, claim, confirm, announce, opinion, media)."""
     text = resources.files("marsad.data.lexicon").joinpath("modality.yaml").read_text(encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = yamlfile.safe_load(text) or {}
     out = {}
     for x in data.get("reporting") or []:
         if isinstance(x, dict) and x.get("cue"):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 
-import yaml
+from ..data import yamlfile
 
 PLOVER_TYPES = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
                 "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
@@ -76,4 +76,4 @@ def parse_ontology(data: dict, where: str = "plover.yaml") -> Ontology:
 @lru_cache(maxsize=1)
 def load_ontology() -> Ontology:
     text = resources.files("marsad.data.ontology").joinpath("plover.yaml").read_text(encoding="utf-8")
-    return parse_ontology(yaml.safe_load(text))
+    return parse_ontology(yamlfile.safe_load(text))

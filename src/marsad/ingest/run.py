@@ -15,11 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..pipeline import Pipeline, StageError
+from ..pipeline import Pipeline
 from ..store.db import Store
-from ..store.dedup import NearDuplicates, signature, to_bytes
+from ..store.dedup import NearDuplicates
 from .filters import not_article
 from .readers import ReadError, iter_files, read_path
+from .workers import Done, Failed, Runner
 
 BATCH = 50
 
@@ -46,106 +47,144 @@ class IngestReport:
         return d
 
 
+@dataclass
+class FileStart:
+    """Marker at the start of a file's items; the writer counts its failures here."""
+
+    path: str
+    size: int
+    mtime: float
+    skip: bool = False  # ingested before, unchanged
+    documents: int = 0
+    errors: int = 0
+    first_error: str = ""
+
+
+@dataclass
+class FileEnd:
+    file: FileStart
+
+
 def ingest(
     paths: list[str | os.PathLike],
     store: Store,
     pipeline: Pipeline | None = None,
     progress: Callable[[str, int], None] | None = None,
     force: bool = False,
+    workers: int = 1,
+    on_wait: Callable[[str], None] | None = None,
     default_date: str | None = None,
     follow_links: bool = False,
 ) -> IngestReport:
-    """``default_date``: publication date of the documents that bring none of their own (``--date``)."""
+    """``workers`` > 1 runs the pipeline in that many processes; this one reads, decides near-duplicates and
+    writes, in input order, so the store is the same as with one worker. ``on_wait`` is told when another
+    writer holds the store and this ingest waits for it. ``default_date``: publication date of the documents
+    that bring none of their own (``--date``); ``follow_links``: follow symlinks out of the given folders."""
     pipeline = pipeline or Pipeline.default()
     report = IngestReport()
-    dups = NearDuplicates()
-    dups.load(store.minhashes())
-    pending: list = []
+    with store.writer_lock(on_wait), Runner(pipeline, workers) as runner:
+        _ingest(paths, store, runner, report, progress, force, default_date, follow_links)
+        from ..analysis.aggregate import ensure_fresh  # clusters and dyad-month aggregates the alliance reads
+
+        ensure_fresh(store)  # also finishes a refresh that an earlier, killed run left pending
+    return report
+
+
+def _ingest(paths, store: Store, runner: Runner, report: IngestReport, progress, force: bool,
+            default_date: str | None = None, follow_links: bool = False) -> None:
+    from ..analysis.aggregate import mark_pending
+
+    dups = NearDuplicates(store)
+    sent: set[str] = set()  # ids handed to the pipeline and not yet written
+    pending: list[tuple[Done, str | None, float | None, list[int]]] = []
+
+    named = {Path(p) for p in paths}  # a file named on purpose is read even if it looks like no article
+
+    def items():
+        for f in iter_files(paths, follow_links):
+            if isinstance(f, ReadError):
+                yield f
+                continue
+            why = None if f in named else not_article(f)
+            if why:
+                report.not_articles += 1
+                report.not_article_files.append(f"{f}: {why}")
+                continue
+            report.files += 1
+            st = f.stat()
+            fs = FileStart(str(f), st.st_size, st.st_mtime)
+            if not force and store.file_done(fs.path, fs.size, fs.mtime):
+                fs.skip = True
+                yield FileEnd(fs)
+                continue
+            yield fs
+            for item in read_path(f):
+                if isinstance(item, ReadError):
+                    yield item
+                    continue
+                fs.documents += 1
+                report.documents_read += 1
+                if "encoding" in item.origin:
+                    report.encodings[item.origin["encoding"]] = report.encodings.get(item.origin["encoding"], 0) + 1
+                if item.id in sent or store.has_document(item.id):
+                    report.skipped += 1
+                    continue
+                sent.add(item.id)
+                if default_date and not item.published:
+                    item = dataclasses.replace(item, published=default_date,
+                                               origin={**item.origin, "published": "--date"})
+                yield item
+            yield FileEnd(fs)
 
     def flush() -> None:
         if not pending:
             return
         with store.transaction():
-            for item in pending:
-                item()
+            for done, dup_of, score, keys in pending:
+                if store.add_document_rows(done.doc, done.rows, dup_of=dup_of, dup_score=score,
+                                           minhash=done.minhash, bands=() if dup_of else keys):
+                    store.add_candidates(done.candidates, done.doc.id)
+            mark_pending(store)
+        dups.written()
+        sent.difference_update(d.doc.id for d, *_ in pending)
         pending.clear()
 
-    named = {Path(p) for p in paths}  # a file named on purpose is read even if it looks like no article
-    for f in iter_files(paths, follow_links):
-        if isinstance(f, ReadError):
-            report.errors.append(f)
-            continue
-        why = None if f in named else not_article(f)
-        if why:
-            report.not_articles += 1
-            report.not_article_files.append(f"{f}: {why}")
-            continue
-        report.files += 1
-        st = f.stat()
-        if not force and store.file_done(str(f), st.st_size, st.st_mtime):
-            if progress:
-                progress(str(f), st.st_size)
-            continue
-        n_docs = n_err = 0
-        first_error = ""
-        for item in read_path(f):
-            if isinstance(item, ReadError):
-                report.errors.append(item)
-                n_err += 1
-                first_error = first_error or item.message
-                continue
-            n_docs += 1
-            report.documents_read += 1
-            if "encoding" in item.origin:
-                report.encodings[item.origin["encoding"]] = report.encodings.get(item.origin["encoding"], 0) + 1
-            if store.has_document(item.id) or any(getattr(p, "doc_id", None) == item.id for p in pending):
-                report.skipped += 1
-                continue
-            if default_date and not item.published:
-                item = dataclasses.replace(item, published=default_date,
-                                           origin={**item.origin, "published": "--date"})
-            try:
-                proc = pipeline(item)
-            except StageError as e:
-                report.errors.append(ReadError(item.path, str(e)))
-                n_err += 1
-                first_error = first_error or str(e)
-                continue
-            if item.origin.get("published") == "inferred":  # the publication day itself is a guess
-                proc.events = [dataclasses.replace(ev, date_precision="inferred") if ev.date_precision == "document"
-                               else ev for ev in proc.events]
-            mh = signature(item.text)
-            dup_of, score = dups.find(mh)
+    current: FileStart | None = None
+    for out in runner.ordered(items()):
+        if isinstance(out, Done):
+            dup_of, score, keys = dups.find(out.minhash)
             if dup_of:
                 report.near_duplicates += 1
             else:
-                dups.add(item.id, mh)
+                dups.add(out.doc.id, out.minhash, keys)
             report.added += 1
-            report.sentences += len(proc.sentences)
-            report.mentions += len(proc.mentions)
-            report.events += len(proc.events)
-            report.undated += sum(1 for ev in proc.events if not ev.date)
-
-            def write(proc=proc, dup_of=dup_of, score=score, mh=mh):
-                if store.add_document(proc.doc, proc.sentences, proc.mentions, proc.events,
-                                      dup_of=dup_of, dup_score=score, minhash=to_bytes(mh), quads=proc.quads):
-                    store.add_candidates(proc.candidates, proc.doc.id)
-
-            write.doc_id = item.id  # type: ignore[attr-defined]
-            pending.append(write)
+            report.sentences += len(out.rows.sentences)
+            report.mentions += len(out.rows.mentions)
+            report.events += len(out.rows.events)
+            report.undated += out.undated
+            pending.append((out, dup_of, score, keys))
             if len(pending) >= BATCH:
                 flush()
-        flush()
-        status = "done" if n_err == 0 else ("partial" if n_docs else "failed")
-        with store.transaction():
-            store.record_file(str(f), st.st_size, st.st_mtime, status, n_docs, n_err, first_error)
-        if progress:
-            progress(str(f), st.st_size)
-    if report.added:
-        from ..analysis import refresh  # event clusters and dyad-month aggregates the alliance queries read
-
-        refresh(store)
-    return report
+        elif isinstance(out, (ReadError, Failed)):
+            e = out if isinstance(out, ReadError) else ReadError(out.doc.path or (current.path if current else ""),
+                                                                  out.reason)
+            report.errors.append(e)
+            if current is not None:  # a record of the file being read (not a path that could not be walked)
+                current.errors += 1
+                current.first_error = current.first_error or e.message
+        elif isinstance(out, FileStart):
+            current = out
+        elif isinstance(out, FileEnd):
+            fs = out.file
+            if not fs.skip:
+                flush()
+                status = "done" if fs.errors == 0 else ("partial" if fs.documents else "failed")
+                with store.transaction():
+                    store.record_file(fs.path, fs.size, fs.mtime, status, fs.documents, fs.errors, fs.first_error)
+            current = None
+            if progress:
+                progress(fs.path, fs.size)
+    flush()
 
 
 def total_bytes(paths: list[str | os.PathLike]) -> int:

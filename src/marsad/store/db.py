@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
@@ -29,6 +30,10 @@ class StoreError(RuntimeError):
     pass
 
 
+class WriterBusy(StoreError):
+    """Another process holds the store's writer lock (raised only when asked not to wait)."""
+
+
 class Store:
     """Open with ``Store.open(path_or_url)``. Use as a context manager to close it."""
 
@@ -38,6 +43,7 @@ class Store:
     def __init__(self, conn, url: str):
         self.conn = conn
         self.url = url
+        self.writer_depth = 0  # > 0 while this Store holds the writer lock
 
     # -- opening ---------------------------------------------------------------------------------
     @classmethod
@@ -105,6 +111,31 @@ class Store:
         else:
             self.conn.execute("COMMIT")
 
+    @contextmanager
+    def writer_lock(self, on_wait: Callable[[str], None] | None = None, wait: bool = True) -> Iterator[None]:
+        """Held by every ingest and refresh: one writer at a time, the next one waits (``on_wait`` is told
+        why) or, with ``wait=False``, gets ``WriterBusy``. Re-entrant within this Store (an ingest's refresh
+        runs under the ingest's lock)."""
+        if self.writer_depth:
+            self.writer_depth += 1
+            try:
+                yield
+            finally:
+                self.writer_depth -= 1
+            return
+        with self._writer_lock(on_wait, wait):
+            self.writer_depth = 1
+            try:
+                yield
+            finally:
+                self.writer_depth = 0
+
+    def _writer_lock(self, on_wait: Callable[[str], None] | None, wait: bool):
+        """SQLite: an exclusive flock on ``<store>.lock``, released by the system if the process dies."""
+        from .lock import file_lock
+
+        return file_lock(None if self.url == ":memory:" else self.url + ".lock", self.url, on_wait, wait)
+
     # -- schema ----------------------------------------------------------------------------------
     def version(self) -> int:
         try:
@@ -117,8 +148,12 @@ class Store:
         pass
 
     def migrate(self) -> list[str]:
-        """Apply pending migrations; returns their names."""
+        """Apply pending migrations; returns their names. Under the writer lock when there are any, so that
+        two processes opening a new store do not both create it."""
         current = self.version()
+        if current < LATEST and not self.writer_depth:
+            with self.writer_lock():
+                return self.migrate()
         if current > LATEST:
             raise StoreError(f"{self.url}: store schema v{current} is newer than this Marsad (v{LATEST}); upgrade Marsad")
         applied = []
@@ -160,10 +195,19 @@ class Store:
         dup_score: float | None = None,
         minhash: bytes | None = None,
         quads: dict[int, tuple[str, float]] | None = None,
+        bands: Sequence[int] = (),
     ) -> bool:
         """Insert one document with everything derived from it. Call inside ``transaction()``.
+        ``bands``: the near-duplicate index keys of an original (see store.dedup).
         Returns False (and writes nothing) when the document is already stored."""
-        seq = (self.scalar("SELECT MAX(seq) FROM documents") or 0) + 1
+        return self.add_document_rows(doc, DocumentRows.of(doc, sentences, mentions, events, quads), dup_of,
+                                      dup_score, minhash, bands)
+
+    def add_document_rows(self, doc: Document, rows: DocumentRows, dup_of: str | None = None,
+                          dup_score: float | None = None, minhash: bytes | None = None,
+                          bands: Sequence[int] = ()) -> bool:
+        """``add_document`` with the rows already built (by an ingest worker)."""
+        seq = (self.scalar("SELECT MAX(seq) FROM documents") or 0) + 1  # one index seek (documents_seq)
         cur = self.execute(
             """INSERT INTO documents (id, source, url, path, title, published, language, text, origin,
                    ingested_at, dup_of, dup_score, minhash, seq)
@@ -174,23 +218,14 @@ class Store:
         )
         if cur.rowcount == 0:
             return False
-        from ..text.normalize import normalize_space
-
-        self.executemany(
-            """INSERT INTO sentences (doc_id, idx, start_off, end_off, text, norm, kind, quad, quad_p)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-            [(doc.id, s.idx, s.start, s.end, s.text, normalize_space(s.text), s.kind,
-              *(quads or {}).get(s.idx, (None, None))) for s in sentences],
-        )
-        if mentions:
-            self.executemany(
-                """INSERT INTO mentions (doc_id, sentence_idx, start_off, end_off, text, code, agent, kind, person,
-                       entry, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
-                [(doc.id, m.sentence_idx, m.start, m.end, m.text, m.code, m.agent, m.kind, m.person, m.entry,
-                  doc.published) for m in mentions],
-            )
-        if events:
-            self.executemany(EVENT_INSERT, [event_row(e, doc, dup=dup_of is not None) for e in events])
+        self.executemany(SENTENCE_INSERT, rows.sentences)
+        if rows.mentions:
+            self.executemany(MENTION_INSERT, rows.mentions)
+        if rows.events:
+            dup = int(dup_of is not None)  # the last column of an event row
+            self.executemany(EVENT_INSERT, [r[:-1] + (dup,) for r in rows.events] if dup else rows.events)
+        if bands:
+            self.executemany("INSERT INTO near_dup_bands (key, seq) VALUES (?, ?)", [(k, seq) for k in bands])
         return True
 
     def add_candidates(self, candidates, doc_id: str) -> None:
@@ -216,10 +251,6 @@ class Store:
     def file_done(self, path: str, size: int, mtime: float) -> bool:
         row = self.rows("SELECT size, mtime, status FROM files WHERE path = ?", (path,))
         return bool(row) and row[0]["status"] == "done" and row[0]["size"] == size and abs(row[0]["mtime"] - mtime) < 1e-3
-
-    def minhashes(self) -> list[tuple[str, bytes]]:
-        return [(r["id"], r["minhash"]) for r in self.rows(
-            "SELECT id, minhash FROM documents WHERE minhash IS NOT NULL AND dup_of IS NULL ORDER BY seq")]
 
     # -- reads -----------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
@@ -263,6 +294,40 @@ class Store:
             """SELECT id, source, url, title, published, dup_of,
                       (SELECT COUNT(*) FROM sentences s WHERE s.doc_id = d.id) AS sentences
                FROM documents d ORDER BY seq LIMIT ? OFFSET ?""", (limit, offset))
+
+
+@dataclass
+class DocumentRows:
+    """The rows of a document's sentences, mentions and events (events as if not a near-duplicate)."""
+
+    sentences: list[tuple]
+    mentions: list[tuple]
+    events: list[tuple]
+
+    @classmethod
+    def of(cls, doc: Document, sentences: Sequence[Sentence], mentions: Sequence[Mention] = (),
+           events: Sequence[Event] = (), quads: dict[int, tuple[str, float]] | None = None) -> DocumentRows:
+        return cls(sentence_rows(doc, sentences, quads), mention_rows(doc, mentions),
+                   [event_row(e, doc) for e in events])
+
+
+SENTENCE_INSERT = ("INSERT INTO sentences (doc_id, idx, start_off, end_off, text, norm, kind, quad, quad_p) "
+                   "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+MENTION_INSERT = ("INSERT INTO mentions (doc_id, sentence_idx, start_off, end_off, text, code, agent, kind, person, "
+                  "entry, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")
+
+
+def sentence_rows(doc: Document, sentences: Sequence[Sentence],
+                  quads: dict[int, tuple[str, float]] | None = None) -> list[tuple]:
+    from ..text.normalize import normalize_space
+
+    return [(doc.id, s.idx, s.start, s.end, s.text, normalize_space(s.text), s.kind,
+             *(quads or {}).get(s.idx, (None, None))) for s in sentences]
+
+
+def mention_rows(doc: Document, mentions: Sequence[Mention]) -> list[tuple]:
+    return [(doc.id, m.sentence_idx, m.start, m.end, m.text, m.code, m.agent, m.kind, m.person, m.entry,
+             doc.published) for m in mentions]
 
 
 EVENT_COLUMNS = [

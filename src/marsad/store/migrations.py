@@ -82,11 +82,20 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "ALTER TABLE sentences ADD COLUMN quad_p {float}",
         "CREATE INDEX sentences_quad ON sentences (quad)",
     ]),
+    (7, "scale: the next seq from an index; near-duplicate LSH bands in the store; per-document cache", [
+        "CREATE INDEX documents_seq ON documents (seq)",
+        # one row per LSH band of every original (not near-duplicate) document: key = hash of the band
+        "CREATE TABLE near_dup_bands (key {bigint} NOT NULL, seq INTEGER NOT NULL)",
+        "CREATE INDEX near_dup_bands_key ON near_dup_bands (key)",
+        # per-document results of text measures (framing), kept until what computed them changes
+        """CREATE TABLE doc_cache (doc_id TEXT NOT NULL, kind TEXT NOT NULL, version TEXT NOT NULL, value TEXT,
+            PRIMARY KEY (kind, doc_id))""",
+    ]),
 ]
 
 DIALECT = {
-    "sqlite": {"blob": "BLOB", "float": "REAL"},
-    "postgresql": {"blob": "BYTEA", "float": "DOUBLE PRECISION"},
+    "sqlite": {"blob": "BLOB", "float": "REAL", "bigint": "INTEGER"},
+    "postgresql": {"blob": "BYTEA", "float": "DOUBLE PRECISION", "bigint": "BIGINT"},
 }
 
 

@@ -8,13 +8,14 @@ starting on one empty database do not both create the schema.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
-from .db import Store, StoreError
+from .db import Store, StoreError, WriterBusy
 
 MIGRATION_LOCK = 0x6D61_7273  # arbitrary constant shared by every Marsad process ("mars")
+WRITER_LOCK = 0x6D61_7277  # held by the one writer (ingest, refresh) of a database ("marw")
 _TOKENS = re.compile(r"'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"|[?%]|\b[A-Za-z_][A-Za-z0-9_]*\b")
 # Column names of the portable schema that PostgreSQL reserves: quoted wherever they appear.
 RESERVED = frozenset({"symmetric"})
@@ -78,6 +79,21 @@ class PostgresStore(Store):
         # psycopg issues BEGIN / COMMIT, or ROLLBACK when the block raises
         with self.conn.transaction():
             yield
+
+    @contextmanager
+    def _writer_lock(self, on_wait: Callable[[str], None] | None, wait: bool) -> Iterator[None]:
+        """A session advisory lock: the server releases it if this process dies."""
+        if not self.scalar("SELECT pg_try_advisory_lock(?)", (WRITER_LOCK,)):
+            if not wait:
+                raise WriterBusy(f"{redact(self.url)}: another writer is running")
+            if on_wait:
+                on_wait(f"{redact(self.url)}: another writer is running; waiting for it to finish")
+            self.execute("SELECT pg_advisory_lock(?)", (WRITER_LOCK,))
+        try:
+            yield
+        finally:
+            self.rollback_quietly()
+            self.execute("SELECT pg_advisory_unlock(?)", (WRITER_LOCK,))
 
     # -- schema ----------------------------------------------------------------------------------
     def version(self) -> int:

@@ -1,0 +1,218 @@
+"""``marsad spark ingest INPUT... OUTPUT``: the ingest of ``marsad ingest`` as a Spark job.
+
+1. Every input file (any path Spark reads: local, HDFS, S3-compatible) is read whole (``binaryFile``) and
+   handed, with its rank in ``marsad ingest``'s walk order, to a Python worker that runs marsad's reader for
+   its format and the same Pipeline (``mapInArrow``; the dictionaries load once per Python worker).
+2. Exact duplicates keep their first occurrence; ``seq`` numbers documents in input order.
+3. Near-duplicates: candidate pairs from equal LSH band keys (a join in Spark), then the earliest original
+   of each document decided in order on the driver, which holds only the candidate pairs.
+4. Tables documents, sentences, mentions, events, candidates (partitioned by month) and near_dup_bands are
+   written as Parquet under OUTPUT; ``marsad spark load`` puts them in a store.
+
+Clusters and dyad-month aggregates are computed by ``marsad spark load`` with the store's own refresh.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from collections import defaultdict
+from collections.abc import Callable
+from urllib.parse import urlparse
+
+from ..store.db import EVENT_COLUMNS
+from ..store.dedup import THRESHOLD, similarity
+from .rows import FIELDS, file_rows, walk_key
+
+INT_COLUMNS = {"sentence_idx", "actor_start", "actor_end", "recipient_start", "recipient_end", "negated",
+               "trigger_start", "trigger_end", "evidence_start", "evidence_end", "symmetric", "dup"}
+FLOAT_COLUMNS = {"intensity", "confidence"}
+TABLE_SCHEMAS = {
+    "sentences": "doc_id string, idx int, start_off int, end_off int, text string, norm string, kind string",
+    "mentions": ("doc_id string, sentence_idx int, start_off int, end_off int, text string, code string, "
+                 "agent string, kind string, person string, entry string, published string"),
+    "events": ", ".join(f"{c} {'int' if c in INT_COLUMNS else 'double' if c in FLOAT_COLUMNS else 'string'}"
+                        for c in EVENT_COLUMNS),
+    "candidates": ("seq long, pos int, name string, title string, guess_code string, guess_agent string, "
+                   "example string, doc_id string"),
+}
+STAGE_SCHEMA = ("file_rank long, rec long, id string, source string, url string, path string, title string, "
+                "published string, language string, text string, origin string, month string, minhash binary, "
+                "bands array<long>, sentences string, mentions string, events string, candidates string, "
+                "error string")
+
+_pipeline = None  # one Pipeline per Python worker process, built on first use (workers are reused)
+
+
+def executor_pipeline():
+    global _pipeline
+    if _pipeline is None:
+        from ..pipeline import Pipeline
+
+        _pipeline = Pipeline.default()
+    return _pipeline
+
+
+def plain(path: str) -> str:
+    """Spark's ``file:/x`` as ``/x``; other schemes as they are."""
+    u = urlparse(path)
+    return u.path if u.scheme == "file" else path
+
+
+def order_files(paths: list[str], inputs: list[str]) -> dict[str, int]:
+    """Spark path -> rank: inputs in the given order, each walked as ``marsad ingest`` walks it."""
+    roots = [plain(i if urlparse(i).scheme else os.path.abspath(i)).rstrip("/") for i in inputs]
+
+    def key(p: str) -> tuple:
+        q = plain(p)
+        for n, r in enumerate(roots):
+            if q == r or q.startswith(r + "/"):
+                return (n, walk_key(q[len(r):].lstrip("/") or os.path.basename(q)))
+        return (len(roots), walk_key(q))
+
+    return {p: i for i, p in enumerate(sorted(paths, key=key))}
+
+
+def session(master: str | None, app: str = "marsad"):
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)  # executors run this interpreter (with marsad)
+    from pyspark.sql import SparkSession
+
+    b = (SparkSession.builder.appName(app).config("spark.ui.enabled", "false")
+         .config("spark.sql.execution.arrow.maxRecordsPerBatch", "16")
+         .config("spark.sql.session.timeZone", "UTC"))
+    if master:
+        b = b.master(master)
+    return b.getOrCreate()
+
+
+def arrow_schema(ddl: str):
+    """The Arrow schema of one of the DDL strings above (Spark checks column types exactly)."""
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int": pa.int32(), "long": pa.int64(), "double": pa.float64(),
+             "binary": pa.binary(), "array<long>": pa.list_(pa.int64())}
+    return pa.schema([(name, types[typ]) for name, typ in (c.split(" ", 1) for c in ddl.split(", "))])
+
+
+def _process(ranks):
+    import pyarrow as pa
+
+    schema = arrow_schema(STAGE_SCHEMA)
+
+    def run(batches):
+        pipeline = executor_pipeline()
+        for batch in batches:
+            rows = []
+            for path, content in zip(batch.column("path").to_pylist(), batch.column("content").to_pylist(),
+                                     strict=True):
+                rows += file_rows(pipeline, plain(path), content, ranks.value[path])
+            if rows:
+                yield pa.RecordBatch.from_pylist([{k: r[k] for k in FIELDS} for r in rows], schema=schema)
+    return run
+
+
+def _explode(table: str, ddl: str):
+    """Per document row -> the rows of one derived table (JSON built on the executors by rows.file_rows)."""
+    import pyarrow as pa
+
+    cols = [c.split()[0] for c in TABLE_SCHEMAS[table].split(", ")]
+    schema = arrow_schema(ddl)
+
+    def run(batches):
+        for batch in batches:
+            out = []
+            for d in batch.to_pylist():
+                if table == "candidates":
+                    out += [dict(zip(cols, (d["seq"], i, *c, d["id"]), strict=True))
+                            for i, c in enumerate(json.loads(d["candidates"] or "[]"))]
+                    continue
+                for r in json.loads(d[table] or "[]"):
+                    row = dict(zip(cols, r, strict=True))
+                    if table == "events":
+                        row["dup"] = int(d["dup_of"] is not None)
+                    row["month"] = d["month"]
+                    out.append(row)
+            if out:
+                yield pa.RecordBatch.from_pylist(out, schema=schema)
+    return run
+
+
+def near_duplicates(docs) -> list[tuple[int, str, float]]:
+    """(seq, dup_of id, similarity) for every near-duplicate: the earliest original sharing an LSH band with
+    similarity >= THRESHOLD, decided in seq order as ``marsad ingest`` does."""
+    from pyspark.sql import functions as F
+
+    bands = docs.select("seq", F.explode("bands").alias("key"))
+    pairs = (bands.alias("l").join(bands.alias("e"), "key").where(F.col("e.seq") < F.col("l.seq"))
+             .select(F.col("l.seq").alias("later"), F.col("e.seq").alias("earlier")).distinct())
+    sig = docs.select("seq", "id", "minhash")
+    cand = (pairs.join(sig.select(F.col("seq").alias("later"), F.col("minhash").alias("mh_l")), "later")
+            .join(sig.select(F.col("seq").alias("earlier"), F.col("id").alias("eid"), F.col("minhash").alias("mh_e")),
+                  "earlier"))
+    by_later: dict[int, list] = defaultdict(list)
+    for r in cand.toLocalIterator():
+        by_later[r["later"]].append((r["earlier"], r["eid"], similarity(bytes(r["mh_l"]), bytes(r["mh_e"]))))
+    dup: dict[int, tuple[str, float]] = {}
+    for later in sorted(by_later):
+        for earlier, eid, score in sorted(by_later[later]):
+            if earlier not in dup and score >= THRESHOLD:
+                dup[later] = (eid, score)
+                break
+    return [(s, eid, score) for s, (eid, score) in sorted(dup.items())]
+
+
+def run(inputs: list[str], output: str, master: str | None = None, partitions: int | None = None,
+        log: Callable[[str], None] = print) -> dict:
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    spark = session(master, "marsad-spark-ingest")
+    out = output.rstrip("/")
+    files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(inputs)
+             .select("path", "content"))
+    paths = [r.path for r in files.select("path").collect()]
+    ranks = spark.sparkContext.broadcast(order_files(paths, inputs))
+    n_parts = partitions or max(1, min(len(paths), spark.sparkContext.defaultParallelism * 4))
+    log(f"{len(paths)} files in {n_parts} partitions")
+    (files.repartition(n_parts).mapInArrow(_process(ranks), STAGE_SCHEMA)
+     .write.mode("overwrite").parquet(f"{out}/_stage"))
+    stage = spark.read.parquet(f"{out}/_stage")
+    errors = [r.error for r in stage.where("error IS NOT NULL").orderBy("file_rank", "rec").select("error").collect()]
+    read = stage.where("id IS NOT NULL")
+    first = (read.withColumn("_n", F.row_number().over(Window.partitionBy("id").orderBy("file_rank", "rec")))
+             .where("_n = 1").drop("_n"))
+    docs = first.withColumn("seq", F.row_number().over(Window.orderBy("file_rank", "rec")).cast("long"))
+    docs.write.mode("overwrite").parquet(f"{out}/_docs")
+    docs = spark.read.parquet(f"{out}/_docs")
+    dups = near_duplicates(docs)
+    dup_df = spark.createDataFrame(dups or [(0, None, None)], "seq long, dup_of string, dup_score double")
+    docs = docs.join(F.broadcast(dup_df), "seq", "left")
+    docs.write.mode("overwrite").parquet(f"{out}/_final")
+    docs = spark.read.parquet(f"{out}/_final")
+    (docs.select("id", "source", "url", "path", "title", "published", "language", "text", "origin", "dup_of",
+                 "dup_score", "minhash", "seq", "month")
+     .write.mode("overwrite").partitionBy("month").parquet(f"{out}/documents"))
+    (docs.where("dup_of IS NULL").select("seq", F.explode("bands").alias("key"))
+     .write.mode("overwrite").parquet(f"{out}/near_dup_bands"))
+    for table, schema in TABLE_SCHEMAS.items():
+        full = schema + ("" if table == "candidates" else ", month string")
+        df = docs.mapInArrow(_explode(table, full), full)
+        (df.write.mode("overwrite").partitionBy("month").parquet(f"{out}/{table}") if table != "candidates"
+         else df.write.mode("overwrite").parquet(f"{out}/{table}"))
+    n_docs = docs.count()
+    summary = {"files": len(paths), "documents_read": read.count(), "added": n_docs,
+               "skipped": read.count() - n_docs, "near_duplicates": len(dups), "errors": errors,
+               "events": spark.read.parquet(f"{out}/events").count()}
+    if urlparse(out).scheme in ("", "file"):  # the job's counts beside a local output, for 'spark load'
+        with open(os.path.join(plain(out), "_marsad.json"), "w", encoding="utf-8") as fh:
+            json.dump({k: v for k, v in summary.items() if k != "errors"} | {"errors": len(errors)}, fh)
+    for tmp in ("_stage", "_docs", "_final"):
+        _remove(spark, f"{out}/{tmp}")
+    return summary
+
+
+def _remove(spark, path: str) -> None:
+    jvm = spark.sparkContext._jvm
+    p = jvm.org.apache.hadoop.fs.Path(path)
+    p.getFileSystem(spark.sparkContext._jsc.hadoopConfiguration()).delete(p, True)
