@@ -85,7 +85,7 @@ def spark_load(output: Path, db: DbOpt = None, json_out: JsonOpt = False) -> Non
     """Load a 'marsad spark ingest' OUTPUT into a store (--db sqlite path or postgresql://) and refresh it."""
     from ..spark.load import load
 
-    with open_store(db) as store:
+    with open_store(db, create=True) as store:  # a load writes: it may create the store
         try:
             out = load(output, store, log=lambda m: err.print(m, markup=False))
         except FileNotFoundError as e:

@@ -29,7 +29,8 @@ INT_COLUMNS = {"sentence_idx", "actor_start", "actor_end", "recipient_start", "r
                "trigger_start", "trigger_end", "evidence_start", "evidence_end", "symmetric", "dup"}
 FLOAT_COLUMNS = {"intensity", "confidence"}
 TABLE_SCHEMAS = {
-    "sentences": "doc_id string, idx int, start_off int, end_off int, text string, norm string, kind string",
+    "sentences": ("doc_id string, idx int, start_off int, end_off int, text string, norm string, kind string, "
+                  "quad string, quad_p double"),
     "mentions": ("doc_id string, sentence_idx int, start_off int, end_off int, text string, code string, "
                  "agent string, kind string, person string, entry string, published string"),
     "events": ", ".join(f"{c} {'int' if c in INT_COLUMNS else 'double' if c in FLOAT_COLUMNS else 'string'}"

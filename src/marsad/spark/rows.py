@@ -56,7 +56,7 @@ def file_rows(pipeline: Pipeline, path: str, content: bytes, rank: int) -> list[
             row.update(id=d.id, source=d.source, url=d.url, path=d.path, title=d.title, published=d.published,
                        language=d.language, text=d.text, origin=json.dumps(d.origin, ensure_ascii=False),
                        month=month_of(d.published), minhash=sig, bands=band_keys(sig, ranges),
-                       sentences=json.dumps(sentence_rows(d, p.sentences), ensure_ascii=False),
+                       sentences=json.dumps(sentence_rows(d, p.sentences, p.quads), ensure_ascii=False),
                        mentions=json.dumps(mention_rows(d, p.mentions), ensure_ascii=False),
                        events=json.dumps([event_row(e, d) for e in p.events], ensure_ascii=False),
                        candidates=json.dumps([[c.name, c.title, c.guess_code, c.guess_agent, c.example[:400]]

@@ -22,16 +22,12 @@ from .migrations import LATEST, statements
 DEFAULT_DB = "marsad.db"
 
 
+from .errors import StoreError, WriterBusy  # noqa: E402,F401  (re-exported: the store's errors)
+
+
 def resolve_url(db: str | None) -> str:
     return db or os.environ.get("MARSAD_DB") or DEFAULT_DB
 
-
-class StoreError(RuntimeError):
-    pass
-
-
-class WriterBusy(StoreError):
-    """Another process holds the store's writer lock (raised only when asked not to wait)."""
 
 
 class Store:

@@ -11,6 +11,8 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
+from .errors import WriterBusy
+
 try:
     import fcntl
 except ImportError:  # not POSIX: no lock (a single writer is then the user's business)
@@ -29,8 +31,6 @@ def file_lock(path: str | None, what: str, on_wait: Callable[[str], None] | None
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             if not wait:
-                from .db import WriterBusy
-
                 raise WriterBusy(f"{what}: another writer is running") from None
             if on_wait:
                 on_wait(f"{what}: another writer is running; waiting for it to finish")
