@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,6 +24,20 @@ DEFAULT_DB = "marsad.db"
 
 
 from .errors import StoreError, WriterBusy  # noqa: E402,F401  (re-exported: the store's errors)
+
+
+def _wal(conn: sqlite3.Connection, seconds: float = 60) -> None:
+    """Switch to WAL. Two processes creating one new store at once can find it locked (the switch does not
+    always wait on SQLite's busy handler): retry for a while instead of calling it "not a store"."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as e:
+            if "locked" not in str(e) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def resolve_url(db: str | None) -> str:
@@ -58,7 +73,7 @@ class Store:
                     raise StoreError(f"{path}: folder {parent} does not exist")
             try:
                 conn = sqlite3.connect(path, timeout=60, isolation_level=None, check_same_thread=False)
-                conn.execute("PRAGMA journal_mode=WAL")
+                _wal(conn)
                 conn.execute("PRAGMA synchronous=NORMAL")
                 conn.execute("PRAGMA foreign_keys=ON")
             except sqlite3.DatabaseError as e:
