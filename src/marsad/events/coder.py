@@ -659,10 +659,10 @@ class EventCoder:
         actor_codes = {a.code for a in actors} | ({location[0]} if location else set())
         if not recipients:  # protests target authorities: a named government, leader or ministry first
             recipients = [x for x in mentions if x.tok_start != actors[0].tok_start and x.code and
-                          (x.kind in ("person", "metonym") or (x.agent in AUTHORITY and x.kind != "capital"))][:1]
+                          (x.kind in ("person", "provisional", "metonym") or (x.agent in AUTHORITY and x.kind != "capital"))][:1]
         if not recipients:  # a state named after the protest that is neither the protesters' nor the place's
             recipients = [x for x in mentions if x.tok_start > head and x.code and x.code not in actor_codes
-                          and x.kind in ("name", "nisba", "capital", "metonym", "person")][:1]
+                          and x.kind in ("name", "nisba", "capital", "metonym", "person", "provisional")][:1]
         where = location[0] if location else next((a.code for a in actors if a.code and len(a.code) == 3), None)
         if not recipients:  # no target named: the authorities of the place (or of the protesters' state)
             if where:
