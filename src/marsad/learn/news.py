@@ -10,21 +10,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import zipfile
 from collections import Counter
 from pathlib import Path
 
+from ..ingest.newsjson import corpus_articles
 from ..ingest.readers import make_document
 from ..pipeline import Pipeline
-
-
-def _articles(path: Path) -> list[dict]:
-    with zipfile.ZipFile(path) as zf:
-        out: list[dict] = []
-        for m in zf.infolist():
-            if m.filename.lower().endswith(".json"):
-                out.extend(json.loads(zf.read(m).decode("utf-8-sig")))
-        return out
 
 
 def prf(m: Counter) -> tuple[float, float, float]:
@@ -39,7 +30,7 @@ def score(gold: Path, corpus: Path) -> dict[str, dict[str, Counter]]:
     for f in sorted({r["file"] for r in rows}):
         if not (corpus / f).is_file():
             raise FileNotFoundError(f"{corpus / f}: the gold points into the development corpus; give --corpus")
-        arts[f] = _articles(corpus / f)
+        arts[f] = corpus_articles(corpus / f)
     pipe = Pipeline.default()
     out: dict[str, dict[str, Counter]] = {}
     for r in rows:
