@@ -163,3 +163,15 @@ def test_scorer_levels_and_optional_events():
     assert match("type+actor+recipient", gold, pred)[:3] == (1, 1, 0)  # the optional ACCUSE is neither
     assert match("type+actor", [{"event": "CONSULT", "actor": {"country": "EGY"}, "recipient": {"country": "SAU"}}],
                  [("CONSULT", "SAU", "EGY", True)])[:3] == (1, 0, 0)  # symmetric: either order
+
+
+def test_a_nisba_that_is_a_given_name_before_a_family_name_is_a_person():
+    pipe = Pipeline.default("actors")
+    from marsad.ingest.readers import make_document
+
+    def codes(text):
+        return [m.code for m in pipe(make_document(text, "t", "", published=DATE)).mentions]
+
+    assert "TUR" not in codes("أعلن تركي السديري استقالته من رئاسة التحرير.")
+    assert "TUR" not in codes("قال تركي بن عبدالله إن الاجتماع كان مثمرا.")
+    assert "TUR" in codes("قتل جندي تركي في هجوم قرب الحدود.")  # the adjective after a noun stays a state

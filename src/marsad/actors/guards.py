@@ -60,8 +60,9 @@ class Guards:
                 sports = self.sports(tokens) if sports is None else sports
                 if sports:
                     continue  # فازت مصر على تونس، المنتخب المصري: teams and nationalities, not states
-            if kind == "nisba" and (self.family_name(tokens, m, prev) or (prev and key(prev.norm) in self.currency_nouns)):
-                continue  # حسن المصري، دولارا أمريكيا
+            if kind == "nisba" and (self.family_name(tokens, m, prev) or self.given_name(tokens, m)
+                                    or (prev and key(prev.norm) in self.currency_nouns)):
+                continue  # حسن المصري، تركي السديري، دولارا أمريكيا
             if m.tok_end == m.tok_start + 1 and self.common_noun(tokens, m):
                 continue
             self.trim(tokens, m)
@@ -85,6 +86,16 @@ class Guards:
         if m.tok_end != m.tok_start + 1 or prev is None or not t.norm.startswith("ال") or not t.norm.endswith("ي"):
             return False
         return (prev.base or prev.norm) in self.given_names or prev.norm in self.given_names
+
+    def given_name(self, tokens: list[Token], m: Match) -> bool:
+        """تركي السديري، تركي بن عبدالله: a bare nisba that is also a given name, followed by a family name (a
+        definite nisba-shaped word, بن or آل), is the person's first name, not the state."""
+        t = tokens[m.tok_start]
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        if m.tok_end != m.tok_start + 1 or nxt is None or t.norm.startswith("ال") or t.norm not in self.given_names:
+            return False
+        return nxt.norm in ("بن", "ابن", "ال") or (nxt.norm.startswith("ال") and nxt.norm.endswith("ي")
+                                                    and len(nxt.norm) > 4)
 
     def common_noun(self, tokens: list[Token], m: Match) -> bool:
         t = tokens[m.tok_start]
