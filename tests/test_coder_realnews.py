@@ -175,3 +175,17 @@ def test_a_nisba_that_is_a_given_name_before_a_family_name_is_a_person():
     assert "TUR" not in codes("أعلن تركي السديري استقالته من رئاسة التحرير.")
     assert "TUR" not in codes("قال تركي بن عبدالله إن الاجتماع كان مثمرا.")
     assert "TUR" in codes("قتل جندي تركي في هجوم قرب الحدود.")  # the adjective after a noun stays a state
+
+
+@pytest.mark.parametrize("text, event", [
+    ("تستهدف الحملة الجديدة الشباب في المدن الكبرى.", "ASSAULT"),
+    ("يستهدف البرنامج تطوير قدرات المعلمين في الأردن.", "ASSAULT"),
+    ("قررت الحكومة المصرية خفض دعم الوقود اعتبارا من الشهر المقبل.", "SUPPORT"),
+    ("خاض المنتخب السعودي لقاء وديا أمام منتخب الأردن.", "CONSULT"),
+])
+def test_word_senses_that_are_not_acts(pipe, text, event):
+    assert coded(pipe, text, event) == []
+
+
+def test_a_real_targeting_is_still_an_attack(pipe):
+    assert coded(pipe, "استهدفت غارة إسرائيلية موقعا عسكريا قرب دمشق.", "ASSAULT")
