@@ -189,3 +189,14 @@ def test_word_senses_that_are_not_acts(pipe, text, event):
 
 def test_a_real_targeting_is_still_an_attack(pipe):
     assert coded(pipe, "استهدفت غارة إسرائيلية موقعا عسكريا قرب دمشق.", "ASSAULT")
+
+
+def test_a_state_name_after_a_person_title_is_a_family_name():
+    pipe = Pipeline.default("actors")
+    from marsad.ingest.readers import make_document
+
+    def codes(text):
+        return [m.code for m in pipe(make_document(text, "t", "", published=DATE)).mentions]
+
+    assert "SWE" not in codes("نقل الدكتور السويد التعازي إلى أسرة الفقيد في الرياض.")
+    assert "SWE" in codes("وقعت السويد اتفاقية تعاون مع النرويج.")

@@ -23,7 +23,7 @@ from .dictionary import key
 from .matcher import Match
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
-         "arabic_name_states", "not_name_words", "currency_nouns")
+         "arabic_name_states", "not_name_words", "currency_nouns", "person_titles")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
 
@@ -38,6 +38,7 @@ class Guards:
     match_words: frozenset[str] = frozenset()
     arabic_name_states: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
+    person_titles: frozenset[str] = frozenset()
     currency_nouns: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
@@ -56,6 +57,8 @@ class Guards:
             prev_key = key(prev.base or prev.norm) if prev else ""
             if kind in STATE_KINDS and prev_key in self.institution_nouns:
                 continue  # بنك قطر، منتخب فرنسا
+            if kind == "name" and prev is not None and prev.norm in self.person_titles and m.tok_end == m.tok_start + 1:
+                continue  # الدكتور السويد، المهندس اليمني: a family name after a person's title, not the state
             if kind in STATE_KINDS + ("nisba",) and m.names[0].code and self.team(tokens, m, kind):
                 sports = self.sports(tokens) if sports is None else sports
                 if sports:
