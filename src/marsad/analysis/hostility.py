@@ -14,9 +14,10 @@ territory lies inside) used by obligations' ``scope``, and the end dates of enti
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
+
+from .datefield import iso_date as _date
 
 # Weight of one hostile tie of each type (same scale as the positive obligation weights).
 HOSTILE_WEIGHT = {"war": 0.9, "broken_relations": 0.5, "no_relations": 0.5, "sanctions": 0.4,
@@ -62,17 +63,6 @@ class Geography:
         end = self.ended.get(code)
         return end is None or date < end
 
-
-def _date(v: Any, where: str, problems: list[str]) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    try:
-        return dt.date.fromisoformat(str(v)).isoformat()
-    except ValueError:
-        problems.append(f"{where}: '{v}' is not a YYYY-MM-DD date")
-        return None
 
 
 def _codes(v: Any, where: str, key: str, problems: list[str]) -> tuple[str, ...]:

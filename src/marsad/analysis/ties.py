@@ -11,7 +11,6 @@ and weighted down, because the files use null for "not verified" far more often 
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -20,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from .datefield import iso_date as _d
 from .hostility import HOSTILE_WEIGHT, Geography, Hostility, hostile_tie, parse_geography, parse_hostilities
 
 OBLIGATION_TYPES = ("defence", "offence", "consultation", "partnership", "nonaggression", "neutrality")
@@ -212,20 +212,6 @@ class Ties:
 
 
 # -- loading ---------------------------------------------------------------------------------------
-
-def _d(v: Any, where: str, problems: list[str]) -> str | None:
-    if v is None:
-        return None
-    if isinstance(v, dt.datetime):
-        return v.date().isoformat()
-    if isinstance(v, dt.date):
-        return v.isoformat()
-    try:
-        return dt.date.fromisoformat(str(v)).isoformat()
-    except ValueError:
-        problems.append(f"{where}: '{v}' is not a YYYY-MM-DD date")
-        return None
-
 
 def _certainty(v: Any, where: str, problems: list[str]) -> str:
     v = v or "confirmed"
