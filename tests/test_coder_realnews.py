@@ -200,3 +200,36 @@ def test_a_state_name_after_a_person_title_is_a_family_name():
 
     assert "SWE" not in codes("نقل الدكتور السويد التعازي إلى أسرة الفقيد في الرياض.")
     assert "SWE" in codes("وقعت السويد اتفاقية تعاون مع النرويج.")
+
+
+# -- clause structure: relative clauses, agreement, coordinated role nouns -----------------------------------
+
+def test_relative_clause_gives_the_agent_of_a_noun_act(pipe):
+    e = coded(pipe, "أدان الوزير الغارة التي شنتها طائرات روسية على قرية في إدلب.", "ASSAULT")
+    assert [(x.actor.code, x.recipient.code) for x in e] == [("RUS", "SYR")]
+    e = coded(pipe, "وتحدث التقرير عن الهجمات التي تبنتها جماعة الحوثي في تعز.", "ASSAULT")
+    assert e and e[0].actor.code == "HOU"
+
+
+def test_relative_clause_of_receiving_or_suffering_gives_no_agent(pipe):
+    # the subject of تلقى receives; the pronoun of تعرضت لها is on the preposition
+    aid = coded(pipe, "وتحدث عن دعم الأسلحة الذي تتلقاه أوكرانيا من الغرب.", "AID")
+    assert not any(x.actor.code == "UKR" for x in aid)
+    hit = coded(pipe, "نددت الحكومة بالهجمات التي تعرضت لها السفارة الأمريكية في القاهرة.", "ASSAULT")
+    assert not any(x.actor.code == "USA" for x in hit)
+
+
+def test_plural_weak_verb_takes_its_subject_before_it(pipe):
+    # دعوا (4 letters) agrees with a subject before it; the state after it is the object
+    e = coded(pipe, "قالت مصادر إن أعضاء في الكونجرس دعوا سرا الأردن إلى رفض الخطة.", "REQUEST")
+    assert [(x.actor.code, x.actor.agent, x.recipient.code) for x in e] == [("USA", "LEG", "JOR")]
+
+
+def test_members_of_an_organisation_are_not_the_organisation(pipe):
+    e = coded(pipe, "ويمنع على الدول الأعضاء في الأمم المتحدة تقديم المساعدة لكوريا الشمالية.", "AID")
+    assert not any(x.actor.code == "UN" for x in e)
+
+
+def test_role_nouns_coordinated_before_a_state_are_that_state(pipe):
+    e = coded(pipe, "أعرب الرئيس المصري عن أطيب التهاني لحكومة وشعب الأرجنتين الصديق.", "SUPPORT")
+    assert [(x.actor.code, x.recipient.code) for x in e] == [("EGY", "ARG")]

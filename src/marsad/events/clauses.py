@@ -87,3 +87,38 @@ def agent_phrase(tokens: list[Token], mentions: list[Mention], head: int) -> lis
             if after:
                 return after[:1]
     return []
+
+
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
+PREP_PRONOUNS = frozenset({"عليها", "فيها", "منها", "لها", "عنها", "اليها", "بها", "عليه", "فيه", "منه", "له", "عنه",
+                           "اليه", "به", "عليهم", "فيهم", "منهم", "لهم", "عنهم", "اليهم", "بهم", "معها", "معه"})
+RECEIVING = ("تلق", "يتلق", "تتلق", "تسلم", "يتسلم", "تتسلم", "استلم", "يستلم", "تستلم", "حصل", "يحصل", "تحصل",
+             "استقبل", "يستقبل", "تستقبل", "نال", "ينال", "تنال")  # verbs whose subject receives
+RELATIVE_AUX = frozenset({"قد", "كان", "كانت", "كانوا", "لا", "لم"})
+
+
+def relative_agent(tokens: list[Token], mentions: list[Mention], last: int) -> Mention | None:
+    """The agent of a noun act given by a relative clause whose verb carries the noun as its object pronoun:
+    "الغارة التي شنتها طائرات X", "العمليات التي اتخذتها الحكومة X", "الدعم الذي يقدمه X". The subject follows
+    that verb (VSO inside the relative clause)."""
+    k = last + 1
+    while k < len(tokens) and k - last <= 3 and tokens[k].is_word and tokens[k].norm not in RELATIVES:
+        k += 1  # adjectives of the noun: "العمليات العسكرية التي"
+    if k >= len(tokens) or tokens[k].norm not in RELATIVES:
+        return None
+    v = k + 1
+    while v < len(tokens) and tokens[v].norm in RELATIVE_AUX:
+        v += 1
+    if v >= len(tokens):
+        return None
+    verb = tokens[v]
+    if verb.norm in PREP_PRONOUNS or verb.base in PREP_PRONOUNS or len(verb.norm) < 4 \
+            or not verb.norm.endswith(("ه", "ها", "هم", "هما")):
+        return None  # "الهجمات التي تعرضت لها": the pronoun is on a preposition, the verb's subject is the victim
+    if verb.norm.startswith(RECEIVING):
+        return None  # "الدعم الذي تتلقاه X": the subject of a verb of receiving is the recipient
+    for x in sorted(mentions, key=lambda m: m.tok_start):
+        if v < x.tok_start <= v + 4 and tokens[x.tok_start].prefix[:1] not in ("ب", "ل") and \
+                tokens[x.tok_start - 1].norm not in ("في", "علي", "من", "الي", "ضد", "مع"):
+            return x
+    return None

@@ -14,7 +14,7 @@ Steps for each trigger match (lexicon.find):
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..records import Event, Mention, Party, Sentence, Token
 from ..text.normalize import normalize
@@ -50,6 +50,8 @@ LIGHT_VERBS = frozenset("قام قامت قاموا يقوم تقوم اجري �
                         "يوجه ابدي ابدت جدد جددت يجدد تجدد وصل وصلت يصل تصل توجه توجهت حل حلت اختتم اختتمت".split())
 DELEGATES = {"وفد", "وفدا", "وفدين", "وفدان", "وفود", "وفودا", "مسوولين", "مسوولون", "مسوولا", "ممثلين", "ممثلون",
              "ممثلي", "دبلوماسيين", "قاده", "زعماء", "نواب", "جنود", "جنودا", "قوات", "خبراء", "عسكريين"}
+MEMBERS = frozenset({"اعضاء", "عضو", "عضوا", "مسوولون", "مسوولين", "مسوول", "نواب", "ضباط", "قاده", "قيادات",
+                     "قياديون", "قياديين", "عناصر", "مستشارون", "مستشارين", "خبراء"})
 CHARGES = {"بتهمه", "تهمه", "بتهم", "تهم", "التهمه", "بتهمتي", "بجريمه", "بجرم", "بقضيه"}
 WINDOW_BEFORE = 12
 WINDOW_AFTER = 10
@@ -176,7 +178,8 @@ class EventCoder:
                 # "الهجوم الروسي على خاركيف": a place attacked stands for its state
                 recipients = [x for x in places if x.code and x.tok_start > head and x.tok_start > 0
                               and norms[x.tok_start - 1] in ("علي", "ضد")][:1]
-            if "ال" in tokens[head].prefix and len(m.tokens) == 1 and m.pattern.event != "PROTEST" and not recipients:
+            if "ال" in tokens[head].prefix and len(m.tokens) == 1 and m.pattern.event != "PROTEST" and not recipients \
+                    and clauses.relative_agent(tokens, pool, m.tokens[-1]) is None:
                 continue  # "تأتي الزيارة الروسية في أعقاب…": a definite noun with no object refers back to an event
             need = m.pattern.frame.require
             if ("actor" in need and not any(a.code for a in actors)) or \
@@ -410,6 +413,8 @@ class EventCoder:
                 if norms[k] in PREPS or (tokens[k].base in PREPS and tokens[k].prefix in ("و", "ف")):  # ففي العراق
                     if norms[k] == "من" and k > 0 and (tokens[k - 1].base in DELEGATES or norms[k - 1] in PARTITIVES):
                         return None  # "وفدين من روسيا", "عددا كبيرا من المتطوعين الكوبيين": who they are, not a source
+                    if norms[k] == "في" and k > 0 and tokens[k - 1].base in MEMBERS and x.kind != "igo":
+                        return None  # "أعضاء في الكونجرس", "مسؤولون في الخارجية": whose members they are
                     return norms[k]
                 p = _prep(tokens[k].prefix)
                 if p in ("ب", "ل") and (x.tok_start - k <= 2 or all(
@@ -454,6 +459,8 @@ class EventCoder:
             (norms[x.tok_start - 1] in ("يد", "ايدي") and norms[x.tok_start - 2] == "علي")
             or any(norms[k] == "قبل" and norms[k - 1] == "من" for k in range(max(1, x.tok_start - 3), x.tok_start)))),
             None)  # "من قبل روسيا", "من قبل كل رؤساء أوكرانيا"
+        if agent is None and frame.actor == "genitive":
+            agent = clauses.relative_agent(tokens, after, last)  # "الغارة التي شنتها طائرات إسرائيلية"
         if agent is not None:
             actors = self._group(agent, after, norms)
         elif near_before:  # SVO
@@ -600,6 +607,10 @@ class EventCoder:
                 cur = x
             elif gap > 2:
                 break
+        if len(out) > 1 and first.kind == "head" and not first.code and out[1].code and all(
+                w[:1] == "و" and w != "و" for w in norms[first.tok_end:out[1].tok_start]):
+            # "لحكومة وشعب الأرجنتين": role nouns coordinated before their state are that state's
+            out = [replace(out[1], agent=first.agent or out[1].agent)] + out[2:]
         return out
 
     @staticmethod
@@ -862,7 +873,7 @@ def _and_before(x: Mention, norms: list[str]) -> bool:
 def _plural_verb(base: str) -> bool:
     """A verb with a plural subject suffix (اتهموا، يقاتلون، تتهمون): in Arabic a verb before its named subject
     stays singular, so such a verb's subject is a pronoun or stands before it."""
-    if len(base) < 5:
+    if len(base) < 4:  # دعوا، نفوا: weak verbs are four letters
         return False
     # يتعاون، يعاون end in ون as part of the root (ع-و-ن): not a plural
     return base.endswith("وا") or (base[:1] in ("ي", "ت") and base.endswith("ون") and base[-3] != "ا")
