@@ -99,7 +99,7 @@ RELATIVE_AUX = frozenset({"قد", "كان", "كانت", "كانوا", "لا", "�
 
 def relative_agent(tokens: list[Token], mentions: list[Mention], last: int) -> Mention | None:
     """The agent of a noun act given by a relative clause whose verb carries the noun as its object pronoun:
-    "الغارة التي شنتها طائرات X", "العمليات التي اتخذتها الحكومة X", "الدعم الذي يقدمه X". The subject follows
+    "الغارة التي شنتها طائرات X", "العمليات التي اتخذتها الحكومة X", "القروض التي تقدمها X". The subject follows
     that verb (VSO inside the relative clause)."""
     k = last + 1
     while k < len(tokens) and k - last <= 3 and tokens[k].is_word and tokens[k].norm not in RELATIVES:
@@ -118,7 +118,9 @@ def relative_agent(tokens: list[Token], mentions: list[Mention], last: int) -> M
     if verb.norm.startswith(RECEIVING):
         return None  # "الدعم الذي تتلقاه X": the subject of a verb of receiving is the recipient
     for x in sorted(mentions, key=lambda m: m.tok_start):
+        prev = tokens[x.tok_start - 1]
         if v < x.tok_start <= v + 4 and tokens[x.tok_start].prefix[:1] not in ("ب", "ل") and \
-                tokens[x.tok_start - 1].norm not in ("في", "علي", "من", "الي", "ضد", "مع"):
+                prev.norm not in ("في", "علي", "من", "الي", "ضد", "مع") and \
+                not (x.tok_start - 1 > v and prev.prefix[:1] in ("ب", "ل")):  # "تقدمه الجماعة للجيش الليبي"
             return x
     return None

@@ -44,6 +44,8 @@ ADVERBS = {"امس", "اليوم", "رسميا", "ايضا", "مجددا", "مج
            "الاربعاء", "الخميس", "الجمعه", "السبت", "قد", "فعلا", "اخيرا", "رسمياً", "سابقا", "حينها", "بالفعل"}
 WAR_WORDS = frozenset({"حرب", "الحرب", "عسكري", "عسكريا", "عسكريه", "اسلحه", "الاسلحه", "ذخاير", "الذخاير", "قوات",
                        "جيش", "الجيش", "المجهود", "مسيرات", "صواريخ"})
+PLACE_WORDS = frozenset({"قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
+                         "داخل", "خارج", "اطراف", "ضواحي", "محيط", "قباله"})
 EXAMPLES = {"مثل", "عكس", "غرار", "سوي", "خلاف", "كما"}
 LIGHT_VERBS = frozenset("قام قامت قاموا يقوم تقوم اجري اجرت اجروا يجري تجري شن شنت شنوا يشن تشن نفذ نفذت نفذوا ينفذ "
                         "تنفذ بدا بدات بداوا يبدا تبدا واصل واصلت يواصل تواصل اطلق اطلقت عقد عقدت يعقد تعقد وجه وجهت "
@@ -121,8 +123,10 @@ class EventCoder:
             return []
         tf = [token_forms(t) for t in tokens]
         in_names = {i for x in mentions if x.kind in ("igo", "name") for i in range(x.tok_start, x.tok_end)}
-        matches = [m for m in self._select([m for m in self.lexicon.find(tf) if in_names.isdisjoint(m.tokens)])
-                   if m.pattern.event != IGNORE]
+        selected = self._select([m for m in self.lexicon.find(tf) if in_names.isdisjoint(m.tokens)])
+        matches = [m for m in selected if m.pattern.event != IGNORE]
+        # words claimed by a sense that is no act ("رفض التعليق") are no cue either: not a refusal of what follows
+        claimed = frozenset(i for m in selected if m.pattern.event == IGNORE for i in m.tokens)
         if not matches:
             return []
         norms = [t.norm for t in tokens]
@@ -141,7 +145,7 @@ class EventCoder:
         seen: set[tuple] = set()
         for m in matches:
             head = m.tokens[0]
-            if self._denied(norms, cf, head) and m.pattern.event != "REJECT":
+            if self._denied(norms, cf, head, claimed) and m.pattern.event != "REJECT":
                 continue
             if m.pattern.event == "REQUEST" and "دّع" in tokens[head].text.replace("\u064e", ""):
                 continue  # يدّعون "they claim" (ادّعى), written with its shadda, is not يدعون "they call for"
@@ -377,7 +381,7 @@ class EventCoder:
         if frame.actor == "subject" and "ال" in tokens[m.tokens[0]].prefix:
             # a trigger written with the article is a noun (القصف، الهجوم), whatever its entry lists: its agent
             # follows it (القصف الإسرائيلي) and the name before it is another verb's subject
-            frame = Frame("genitive", frame.recipient, frame.symmetric, frame.require)
+            frame = Frame("genitive", frame.recipient, frame.symmetric, frame.require, frame.reach)
         head, last = m.tokens[0], m.tokens[-1]
         trig = set(m.tokens)
         # mentions inside a gapped trigger ("وقعت روسيا وكوريا … معاهدة") are arguments too
@@ -391,7 +395,8 @@ class EventCoder:
         while left_bound > 0 and norms[left_bound - 1] not in BOUNDARY and head - left_bound < WINDOW_BEFORE:
             left_bound -= 1
         right_bound = last + 1
-        while right_bound < len(tokens) and norms[right_bound] not in BOUNDARY and right_bound - last < WINDOW_AFTER:
+        window = frame.reach or WINDOW_AFTER
+        while right_bound < len(tokens) and norms[right_bound] not in BOUNDARY and right_bound - last < window:
             right_bound += 1
         before = [x for x in ms if left_bound <= x.tok_start and x.tok_end <= head]
         after = [x for x in ms if head < x.tok_start < right_bound]
@@ -410,6 +415,11 @@ class EventCoder:
                     if p:
                         return p
                     continue
+                if norms[k] in PLACE_WORDS or tokens[k].base in PLACE_WORDS:
+                    # "قرب رام الله"، "شمال سوريا": where, not who; "من محيط كييف": the preposition before it
+                    if k > since and norms[k - 1] in PREPS:
+                        return norms[k - 1]
+                    return _prep(tokens[k].prefix) or "في"
                 if norms[k] in PREPS or (tokens[k].base in PREPS and tokens[k].prefix in ("و", "ف")):  # ففي العراق
                     if norms[k] == "من" and k > 0 and (tokens[k - 1].base in DELEGATES or norms[k - 1] in PARTITIVES):
                         return None  # "وفدين من روسيا", "عددا كبيرا من المتطوعين الكوبيين": who they are, not a source
@@ -460,7 +470,7 @@ class EventCoder:
             or any(norms[k] == "قبل" and norms[k - 1] == "من" for k in range(max(1, x.tok_start - 3), x.tok_start)))),
             None)  # "من قبل روسيا", "من قبل كل رؤساء أوكرانيا"
         if agent is None and frame.actor == "genitive":
-            agent = clauses.relative_agent(tokens, after, last)  # "الغارة التي شنتها طائرات إسرائيلية"
+            agent = clauses.relative_agent(tokens, after, last)  # "الغارة التي شنتها طائرات روسية"
         if agent is not None:
             actors = self._group(agent, after, norms)
         elif near_before:  # SVO
@@ -695,11 +705,11 @@ class EventCoder:
                 count += 1
         return count % 2 == 1  # "لا تمتنع عن" (does not refrain from) is not a negation
 
-    def _denied(self, norms: list[str], tf: list[set[str]], head: int) -> bool:
+    def _denied(self, norms: list[str], tf: list[set[str]], head: int, claimed: frozenset[int] = frozenset()) -> bool:
         for k in range(head - 1, max(-1, head - 8), -1):
             if norms[k] in BOUNDARY:
                 break
-            if tf[k] & self.cues.suppress:
+            if tf[k] & self.cues.suppress and k not in claimed:
                 return True
         return False
 

@@ -25,6 +25,7 @@ class Frame:
     recipient: tuple[str, ...] = ()  # prepositions marking the recipient; "obj" = direct object
     symmetric: bool = False
     require: tuple[str, ...] = ()  # "actor"/"recipient": no event unless that side is found
+    reach: int = 0  # tokens after the trigger searched for the recipient (0: the coder's default window)
 
 
 IGNORE = "IGNORE"  # patterns that only claim their tokens: idioms that are not events (دعونا نتذكر "let us recall")
@@ -172,7 +173,10 @@ def parse_lexicon(data, ontology: Ontology, where: str = "triggers.yaml") -> Lex
         req = req if isinstance(req, list) else [req]
         frame = Frame(str(fr.get("actor") or "subject"),
                       tuple(normalize(r) for r in (rec if isinstance(rec, list) else [rec])),
-                      bool(fr.get("symmetric")), tuple(str(r) for r in req))
+                      bool(fr.get("symmetric")), tuple(str(r) for r in req), fr.get("reach") or 0)
+        if not isinstance(frame.reach, int) or isinstance(frame.reach, bool) or not 0 <= frame.reach <= 30:
+            problems.append(f"{w} ({pid}): frame reach must be a whole number of tokens from 0 to 30")
+            frame = Frame(frame.actor, frame.recipient, frame.symmetric, frame.require)
         if frame.actor not in ACTOR_FRAMES:
             problems.append(f"{w} ({pid}): frame actor must be one of {', '.join(ACTOR_FRAMES)}")
         if set(frame.require) - {"actor", "recipient"}:
