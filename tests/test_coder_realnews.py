@@ -262,3 +262,17 @@ def test_a_place_after_a_place_word_is_not_the_actor(pipe):
     assert e and all(x.actor.code != "PSE" or x.actor.inferred for x in e)
     e = coded(pipe, "سحبت روسيا قواتها من محيط كييف.", "RETREAT")
     assert [(x.actor.code, x.recipient.code) for x in e] == [("RUS", "UKR")]
+
+
+def test_an_execution_is_the_state_s_act_on_its_own_people(pipe):
+    (e,) = coded(pipe, "وتم تنفيذ حكم الإعدام بحق الجاني أمس في مدينة بريدة.", "ASSAULT")
+    assert (e.actor.code, e.actor.agent, e.actor.inferred) == ("SAU", "GOV", "place")
+    assert (e.recipient.code, e.recipient.agent) == ("SAU", "CVL")
+    (e,) = coded(pipe, "نفذت السلطات الإيرانية حكم الإعدام بحق ثلاثة أشخاص أمس.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code, e.recipient.inferred) == ("IRN", "IRN", "actor")
+
+
+def test_a_mode_policy_is_validated_against_the_type_s_modes():
+    _, problems = parse_policies({"ASSAULT.execute": {"state_actor": True}, "ASSAULT.dance": {}},
+                                 {"ASSAULT": {"execute", "aerial"}})
+    assert problems == ["parties.yaml: ASSAULT.dance: 'dance' is not a mode of ASSAULT"]

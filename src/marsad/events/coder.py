@@ -112,7 +112,7 @@ class EventCoder:
         self.lexicon = lexicon or load_lexicon()
         self.ontology = ontology or load_ontology()
         self.cues = cues or Cues.load()
-        self.policies: dict[str, Policy] = load_policies(set(self.ontology.types))[0]
+        self.policies: dict[str, Policy] = load_policies({k: set(t.modes) for k, t in self.ontology.types.items()})[0]
 
     # -- public -----------------------------------------------------------------------------------
     def __call__(self, sentence: Sentence, tokens: list[Token], mentions: list[Mention], published: str | None,
@@ -198,7 +198,7 @@ class EventCoder:
             told = m.pattern.event == "PROTEST" or clauses.victim_verb(tokens, head) is not None or (
                 (as_written or ("ال" not in tokens[head].prefix and _prep(tokens[head].prefix) is None))
                 and m.pattern.frame.actor != "genitive")
-            policy = self.policies.get(m.pattern.event, Policy())
+            policy = self.policies.get(f"{m.pattern.event}.{m.pattern.mode}") or self.policies.get(m.pattern.event, Policy())
             if told or any(x.code for x in actors + recipients) or any(x.agent for x in actors):  # a party written
                 actors, recipients = self._from_place(policy, tokens, head, fill, actors, recipients)
             bare_ok = policy.keep_without_parties and told
@@ -307,6 +307,8 @@ class EventCoder:
         where = location[0] if location else None
         if where and policy.actor_from_place and not actors and has_attacker(tokens[max(0, head - 4):head + 8]):
             actors = [place_party(where, "UAF", tokens[head], head)]  # "مسلحون مجهولون" in a named place
+        if where and policy.state_actor and not actors:
+            actors = [place_party(where, "GOV", tokens[head], head)]  # "تم تنفيذ حكم الإعدام" in a named place
         own_forces = any((a.code or where) == where and a.agent in FORCES for a in actors)
         if where and policy.recipient_from_place and not any(r.code for r in recipients) and not own_forces:
             # victims of a place: its state (not when the place's own forces act there: "الجيش العراقي قصف")

@@ -11,7 +11,7 @@ import yaml
 
 from ..records import Mention, Token
 
-FIELDS = ("keep_without_parties", "recipient_from_place", "actor_from_place", "recipient_from_actor")
+FIELDS = ("keep_without_parties", "recipient_from_place", "actor_from_place", "recipient_from_actor", "state_actor")
 MILITARY_VICTIMS = frozenset({"جندي", "جنديا", "جنود", "الجنود", "عسكري", "عسكريا", "عسكريين", "العسكريين", "ضابط",
                               "ضابطا", "ضباط", "الضباط", "جيش", "الجيش", "عسكريون"})
 POLICE_VICTIMS = frozenset({"شرطي", "شرطيا", "شرطه", "الشرطه", "امن", "الامن", "رجال", "دوريه", "دوريات", "نقطه",
@@ -26,16 +26,23 @@ class Policy:
     recipient_from_place: bool = False
     actor_from_place: bool = False
     recipient_from_actor: bool = False
+    state_actor: bool = False  # only the state does this (an execution): its government is the unnamed actor
 
 
-def parse_policies(data, types: set[str], where: str = "parties.yaml") -> tuple[dict[str, Policy], list[str]]:
+def parse_policies(data, types, where: str = "parties.yaml") -> tuple[dict[str, Policy], list[str]]:
+    """``types``: the PLOVER types, or a mapping type -> its modes. A key is a type (ASSAULT) or a type and one of
+    its modes (ASSAULT.execute), which replaces the type's policy for that mode."""
     problems: list[str] = []
     out: dict[str, Policy] = {}
     if not isinstance(data, dict):
         return {}, [f"{where}: expected a mapping of PLOVER type -> policy"]
     for name, body in data.items():
-        if name not in types:
+        kind, _, mode = str(name).partition(".")
+        if kind not in types:
             problems.append(f"{where}: {name}: not a PLOVER type")
+            continue
+        if mode and isinstance(types, dict) and mode not in types[kind]:
+            problems.append(f"{where}: {name}: '{mode}' is not a mode of {kind}")
             continue
         if not isinstance(body, dict):
             problems.append(f"{where}: {name}: expected a mapping of fields")
@@ -50,7 +57,7 @@ def parse_policies(data, types: set[str], where: str = "parties.yaml") -> tuple[
     return out, problems
 
 
-def load_policies(types: set[str]) -> tuple[dict[str, Policy], list[str]]:
+def load_policies(types) -> tuple[dict[str, Policy], list[str]]:
     text = resources.files("marsad.data.ontology").joinpath("parties.yaml").read_text(encoding="utf-8")
     return parse_policies(yaml.safe_load(text), types)
 

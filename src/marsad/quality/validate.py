@@ -25,7 +25,7 @@ def check_all(extra: list[Path] | None = None) -> dict:
                                       "contexts": len(onto.contexts)}, "problems": onto.problems}
     from ..events.parties import load_policies
 
-    policies, pproblems = load_policies(set(onto.types))
+    policies, pproblems = load_policies({k: set(t.modes) for k, t in onto.types.items()})
     sections["parties"] = {"stats": {"types_with_policy": len(policies)}, "problems": pproblems}
 
     from ..events.lexicon import load_lexicon, load_modality
