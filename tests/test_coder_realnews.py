@@ -276,3 +276,9 @@ def test_a_mode_policy_is_validated_against_the_type_s_modes():
     _, problems = parse_policies({"ASSAULT.execute": {"state_actor": True}, "ASSAULT.dance": {}},
                                  {"ASSAULT": {"execute", "aerial"}})
     assert problems == ["parties.yaml: ASSAULT.dance: 'dance' is not a mode of ASSAULT"]
+
+
+def test_a_criminal_or_terrorist_bombing_has_an_unidentified_attacker(pipe):
+    (e,) = coded(pipe, "قتل ثلاثة من رجال الأمن في التفجير الإجرامي الذي استهدف نقطة تفتيش في منطقة جازان.", "ASSAULT")
+    assert (e.actor.code, e.actor.agent, e.actor.inferred) == ("SAU", "UAF", "place")
+    assert (e.recipient.code, e.recipient.agent) == ("SAU", "COP")
