@@ -1,0 +1,340 @@
+"""Argument choice: which mentions of a sentence are the actor and the recipient of one trigger match.
+
+The actor is the subject (SVO: a mention just before the trigger; VSO or masdar: the first mention after it; else
+the nearest earlier mention in the clause), extended over coordination (روسيا والصين); an agent phrase (على يد،
+من قبل) or a relative clause (الغارة التي شنتها X) names it for passives and nouns. The recipient is a mention
+marked by one of the frame's prepositions, else the direct object; "بين X و Y" gives both sides of symmetric acts.
+Voice, victim verbs and missing parties are decided later (clauses.py, parties.py); this module only reads
+word order and markers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..records import Mention, Token
+from ..text.normalize import normalize
+from ..text.tokens import forms as token_forms
+from . import clauses
+from .lexicon import Frame, TriggerMatch
+
+PREPS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح"}
+BOUNDARY = {".", ";", "?", "!", ":", "بينما", "فيما", "حيث", "لكن", "لكنه", "لكنها", "بل", "اذ", "عندما",
+            "بعدما", "حين", "ثم", "اما", "الا"}
+AUXILIARIES = {"كان", "كانت", "كانوا", "كانا", "كانتا", "يكون", "تكون", "قد", "لقد", "وقد", "فقد"}
+RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}  # a relative clause is not a genitive
+COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "لان"}  # أن/إن open a clause with its own subject
+PARTITIVES = {"عدد", "عددا", "كبير", "كبيرا", "الاف", "ميات", "عشرات", "مءات", "الكثير", "كثير", "بعض", "مزيد",
+              "المزيد", "اكثر", "مليون", "ملايين", "حشود", "حشد", "اعداد", "مجموعه", "الالاف", "المءات"}
+ADVERBS = {"امس", "اليوم", "رسميا", "ايضا", "مجددا", "مجدداً", "بدورها", "بدوره", "الاحد", "الاثنين", "الثلاثاء",
+           "الاربعاء", "الخميس", "الجمعه", "السبت", "قد", "فعلا", "اخيرا", "رسمياً", "سابقا", "حينها", "بالفعل"}
+PLACE_WORDS = frozenset({"قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
+                         "داخل", "خارج", "اطراف", "ضواحي", "محيط", "قباله"})
+EXAMPLES = {"مثل", "عكس", "غرار", "سوي", "خلاف", "كما"}
+LIGHT_VERBS = frozenset("قام قامت قاموا يقوم تقوم اجري اجرت اجروا يجري تجري شن شنت شنوا يشن تشن نفذ نفذت نفذوا ينفذ "
+                        "تنفذ بدا بدات بداوا يبدا تبدا واصل واصلت يواصل تواصل اطلق اطلقت عقد عقدت يعقد تعقد وجه وجهت "
+                        "يوجه ابدي ابدت جدد جددت يجدد تجدد وصل وصلت يصل تصل توجه توجهت حل حلت اختتم اختتمت".split())
+DELEGATES = {"وفد", "وفدا", "وفدين", "وفدان", "وفود", "وفودا", "مسوولين", "مسوولون", "مسوولا", "ممثلين", "ممثلون",
+             "ممثلي", "دبلوماسيين", "قاده", "زعماء", "نواب", "جنود", "جنودا", "قوات", "خبراء", "عسكريين"}
+MEMBERS = frozenset({"اعضاء", "عضو", "عضوا", "مسوولون", "مسوولين", "مسوول", "نواب", "ضباط", "قاده", "قيادات",
+                     "قياديون", "قياديين", "عناصر", "مستشارون", "مستشارين", "خبراء"})
+WINDOW_BEFORE = 12
+WINDOW_AFTER = 10
+
+
+def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: list[Mention],
+           attribution, prev_actors: list[Mention] = (), heads: frozenset[int] = frozenset()
+           ) -> tuple[list[Mention], list[Mention], bool]:
+    """Actors, recipients and whether the act is symmetric, for trigger match ``m``. ``heads``: the first tokens
+    of every trigger in the sentence (a name another act stands between is not this act's); ``prev_actors``: the
+    subject of the previous verb (a coordinated verb keeps it)."""
+    frame = m.pattern.frame
+    if frame.actor == "subject" and "ال" in tokens[m.tokens[0]].prefix:
+        # a trigger written with the article is a noun (القصف، الهجوم), whatever its entry lists: its agent
+        # follows it (القصف الإسرائيلي) and the name before it is another verb's subject
+        frame = Frame("genitive", frame.recipient, frame.symmetric, frame.require, frame.reach)
+    head, last = m.tokens[0], m.tokens[-1]
+    trig = set(m.tokens)
+    # mentions inside a gapped trigger ("وقعت روسيا وكوريا … معاهدة") are arguments too
+    # a nisba inside a pattern ("العقوبات الأمريكية") is the actor, not part of the act
+    ms = sorted((x for x in mentions if trig.isdisjoint(range(x.tok_start, x.tok_end))
+                 or (x.kind == "nisba" and head not in range(x.tok_start, x.tok_end))), key=lambda x: x.tok_start)
+    if attribution and attribution[4] != "announce" and attribution[3] <= head + 1:
+        # a source is not an argument of the act it reports
+        ms = [x for x in ms if not (attribution[2] <= x.tok_start < attribution[3])]
+    left_bound = head
+    while left_bound > 0 and norms[left_bound - 1] not in BOUNDARY and head - left_bound < WINDOW_BEFORE:
+        left_bound -= 1
+    right_bound = last + 1
+    window = frame.reach or WINDOW_AFTER
+    while right_bound < len(tokens) and norms[right_bound] not in BOUNDARY and right_bound - last < window:
+        right_bound += 1
+    before = [x for x in ms if left_bound <= x.tok_start and x.tok_end <= head]
+    after = [x for x in ms if head < x.tok_start < right_bound]
+    symmetric = frame.symmetric
+
+    def marked(x: Mention, since: int, reach: int = 2) -> str | None:
+        """The preposition marking mention x: a proclitic on it, or a preposition just before it
+        (one noun may stand between: باستقلال X، إلى جانب X، على يد X; more with ``reach``)."""
+        p = prep(tokens[x.tok_start].prefix)
+        if p:
+            return p
+        for k in range(x.tok_start - 1, max(since, x.tok_start - reach) - 1, -1):
+            if norms[k] == "من" and k > 0 and norms[k - 1] in ("كل", "لكل", "بكل"):
+                # "كل من روسيا والصين" = both Russia and China: the marker is before كل
+                p = prep(tokens[k - 1].prefix)
+                if p:
+                    return p
+                continue
+            if norms[k] in PLACE_WORDS or tokens[k].base in PLACE_WORDS:
+                # "قرب رام الله"، "شمال سوريا": where, not who; "من محيط كييف": the preposition before it
+                if k > since and norms[k - 1] in PREPS:
+                    return norms[k - 1]
+                return prep(tokens[k].prefix) or "في"
+            if norms[k] in PREPS or (tokens[k].base in PREPS and tokens[k].prefix in ("و", "ف")):  # ففي العراق
+                if norms[k] == "من" and k > 0 and (tokens[k - 1].base in DELEGATES or norms[k - 1] in PARTITIVES):
+                    return None  # "وفدين من روسيا", "عددا كبيرا من المتطوعين الكوبيين": who they are, not a source
+                if norms[k] == "في" and k > 0 and tokens[k - 1].base in MEMBERS and x.kind != "igo":
+                    return None  # "أعضاء في الكونجرس", "مسؤولون في الخارجية": whose members they are
+                return norms[k]
+            p = prep(tokens[k].prefix)
+            if p in ("ب", "ل") and (x.tok_start - k <= 2 or all(
+                    norms[j][:1] == "و" or norms[j] in ("كل", "من") for j in range(k + 1, x.tok_start))):
+                return p  # بـ/لـ on the noun before: باستقلال X، باستقلال وسيادة كل من X
+            if not tokens[k].is_word:
+                break
+        return None
+
+    actors: list[Mention] = []
+    # "بين X و Y" after the trigger: both sides
+    for k in range(head + 1, right_bound):
+        if norms[k] == "بين" or tokens[k].base == "بين":
+            sides = [x for x in after if x.tok_start > k]
+            other = next((x for x in sides if x.code != sides[0].code), None) if sides else None
+            if other is not None and frame.symmetric:  # "بين الرئيس الروسي فلاديمير بوتين وزعيم كوريا"
+                return [sides[0]], group(other, after, norms), True
+            if sides and sides[0].kind == "dual" and frame.symmetric:  # بين البلدين
+                d = sides[0]
+                return [d], [Mention(d.start, d.end, d.text, d.entry, None, "dual", tok_start=d.tok_start,
+                                     tok_end=d.tok_end)], True
+            break
+    # a trigger inside a prepositional phrase ("في الغزو الروسي", "عبر توسيع الشراكة") has no subject before it
+    in_pp = head > 0 and (norms[head - 1] in PREPS or norms[head - 1] in ("عبر", "خلال", "بعد", "قبل")) \
+        or prep(tokens[head].prefix) in ("ب", "ل")
+    # a comma between a name and the verb ends the name's clause: "… إبراهيم رئيسي، ووعد بوفد"
+    near_before = [] if in_pp else \
+        [x for x in before if head - x.tok_end <= 2 and not marked(x, left_bound)
+         and "," not in norms[x.tok_end:head]
+         # a noun does not take the subject of another act: "أدان الرئيس الفرنسي حرب موسكو"
+         and not (frame.actor == "genitive" and (any(0 < x.tok_start - h <= 3 for h in heads) or any(
+             prep(tokens[k].prefix) for k in range(x.tok_end, head))))]  # "… بينغ لبحث الحرب": a new phrase
+    # a clause that opens with a name is SVO across an apposition when the verb follows كان/قد:
+    # "بيلاروسيا، الحليفة لبوتين، كانت تسلح أذربيجان"
+    clause_starts = {left_bound} | {k + 1 for k in range(left_bound, head) if norms[k] in COMPLEMENTIZERS}
+    topic = [x for x in before if any(0 <= x.tok_start - c <= 1 for c in clause_starts) and not marked(x, left_bound)]
+    auxiliary = head > 0 and norms[head - 1] in AUXILIARIES
+    # a masdar with a pronoun suffix: its agent is the pronoun's antecedent, what follows is its object
+    possessed = frame.actor == "genitive" and len(m.tokens) == 1 and has_pronoun_suffix(tokens[head], m.pattern.slots[0])
+    # the agent of a passive or a masdar: "على يد أذربيجان", "من قبل روسيا"
+    agent = next((x for x in after if x.tok_start >= 2 and (
+        (norms[x.tok_start - 1] in ("يد", "ايدي") and norms[x.tok_start - 2] == "علي")
+        or any(norms[k] == "قبل" and norms[k - 1] == "من" for k in range(max(1, x.tok_start - 3), x.tok_start)))),
+        None)  # "من قبل روسيا", "من قبل كل رؤساء أوكرانيا"
+    if agent is None and frame.actor == "genitive":
+        agent = clauses.relative_agent(tokens, after, last)  # "الغارة التي شنتها طائرات روسية"
+    if agent is not None:
+        actors = group(agent, after, norms)
+    elif near_before:  # SVO
+        actors = group_back(near_before[-1], before, norms)
+    elif topic and frame.actor != "genitive" and auxiliary and not in_pp:
+        actors = group(topic[0], before, norms)
+    elif frame.actor != "none":
+        reach = 3 if frame.actor == "genitive" else 6  # a genitive follows its noun (and its adjectives)
+        first_after = next((x for x in after if x.tok_start - last <= reach and not marked(x, head + 1)
+                            and not any(norms[k] in EXAMPLES for k in range(max(head + 1, x.tok_start - 2), x.tok_start))
+                            and (frame.actor != "subject" or x.agent is not None or x.kind not in ("name", "nisba")
+                                 or all(norms[k] in ADVERBS or not tokens[k].is_word for k in range(last + 1, x.tok_start)))
+                            and not any(norms[k] == "," or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
+                                        for k in range(last + 1, x.tok_start))),
+                           None)
+        # examples and contrasts ("على عكس جيرانهم مثل المجر") are not the subject, nor is a state named
+        # after the verb's object ("أدانوا أنشطة كوريا الشمالية"); subject and genitive stay in the clause
+        # (no comma, أن or relative pronoun between)
+        if possessed:  # "عمليتها العسكرية في سوريا", "لقائه الزعيم الكوري": the genitive slot is taken
+            first_after = None
+        elif first_after is None and m.pattern.event in ("AID", "SUPPORT") and last + 2 < len(norms) \
+                and norms[last + 1] == "من":
+            # "أي دعم من بوتين", "مساعدات من اليابان": the giver introduced by من
+            first_after = next((x for x in after if x.tok_start == last + 2), None)
+        if first_after is not None and first_after.kind == "head" and not first_after.code:
+            # "وزارة الخزانة الأمريكية": the role noun and the nisba a word later are one party
+            owner = next((y for y in after if y.code and 0 <= y.tok_start - first_after.tok_end <= 1), None)
+            if owner is not None:
+                first_after = Mention(owner.start, owner.end, owner.text, owner.code, first_after.agent, owner.kind,
+                                      owner.person, owner.entry, owner.tok_start, owner.tok_end, owner.sentence_idx)
+        plural_verb = frame.actor == "subject" and len(m.tokens) == 1 and plural_subject_suffix(tokens[head].base)
+        if plural_verb:  # "واتهموا بيونغ يانغ": the verb carries its subject; the name after it is the object
+            first_after = None
+        shared = prev_actors and tokens[head].prefix[:1] in ("و", "ف") and \
+            (first_after is None or first_after.tok_start - last > 1)
+        if shared:  # "زار بوتين كوريا … والتقى زعيمها كيم": the coordinated verb keeps its subject
+            actors = list(prev_actors)
+        elif first_after is not None:  # VSO or masdar + genitive
+            actors = group(first_after, after, norms)
+        elif frame.actor != "genitive" or possessed or any(
+                tokens[k].base in LIGHT_VERBS and not any(k <= h < head for h in heads) for k in range(left_bound, head)):
+            # a noun takes an earlier subject only through its light verb: "قام بوتين بزيارة", "وصل … في زيارة"
+            # (not one that already governs another act: "أجرى اتصالا … لبحث الحرب")
+            # not a name that another act stands between: "تعهدات الزعيمين بإنشاء نظام … يعارض"
+            unmarked = [x for x in before if not marked(x, left_bound)
+                        and not any(x.tok_end <= h < head for h in heads)]
+            if unmarked:
+                actors = group_back(unmarked[-1], before, norms)
+    if m.pattern.event == "CONSULT" and actors and all(a.kind == "igo" for a in actors) and actors[0].tok_start > head:
+        # "قاطع قمة المنظمة", "شارك في قمة الناتو": the organisation hosts; the subject attends
+        subj = [x for x in before if not marked(x, left_bound) and x.kind != "igo"][-1:]
+        if subj:
+            recipients_pre = actors
+            actors = subj
+            return actors, recipients_pre, symmetric
+    actor_ids = {id(a) for a in actors}
+    since = max([a.tok_end for a in actors if a.tok_start > head] + [head + 1])
+    # a marked recipient may stand before a VSO subject ("في زيارة لكوريا قام الرئيس الروسي")
+    rest = [x for x in after if id(x) not in actor_ids]
+    recipients: list[Mention] = []
+    preps = set(frame.recipient)
+    if m.pattern.event == "CONSULT" and m.pattern.mode == "visit":
+        preps.add("ل")  # زيارة لكوريا الشمالية
+    actor_codes = {a.code for a in actors}
+    for x in rest:
+        if x.code in actor_codes:
+            continue  # an apposition of the subject ("الرئيس الروسي، فلاديمير بوتين،") is not its object
+        p = marked(x, head + 1, reach=4)  # "مع الحليف الوثيق الزعيم الصيني"
+        if p is None and x.tok_start < since:
+            continue  # an unmarked mention before the subject is not its object
+        if p == "ل" and x.tok_start - last <= 2 and "ل" not in preps:
+            p = "obj" if "obj" in preps else (next(iter(preps)) if preps else "ل")  # masdar + لـ object: غزوها لأوكرانيا
+        if p and (p in preps or (not preps and p in ("مع", "الي", "ضد", "علي", "ل", "ب"))):
+            recipients = group(x, rest, norms)
+            if p == "مع":
+                symmetric = True
+            break
+        if p is None and x.kind == "head" and not x.code and ("obj" not in preps or any(
+                y.code and y.tok_start > x.tok_start and marked(y, head + 1, reach=4) in preps for y in rest)):
+            # "أرسلت آلاف الجنود إلى روسيا", "قطعت علاقاتها الدبلوماسية مع أوكرانيا": a bare role noun
+            # is what is sent or cut, not the recipient, when a state follows with the frame's preposition
+            continue
+        if p is None and ("obj" in preps or not preps or x.tok_start == last + 1
+                          or (possessed and x.tok_start - last <= 2)):
+            # a direct object, or the genitive right after a nominal trigger ("قاطع قمة المنظمة")
+            recipients = group(x, rest, norms)
+            break
+    if actors and actors[0].kind == "dual":  # البلدان، الزعيمان: the two states last named, towards each other
+        a = actors[0]
+        partner = Mention(a.start, a.end, a.text, a.entry, None, "dual", tok_start=a.tok_start, tok_end=a.tok_end)
+        if recipients:
+            actors = [a, partner]
+        else:
+            actors, recipients, symmetric = [a], [partner], True
+    if m.pattern.event == "CONSULT" and m.pattern.mode == "visit" and not recipients and actors \
+            and all(a.kind in ("name", "capital") for a in actors) and actors[0].tok_start > head:
+        # "زيارة كوريا الشمالية": the genitive of a visit to a state is the place visited
+        recipients = actors
+        actors = [x for x in before if not marked(x, left_bound)][-1:]
+    joint = frame.symmetric or m.pattern.event in ("AGREE", "CONSULT", "COOPERATE")
+    if joint and len(actors) >= 2 and not recipients:  # وقعت أستانا ولندن، وافقت سيول وواشنطن: the two sides
+        actors, recipients, symmetric = actors[:1], actors[1:], True
+    genitive = actors and actors[0].tok_start == last + 1 and frame.actor == "genitive" and not recipients
+    if genitive and m.pattern.event in ("ASSAULT", "COERCE") and actors[0].kind in ("name", "capital"):
+        # the genitive of a transitive masdar is its object: "غزو أوكرانيا", "حصار غزة"
+        return [], actors, symmetric
+    if genitive and m.pattern.event == "CONSULT" and tokens[head].base == "استقبال":
+        # "استقبال بوتين في بيونغ يانغ": the genitive is the guest; the host is the place or the subject
+        place = [x for x in after if x.tok_start > actors[-1].tok_end and norms[x.tok_start - 1] == "في"
+                 and x.kind in ("capital", "name")][:1]
+        host = place or [x for x in before if not marked(x, left_bound)][-1:]
+        return host, actors, symmetric
+    if head >= 2 and norms[head - 1] in RELATIVES and tokens[head].norm.endswith(("ها", "ه")) and frame.actor == "subject":
+        # "فيتنام التي زارها الرئيس بعد كوريا": the verb's object pronoun is the noun before the relative
+        # pronoun, so no later name is its object
+        j = head - 2
+        while j >= 0 and not tokens[j].is_word:
+            j -= 1
+        antecedent = [x for x in ms if x.tok_end == j + 1]
+        if antecedent and antecedent[-1].code not in {a.code for a in actors}:
+            recipients = antecedent[-1:]
+    if frame.actor == "source" and agent is None:  # تلقى، حصل على: the giver is marked by من, the subject receives
+        return recipients, actors, symmetric
+    return actors, recipients, symmetric
+
+
+def group(first: Mention, pool: list[Mention], norms: list[str]) -> list[Mention]:
+    """first plus mentions coordinated after it: روسيا والصين، روسيا و الصين."""
+    out = [first]
+    cur = first
+    for x in pool:
+        if x.tok_start < cur.tok_end or x is cur:
+            continue
+        gap = x.tok_start - cur.tok_end
+        if x.code == cur.code and gap <= 1 and (gap == 0 or norms[cur.tok_end] == ","):
+            cur = x  # an apposition: "الرئيس الصيني شي جين بينغ", "الرئيس الروسي، فلاديمير بوتين"
+            continue
+        if (gap == 0 and and_before(x, norms)) or (gap == 1 and norms[cur.tok_end] == "و") or \
+                (1 <= gap <= 2 and norms[cur.tok_end][:1] == "و" and norms[cur.tok_end] != "و"
+                 and all(norms[k] not in BOUNDARY for k in range(cur.tok_end, x.tok_start))):
+            # والرئيس الإيراني: a coordinated title + nisba
+            if x.code != cur.code:
+                out.append(x)
+            cur = x
+        elif gap > 2:
+            break
+    if len(out) > 1 and first.kind == "head" and not first.code and out[1].code and all(
+            w[:1] == "و" and w != "و" for w in norms[first.tok_end:out[1].tok_start]):
+        # "لحكومة وشعب الأرجنتين": role nouns coordinated before their state are that state's
+        out = [replace(out[1], agent=first.agent or out[1].agent)] + out[2:]
+    return out
+
+def group_back(last: Mention, pool: list[Mention], norms: list[str]) -> list[Mention]:
+    out = [last]
+    cur = last
+    for x in reversed(pool):
+        if x.tok_end > cur.tok_start or x is cur:
+            continue
+        gap = cur.tok_start - x.tok_end
+        if (gap == 0 and and_before(cur, norms)) or (gap == 1 and norms[x.tok_end] == "و"):
+            if x.code != cur.code:
+                out.insert(0, x)
+            cur = x
+        else:
+            break
+    return out
+
+
+def and_before(x: Mention, norms: list[str]) -> bool:
+    """The mention's first token carries the conjunction و (والصين), and it is not the و of the name (واشنطن)."""
+    return norms[x.tok_start][:1] == "و" and not normalize(x.text).startswith("و")
+
+
+def plural_subject_suffix(base: str) -> bool:
+    """A verb with a plural subject suffix (اتهموا، يقاتلون، تتهمون): in Arabic a verb before its named subject
+    stays singular, so such a verb's subject is a pronoun or stands before it."""
+    if len(base) < 4:  # دعوا، نفوا: weak verbs are four letters
+        return False
+    # يتعاون، يعاون end in ون as part of the root (ع-و-ن): not a plural
+    return base.endswith("وا") or (base[:1] in ("ي", "ت") and base.endswith("ون") and base[-3] != "ا")
+
+
+def has_pronoun_suffix(t: Token, slot: frozenset[str]) -> bool:
+    """The trigger word carries a pronoun suffix (زيارته، لقائه، عمليتها): it matched only through a reading
+    with the suffix stripped."""
+    if t.suffix:
+        return True
+    matched = slot & token_forms(t)
+    return bool(matched) and t.base not in matched and t.norm not in matched and t.norm.endswith("ه")
+
+
+def prep(prefix: str) -> str | None:
+    """The preposition inside a proclitic string: وبال -> ب, لل/لال -> ل, و -> None."""
+    p = prefix[:-2] if prefix.endswith("ال") else prefix
+    p = p.lstrip("وف")
+    return p if p in ("ب", "ل", "ك") else None
