@@ -282,3 +282,8 @@ def test_a_criminal_or_terrorist_bombing_has_an_unidentified_attacker(pipe):
     (e,) = coded(pipe, "قتل ثلاثة من رجال الأمن في التفجير الإجرامي الذي استهدف نقطة تفتيش في منطقة جازان.", "ASSAULT")
     assert (e.actor.code, e.actor.agent, e.actor.inferred) == ("SAU", "UAF", "place")
     assert (e.recipient.code, e.recipient.agent) == ("SAU", "COP")
+
+
+def test_a_family_name_that_is_a_common_noun_is_no_trigger(pipe):
+    assert not coded(pipe, "وقال سمير شكر ومحمد حرب إنهما سيغادران دمشق غدا.")
+    assert coded(pipe, "شكر الرئيس المصري السعودية على دعمها.", "SUPPORT")

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from ..actors.stage import bundled_guards
 from ..records import Event, Mention, Party, Sentence, Token
 from ..text.normalize import normalize
 from ..text.tokens import forms as token_forms
@@ -90,6 +91,7 @@ class EventCoder:
         self.ontology = ontology or load_ontology()
         self.cues = cues or Cues.load()
         self.policies: dict[str, Policy] = load_policies({k: set(t.modes) for k, t in self.ontology.types.items()})[0]
+        self.given_names = bundled_guards().given_names  # "فؤاد شكر"، "محمد حرب": a surname that is a common noun
 
     # -- public -----------------------------------------------------------------------------------
     def __call__(self, sentence: Sentence, tokens: list[Token], mentions: list[Mention], published: str | None,
@@ -100,7 +102,8 @@ class EventCoder:
             return []
         tf = [token_forms(t) for t in tokens]
         in_names = {i for x in mentions if x.kind in ("igo", "name") for i in range(x.tok_start, x.tok_end)}
-        selected = self._select([m for m in self.lexicon.find(tf) if in_names.isdisjoint(m.tokens)])
+        selected = self._select([m for m in self.lexicon.find(tf) if in_names.isdisjoint(m.tokens)
+                                 and not self._surname(tokens, m)])
         matches = [m for m in selected if m.pattern.event != IGNORE]
         # words claimed by a sense that is no act ("رفض التعليق") are no cue either: not a refusal of what follows
         claimed = frozenset(i for m in selected if m.pattern.event == IGNORE for i in m.tokens)
@@ -248,6 +251,15 @@ class EventCoder:
                 seen.add(key)
                 out.append(ev)
         return _merge_assaults(out)
+
+    def _surname(self, tokens: list[Token], m: TriggerMatch) -> bool:
+        """A one-word trigger right after a given name is the person's family name (فؤاد شكر، عبدالله نصر)."""
+        head = m.tokens[0]
+        if len(m.tokens) > 1 or head == 0 or tokens[head].prefix:
+            return False
+        prev = tokens[head - 1]
+        name = prev.base or prev.norm
+        return prev.prefix in ("", "و") and (name in self.given_names or (name.startswith("عبد") and len(name) > 4))
 
     # -- voice and missing parties ----------------------------------------------------------------
     @staticmethod
