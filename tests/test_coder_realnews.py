@@ -287,3 +287,13 @@ def test_a_criminal_or_terrorist_bombing_has_an_unidentified_attacker(pipe):
 def test_a_family_name_that_is_a_common_noun_is_no_trigger(pipe):
     assert not coded(pipe, "وقال سمير شكر ومحمد حرب إنهما سيغادران دمشق غدا.")
     assert coded(pipe, "شكر الرئيس المصري السعودية على دعمها.", "SUPPORT")
+
+
+def test_astonishment_is_disapproval_of_what_follows_min(pipe):
+    (e,) = coded(pipe, "وأعرب وزير الخارجية القطري عن استغرابه من تصريحات المسؤول الإيراني.", "ACCUSE")
+    assert (e.actor.code, e.recipient.code) == ("QAT", "IRN")
+
+
+def test_seizing_people_is_an_arrest(pipe):
+    (e,) = coded(pipe, "ضبطت الشرطة الأردنية ثلاثة أشخاص بحوزتهم أسلحة.", "COERCE")
+    assert (e.mode, e.actor.code, e.recipient.code) == ("arrest", "JOR", "JOR")
