@@ -297,3 +297,16 @@ def test_astonishment_is_disapproval_of_what_follows_min(pipe):
 def test_seizing_people_is_an_arrest(pipe):
     (e,) = coded(pipe, "ضبطت الشرطة الأردنية ثلاثة أشخاص بحوزتهم أسلحة.", "COERCE")
     assert (e.mode, e.actor.code, e.recipient.code) == ("arrest", "JOR", "JOR")
+
+
+@pytest.mark.parametrize("text,actor,mode", [
+    ("أوقفت الشرطة الكويتية خمسة مقيمين بتهمة الاتجار بالمخدرات.", "KWT", "arrest"),
+    ("قبضت السلطات المصرية على عشرة من أنصار الجماعة.", "EGY", "arrest"),
+    ("تمكنت الجهات الأمنية في الرياض من القبض على مطلوب أمنيا.", "SAU", "arrest"),
+    ("رحلت السلطات السعودية ألف مخالف لنظام الإقامة.", "SAU", "deport"),
+])
+def test_security_news_arrests_and_deportations(pipe, text, actor, mode):
+    # a VSO subject between قبض and على; تمكن من as a light verb; the Gulf press's names of security organs;
+    # an arrest of unnamed people is of the state's own people
+    (e,) = coded(pipe, text, "COERCE")
+    assert (e.actor.code, e.mode, e.recipient.code) == (actor, mode, actor)

@@ -162,7 +162,8 @@ class EventCoder:
                 # "الهجوم الروسي على خاركيف": a place attacked stands for its state
                 recipients = [x for x in places if x.code and x.tok_start > head and x.tok_start > 0
                               and norms[x.tok_start - 1] in ("علي", "ضد")][:1]
-            if "ال" in tokens[head].prefix and len(m.tokens) == 1 and m.pattern.event != "PROTEST" and not recipients \
+            if "ال" in tokens[head].prefix and norms[m.tokens[-1]] not in PREPS and m.pattern.event != "PROTEST" \
+                    and len(m.tokens) == 1 and not recipients \
                     and clauses.relative_agent(tokens, pool, m.tokens[-1]) is None:
                 continue  # "تأتي الزيارة الروسية في أعقاب…": a definite noun with no object refers back to an event
             need = m.pattern.frame.require
