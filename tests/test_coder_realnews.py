@@ -310,3 +310,10 @@ def test_security_news_arrests_and_deportations(pipe, text, actor, mode):
     # an arrest of unnamed people is of the state's own people
     (e,) = coded(pipe, text, "COERCE")
     assert (e.actor.code, e.mode, e.recipient.code) == (actor, mode, actor)
+
+
+def test_a_preposition_before_a_place_does_not_mark_the_object_after_it(pipe):
+    (e,) = coded(pipe, "استقبل ولي العهد السعودي في جدة وزير الخارجية البريطاني.", "CONSULT")
+    assert (e.actor.code, e.recipient.code) == ("SAU", "GBR")
+    (e,) = coded(pipe, "التقى الرئيس الروسي في موسكو رئيس الوزراء الهندي.", "CONSULT")
+    assert (e.actor.code, e.recipient.code) == ("RUS", "IND")

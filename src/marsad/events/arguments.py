@@ -45,11 +45,12 @@ WINDOW_AFTER = 10
 
 
 def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: list[Mention],
-           attribution, prev_actors: list[Mention] = (), heads: frozenset[int] = frozenset()
-           ) -> tuple[list[Mention], list[Mention], bool]:
+           attribution, prev_actors: list[Mention] = (), heads: frozenset[int] = frozenset(),
+           names: frozenset[int] = frozenset()) -> tuple[list[Mention], list[Mention], bool]:
     """Actors, recipients and whether the act is symmetric, for trigger match ``m``. ``heads``: the first tokens
     of every trigger in the sentence (a name another act stands between is not this act's); ``prev_actors``: the
-    subject of the previous verb (a coordinated verb keeps it)."""
+    subject of the previous verb (a coordinated verb keeps it); ``names``: tokens of place names (a preposition
+    before a place marks the place, not the noun after it)."""
     frame = m.pattern.frame
     if frame.actor == "subject" and "ال" in tokens[m.tokens[0]].prefix:
         # a trigger written with the article is a noun (القصف، الهجوم), whatever its entry lists: its agent
@@ -82,6 +83,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         if p:
             return p
         for k in range(x.tok_start - 1, max(since, x.tok_start - reach) - 1, -1):
+            if k in names and k < x.tok_start - 1 and not and_before(x, norms):
+                break  # "استقبل في جدة وزير الخارجية البريطاني": في marks جدة; the minister is the object
             if norms[k] == "من" and k > 0 and norms[k - 1] in ("كل", "لكل", "بكل"):
                 # "كل من روسيا والصين" = both Russia and China: the marker is before كل
                 p = prep(tokens[k - 1].prefix)

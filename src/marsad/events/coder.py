@@ -121,6 +121,8 @@ class EventCoder:
                       + self._org_anaphors(tokens, mentions, context_igos), key=lambda x: x.tok_start)
         prev_actors: list[Mention] = []
         heads = frozenset(m.tokens[0] for m in matches)
+        place_tokens = frozenset(i for x in list(places) + [x for x in mentions if x.kind == "capital"]
+                                 for i in range(x.tok_start, x.tok_end))
         out: list[Event] = []
         seen: set[tuple] = set()
         for m in matches:
@@ -137,7 +139,8 @@ class EventCoder:
                 continue  # "اعتقل بتهمة التجمهر": the charge names an act the accused is said to have done
             if any(norms[k] in ("بمثابه", "كبمثابه") for k in range(max(0, head - 2), head)):
                 continue  # "بمثابة أخطر تهديد": a comparison, not an act
-            actors, recipients, symmetric = arguments.choose(m, tokens, norms, pool, attribution, prev_actors, heads)
+            actors, recipients, symmetric = arguments.choose(m, tokens, norms, pool, attribution, prev_actors, heads,
+                                                             place_tokens)
             if not actors and prev_actors and tokens[head].prefix[:1] in ("و", "ف"):
                 actors = prev_actors  # "زار بوتين كوريا والتقى زعيمها": the coordinated verb keeps its subject
             if not actors and not recipients and tokens[head].norm.endswith("هما"):
