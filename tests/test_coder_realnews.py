@@ -317,3 +317,15 @@ def test_a_preposition_before_a_place_does_not_mark_the_object_after_it(pipe):
     assert (e.actor.code, e.recipient.code) == ("SAU", "GBR")
     (e,) = coded(pipe, "التقى الرئيس الروسي في موسكو رئيس الوزراء الهندي.", "CONSULT")
     assert (e.actor.code, e.recipient.code) == ("RUS", "IND")
+
+
+def test_the_accused_is_the_actor_of_the_act_it_is_accused_of(pipe):
+    aid = coded(pipe, "اتهمت الحكومة اليمنية إيران بدعم الحوثيين بالأسلحة.", "AID")
+    assert [(e.actor.code, e.recipient.code) for e in aid] == [("IRN", "HOU")]
+    hit = coded(pipe, "تتهم واشنطن موسكو بقصف المدنيين في حلب.", "ASSAULT")
+    assert [(e.actor.code, e.recipient.code) for e in hit] == [("RUS", "SYR")]
+
+
+def test_who_takes_part_in_a_meeting_is_its_actor(pipe):
+    (e,) = coded(pipe, "شارك وزير الخارجية الأردني في اجتماع وزراء الخارجية العرب في القاهرة.", "CONSULT")
+    assert e.actor.code == "JOR"

@@ -40,6 +40,8 @@ DELEGATES = {"وفد", "وفدا", "وفدين", "وفدان", "وفود", "وف
              "ممثلي", "دبلوماسيين", "قاده", "زعماء", "نواب", "جنود", "جنودا", "قوات", "خبراء", "عسكريين"}
 MEMBERS = frozenset({"اعضاء", "عضو", "عضوا", "مسوولون", "مسوولين", "مسوول", "نواب", "ضباط", "قاده", "قيادات",
                      "قياديون", "قياديين", "عناصر", "مستشارون", "مستشارين", "خبراء"})
+PARTICIPATE = frozenset("شارك شاركت شاركوا يشارك تشارك يشاركون حضر حضرت حضروا يحضر تحضر تراس تراست يتراس "
+                        "تتراس".split())  # verbs of taking part: their subject attends the meeting named after في
 WINDOW_BEFORE = 12
 WINDOW_AFTER = 10
 
@@ -145,6 +147,10 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         (norms[x.tok_start - 1] in ("يد", "ايدي") and norms[x.tok_start - 2] == "علي")
         or any(norms[k] == "قبل" and norms[k - 1] == "من" for k in range(max(1, x.tok_start - 3), x.tok_start)))),
         None)  # "من قبل روسيا", "من قبل كل رؤساء أوكرانيا"
+    accused = clauses.accused_of(tokens, before, head)
+    if accused is not None:  # "اتهمت الحكومة إيران بدعم الحوثيين": the accused acts; the genitive undergoes it
+        obj = [x for x in after if x.tok_start - last <= 2 and not marked(x, head + 1)][:1]
+        return [accused], group(obj[0], after, norms) if obj else [], symmetric
     if agent is None and frame.actor == "genitive":
         agent = clauses.relative_agent(tokens, after, last)  # "الغارة التي شنتها طائرات روسية"
     if agent is not None:
@@ -202,6 +208,12 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
             recipients_pre = actors
             actors = subj
             return actors, recipients_pre, symmetric
+    if m.pattern.event == "CONSULT" and any(tokens[k].base in PARTICIPATE for k in range(left_bound, head)):
+        # "شارك وزير الخارجية الأردني في اجتماع وزراء الخارجية العرب": who takes part is the actor; the
+        # meeting's genitive names the forum, a recipient only when it is an organisation
+        subj = [x for x in before if not marked(x, left_bound) and x.kind != "igo"][-1:]
+        if subj:
+            return group_back(subj[0], before, norms), [a for a in actors if a.kind == "igo"], symmetric
     actor_ids = {id(a) for a in actors}
     since = max([a.tok_end for a in actors if a.tok_start > head] + [head + 1])
     # a marked recipient may stand before a VSO subject ("في زيارة لكوريا قام الرئيس الروسي")

@@ -124,3 +124,20 @@ def relative_agent(tokens: list[Token], mentions: list[Mention], last: int) -> M
                 not (x.tok_start - 1 > v and prev.prefix[:1] in ("ب", "ل")):  # "تقدمه الجماعة للجيش الليبي"
             return x
     return None
+
+
+ACCUSING = ("اتهم", "يتهم", "تتهم", "نتهم", "اتهام")  # اتهم X بـ(act): X is said to have done the act
+
+
+def accused_of(tokens: list[Token], mentions: list[Mention], head: int) -> Mention | None:
+    """The accused of "اتهم X بـ(masdar)" when the trigger is that masdar: the actor of the act it is accused of
+    ("اتهمت الحكومة إيران بدعم الحوثيين": إيران supports, the Houthis are supported)."""
+    if not tokens[head].prefix.startswith("ب"):
+        return None
+    x = next((x for x in mentions if x.tok_end == head), None)
+    if x is None:
+        return None
+    for k in range(max(0, x.tok_start - 5), x.tok_start):
+        if tokens[k].base.startswith(ACCUSING) or tokens[k].norm.startswith(ACCUSING):
+            return x
+    return None
