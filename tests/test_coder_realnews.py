@@ -329,3 +329,8 @@ def test_the_accused_is_the_actor_of_the_act_it_is_accused_of(pipe):
 def test_who_takes_part_in_a_meeting_is_its_actor(pipe):
     (e,) = coded(pipe, "شارك وزير الخارجية الأردني في اجتماع وزراء الخارجية العرب في القاهرة.", "CONSULT")
     assert e.actor.code == "JOR"
+
+
+def test_a_name_inside_an_unsplit_token_keeps_its_preposition(pipe):
+    (e,) = coded(pipe, "اعتذرت تركيا لروسيا عن إسقاط الطائرة.", "CONCEDE")
+    assert (e.actor.code, e.recipient.code) == ("TUR", "RUS")

@@ -149,7 +149,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         None)  # "من قبل روسيا", "من قبل كل رؤساء أوكرانيا"
     accused = clauses.accused_of(tokens, before, head)
     if accused is not None:  # "اتهمت الحكومة إيران بدعم الحوثيين": the accused acts; the genitive undergoes it
-        obj = [x for x in after if x.tok_start - last <= 2 and not marked(x, head + 1)][:1]
+        obj = [x for x in after if x.tok_start - last <= 2 and not marked(x, head + 1)
+               and (x.kind != "nisba" or x.tok_start == last + 1)][:1]  # not "صواريخ كورية": what is used
         return [accused], group(obj[0], after, norms) if obj else [], symmetric
     if agent is None and frame.actor == "genitive":
         agent = clauses.relative_agent(tokens, after, last)  # "الغارة التي شنتها طائرات روسية"
@@ -227,6 +228,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         if x.code in actor_codes:
             continue  # an apposition of the subject ("الرئيس الروسي، فلاديمير بوتين،") is not its object
         p = marked(x, head + 1, reach=4)  # "مع الحليف الوثيق الزعيم الصيني"
+        if p is None and "ل" in preps and x.tok_start - last <= 2 and prep(lead(tokens[x.tok_start], x)) == "ل":
+            p = "ل"  # "اعتذرت تركيا لروسيا": the name was found inside the unsplit token
         if p is None and x.tok_start < since:
             continue  # an unmarked mention before the subject is not its object
         if p == "ل" and x.tok_start - last <= 2 and "ل" not in preps:
@@ -348,6 +351,14 @@ def has_pronoun_suffix(t: Token, slot: frozenset[str]) -> bool:
         return True
     matched = slot & token_forms(t)
     return bool(matched) and t.base not in matched and t.norm not in matched and t.norm.endswith("ه")
+
+
+def lead(t: Token, x: Mention) -> str:
+    """The proclitics of the token that starts mention x: the tokenizer's, or the letters before the name when
+    the name was found inside an unsplit token (لروسيا: the name is روسيا)."""
+    if t.prefix or x.start <= t.start:
+        return t.prefix
+    return normalize(t.text[:x.start - t.start])
 
 
 def prep(prefix: str) -> str | None:
