@@ -334,3 +334,13 @@ def test_who_takes_part_in_a_meeting_is_its_actor(pipe):
 def test_a_name_inside_an_unsplit_token_keeps_its_preposition(pipe):
     (e,) = coded(pipe, "اعتذرت تركيا لروسيا عن إسقاط الطائرة.", "CONCEDE")
     assert (e.actor.code, e.recipient.code) == ("TUR", "RUS")
+
+
+def test_the_object_of_a_threatened_act_is_the_threatened(pipe):
+    (e,) = coded(pipe, "هددت كوريا الشمالية بضرب القواعد الأمريكية في اليابان.", "THREATEN")
+    assert (e.actor.code, e.recipient.code) == ("PRK", "USA")
+
+
+def test_a_charge_d_affaires_is_summoned_not_marked(pipe):
+    (e,) = coded(pipe, "استدعت الخارجية البحرينية القائم بالأعمال الإيراني.", "ACCUSE")
+    assert (e.actor.code, e.recipient.code) == ("BHR", "IRN")

@@ -85,6 +85,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         if p:
             return p
         for k in range(x.tok_start - 1, max(since, x.tok_start - reach) - 1, -1):
+            if norms[k] == "بالاعمال" and k > 0 and tokens[k - 1].base == "قايم":
+                continue  # "القائم بالأعمال الإيراني": the title's ب marks nothing
             if k in names and k < x.tok_start - 1 and not and_before(x, norms):
                 break  # "استقبل في جدة وزير الخارجية البريطاني": في marks جدة; the minister is the object
             if norms[k] == "من" and k > 0 and norms[k - 1] in ("كل", "لكل", "بكل"):
