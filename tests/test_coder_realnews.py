@@ -344,3 +344,12 @@ def test_the_object_of_a_threatened_act_is_the_threatened(pipe):
 def test_a_charge_d_affaires_is_summoned_not_marked(pipe):
     (e,) = coded(pipe, "استدعت الخارجية البحرينية القائم بالأعمال الإيراني.", "ACCUSE")
     assert (e.actor.code, e.recipient.code) == ("BHR", "IRN")
+
+
+def test_an_indefinite_attack_noun_s_armed_owner_is_the_attacker(pipe):
+    (e,) = coded(pipe, "قتل جنديان سعوديان في هجوم للحوثيين على موقع عسكري في جازان.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("HOU", "SAU")
+    (e,) = coded(pipe, "استهدفت غارات للتحالف العربي تجمعات للميليشيا في تعز.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("SAU", "YEM")
+    # a state after لـ is what is attacked, not who attacks
+    assert not any(x.actor.code == "PSE" for x in coded(pipe, "أدان الأردن قصفا إسرائيليا لغزة.", "ASSAULT"))

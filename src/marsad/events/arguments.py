@@ -42,6 +42,7 @@ MEMBERS = frozenset({"اعضاء", "عضو", "عضوا", "مسوولون", "مس
                      "قياديون", "قياديين", "عناصر", "مستشارون", "مستشارين", "خبراء"})
 PARTICIPATE = frozenset("شارك شاركت شاركوا يشارك تشارك يشاركون حضر حضرت حضروا يحضر تحضر تراس تراست يتراس "
                         "تتراس".split())  # verbs of taking part: their subject attends the meeting named after في
+ARMED = frozenset({"REB", "MIL", "UAF", "COP", "SPY"})
 WINDOW_BEFORE = 12
 WINDOW_AFTER = 10
 
@@ -156,6 +157,14 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         return [accused], group(obj[0], after, norms) if obj else [], symmetric
     if agent is None and frame.actor == "genitive":
         agent = clauses.relative_agent(tokens, after, last)  # "الغارة التي شنتها طائرات روسية"
+    if agent is None and m.pattern.event == "ASSAULT" and frame.actor == "genitive" and not possessed \
+            and "ال" not in tokens[head].prefix and last + 1 < len(tokens):
+        # "هجوم للحوثيين"، "غارات للتحالف العربي"، "قصف للطيران الروسي": an indefinite attack noun's لـ names
+        # an armed party as its owner, the attacker (a state name after لـ is the object: "قصف لغزة")
+        nxt = tokens[last + 1]
+        agent = next((x for x in after if x.tok_start in (last + 1, last + 2) and x.agent in ARMED
+                      and (prep(nxt.prefix) == "ل" or (x.tok_start == last + 1 and prep(lead(nxt, x)) == "ل"))),
+                     None)
     if agent is not None:
         actors = group(agent, after, norms)
     elif near_before:  # SVO

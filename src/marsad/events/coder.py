@@ -133,6 +133,10 @@ class EventCoder:
                 continue  # يدّعون "they claim" (ادّعى), written with its shadda, is not يدعون "they call for"
             if head > 0 and norms[head - 1] in ("بخصوص", "بشان", "حول") and tokens[head].prefix[:2] == "ال":
                 continue  # "فكرة بخصوص الانضمام"، "محادثات بشأن الانسحاب": the topic of talk, not an act
+            if m.pattern.event == "ASSAULT" and len(m.tokens) == 1 and m.pattern.id.split("#")[0].endswith(".v") and any(
+                    o.pattern.event == "ASSAULT" and o.tokens[0] == head + 1 and "ال" not in tokens[head + 1].prefix
+                    for o in matches):
+                continue  # "استهدفت غارات للتحالف …": the verb's subject is the attack noun, which tells it with its parties
             if m.pattern.event in ("ASSAULT", "COERCE") and not_political(tokens, m.tokens[0], m.tokens[-1]):
                 continue  # "اجتاح حريق …"، "قتل زوجته": a fire or a family killing is not a political act
             if any(norms[k] in CHARGES for k in range(max(0, head - 3), head)):
