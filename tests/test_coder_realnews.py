@@ -353,3 +353,10 @@ def test_an_indefinite_attack_noun_s_armed_owner_is_the_attacker(pipe):
     assert (e.actor.code, e.recipient.code) == ("SAU", "YEM")
     # a state after لـ is what is attacked, not who attacks
     assert not any(x.actor.code == "PSE" for x in coded(pipe, "أدان الأردن قصفا إسرائيليا لغزة.", "ASSAULT"))
+
+
+def test_who_claims_an_attack_is_its_actor(pipe):
+    (e,) = coded(pipe, "أعلن تنظيم داعش مسؤوليته عن تفجير مسجد في القطيف.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("ISI", "SAU")
+    (e,) = coded(pipe, "وتبنت حركة الشباب الصومالية المسؤولية عن الهجوم على الفندق في مقديشو.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("SHB", "SOM")

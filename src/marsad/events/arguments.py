@@ -150,6 +150,13 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         (norms[x.tok_start - 1] in ("يد", "ايدي") and norms[x.tok_start - 2] == "علي")
         or any(norms[k] == "قبل" and norms[k - 1] == "من" for k in range(max(1, x.tok_start - 3), x.tok_start)))),
         None)  # "من قبل روسيا", "من قبل كل رؤساء أوكرانيا"
+    if clauses.claimed(tokens, head):
+        # "أعلن تنظيم داعش مسؤوليته عن تفجير …"، "تبنت الجماعة المسؤولية عن الهجوم": who claims it did it
+        claimer = [x for x in before if x.tok_end <= head - 2 and not marked(x, left_bound)][-1:]
+        if claimer:
+            actors = group_back(claimer[0], before, norms)
+            obj = [x for x in after if x.tok_start - last <= 2 and not marked(x, head + 1)][:1]
+            return actors, obj, symmetric
     accused = clauses.accused_of(tokens, before, head)
     if accused is not None:  # "اتهمت الحكومة إيران بدعم الحوثيين": the accused acts; the genitive undergoes it
         obj = [x for x in after if x.tok_start - last <= 2 and not marked(x, head + 1)

@@ -141,3 +141,8 @@ def accused_of(tokens: list[Token], mentions: list[Mention], head: int) -> Menti
         if tokens[k].base.startswith(ACCUSING) or tokens[k].norm.startswith(ACCUSING):
             return x
     return None
+
+
+def claimed(tokens: list[Token], head: int) -> bool:
+    """The act is claimed: "أعلن X مسؤوليته عن (act)"، "تبنت X المسؤولية عن (act)"; X is its actor."""
+    return head >= 2 and tokens[head - 1].norm == "عن" and tokens[head - 2].base.startswith(("مسووليه", "مسووليت"))

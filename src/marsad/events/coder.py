@@ -171,7 +171,7 @@ class EventCoder:
                               and norms[x.tok_start - 1] in ("علي", "ضد")][:1]
             if "ال" in tokens[head].prefix and norms[m.tokens[-1]] not in PREPS and m.pattern.event != "PROTEST" \
                     and len(m.tokens) == 1 and not recipients \
-                    and clauses.relative_agent(tokens, pool, m.tokens[-1]) is None:
+                    and clauses.relative_agent(tokens, pool, m.tokens[-1]) is None and not clauses.claimed(tokens, head):
                 continue  # "تأتي الزيارة الروسية في أعقاب…": a definite noun with no object refers back to an event
             need = m.pattern.frame.require
             if ("actor" in need and not any(a.code for a in actors)) or \
