@@ -360,3 +360,23 @@ def test_who_claims_an_attack_is_its_actor(pipe):
     assert (e.actor.code, e.recipient.code) == ("ISI", "SAU")
     (e,) = coded(pipe, "وتبنت حركة الشباب الصومالية المسؤولية عن الهجوم على الفندق في مقديشو.", "ASSAULT")
     assert (e.actor.code, e.recipient.code) == ("SHB", "SOM")
+
+
+def test_the_wounded_are_the_targets_of_the_act_that_hurt_them(pipe):
+    (e,) = coded(pipe, "أصيب جنديان إسرائيليان في هجوم لحركة حماس قرب غزة.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("HAM", "ISR")
+    (e,) = coded(pipe, "أصيب خمسة مدنيين بقذيفة هاون سقطت على حي سكني في دمشق.", "ASSAULT")
+    assert (e.recipient.code, e.recipient.agent) == ("SYR", "CVL")
+
+
+def test_a_projectile_fired_from_across_the_border_has_that_state_s_attacker(pipe):
+    (e,) = coded(pipe, "سقطت قذائف أطلقت من داخل الأراضي اليمنية على مدينة نجران مما أدى إلى استشهاد مواطن.",
+                 "ASSAULT")
+    assert (e.actor.code, e.actor.agent, e.recipient.code) == ("YEM", "UAF", "SAU")
+    # من before a state is the victim's origin when no projectile or territory word leads to it
+    (e,) = coded(pipe, "قتل جندي من اليمن في قصف على الحدود.", "ASSAULT")
+    assert e.actor.code != "YEM"
+
+
+def test_the_coalition_as_a_speaker_announces_no_alliance(pipe):
+    assert not coded(pipe, "أعلنت قيادة التحالف أن الطائرات عادت إلى قواعدها.", "SUPPORT")

@@ -282,7 +282,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     joint = frame.symmetric or m.pattern.event in ("AGREE", "CONSULT", "COOPERATE")
     if joint and len(actors) >= 2 and not recipients:  # وقعت أستانا ولندن، وافقت سيول وواشنطن: the two sides
         actors, recipients, symmetric = actors[:1], actors[1:], True
-    genitive = actors and actors[0].tok_start == last + 1 and frame.actor == "genitive" and not recipients
+    genitive = actors and actors[0].tok_start == last + 1 and frame.actor == "genitive" and not recipients \
+        and agent is None
     if genitive and m.pattern.event in ("ASSAULT", "COERCE") and actors[0].kind in ("name", "capital"):
         # the genitive of a transitive masdar is its object: "غزو أوكرانيا", "حصار غزة"
         return [], actors, symmetric

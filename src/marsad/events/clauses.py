@@ -29,6 +29,7 @@ COUNT_WORDS = frozenset({
 })
 VICTIM_VERBS = frozenset({  # the subject suffers the act named after لـ / من
     "تعرض", "تعرضت", "تعرضا", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "نجا", "نجت", "نجوا", "ينجو", "تنجو",
+    "اصيب", "اصيبت", "اصيبا", "اصيبوا",  # "أصيب خمسة مدنيين بقذيفة هاون": hurt by the act named after بـ
 })
 AGENT_NOUNS = frozenset({"رصاص", "برصاص", "نيران", "بنيران", "قصف", "بقصف", "غاره", "بغاره", "غارات", "بغارات",
                          "هجوم", "بهجوم", "قذيفه", "بقذيفه", "صاروخ", "بصاروخ"})
@@ -146,3 +147,25 @@ def accused_of(tokens: list[Token], mentions: list[Mention], head: int) -> Menti
 def claimed(tokens: list[Token], head: int) -> bool:
     """The act is claimed: "أعلن X مسؤوليته عن (act)"، "تبنت X المسؤولية عن (act)"; X is its actor."""
     return head >= 2 and tokens[head - 1].norm == "عن" and tokens[head - 2].base.startswith(("مسووليه", "مسووليت"))
+
+
+ORIGIN_WORDS = frozenset({"داخل", "الاراضي", "اراضي", "جهه", "الجانب", "جانب", "الحدود", "عبر"})
+
+
+PROJECTILES = frozenset({"قذيفه", "قذايف", "مقذوف", "مقذوفات", "صاروخ", "صواريخ", "اطلقت", "اطلق", "اطلقها", "اطلقتها"})
+
+
+def launched_from(tokens: list[Token], mentions: list[Mention], head: int) -> Mention | None:
+    """The state a projectile came from: "سقوط مقذوف من داخل الأراضي اليمنية على …"، "صواريخ أطلقت من سوريا".
+    من must follow a projectile (or its launching) or lead through داخل/الأراضي: "جندي من اليمن" is who he is."""
+    for k in range(max(0, head - 12), min(len(tokens), head + 10)):
+        if tokens[k].norm != "من":
+            continue
+        j = k + 1
+        while j < len(tokens) and j - k <= 3 and tokens[j].norm in ORIGIN_WORDS:
+            j += 1
+        fired = any(t.base in PROJECTILES or t.norm in PROJECTILES for t in tokens[max(0, k - 3):k])
+        x = next((x for x in mentions if x.tok_start == j and x.code and len(x.code) == 3), None)
+        if x is not None and (fired or j > k + 1) and not any(t.norm in (".", ";") for t in tokens[min(k, head):max(k, head)]):
+            return x
+    return None

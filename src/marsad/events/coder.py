@@ -188,7 +188,7 @@ class EventCoder:
                 and m.pattern.frame.actor != "genitive")
             policy = self.policies.get(f"{m.pattern.event}.{m.pattern.mode}") or self.policies.get(m.pattern.event, Policy())
             if told or any(x.code for x in actors + recipients) or any(x.agent for x in actors):  # a party written
-                actors, recipients = self._from_place(policy, tokens, head, fill, actors, recipients)
+                actors, recipients = self._from_place(policy, tokens, head, fill, actors, recipients, pool)
             bare_ok = policy.keep_without_parties and told
             own = fill if policy.recipient_from_actor else location  # whose agent-only heads (الشرطة) these are
             negated = self._negated(norms, cf, head)
@@ -278,11 +278,15 @@ class EventCoder:
         head = m.tokens[0]
         if m.pattern.event not in ("ASSAULT", "COERCE"):
             return actors, recipients
-        marked = prep(tokens[head].prefix) in ("ل",) or (head > 0 and tokens[head - 1].norm in ("من", "لـ"))
+        # تعرض لـ، نجا من، أصيب بـ / في / جراء: the act the victim verb's subject suffered
+        marked = prep(tokens[head].prefix) in ("ل", "ب") or (head > 0 and tokens[head - 1].norm in
+                                                             ("من", "لـ", "في", "جراء", "اثر"))
         vk = clauses.victim_verb(tokens, head) if marked else None
         if vk is None and not clauses.is_passive(tokens, head, m.pattern.event):
             return actors, recipients
         agents = clauses.agent_phrase(tokens, pool, m.tokens[-1])
+        if not agents and vk is not None:  # "أصيب جنديان في هجوم لحركة حماس": the act noun names its own agent
+            agents = [a for a in actors if a.tok_start > head]
         taken = {id(x) for x in agents}
         if vk is not None:  # the victim verb's subject: after it (VSO) or just before it (SVO)
             patients = [x for x in pool if vk < x.tok_start < head] or \
@@ -296,12 +300,16 @@ class EventCoder:
 
     @staticmethod
     def _from_place(policy: Policy, tokens: list[Token], head: int, location: tuple[str, str] | None,
-                    actors: list[Mention], recipients: list[Mention]) -> tuple[list[Mention], list[Mention]]:
+                    actors: list[Mention], recipients: list[Mention], pool: list[Mention] = ()
+                    ) -> tuple[list[Mention], list[Mention]]:
         """Missing parties supplied from the sentence's place or the actor's state, as the type's policy allows
         (parties.yaml)."""
         skip = {i for a in actors for i in range(a.tok_start, a.tok_end)}
         skip |= set(range(head, max([a.tok_end for a in actors if a.tok_start > head] + [head])))  # الشرطة المصرية
         where = location[0] if location else None
+        source = clauses.launched_from(tokens, pool, head) if policy.actor_from_place and not actors else None
+        if source is not None and source.code != where:
+            actors = [place_party(source.code, "UAF", tokens[head], head)]  # fired from across a border
         if where and policy.actor_from_place and not actors and has_attacker(tokens[max(0, head - 4):head + 8]):
             actors = [place_party(where, "UAF", tokens[head], head)]  # "مسلحون مجهولون" in a named place
         if where and policy.state_actor and not actors:
