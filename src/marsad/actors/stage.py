@@ -12,6 +12,7 @@ from .loader import load_dictionary
 from .matcher import Matcher, orig_prefix_len
 from .outlets import Outlets, load_outlets
 from .resolver import Resolver, definite
+from .titled import TitledPersons, load_titled
 
 LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
             "جنوب", "شرق", "غرب", "وسط", "عاصمه", "داخل", "حول", "عند", "نحو", "باتجاه", "شوارع", "ضواحي", "مخيم",
@@ -50,6 +51,11 @@ def bundled_outlets() -> Outlets:
     return load_outlets()
 
 
+@lru_cache(maxsize=1)
+def bundled_titled():
+    return load_titled()
+
+
 class ActorStage:
     name = "actors"
 
@@ -69,6 +75,8 @@ class ActorStage:
         self.resolver = Resolver(self.dictionary, self.matcher)
         self.resolver.matcher_protected = function_words()
         self.collect_candidates = collect_candidates
+        self.titled = TitledPersons(bundled_titled(), self.guards.given_names, self.resolver.matcher_protected,
+                                    {k for k, _, _ in self.dictionary.heads}, self.dictionary.words())
 
     def _agents_and_places(self, p: Processed, s, tokens, mentions) -> None:
         """Head nouns standing alone (الحكومة، المتظاهرون: an agent without a country) and non-capital places
@@ -252,7 +260,7 @@ class ActorStage:
     def __call__(self, p: Processed) -> Processed:
         date = p.doc.published
         full_seen: set[str] = set()  # person entries named in full so far in this document
-        ctx: dict = {"outlet": self.outlets.of(p.doc)}  # recent states, kingdom last named in full, outlet
+        ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}}  # recent states, kingdom last named in full, outlet
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
             matches = self.guards(tokens, self.matcher(tokens))
@@ -260,6 +268,9 @@ class ActorStage:
             mentions = self.short_names(tokens, mentions, full_seen, date)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
+            if not self.guards.sports(tokens):  # مدير الفريق، الكابتن فلان: players and coaches
+                mentions = sorted(mentions + self.titled(tokens, mentions, ctx["outlet"], ctx["titled"], s),
+                                  key=lambda m: m.tok_start)
             mentions = sorted(mentions + self.references(tokens, mentions, s, ctx), key=lambda m: m.tok_start)
             p.mentions.extend(mentions)
             self._agents_and_places(p, s, tokens, mentions)

@@ -1,0 +1,264 @@
+"""Persons the dictionary does not know, found from the words around them (data: context/titled.yaml).
+
+Arabic news introduces an office holder by a title phrase before the name (وزير الموارد الطبيعية الروسي يوري
+تروتنيف، السفير معصوم مرزوق، معالي الدكتور فلان) or by an apposition after it (فلان وزير البيئة، وقال فلان مندوب
+إيران). Such a person becomes a ``provisional`` mention: coded from a country word in the title phrase (or the
+outlet's state for a national office), person unknown. Later in the same article the surname alone, or the full
+name again, refers back to that person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+from ..records import Mention, Token
+from ..text.normalize import normalize
+from .dictionary import NOT_SURNAMES, key
+
+LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
+         "foreign_given_names", "name_stops")
+LINKS = {"ب", "بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان", "-"}  # inside a name
+NAME_MAX = 4  # words of a name, not counting the links above
+PHRASE_MAX = 7  # words of a title phrase between the office word and the name
+
+
+def bare(t: Token) -> str:
+    """A word without proclitics and article: والسفير -> سفير."""
+    return key(t.base or t.norm)
+
+
+@dataclass
+class TitledLists:
+    office_words: frozenset[str] = frozenset()
+    apposition_words: frozenset[str] = frozenset()
+    ruling_families: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    political_honorifics: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    foreign_given_names: frozenset[str] = frozenset()
+    name_stops: frozenset[str] = frozenset()
+    problems: list[str] = field(default_factory=list)
+
+
+def load_titled(text: str | None = None, where: str = "context/titled.yaml") -> TitledLists:
+    if text is None:
+        text = resources.files("marsad.data.actors").joinpath("context", "titled.yaml").read_text(encoding="utf-8")
+    g = TitledLists()
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        g.problems.append(f"{where}: invalid YAML ({e})")
+        return g
+    if not isinstance(data, dict):
+        g.problems.append(f"{where}: top level must be a mapping of lists {LISTS}")
+        return g
+    for name in set(data) - set(LISTS):
+        g.problems.append(f"{where}: unknown list '{name}' (expected {', '.join(LISTS)})")
+    for name in LISTS:
+        words = data.get(name)
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            g.problems.append(f"{where}: '{name}' must be a non-empty list of words")
+            continue
+        bad = [w for w in words if " " in w.strip()]
+        if bad:
+            g.problems.append(f"{where}: '{name}' takes single words, not {bad[0]!r}")
+        setattr(g, name, frozenset(key(normalize(w)) for w in words))
+    return g
+
+
+class TitledPersons:
+    """Finds provisional persons in one sentence and remembers them for the rest of the article."""
+
+    def __init__(self, lists: TitledLists, given_names: frozenset[str], protected: frozenset[str],
+                 heads: set[tuple[str, ...]], words: set[str]):
+        self.g = lists
+        self.given = frozenset(key(n) for n in given_names) | lists.foreign_given_names
+        self.protected = protected  # function words
+        self.heads = heads  # head nouns (رئيس، مجلس، قوات …)
+        self.words = words  # words of dictionary names: a known name is the dictionary's business
+
+    def is_title(self, t: Token) -> bool:
+        b = bare(t)
+        return b in self.g.office_words or b in self.g.honorifics or t.norm in self.g.honorifics
+
+    def _word(self, t: Token, first: bool) -> bool:
+        """A word that can be part of a name: a plain word (no proclitic but the article on a family name, no pronoun
+        suffix), not a function word, title, verb of saying or head noun; an imperfect-looking or feminine-looking
+        word (يزور، زيارة) only when it is a known given name."""
+        n = t.norm
+        if not t.is_word or not n.isalpha() or t.suffix or len(n) < 2 or n in self.protected:
+            return False
+        if t.prefix not in ("", "ال") or (first and t.prefix == "ال"):
+            return False
+        b = bare(t)
+        if b in self.g.name_stops or n in self.g.name_stops or self.is_title(t) or b in self.g.speech_verbs:
+            return False
+        if b in self.given or n in LINKS or b in self.g.ruling_families:
+            return True
+        if len(b) < 3 or (b,) in self.heads:
+            return False
+        if t.prefix == "ال":
+            return not b.endswith(("يه", "ين", "ون", "ات"))  # a family name (الحريري), not an adjective (التلفزيونية)
+        # not a verb (يزور، تناولت), a feminine or plural noun (مناظرة، اتصالات) or an accusative (هجوما، قادما)
+        return not b.startswith(("ي", "ت", "ن")) and not b.endswith(("ه", "ا", "ين", "ون", "ات", "ت"))
+
+    def name_at(self, tokens: list[Token], j: int, taken: set[int]) -> int:
+        """End of the name that starts at token j (j itself when there is none). A family name with the article
+        ends it (سعد الحريري); links (بن، آل، عبد) do not count towards its length."""
+        k = j
+        units = 0
+        while k < len(tokens) and k not in taken and self._word(tokens[k], k == j):
+            t = tokens[k]
+            if t.norm not in LINKS:
+                units += 1
+            k += 1
+            if units >= NAME_MAX or (t.prefix == "ال" and t.norm not in LINKS):
+                break
+        while k > j and tokens[k - 1].norm in LINKS:
+            k -= 1  # a name does not end on بن
+        return k
+
+    def __call__(self, tokens: list[Token], mentions: list[Mention], outlet: str | None,
+                 memory: dict[tuple[str, ...], tuple[str, str | None]], s) -> list[Mention]:
+        self.families(tokens, mentions, s)
+        taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+        starts = {m.tok_start: m for m in mentions}
+        out: list[Mention] = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            t = tokens[i]
+            if i in taken and i not in starts:
+                i += 1
+                continue
+            found = self._after_title(tokens, i, starts, taken, outlet, s) if self.is_title(t) and i not in taken \
+                else None
+            if found is None and i not in taken:
+                found = self._before_title(tokens, i, starts, taken, outlet) or self._remembered(tokens, i, taken, memory)
+            if found is None:
+                i += 1
+                continue
+            a, b, code, agent = found
+            start, end = tokens[a].start, tokens[b - 1].end
+            out.append(Mention(start, end, s.text[start - s.start:end - s.start], code or "", agent, "provisional",
+                               None, "", a, b, s.idx))
+            names = tuple(tokens[x].norm for x in range(a, b))
+            memory.setdefault(names, (code, agent))
+            last = bare(tokens[b - 1])
+            if b - a >= 2 and tokens[b - 1].norm not in NOT_SURNAMES and last not in self.given and len(last) >= 3 \
+                    and last not in self.words and (code or bare(tokens[a]) in self.given):
+                memory.setdefault((last,), (code, agent))
+            taken.update(range(a, b))
+            i = b
+        return out
+
+    def _phrase(self, tokens: list[Token], i: int, starts: dict[int, Mention]) -> tuple[int, str | None, str | None]:
+        """The title phrase from token i: office words, honorifics, the nouns an office word governs (رئيس كتلة تيار
+        المستقبل، وزير الموارد الطبيعية), definite words and country words (وزير الخارجية الروسي، نائب رئيس الوزراء،
+        معالي الدكتور). Returns (end, country, agent)."""
+        j = i + 1
+        code = agent = None
+        governed = bare(tokens[i]) in self.g.office_words  # an office noun in construct takes a noun after it
+        while j < len(tokens) and j - i <= PHRASE_MAX:
+            m = starts.get(j)
+            t = tokens[j]
+            if m is not None:
+                if m.kind not in ("name", "nisba", "head", "igo"):
+                    break
+                if m.kind in ("name", "nisba") and m.code:
+                    code, agent = m.code, m.agent
+                j = m.tok_end
+                governed = False
+                continue
+            if self.is_title(t):
+                governed = bare(t) in self.g.office_words
+                j += 1
+                continue
+            if (t.prefix in ("ال", "وال", "لل") and t.is_word and not t.suffix) or t.norm in ("باسم", "لشوون", "لدي"):
+                governed = t.norm == "باسم"
+                j += 1
+                continue
+            if governed and t.is_word and not t.prefix and not t.suffix and bare(t) not in self.given:
+                j += 1  # رئيس كتلة …، رئيس قسم …: the office's complement, not a name
+                continue
+            break
+        return j, code, agent
+
+    def _after_title(self, tokens, i, starts, taken, outlet, s):
+        j, code, agent = self._phrase(tokens, i, starts)
+        if j >= len(tokens):
+            return None
+        title = {bare(tokens[x]) for x in range(i, j)}
+        if not (title & self.g.office_words or title & self.g.political_honorifics):
+            return None  # السيد فلان، الدكتور فلان: anyone
+        end = self.name_at(tokens, j, taken)
+        if end < len(tokens) and end in starts and starts[end].kind == "person":
+            m = starts[end]
+            self._extend(tokens, m, j, m.tok_end, s)  # الرئيس أوغو شافيز: the known surname with its given name
+            return None
+        units = [w for w in tokens[j:end] if w.norm not in LINKS]
+        if len(units) < 2:
+            return None  # الرئيس الجديد، وزير الدفاع نفسه: one unknown word is rarely a name
+        if code is None and title & self.g.office_words:
+            code = outlet  # وزير الداخلية فلان in a national paper: that state's minister
+        return j, end, code, agent or "GOV"
+
+    @staticmethod
+    def _extend(tokens, m: Mention, start: int, end: int, s) -> None:
+        """Widen a known person's span to the words around it that belong to the name."""
+        m.start, m.tok_start = tokens[start].start, start
+        m.end, m.tok_end = tokens[end - 1].end, end
+        m.text = s.text[m.start - s.start:m.end - s.start]
+
+    def families(self, tokens, mentions: list[Mention], s) -> None:
+        """محمد بن زايد آل نهيان: a known person's name goes on to the ruling house after it."""
+        for m in mentions:
+            k = m.tok_end
+            if m.kind != "person" or k >= len(tokens):
+                continue
+            if tokens[k].norm == "ال" and k + 1 < len(tokens) and bare(tokens[k + 1]) in self.g.ruling_families:
+                self._extend(tokens, m, m.tok_start, k + 2, s)
+            elif tokens[k].prefix == "ال" and bare(tokens[k]) in self.g.ruling_families:
+                self._extend(tokens, m, m.tok_start, k + 1, s)
+
+    def _before_title(self, tokens, i, starts, taken, outlet):
+        """فلان الفلاني وزير البيئة، وقال فلان مندوب إيران: a name of two or more words that starts with a known given
+        name, or follows a verb of saying or a title, right before an office word."""
+        end = self.name_at(tokens, i, taken)
+        units = [w for w in tokens[i:end] if w.norm not in LINKS]
+        if len(units) < 2 or end >= len(tokens) or not self._apposition(tokens, end, starts):
+            return None
+        prev = tokens[i - 1] if i else None
+        cue = prev is not None and (bare(prev) in self.g.speech_verbs or self.is_title(prev))
+        if not (cue or bare(tokens[i]) in self.given):
+            return None
+        _, code, agent = self._phrase(tokens, end, starts)
+        return i, end, code, agent or "GOV"
+
+    def _apposition(self, tokens, k: int, starts: dict[int, Mention]) -> bool:
+        """An office right after a name: وزير …، مندوب …، or رئيس before a political office or a state (رئيس الوزراء،
+        رئيس جمهورية فنزويلا)."""
+        b = bare(tokens[k])
+        if b in self.g.apposition_words:
+            return True
+        if b not in ("رييس", "رييسه") or k + 1 >= len(tokens):
+            return False
+        nxt = starts.get(k + 1)
+        return (b, bare(tokens[k + 1])) in self.heads or (nxt is not None and nxt.kind == "name") or \
+            (k + 2 < len(tokens) and k + 2 in starts and starts[k + 2].kind == "name")
+
+    def _remembered(self, tokens, i, taken, memory):
+        """The full name again, or its surname alone, after the person was introduced earlier in the article."""
+        if not memory:
+            return None
+        for length in (4, 3, 2):
+            names = tuple(t.norm for t in tokens[i:i + length])
+            if len(names) == length and names in memory and not taken.intersection(range(i, i + length)):
+                return (i, i + length) + memory[names]
+        t = tokens[i]
+        if t.prefix in ("", "ال") and not t.suffix and (bare(t),) in memory and len(bare(t)) >= 3:
+            return (i, i + 1) + memory[(bare(t),)]
+        return None
