@@ -6,7 +6,7 @@ from functools import lru_cache
 
 from ..records import Mention, Processed
 from ..text.tokens import function_words
-from .dictionary import ActorDictionary, key
+from .dictionary import NOT_SURNAMES, ActorDictionary, key
 from .guards import Guards, load_guards
 from .loader import load_dictionary
 from .matcher import Matcher, orig_prefix_len
@@ -112,6 +112,8 @@ class ActorStage:
                 units = sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end])
                 if units > 1:
                     full_seen.add(m.entry)
+                elif self._longer_name(tokens, m):
+                    continue  # السفير معصوم مرزوق، الدكتور محمد سعيد الكندي: the first word of another person's name
                 else:
                     # العربي (نبيل العربي)، عبدالله، المعلم: derived from an Arabic name, a plain word: never alone
                     sharing = [e for e in self.person_keys.get(k, [m.entry]) if not self._arabic_derived(k, e)]
@@ -126,11 +128,53 @@ class ActorStage:
                         elif len(fits) == 1:
                             pick = fits[0]
                     if pick is None:
+                        pick = self._in_context(tokens, m, out, k, sharing, date)
+                    if pick is None:
                         continue
                     if pick != m.entry:
                         self._reassign(m, pick, date)
             out.append(m)
         return out
+
+    def _longer_name(self, tokens, m: Mention) -> bool:
+        """A given name, or a word right after a title, followed by a word that reads as a name (not a verb, not
+        definite): the first word of someone else's name."""
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        prev = tokens[m.tok_start - 1] if m.tok_start else None
+        first = normalize_key(tokens[m.tok_start])
+        given = first in self.titled.given
+        if given and prev is not None and prev.norm in ("ابو", "ابي", "ام"):
+            return True  # أبو عبد الله: a by-name
+        if nxt is None:
+            return False
+        if given and nxt.norm in NOT_SURNAMES and nxt.norm.startswith("ال"):
+            return True  # الملك محمد الخامس: a king of that name, not the one in the dictionary
+        if nxt.prefix or normalize_key(nxt) in self.titled.words:
+            return False
+        if not given and not (prev is not None and self.titled.is_title(prev)):
+            return False
+        return self.titled._word(nxt, False, given)
+
+    def _in_context(self, tokens, m: Mention, before: list[Mention], k: tuple[str, ...], sharing: list[str],
+                    date: str | None) -> str | None:
+        """One word of a known person where the sentence shows a person: after a title, the one holder of a top
+        office on the date among those sharing it (الرئيس مبارك، الملك حمد); as the subject right after a verb of
+        saying (وقال رايس، وحذر نجاد) or joined by و to another person (بوش وبلير), the one sharing it who is in
+        office on the date, if that name is not an Arabic plain word or given name."""
+        if self._titled(tokens, m, before):
+            top = [e for e in self.person_keys.get(k, []) if any(r.title in TOP_OFFICES and r.active(date)
+                                                                  for r in self.dictionary.entries[e].roles)]
+            return top[0] if len(top) == 1 else None
+        prev = tokens[m.tok_start - 1] if m.tok_start else None
+        said = prev is not None and key(prev.base or prev.norm) in self.titled.g.speech_verbs
+        listed = prev is not None and prev.norm == "و" and before and before[-1].kind == "person" \
+            and before[-1].tok_end == m.tok_start - 1
+        joined = tokens[m.tok_start].prefix == "و" and before and before[-1].kind == "person" \
+            and before[-1].tok_end == m.tok_start
+        if not (said or listed or joined):
+            return None
+        live = [e for e in sharing if any(r.active(date) for r in self.dictionary.entries[e].roles)]
+        return live[0] if len(live) == 1 else None
 
     def _same_country(self, entry: str, before: list[Mention], m: Mention, date: str | None) -> bool:
         """The state word right before the name (وزير الدفاع الأمريكي كارتر) is the person's country."""

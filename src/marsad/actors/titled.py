@@ -20,7 +20,7 @@ from .dictionary import NOT_SURNAMES, key
 
 LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
          "foreign_given_names", "name_stops")
-LINKS = {"ب", "بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان", "-"}  # inside a name
+LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان", "-"}  # inside a name
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
 
@@ -84,16 +84,18 @@ class TitledPersons:
         b = bare(t)
         return b in self.g.office_words or b in self.g.honorifics or t.norm in self.g.honorifics
 
-    def _word(self, t: Token, first: bool) -> bool:
+    def _word(self, t: Token, first: bool, after_given: bool = False) -> bool:
         """A word that can be part of a name: a plain word (no proclitic but the article on a family name, no pronoun
         suffix), not a function word, title, verb of saying or head noun; an imperfect-looking or feminine-looking
-        word (يزور، زيارة) only when it is a known given name."""
+        word (يزور، زيارة) only when it is a known given name, or follows one (علي أصغر سلطانية، كنزو أوشيما)."""
         n = t.norm
         if not t.is_word or not n.isalpha() or t.suffix or len(n) < 2 or n in self.protected:
             return False
-        if t.prefix not in ("", "ال") or (first and t.prefix == "ال"):
-            return False
         b = bare(t)
+        if not first and t.prefix in ("ب", "ل", "ك") and len(n) >= 5 and n not in self.words:
+            b = n  # a foreign surname read as a proclitic + word (بيريتس = ب + يريتس)
+        elif t.prefix not in ("", "ال") or (first and t.prefix == "ال"):
+            return False
         if b in self.g.name_stops or n in self.g.name_stops or self.is_title(t) or b in self.g.speech_verbs:
             return False
         if b in self.given or n in LINKS or b in self.g.ruling_families:
@@ -102,15 +104,20 @@ class TitledPersons:
             return False
         if t.prefix == "ال":
             return not b.endswith(("يه", "ين", "ون", "ات"))  # a family name (الحريري), not an adjective (التلفزيونية)
-        # not a verb (يزور، تناولت), a feminine or plural noun (مناظرة، اتصالات) or an accusative (هجوما، قادما)
-        return not b.startswith(("ي", "ت", "ن")) and not b.endswith(("ه", "ا", "ين", "ون", "ات", "ت"))
+        if b.endswith(("ين", "ون", "ات")):
+            return False  # plural nouns and adjectives (اتصالات، هاتفيين)
+        if after_given:
+            return True
+        # not a verb (يزور، تناولت), a feminine noun (مناظرة) or an accusative (هجوما، قادما)
+        return not b.startswith(("ي", "ت", "ن")) and not b.endswith(("ه", "ا", "ت"))
 
     def name_at(self, tokens: list[Token], j: int, taken: set[int]) -> int:
         """End of the name that starts at token j (j itself when there is none). A family name with the article
         ends it (سعد الحريري); links (بن، آل، عبد) do not count towards its length."""
         k = j
         units = 0
-        while k < len(tokens) and k not in taken and self._word(tokens[k], k == j):
+        given = bare(tokens[j]) in self.given if j < len(tokens) else False
+        while k < len(tokens) and k not in taken and self._word(tokens[k], k == j, given and k > j):
             t = tokens[k]
             if t.norm not in LINKS:
                 units += 1
@@ -195,7 +202,7 @@ class TitledPersons:
         if not (title & self.g.office_words or title & self.g.political_honorifics):
             return None  # السيد فلان، الدكتور فلان: anyone
         end = self.name_at(tokens, j, taken)
-        if end < len(tokens) and end in starts and starts[end].kind == "person":
+        if end < len(tokens) and end in starts and starts[end].kind == "person" and bare(tokens[j]) in self.given:
             m = starts[end]
             self._extend(tokens, m, j, m.tok_end, s)  # الرئيس أوغو شافيز: the known surname with its given name
             return None
@@ -229,14 +236,29 @@ class TitledPersons:
         name, or follows a verb of saying or a title, right before an office word."""
         end = self.name_at(tokens, i, taken)
         units = [w for w in tokens[i:end] if w.norm not in LINKS]
-        if len(units) < 2 or end >= len(tokens) or not self._apposition(tokens, end, starts):
+        if len(units) < 2:
             return None
+        if end >= len(tokens) or not self._apposition(tokens, end, starts):
+            return self._subject(tokens, i, end)
         prev = tokens[i - 1] if i else None
-        cue = prev is not None and (bare(prev) in self.g.speech_verbs or self.is_title(prev))
+        said = prev is not None and bare(prev) in self.g.speech_verbs
+        cue = said or (prev is not None and self.is_title(prev))
         if not (cue or bare(tokens[i]) in self.given):
             return None
         _, code, agent = self._phrase(tokens, end, starts)
         return i, end, code, agent or "GOV"
+
+    def _subject(self, tokens, i: int, end: int):
+        """وقال مارك ريغيف إن …، ودافعت هيلاري كلينتون عن …: a full name that starts with a known given name, right
+        after a verb of saying and before إن/أن, a preposition or a punctuation mark, is a person speaking in the news;
+        no country is known."""
+        prev = tokens[i - 1] if i else None
+        if prev is None or bare(prev) not in self.g.speech_verbs or bare(tokens[i]) not in self.given:
+            return None
+        nxt = tokens[end] if end < len(tokens) else None
+        if nxt is not None and nxt.is_word and bare(nxt) not in self.g.name_stops:
+            return None
+        return i, end, None, None
 
     def _apposition(self, tokens, k: int, starts: dict[int, Mention]) -> bool:
         """An office right after a name: وزير …، مندوب …، or رئيس before a political office or a state (رئيس الوزراء،

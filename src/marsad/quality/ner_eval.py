@@ -134,6 +134,8 @@ class Mapper:
         self.heads = {k for k, _, _ in dictionary.heads}
 
     def cls(self, m) -> str | None:
+        if m.kind == "provisional" and m.agent in ("MIL", "COP"):
+            return None  # an officer named after a military title: NewsFANE files them apart (Police)
         if m.kind in ("person", "provisional"):
             return "Politician"
         if m.kind == "capital":
