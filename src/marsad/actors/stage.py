@@ -106,13 +106,15 @@ class ActorStage:
         unambiguous: a businessman or athlete sharing a politician's surname is not the politician. Of several
         people sharing the name, the one named in full earlier wins, then one in a top office on the date."""
         out = []
+        covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)
+                   if m.kind != "person" or m.tok_end - m.tok_start > 1}
         for m in mentions:
             if m.kind == "person":
                 k = (normalize_key(tokens[m.tok_start]),)
                 units = sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end])
                 if units > 1:
                     full_seen.add(m.entry)
-                elif self._longer_name(tokens, m):
+                elif self._longer_name(tokens, m, covered):
                     continue  # السفير معصوم مرزوق، الدكتور محمد سعيد الكندي: the first word of another person's name
                 else:
                     # العربي (نبيل العربي)، عبدالله، المعلم: derived from an Arabic name, a plain word: never alone
@@ -136,7 +138,7 @@ class ActorStage:
             out.append(m)
         return out
 
-    def _longer_name(self, tokens, m: Mention) -> bool:
+    def _longer_name(self, tokens, m: Mention, covered: set[int]) -> bool:
         """A given name, or a word right after a title, followed by a word that reads as a name (not a verb, not
         definite): the first word of someone else's name."""
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
@@ -149,7 +151,7 @@ class ActorStage:
             return False
         if given and nxt.norm in NOT_SURNAMES and nxt.norm.startswith("ال"):
             return True  # الملك محمد الخامس: a king of that name, not the one in the dictionary
-        if nxt.prefix or normalize_key(nxt) in self.titled.words:
+        if nxt.prefix or m.tok_end in covered:
             return False
         if not given and not (prev is not None and self.titled.is_title(prev)):
             return False

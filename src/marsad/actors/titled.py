@@ -92,10 +92,11 @@ class TitledPersons:
         if not t.is_word or not n.isalpha() or t.suffix or len(n) < 2 or n in self.protected:
             return False
         b = bare(t)
-        if not first and t.prefix in ("ب", "ل", "ك") and len(n) >= 5 and n not in self.words:
+        if not first and t.prefix in ("ب", "ل", "ك") and len(n) >= 5 and n not in self.words \
+                and b not in self.words and not n.startswith(("لل", "بال", "كال")):
             b = n  # a foreign surname read as a proclitic + word (بيريتس = ب + يريتس)
-        elif t.prefix not in ("", "ال") or (first and t.prefix == "ال"):
-            return False
+        elif t.prefix not in ("", "ال") or (first and t.prefix == "ال" and b not in self.given):
+            return False  # (ألكسندر، ألان: a foreign given name written with ال)
         if b in self.g.name_stops or n in self.g.name_stops or self.is_title(t) or b in self.g.speech_verbs:
             return False
         if b in self.given or n in LINKS or b in self.g.ruling_families:
@@ -104,28 +105,37 @@ class TitledPersons:
             return False
         if t.prefix == "ال":
             return not b.endswith(("يه", "ين", "ون", "ات"))  # a family name (الحريري), not an adjective (التلفزيونية)
-        if b.endswith(("ين", "ون", "ات")):
-            return False  # plural nouns and adjectives (اتصالات، هاتفيين)
-        if after_given:
-            return True
-        # not a verb (يزور، تناولت), a feminine noun (مناظرة) or an accusative (هجوما، قادما)
-        return not b.startswith(("ي", "ت", "ن")) and not b.endswith(("ه", "ا", "ت"))
+        if b.endswith(("يين", "يون", "ات")) or (t.prefix == "ال" and b.endswith(("ين", "ون"))):
+            return False  # plural nouns and adjectives (اتصالات، هاتفيين، المسلحين), not هيلين
+        # not a verb (يزور، تناولت), a feminine noun (مناظرة) or an accusative (هجوما، قادما); after a given name
+        # a feminine-looking or accusative-looking word is a family name (سلطانية، أوشيما)
+        return not b.startswith(("ي", "ت", "ن")) and (after_given or not b.endswith(("ه", "ا", "ت")))
 
-    def name_at(self, tokens: list[Token], j: int, taken: set[int]) -> int:
+    def name_at(self, tokens: list[Token], j: int, taken: set[int], cue: bool = False) -> int:
         """End of the name that starts at token j (j itself when there is none). A family name with the article
-        ends it (سعد الحريري); links (بن، آل، عبد) do not count towards its length."""
+        ends it (سعد الحريري); a link takes the word after it whatever it is (عبد الفتاح، أبو مازن، بن زايد، آل
+        نهيان), and the pair counts as one word; الدين and الله go on a name (جمال الدين). After a verb of saying
+        or a title the first word may look like a verb (نيتشيرفان)."""
         k = j
         units = 0
-        given = bare(tokens[j]) in self.given if j < len(tokens) else False
-        while k < len(tokens) and k not in taken and self._word(tokens[k], k == j, given and k > j):
+        n = len(tokens)
+        given = j < n and (bare(tokens[j]) in self.given or cue)
+        while k < n and k not in taken and units < NAME_MAX:
             t = tokens[k]
-            if t.norm not in LINKS:
+            if t.norm in LINKS and k + 1 < n and k + 1 not in taken and tokens[k + 1].is_word \
+                    and tokens[k + 1].norm.isalpha() and not (k == j and t.norm in ("بن", "ابن", "ال")):
                 units += 1
-            k += 1
-            if units >= NAME_MAX or (t.prefix == "ال" and t.norm not in LINKS):
+                k += 2
+                continue
+            if k > j and t.norm in NOT_SURNAMES and t.prefix == "ال":
+                k += 1  # جمال الدين، عبد الله الثاني
+                continue
+            if not self._word(t, k == j and not (cue and k == j), given and k > j or (cue and k == j)):
                 break
-        while k > j and tokens[k - 1].norm in LINKS:
-            k -= 1  # a name does not end on بن
+            units += 1
+            k += 1
+            if t.prefix == "ال" and k - 1 > j:
+                break
         return k
 
     def __call__(self, tokens: list[Token], mentions: list[Mention], outlet: str | None,
@@ -168,7 +178,7 @@ class TitledPersons:
         معالي الدكتور). Returns (end, country, agent)."""
         j = i + 1
         code = agent = None
-        governed = bare(tokens[i]) in self.g.office_words  # an office noun in construct takes a noun after it
+        governed = self._governs(tokens[i])
         while j < len(tokens) and j - i <= PHRASE_MAX:
             m = starts.get(j)
             t = tokens[j]
@@ -181,10 +191,11 @@ class TitledPersons:
                 governed = False
                 continue
             if self.is_title(t):
-                governed = bare(t) in self.g.office_words
+                governed = self._governs(t)
                 j += 1
                 continue
-            if (t.prefix in ("ال", "وال", "لل") and t.is_word and not t.suffix) or t.norm in ("باسم", "لشوون", "لدي"):
+            if (t.prefix in ("ال", "وال", "لل") and t.is_word and not t.suffix) or t.norm in ("باسم", "لشوون", "لدي") \
+                    or (t.norm == "و" and j + 1 < len(tokens) and tokens[j + 1].prefix == "ال"):
                 governed = t.norm == "باسم"
                 j += 1
                 continue
@@ -193,6 +204,10 @@ class TitledPersons:
                 continue
             break
         return j, code, agent
+
+    def _governs(self, t: Token) -> bool:
+        """An indefinite office noun is in construct with the noun after it (رئيس كتلة، وزير خارجية)."""
+        return bare(t) in self.g.office_words and "ال" not in t.prefix and not t.norm.startswith("ال")
 
     def _after_title(self, tokens, i, starts, taken, outlet, s):
         j, code, agent = self._phrase(tokens, i, starts)
@@ -221,10 +236,19 @@ class TitledPersons:
         m.text = s.text[m.start - s.start:m.end - s.start]
 
     def families(self, tokens, mentions: list[Mention], s) -> None:
-        """محمد بن زايد آل نهيان: a known person's name goes on to the ruling house after it."""
+        """محمد بن زايد آل نهيان: a known person's name goes on to the ruling house after it. A known name of two
+        words or more followed by another family name (محمد بن مبارك الخليفي) is someone else of that name: a
+        provisional person, not the dictionary's."""
+        covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         for m in mentions:
             k = m.tok_end
             if m.kind != "person" or k >= len(tokens):
+                continue
+            t = tokens[k]
+            if m.tok_end - m.tok_start >= 2 and k not in covered and t.prefix == "ال" and t.norm.endswith("ي") \
+                    and len(t.norm) > 4 and t.norm not in NOT_SURNAMES and bare(t) not in self.g.ruling_families:
+                self._extend(tokens, m, m.tok_start, k + 1, s)
+                m.kind, m.person, m.entry, m.code, m.agent = "provisional", None, "", "", None
                 continue
             if tokens[k].norm == "ال" and k + 1 < len(tokens) and bare(tokens[k + 1]) in self.g.ruling_families:
                 self._extend(tokens, m, m.tok_start, k + 2, s)
@@ -234,18 +258,18 @@ class TitledPersons:
     def _before_title(self, tokens, i, starts, taken, outlet):
         """فلان الفلاني وزير البيئة، وقال فلان مندوب إيران: a name of two or more words that starts with a known given
         name, or follows a verb of saying or a title, right before an office word."""
-        end = self.name_at(tokens, i, taken)
+        prev = tokens[i - 1] if i else None
+        cue = prev is not None and (bare(prev) in self.g.speech_verbs or self.is_title(prev))
+        end = self.name_at(tokens, i, taken, cue)
         units = [w for w in tokens[i:end] if w.norm not in LINKS]
         if len(units) < 2:
             return None
-        if end >= len(tokens) or not self._apposition(tokens, end, starts):
+        office = end + 1 if end + 1 < len(tokens) and tokens[end].norm in ("،", ",") else end  # فلان، المتحدث باسم …
+        if office >= len(tokens) or not self._apposition(tokens, office, starts):
             return self._subject(tokens, i, end)
-        prev = tokens[i - 1] if i else None
-        said = prev is not None and bare(prev) in self.g.speech_verbs
-        cue = said or (prev is not None and self.is_title(prev))
         if not (cue or bare(tokens[i]) in self.given):
             return None
-        _, code, agent = self._phrase(tokens, end, starts)
+        _, code, agent = self._phrase(tokens, office, starts)
         return i, end, code, agent or "GOV"
 
     def _subject(self, tokens, i: int, end: int):
