@@ -164,8 +164,11 @@ class ActorStage:
         saying (وقال رايس، وحذر نجاد) or joined by و to another person (بوش وبلير), the one sharing it who is in
         office on the date, if that name is not an Arabic plain word or given name."""
         if self._titled(tokens, m, before):
-            top = [e for e in self.person_keys.get(k, []) if any(r.title in TOP_OFFICES and r.active(date)
-                                                                  for r in self.dictionary.entries[e].roles)]
+            head = self.matcher.head_before(tokens, m.tok_start)
+            title = head[2] if head else None  # الرئيس -> president; الشيخ, السيد: any top office
+            top = [e for e in self.person_keys.get(k, []) if any(
+                r.title in TOP_OFFICES and r.active(date) and (title is None or r.title == title)
+                for r in self.dictionary.entries[e].roles)]
             return top[0] if len(top) == 1 else None
         prev = tokens[m.tok_start - 1] if m.tok_start else None
         said = prev is not None and key(prev.base or prev.norm) in self.titled.g.speech_verbs
@@ -173,9 +176,20 @@ class ActorStage:
             and before[-1].tok_end == m.tok_start - 1
         joined = tokens[m.tok_start].prefix == "و" and before and before[-1].kind == "person" \
             and before[-1].tok_end == m.tok_start
-        if not (said or listed or joined):
+        if listed or joined:
+            live = [e for e in sharing if any(r.active(date) for r in self.dictionary.entries[e].roles)]
+        elif said:  # the subject of a verb of saying: a head of state, government or IGO, or a foreign minister
+            # whose one-word name the dictionary lists itself; a derived surname (ماكي may be anyone) only for a
+            # top office holder who is the one person in the dictionary with it (أنان, not عنان: سامي عنان too)
+            def fits(e: str) -> bool:
+                derived = k in self.dictionary.entries[e].derived
+                if derived and len(self.person_keys.get(k, [])) > 1:
+                    return False
+                return any(r.active(date) and (r.title in TOP_OFFICES or (r.title == "foreign_minister" and not derived))
+                           for r in self.dictionary.entries[e].roles)
+            live = [e for e in sharing if fits(e)]
+        else:
             return None
-        live = [e for e in sharing if any(r.active(date) for r in self.dictionary.entries[e].roles)]
         return live[0] if len(live) == 1 else None
 
     def _same_country(self, entry: str, before: list[Mention], m: Mention, date: str | None) -> bool:

@@ -84,7 +84,7 @@ class TitledPersons:
         b = bare(t)
         return b in self.g.office_words or b in self.g.honorifics or t.norm in self.g.honorifics
 
-    def _word(self, t: Token, first: bool, after_given: bool = False) -> bool:
+    def _word(self, t: Token, first: bool, after_given: bool = False, loose: bool = False) -> bool:
         """A word that can be part of a name: a plain word (no proclitic but the article on a family name, no pronoun
         suffix), not a function word, title, verb of saying or head noun; an imperfect-looking or feminine-looking
         word (يزور، زيارة) only when it is a known given name, or follows one (علي أصغر سلطانية، كنزو أوشيما)."""
@@ -109,7 +109,7 @@ class TitledPersons:
             return False  # plural nouns and adjectives (اتصالات، هاتفيين، المسلحين), not هيلين
         # not a verb (يزور، تناولت), a feminine noun (مناظرة) or an accusative (هجوما، قادما); after a given name
         # a feminine-looking or accusative-looking word is a family name (سلطانية، أوشيما)
-        return not b.startswith(("ي", "ت", "ن")) and (after_given or not b.endswith(("ه", "ا", "ت")))
+        return (loose or not b.startswith(("ي", "ت", "ن"))) and (after_given or not b.endswith(("ه", "ا", "ت")))
 
     def name_at(self, tokens: list[Token], j: int, taken: set[int], cue: bool = False) -> int:
         """End of the name that starts at token j (j itself when there is none). A family name with the article
@@ -130,7 +130,7 @@ class TitledPersons:
             if k > j and t.norm in NOT_SURNAMES and t.prefix == "ال":
                 k += 1  # جمال الدين، عبد الله الثاني
                 continue
-            if not self._word(t, k == j and not (cue and k == j), given and k > j or (cue and k == j)):
+            if not self._word(t, k == j and not cue, given and k > j or (cue and k == j), cue):
                 break
             units += 1
             k += 1
@@ -168,6 +168,7 @@ class TitledPersons:
             if b - a >= 2 and tokens[b - 1].norm not in NOT_SURNAMES and last not in self.given and len(last) >= 3 \
                     and last not in self.words and (code or bare(tokens[a]) in self.given):
                 memory.setdefault((last,), (code, agent))
+                memory.setdefault(("=" + tokens[b - 1].norm,), (code, agent))  # as written (لوفيفر = ل + وفيفر)
             taken.update(range(a, b))
             i = b
         return out
@@ -305,6 +306,8 @@ class TitledPersons:
             if len(names) == length and names in memory and not taken.intersection(range(i, i + length)):
                 return (i, i + length) + memory[names]
         t = tokens[i]
+        if ("=" + t.norm,) in memory:
+            return (i, i + 1) + memory[("=" + t.norm,)]
         if t.prefix in ("", "ال") and not t.suffix and (bare(t),) in memory and len(bare(t)) >= 3:
             return (i, i + 1) + memory[(bare(t),)]
         return None
