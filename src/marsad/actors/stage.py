@@ -6,6 +6,7 @@ from functools import lru_cache
 
 from ..records import Mention, Processed
 from ..text.tokens import function_words
+from . import amman
 from .dictionary import NOT_SURNAMES, ActorDictionary, key
 from .guards import Guards, load_guards
 from .loader import load_dictionary
@@ -23,6 +24,7 @@ def normalize_key(token) -> str:
     return key(token.base or token.norm)
 
 
+SPORTS_DOC = 3  # distinct sports words in an article that make it a sports article
 RECENT = 6  # البلاد is the state the article is about: its last few state mentions must agree
 
 
@@ -320,10 +322,11 @@ class ActorStage:
     def __call__(self, p: Processed) -> Processed:
         date = p.doc.published
         full_seen: set[str] = set()  # person entries named in full so far in this document
-        ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}}  # recent states, kingdom last named in full, outlet
+        ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}, "sports": set(), "named": set()}  # recent states, kingdom last named in full, outlet
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
-            matches = self.guards(tokens, self.matcher(tokens))
+            ctx["sports"] |= self.guards.sports_seen(tokens)
+            matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             mentions = self.short_names(tokens, mentions, full_seen, date)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
@@ -332,6 +335,9 @@ class ActorStage:
                 mentions = sorted(mentions + self.titled(tokens, mentions, ctx["outlet"], ctx["titled"], s),
                                   key=lambda m: m.tok_start)
             mentions = sorted(mentions + self.references(tokens, mentions, s, ctx), key=lambda m: m.tok_start)
+            mentions = sorted(mentions + amman.find(tokens, mentions, s), key=lambda m: m.tok_start)
+            amman.resolve(tokens, mentions, ctx["named"])
+            amman.note(tokens, mentions, ctx["named"])
             p.mentions.extend(mentions)
             self._agents_and_places(p, s, tokens, mentions)
             if self.collect_candidates:
