@@ -128,13 +128,22 @@ class Guards:
         return bool(nxt and nxt.norm.startswith("ال") and nxt.norm.endswith("ه") and len(nxt.norm) > 4)
 
     def trim(self, tokens: list[Token], m: Match) -> None:
-        """Move the start past leading titles (the name itself is what the span shows)."""
+        """Move the start past leading titles, also with a proclitic (بدولة إسرائيل، لدولة قطر): the name itself is
+        what the span shows. A state's name right after an indefinite جمهورية takes it in (جمهورية فنزويلا is the
+        state's name, as جمهورية مصر العربية)."""
         for n in (2, 1):
-            if m.tok_end - m.tok_start > n and \
-                    tuple(normalize(t.text) for t in tokens[m.tok_start:m.tok_start + n]) in self.span_titles:
-                m.tok_start += n
-                m.char_start = tokens[m.tok_start].start
-                return
+            if m.tok_end - m.tok_start > n:
+                words = [normalize(t.text) for t in tokens[m.tok_start:m.tok_start + n]]
+                words[0] = tokens[m.tok_start].base or words[0] if tokens[m.tok_start].prefix in ("ب", "ل", "و") \
+                    else words[0]
+                if tuple(words) in self.span_titles or (tuple(words) == ("دوله",)):
+                    m.tok_start += n
+                    m.char_start = tokens[m.tok_start].start
+                    return
+        prev = tokens[m.tok_start - 1] if m.tok_start else None
+        if prev is not None and prev.norm == "جمهوريه" and m.names[0].kind == "name" and m.names[0].code:
+            m.tok_start -= 1
+            m.char_start = prev.start
 
 
 def load_guards(text: str | None = None, where: str = "context/guards.yaml") -> Guards:
