@@ -43,12 +43,14 @@ class Guards:
     problems: list[str] = field(default_factory=list)
 
     def sports_seen(self, tokens: list[Token]) -> set[str]:
-        return {t.norm for t in tokens if t.norm in self.sports_words} | \
-            {t.base for t in tokens if t.base in self.sports_words}
+        """The distinct sports words of a sentence, without the article (المباراة and مباراة are one)."""
+        return {key(t.base or t.norm) for t in tokens if t.norm in self.sports_words or t.base in self.sports_words}
 
     def sports(self, tokens: list[Token]) -> bool:
         """Two or more distinct sports words in the sentence."""
-        return len(self.sports_seen(tokens)) >= 2
+        seen = {t.norm for t in tokens if t.norm in self.sports_words} | \
+            {t.base for t in tokens if t.base in self.sports_words}
+        return len(seen) >= 2
 
     def __call__(self, tokens: list[Token], matches: list[Match], sports_doc: bool = False) -> list[Match]:
         """``sports_doc``: the article is about sport (several sports words so far); then a state's name in a
