@@ -78,7 +78,8 @@ class ActorStage:
         self.resolver.matcher_protected = function_words()
         self.collect_candidates = collect_candidates
         self.titled = TitledPersons(bundled_titled(), self.guards.given_names, self.resolver.matcher_protected,
-                                    {k for k, _, _ in self.dictionary.heads}, self.dictionary.words())
+                                    {k for k, _, _ in self.dictionary.heads}, self.dictionary.words(),
+                                    self.guards.institution_nouns)
 
     def _agents_and_places(self, p: Processed, s, tokens, mentions) -> None:
         """Head nouns standing alone (الحكومة، المتظاهرون: an agent without a country) and non-capital places

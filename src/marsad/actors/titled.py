@@ -19,7 +19,7 @@ from ..text.normalize import normalize
 from .dictionary import NOT_SURNAMES, key
 
 LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
-         "foreign_given_names", "name_stops")
+         "foreign_given_names", "name_stops", "military_ranks")
 LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان", "-"}  # inside a name
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
@@ -40,6 +40,7 @@ class TitledLists:
     speech_verbs: frozenset[str] = frozenset()
     foreign_given_names: frozenset[str] = frozenset()
     name_stops: frozenset[str] = frozenset()
+    military_ranks: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
 
@@ -73,8 +74,9 @@ class TitledPersons:
     """Finds provisional persons in one sentence and remembers them for the rest of the article."""
 
     def __init__(self, lists: TitledLists, given_names: frozenset[str], protected: frozenset[str],
-                 heads: set[tuple[str, ...]], words: set[str]):
+                 heads: set[tuple[str, ...]], words: set[str], institutions: frozenset[str] = frozenset()):
         self.g = lists
+        self.institutions = institutions  # مطار حيدر علييف الدولي: a place named after a person
         self.given = frozenset(key(n) for n in given_names) | lists.foreign_given_names
         self.protected = protected  # function words
         self.heads = heads  # head nouns (رئيس، مجلس، قوات …)
@@ -163,7 +165,8 @@ class TitledPersons:
             out.append(Mention(start, end, s.text[start - s.start:end - s.start], code or "", agent, "provisional",
                                None, "", a, b, s.idx))
             names = tuple(tokens[x].norm for x in range(a, b))
-            memory.setdefault(names, (code, agent))
+            if sum(n not in LINKS for n in names) >= 2:  # عبد الله alone is anyone
+                memory.setdefault(names, (code, agent))
             last = bare(tokens[b - 1])
             if b - a >= 2 and tokens[b - 1].norm not in NOT_SURNAMES and last not in self.given and len(last) >= 3 \
                     and last not in self.words and (code or bare(tokens[a]) in self.given):
@@ -227,6 +230,8 @@ class TitledPersons:
             return None  # الرئيس الجديد، وزير الدفاع نفسه: one unknown word is rarely a name
         if code is None and title & self.g.office_words:
             code = outlet  # وزير الداخلية فلان in a national paper: that state's minister
+        if bare(tokens[j - 1]) in self.g.military_ranks:
+            agent = "MIL"  # المتحدث باسم الجيش العقيد فلان: an officer
         return j, end, code, agent or "GOV"
 
     @staticmethod
@@ -246,8 +251,11 @@ class TitledPersons:
             if m.kind != "person" or k >= len(tokens):
                 continue
             t = tokens[k]
+            before = tokens[m.tok_start - 1] if m.tok_start else None
             if m.tok_end - m.tok_start >= 2 and k not in covered and t.prefix == "ال" and t.norm.endswith("ي") \
-                    and len(t.norm) > 4 and t.norm not in NOT_SURNAMES and bare(t) not in self.g.ruling_families:
+                    and len(t.norm) > 5 and t.norm not in NOT_SURNAMES and bare(t) not in self.g.ruling_families \
+                    and bare(t) not in self.g.speech_verbs and bare(t) not in self.g.name_stops \
+                    and not (before is not None and bare(before) in self.institutions):
                 self._extend(tokens, m, m.tok_start, k + 1, s)
                 m.kind, m.person, m.entry, m.code, m.agent = "provisional", None, "", "", None
                 continue
@@ -271,6 +279,8 @@ class TitledPersons:
         if not (cue or bare(tokens[i]) in self.given):
             return None
         _, code, agent = self._phrase(tokens, office, starts)
+        if prev is not None and bare(prev) in self.g.military_ranks:
+            agent = "MIL"  # الجنرال فلان رئيس الأركان
         return i, end, code, agent or "GOV"
 
     def _subject(self, tokens, i: int, end: int):
