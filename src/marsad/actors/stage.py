@@ -81,16 +81,19 @@ class ActorStage:
                                     {k for k, _, _ in self.dictionary.heads}, self.dictionary.words(),
                                     self.guards.institution_nouns)
 
-    def _agents_and_places(self, p: Processed, s, tokens, mentions) -> None:
+    def _agents_and_places(self, p: Processed, s, tokens, mentions, own: str | None = None) -> None:
         """Head nouns standing alone (الحكومة، المتظاهرون: an agent without a country) and non-capital places
-        (حلب، كورسك: locations, never actors). Kept for the event coder, not stored as mentions."""
+        (حلب، كورسك: locations, never actors). Kept for the event coder, not stored as mentions. An office named by
+        its title alone (ولي العهد، وزير الداخلية) in a national outlet's article about its own state is that
+        state's (``own``)."""
         starts = {m.tok_start for m in mentions}
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         for a, b, names in self.matcher.scan(tokens, self.matcher.head_trie):
             if b in starts or covered.intersection(range(a, b)):
                 continue  # head + nisba/state: the resolver already gave that mention its agent
+            office = own if own and self.titled.national_office(tokens, a, b) else ""
             p.agents.append(Mention(tokens[a].start, tokens[b - 1].end, s.text[tokens[a].start - s.start:tokens[b - 1].end - s.start],
-                                    "", names[0].agent, "head", None, "", a, b, s.idx))
+                                    office, names[0].agent, "head", None, "", a, b, s.idx))
         for a, b, names in self.matcher.scan(tokens, self.matcher.city_trie):
             if covered.intersection(range(a, b)):
                 continue
@@ -140,6 +143,15 @@ class ActorStage:
                         self._reassign(m, pick, date)
             out.append(m)
         return out
+
+    def _own_state(self, ctx: dict, tokens, mentions: list[Mention]) -> str | None:
+        """The outlet's state, when the article so far and this sentence name no other state: then a national
+        office named by its title alone is that state's."""
+        outlet = ctx.get("outlet")
+        if not outlet:
+            return None
+        here = [m.code for m in mentions if m.code in self.state_codes and m.kind in ("name", "nisba", "capital")]
+        return outlet if all(c == outlet for c in ctx.get("recent", []) + here) else None
 
     def _longer_name(self, tokens, m: Mention, covered: set[int]) -> bool:
         """A given name, or a word right after a title, followed by a word that reads as a name (not a verb, not
@@ -332,15 +344,16 @@ class ActorStage:
             mentions = self.short_names(tokens, mentions, full_seen, date)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
+            own = self._own_state(ctx, tokens, mentions)
             if not self.guards.sports(tokens):  # مدير الفريق، الكابتن فلان: players and coaches
-                mentions = sorted(mentions + self.titled(tokens, mentions, ctx["outlet"], ctx["titled"], s),
+                mentions = sorted(mentions + self.titled(tokens, mentions, own, ctx["titled"], s),
                                   key=lambda m: m.tok_start)
             mentions = sorted(mentions + self.references(tokens, mentions, s, ctx), key=lambda m: m.tok_start)
             mentions = sorted(mentions + amman.find(tokens, mentions, s), key=lambda m: m.tok_start)
             amman.resolve(tokens, mentions, ctx["named"])
             amman.note(tokens, mentions, ctx["named"])
             p.mentions.extend(mentions)
-            self._agents_and_places(p, s, tokens, mentions)
+            self._agents_and_places(p, s, tokens, mentions, own)
             if self.collect_candidates:
                 p.candidates.extend(cands)
         return p

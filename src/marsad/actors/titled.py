@@ -20,7 +20,11 @@ from .dictionary import NOT_SURNAMES, key
 
 LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
          "foreign_given_names", "name_stops", "military_ranks")
-LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان", "-"}  # inside a name
+LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان"}  # inside a name
+# Offices a national paper names by title alone for its own state's holder: ministers, deputies, governors, the crown
+# prince, spokesmen (not heads of state or diplomats, often foreign)
+NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", "محافظ", "امين", "امير", "مساعد", "مستشار", "ولي",
+                              "متحدث", "ناطق"})
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
 
@@ -82,6 +86,18 @@ class TitledPersons:
         self.heads = heads  # head nouns (رئيس، مجلس، قوات …)
         self.words = words  # words of dictionary names: a known name is the dictionary's business
 
+    def is_office(self, t: Token) -> bool:
+        """A word that opens the name of a political post held by one person (وزير، ولي العهد، أمير)."""
+        return bare(t) in self.g.office_words
+
+    def national_office(self, tokens: list[Token], a: int, b: int) -> bool:
+        """A head noun of two words or more that names one state office by its title alone (وزير الداخلية، ولي العهد،
+        أمير المنطقة); not inside a larger name (مطار الملك خالد), not a one-word head (الرئيس، الأمير، رئيسة
+        "main", زعيم): those are as often foreign, generic or not a title."""
+        if a and bare(tokens[a - 1]) in self.institutions:
+            return False
+        return b - a >= 2 and bare(tokens[a]) in NATIONAL_OFFICES
+
     def is_title(self, t: Token) -> bool:
         b = bare(t)
         return b in self.g.office_words or b in self.g.honorifics or t.norm in self.g.honorifics
@@ -94,10 +110,11 @@ class TitledPersons:
         if not t.is_word or not n.isalpha() or t.suffix or len(n) < 2 or n in self.protected:
             return False
         b = bare(t)
-        if not first and t.prefix in ("ب", "ل", "ك") and len(n) >= 5 and n not in self.words \
-                and b not in self.words and not n.startswith(("لل", "بال", "كال")):
-            b = n  # a foreign surname read as a proclitic + word (بيريتس = ب + يريتس)
-        elif t.prefix not in ("", "ال") or (first and t.prefix == "ال" and b not in self.given):
+        if b in self.g.military_ranks or (n.startswith("و") and (n[1:] in self.protected or n[1:] in self.g.name_stops)):
+            return False  # اللواء فلان: the rank is no part of the name; وما، ومن
+        if first and n[:1] in ("ل", "ب", "و", "ف", "ك") and (n[1:] in self.words or n[1:] in self.protected):
+            return False  # لدول الخليج: a proclitic on a known word
+        if t.prefix not in ("", "ال") or (first and t.prefix == "ال" and b not in self.given):
             return False  # (ألكسندر، ألان: a foreign given name written with ال)
         if b in self.g.name_stops or n in self.g.name_stops or self.is_title(t) or b in self.g.speech_verbs:
             return False
@@ -111,7 +128,10 @@ class TitledPersons:
             return False  # plural nouns and adjectives (اتصالات، هاتفيين، المسلحين), not هيلين
         # not a verb (يزور، تناولت), a feminine noun (مناظرة) or an accusative (هجوما، قادما); after a given name
         # a feminine-looking or accusative-looking word is a family name (سلطانية، أوشيما)
-        return (loose or not b.startswith(("ي", "ت", "ن"))) and (after_given or not b.endswith(("ه", "ا", "ت")))
+        if b.endswith("ا") or (b.endswith("ه") and not (after_given and b.endswith("يه"))):
+            return False  # an accusative (مثالا) or a feminine or suffixed noun (طريقه); after a given name a
+            # family name in -ية may stand (سلطانية)
+        return (loose or not b.startswith(("ي", "ت", "ن"))) and (after_given or not b.endswith("ت"))
 
     def name_at(self, tokens: list[Token], j: int, taken: set[int], cue: bool = False) -> int:
         """End of the name that starts at token j (j itself when there is none). A family name with the article
@@ -124,8 +144,10 @@ class TitledPersons:
         given = j < n and (bare(tokens[j]) in self.given or cue)
         while k < n and k not in taken and units < NAME_MAX:
             t = tokens[k]
-            if t.norm in LINKS and k + 1 < n and k + 1 not in taken and tokens[k + 1].is_word \
-                    and tokens[k + 1].norm.isalpha() and not (k == j and t.norm in ("بن", "ابن", "ال")):
+            if t.norm in LINKS:
+                if k + 1 >= n or k + 1 in taken or not tokens[k + 1].is_word or not tokens[k + 1].norm.isalpha() \
+                        or (k == j and t.norm in ("بن", "ابن", "ال")):
+                    break  # a name neither starts nor ends on بن
                 units += 1
                 k += 2
                 continue
@@ -189,8 +211,8 @@ class TitledPersons:
             if m is not None:
                 if m.kind not in ("name", "nisba", "head", "igo"):
                     break
-                if m.kind in ("name", "nisba") and m.code:
-                    code, agent = m.code, m.agent
+                if m.kind in ("name", "nisba") and m.code and code is None:
+                    code, agent = m.code, m.agent  # السفير المصري لدى الجزائر: the first state is the holder's
                 j = m.tok_end
                 governed = False
                 continue
@@ -214,6 +236,8 @@ class TitledPersons:
         return bare(t) in self.g.office_words and "ال" not in t.prefix and not t.norm.startswith("ال")
 
     def _after_title(self, tokens, i, starts, taken, outlet, s):
+        if i and bare(tokens[i - 1]) in self.institutions:
+            return None  # جامعة الملك عبد العزيز: a place named after a person
         j, code, agent = self._phrase(tokens, i, starts)
         if j >= len(tokens):
             return None
@@ -228,8 +252,9 @@ class TitledPersons:
         units = [w for w in tokens[j:end] if w.norm not in LINKS]
         if len(units) < 2:
             return None  # الرئيس الجديد، وزير الدفاع نفسه: one unknown word is rarely a name
-        if code is None and title & self.g.office_words:
-            code = outlet  # وزير الداخلية فلان in a national paper: that state's minister
+        if code is None and title & NATIONAL_OFFICES:
+            code = outlet  # وزير الداخلية فلان in a national paper: that state's minister (not a president,
+            # king or ambassador: the press names foreign ones by title alone as well)
         if bare(tokens[j - 1]) in self.g.military_ranks:
             agent = "MIL"  # المتحدث باسم الجيش العقيد فلان: an officer
         return j, end, code, agent or "GOV"
