@@ -24,6 +24,8 @@ def note(tokens: list[Token], mentions: list[Mention], named: set[str]) -> None:
 def find(tokens: list[Token], mentions: list[Mention], s) -> list[Mention]:
     """A bare عمان the matcher left (it needs a cue before it) that is a dateline (عمان - …) or comes right after
     "the Jordanian capital" (العاصمة الأردنية عمان): Amman."""
+    if "عمان" not in s.text and "عمّان" not in s.text:
+        return []
     covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
     jordan_adj = {m.tok_end for m in mentions if m.code == JORDAN and m.kind == "nisba"}
     out = []

@@ -30,8 +30,9 @@ PHRASE_MAX = 7  # words of a title phrase between the office word and the name
 
 
 def bare(t: Token) -> str:
-    """A word without proclitics and article: والسفير -> سفير."""
-    return key(t.base or t.norm)
+    """A word without proclitics and article: والسفير -> سفير (``key`` inlined: called for every word)."""
+    w = t.base or t.norm
+    return w[2:] if len(w) > 3 and w.startswith("ال") else w
 
 
 @dataclass
@@ -82,6 +83,7 @@ class TitledPersons:
         self.g = lists
         self.institutions = institutions  # مطار حيدر علييف الدولي: a place named after a person
         self.given = frozenset(key(n) for n in given_names) | lists.foreign_given_names
+        self.triggers = lists.office_words | lists.honorifics | lists.speech_verbs | self.given
         self.protected = protected  # function words
         self.heads = heads  # head nouns (رئيس، مجلس، قوات …)
         self.words = words  # words of dictionary names: a known name is the dictionary's business
@@ -165,20 +167,29 @@ class TitledPersons:
     def __call__(self, tokens: list[Token], mentions: list[Mention], outlet: str | None,
                  memory: dict[tuple[str, ...], tuple[str, str | None]], s) -> list[Mention]:
         self.families(tokens, mentions, s)
+        # cheap cues first: most words are no title, no verb of saying, no given name and nothing remembered
+        bares = [bare(t) for t in tokens]
+        if not memory and self.triggers.isdisjoint(bares) and self.g.honorifics.isdisjoint(t.norm for t in tokens):
+            return []
+        titles = [b in self.g.office_words or b in self.g.honorifics or t.norm in self.g.honorifics
+                  for t, b in zip(tokens, bares, strict=True)]
+        cues = [ti or b in self.g.speech_verbs for ti, b in zip(titles, bares, strict=True)]
+        given = [b in self.given for b in bares]
         taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         starts = {m.tok_start: m for m in mentions}
+        firsts = {k[0][1:] if k[0].startswith("=") else k[0] for k in memory}  # words that may start a remembered name
         out: list[Mention] = []
         n = len(tokens)
         i = 0
         while i < n:
-            t = tokens[i]
-            if i in taken and i not in starts:
+            if i in taken:
                 i += 1
                 continue
-            found = self._after_title(tokens, i, starts, taken, outlet, s) if self.is_title(t) and i not in taken \
-                else None
-            if found is None and i not in taken:
-                found = self._before_title(tokens, i, starts, taken, outlet) or self._remembered(tokens, i, taken, memory)
+            found = self._after_title(tokens, i, starts, taken, outlet, s) if titles[i] else None
+            if found is None and (given[i] or (i and cues[i - 1])):
+                found = self._before_title(tokens, i, starts, taken, outlet)
+            if found is None and (tokens[i].norm in firsts or (bares[i],) in memory):
+                found = self._remembered(tokens, i, taken, memory)
             if found is None:
                 i += 1
                 continue
