@@ -9,6 +9,7 @@ name again, refers back to that person.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -25,6 +26,7 @@ LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بن
 # prince, spokesmen (not heads of state or diplomats, often foreign)
 NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", "محافظ", "امين", "امير", "مساعد", "مستشار", "ولي",
                               "متحدث", "ناطق"})
+MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.)$")  # verbal nouns of the forms افتعال and استفعال
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
 
@@ -120,10 +122,12 @@ class TitledPersons:
             return False  # (ألكسندر، ألان: a foreign given name written with ال)
         if b in self.g.name_stops or n in self.g.name_stops or self.is_title(t) or b in self.g.speech_verbs:
             return False
-        if b in self.given or n in LINKS or b in self.g.ruling_families:
+        if b in self.given or n in LINKS or b in self.g.ruling_families or (not first and b.endswith("الله")):
             return True
-        if len(b) < 3 or (b,) in self.heads:
-            return False
+        if MASDAR.match(b):
+            return False  # اقتراح، اجتماع، استقبال: verbal nouns, not names
+        if (len(b) < 3 and not (after_given and len(b) == 2)) or (b,) in self.heads:
+            return False  # (عبد الله غل: a two-letter family name after a given name)
         if t.prefix == "ال":
             return not b.endswith(("يه", "ين", "ون", "ات"))  # a family name (الحريري), not an adjective (التلفزيونية)
         if b.endswith(("يين", "يون", "ات")) or (t.prefix == "ال" and b.endswith(("ين", "ون"))):
