@@ -242,8 +242,9 @@ class ActorStage:
                 continue
             if any(w.prefix not in ("", "ال") or w.norm.endswith("ا") for w in words) or any(w.norm.startswith("ال") for w in words[:-1]):
                 continue
-            if any(w.norm in self.guards.not_name_words or not w.norm.isalpha() for w in words):
-                continue
+            if any(w.norm in self.guards.not_name_words or not w.norm.isalpha() or
+                   normalize_key(w) in self.titled.g.name_stops for w in words):
+                continue  # (عقب ذلك: words that end names in titled.yaml are none either)
             if words[0].norm not in self.guards.given_names and \
                     not all(self._name_like(w, w is words[-1]) for w in words):
                 continue  # خلال حفل الافتتاح، مراسم استقبال رسمية، يزور أحد المصانع: not a name
