@@ -113,3 +113,18 @@ def test_teams_in_a_sports_article(pipe):
     # a political article that names a match once keeps its states
     text = "قال الرئيس إن فرنسا وسويسرا تدعمان الاتفاق. وحضر الوزير مباراة ودية."
     assert [c for _, c, _ in states(pipe, text)] == ["FRA", "CHE"]
+
+
+def test_titled_lists_are_validated():
+    from marsad.actors.titled import load_titled
+
+    assert load_titled().problems == []
+    bad = load_titled("office_words: [وزير, رئيس الوزراء]\nhonorifics: []\ncolours: [أحمر]\n", "t.yaml")
+    text = "\n".join(bad.problems)
+    assert "t.yaml: unknown list 'colours'" in text
+    assert "'office_words' takes single words, not 'رئيس الوزراء'" in text
+    assert "t.yaml: 'honorifics' must be a non-empty list of words" in text
+    assert "t.yaml: 'speech_verbs' must be a non-empty list of words" in text  # missing
+    assert load_titled("[1, 2]", "t.yaml").problems == ["t.yaml: top level must be a mapping of lists " + str(
+        ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
+         "foreign_given_names", "name_stops", "military_ranks"))]
