@@ -170,7 +170,7 @@ class ActorStage:
             return False
         if not given and not (prev is not None and self.titled.is_title(prev)):
             return False
-        return self.titled._word(nxt, False, given, loose=given)
+        return self.titled._word(nxt, False, given)
 
     def _in_context(self, tokens, m: Mention, before: list[Mention], k: tuple[str, ...], sharing: list[str],
                     date: str | None) -> str | None:
