@@ -24,8 +24,8 @@ LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "p
 LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان"}  # inside a name
 # Offices a national paper names by title alone for its own state's holder: ministers, deputies, governors, the crown
 # prince, spokesmen (not heads of state or diplomats, often foreign)
-NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", "محافظ", "امين", "امير", "مساعد", "مستشار", "ولي",
-                              "متحدث", "ناطق"})
+NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", "محافظ", "امين", "امير", "مساعد", "ولي", "متحدث",
+                              "ناطق"})  # (not مستشار: an adviser or consultant may be anyone's)
 MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.)$")  # verbal nouns of the forms افتعال and استفعال
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
