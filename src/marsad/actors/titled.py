@@ -26,7 +26,7 @@ LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بن
 # prince, spokesmen (not heads of state or diplomats, often foreign)
 NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", "محافظ", "امين", "امير", "مساعد", "ولي", "متحدث",
                               "ناطق"})  # (not مستشار: an adviser or consultant may be anyone's)
-MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.)$")  # verbal nouns of the forms افتعال and استفعال
+MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.|ان.[^وي]ا.)$")  # verbal nouns افتعال، استفعال، انفعال (not أنطوان)
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
 
