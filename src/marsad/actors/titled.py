@@ -108,8 +108,9 @@ class TitledPersons:
 
     def _word(self, t: Token, first: bool, after_given: bool = False, loose: bool = False) -> bool:
         """A word that can be part of a name: a plain word (no proclitic but the article on a family name, no pronoun
-        suffix), not a function word, title, verb of saying or head noun; an imperfect-looking or feminine-looking
-        word (يزور، زيارة) only when it is a known given name, or follows one (علي أصغر سلطانية، كنزو أوشيما)."""
+        suffix), not a function word, title, verb of saying or head noun. An imperfect-looking word (يزور) only when
+        it is a known given name or ``loose`` (after a verb of saying); a word in -ية only after a given name (علي أصغر
+        سلطانية)."""
         n = t.norm
         if not t.is_word or not n.isalpha() or t.suffix or len(n) < 2 or n in self.protected:
             return False
@@ -130,13 +131,11 @@ class TitledPersons:
             return False  # (عبد الله غل: a two-letter family name after a given name)
         if t.prefix == "ال":
             return not b.endswith(("يه", "ين", "ون", "ات"))  # a family name (الحريري), not an adjective (التلفزيونية)
-        if b.endswith(("يين", "يون", "ات")) or (t.prefix == "ال" and b.endswith(("ين", "ون"))):
-            return False  # plural nouns and adjectives (اتصالات، هاتفيين، المسلحين), not هيلين
-        # not a verb (يزور، تناولت), a feminine noun (مناظرة) or an accusative (هجوما، قادما); after a given name
-        # a feminine-looking or accusative-looking word is a family name (سلطانية، أوشيما)
+        if b.endswith(("يين", "يون", "ات")):
+            return False  # plural nouns and adjectives (اتصالات، هاتفيين), not هيلين
         if b.endswith("ا") or (b.endswith("ه") and not (after_given and b.endswith("يه"))):
-            return False  # an accusative (مثالا) or a feminine or suffixed noun (طريقه); after a given name a
-            # family name in -ية may stand (سلطانية)
+            return False  # an accusative (هجوما، مثالا) or a feminine or suffixed noun (مناظرة، طريقه)
+        # not a verb (يزور، تناولت)
         return (loose or not b.startswith(("ي", "ت", "ن"))) and (after_given or not b.endswith("ت"))
 
     def name_at(self, tokens: list[Token], j: int, taken: set[int], cue: bool = False) -> int:
