@@ -42,15 +42,23 @@ class Guards:
     currency_nouns: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
+    def sports_seen(self, tokens: list[Token]) -> set[str]:
+        """The distinct sports words of a sentence, without the article (المباراة and مباراة are one)."""
+        return {key(t.base or t.norm) for t in tokens if t.norm in self.sports_words or t.base in self.sports_words}
+
     def sports(self, tokens: list[Token]) -> bool:
         """Two or more distinct sports words in the sentence."""
         seen = {t.norm for t in tokens if t.norm in self.sports_words} | \
             {t.base for t in tokens if t.base in self.sports_words}
         return len(seen) >= 2
 
-    def __call__(self, tokens: list[Token], matches: list[Match]) -> list[Match]:
+    def __call__(self, tokens: list[Token], matches: list[Match], sports_doc: bool = False) -> list[Match]:
+        """``sports_doc``: the article is about sport (several sports words so far); then a state's name in a
+        sentence with a sports word is a team (لعبنا مباريات قوية مع فرنسا وسويسرا)."""
         out = []
         sports = None
+        team_sentence = sports_doc and bool(self.sports_seen(tokens))
+        dropped = -1  # end of the last team dropped: the next in a list (فرنسا وسويسرا وسوريا) is a team too
         for m in matches:
             kind = m.names[0].kind
             prev = tokens[m.tok_start - 1] if m.tok_start else None
@@ -59,6 +67,9 @@ class Guards:
                 continue  # بنك قطر، منتخب فرنسا
             if kind == "name" and prev is not None and prev.norm in self.person_titles and m.tok_end == m.tok_start + 1:
                 continue  # الدكتور السويد، المهندس اليمني: a family name after a person's title, not the state
+            if team_sentence and kind == "name" and m.names[0].code and self.opponent(tokens, m, out, dropped):
+                dropped = m.tok_end
+                continue
             if kind in STATE_KINDS + ("nisba",) and m.names[0].code and self.team(tokens, m, kind):
                 sports = self.sports(tokens) if sports is None else sports
                 if sports:
@@ -71,6 +82,17 @@ class Guards:
             self.trim(tokens, m)
             out.append(m)
         return out
+
+    def opponent(self, tokens: list[Token], m: Match, kept: list[Match], dropped: int) -> bool:
+        """In a sports article: a state's name next to a match or sports word (مع تايلاند، مباراتي أوزبكستان، قائد
+        أيرلندا), or listed right after a team (وسويسرا)."""
+        prev = tokens[m.tok_start - 1] if m.tok_start else None
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        near = {w for t in (prev, nxt) if t is not None for w in (t.norm, t.base)}
+        if near & (self.match_words | self.sports_words | {"مع"}):
+            return True
+        return prev is not None and prev.norm == "و" and dropped == m.tok_start - 1 or \
+            (tokens[m.tok_start].norm.startswith("و") and dropped == m.tok_start)
 
     def team(self, tokens: list[Token], m: Match, kind: str) -> bool:
         """Read as a team or nationality if the sentence is about sport: a name next to a match word, an adjective
@@ -108,13 +130,22 @@ class Guards:
         return bool(nxt and nxt.norm.startswith("ال") and nxt.norm.endswith("ه") and len(nxt.norm) > 4)
 
     def trim(self, tokens: list[Token], m: Match) -> None:
-        """Move the start past leading titles (the name itself is what the span shows)."""
+        """Move the start past leading titles, also with a proclitic (بدولة إسرائيل، لدولة قطر): the name itself is
+        what the span shows. A state's name right after an indefinite جمهورية takes it in (جمهورية فنزويلا is the
+        state's name, as جمهورية مصر العربية)."""
         for n in (2, 1):
-            if m.tok_end - m.tok_start > n and \
-                    tuple(normalize(t.text) for t in tokens[m.tok_start:m.tok_start + n]) in self.span_titles:
-                m.tok_start += n
-                m.char_start = tokens[m.tok_start].start
-                return
+            if m.tok_end - m.tok_start > n:
+                words = [normalize(t.text) for t in tokens[m.tok_start:m.tok_start + n]]
+                words[0] = tokens[m.tok_start].base or words[0] if tokens[m.tok_start].prefix in ("ب", "ل", "و") \
+                    else words[0]
+                if tuple(words) in self.span_titles or (tuple(words) == ("دوله",)):
+                    m.tok_start += n
+                    m.char_start = tokens[m.tok_start].start
+                    return
+        prev = tokens[m.tok_start - 1] if m.tok_start else None
+        if prev is not None and prev.norm == "جمهوريه" and m.names[0].kind == "name" and m.names[0].code:
+            m.tok_start -= 1
+            m.char_start = prev.start
 
 
 def load_guards(text: str | None = None, where: str = "context/guards.yaml") -> Guards:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..records import Mention, Token
-from .dictionary import ActorDictionary, Entry
+from .dictionary import ActorDictionary, Entry, Role
 from .matcher import Match, Matcher
 
 PERSON_TITLES = {"president", "prime_minister", "foreign_minister", "defence_minister", "king", "emir",
@@ -55,6 +55,12 @@ class Resolver:
             rank = (0 if not r.title.startswith("former_") else 1, "" if r.end is None else r.end)
             if best is None or rank[0] < best[0][0] or (rank[0] == best[0][0] and rank[1] > best[0][1]):
                 best = (rank, e, r)
+        if best is None:  # every role after the date (سعد الحريري in 2006): the person, with the state of the first
+            for n in names:
+                e = self.d.entries[n.entry]
+                first = min(e.roles, key=lambda r: r.start or "", default=None)
+                if first is not None:
+                    return e, Role(first.code, None, "future_" + first.title, first.start, first.end)
         return (best[1], best[2]) if best else (None, None)
 
     def holder(self, code: str, title: str, date: str | None) -> Entry | None:

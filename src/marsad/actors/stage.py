@@ -6,12 +6,14 @@ from functools import lru_cache
 
 from ..records import Mention, Processed
 from ..text.tokens import function_words
-from .dictionary import ActorDictionary, key
+from . import amman
+from .dictionary import NOT_SURNAMES, ActorDictionary, key
 from .guards import Guards, load_guards
 from .loader import load_dictionary
 from .matcher import Matcher, orig_prefix_len
 from .outlets import Outlets, load_outlets
 from .resolver import Resolver, definite
+from .titled import TitledPersons, load_titled
 
 LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
             "جنوب", "شرق", "غرب", "وسط", "عاصمه", "داخل", "حول", "عند", "نحو", "باتجاه", "شوارع", "ضواحي", "مخيم",
@@ -22,6 +24,7 @@ def normalize_key(token) -> str:
     return key(token.base or token.norm)
 
 
+SPORTS_DOC = 3  # distinct sports words in an article that make it a sports article
 RECENT = 6  # البلاد is the state the article is about: its last few state mentions must agree
 
 
@@ -50,6 +53,11 @@ def bundled_outlets() -> Outlets:
     return load_outlets()
 
 
+@lru_cache(maxsize=1)
+def bundled_titled():
+    return load_titled()
+
+
 class ActorStage:
     name = "actors"
 
@@ -69,17 +77,23 @@ class ActorStage:
         self.resolver = Resolver(self.dictionary, self.matcher)
         self.resolver.matcher_protected = function_words()
         self.collect_candidates = collect_candidates
+        self.titled = TitledPersons(bundled_titled(), self.guards.given_names, self.resolver.matcher_protected,
+                                    {k for k, _, _ in self.dictionary.heads}, self.dictionary.words(),
+                                    self.guards.institution_nouns)
 
-    def _agents_and_places(self, p: Processed, s, tokens, mentions) -> None:
+    def _agents_and_places(self, p: Processed, s, tokens, mentions, own: str | None = None) -> None:
         """Head nouns standing alone (الحكومة، المتظاهرون: an agent without a country) and non-capital places
-        (حلب، كورسك: locations, never actors). Kept for the event coder, not stored as mentions."""
+        (حلب، كورسك: locations, never actors). Kept for the event coder, not stored as mentions. An office named by
+        its title alone (ولي العهد، وزير الداخلية) in a national outlet's article about its own state is that
+        state's (``own``)."""
         starts = {m.tok_start for m in mentions}
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         for a, b, names in self.matcher.scan(tokens, self.matcher.head_trie):
             if b in starts or covered.intersection(range(a, b)):
                 continue  # head + nisba/state: the resolver already gave that mention its agent
+            office = own if own and self.titled.national_office(tokens, a, b) else ""
             p.agents.append(Mention(tokens[a].start, tokens[b - 1].end, s.text[tokens[a].start - s.start:tokens[b - 1].end - s.start],
-                                    "", names[0].agent, "head", None, "", a, b, s.idx))
+                                    office, names[0].agent, "head", None, "", a, b, s.idx))
         for a, b, names in self.matcher.scan(tokens, self.matcher.city_trie):
             if covered.intersection(range(a, b)):
                 continue
@@ -98,12 +112,16 @@ class ActorStage:
         unambiguous: a businessman or athlete sharing a politician's surname is not the politician. Of several
         people sharing the name, the one named in full earlier wins, then one in a top office on the date."""
         out = []
+        covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)
+                   if m.kind != "person" or m.tok_end - m.tok_start > 1}
         for m in mentions:
             if m.kind == "person":
                 k = (normalize_key(tokens[m.tok_start]),)
                 units = sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end])
                 if units > 1:
                     full_seen.add(m.entry)
+                elif self._longer_name(tokens, m, covered):
+                    continue  # السفير معصوم مرزوق، الدكتور محمد سعيد الكندي: the first word of another person's name
                 else:
                     # العربي (نبيل العربي)، عبدالله، المعلم: derived from an Arabic name, a plain word: never alone
                     sharing = [e for e in self.person_keys.get(k, [m.entry]) if not self._arabic_derived(k, e)]
@@ -118,11 +136,76 @@ class ActorStage:
                         elif len(fits) == 1:
                             pick = fits[0]
                     if pick is None:
+                        pick = self._in_context(tokens, m, out, k, sharing, date)
+                    if pick is None:
                         continue
                     if pick != m.entry:
                         self._reassign(m, pick, date)
             out.append(m)
         return out
+
+    def _own_state(self, ctx: dict, tokens, mentions: list[Mention]) -> str | None:
+        """The outlet's state, when the article so far and this sentence name no other state: then a national
+        office named by its title alone is that state's."""
+        outlet = ctx.get("outlet")
+        if not outlet:
+            return None
+        here = [m.code for m in mentions if m.code in self.state_codes and m.kind in ("name", "nisba", "capital")]
+        return outlet if all(c == outlet for c in ctx.get("recent", []) + here) else None
+
+    def _longer_name(self, tokens, m: Mention, covered: set[int]) -> bool:
+        """A given name, or a word right after a title, followed by a word that reads as a name (not a verb, not
+        definite): the first word of someone else's name."""
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        prev = tokens[m.tok_start - 1] if m.tok_start else None
+        first = normalize_key(tokens[m.tok_start])
+        given = first in self.titled.given
+        if given and prev is not None and prev.norm in ("ابو", "ابي", "ام"):
+            return True  # أبو عبد الله: a by-name
+        if nxt is None:
+            return False
+        if given and nxt.norm in NOT_SURNAMES and nxt.norm.startswith("ال"):
+            return True  # الملك محمد الخامس: a king of that name, not the one in the dictionary
+        if nxt.prefix or m.tok_end in covered:
+            return False
+        if not given and not (prev is not None and self.titled.is_title(prev)):
+            return False
+        return self.titled._word(nxt, False, given)
+
+    def _in_context(self, tokens, m: Mention, before: list[Mention], k: tuple[str, ...], sharing: list[str],
+                    date: str | None) -> str | None:
+        """One word of a known person where the sentence shows a person: after a title, the one holder of a top
+        office on the date among those sharing it (الرئيس مبارك، الملك حمد); as the subject right after a verb of
+        saying (وقال رايس، وحذر نجاد) or joined by و to another person (بوش وبلير), the one sharing it who is in
+        office on the date, if that name is not an Arabic plain word or given name."""
+        if self._titled(tokens, m, before):
+            head = self.matcher.head_before(tokens, m.tok_start)
+            title = head[2] if head else None  # الرئيس -> president; الشيخ, السيد: any top office
+            top = [e for e in self.person_keys.get(k, []) if any(
+                r.title in TOP_OFFICES and r.active(date) and (title is None or r.title == title)
+                for r in self.dictionary.entries[e].roles)]
+            return top[0] if len(top) == 1 else None
+        prev = tokens[m.tok_start - 1] if m.tok_start else None
+        said = prev is not None and key(prev.base or prev.norm) in self.titled.g.speech_verbs
+        listed = prev is not None and prev.norm == "و" and before and before[-1].kind == "person" \
+            and before[-1].tok_end == m.tok_start - 1
+        joined = tokens[m.tok_start].prefix == "و" and before and before[-1].kind == "person" \
+            and before[-1].tok_end == m.tok_start
+        if listed or joined:
+            live = [e for e in sharing if any(r.active(date) for r in self.dictionary.entries[e].roles)]
+        elif said:  # the subject of a verb of saying: a head of state, government or IGO, or a foreign minister
+            # whose one-word name the dictionary lists itself; a derived surname (ماكي may be anyone) only for a
+            # top office holder who is the one person in the dictionary with it (أنان, not عنان: سامي عنان too)
+            def fits(e: str) -> bool:
+                derived = k in self.dictionary.entries[e].derived
+                if derived and len(self.person_keys.get(k, [])) > 1:
+                    return False
+                return any(r.active(date) and (r.title in TOP_OFFICES or (r.title == "foreign_minister" and not derived))
+                           for r in self.dictionary.entries[e].roles)
+            live = [e for e in sharing if fits(e)]
+        else:
+            return None
+        return live[0] if len(live) == 1 else None
 
     def _same_country(self, entry: str, before: list[Mention], m: Mention, date: str | None) -> bool:
         """The state word right before the name (وزير الدفاع الأمريكي كارتر) is the person's country."""
@@ -159,8 +242,9 @@ class ActorStage:
                 continue
             if any(w.prefix not in ("", "ال") or w.norm.endswith("ا") for w in words) or any(w.norm.startswith("ال") for w in words[:-1]):
                 continue
-            if any(w.norm in self.guards.not_name_words or not w.norm.isalpha() for w in words):
-                continue
+            if any(w.norm in self.guards.not_name_words or not w.norm.isalpha() or
+                   normalize_key(w) in self.titled.g.name_stops for w in words):
+                continue  # (عقب ذلك: words that end names in titled.yaml are none either)
             if words[0].norm not in self.guards.given_names and \
                     not all(self._name_like(w, w is words[-1]) for w in words):
                 continue  # خلال حفل الافتتاح، مراسم استقبال رسمية، يزور أحد المصانع: not a name
@@ -252,17 +336,25 @@ class ActorStage:
     def __call__(self, p: Processed) -> Processed:
         date = p.doc.published
         full_seen: set[str] = set()  # person entries named in full so far in this document
-        ctx: dict = {"outlet": self.outlets.of(p.doc)}  # recent states, kingdom last named in full, outlet
+        ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}, "sports": set(), "named": set()}  # recent states, kingdom last named in full, outlet
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
-            matches = self.guards(tokens, self.matcher(tokens))
+            ctx["sports"] |= self.guards.sports_seen(tokens)
+            matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             mentions = self.short_names(tokens, mentions, full_seen, date)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
+            own = self._own_state(ctx, tokens, mentions)
+            if not self.guards.sports(tokens):  # مدير الفريق، الكابتن فلان: players and coaches
+                mentions = sorted(mentions + self.titled(tokens, mentions, own, ctx["titled"], s),
+                                  key=lambda m: m.tok_start)
             mentions = sorted(mentions + self.references(tokens, mentions, s, ctx), key=lambda m: m.tok_start)
+            mentions = sorted(mentions + amman.find(tokens, mentions, s), key=lambda m: m.tok_start)
+            amman.resolve(tokens, mentions, ctx["named"])
+            amman.note(tokens, mentions, ctx["named"])
             p.mentions.extend(mentions)
-            self._agents_and_places(p, s, tokens, mentions)
+            self._agents_and_places(p, s, tokens, mentions, own)
             if self.collect_candidates:
                 p.candidates.extend(cands)
         return p

@@ -13,8 +13,10 @@ def check_all(extra: list[Path] | None = None) -> dict:
     d = load_dictionary(extra or [])
     from ..actors.guards import load_guards
     from ..actors.outlets import load_outlets
+    from ..actors.titled import load_titled
 
-    problems = d.problems + load_guards().problems + load_outlets(codes=set(d.entries)).problems
+    problems = d.problems + load_guards().problems + load_outlets(codes=set(d.entries)).problems + \
+        load_titled().problems
     sections["actors"] = {"stats": d.stats(), "problems": problems}
 
     from ..events.ontology import load_ontology

@@ -1,0 +1,362 @@
+"""Persons the dictionary does not know, found from the words around them (data: context/titled.yaml).
+
+Arabic news introduces an office holder by a title phrase before the name (وزير الموارد الطبيعية الروسي يوري
+تروتنيف، السفير معصوم مرزوق، معالي الدكتور فلان) or by an apposition after it (فلان وزير البيئة، وقال فلان مندوب
+إيران). Such a person becomes a ``provisional`` mention: coded from a country word in the title phrase (or the
+outlet's state for a national office), person unknown. Later in the same article the surname alone, or the full
+name again, refers back to that person.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from importlib import resources
+
+import yaml
+
+from ..records import Mention, Token
+from ..text.normalize import normalize
+from .dictionary import NOT_SURNAMES, key
+
+LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
+         "foreign_given_names", "name_stops", "military_ranks")
+LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان"}  # inside a name
+# Offices a national paper names by title alone for its own state's holder: ministers, deputies, governors, the crown
+# prince, spokesmen (not heads of state or diplomats, often foreign)
+NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", "محافظ", "امين", "امير", "مساعد", "ولي", "متحدث",
+                              "ناطق"})  # (not مستشار: an adviser or consultant may be anyone's)
+MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.|ان.[^وي]ا.)$")  # verbal nouns افتعال، استفعال، انفعال (not أنطوان)
+NAME_MAX = 4  # words of a name, not counting the links above
+PHRASE_MAX = 7  # words of a title phrase between the office word and the name
+
+
+def bare(t: Token) -> str:
+    """A word without proclitics and article: والسفير -> سفير (``key`` inlined: called for every word)."""
+    w = t.base or t.norm
+    return w[2:] if len(w) > 3 and w.startswith("ال") else w
+
+
+@dataclass
+class TitledLists:
+    office_words: frozenset[str] = frozenset()
+    apposition_words: frozenset[str] = frozenset()
+    ruling_families: frozenset[str] = frozenset()
+    honorifics: frozenset[str] = frozenset()
+    political_honorifics: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
+    foreign_given_names: frozenset[str] = frozenset()
+    name_stops: frozenset[str] = frozenset()
+    military_ranks: frozenset[str] = frozenset()
+    problems: list[str] = field(default_factory=list)
+
+
+def load_titled(text: str | None = None, where: str = "context/titled.yaml") -> TitledLists:
+    if text is None:
+        text = resources.files("marsad.data.actors").joinpath("context", "titled.yaml").read_text(encoding="utf-8")
+    g = TitledLists()
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        g.problems.append(f"{where}: invalid YAML ({e})")
+        return g
+    if not isinstance(data, dict):
+        g.problems.append(f"{where}: top level must be a mapping of lists {LISTS}")
+        return g
+    for name in set(data) - set(LISTS):
+        g.problems.append(f"{where}: unknown list '{name}' (expected {', '.join(LISTS)})")
+    for name in LISTS:
+        words = data.get(name)
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            g.problems.append(f"{where}: '{name}' must be a non-empty list of words")
+            continue
+        bad = [w for w in words if " " in w.strip()]
+        if bad:
+            g.problems.append(f"{where}: '{name}' takes single words, not {bad[0]!r}")
+        setattr(g, name, frozenset(key(normalize(w)) for w in words))
+    return g
+
+
+class TitledPersons:
+    """Finds provisional persons in one sentence and remembers them for the rest of the article."""
+
+    def __init__(self, lists: TitledLists, given_names: frozenset[str], protected: frozenset[str],
+                 heads: set[tuple[str, ...]], words: set[str], institutions: frozenset[str] = frozenset()):
+        self.g = lists
+        self.institutions = institutions  # مطار حيدر علييف الدولي: a place named after a person
+        self.given = frozenset(key(n) for n in given_names) | lists.foreign_given_names
+        self.triggers = lists.office_words | lists.honorifics | lists.speech_verbs | self.given
+        self.protected = protected  # function words
+        self.heads = heads  # head nouns (رئيس، مجلس، قوات …)
+        self.words = words  # words of dictionary names: a known name is the dictionary's business
+
+    def is_office(self, t: Token) -> bool:
+        """A word that opens the name of a political post held by one person (وزير، ولي العهد، أمير)."""
+        return bare(t) in self.g.office_words
+
+    def national_office(self, tokens: list[Token], a: int, b: int) -> bool:
+        """A head noun of two words or more that names one state office by its title alone (وزير الداخلية، ولي العهد،
+        أمير المنطقة); not inside a larger name (مطار الملك خالد), not a one-word head (الرئيس، الأمير، رئيسة
+        "main", زعيم): those are as often foreign, generic or not a title."""
+        if a and bare(tokens[a - 1]) in self.institutions:
+            return False
+        return b - a >= 2 and bare(tokens[a]) in NATIONAL_OFFICES
+
+    def is_title(self, t: Token) -> bool:
+        b = bare(t)
+        return b in self.g.office_words or b in self.g.honorifics or t.norm in self.g.honorifics
+
+    def _word(self, t: Token, first: bool, after_given: bool = False, loose: bool = False) -> bool:
+        """A word that can be part of a name: a plain word (no proclitic but the article on a family name, no pronoun
+        suffix), not a function word, title, verb of saying or head noun. An imperfect-looking word (يزور) only when
+        it is a known given name or ``loose`` (after a verb of saying); a word in -ية only after a given name (علي أصغر
+        سلطانية)."""
+        n = t.norm
+        if not t.is_word or not n.isalpha() or t.suffix or len(n) < 2 or n in self.protected:
+            return False
+        b = bare(t)
+        if b in self.g.military_ranks or (n.startswith("و") and (n[1:] in self.protected or n[1:] in self.g.name_stops)):
+            return False  # اللواء فلان: the rank is no part of the name; وما، ومن
+        if first and n[:1] in ("ل", "ب", "و", "ف", "ك") and (n[1:] in self.words or n[1:] in self.protected):
+            return False  # لدول الخليج: a proclitic on a known word
+        if t.prefix not in ("", "ال") or (first and t.prefix == "ال" and b not in self.given):
+            return False  # (ألكسندر، ألان: a foreign given name written with ال)
+        if b in self.g.name_stops or n in self.g.name_stops or self.is_title(t) or b in self.g.speech_verbs:
+            return False
+        if b in self.given or n in LINKS or b in self.g.ruling_families or (not first and b.endswith("الله")):
+            return True
+        if MASDAR.match(b):
+            return False  # اقتراح، اجتماع، استقبال: verbal nouns, not names
+        if (len(b) < 3 and not (after_given and len(b) == 2)) or (b,) in self.heads:
+            return False  # (عبد الله غل: a two-letter family name after a given name)
+        if t.prefix == "ال":
+            return not b.endswith(("يه", "ين", "ون", "ات"))  # a family name (الحريري), not an adjective (التلفزيونية)
+        if b.endswith(("يين", "يون", "ات")):
+            return False  # plural nouns and adjectives (اتصالات، هاتفيين), not هيلين
+        if b.endswith("ا") or (b.endswith("ه") and not (after_given and b.endswith("يه"))):
+            return False  # an accusative (هجوما، مثالا) or a feminine or suffixed noun (مناظرة، طريقه)
+        # not a verb (يزور، تناولت)
+        return (loose or not b.startswith(("ي", "ت", "ن"))) and (after_given or not b.endswith("ت"))
+
+    def name_at(self, tokens: list[Token], j: int, taken: set[int], cue: bool = False) -> int:
+        """End of the name that starts at token j (j itself when there is none). A family name with the article
+        ends it (سعد الحريري); a link takes the word after it whatever it is (عبد الفتاح، أبو مازن، بن زايد، آل
+        نهيان), and the pair counts as one word; الدين and الله go on a name (جمال الدين). After a verb of saying
+        or a title the first word may look like a verb (نيتشيرفان)."""
+        k = j
+        units = 0
+        n = len(tokens)
+        given = j < n and (bare(tokens[j]) in self.given or cue)
+        while k < n and k not in taken and units < NAME_MAX:
+            t = tokens[k]
+            if t.norm in LINKS:
+                if k + 1 >= n or k + 1 in taken or not tokens[k + 1].is_word or not tokens[k + 1].norm.isalpha() \
+                        or (k == j and t.norm in ("بن", "ابن", "ال")):
+                    break  # a name neither starts nor ends on بن
+                units += 1
+                k += 2
+                continue
+            if k > j and t.norm in NOT_SURNAMES and t.prefix == "ال":
+                k += 1  # جمال الدين، عبد الله الثاني
+                continue
+            if not self._word(t, k == j and not cue, given and k > j or (cue and k == j), cue):
+                break
+            units += 1
+            k += 1
+            if t.prefix == "ال" and k - 1 > j:
+                break
+        return k
+
+    def __call__(self, tokens: list[Token], mentions: list[Mention], outlet: str | None,
+                 memory: dict[tuple[str, ...], tuple[str, str | None]], s) -> list[Mention]:
+        self.families(tokens, mentions, s)
+        # cheap cues first: most words are no title, no verb of saying, no given name and nothing remembered
+        bares = [bare(t) for t in tokens]
+        if not memory and self.triggers.isdisjoint(bares) and self.g.honorifics.isdisjoint(t.norm for t in tokens):
+            return []
+        titles = [b in self.g.office_words or b in self.g.honorifics or t.norm in self.g.honorifics
+                  for t, b in zip(tokens, bares, strict=True)]
+        cues = [ti or b in self.g.speech_verbs for ti, b in zip(titles, bares, strict=True)]
+        given = [b in self.given for b in bares]
+        taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+        starts = {m.tok_start: m for m in mentions}
+        firsts = {k[0][1:] if k[0].startswith("=") else k[0] for k in memory}  # words that may start a remembered name
+        out: list[Mention] = []
+        n = len(tokens)
+        i = 0
+        while i < n:
+            if i in taken:
+                i += 1
+                continue
+            found = self._after_title(tokens, i, starts, taken, outlet, s) if titles[i] else None
+            if found is None and (given[i] or (i and cues[i - 1])):
+                found = self._before_title(tokens, i, starts, taken, outlet)
+            if found is None and (tokens[i].norm in firsts or (bares[i],) in memory):
+                found = self._remembered(tokens, i, taken, memory)
+            if found is None:
+                i += 1
+                continue
+            a, b, code, agent = found
+            start, end = tokens[a].start, tokens[b - 1].end
+            out.append(Mention(start, end, s.text[start - s.start:end - s.start], code or "", agent, "provisional",
+                               None, "", a, b, s.idx))
+            names = tuple(tokens[x].norm for x in range(a, b))
+            if sum(n not in LINKS for n in names) >= 2:  # عبد الله alone is anyone
+                memory.setdefault(names, (code, agent))
+            last = bare(tokens[b - 1])
+            if b - a >= 2 and tokens[b - 1].norm not in NOT_SURNAMES and last not in self.given and len(last) >= 3 \
+                    and last not in self.words and (code or bare(tokens[a]) in self.given):
+                memory.setdefault((last,), (code, agent))
+                memory.setdefault(("=" + tokens[b - 1].norm,), (code, agent))  # as written (لوفيفر = ل + وفيفر)
+            taken.update(range(a, b))
+            i = b
+        return out
+
+    def _phrase(self, tokens: list[Token], i: int, starts: dict[int, Mention]) -> tuple[int, str | None, str | None]:
+        """The title phrase from token i: office words, honorifics, the nouns an office word governs (رئيس كتلة تيار
+        المستقبل، وزير الموارد الطبيعية), definite words and country words (وزير الخارجية الروسي، نائب رئيس الوزراء،
+        معالي الدكتور). Returns (end, country, agent)."""
+        j = i + 1
+        code = agent = None
+        governed = self._governs(tokens[i])
+        while j < len(tokens) and j - i <= PHRASE_MAX:
+            m = starts.get(j)
+            t = tokens[j]
+            if m is not None:
+                if m.kind not in ("name", "nisba", "head", "igo"):
+                    break
+                if m.kind in ("name", "nisba") and m.code and code is None:
+                    code, agent = m.code, m.agent  # السفير المصري لدى الجزائر: the first state is the holder's
+                j = m.tok_end
+                governed = False
+                continue
+            if self.is_title(t):
+                governed = self._governs(t)
+                j += 1
+                continue
+            if (t.prefix in ("ال", "وال", "لل") and t.is_word and not t.suffix) or t.norm in ("باسم", "لشوون", "لدي") \
+                    or (t.norm == "و" and j + 1 < len(tokens) and tokens[j + 1].prefix == "ال"):
+                governed = t.norm == "باسم"
+                j += 1
+                continue
+            if governed and t.is_word and not t.prefix and not t.suffix and bare(t) not in self.given:
+                j += 1  # رئيس كتلة …، رئيس قسم …: the office's complement, not a name
+                continue
+            break
+        return j, code, agent
+
+    def _governs(self, t: Token) -> bool:
+        """An indefinite office noun is in construct with the noun after it (رئيس كتلة، وزير خارجية)."""
+        return bare(t) in self.g.office_words and "ال" not in t.prefix and not t.norm.startswith("ال")
+
+    def _after_title(self, tokens, i, starts, taken, outlet, s):
+        if i and bare(tokens[i - 1]) in self.institutions:
+            return None  # جامعة الملك عبد العزيز: a place named after a person
+        j, code, agent = self._phrase(tokens, i, starts)
+        if j >= len(tokens):
+            return None
+        title = {bare(tokens[x]) for x in range(i, j)}
+        if not (title & self.g.office_words or title & self.g.political_honorifics):
+            return None  # السيد فلان، الدكتور فلان: anyone
+        end = self.name_at(tokens, j, taken)
+        if end < len(tokens) and end in starts and starts[end].kind == "person" and bare(tokens[j]) in self.given:
+            m = starts[end]
+            self._extend(tokens, m, j, m.tok_end, s)  # الرئيس أوغو شافيز: the known surname with its given name
+            return None
+        units = [w for w in tokens[j:end] if w.norm not in LINKS]
+        if len(units) < 2:
+            return None  # الرئيس الجديد، وزير الدفاع نفسه: one unknown word is rarely a name
+        if code is None and title & NATIONAL_OFFICES:
+            code = outlet  # وزير الداخلية فلان in a national paper: that state's minister (not a president,
+            # king or ambassador: the press names foreign ones by title alone as well)
+        if bare(tokens[j - 1]) in self.g.military_ranks:
+            agent = "MIL"  # المتحدث باسم الجيش العقيد فلان: an officer
+        return j, end, code, agent or "GOV"
+
+    @staticmethod
+    def _extend(tokens, m: Mention, start: int, end: int, s) -> None:
+        """Widen a known person's span to the words around it that belong to the name."""
+        m.start, m.tok_start = tokens[start].start, start
+        m.end, m.tok_end = tokens[end - 1].end, end
+        m.text = s.text[m.start - s.start:m.end - s.start]
+
+    def families(self, tokens, mentions: list[Mention], s) -> None:
+        """محمد بن زايد آل نهيان: a known person's name goes on to the ruling house after it. A known name of two
+        words or more followed by another family name (محمد بن مبارك الخليفي) is someone else of that name: a
+        provisional person, not the dictionary's."""
+        covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+        for m in mentions:
+            k = m.tok_end
+            if m.kind != "person" or k >= len(tokens):
+                continue
+            t = tokens[k]
+            before = tokens[m.tok_start - 1] if m.tok_start else None
+            if m.tok_end - m.tok_start >= 2 and k not in covered and t.prefix == "ال" and t.norm.endswith("ي") \
+                    and len(t.norm) > 5 and t.norm not in NOT_SURNAMES and bare(t) not in self.g.ruling_families \
+                    and bare(t) not in self.g.speech_verbs and bare(t) not in self.g.name_stops \
+                    and not (before is not None and bare(before) in self.institutions):
+                self._extend(tokens, m, m.tok_start, k + 1, s)
+                m.kind, m.person, m.entry, m.code, m.agent = "provisional", None, "", "", None
+                continue
+            if tokens[k].norm == "ال" and k + 1 < len(tokens) and bare(tokens[k + 1]) in self.g.ruling_families:
+                self._extend(tokens, m, m.tok_start, k + 2, s)
+            elif tokens[k].prefix == "ال" and bare(tokens[k]) in self.g.ruling_families:
+                self._extend(tokens, m, m.tok_start, k + 1, s)
+
+    def _before_title(self, tokens, i, starts, taken, outlet):
+        """فلان الفلاني وزير البيئة، وقال فلان مندوب إيران: a name of two or more words that starts with a known given
+        name, or follows a verb of saying or a title, right before an office word."""
+        prev = tokens[i - 1] if i else None
+        cue = prev is not None and (bare(prev) in self.g.speech_verbs or self.is_title(prev))
+        end = self.name_at(tokens, i, taken, cue)
+        units = [w for w in tokens[i:end] if w.norm not in LINKS]
+        if len(units) < 2:
+            return None
+        office = end + 1 if end + 1 < len(tokens) and tokens[end].norm in ("،", ",") else end  # فلان، المتحدث باسم …
+        if office >= len(tokens) or not self._apposition(tokens, office, starts):
+            return self._subject(tokens, i, end)
+        if not (cue or bare(tokens[i]) in self.given):
+            return None
+        _, code, agent = self._phrase(tokens, office, starts)
+        if prev is not None and bare(prev) in self.g.military_ranks:
+            agent = "MIL"  # الجنرال فلان رئيس الأركان
+        return i, end, code, agent or "GOV"
+
+    def _subject(self, tokens, i: int, end: int):
+        """وقال مارك ريغيف إن …، ودافعت هيلاري كلينتون عن …: a full name that starts with a known given name, right
+        after a verb of saying and before إن/أن, a preposition or a punctuation mark, is a person speaking in the news;
+        no country is known."""
+        prev = tokens[i - 1] if i else None
+        if prev is None or bare(prev) not in self.g.speech_verbs or bare(tokens[i]) not in self.given:
+            return None
+        nxt = tokens[end] if end < len(tokens) else None
+        if nxt is not None and nxt.is_word and bare(nxt) not in self.g.name_stops:
+            return None
+        return i, end, None, None
+
+    def _apposition(self, tokens, k: int, starts: dict[int, Mention]) -> bool:
+        """An office right after a name: وزير …، مندوب …، or رئيس before a political office or a state (رئيس الوزراء،
+        رئيس جمهورية فنزويلا)."""
+        b = bare(tokens[k])
+        if b in self.g.apposition_words:
+            return True
+        if b not in ("رييس", "رييسه") or k + 1 >= len(tokens):
+            return False
+        nxt = starts.get(k + 1)
+        return (b, bare(tokens[k + 1])) in self.heads or (nxt is not None and nxt.kind == "name") or \
+            (k + 2 < len(tokens) and k + 2 in starts and starts[k + 2].kind == "name")
+
+    def _remembered(self, tokens, i, taken, memory):
+        """The full name again, or its surname alone, after the person was introduced earlier in the article."""
+        if not memory:
+            return None
+        for length in (4, 3, 2):
+            names = tuple(t.norm for t in tokens[i:i + length])
+            if len(names) == length and names in memory and not taken.intersection(range(i, i + length)):
+                return (i, i + length) + memory[names]
+        t = tokens[i]
+        if ("=" + t.norm,) in memory:
+            return (i, i + 1) + memory[("=" + t.norm,)]
+        if t.prefix in ("", "ال") and not t.suffix and (bare(t),) in memory and len(bare(t)) >= 3:
+            return (i, i + 1) + memory[(bare(t),)]
+        return None
