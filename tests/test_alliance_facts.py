@@ -162,3 +162,12 @@ def test_validation_of_new_fields():
                    "area x: codes must be"):
         assert needle in text, needle
     assert HOSTILE_WEIGHT["war"] > HOSTILE_WEIGHT["sanctions"]
+
+
+def test_egypt_syria_1966_pact_lapsed_with_the_1977_break():
+    assert "defence" in _types("EGY", "SYR", "1967-05-30", "egy-syr-1966")
+    assert not _types("EGY", "SYR", "2015-08-10", "egy-syr-1966")
+    # An Iranian attack on Saudi Arabia in 2015 no longer draws in Syria through Egypt (a chain via a dead pact).
+    w = whatif_attack(None, "SAU", "2015-08-10", by="IRN")
+    assert "SYR" not in {d["code"] for d in w["obliged_to_assist"] + w["chain"]}
+    assert {"ARE", "KWT", "BHR", "QAT"} <= {d["code"] for d in w["obliged_to_assist"]}
