@@ -171,3 +171,11 @@ def test_egypt_syria_1966_pact_lapsed_with_the_1977_break():
     w = whatif_attack(None, "SAU", "2015-08-10", by="IRN")
     assert "SYR" not in {d["code"] for d in w["obliged_to_assist"] + w["chain"]}
     assert {"ARE", "KWT", "BHR", "QAT"} <= {d["code"] for d in w["obliged_to_assist"]}
+
+
+def test_turkey_azerbaijan_2010_in_force_and_anglo_polish_1939_ended():
+    tur_aze = [o for o in obligations("TUR", "AZE", "2018-06-30") if o["tie"] == "tur-aze-2010"]
+    assert tur_aze and tur_aze[0]["type"] == "defence" and tur_aze[0]["state"] != "signed"
+    assert not _types("TUR", "AZE", "2010-12-01", "tur-aze-2010")  # signed, not yet ratified
+    assert _types("GBR", "POL", "1940-01-01", "gbr-pol-1939") == {"defence"}
+    assert not _types("GBR", "POL", "2018-06-30", "gbr-pol-1939")
