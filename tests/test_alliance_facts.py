@@ -179,3 +179,11 @@ def test_turkey_azerbaijan_2010_in_force_and_anglo_polish_1939_ended():
     assert not _types("TUR", "AZE", "2010-12-01", "tur-aze-2010")  # signed, not yet ratified
     assert _types("GBR", "POL", "1940-01-01", "gbr-pol-1939") == {"defence"}
     assert not _types("GBR", "POL", "2018-06-30", "gbr-pol-1939")
+
+
+def test_gulf_and_turkish_breaks_with_damascus_in_2012():
+    # Saudi Arabia closed its embassy 2012-03-14 and reopened in May 2023; Turkey 2012-03-26 to 2024-12-14.
+    assert formal_score("SAU", "SYR", "2015-08-10") < 0 < formal_score("SAU", "SYR", "2023-06-01")
+    assert formal_score("SAU", "SYR", "2012-03-13") > formal_score("SAU", "SYR", "2012-03-15")
+    assert formal_score("TUR", "SYR", "2015-08-10") < formal_score("TUR", "SYR", "2025-01-15")
+    assert formal_score("TUR", "SYR", "2015-08-10") < 0
