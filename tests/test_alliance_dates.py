@@ -65,6 +65,7 @@ def test_the_latest_date_the_text_names_is_the_inferred_publication_date(tmp_pat
 
     assert inferred_date("وقع الطرفان في 19 يونيو 2024 اتفاقا، ثم التقيا في ٥/١٢/٢٠٢٤ وفي 2024-11-02.") == "2024-12-05"
     assert inferred_date("وصل الوفد في 12 حزيران/يونيو 2024 إلى العاصمة.") == "2024-06-12"
+    assert inferred_date("وقعت الدول الست الاتفاق مع إيران في 14 يوليو 2015.") == "2015-07-14"  # before a full stop
     assert inferred_date("تعود العلاقات إلى عام 1997.") is None
     assert inferred_date("القمة مقررة في 2031-01-01.", today="2026-01-01") is None  # not after today
     p = tmp_path / "visit.txt"
@@ -77,3 +78,22 @@ def test_the_latest_date_the_text_names_is_the_inferred_publication_date(tmp_pat
     with Store.open(db) as s:
         precisions = {r["date_precision"] for r in s.rows("SELECT date_precision FROM events")}
     assert "inferred" in precisions and "document" not in precisions and "unknown" not in precisions
+
+
+def test_an_undated_record_of_any_format_takes_the_date_its_text_names(tmp_path):
+    """Issue 13, item 5: the text's own reference dates are the fallback for every input, not only .txt."""
+    import json
+
+    p = tmp_path / "feed.jsonl"
+    p.write_text(json.dumps({"id": "x1", "source": "wire", "text":
+                             "استقبل السلطان قابوس وزير الخارجية الإيراني في مسقط. وجاءت الزيارة بعد توقيع "
+                             "الاتفاق النووي في 14 يوليو 2015."}, ensure_ascii=False) + "\n"
+                 + json.dumps({"id": "x2", "source": "wire", "text": "استقبل أمير قطر وزير الخارجية التركي في الدوحة."},
+                              ensure_ascii=False) + "\n", encoding="utf-8")
+    db = str(tmp_path / "f.db")
+    subprocess.run(MARSAD + ["ingest", str(p), "--db", db], capture_output=True, text=True, check=True)
+    with Store.open(db) as s:
+        docs = {r["published"] for r in s.rows("SELECT published FROM documents")}
+        precisions = {r["date_precision"] for r in s.rows("SELECT date_precision FROM events")}
+    assert docs == {"2015-07-14", None}  # the second record names no date and stays undated
+    assert "inferred" in precisions

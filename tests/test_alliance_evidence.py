@@ -132,3 +132,32 @@ def test_not_happened_stays_out_of_the_dashboard(not_happened):
     assert edges == {("CHN", "SRB")}
     assert sum(r["events"] for r in queries.timeline(s, "SRB", "RUS")) == 0
     assert sum(r["events"] for r in queries.timeline(s, "SRB")) == 1
+
+
+def test_a_non_state_actors_own_fighters_are_its_behaviour(tmp_path):
+    """The Houthis act through their fighters (agent REB): that is their behaviour, unlike Saudi rebels or
+    Armenian protesters acting under their state's code. Real pipeline, own sentences."""
+    import json
+    import subprocess
+    import sys
+
+    src = tmp_path / "news.jsonl"
+    lines = [
+        {"id": "h1", "published": "2015-08-05", "source": "wire",
+         "text": "أطلقت جماعة الحوثي صواريخ على مدينة نجران السعودية أمس."},
+        {"id": "h2", "published": "2015-08-07", "source": "wire",
+         "text": "قصف الحوثيون مواقع للجيش السعودي في جازان."},
+        {"id": "p1", "published": "2015-08-06", "source": "wire",
+         "text": "تظاهر مئات المواطنين الأتراك في إسطنبول أمام القنصلية السعودية."},
+    ]
+    src.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
+    db = str(tmp_path / "h.db")
+    subprocess.run([sys.executable, "-m", "marsad", "ingest", str(src), "--db", db], check=True, capture_output=True)
+    with Store.open(db) as s:
+        acts = s.rows("SELECT c.a, c.b, c.weight, e.actor_agent FROM clusters c JOIN events e ON e.id = c.best_event "
+                      "WHERE c.event = 'ASSAULT'")
+        assert acts and all(r["a"] == "HOU" and r["b"] == "SAU" and r["actor_agent"] == "REB" for r in acts)
+        assert all(r["weight"] < 0 for r in acts)
+        assert _pair(s, "HOU", "SAU")[-1]["neg"] > 0
+        protest = s.rows("SELECT c.weight FROM clusters c WHERE c.event = 'PROTEST' AND c.a = 'TUR'")
+        assert protest and all(r["weight"] == 0 for r in protest)  # Turkish citizens are not Turkey's behaviour

@@ -162,3 +162,28 @@ def test_validation_of_new_fields():
                    "area x: codes must be"):
         assert needle in text, needle
     assert HOSTILE_WEIGHT["war"] > HOSTILE_WEIGHT["sanctions"]
+
+
+def test_egypt_syria_1966_pact_lapsed_with_the_1977_break():
+    assert "defence" in _types("EGY", "SYR", "1967-05-30", "egy-syr-1966")
+    assert not _types("EGY", "SYR", "2015-08-10", "egy-syr-1966")
+    # An Iranian attack on Saudi Arabia in 2015 no longer draws in Syria through Egypt (a chain via a dead pact).
+    w = whatif_attack(None, "SAU", "2015-08-10", by="IRN")
+    assert "SYR" not in {d["code"] for d in w["obliged_to_assist"] + w["chain"]}
+    assert {"ARE", "KWT", "BHR", "QAT"} <= {d["code"] for d in w["obliged_to_assist"]}
+
+
+def test_turkey_azerbaijan_2010_in_force_and_anglo_polish_1939_ended():
+    tur_aze = [o for o in obligations("TUR", "AZE", "2018-06-30") if o["tie"] == "tur-aze-2010"]
+    assert tur_aze and tur_aze[0]["type"] == "defence" and tur_aze[0]["state"] != "signed"
+    assert not _types("TUR", "AZE", "2010-12-01", "tur-aze-2010")  # signed, not yet ratified
+    assert _types("GBR", "POL", "1940-01-01", "gbr-pol-1939") == {"defence"}
+    assert not _types("GBR", "POL", "2018-06-30", "gbr-pol-1939")
+
+
+def test_gulf_and_turkish_breaks_with_damascus_in_2012():
+    # Saudi Arabia closed its embassy 2012-03-14 and reopened in May 2023; Turkey 2012-03-26 to 2024-12-14.
+    assert formal_score("SAU", "SYR", "2015-08-10") < 0 < formal_score("SAU", "SYR", "2023-06-01")
+    assert formal_score("SAU", "SYR", "2012-03-13") > formal_score("SAU", "SYR", "2012-03-15")
+    assert formal_score("TUR", "SYR", "2015-08-10") < formal_score("TUR", "SYR", "2025-01-15")
+    assert formal_score("TUR", "SYR", "2015-08-10") < 0

@@ -23,6 +23,7 @@ from collections.abc import Iterable, Iterator
 
 from ..store.db import Store, WriterBusy
 from . import alignment as al
+from .agency import counts_for_actor, non_state_actors
 from .clustering import EV_COLUMNS, WINDOW_DAYS, Cluster, Ev, cluster_group, group_key, pair_key
 from .coverage import update_counts
 from .ties import ORG_ALIASES, Ties, bundled_ties, data_dir
@@ -37,7 +38,7 @@ BATCH = 20000
 def fingerprint() -> str:
     h = hashlib.sha1()
     params = [al.HALF_LIFE_DAYS, al.QUAD_FACTOR, al.MODALITY_FACTOR, al.ORG_SPREAD, al.ORG_SPREAD_REFERENCE,
-              WINDOW_DAYS, 4, sorted(al.NON_STATE_AGENTS)]
+              WINDOW_DAYS, 5, sorted(al.NON_STATE_AGENTS), sorted(non_state_actors())]
     h.update(json.dumps(params, sort_keys=True).encode())
     for name in ("organisations.yaml", "treaties.yaml"):
         p = data_dir() / name
@@ -48,7 +49,7 @@ def fingerprint() -> str:
 # -- cluster weights ---------------------------------------------------------------------------------
 
 def report_weight(e: Ev) -> float:
-    if e.actor_agent in al.NON_STATE_AGENTS:  # a protest or a company is not the state's behaviour
+    if not counts_for_actor(e.actor, e.actor_agent):  # a protest or a company is not the state's behaviour
         return 0.0
     return al.event_weight(e.intensity, e.quad, e.modality, bool(e.negated), e.confidence, bool(e.dup), e.precision)
 

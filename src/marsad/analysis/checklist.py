@@ -21,7 +21,7 @@ import json
 from ..store.db import Store
 from . import alignment as al
 from .api import _score, whatif_attack
-from .expectations import Expectation, load_expectations
+from .expectations import CHECKLISTS, Expectation, checklist_path, load_expectations
 from .reader import pair_states
 from .ties import Snapshot, Ties, bundled_ties, obligations
 
@@ -65,13 +65,15 @@ def _check(store: Store, e: Expectation, ties: Ties, default_as_of: str) -> tupl
 
 
 def run_checklist(store: Store, expectations: list[Expectation] | None = None, ties: Ties | None = None,
-                  as_of: str = "2025-12-31") -> list[dict]:
-    """Evaluate every expectation; ``as_of`` is the date of those that do not name one."""
+                  as_of: str | None = None, checklist: str = "current") -> list[dict]:
+    """Evaluate every expectation of the named checklist (or those given); ``as_of`` is the date of those that
+    do not name one (default: the checklist's own)."""
     ties = ties or bundled_ties()
+    as_of = as_of or CHECKLISTS[checklist][1]
     if expectations is None:
-        expectations, problems = load_expectations()
+        expectations, problems = load_expectations(checklist_path(checklist))
         if problems:
-            raise ValueError("expectations.yaml: " + "; ".join(problems))
+            raise ValueError(f"{CHECKLISTS[checklist][0]}: " + "; ".join(problems))
     out = []
     for e in expectations:
         ok, got = _check(store, e, ties, as_of)

@@ -75,8 +75,17 @@ def _is_date(v: Any) -> bool:
         return False
 
 
+# Named checklists: the 2022-2025 one (demo + seeds) and the mid-2015 one for the development press corpus, each
+# with the date its expectations default to.
+CHECKLISTS = {"current": ("expectations.yaml", "2025-12-31"), "press": ("expectations_press.yaml", "2015-08-10")}
+
+
+def checklist_path(name: str = "current") -> Path:
+    return Path(str(resources.files("marsad.data.ties"))) / CHECKLISTS[name][0]
+
+
 def load_expectations(path: Path | None = None, known: set[str] | None = None) -> tuple[list[Expectation], list[str]]:
-    p = path or Path(str(resources.files("marsad.data.ties"))) / "expectations.yaml"
+    p = path or checklist_path()
     problems: list[str] = []
     try:
         data = yaml.safe_load(p.read_text(encoding="utf-8"))

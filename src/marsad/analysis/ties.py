@@ -798,10 +798,13 @@ def validate_ties(ties: Ties | None = None, known_codes: set[str] | None = None)
             for c in ob.attacker:
                 if c not in known_codes:
                     problems.append(f"{where}: attacker code {c} not in the actor dictionary")
-    from .expectations import load_expectations  # the analyst checklist lives beside the ties
+    from .expectations import CHECKLISTS, checklist_path, load_expectations  # checklists live beside the ties
 
-    exps, eproblems = load_expectations(known=known_codes)
-    problems += eproblems
+    exps = []
+    for name in CHECKLISTS:
+        found, eproblems = load_expectations(checklist_path(name), known=known_codes)
+        exps += found
+        problems += eproblems
     for t in ties.treaties.values():
         if (t.signed or "") > "2024-12-31" and not t.source:
             problems.append(f"treaties.yaml {t.id}: a tie dated after 2024 needs a source note")

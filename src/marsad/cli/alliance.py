@@ -396,13 +396,15 @@ def expectations(
     as_of: AsOfOpt = None,
     db: DbOpt = None,
     json_out: JsonOpt = False,
+    press: Annotated[bool, typer.Option("--press", help="The mid-2015 checklist for the development press corpus "
+                                        "(data/ties/expectations_press.yaml) instead of the 2022-2025 one.")] = False,
 ) -> None:
     """Check the analyst expectations (data/ties/expectations.yaml) on the store; print how many pass.
     Exit 1 when any fails."""
     from ..analysis.checklist import run_checklist
 
     with _store(db) as store:
-        rows = run_checklist(store, as_of=_date(as_of) or "2025-12-31")
+        rows = run_checklist(store, as_of=_date(as_of), checklist="press" if press else "current")
     passed = sum(r["passed"] for r in rows)
     if json_out:
         emit_json({"passed": passed, "total": len(rows), "results": rows})

@@ -38,7 +38,7 @@ EXAMPLES: dict[str, list[str]] = {
     "export dyads": ["marsad export dyads --format csv -o dyads.csv", "marsad export dyads --format parquet -o dyads.parquet"],
     "whatif attack": ["marsad whatif attack BLR", "marsad whatif attack أرمينيا --depth 2 --as-of 2025-12-31",
                       "marsad whatif attack EST --by RUS"],
-    "expectations": ["marsad expectations", "marsad expectations --as-of 2025-12-31 --json"],
+    "expectations": ["marsad expectations", "marsad expectations --press --db press.db", "marsad expectations --as-of 2025-12-31 --json"],
     "check": ["marsad check --db news.db"],
     "spark ingest": ["marsad spark ingest ../shared/corpora/saudinewsnet out/ --master 'local[2]'"],
     "spark load": ["marsad spark load out/ --db postgresql://localhost/marsad"],

@@ -20,6 +20,7 @@ from ..store.db import Store
 from ..store.dedup import NearDuplicates
 from .filters import not_article
 from .readers import ReadError, iter_files, read_path
+from .txt_dates import inferred_date
 from .workers import Done, Failed, Runner
 
 BATCH = 50
@@ -133,6 +134,8 @@ def _ingest(paths, store: Store, runner: Runner, report: IngestReport, progress,
                 if default_date and not item.published:
                     item = dataclasses.replace(item, published=default_date,
                                                origin={**item.origin, "published": "--date"})
+                elif not item.published and (guess := inferred_date(item.text)):  # html, jsonl, feeds as .txt
+                    item = dataclasses.replace(item, published=guess, origin={**item.origin, "published": "inferred"})
                 yield item
             yield FileEnd(fs)
 

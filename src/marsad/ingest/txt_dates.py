@@ -17,6 +17,7 @@ _HEADER = re.compile(r"^\s*(?:date|published|التاريخ|تاريخ النش�
 HEADER_LINES = 5  # a date header is looked for among the first non-empty lines only
 _ISO = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)")
 _DMY = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/(\d{4})(?![\d/])")
+_PUNCT = ".,،؛;:!?؟()[]«»\"'-–"
 
 
 def _valid(y: str, m: str, d: str) -> str | None:
@@ -64,7 +65,7 @@ def inferred_date(text: str, today: str | None = None) -> str | None:
     found = [_valid(y, m, d) for y, m, d in _ISO.findall(norm)]
     found += [_valid(y, m, d) for d, m, y in _DMY.findall(norm)]
     single, _ = month_names()
-    words = norm.split()
+    words = [w.strip(_PUNCT) for w in norm.split()]  # "14 يوليو 2015." ends a sentence
     for i in range(len(words) - 2):
         if not words[i].isdigit() or len(words[i]) > 2 or not (words[i + 2].isdigit() and len(words[i + 2]) == 4):
             continue
