@@ -380,3 +380,8 @@ def test_a_projectile_fired_from_across_the_border_has_that_state_s_attacker(pip
 
 def test_the_coalition_as_a_speaker_announces_no_alliance(pipe):
     assert not coded(pipe, "أعلنت قيادة التحالف أن الطائرات عادت إلى قواعدها.", "SUPPORT")
+
+
+def test_possessive_la_after_a_target_noun_keeps_the_preposition_before_it(pipe):
+    (e,) = coded(pipe, "شنت طائرات التحالف العربي غارات على مواقع للحوثيين في صنعاء.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("SAU", "HOU")

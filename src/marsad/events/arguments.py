@@ -83,6 +83,10 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         """The preposition marking mention x: a proclitic on it, or a preposition just before it
         (one noun may stand between: باستقلال X، إلى جانب X، على يد X; more with ``reach``)."""
         p = prep(tokens[x.tok_start].prefix)
+        i = x.tok_start
+        if p == "ل" and i - 2 >= since and tokens[i - 1].is_word and not tokens[i - 1].prefix \
+                and norms[i - 2] in PREPS and i - 1 not in heads:
+            return norms[i - 2]  # "على مواقع للحوثيين": لـ of possession; على marks the whole phrase
         if p:
             return p
         for k in range(x.tok_start - 1, max(since, x.tok_start - reach) - 1, -1):
