@@ -385,3 +385,22 @@ def test_the_coalition_as_a_speaker_announces_no_alliance(pipe):
 def test_possessive_la_after_a_target_noun_keeps_the_preposition_before_it(pipe):
     (e,) = coded(pipe, "شنت طائرات التحالف العربي غارات على مواقع للحوثيين في صنعاء.", "ASSAULT")
     assert (e.actor.code, e.recipient.code) == ("SAU", "HOU")
+
+
+def test_an_attack_in_words_is_disapproval(pipe):
+    (e,) = coded(pipe, "هاجم وزير الخارجية الأمريكي الحكومة الإيرانية بشدة في خطابه أمام الكونغرس.")
+    assert (e.event, e.actor.code, e.recipient.code) == ("ACCUSE", "USA", "IRN")
+
+
+def test_a_tourist_rush_or_a_counter_attack_is_no_violence(pipe):
+    assert not coded(pipe, "تشهد قطر وعمان هجوما سياحيا سعوديا هذا الصيف.", "ASSAULT")
+
+
+def test_a_noun_act_takes_its_own_nisba_not_a_name_before_another_act(pipe):
+    e = coded(pipe, "استخدمت روسيا حق النقض ضد مشروع قرار أمريكي ألباني يدين الغزو الروسي لأوكرانيا.", "ASSAULT")
+    assert [(x.actor.code, x.recipient.code) for x in e] == [("RUS", "UKR")]
+
+
+def test_whom_a_militia_is_loyal_to_is_not_its_target(pipe):
+    e = coded(pipe, "دمرت ميليشيات الحوثي الموالية لطهران عددا من المدارس في عدن.", "ASSAULT")
+    assert e and all(x.recipient.code != "IRN" for x in e)

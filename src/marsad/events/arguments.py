@@ -43,6 +43,8 @@ MEMBERS = frozenset({"اعضاء", "عضو", "عضوا", "مسوولون", "مس
 PARTICIPATE = frozenset("شارك شاركت شاركوا يشارك تشارك يشاركون حضر حضرت حضروا يحضر تحضر تراس تراست يتراس "
                         "تتراس".split())  # verbs of taking part: their subject attends the meeting named after في
 ARMED = frozenset({"REB", "MIL", "UAF", "COP", "SPY"})
+LOYAL = frozenset({"موالي", "مواليه", "موالين", "موالون", "تابع", "تابعه", "تابعين", "مدعوم", "مدعومه", "مدعومين",
+                   "حليف", "حليفه", "مقرب", "مقربه", "مقربين", "ممول", "مموله"})
 WINDOW_BEFORE = 12
 WINDOW_AFTER = 10
 
@@ -82,8 +84,10 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     def marked(x: Mention, since: int, reach: int = 2) -> str | None:
         """The preposition marking mention x: a proclitic on it, or a preposition just before it
         (one noun may stand between: باستقلال X، إلى جانب X، على يد X; more with ``reach``)."""
-        p = prep(tokens[x.tok_start].prefix)
         i = x.tok_start
+        if i > 0 and tokens[i - 1].base in LOYAL:
+            return "desc"  # "ميليشيات الحوثي الموالية لطهران": who they side with, no party of the act
+        p = prep(tokens[x.tok_start].prefix)
         if p == "ل" and i - 2 >= since and tokens[i - 1].is_word and not tokens[i - 1].prefix \
                 and norms[i - 2] in PREPS and i - 1 not in heads:
             return norms[i - 2]  # "على مواقع للحوثيين": لـ of possession; على marks the whole phrase
@@ -140,7 +144,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         [x for x in before if head - x.tok_end <= 2 and not marked(x, left_bound)
          and "," not in norms[x.tok_end:head]
          # a noun does not take the subject of another act: "أدان الرئيس الفرنسي حرب موسكو"
-         and not (frame.actor == "genitive" and (any(0 < x.tok_start - h <= 3 for h in heads) or any(
+         and not (frame.actor == "genitive" and (any(0 < x.tok_start - h <= 3 or x.tok_end <= h < head
+                                                     for h in heads) or any(
              prep(tokens[k].prefix) for k in range(x.tok_end, head))))]  # "… بينغ لبحث الحرب": a new phrase
     # a clause that opens with a name is SVO across an apposition when the verb follows كان/قد:
     # "بيلاروسيا، الحليفة لبوتين، كانت تسلح أذربيجان"
@@ -161,7 +166,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
             actors = group_back(claimer[0], before, norms)
             obj = [x for x in after if x.tok_start - last <= 2 and not marked(x, head + 1)][:1]
             return actors, obj, symmetric
-    accused = clauses.accused_of(tokens, before, head)
+    accused = clauses.accused_of(tokens, mentions, head)  # the accused may sit inside a reported source
     if accused is not None:  # "اتهمت الحكومة إيران بدعم الحوثيين": the accused acts; the genitive undergoes it
         obj = [x for x in after if x.tok_start - last <= 2 and not marked(x, head + 1)
                and (x.kind != "nisba" or x.tok_start == last + 1)][:1]  # not "صواريخ كورية": what is used
@@ -247,6 +252,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         preps.add("ل")  # زيارة لكوريا الشمالية
     actor_codes = {a.code for a in actors}
     for x in rest:
+        if m.pattern.event in ("ASSAULT", "COERCE") and any(norms[k] in COMPLEMENTIZERS
+                                                           for k in range(last + 1, x.tok_start)):
+            break  # "… بغاز الكلور إن موسكو وافقت": أن/إن opens another clause (a warning's content may not)
         if x.code in actor_codes:
             continue  # an apposition of the subject ("الرئيس الروسي، فلاديمير بوتين،") is not its object
         p = marked(x, head + 1, reach=4)  # "مع الحليف الوثيق الزعيم الصيني"

@@ -133,8 +133,9 @@ ACCUSING = ("اتهم", "يتهم", "تتهم", "نتهم", "اتهام")  # ا�
 def accused_of(tokens: list[Token], mentions: list[Mention], head: int) -> Mention | None:
     """The accused of "اتهم X بـ(masdar)" when the trigger is that masdar: the actor of the act it is accused of
     ("اتهمت الحكومة إيران بدعم الحوثيين": إيران supports, the Houthis are supported)."""
-    if not tokens[head].prefix.startswith("ب"):
-        return None
+    t = tokens[head]
+    if not (t.prefix.startswith("ب") or (not t.prefix and t.norm.startswith("ب") and len(t.norm) <= 4)):
+        return None  # بدعم؛ بشن (a short word keeps its ب unsplit)
     x = next((x for x in mentions if x.tok_end == head), None)
     if x is None:
         return None

@@ -34,6 +34,13 @@ DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعي
              "رييسان", "رييسين", "عاصمتان", "عاصمتين", "بلديهما", "دولتيهما", "زعيميهما"}
 WAR_WORDS = frozenset({"حرب", "الحرب", "عسكري", "عسكريا", "عسكريه", "اسلحه", "الاسلحه", "ذخاير", "الذخاير", "قوات",
                        "جيش", "الجيش", "المجهود", "مسيرات", "صواريخ"})
+SPEAKING = frozenset({"قال", "قالت", "اعلنت", "اعلن", "اكدت", "اكد", "ذكرت", "افادت", "اتهمت", "نفت", "طالبت", "دعت",
+                      "حذرت", "رفضت", "ردت", "اعتبرت", "وصفت", "ترى", "تقول", "يقول", "اعربت"})
+VERBAL_ATTACKS = frozenset({"هاجم", "هاجمت", "هاجموا", "يهاجم", "تهاجم", "يهاجمون", "مهاجمه", "هجوم", "هجوما", "هجمه"})
+SPEECH_CUES = frozenset({"خطاب", "خطابه", "خطابها", "تصريح", "تصريحات", "تصريحاته", "تصريحاتها", "كلمه", "كلمته",
+                         "كلمتها", "مقابله", "تغريده", "تغريدات", "بيان", "انتقاد", "انتقادات", "بانتقادات", "لاذع",
+                         "لاذعا", "اللاذع", "كلامي", "كلاميا", "اعلامي", "اعلاميا", "بشده", "لفظي", "لفظيا",
+                         "مقال", "مقاله", "حوار", "بعنف", "واصفا", "واصفه", "متهما", "متهمه"})
 CHARGES = {"بتهمه", "تهمه", "بتهم", "تهم", "التهمه", "بتهمتي", "بجريمه", "بجرم", "بقضيه"}
 
 
@@ -376,6 +383,9 @@ class EventCoder:
         if ev == "MOBILIZE" and any(norms[k] == "مع" and norms[k - 1] not in ("حدود", "الحدود", "الحدوديه")
                                     for k in range(m.tokens[-1] + 1, min(len(norms), m.tokens[-1] + 5))):
             return "COOPERATE", "military"
+        if ev == "ASSAULT" and tokens[head].stem in VERBAL_ATTACKS and any(
+                norms[k] in SPEECH_CUES or tokens[k].base in SPEECH_CUES for k in range(head + 1, min(len(norms), head + 12))):
+            return "ACCUSE", "disapprove"  # "هاجم الوزير الحكومة بشدة في خطابه": an attack in words
         if ev == "RETREAT" and mode == "withdraw" and any(r.kind == "igo" for r in recipients):
             return "SANCTION", "withdraw"  # leaving an alliance or organisation reduces relations with it
         return ev, mode
@@ -535,8 +545,8 @@ class EventCoder:
             if x.code:
                 return x.code, x.text
         for x in mentions:
-            if x.kind == "capital":
-                return x.code, x.text
+            if x.kind == "capital" and not (x.tok_start > 0 and norms[x.tok_start - 1] in SPEAKING):
+                return x.code, x.text  # not "قالت واشنطن": a capital that speaks is its government
         for x in mentions:
             if x.kind == "name" and after_fi(x) and len(x.code) == 3:
                 return x.code, x.text
