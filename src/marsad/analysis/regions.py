@@ -1,0 +1,311 @@
+"""Which stored reports new reports can change, so that the incremental refresh re-reads only those.
+
+The clustering (clustering.py) scans each (pair, type, modality class) in (date, id) order. At a report that
+starts a cluster of its own with an explicit day date (an *anchor*) its state no longer depends on anything
+before: the window restarts there and later back-references go to it; the same holds for any report with no
+report of its class in the BACKREF_DAYS before it. Month-, year- and range-dated reports
+join the first cluster anchored inside their span, so they only see anchors inside it. Hence the reports
+from one anchor up to (not including) a later anchor cluster alike whatever lies outside, provided no
+month/year/range span crosses either anchor (a *clean* anchor). A region is such a stretch around new reports:
+from the last stored clean anchor before them to the first stored clean anchor after them that still anchors
+once they are in (checked by clustering the region with it). Undated reports only ever join each other.
+
+Stored reports are read by date windows that widen until both ends are found. Anything unexpected (a date
+that does not parse, a stored cluster with members outside its region) returns None: recluster the group.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
+from typing import NamedTuple
+
+from .clustering import BACKREF_DAYS, EV_COLUMNS, FINE, WINDOW_DAYS, Ev, cluster_group, modality_class, pair_key
+
+Key = tuple[str, str, int, str]  # (a, b, directed, type): clustering.group_key
+DENSE = 4  # a group with at least a quarter of its reports new is reclustered whole
+FIRST_SPAN = 45  # days read on each side of the new reports at first; doubled while an end is missing
+
+
+def is_fine(e: Ev) -> bool:
+    return bool(e.date) and (e.precision or "day") in FINE
+
+
+def _ord(date: str) -> int:
+    return dt.date.fromisoformat(date[:10]).toordinal()
+
+
+def span(e: Ev) -> tuple[int, int]:
+    """First and last day of the anchors a dated report can join (or the one it may create)."""
+    d = e.date or ""
+    if is_fine(e):
+        o = _ord(d)
+        return o, o
+    if e.precision == "month":
+        y, m = int(d[:4]), int(d[5:7])
+        nxt = dt.date(y + (m == 12), m % 12 + 1, 1).toordinal()
+        return dt.date(y, m, 1).toordinal(), nxt - 1
+    if e.precision == "year":
+        y = int(d[:4])
+        return dt.date(y, 1, 1).toordinal(), dt.date(y, 12, 31).toordinal()
+    if e.precision == "range":
+        a, b = _ord(d), _ord(e.date_end or d)
+        return min(a, b), max(a, b)
+    o = _ord(d)  # another coarse precision joins nothing; it may only create a cluster at its date
+    return o, o
+
+
+def _iso(o: int) -> str:
+    return dt.date.fromordinal(o).isoformat()
+
+
+class Group:
+    """The stored reports of one (pair, type) group, read window by window."""
+
+    def __init__(self, store, key: Key):
+        self.store, self.key = store, key
+        a, b, d, _ = key
+        self.orients = [(a, b)] if d or a == b else [(a, b), (b, a)]
+        self.rows: dict[str, tuple[Ev, str | None]] = {}  # id -> (report, stored cluster id)
+        self.lo = self.hi = None  # days read so far (inclusive)
+        self.counts: dict[str, int | None] = {}  # Group.reports, cached
+        self.starts: dict[str, int | None] = {}  # Group.fine_start, cached
+        self.version = 0  # grows with every read that adds reports (classes are rebuilt then)
+        self.classes: dict[str, tuple[int, _Class]] = {}
+        lo, hi = None, None
+        self.size = 0
+        for where, params in self._wheres():
+            r = store.execute(f"SELECT MIN(date), MAX(date), COUNT(*) FROM events WHERE {where}", params).fetchone()
+            self.size += r[2]
+            if r[0]:
+                lo = r[0] if lo is None else min(lo, r[0])
+                hi = r[1] if hi is None else max(hi, r[1])
+        self.first = _ord(lo) if lo else 0
+        self.last = _ord(hi) if hi else 0
+
+    def _wheres(self):
+        for x, y in self.orients:
+            wa = "actor_code IS NULL" if not x else "actor_code = ?"
+            wb = "recipient_code IS NULL" if not y else "recipient_code = ?"
+            yield f"{wa} AND {wb} AND event = ?", [v for v in (x, y) if v] + [self.key[3]]
+
+    def _select(self, cond: str, params: Sequence) -> None:
+        for where, wp in self._wheres():
+            for r in self.store.execute(f"SELECT {EV_COLUMNS}, cluster_id FROM events WHERE {where} AND {cond}",
+                                        (*wp, *params)).fetchall():
+                e = Ev(*r[:16])
+                if pair_key(e) + (e.event,) == self.key and e.id not in self.rows:
+                    self.rows[e.id] = (e, r[16])
+                    self.version += 1
+
+    def _read(self, lo: int, hi: int) -> None:
+        """Every report dated in [lo, hi], and every month/year/range report whose span may reach into it."""
+        ys, ye = dt.date(dt.date.fromordinal(lo).year, 1, 1).toordinal(), dt.date(
+            dt.date.fromordinal(hi).year, 12, 31).toordinal()
+        fine = "COALESCE(date_precision, 'day') IN ('day', 'document', 'inferred')"
+        self._select("date >= ? AND date < ?", (_iso(lo), _iso(hi + 1)))
+        self._select(f"NOT ({fine}) AND date >= ? AND date < ?", (_iso(ys), _iso(ye + 1)))
+        self._select("date_precision = 'range' AND date < ? AND date_end >= ?", (_iso(ys), _iso(lo)))
+
+    def cover(self, lo: int, hi: int) -> None:
+        lo, hi = max(lo, self.first), min(hi, self.last)
+        if self.lo is None:
+            self._read(lo, hi)
+            self.lo, self.hi = lo, hi
+            return
+        if lo < self.lo:
+            self._read(lo, self.lo - 1)
+            self.lo = lo
+        if hi > self.hi:
+            self._read(self.hi + 1, hi)
+            self.hi = hi
+
+    def of_class(self, mclass: str) -> _Class:
+        v, cl = self.classes.get(mclass, (-1, None))
+        if v != self.version:
+            cl = _Class(self, mclass)
+            self.classes[mclass] = (self.version, cl)
+        return cl
+
+    def undated(self) -> None:
+        self._select("date IS NULL", ())
+
+    def reports(self, cids: set[str]) -> dict[str, int | None]:
+        """Stored clusters' numbers of reports (None when missing)."""
+        ask = sorted(c for c in cids if c not in self.counts)
+        for i in range(0, len(ask), 500):
+            chunk = ask[i:i + 500]
+            self.counts.update((c, None) for c in chunk)
+            self.counts.update(self.store.execute(
+                f"SELECT id, reports FROM clusters WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
+        return {c: self.counts[c] for c in cids}
+
+    def fine_start(self, cid: str) -> int | None:
+        """First day of a fine report of a stored cluster (None: it has none)."""
+        if cid not in self.starts:
+            d = self.store.scalar("SELECT MIN(date) FROM events WHERE cluster_id = ? AND "
+                                  "COALESCE(date_precision, 'day') IN ('day', 'document', 'inferred')", (cid,))
+            self.starts[cid] = _ord(d) if d else None
+        return self.starts[cid]
+
+
+class _Class:
+    """One modality class of a group: its fine reports in order and its coarse reports with their spans."""
+
+    def __init__(self, group: Group, mclass: str):
+        self.group = group
+        evs = [(e, c) for e, c in group.rows.values() if e.date and modality_class(e) == mclass]
+        self.fine = sorted(((e, c) for e, c in evs if is_fine(e)), key=lambda ec: (ec[0].date, ec[0].id))
+        self.days = [_ord(e.date) for e, _ in self.fine]
+        self.coarse = [(*span(e), e) for e, c in evs if not is_fine(e)]
+        self.cluster_of = {e.id: c for e, c in evs}
+        first: dict[str, tuple] = {}  # stored cluster -> its earliest fine report read
+        for e, c in self.fine:
+            if c and c not in first:
+                first[c] = (e.date, e.id)
+        self.first = first
+
+    def pinned(self, e: Ev, o: int) -> bool:
+        """Does a stored coarse report join a cluster anchored by a fine report before day ``o``? Then nothing
+        from ``o`` on can change it: it joins the first such cluster of its span, and those before ``o`` stay."""
+        c = self.cluster_of.get(e.id)
+        if not c:
+            return False
+        first = self.group.fine_start(c)
+        return first is not None and first < o
+
+    def clean(self, o: int) -> bool:
+        """Can a region start at day ``o``: does every month/year/range span across it keep its stored cluster?"""
+        return not any(s < o <= t and not self.pinned(e, o) for s, t, e in self.coarse)
+
+    def anchor(self, i: int, group: Group, start: bool) -> bool:
+        """Does the i-th fine report (a stored one) start a cluster whatever came before, with no month/year/range
+        span across it? Either it anchored an explicit cluster (its cluster's start has been read), or no fine
+        report of its class lies within BACKREF_DAYS before it (neither the window nor a back-reference reaches
+        it)."""
+        e, c = self.fine[i]
+        o = self.days[i]
+        if not c or (start and not self.clean(o)):
+            return False
+        if i == 0:
+            after_gap = group.lo <= group.first or o - BACKREF_DAYS > group.lo
+        else:
+            after_gap = o - self.days[i - 1] > BACKREF_DAYS
+        readable = o - WINDOW_DAYS > group.lo or group.lo <= group.first
+        explicit = (e.precision or "day") == "day" and readable and self.first.get(c) == (e.date, e.id)
+        return after_gap or explicit
+
+
+class Unsafe(Exception):
+    """No region can be drawn: recluster the whole group."""
+
+
+def _region(group: Group, mclass: str, new: list[Ev]) -> tuple[list[Ev], list[Ev]] | None:
+    """(reports of the region, new reports not in it) for the first new reports of one class, in span order."""
+    lo = span(new[0])[0]
+    width = FIRST_SPAN
+    while True:  # the last clean anchor before the new reports
+        group.cover(lo - width, span(new[0])[1] + FIRST_SPAN)
+        cl = group.of_class(mclass)
+        i = next((i for i in range(bisect_left(cl.days, lo) - 1, -1, -1) if cl.anchor(i, group, True)), None)
+        if i is not None or group.lo <= group.first:
+            start = cl.fine[i][0] if i is not None else None
+            break
+        width *= 2
+    hi = max(span(e)[1] for e in new[:1])
+    width = FIRST_SPAN
+    skip: set[str] = set()
+    while True:  # the first anchor after them that still anchors with the region's reports in
+        group.cover(lo - FIRST_SPAN, hi + width)
+        cl = group.of_class(mclass)
+        end = None
+        for i in range(bisect_right(cl.days, hi), len(cl.fine)):
+            e = cl.fine[i][0]
+            if e.id not in skip and cl.anchor(i, group, False):
+                end = e
+                break
+        if end is None and group.hi < group.last:
+            width *= 2
+            continue
+        stop = _ord(end.date) if end else 10**9
+        inside = [e for e in new if span(e)[0] <= stop]
+        top = max(span(e)[1] for e in inside)
+        if top >= stop:  # a new report reaches the candidate: look further
+            hi = top
+            continue
+        s0 = _ord(start.date) if start else -10**9
+        k0 = (start.date, start.id) if start else ("", "")
+        k1 = (end.date, end.id) if end else ("\uffff", "")
+        i0 = bisect_left(cl.days, s0) if start else 0
+        i1 = bisect_right(cl.days, stop) if end else len(cl.fine)
+        evs = [e for e, _ in cl.fine[i0:i1] if k0 <= (e.date, e.id) < k1]
+        evs += [e for s, t, e in cl.coarse if t >= s0 and s < stop and not (start and s < s0 and cl.pinned(e, s0))]
+        # the end must still anchor a cluster of its own (a month/year/range report reaching over it then has
+        # a cluster inside the region to join), and no stored cluster of the region may keep reports beyond it
+        if end is None or len(next(c for c in cluster_group(evs + [end]) if end in c.members).members) == 1:
+            counts: dict[str, int] = {}
+            for e in evs:
+                c = cl.cluster_of.get(e.id)
+                if c:
+                    counts[c] = counts.get(c, 0) + 1
+            if group.reports(set(counts)) == counts:
+                ids = {e.id for e in evs}
+                return evs, [e for e in new if e.id not in ids]
+            if end is None:
+                raise Unsafe("a stored cluster has reports outside every region")
+        skip.add(end.id)
+        hi = _ord(end.date)
+
+
+def _whole(group: Group) -> Touched:
+    was = {eid: c for eid, (_, c) in group.rows.items() if c}
+    counts: dict[str, int] = {}
+    for c in was.values():
+        counts[c] = counts.get(c, 0) + 1
+    return Touched([e for e, _ in group.rows.values()], counts, was, len(group.rows))
+
+
+class Touched(NamedTuple):
+    events: list[Ev]  # to recluster, new and stored
+    clusters: dict[str, int]  # stored clusters they leave -> how many of their reports are among them
+    stored: dict[str, str]  # report -> its stored cluster
+    read: int  # reports read from the store
+
+
+def touched(store, key: Key, new: list[Ev]) -> Touched | None:
+    """What new reports of one group can change; None: recluster the whole group. The caller checks that each
+    replaced cluster has no reports outside ``events`` (its stored count of reports)."""
+    group = Group(store, key)
+    if len(new) * DENSE >= group.size:  # regions would cover most of the group: read it whole at once
+        return None
+    out: dict[str, Ev] = {}
+    try:
+        if any(not e.date for e in new):
+            group.undated()
+            out.update((e.id, e) for e, _ in group.rows.values() if not e.date)
+        by_class: dict[str, list[Ev]] = {}
+        for e in new:
+            if e.date:
+                by_class.setdefault(modality_class(e), []).append(e)
+        for mclass, evs in sorted(by_class.items()):
+            rest = sorted(evs, key=lambda e: (span(e)[0], e.date, e.id))
+            while rest:
+                region, rest = _region(group, mclass, rest)
+                out.update((e.id, e) for e in region)
+                if len(group.rows) * 2 > group.size:  # most of it read already: the rest at once
+                    group.cover(group.first, group.last)
+                    group.undated()
+                    return _whole(group)
+    except (ValueError, TypeError, Unsafe):  # e.g. an unreadable date: the group as a whole
+        return None
+    if any(e.id not in out for e in new):
+        return None
+    counts: dict[str, int] = {}
+    was: dict[str, str] = {}
+    for eid in out:
+        c = group.rows.get(eid, (None, None))[1]
+        if c:
+            counts[c] = counts.get(c, 0) + 1
+            was[eid] = c
+    return Touched(list(out.values()), counts, was, len(group.rows))
