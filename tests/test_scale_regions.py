@@ -4,6 +4,7 @@ store that is rebuilt from scratch after every batch."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import random
 from pathlib import Path
@@ -27,7 +28,7 @@ def reports(rng: random.Random, n: int, prefix: str, first: int, last: int, code
     for i in range(n):
         a, r = rng.sample(codes, 2)
         o = rng.randint(first, last)
-        date = __import__("datetime").date.fromordinal(o).isoformat()
+        date = day(o)
         prec = rng.choices(["day", "document", "inferred", "month", "year", "range", None, "undated"],
                            [30, 40, 3, 8, 5, 5, 2, 2])[0]
         e = {"id": f"{prefix}{i:05d}", "doc_id": f"{prefix}d{i}", "event": rng.choice(types), "actor_code": a,
@@ -41,11 +42,15 @@ def reports(rng: random.Random, n: int, prefix: str, first: int, last: int, code
             e["date"] = date[:4] + "-01-01"
         elif prec == "range":
             end = o + rng.choice([rng.randint(1, 40), rng.randint(200, 500)])
-            e["date_end"] = __import__("datetime").date.fromordinal(end).isoformat()
+            e["date_end"] = day(end)
         elif prec == "undated":
             e["date"], e["date_precision"] = None, "day"
         out.append(e)
     return out
+
+
+def day(o: int) -> str:
+    return dt.date.fromordinal(o).isoformat()
 
 
 def same(a: Store, b: Store) -> None:
@@ -54,8 +59,8 @@ def same(a: Store, b: Store) -> None:
         assert got[table] == want[table], table
 
 
-def ordinal(day: str) -> int:
-    return __import__("datetime").date.fromisoformat(day).toordinal()
+def ordinal(text: str) -> int:
+    return dt.date.fromisoformat(text).toordinal()
 
 
 @pytest.mark.parametrize("seed,dense", [(1, True), (2, True), (3, False), (4, True)])
@@ -137,18 +142,18 @@ def test_new_reports_read_only_near_their_dates(tmp_path):
     s = Store.open(str(tmp_path / "s.db"))
     days = [ordinal("2015-01-01") + 7 * k for k in range(600)]  # one consultation a week for 11 years
     insert(s, [{"id": f"w{k:04d}", "doc_id": "d", "event": "CONSULT", "actor_code": "RUS", "recipient_code": "CHN",
-                "date": __import__("datetime").date.fromordinal(o).isoformat()} for k, o in enumerate(days)])
+                "date": day(o)} for k, o in enumerate(days)])
     insert(s, reports(rng, 300, "o", days[0], days[-1], codes=["RUS", "CHN"], types=("CONSULT",)))
     refresh(s)
     total = s.scalar("SELECT COUNT(*) FROM events")
     mid = days[300]
     insert(s, [
         {"id": "a1", "doc_id": "n", "event": "CONSULT", "actor_code": "CHN", "recipient_code": "RUS",
-         "date": __import__("datetime").date.fromordinal(mid + 1).isoformat()},
+         "date": day(mid + 1)},
         {"id": "a2", "doc_id": "n", "event": "CONSULT", "actor_code": "RUS", "recipient_code": "CHN",
-         "date": __import__("datetime").date.fromordinal(mid + 30).isoformat()[:8] + "01", "date_precision": "month"},
+         "date": day(mid + 30)[:8] + "01", "date_precision": "month"},
         {"id": "a3", "doc_id": "n", "event": "CONSULT", "actor_code": "RUS", "recipient_code": "CHN",
-         "date": __import__("datetime").date.fromordinal(mid + 100).isoformat(), "date_precision": "document"},
+         "date": day(mid + 100), "date_precision": "document"},
     ])
     info = refresh(s)
     assert 0 < info["events"] < total / 5

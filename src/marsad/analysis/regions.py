@@ -21,7 +21,16 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from typing import NamedTuple
 
-from .clustering import BACKREF_DAYS, EV_COLUMNS, FINE, WINDOW_DAYS, Ev, cluster_group, modality_class, pair_key
+from .clustering import (
+    BACKREF_DAYS,
+    EV_COLUMNS,
+    FINE,
+    WINDOW_DAYS,
+    Ev,
+    cluster_group,
+    modality_class,
+    pair_key,
+)
 
 Key = tuple[str, str, int, str]  # (a, b, directed, type): clustering.group_key
 DENSE = 4  # a group with at least a quarter of its reports new is reclustered whole
