@@ -80,6 +80,7 @@ class Group:
         self.lo = self.hi = None  # days read so far (inclusive)
         self.counts: dict[str, int | None] = {}  # Group.reports, cached
         self.starts: dict[str, int | None] = {}  # Group.fine_start, cached
+        self.new_from = 0  # first day of the new reports of the region being drawn
         self.version = 0  # grows with every read that adds reports (classes are rebuilt then)
         self.classes: dict[str, tuple[int, _Class]] = {}
         lo, hi = None, None
@@ -132,7 +133,7 @@ class Group:
 
     def of_class(self, mclass: str) -> _Class:
         v, cl = self.classes.get(mclass, (-1, None))
-        if v != self.version:
+        if v != self.version or cl.new_from != self.new_from:
             cl = _Class(self, mclass)
             self.classes[mclass] = (self.version, cl)
         return cl
@@ -169,89 +170,130 @@ class _Class:
         self.days = [_ord(e.date) for e, _ in self.fine]
         self.coarse = [(*span(e), e) for e, c in evs if not is_fine(e)]
         self.cluster_of = {e.id: c for e, c in evs}
+        self.new_from = group.new_from
         first: dict[str, tuple] = {}  # stored cluster -> its earliest fine report read
         for e, c in self.fine:
             if c and c not in first:
                 first[c] = (e.date, e.id)
         self.first = first
 
-    def pinned(self, e: Ev, o: int) -> bool:
-        """Does a stored coarse report join a cluster anchored by a fine report before day ``o``? Then nothing
-        from ``o`` on can change it: it joins the first such cluster of its span, and those before ``o`` stay."""
+    def outside(self, e: Ev, o: int) -> bool | None:
+        """For a stored month/year/range report whose span starts before day ``o``, where a region would start:
+        True when it stays out of the region: it joined a cluster anchored by a fine report before ``o`` (the
+        first of its span, and those before ``o`` stay), or a cluster of month/year/range reports only (no fine
+        report in its span) while its span ends before the first new report (none can appear there). False: it
+        goes into the region (its cluster is anchored inside, and clustering the region finds that anchor again).
+        None: a region cannot start at ``o``."""
         c = self.cluster_of.get(e.id)
         if not c:
-            return False
+            return None
         first = self.group.fine_start(c)
-        return first is not None and first < o
+        if first is None:
+            return True if span(e)[1] < self.new_from else None
+        return first < o
 
     def clean(self, o: int) -> bool:
-        """Can a region start at day ``o``: does every month/year/range span across it keep its stored cluster?"""
-        return not any(s < o <= t and not self.pinned(e, o) for s, t, e in self.coarse)
+        """Can a region start at day ``o``, with every month/year/range span across it either in or out?"""
+        return all(self.outside(e, o) is not None for s, t, e in self.coarse if s < o <= t)
 
     def anchor(self, i: int, group: Group, start: bool) -> bool:
         """Does the i-th fine report (a stored one) start a cluster whatever came before, with no month/year/range
-        span across it? Either it anchored an explicit cluster (its cluster's start has been read), or no fine
-        report of its class lies within BACKREF_DAYS before it (neither the window nor a back-reference reaches
-        it)."""
+        span across it? Either no fine report of its class lies within BACKREF_DAYS before it (neither the window
+        nor a back-reference reaches it), or it started its stored cluster and back-references after it can only
+        go to it: it has an explicit day date, or no report with one lies within BACKREF_DAYS before it. The
+        reports read must reach far enough back to tell."""
         e, c = self.fine[i]
         o = self.days[i]
         if not c or (start and not self.clean(o)):
             return False
+        whole = group.lo <= group.first
         if i == 0:
-            after_gap = group.lo <= group.first or o - BACKREF_DAYS > group.lo
-        else:
-            after_gap = o - self.days[i - 1] > BACKREF_DAYS
-        readable = o - WINDOW_DAYS > group.lo or group.lo <= group.first
-        explicit = (e.precision or "day") == "day" and readable and self.first.get(c) == (e.date, e.id)
-        return after_gap or explicit
+            return whole or o - BACKREF_DAYS > group.lo
+        if o - self.days[i - 1] > BACKREF_DAYS:
+            return True
+        if self.first.get(c) != (e.date, e.id):  # not the first of its cluster
+            return False
+        if (e.precision or "day") == "day":
+            return whole or o - WINDOW_DAYS > group.lo
+        if not (whole or o - BACKREF_DAYS - WINDOW_DAYS > group.lo):
+            return False
+        k = i - 1
+        while k >= 0 and o - self.days[k] <= BACKREF_DAYS:
+            if (self.fine[k][0].precision or "day") == "day":
+                return False
+            k -= 1
+        return True
 
 
 class Unsafe(Exception):
     """No region can be drawn: recluster the whole group."""
 
 
-def _region(group: Group, mclass: str, new: list[Ev]) -> tuple[list[Ev], list[Ev]] | None:
-    """(reports of the region, new reports not in it) for the first new reports of one class, in span order."""
+def _reset(cl: _Class, n: int) -> bool:
+    """Does the n-th fine report of a class start afresh: none of the class in the BACKREF_DAYS before it?"""
+    return n == 0 or cl.days[n] - cl.days[n - 1] > BACKREF_DAYS
+
+
+def _region(group: Group, mclass: str, new: list[Ev]) -> tuple[list[Ev], list[Ev]]:
+    """(reports of the region, new reports not in it) for the first new reports of one class, in span order.
+    A region starts at a stored clean anchor, or on the day of its first new report when no fine report of
+    the class lies in the BACKREF_DAYS before and every span across that day is settled (Class.clean). It ends
+    before a stored anchor that still anchors with the region clustered, or on a day after its last span that no
+    span crosses and after which the next fine report starts afresh."""
     lo = span(new[0])[0]
+    group.new_from = lo
     width = FIRST_SPAN
-    while True:  # the last clean anchor before the new reports
+    while True:
         group.cover(lo - width, span(new[0])[1] + FIRST_SPAN)
         cl = group.of_class(mclass)
-        i = next((i for i in range(bisect_left(cl.days, lo) - 1, -1, -1) if cl.anchor(i, group, True)), None)
-        if i is not None or group.lo <= group.first:
-            start = cl.fine[i][0] if i is not None else None
+        j = bisect_left(cl.days, lo)
+        settled = group.lo <= group.first or lo - BACKREF_DAYS > group.lo
+        if settled and (j == 0 or lo - cl.days[j - 1] > BACKREF_DAYS) and cl.clean(lo):
+            k0, s0, cut = (_iso(lo), ""), lo, True
+            break
+        i = next((i for i in range(j - 1, -1, -1) if cl.anchor(i, group, True)), None)
+        if i is not None:
+            e = cl.fine[i][0]
+            k0, s0, cut = (e.date, e.id), cl.days[i], True
+            break
+        if group.lo <= group.first:
+            k0, s0, cut = ("", ""), -10**9, False  # from the group's beginning
             break
         width *= 2
-    hi = max(span(e)[1] for e in new[:1])
+    hi = span(new[0])[1]
     width = FIRST_SPAN
     skip: set[str] = set()
-    while True:  # the first anchor after them that still anchors with the region's reports in
+    while True:
+        while (top := max(span(e)[1] for e in new if span(e)[0] <= hi + 1)) > hi:
+            hi = top
         group.cover(lo - FIRST_SPAN, hi + width)
         cl = group.of_class(mclass)
         end = None
-        for i in range(bisect_right(cl.days, hi), len(cl.fine)):
-            e = cl.fine[i][0]
-            if e.id not in skip and cl.anchor(i, group, False):
-                end = e
-                break
-        if end is None and group.hi < group.last:
-            width *= 2
-            continue
-        stop = _ord(end.date) if end else 10**9
-        inside = [e for e in new if span(e)[0] <= stop]
-        top = max(span(e)[1] for e in inside)
-        if top >= stop:  # a new report reaches the candidate: look further
-            hi = top
-            continue
-        s0 = _ord(start.date) if start else -10**9
-        k0 = (start.date, start.id) if start else ("", "")
-        k1 = (end.date, end.id) if end else ("\uffff", "")
-        i0 = bisect_left(cl.days, s0) if start else 0
-        i1 = bisect_right(cl.days, stop) if end else len(cl.fine)
+        n = bisect_right(cl.days, hi)
+        known = n < len(cl.fine) or group.hi >= group.last  # the next fine report, or that there is none
+        if known and (n == len(cl.fine) or _reset(cl, n)) and not any(s <= hi < t for s, t, _ in cl.coarse):
+            k1, stop = (_iso(hi + 1), ""), hi + 1  # a day cut
+        else:
+            for i in range(n, len(cl.fine)):
+                e = cl.fine[i][0]
+                if e.id not in skip and cl.anchor(i, group, False):
+                    end = e
+                    break
+            if end is None and group.hi < group.last:
+                width *= 2
+                continue
+            stop = _ord(end.date) if end else 10**9
+            k1 = (end.date, end.id) if end else ("\uffff", "")
+            if end is not None and any(span(e)[0] <= stop for e in new if span(e)[1] > hi):
+                hi = stop  # a new report reaches the anchor: further
+                continue
+        i0 = bisect_left(cl.days, s0) if cut else 0
+        i1 = bisect_right(cl.days, stop)
         evs = [e for e, _ in cl.fine[i0:i1] if k0 <= (e.date, e.id) < k1]
-        evs += [e for s, t, e in cl.coarse if t >= s0 and s < stop and not (start and s < s0 and cl.pinned(e, s0))]
-        # the end must still anchor a cluster of its own (a month/year/range report reaching over it then has
-        # a cluster inside the region to join), and no stored cluster of the region may keep reports beyond it
+        evs += [e for s, t, e in cl.coarse if t >= s0 and s < stop and not (cut and s < s0 and cl.outside(e, s0))]
+        # an anchor at the end must still anchor a cluster of its own (a month/year/range report reaching over it
+        # then has a cluster inside the region to join), and no stored cluster of the region may keep reports
+        # beyond it
         if end is None or len(next(c for c in cluster_group(evs + [end]) if end in c.members).members) == 1:
             counts: dict[str, int] = {}
             for e in evs:
@@ -262,7 +304,10 @@ def _region(group: Group, mclass: str, new: list[Ev]) -> tuple[list[Ev], list[Ev
                 ids = {e.id for e in evs}
                 return evs, [e for e in new if e.id not in ids]
             if end is None:
-                raise Unsafe("a stored cluster has reports outside every region")
+                if stop > 10**8:
+                    raise Unsafe("a stored cluster has reports outside every region")
+                hi = stop  # a day cut that leaves a cluster in two: further
+                continue
         skip.add(end.id)
         hi = _ord(end.date)
 
