@@ -131,9 +131,10 @@ def main() -> None:
     print(f"{'page':<13}" + "".join(f" {name + ' wall s':>16} {'CPU s':>7} {'slowest call':<40}" for name in results))
     for page in PAGES:
         line = f"{page:<13}"
-        for name, r in results.items():
+        for r in results.values():
             p = r["pages"][page]
-            line += f" {p['wall']:>16.3f} {p['cpu']:>7.3f} {p['slowest'][:30] + f' {p['slowest_wall']:.2f}s':<40}"
+            slow = f"{p['slowest'][:30]} {p['slowest_wall']:.2f}s"
+            line += f" {p['wall']:>16.3f} {p['cpu']:>7.3f} {slow:<40}"
         print(line)
     for name, r in results.items():
         first = max(r["first"].items(), key=lambda kv: kv[1][0])

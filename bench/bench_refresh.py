@@ -4,9 +4,11 @@ stored corpus, for this tree and (optionally) a baseline tree, on copies of one 
     .venv/bin/python bench/bench_refresh.py --docs 5000 --add 1000 --baseline /tmp/base/src
 
 The store is built once (``marsad ingest`` of generated documents, see bench_ingest.py) and copied for each
-tree. Two batches are added to each copy: ``scattered`` (publication dates drawn over the corpus's whole
-span, as bench_ingest makes them) and ``recent`` (the same kind of documents dated in the month after the
-stored ones, as news arrives). Each batch is ingested by ``marsad.ingest.run.ingest`` in a child process
+tree. Three batches are added to each copy in turn: ``scattered`` (publication dates drawn over the corpus's
+whole span, as bench_ingest makes them), ``recent`` (the same kind of documents dated in the month after the
+stored ones; their sentences still carry dates of earlier years, so their events fall all over the history)
+and ``latest`` (documents of the month after, made of sentences with no digits, so that their events are
+dated near publication, as most news is). Each batch is ingested by ``marsad.ingest.run.ingest`` in a child process
 that records what ``analysis.aggregate.refresh`` returned and its CPU time, then verifies the result against a
 full rebuild (``marsad check``: clusters, dyad-month rows, dyads and every event's cluster id). Not part of
 the tests.
@@ -17,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -101,13 +104,17 @@ def main() -> None:
     make_corpus(fresh, args.add, seed=13)
     recent = tmp / f"recent-{args.add}.jsonl"
     dated(fresh, recent, "2026-01-01", 30)
+    news = tmp / f"news-{args.add}.jsonl"  # sentences with no digits: their events take the publication date
+    make_corpus(news, args.add, seed=14, keep=lambda s: not re.search(r"[0-9\u0660-\u0669]", s))
+    latest = tmp / f"latest-{args.add}.jsonl"
+    dated(news, latest, "2026-02-01", 30)
     trees = ([("baseline", args.baseline)] if args.baseline else []) + [("this tree", None)]
     print(f"{'tree':<10} {'batch':<10} {'events after':>12} {'re-read':>8} {'share':>6} {'refresh CPU s':>14} "
           f"{'ingest CPU s':>13} {'equals full rebuild':>20}")
     for name, src in trees:
         db = tmp / f"copy-{abs(hash(name))}.db"
         shutil.copy(base, db)
-        for batch, corpus in (("scattered", scattered), ("recent", recent)):
+        for batch, corpus in (("scattered", scattered), ("recent", recent), ("latest", latest)):
             r = run(db, corpus, src)
             ref = r["refresh"][-1] if r["refresh"] else {"events": 0, "cpu": 0.0, "mode": "-"}
             ok = "yes" if r["check"]["ok"] else f"no: {r['check']['differences']}"
