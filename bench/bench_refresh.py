@@ -21,6 +21,7 @@ import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -109,16 +110,23 @@ def main() -> None:
     latest = tmp / f"latest-{args.add}.jsonl"
     dated(news, latest, "2026-02-01", 30)
     trees = ([("baseline", args.baseline)] if args.baseline else []) + [("this tree", None)]
-    print(f"{'tree':<10} {'batch':<10} {'events after':>12} {'re-read':>8} {'share':>6} {'refresh CPU s':>14} "
-          f"{'ingest CPU s':>13} {'equals full rebuild':>20}")
+    print(f"{'tree':<10} {'batch':<10} {'events after':>12} {'new':>6} {'read':>7} {'stored re-read':>15} "
+          f"{'refresh CPU s':>14} {'ingest CPU s':>13} {'equals full rebuild':>20}")
     for name, src in trees:
         db = tmp / f"copy-{abs(hash(name))}.db"
         shutil.copy(base, db)
+        con = sqlite3.connect(db)
+        before = con.execute("SELECT COUNT(*) FROM events").fetchone()[0]
+        con.close()
         for batch, corpus in (("scattered", scattered), ("recent", recent), ("latest", latest)):
             r = run(db, corpus, src)
             ref = r["refresh"][-1] if r["refresh"] else {"events": 0, "cpu": 0.0, "mode": "-"}
             ok = "yes" if r["check"]["ok"] else f"no: {r['check']['differences']}"
-            print(f"{name:<10} {batch:<10} {r['events']:>12,} {ref['events']:>8,} {ref['events'] / r['events']:>6.1%} "
+            new = r["events"] - before
+            before = r["events"]
+            old = ref["events"] - new  # the baseline counts new reports among those read too
+            share = f"{old:,} ({old / (r['events'] - new):.1%})"
+            print(f"{name:<10} {batch:<10} {r['events']:>12,} {new:>6,} {ref['events']:>7,} {share:>15} "
                   f"{ref['cpu']:>14.2f} {r['ingest_cpu']:>13.1f} {ok:>20}", flush=True)
         for p in db.parent.glob(db.name + "*"):
             p.unlink()

@@ -372,11 +372,12 @@ def incremental(store: Store, ties: Ties | None = None) -> dict:
         e = Ev(*r)
         by_key.setdefault(group_key(e), []).append(e)
     dyads: dict[tuple[str, str], str] = {}
-    n_events = n_clusters = 0
+    n_events = n_clusters = n_new = 0
     with store.transaction():
         for key, new in sorted(by_key.items()):
             evs, old, was, read = _replaced(store, key, new)
             n_events += read
+            n_new += len(new)
             clusters = cluster_group(evs) if evs else []
             rows = {c.id: cluster_row(c) for c in clusters}
             gone = sorted(cid for cid, r in old.items() if rows.get(cid) != r)
@@ -396,7 +397,8 @@ def incremental(store: Store, ties: Ties | None = None) -> dict:
         for (x, y), month in sorted(dyads.items()):
             rebuild_dyad(store, x, y, spread, month)
         store._set_meta(PENDING_KEY, "0")
-    return {"mode": "incremental", "events": n_events, "clusters": n_clusters, "dyads": len(dyads)}
+    # events: reports read (new ones included), new: of which new; clusters: written
+    return {"mode": "incremental", "events": n_events, "new": n_new, "clusters": n_clusters, "dyads": len(dyads)}
 
 
 def refresh(store: Store, full: bool | None = None, ties: Ties | None = None) -> dict:

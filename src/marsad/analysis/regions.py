@@ -25,16 +25,18 @@ from .clustering import (
     BACKREF_DAYS,
     EV_COLUMNS,
     FINE,
-    WINDOW_DAYS,
     Ev,
     cluster_group,
     modality_class,
     pair_key,
 )
 
+FINE_SQL = "COALESCE(date_precision, 'day') IN ('day', 'document', 'inferred') AND date IS NOT NULL"
+CLASS_SQL = ("CASE WHEN COALESCE(negated, 0) <> 0 THEN 'negated' WHEN modality IS NULL OR modality IN "
+             "('', 'asserted', 'historical') THEN 'asserted' ELSE modality END")  # clustering.modality_class
 Key = tuple[str, str, int, str]  # (a, b, directed, type): clustering.group_key
-DENSE = 4  # a group with at least a quarter of its reports new is reclustered whole
-FIRST_SPAN = 45  # days read on each side of the new reports at first; doubled while an end is missing
+HALF = 2  # a group read to more than half is read whole: fewer queries
+FIRST_SPAN = 14  # days read on each side of the new reports at first; doubled while an end is missing
 
 
 def is_fine(e: Ev) -> bool:
@@ -93,6 +95,7 @@ class Group:
                 hi = r[1] if hi is None else max(hi, r[1])
         self.first = _ord(lo) if lo else 0
         self.last = _ord(hi) if hi else 0
+        self._select("date_precision = 'range' AND date IS NOT NULL", ())  # few, and a span may be long
 
     def _wheres(self):
         for x, y in self.orients:
@@ -110,13 +113,14 @@ class Group:
                     self.version += 1
 
     def _read(self, lo: int, hi: int) -> None:
-        """Every report dated in [lo, hi], and every month/year/range report whose span may reach into it."""
-        ys, ye = dt.date(dt.date.fromordinal(lo).year, 1, 1).toordinal(), dt.date(
-            dt.date.fromordinal(hi).year, 12, 31).toordinal()
-        fine = "COALESCE(date_precision, 'day') IN ('day', 'document', 'inferred')"
+        """Every report dated in [lo, hi], and every month or year report whose span may reach into it (range
+        reports are all read at the start)."""
+        a, b = dt.date.fromordinal(lo), dt.date.fromordinal(hi)
         self._select("date >= ? AND date < ?", (_iso(lo), _iso(hi + 1)))
-        self._select(f"NOT ({fine}) AND date >= ? AND date < ?", (_iso(ys), _iso(ye + 1)))
-        self._select("date_precision = 'range' AND date < ? AND date_end >= ?", (_iso(ys), _iso(lo)))
+        self._select("date_precision = 'year' AND date >= ? AND date < ?", (f"{a.year:04d}", f"{b.year + 1:04d}"))
+        self._select("date_precision = 'month' AND date >= ? AND date < ?",
+                     (f"{a.year:04d}-{a.month:02d}", _iso(span(Ev("", None, None, "", 0, 0, None, b.isoformat(),
+                                                                   "month", None, 0, None, None, None, None))[1] + 1)))
 
     def cover(self, lo: int, hi: int) -> None:
         lo, hi = max(lo, self.first), min(hi, self.last)
@@ -151,31 +155,43 @@ class Group:
                 f"SELECT id, reports FROM clusters WHERE id IN ({','.join('?' * len(chunk))})", chunk).fetchall())
         return {c: self.counts[c] for c in cids}
 
-    def fine_start(self, cid: str) -> int | None:
-        """First day of a fine report of a stored cluster (None: it has none)."""
+    def fine_first(self, cid: str) -> tuple[str, str] | None:
+        """(date, id) of the first fine report of a stored cluster (None: it has none)."""
         if cid not in self.starts:
-            d = self.store.scalar("SELECT MIN(date) FROM events WHERE cluster_id = ? AND "
-                                  "COALESCE(date_precision, 'day') IN ('day', 'document', 'inferred')", (cid,))
-            self.starts[cid] = _ord(d) if d else None
+            r = self.store.execute(f"SELECT date, id FROM events WHERE cluster_id = ? AND {FINE_SQL} "
+                                   "ORDER BY date, id LIMIT 1", (cid,)).fetchone()
+            self.starts[cid] = (r[0], r[1]) if r else None
         return self.starts[cid]
+
+    def fine_start(self, cid: str) -> int | None:
+        first = self.fine_first(cid)
+        return _ord(first[0]) if first else None
+
+    def exists(self, mclass: str, lo: int, hi: int, explicit: bool) -> bool:
+        """Is a fine report of the class (with ``explicit``: one dated to the day) dated in days [lo, hi)?"""
+        if lo >= hi:
+            return False
+        prec = "COALESCE(date_precision, 'day') = 'day'" if explicit else FINE_SQL
+        undirected = "(COALESCE(symmetric, 0) <> 0 OR event = 'CONSULT')"
+        sym = undirected if not self.key[2] else f"NOT {undirected}"
+        for where, params in self._wheres():
+            if self.store.execute(f"SELECT 1 FROM events WHERE {where} AND {sym} AND {CLASS_SQL} = ? AND {prec} "
+                                  "AND date >= ? AND date < ? LIMIT 1", (*params, mclass, _iso(lo), _iso(hi))).fetchone():
+                return True
+        return False
 
 
 class _Class:
     """One modality class of a group: its fine reports in order and its coarse reports with their spans."""
 
     def __init__(self, group: Group, mclass: str):
-        self.group = group
+        self.group, self.mclass = group, mclass
         evs = [(e, c) for e, c in group.rows.values() if e.date and modality_class(e) == mclass]
         self.fine = sorted(((e, c) for e, c in evs if is_fine(e)), key=lambda ec: (ec[0].date, ec[0].id))
         self.days = [_ord(e.date) for e, _ in self.fine]
         self.coarse = [(*span(e), e) for e, c in evs if not is_fine(e)]
         self.cluster_of = {e.id: c for e, c in evs}
         self.new_from = group.new_from
-        first: dict[str, tuple] = {}  # stored cluster -> its earliest fine report read
-        for e, c in self.fine:
-            if c and c not in first:
-                first[c] = (e.date, e.id)
-        self.first = first
 
     def outside(self, e: Ev, o: int) -> bool | None:
         """For a stored month/year/range report whose span starts before day ``o``, where a region would start:
@@ -196,42 +212,36 @@ class _Class:
         """Can a region start at day ``o``, with every month/year/range span across it either in or out?"""
         return all(self.outside(e, o) is not None for s, t, e in self.coarse if s < o <= t)
 
-    def anchor(self, i: int, group: Group, start: bool) -> bool:
+    def quiet(self, n: int, o: int, explicit: bool = False) -> bool:
+        """No fine report of the class (with ``explicit``: none dated to the day) in the BACKREF_DAYS before day
+        ``o``; ``n``: the index of the first fine report read on or after ``o``. Asks the store for days not read."""
+        k = n - 1
+        while k >= 0 and o - self.days[k] <= BACKREF_DAYS:
+            if not explicit or (self.fine[k][0].precision or "day") == "day":
+                return False
+            k -= 1
+        g = self.group
+        return not g.exists(self.mclass, o - BACKREF_DAYS, min(o, g.lo), explicit)
+
+    def anchor(self, i: int, start: bool) -> bool:
         """Does the i-th fine report (a stored one) start a cluster whatever came before, with no month/year/range
-        span across it? Either no fine report of its class lies within BACKREF_DAYS before it (neither the window
-        nor a back-reference reaches it), or it started its stored cluster and back-references after it can only
-        go to it: it has an explicit day date, or no report with one lies within BACKREF_DAYS before it. The
-        reports read must reach far enough back to tell."""
+        span across it at a region's start? Either no fine report of its class lies within BACKREF_DAYS before it
+        (neither the window nor a back-reference reaches it), or it started its stored cluster and
+        back-references after it can only go to it: it has an explicit day date, or no report with one lies
+        within BACKREF_DAYS before it."""
         e, c = self.fine[i]
         o = self.days[i]
         if not c or (start and not self.clean(o)):
             return False
-        whole = group.lo <= group.first
-        if i == 0:
-            return whole or o - BACKREF_DAYS > group.lo
-        if o - self.days[i - 1] > BACKREF_DAYS:
+        if self.quiet(i, o):
             return True
-        if self.first.get(c) != (e.date, e.id):  # not the first of its cluster
+        if self.group.fine_first(c) != (e.date, e.id):  # not the first of its cluster
             return False
-        if (e.precision or "day") == "day":
-            return whole or o - WINDOW_DAYS > group.lo
-        if not (whole or o - BACKREF_DAYS - WINDOW_DAYS > group.lo):
-            return False
-        k = i - 1
-        while k >= 0 and o - self.days[k] <= BACKREF_DAYS:
-            if (self.fine[k][0].precision or "day") == "day":
-                return False
-            k -= 1
-        return True
+        return (e.precision or "day") == "day" or self.quiet(i, o, explicit=True)
 
 
 class Unsafe(Exception):
     """No region can be drawn: recluster the whole group."""
-
-
-def _reset(cl: _Class, n: int) -> bool:
-    """Does the n-th fine report of a class start afresh: none of the class in the BACKREF_DAYS before it?"""
-    return n == 0 or cl.days[n] - cl.days[n - 1] > BACKREF_DAYS
 
 
 def _region(group: Group, mclass: str, new: list[Ev]) -> tuple[list[Ev], list[Ev]]:
@@ -247,11 +257,10 @@ def _region(group: Group, mclass: str, new: list[Ev]) -> tuple[list[Ev], list[Ev
         group.cover(lo - width, span(new[0])[1] + FIRST_SPAN)
         cl = group.of_class(mclass)
         j = bisect_left(cl.days, lo)
-        settled = group.lo <= group.first or lo - BACKREF_DAYS > group.lo
-        if settled and (j == 0 or lo - cl.days[j - 1] > BACKREF_DAYS) and cl.clean(lo):
+        if cl.clean(lo) and cl.quiet(j, lo):
             k0, s0, cut = (_iso(lo), ""), lo, True
             break
-        i = next((i for i in range(j - 1, -1, -1) if cl.anchor(i, group, True)), None)
+        i = next((i for i in range(j - 1, -1, -1) if cl.anchor(i, True)), None)
         if i is not None:
             e = cl.fine[i][0]
             k0, s0, cut = (e.date, e.id), cl.days[i], True
@@ -271,12 +280,12 @@ def _region(group: Group, mclass: str, new: list[Ev]) -> tuple[list[Ev], list[Ev
         end = None
         n = bisect_right(cl.days, hi)
         known = n < len(cl.fine) or group.hi >= group.last  # the next fine report, or that there is none
-        if known and (n == len(cl.fine) or _reset(cl, n)) and not any(s <= hi < t for s, t, _ in cl.coarse):
+        if known and (n == len(cl.fine) or cl.quiet(n, cl.days[n])) and not any(s <= hi < t for s, t, _ in cl.coarse):
             k1, stop = (_iso(hi + 1), ""), hi + 1  # a day cut
         else:
             for i in range(n, len(cl.fine)):
                 e = cl.fine[i][0]
-                if e.id not in skip and cl.anchor(i, group, False):
+                if e.id not in skip and cl.anchor(i, False):
                     end = e
                     break
             if end is None and group.hi < group.last:
@@ -331,8 +340,6 @@ def touched(store, key: Key, new: list[Ev]) -> Touched | None:
     """What new reports of one group can change; None: recluster the whole group. The caller checks that each
     replaced cluster has no reports outside ``events`` (its stored count of reports)."""
     group = Group(store, key)
-    if len(new) * DENSE >= group.size:  # regions would cover most of the group: read it whole at once
-        return None
     out: dict[str, Ev] = {}
     try:
         if any(not e.date for e in new):
@@ -347,7 +354,7 @@ def touched(store, key: Key, new: list[Ev]) -> Touched | None:
             while rest:
                 region, rest = _region(group, mclass, rest)
                 out.update((e.id, e) for e in region)
-                if len(group.rows) * 2 > group.size:  # most of it read already: the rest at once
+                if len(group.rows) * HALF > group.size:  # most of it read already: the rest at once
                     group.cover(group.first, group.last)
                     group.undated()
                     return _whole(group)
