@@ -107,8 +107,9 @@ def main() -> None:
         t0 = time.perf_counter()
         grow(Path(args.base), big, args.copies)
         subprocess.run([sys.executable, "-c", "import sys; from marsad.store.db import Store; "
-                        "from marsad.analysis import refresh; s = Store.open(sys.argv[1]); refresh(s, full=True)",
-                        str(big)], check=True, env=env_base)
+                        "from marsad.analysis import refresh; from marsad.api import search; "
+                        "s = Store.open(sys.argv[1]); refresh(s, full=True); search.ensure_index(s)",
+                        str(big)], check=True, env=env_base)  # the server's full-text index too
         print(f"large store made in {time.perf_counter() - t0:.0f} s")
     con = sqlite3.connect(big)
     counts = {t: con.execute(f"SELECT COUNT(*) FROM {t}").fetchone()[0] for t in ("documents", "events", "mentions")}
