@@ -16,12 +16,11 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
-from test_scale_regions import ordinal, reports  # noqa: E402
-
 from marsad.analysis import refresh  # noqa: E402
 from marsad.analysis.check import snapshot  # noqa: E402
 from marsad.analysis.synthetic import insert  # noqa: E402
 from marsad.store.db import Store  # noqa: E402
+from test_scale_regions import ordinal, reports  # noqa: E402
 
 
 def main(first_seed: int, last_seed: int) -> int:
