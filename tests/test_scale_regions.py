@@ -161,3 +161,16 @@ def test_new_reports_read_only_near_their_dates(tmp_path):
     assert QUADS["CONSULT"] == s.scalar("SELECT quad FROM clusters WHERE id = (SELECT cluster_id FROM events "
                                         "WHERE id = 'a1')")
     s.close()
+
+
+def test_a_date_the_regions_cannot_read_falls_back_to_the_whole_group(tmp_path):
+    s = Store.open(str(tmp_path / "s.db"))
+    old = reports(random.Random(4), 300, "o", ordinal("2022-01-01"), ordinal("2023-12-31"), codes=["RUS", "CHN"])
+    old.append({"id": "odd", "doc_id": "x", "event": "CONSULT", "actor_code": "RUS", "recipient_code": "CHN",
+                "date": "2022", "date_precision": "year"})  # a year written without month and day
+    insert(s, old)
+    refresh(s)
+    insert(s, reports(random.Random(5), 10, "n", ordinal("2023-12-01"), ordinal("2023-12-31"), codes=["RUS", "CHN"]))
+    assert refresh(s)["mode"] == "incremental"
+    assert check(s)["ok"]
+    s.close()

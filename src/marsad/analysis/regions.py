@@ -339,9 +339,9 @@ class Touched(NamedTuple):
 def touched(store, key: Key, new: list[Ev]) -> Touched | None:
     """What new reports of one group can change; None: recluster the whole group. The caller checks that each
     replaced cluster has no reports outside ``events`` (its stored count of reports)."""
-    group = Group(store, key)
     out: dict[str, Ev] = {}
     try:
+        group = Group(store, key)
         if any(not e.date for e in new):
             group.undated()
             out.update((e.id, e) for e, _ in group.rows.values() if not e.date)
