@@ -87,7 +87,8 @@ def ingest(
         _ingest(paths, store, runner, report, progress, force, default_date, follow_links)
         from ..analysis.aggregate import ensure_fresh  # clusters and dyad-month aggregates the alliance reads
 
-        report.refresh = ensure_fresh(store)  # also finishes a refresh that an earlier, killed run left pending
+        done = ensure_fresh(store)  # also finishes a refresh that an earlier, killed run left pending
+        report.refresh = {k: v for k, v in done.items() if k != "seconds"} if done else None  # no timings: same runs, same report
     return report
 
 
