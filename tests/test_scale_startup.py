@@ -6,11 +6,11 @@ from __future__ import annotations
 import os
 import pickle
 import stat
+from pathlib import Path
 
 import pytest
 
 from marsad.data import yamlfile
-from marsad.events.lexicon import load_lexicon
 
 TEXT = """# أطراف اجتماع
 - code: RUS
@@ -63,9 +63,13 @@ def test_a_cache_that_is_a_file_is_no_error(cache):
     assert yamlfile.safe_load(TEXT) == yamlfile.parse(TEXT)
 
 
-def test_lexicon_loads_the_same_with_the_cache_filled(cache):
-    cold = load_lexicon()
-    assert any(cache.iterdir())
-    warm = load_lexicon()
-    assert [p.event for p in cold.patterns] == [p.event for p in warm.patterns]
-    assert len(cold.patterns) > 100
+def test_the_bundled_data_files_load_the_same_from_the_cache(cache):
+    folder = Path(yamlfile.__file__).parent
+    files = sorted(folder.rglob("*.yaml"))
+    assert len(files) > 10
+    for f in files:
+        text = f.read_text(encoding="utf-8")
+        parsed = yamlfile.parse(text)
+        assert yamlfile.safe_load(text) == parsed  # parsed and stored
+        assert yamlfile.safe_load(text) == parsed, f  # read back
+    assert len(list(cache.iterdir())) == len({f.read_text(encoding="utf-8") for f in files})
