@@ -1,17 +1,21 @@
 """Which stored reports new reports can change, so that the incremental refresh re-reads only those.
 
-The clustering (clustering.py) scans each (pair, type, modality class) in (date, id) order. At a report that
-starts a cluster of its own with an explicit day date (an *anchor*) its state no longer depends on anything
-before: the window restarts there and later back-references go to it; the same holds for any report with no
-report of its class in the BACKREF_DAYS before it. Month-, year- and range-dated reports
-join the first cluster anchored inside their span, so they only see anchors inside it. Hence the reports
-from one anchor up to (not including) a later anchor cluster alike whatever lies outside, provided no
-month/year/range span crosses either anchor (a *clean* anchor). A region is such a stretch around new reports:
-from the last stored clean anchor before them to the first stored clean anchor after them that still anchors
-once they are in (checked by clustering the region with it). Undated reports only ever join each other.
+The clustering (clustering.py) scans each (pair, type, modality class) in (date, id) order; its state is the
+start of the last cluster (the window) and the last cluster anchored by an explicitly day-dated report (the
+target of back-references, BACKREF_DAYS). The scan restarts, whatever lies before, at a stored report that
+started its cluster with an explicit day date, at one that started its cluster with no day-dated report of
+its class in the BACKREF_DAYS before, and on any day with no fine report of the class in the BACKREF_DAYS
+before. Month-, year- and range-dated reports join the first cluster anchored inside their span, so a region
+may start where such a span crosses only if that report stays out (its cluster is anchored before, or has no
+fine report while the span ends before the new reports) or is anchored inside (clustering the region finds
+it). A region runs from the last such start before the new reports to a stored anchor after them that still
+anchors when clustered with the region, or to a day no span crosses after which the next fine report starts
+afresh; every stored cluster it replaces must have all its reports inside (stored ``reports`` count), else the
+end moves on. Undated reports only ever join each other.
 
-Stored reports are read by date windows that widen until both ends are found. Anything unexpected (a date
-that does not parse, a stored cluster with members outside its region) returns None: recluster the group.
+Reports are read by date windows that widen until both ends are found; the history before a window is asked of
+the store (``Group.exists``, ``Group.fine_first``) rather than read. Anything unexpected (a date that does not
+parse, no end) returns None: recluster the whole group.
 """
 
 from __future__ import annotations
@@ -321,19 +325,19 @@ def _region(group: Group, mclass: str, new: list[Ev]) -> tuple[list[Ev], list[Ev
         hi = _ord(end.date)
 
 
+class Touched(NamedTuple):
+    events: list[Ev]  # to recluster, new and stored
+    clusters: dict[str, int]  # stored clusters they leave -> how many of their reports are among them
+    stored: dict[str, str]  # report -> its stored cluster
+    read: int  # reports read from the store
+
+
 def _whole(group: Group) -> Touched:
     was = {eid: c for eid, (_, c) in group.rows.items() if c}
     counts: dict[str, int] = {}
     for c in was.values():
         counts[c] = counts.get(c, 0) + 1
     return Touched([e for e, _ in group.rows.values()], counts, was, len(group.rows))
-
-
-class Touched(NamedTuple):
-    events: list[Ev]  # to recluster, new and stored
-    clusters: dict[str, int]  # stored clusters they leave -> how many of their reports are among them
-    stored: dict[str, str]  # report -> its stored cluster
-    read: int  # reports read from the store
 
 
 def touched(store, key: Key, new: list[Ev]) -> Touched | None:
