@@ -28,18 +28,18 @@ SAMPLE = Path(__file__).resolve().parents[1] / "src" / "marsad" / "data" / "samp
 OUTLETS = [f"outlet-{i}" for i in range(8)]
 
 
-def sentence_pool() -> list[str]:
+def sentence_pool(keep=None) -> list[str]:
     pool = []
     for line in SAMPLE.read_text(encoding="utf-8").splitlines():
         text = json.loads(line)["text"]
         pool += [s.strip() + "." for s in re.split(r"[.؟!]\s+", text) if len(s.strip()) > 30]
-    return pool
+    return [s for s in pool if keep is None or keep(s)]
 
 
-def make_corpus(path: Path, n: int, seed: int = 11) -> int:
-    """n varied documents as JSONL; returns the number of characters written."""
+def make_corpus(path: Path, n: int, seed: int = 11, keep=None) -> int:
+    """n varied documents as JSONL (sentences for which ``keep`` holds); returns the number of characters written."""
     rng = random.Random(seed)
-    pool = sentence_pool()
+    pool = sentence_pool(keep)
     chars = 0
     with open(path, "w", encoding="utf-8") as fh:
         for i in range(n):

@@ -26,6 +26,7 @@ from . import alignment as al
 from .agency import counts_for_actor, non_state_actors
 from .clustering import EV_COLUMNS, WINDOW_DAYS, Cluster, Ev, cluster_group, group_key, pair_key
 from .coverage import update_counts
+from .regions import touched
 from .ties import ORG_ALIASES, Ties, bundled_ties, data_dir
 
 FINGERPRINT_KEY = "analysis_fingerprint"
@@ -329,52 +330,76 @@ def rebuild_dyad(store: Store, x: str, y: str, spread: Spreader, since_month: st
     return True
 
 
+CL_COLUMNS = "id, a, b, directed, event, quad, mclass, date, month, weight, reports, sources, best_event"
+
+
+def _by_ids(store: Store, sql: str, ids: list[str]) -> list[tuple]:
+    out: list[tuple] = []
+    for i in range(0, len(ids), 500):
+        chunk = ids[i:i + 500]
+        out += [tuple(r) for r in store.execute(sql.format(marks=",".join("?" * len(chunk))), chunk).fetchall()]
+    return out
+
+
+def _replaced(store: Store, key: tuple, new: list[Ev]) -> tuple[list[Ev], dict[str, tuple], dict[str, str], int]:
+    """(reports to recluster, stored rows of the clusters they leave, their stored cluster ids, reports read) for
+    one group: the regions new reports can change (regions.py), or the whole group when those cannot be drawn
+    safely."""
+    t = touched(store, key, new)
+    if t is not None:
+        old = {r[0]: r for r in _by_ids(store, f"SELECT {CL_COLUMNS} FROM clusters WHERE id IN ({{marks}})",
+                                        sorted(t.clusters))}
+        if len(old) == len(t.clusters) and all(old[c][10] == n for c, n in t.clusters.items()):
+            return t.events, old, t.stored, t.read
+    a, b, d, typ = key
+    evs, cur = _group_events(store, a, b, d, typ, None)
+    old = {r[0]: tuple(r) for r in store.execute(
+        f"SELECT {CL_COLUMNS} FROM clusters WHERE a = ? AND b = ? AND directed = ? AND event = ?", key).fetchall()}
+    old.update((r[0], r) for r in _by_ids(store, f"SELECT {CL_COLUMNS} FROM clusters WHERE id IN ({{marks}})",
+                                          sorted(cur - set(old))))
+    stored = {r[0]: r[1] for r in _by_ids(store, "SELECT id, cluster_id FROM events WHERE id IN ({marks})",
+                                          [e.id for e in evs]) if r[1]}
+    return evs, old, stored, len(evs)
+
+
 def incremental(store: Store, ties: Ties | None = None) -> dict:
-    """Recluster the (pair, type) groups with new reports from the year before their earliest new report (older
-    clusters are final: a cluster spans at most WINDOW_DAYS), then roll the touched dyads forward from the
-    earliest month that changed."""
+    """Recluster the regions of the (pair, type) groups that new reports can change (regions.py), write the
+    clusters that differ from the stored ones, then roll the dyads they count for forward from the earliest month
+    that changed."""
     ties = ties or bundled_ties()
     spread = Spreader(ties)
-    new = store.rows("""SELECT actor_code, recipient_code, event, symmetric, MIN(date) AS first,
-                               SUM(CASE WHEN date IS NULL THEN 1 ELSE 0 END) AS undated
-                        FROM events WHERE cluster_id IS NULL GROUP BY actor_code, recipient_code, event, symmetric""")
-    keys: dict[tuple, str | None] = {}
-    for r in new:
-        e = Ev("", r["actor_code"], r["recipient_code"], r["event"], r["symmetric"] or 0, 0, None, None, None,
-               None, 0, None, None, None, None)
-        k = group_key(e)
-        since = None if r["undated"] or not r["first"] else f"{int(r['first'][:4]) - 1:04d}-01-01"
-        keys[k] = since if k not in keys else (None if since is None or keys[k] is None else min(since, keys[k]))
+    by_key: dict[tuple, list[Ev]] = {}
+    for r in store.execute(f"SELECT {EV_COLUMNS} FROM events WHERE cluster_id IS NULL").fetchall():
+        e = Ev(*r)
+        by_key.setdefault(group_key(e), []).append(e)
     dyads: dict[tuple[str, str], str] = {}
-    n_events = n_clusters = 0
+    n_events = n_clusters = n_new = 0
     with store.transaction():
-        for (a, b, d, typ), since in sorted(keys.items(), key=lambda kv: kv[0]):
-            evs, cur = _group_events(store, a, b, d, typ, since)
-            n_events += len(evs)
-            old_ids = {r[0]: r[1] for r in store.execute(
-                "SELECT id, date FROM clusters WHERE a = ? AND b = ? AND directed = ? AND event = ?"
-                + ("" if since is None else " AND (date >= ? OR date IS NULL)"),
-                (a, b, d, typ) + (() if since is None else (since,))).fetchall()}
-            for cid in cur - set(old_ids):
-                old_ids[cid] = store.scalar("SELECT date FROM clusters WHERE id = ?", (cid,))
-            ids = sorted(old_ids)
-            for i in range(0, len(ids), 500):
-                chunk = ids[i:i + 500]
-                store.execute(f"DELETE FROM clusters WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+        for key, new in sorted(by_key.items()):
+            evs, old, was, read = _replaced(store, key, new)
+            n_events += read
+            n_new += len(new)
             clusters = cluster_group(evs) if evs else []
-            store.executemany(CL_INSERT, [cluster_row(c) for c in clusters])
+            rows = {c.id: cluster_row(c) for c in clusters}
+            gone = sorted(cid for cid, r in old.items() if rows.get(cid) != r)
+            for i in range(0, len(gone), 500):
+                chunk = gone[i:i + 500]
+                store.execute(f"DELETE FROM clusters WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            fresh = [r for cid, r in rows.items() if old.get(cid) != r]
+            store.executemany(CL_INSERT, fresh)
             store.executemany("UPDATE events SET cluster_id = ? WHERE id = ?",
-                              [(c.id, e.id) for c in clusters for e in c.members])
-            n_clusters += len(clusters)
-            for date in {c.date for c in clusters} | set(old_ids.values()):
+                              [(c.id, e.id) for c in clusters for e in c.members if was.get(e.id) != c.id])
+            n_clusters += len(fresh)
+            for date in {old[cid][7] for cid in gone} | {r[7] for r in fresh}:
                 if not date:
                     continue
-                for x, y, _ in spread.targets(a, b, date):
+                for x, y, _ in spread.targets(key[0], key[1], date):
                     dyads[(x, y)] = min(dyads.get((x, y), date[:7]), date[:7])
         for (x, y), month in sorted(dyads.items()):
             rebuild_dyad(store, x, y, spread, month)
         store._set_meta(PENDING_KEY, "0")
-    return {"mode": "incremental", "events": n_events, "clusters": n_clusters, "dyads": len(dyads)}
+    # events: reports read (new ones included), new: of which new; clusters: written
+    return {"mode": "incremental", "events": n_events, "new": n_new, "clusters": n_clusters, "dyads": len(dyads)}
 
 
 def refresh(store: Store, full: bool | None = None, ties: Ties | None = None) -> dict:

@@ -21,7 +21,8 @@ from collections import Counter, defaultdict
 from statistics import fmean
 
 from ..store.db import Store
-from .framing_terms import frame_hits, load_framing
+from .framing_cache import event_hits
+from .framing_terms import load_framing
 
 UNKNOWN_SOURCE = "(unknown)"
 SIDES = ("actor", "recipient")
@@ -91,6 +92,7 @@ def outlet_stances(store: Store, actors: int = 8, min_events: int = 2, evidence:
         if e["actor_code"]:
             overall_as_actor[e["actor_code"]].append(e["intensity"] or 0.0)
     shared = _shared_deviations(events)
+    hits = event_hits(store, events, groups) if groups else {}  # measured once per document, kept in the store
     out: dict[str, list[dict]] = defaultdict(list)
     for (src, code), sides in per.items():
         evs = sides["actor"] + sides["recipient"]
@@ -100,7 +102,7 @@ def outlet_stances(store: Store, actors: int = 8, min_events: int = 2, evidence:
         done_to = [e["intensity"] or 0.0 for e in sides["recipient"]]
         terms: Counter = Counter()
         for e in evs:
-            for gid in frame_hits(e["sentence"] or "", groups):
+            for gid in hits.get(e["id"], ()):
                 terms[stance_of[gid]] += 1
         devs = shared.get((src, code), [])
         strongest = sorted(evs, key=lambda e: (-abs(e["intensity"] or 0.0), e["date"] or "", e["id"]))[:evidence]

@@ -41,6 +41,7 @@ class IngestReport:
     not_articles: int = 0  # files met in folders that are not articles (README, images …): skipped
     not_article_files: list[str] = field(default_factory=list)  # "path: why"
     encodings: dict[str, int] = field(default_factory=dict)  # documents read from legacy encodings
+    refresh: dict | None = None  # the alliance refresh at the end (mode, events read, clusters written); None: none due
 
     def to_dict(self) -> dict:
         d = {k: v for k, v in self.__dict__.items() if k != "errors"}
@@ -87,7 +88,8 @@ def ingest(
         _ingest(paths, store, runner, report, progress, force, default_date, follow_links)
         from ..analysis.aggregate import ensure_fresh  # clusters and dyad-month aggregates the alliance reads
 
-        ensure_fresh(store)  # also finishes a refresh that an earlier, killed run left pending
+        done = ensure_fresh(store)  # also finishes a refresh that an earlier, killed run left pending
+        report.refresh = {k: v for k, v in done.items() if k != "seconds"} if done else None  # no timings: same runs, same report
     return report
 
 

@@ -91,6 +91,10 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         """CREATE TABLE doc_cache (doc_id TEXT NOT NULL, kind TEXT NOT NULL, version TEXT NOT NULL, value TEXT,
             PRIMARY KEY (kind, doc_id))""",
     ]),
+    (8, "scale: events of one (pair, type) by date, for the incremental refresh's date windows", [
+        "CREATE INDEX events_pair_date ON events (actor_code, recipient_code, event, date)",
+        "DROP INDEX IF EXISTS events_pair",  # a prefix of the new one
+    ]),
 ]
 
 DIALECT = {
