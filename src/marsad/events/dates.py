@@ -60,6 +60,7 @@ def _key(w: str) -> str:
 
 
 _YEAR = re.compile(r"^(19[5-9]\d|20[0-4]\d)$")
+_YEAR_WIDE = re.compile(r"^(1[89]\d\d|20[0-9]\d)$")  # with عام/سنة before or م after: any modern year
 _DMY = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})$")
 RELATIVE_DAYS = {"امس": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "الغد": 1}
 PAST = {"ماضي", "منصرم", "فائت", "سابق"}
@@ -167,6 +168,8 @@ def find_dates(tokens: list[Token], published: str | None) -> list[DateExpr]:
                 continue
         # YEAR - YEAR ranges and "عام YEAR"
         y = year_at(i)
+        if y is None and _YEAR_WIDE.match(t) and ((i and norms[i - 1] in YEAR_WORDS) or (i + 1 < n and norms[i + 1] == "م")):
+            y = int(t)  # "عام 1932"، "سنة 1926م"
         if y is not None:
             if i + 2 < n and norms[i + 1] in ("-", "/", "و", "الي", "حتي") and year_at(i + 2):
                 y2 = year_at(i + 2)
@@ -176,7 +179,8 @@ def find_dates(tokens: list[Token], published: str | None) -> list[DateExpr]:
                     continue
             prev = norms[i - 1] if i else ""
             prev2 = norms[i - 2] if i > 1 else ""
-            if prev in YEAR_WORDS or prev in ("في", "منذ", "حتي", "خلال") or keys[i - 1 if i else 0] in YEAR_WORDS:
+            if prev in YEAR_WORDS or prev in ("في", "منذ", "حتي", "خلال") or keys[i - 1 if i else 0] in YEAR_WORDS \
+                    or (i + 1 < n and norms[i + 1] == "م"):
                 if prev2 in ("نهايه", "اواخر", "ختام"):
                     out.append(DateExpr(i - 2, i + 1, f"{y:04d}-12-01", "month"))
                 elif i > 2 and norms[i - 3] in ("نهايه", "اواخر"):
