@@ -29,5 +29,6 @@ class Config:
             pipeline=env.get("MARSAD_PIPELINE", "events"),
             trusted_hosts=tuple(h.strip() for h in env.get("MARSAD_TRUSTED_HOSTS", "").split(",") if h.strip()),
             upload_retention_days=float(env.get("MARSAD_UPLOAD_RETENTION_DAYS", "30")),
+            pool_size=int(env.get("MARSAD_POOL_SIZE", str(cls.pool_size))),
         )
         return replace(cfg, **{k: v for k, v in overrides.items() if v is not None})
