@@ -44,3 +44,11 @@ def test_requests_to_a_cold_server_never_build_the_shared_tables(demo_copy, tmp_
     assert allies and all("score" in a for a in allies)  # the tables were really used
     after = {name: fn.cache_info().misses for name, fn in caches.items()}
     assert after == built, f"requests rebuilt shared tables: {built} -> {after}"
+
+
+def test_idle_connections_kept_is_a_setting(monkeypatch):
+    from marsad.api.config import Config
+
+    assert Config.from_env().pool_size == Config.pool_size
+    monkeypatch.setenv("MARSAD_POOL_SIZE", "40")
+    assert Config.from_env().pool_size == 40
