@@ -23,6 +23,7 @@ import random
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from contextlib import ExitStack
 from pathlib import Path
@@ -162,6 +163,43 @@ def ingest_cmd(corpus: Path, db: str) -> list[str]:
     return [sys.executable, "-m", "marsad", "ingest", str(corpus), "--db", db, "--json"]
 
 
+class ApiIngest:
+    """The same documents sent to ``POST /api/documents`` in batches, one request at a time: the server then
+    runs the pipeline in its own process, beside the readers. Looks like a Popen to ``bench``."""
+
+    def __init__(self, url: str, key: str, corpus: Path, batch: int = 200):
+        self.result: dict = {"added": 0, "errors": []}
+        self.stop = False
+        self.thread = threading.Thread(target=self._send, args=(url, key, corpus, batch), daemon=True)
+        self.thread.start()
+
+    def _send(self, url: str, key: str, corpus: Path, batch: int) -> None:
+        import httpx
+
+        lines = [json.loads(x) for x in corpus.read_text(encoding="utf-8").splitlines() if x.strip()]
+        with httpx.Client(base_url=url, timeout=600) as http:
+            for i in range(0, len(lines), batch):
+                if self.stop:
+                    return
+                r = http.post("/api/documents", json=lines[i:i + batch], headers={"X-API-Key": key})
+                if r.status_code not in (200, 201):
+                    self.result["errors"].append(f"{r.status_code} {r.text[:200]}")
+                    continue
+                body = r.json()
+                self.result["added"] += body["added"]
+                self.result["errors"] += [e for f in body["files"] for e in f["errors"]]
+
+    def poll(self) -> int | None:
+        return None if self.thread.is_alive() else 0
+
+    def terminate(self) -> None:
+        self.stop = True
+
+    def communicate(self, timeout: float) -> tuple[str, str]:
+        self.thread.join(timeout)
+        return json.dumps(self.result), ""
+
+
 def bench(db: str, args: argparse.Namespace, workdir: Path) -> dict:
     from marsad.store.db import Store
 
@@ -189,8 +227,15 @@ def bench(db: str, args: argparse.Namespace, workdir: Path) -> dict:
         phases["baseline"] = summary(*asyncio.run(
             run_phase(url, args.clients, think, lambda t: t >= args.baseline_seconds)))
         t0 = time.perf_counter()
-        ingest = subprocess.Popen(ingest_cmd(corpus, db), env=env, stdout=subprocess.PIPE,
-                                  stderr=subprocess.DEVNULL, text=True)
+        if args.via_api:
+            from marsad.api.auth import create_key
+
+            with Store.open(db) as store:
+                key = create_key(store, "load-bench", scopes=("write",))[0]
+            ingest = ApiIngest(url, key, corpus)
+        else:
+            ingest = subprocess.Popen(ingest_cmd(corpus, db), env=env, stdout=subprocess.PIPE,
+                                      stderr=subprocess.DEVNULL, text=True)
         phases["during ingest"] = summary(*asyncio.run(
             run_phase(url, args.clients, think, lambda t: ingest.poll() is not None or t >= args.max_seconds)))
         finished = ingest.poll() is not None
@@ -208,7 +253,7 @@ def bench(db: str, args: argparse.Namespace, workdir: Path) -> dict:
     base, busy = phases["baseline"], phases["during ingest"]
     return {
         "store": "postgresql" if db.startswith("postgres") else "sqlite",
-        "clients": args.clients, "think_ms": args.think_ms, "documents_before": base_docs,
+        "ingest_by": "POST /api/documents" if args.via_api else "marsad ingest", "clients": args.clients, "think_ms": args.think_ms, "documents_before": base_docs,
         "documents_ingested": report.get("added", 0), "ingest_finished": finished,
         "ingest_seconds": round(ingest_seconds, 1),
         "ingest_docs_per_s": round(report.get("added", 0) / ingest_seconds, 1),
@@ -232,7 +277,7 @@ def print_table(results: list[dict]) -> None:
     for r in results:
         q = r["ratio_during_ingest_to_baseline"]
         print(f"{r['store']}: during ingest / baseline: p50 x{q['p50_ms']}, p99 x{q['p99_ms']}, "
-              f"req/s x{q['requests_per_s']}; {r['clients']} readers, think {r['think_ms']} ms; "
+              f"req/s x{q['requests_per_s']}; ingest by {r['ingest_by']}; {r['clients']} readers, think {r['think_ms']} ms; "
               f"store consistent: {r['consistency']['ok']}; ingest errors: {r['ingest_errors']}")
 
 
@@ -248,6 +293,8 @@ def main() -> int:
     ap.add_argument("--both", action="store_true", help="SQLite, then a throw-away PostgreSQL.")
     ap.add_argument("--preload", type=int, default=2000, help="Documents stored before the readers start.")
     ap.add_argument("--docs", type=int, default=3000, help="Documents ingested while the readers run.")
+    ap.add_argument("--via-api", action="store_true",
+                    help="Send the documents to POST /api/documents (200 a request) instead of running marsad ingest.")
     ap.add_argument("--clients", type=int, default=50)
     ap.add_argument("--think-ms", type=float, default=0, help="Mean pause of a reader between requests.")
     ap.add_argument("--warmup-seconds", type=float, default=3, help="Readers run this long first, not counted.")
