@@ -51,7 +51,7 @@ def test_a_text_over_the_cap_is_a_named_error_and_the_next_record_is_read(tmp_pa
     docs = [x for x in items if isinstance(x, Document)]
     assert len(docs) == 1 and "مصر" in docs[0].text
     (e,) = errors
-    assert e.path == f"{p}:1" and "over 4 MB for one article" in e.message and "split it" in e.message
+    assert e.path == f"{p}:1" and "over 3 MB for one article" in e.message and "split it" in e.message
 
 
 def test_a_text_at_the_cap_is_still_read(tmp_path):
@@ -71,7 +71,7 @@ def test_the_api_refuses_a_text_over_the_cap(tmp_path):
     client = TestClient(make_app(db, tmp_path / "data", max_upload_bytes=20 * 1024 * 1024))
     r = client.post("/api/documents", json={"text": article(MAX_TEXT_BYTES + 100)},
                     headers={"X-API-Key": new_key(db)})
-    assert r.status_code == 422 and "over 4 MB for one article" in r.json()["error"], r.text
+    assert r.status_code == 422 and "over 3 MB for one article" in r.json()["error"], r.text
 
 
 INGEST_PROBE = """

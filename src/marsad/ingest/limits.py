@@ -8,8 +8,8 @@
 - JSON lines: one record (line) may not exceed ``MAX_RECORD_BYTES``; it is skipped without being held in memory.
 - RSS/Atom: the whole file is parsed at once, so it may not exceed ``MAX_FEED_BYTES``.
 - One article's text, from any reader or the API: at most ``MAX_TEXT_BYTES``. The pipeline holds every
-  sentence, token, mention and event of a document at once: about 65 MB of memory per MB of Arabic text (1 MB
-  and 4 MB of distinct news sentences, measured), so a 10 MB text took 570-735 MB.
+  sentence, token, mention and event of a document at once: 65-80 MB of memory per MB of Arabic text (distinct
+  news sentences; 4 MB of sentences that are all events took 410 MB), so a 10 MB text took 570 MB or more.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ import zlib
 
 MAX_RECORD_BYTES = 10 * 1024 * 1024  # one JSONL line or one WARC response body: same bound as one .txt article
 MAX_FEED_BYTES = 20 * 1024 * 1024  # an RSS/Atom file; real feeds are well under 1 MB
-MAX_TEXT_BYTES = 4 * 1024 * 1024  # one article's text in UTF-8: ~350 MB through the pipeline; news is < 0.1 MB
+MAX_TEXT_BYTES = 3 * 1024 * 1024  # one article's text in UTF-8: ~330 MB through the pipeline; news is < 0.1 MB
 MAX_HTML_DEPTH = 1000  # real news pages nest 20-100 deep; the parser gets slow (quadratic) far beyond
 GZIP_RATIO = 100  # HTML compresses 5-15x; gzip's maximum is about 1030x (a run of zeros)
 GZIP_WINDOW = 32 * 1024 * 1024  # the ratio is checked over every window of this much decompressed output
