@@ -52,3 +52,23 @@ def test_idle_connections_kept_is_a_setting(monkeypatch):
     assert Config.from_env().pool_size == Config.pool_size
     monkeypatch.setenv("MARSAD_POOL_SIZE", "40")
     assert Config.from_env().pool_size == 40
+
+
+def test_worker_threads_setting_caps_the_handler_threads(demo_copy, tmp_path, monkeypatch):  # noqa: F811
+    from fastapi.testclient import TestClient
+
+    from marsad.api.config import Config
+
+    monkeypatch.setenv("MARSAD_WORKER_THREADS", "3")
+    assert Config.from_env().worker_threads == 3
+    app = make_app(str(demo_copy), tmp_path / "data", worker_threads=3)
+
+    @app.get("/probe-threads")
+    async def probe() -> dict:
+        from anyio.to_thread import current_default_thread_limiter
+
+        return {"tokens": current_default_thread_limiter().total_tokens}
+
+    with TestClient(app) as client:  # the lifespan runs
+        assert client.get("/probe-threads").json() == {"tokens": 3}
+        assert client.get("/api/actors/RUS/allies").status_code == 200

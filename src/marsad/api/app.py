@@ -58,6 +58,10 @@ def create_app(db_url: str | None = None, config: Config | None = None) -> FastA
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if config.worker_threads:  # fewer reader threads leave an upload's pipeline more of the interpreter lock
+            from anyio.to_thread import current_default_thread_limiter
+
+            current_default_thread_limiter().total_tokens = config.worker_threads
         yield
         app.state.pool.close()
 
