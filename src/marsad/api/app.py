@@ -24,6 +24,7 @@ from .config import Config
 from .guard import Guard
 from .pool import StorePool
 from .security import LOOPBACK_HOSTS, SecurityHeaders
+from .warm import warm_caches
 
 DESCRIPTION = """Marsad: Arabic political events and alliances.
 
@@ -53,9 +54,14 @@ def create_app(db_url: str | None = None, config: Config | None = None) -> FastA
     with Store.open(url) as store:  # migrate and index once, before serving
         search.ensure_index(store)
         ensure_fresh(store)  # finish an alliance refresh that a killed ingest left pending
+    warm_caches()  # built once here, not by every worker thread of the first requests at once
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if config.worker_threads:  # fewer reader threads leave an upload's pipeline more of the interpreter lock
+            from anyio.to_thread import current_default_thread_limiter
+
+            current_default_thread_limiter().total_tokens = config.worker_threads
         yield
         app.state.pool.close()
 

@@ -16,6 +16,7 @@ class Config:
     max_upload_bytes: int = 20 * 1024 * 1024  # whole request body of a write
     pipeline: str = "events"  # stages run on documents sent to the API (text | actors | events)
     pool_size: int = 8  # idle store connections kept open
+    worker_threads: int = 0  # threads running request handlers at once (0: anyio's default, 40)
     trusted_hosts: tuple[str, ...] = ()  # Host names served (empty: any; `marsad serve` on localhost: localhost)
     upload_retention_days: float = 30  # uploaded files are deleted after this many days (0: once ingested)
 
@@ -29,5 +30,7 @@ class Config:
             pipeline=env.get("MARSAD_PIPELINE", "events"),
             trusted_hosts=tuple(h.strip() for h in env.get("MARSAD_TRUSTED_HOSTS", "").split(",") if h.strip()),
             upload_retention_days=float(env.get("MARSAD_UPLOAD_RETENTION_DAYS", "30")),
+            pool_size=int(env.get("MARSAD_POOL_SIZE", str(cls.pool_size))),
+            worker_threads=int(env.get("MARSAD_WORKER_THREADS", str(cls.worker_threads))),
         )
         return replace(cfg, **{k: v for k, v in overrides.items() if v is not None})

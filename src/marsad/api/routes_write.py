@@ -20,7 +20,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, field_validator
 from starlette.datastructures import UploadFile
 
-from ..ingest.limits import MAX_RECORD_BYTES
+from ..ingest.limits import check_text_size
 from ..ingest.readers import READERS, ReadError, date_problem, read_path
 from ..ingest.run import ingest
 from ..text.limits import check_marks
@@ -69,8 +69,7 @@ class DocumentIn(BaseModel):
     def not_blank(cls, v: str) -> str:
         if not v.strip():
             raise ValueError("text is empty")
-        if len(v) * 3 > MAX_RECORD_BYTES and len(v.encode("utf-8")) > MAX_RECORD_BYTES - 65536:
-            raise ValueError(f"text over {MAX_RECORD_BYTES // 1048576} MB in UTF-8 (the size of one record)")
+        check_text_size(v)  # a LimitError is a ValueError: 422 with its message
         check_marks(v)  # a TextLimitError is a ValueError: 422 with its message
         return v
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from fastapi import FastAPI
 from fastapi.openapi.utils import get_openapi
 
+from .links import add_links
+
 ERROR = {
     "type": "object", "required": ["error", "status"],
     "properties": {"error": {"type": "string", "description": "What went wrong and how to fix it."},
@@ -52,6 +54,7 @@ def openapi_document(app: FastAPI) -> dict:
                                                         "description": "Seconds to wait."}}
     for name in ("HTTPValidationError", "ValidationError"):
         schema["components"]["schemas"].pop(name, None)
+    add_links(schema)
     return schema
 
 

@@ -7,6 +7,9 @@
   quadratic in depth); the extracted text may not outgrow the page (nested blocks repeat their children's text).
 - JSON lines: one record (line) may not exceed ``MAX_RECORD_BYTES``; it is skipped without being held in memory.
 - RSS/Atom: the whole file is parsed at once, so it may not exceed ``MAX_FEED_BYTES``.
+- One article's text, from any reader or the API: at most ``MAX_TEXT_BYTES``. The pipeline holds every
+  sentence, token, mention and event of a document at once: 65-80 MB of memory per MB of Arabic text (distinct
+  news sentences; 4 MB of sentences that are all events took 410 MB), so a 10 MB text took 570 MB or more.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ import zlib
 
 MAX_RECORD_BYTES = 10 * 1024 * 1024  # one JSONL line or one WARC response body: same bound as one .txt article
 MAX_FEED_BYTES = 20 * 1024 * 1024  # an RSS/Atom file; real feeds are well under 1 MB
+MAX_TEXT_BYTES = 3 * 1024 * 1024  # one article's text in UTF-8: ~330 MB through the pipeline; news is < 0.1 MB
 MAX_HTML_DEPTH = 1000  # real news pages nest 20-100 deep; the parser gets slow (quadratic) far beyond
 GZIP_RATIO = 100  # HTML compresses 5-15x; gzip's maximum is about 1030x (a run of zeros)
 GZIP_WINDOW = 32 * 1024 * 1024  # the ratio is checked over every window of this much decompressed output
@@ -176,3 +180,11 @@ def check_html(html: str) -> None:
     depth = html_depth(html)
     if depth > MAX_HTML_DEPTH:
         raise LimitError(f"HTML nested deeper than {MAX_HTML_DEPTH} elements; not a news page")
+
+
+def check_text_size(text: str) -> None:
+    """Refuse an article text over MAX_TEXT_BYTES in UTF-8 (a character takes at most 4 bytes: most texts
+    are cleared without encoding them)."""
+    if len(text) * 4 > MAX_TEXT_BYTES and (size := len(text.encode("utf-8", "surrogatepass"))) > MAX_TEXT_BYTES:
+        raise LimitError(f"text of {size / 1048576:.1f} MB is over {mb(MAX_TEXT_BYTES)} for one article "
+                         "(the pipeline holds a whole document in memory); split it into articles")

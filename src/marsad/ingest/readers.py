@@ -23,7 +23,15 @@ from pathlib import Path
 from ..records import Document
 from ..text.limits import check_marks
 from .encodings import decode_text
-from .limits import MAX_FEED_BYTES, MAX_RECORD_BYTES, CappedReader, LimitError, check_html, mb
+from .limits import (
+    MAX_FEED_BYTES,
+    MAX_RECORD_BYTES,
+    CappedReader,
+    LimitError,
+    check_html,
+    check_text_size,
+    mb,
+)
 from .txt_dates import header_date, inferred_date, txt_date
 
 MAX_SINGLE_DOC_BYTES = 10 * 1024 * 1024  # a .txt/.html larger than this is almost surely not one article
@@ -84,6 +92,7 @@ def check_storable(**fields) -> None:
             value.encode("utf-8")
         except UnicodeEncodeError as e:
             raise ValueError(f"{name} contains a lone surrogate {value[e.start]!a} at offset {e.start}") from None
+    check_text_size(fields.get("text") or "")
     check_marks(fields.get("text") or "")
 
 
