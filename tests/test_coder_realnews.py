@@ -404,3 +404,15 @@ def test_a_noun_act_takes_its_own_nisba_not_a_name_before_another_act(pipe):
 def test_whom_a_militia_is_loyal_to_is_not_its_target(pipe):
     e = coded(pipe, "دمرت ميليشيات الحوثي الموالية لطهران عددا من المدارس في عدن.", "ASSAULT")
     assert e and all(x.recipient.code != "IRN" for x in e)
+
+
+def test_an_old_year_after_sana_or_with_mim_makes_the_act_historical(pipe):
+    (e,) = coded(pipe, "أقام الملك عبدالعزيز العلاقات الدبلوماسية مع روسيا سنة 1926م.", "SUPPORT")
+    assert (e.modality, e.date[:4]) == ("historical", "1926")
+    (e,) = coded(pipe, "زار الملك فيصل موسكو عام 1932.", "CONSULT")
+    assert e.modality == "historical"
+
+
+def test_a_count_above_ten_takes_a_singular_soldier(pipe):
+    (e,) = coded(pipe, "أرسلت روسيا 1500 جندي إلى سوريا.")
+    assert (e.actor.code, e.recipient.code) == ("RUS", "SYR")
