@@ -416,3 +416,8 @@ def test_an_old_year_after_sana_or_with_mim_makes_the_act_historical(pipe):
 def test_a_count_above_ten_takes_a_singular_soldier(pipe):
     (e,) = coded(pipe, "أرسلت روسيا 1500 جندي إلى سوريا.")
     assert (e.actor.code, e.recipient.code) == ("RUS", "SYR")
+
+
+def test_la_after_a_title_names_whose_title_it_is(pipe):
+    (e,) = coded(pipe, "استقبل وزير الخارجية الأردني في مكتبه اليوم الأمين العام لجامعة الدول العربية.", "CONSULT")
+    assert (e.actor.code, e.recipient.code) == ("JOR", "ARL")

@@ -43,6 +43,8 @@ MEMBERS = frozenset({"اعضاء", "عضو", "عضوا", "مسوولون", "مس
 PARTICIPATE = frozenset("شارك شاركت شاركوا يشارك تشارك يشاركون حضر حضرت حضروا يحضر تحضر تراس تراست يتراس "
                         "تتراس".split())  # verbs of taking part: their subject attends the meeting named after في
 ARMED = frozenset({"REB", "MIL", "UAF", "COP", "SPY"})
+TITLES = frozenset({"امين", "رييس", "سفير", "مندوب", "ممثل", "مبعوث", "وزير", "قايد", "زعيم", "نايب", "مدير",
+                    "متحدث", "ناطق", "مستشار", "سكرتير", "محافظ", "قنصل"})
 LOYAL = frozenset({"موالي", "مواليه", "موالين", "موالون", "تابع", "تابعه", "تابعين", "مدعوم", "مدعومه", "مدعومين",
                    "حليف", "حليفه", "مقرب", "مقربه", "مقربين", "ممول", "مموله"})
 WINDOW_BEFORE = 12
@@ -91,6 +93,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         if p == "ل" and i - 2 >= since and tokens[i - 1].is_word and not tokens[i - 1].prefix \
                 and norms[i - 2] in PREPS and i - 1 not in heads:
             return norms[i - 2]  # "على مواقع للحوثيين": لـ of possession; على marks the whole phrase
+        if p == "ل" and i - 1 >= since and (tokens[i - 1].base in TITLES or norms[i - 1] == "العام"):
+            p = None  # "الأمين العام لمجلس التعاون"، "سفير خادم الحرمين لدى": whose title it is, not a marker
         if p:
             return p
         for k in range(x.tok_start - 1, max(since, x.tok_start - reach) - 1, -1):
