@@ -421,3 +421,15 @@ def test_a_count_above_ten_takes_a_singular_soldier(pipe):
 def test_la_after_a_title_names_whose_title_it_is(pipe):
     (e,) = coded(pipe, "استقبل وزير الخارجية الأردني في مكتبه اليوم الأمين العام لجامعة الدول العربية.", "CONSULT")
     assert (e.actor.code, e.recipient.code) == ("JOR", "ARL")
+
+
+def test_a_reporter_s_own_act_told_through_innaha(pipe):
+    (e,) = coded(pipe, "وقالت وزارة الخزانة الأمريكية إنها فرضت عقوبات على شركات إيرانية.", "SANCTION")
+    assert (e.actor.code, e.recipient.code) == ("USA", "IRN")
+    (e,) = coded(pipe, "قال مسؤول أمريكي إن روسيا أرسلت طائرات إلى سوريا.")
+    assert e.actor.code == "RUS"  # إن without a pronoun: the named subject acts
+
+
+def test_a_second_title_starts_another_person(pipe):
+    (e,) = coded(pipe, "استقبل ولي العهد السفير الأمريكي لدى المملكة.", "CONSULT")
+    assert e.actor.code != "USA" and e.recipient.code == "USA"

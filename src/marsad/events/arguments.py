@@ -211,7 +211,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
             first_after = next((x for x in after if x.tok_start == last + 2), None)
         if first_after is not None and first_after.kind == "head" and not first_after.code:
             # "وزارة الخزانة الأمريكية": the role noun and the nisba a word later are one party
-            owner = next((y for y in after if y.code and 0 <= y.tok_start - first_after.tok_end <= 1), None)
+            owner = next((y for y in after if y.code and 0 <= y.tok_start - first_after.tok_end <= 1
+                          and not any(tokens[k].base in TITLES for k in range(first_after.tok_end, y.tok_start))),
+                         None)  # not "ولي العهد السفير الأمريكي": a second title starts another person
             if owner is not None:
                 first_after = Mention(owner.start, owner.end, owner.text, owner.code, first_after.agent, owner.kind,
                                       owner.person, owner.entry, owner.tok_start, owner.tok_end, owner.sentence_idx)

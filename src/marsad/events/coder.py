@@ -34,6 +34,7 @@ DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعي
              "رييسان", "رييسين", "عاصمتان", "عاصمتين", "بلديهما", "دولتيهما", "زعيميهما"}
 WAR_WORDS = frozenset({"حرب", "الحرب", "عسكري", "عسكريا", "عسكريه", "اسلحه", "الاسلحه", "ذخاير", "الذخاير", "قوات",
                        "جيش", "الجيش", "المجهود", "مسيرات", "صواريخ"})
+SELF_REPORT = frozenset({"انه", "انها", "بانه", "بانها", "انهم", "بانهم", "انهما", "بانهما", "انني", "اننا", "باننا"})
 SPEAKING = frozenset({"قال", "قالت", "اعلنت", "اعلن", "اكدت", "اكد", "ذكرت", "افادت", "اتهمت", "نفت", "طالبت", "دعت",
                       "حذرت", "رفضت", "ردت", "اعتبرت", "وصفت", "ترى", "تقول", "يقول", "اعربت"})
 VERBAL_ATTACKS = frozenset({"هاجم", "هاجمت", "هاجموا", "يهاجم", "تهاجم", "يهاجمون", "مهاجمه", "هجوم", "هجوما", "هجمه"})
@@ -162,6 +163,10 @@ class EventCoder:
                     actors = [Mention(t.start, t.end, t.text, duo[0], None, "dual", tok_start=head, tok_end=head + 1)]
                     recipients = [Mention(t.start, t.end, t.text, duo[1], None, "dual", tok_start=head, tok_end=head + 1)]
                     symmetric = True
+            if not actors and attribution and attribution[3] <= head and any(
+                    norms[k] in SELF_REPORT for k in range(max(attribution[3], head - 3), head)):
+                # "قالت وزارة الخزانة الأمريكية إنها فرضت عقوبات": the reporter's own act, told through إنها
+                actors = [x for x in pool if attribution[2] <= x.tok_start < attribution[3] and x.code][:1]
             actors, recipients = self._voice(tokens, pool, m, actors, recipients)
             if actors:
                 prev_actors = actors
