@@ -130,7 +130,7 @@ def sweep(gold: list[GoldRow], p_event: dict, p_args: dict) -> list[tuple[float,
 
 
 GUARDS = ("tests/gold/seed_events.jsonl", "tests/gold/own_events.jsonl")
-GUARD_LOSS = 0.01  # the most event F1 a guard gold may lose against rules only
+GUARD_LOSS = 0.0  # the project's own gold files may not lose event F1 against rules only
 
 
 def guard_f1(ev: NamedModel, ar: NamedModel, seeds: Path) -> dict[str, float]:
