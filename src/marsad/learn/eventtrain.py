@@ -241,12 +241,14 @@ def main(argv: list[str] | None = None) -> None:
              f"negative: sentence called irrelevant with p >= {WEAK_IRRELEVANT}; positive: both parties written and "
              f"sentence relevant with p >= {WEAK_RELEVANT}; features {', '.join(LEAKY)} left out of weak rows"
              + ("" if use_weak else "; CV preferred gold only, so weak rows are not used"),
-             "trigger entry and family, type, modality, negation, symmetry, the rule confidence, parties written/"
-             "inferred/none with mention kind and agent, sentence quad and relevance, sentence position and length, "
-             "number of states named, outlet, domain cue counts (data/models/domain_cues.yaml) in document and "
-             "sentence.", C_EVENT),
+             "the event's quad, modality, negation, symmetry, the rule confidence, multi-word and definite "
+             "triggers, parties written/inferred/none with mention kind and agent, sentence quad and relevance, "
+             "sentence length, number of states named, domain cue words (data/models/domain_cues.yaml) in the "
+             "sentence; no type, trigger entry, outlet or document-position names. Types judged (others pass "
+             f"unchanged): {', '.join(ev.judged)}.", C_EVENT),
             (ar, ARG_MODEL, "argument scorer", "actor / recipient / neither for a mention of an event's sentence; "
-             "used only where the rules left a party unwritten or inferred",
+             "used only where the rules left a party unwritten or inferred (or above the override threshold), for the "
+             "types the event scorer judges",
              len(weak_arg), f"rule events with both parties written and confidence >= {WEAK_ARG_CONF}",
              "side of the trigger, distance, mentions between, nearest on its side, a clause break between, the "
              "preposition or clitic before the mention, mention kind and agent, first in sentence, the reported "
