@@ -12,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from ..bench import b_split, corpus_texts, in_child, replicate
+from ..quality.bench import b_split, corpus_texts, in_child, replicate
 
 
 def _run(docs: list[str], learned: bool) -> dict:
