@@ -1,6 +1,7 @@
 """The learned event stage: runs after the coder and the sentence classifier, on their output.
 
-1. Event scorer: each rule event gets ``confidence`` = P(real political event) from ``event_score.npz``; events
+1. Event scorer: each rule event gets ``confidence`` = P(real political event) from ``event_score.npz`` (no more
+   than the rules' confidence while a party is inferred, which the rules keep lower); events
    below the model's threshold (chosen by cross-validation on the real-news gold's dev half) are dropped. Only
    event types with a real example in the training gold are judged (``judged`` in the model); events of other
    types pass through this stage unchanged (both scorers' thresholds were tuned on dev events of judged types).
@@ -25,6 +26,7 @@ from .stage import model_dir
 EVENT_MODEL = "event_score.npz"
 ARG_MODEL = "arguments.npz"
 ARG_LABELS = ["neither", "actor", "recipient"]
+PLACE_MARK = "prep=في"  # the argument feature of a mention right after في
 
 
 def unsure(party: Party) -> bool:
@@ -37,11 +39,12 @@ def party_of(m: Mention) -> Party:
 
 
 def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: float, override: float = 1.01,
-                 same_code: bool = True) -> dict[str, Mention]:
+                 same_code: bool = True, places: frozenset[int] = frozenset()) -> dict[str, Mention]:
     """side -> mention chosen by the argument scorer. A party the rules are unsure of gets the mention most
     likely in that role when its probability reaches ``threshold``; a party the rules wrote is replaced only
     when another mention reaches ``override`` (above 1: never). Never the mention holding the other side.
-    ``same_code``: a party may have the other's country (domestic acts: a state's police and its citizens)."""
+    ``same_code``: a party may have the other's country (domestic acts: a state's police and its citizens).
+    ``places``: starts of mentions written as the place of the act (after في): never the actor."""
     out: dict[str, Mention] = {}
     for side, k in (("actor", 1), ("recipient", 2)):
         party = getattr(e, side)
@@ -53,10 +56,16 @@ def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: floa
         other_start, other_code = (other.start, other.code) if other is not None else (other_party.start,
                                                                                         other_party.code)
         best = max(((m, float(p[k])) for m, p in scored if m.start != other_start
-                    and (same_code or m.code != other_code)), key=lambda x: x[1], default=None)
+                    and (same_code or m.code != other_code) and not (side == "actor" and m.start in places)),
+                   key=lambda x: x[1], default=None)
         if best is not None and best[1] >= need and best[0].start != party.start:
             out[side] = best[0]
     return out
+
+
+def place_starts(feats: list[tuple[Mention, list[str]]]) -> frozenset[int]:
+    """Mentions written as a place (في طرابلس): where the act happened, not who did it."""
+    return frozenset(m.start for m, f in feats if PLACE_MARK in f)
 
 
 def candidates(mentions: list[Mention]) -> list[Mention]:
@@ -69,8 +78,9 @@ def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedMode
     cands = candidates(mentions)
     if not cands or (override > 1.0 and not (unsure(e.actor) or unsure(e.recipient))):
         return e
-    scored = [(m, model.proba(arg_names(tokens, e, m, mentions))) for m in cands]
-    for side, m in pick_parties(e, scored, threshold, override).items():
+    feats = [(m, arg_names(tokens, e, m, mentions)) for m in cands]
+    scored = [(m, model.proba(f)) for m, f in feats]
+    for side, m in pick_parties(e, scored, threshold, override, places=place_starts(feats)).items():
         setattr(e, side, party_of(m))
     return e
 
@@ -107,10 +117,12 @@ class LearnedEventStage:
             prob = float(scorer.proba(event_names(p, e, ctx, self._cues))[1])
             if self.drop and prob < scorer.threshold:
                 continue
-            e.confidence = round(prob, 3)
             before = (e.actor.start, e.recipient.start)
             choose_arguments(e, p.tokens.get(e.sentence_idx, []), ctx.mentions.get(e.sentence_idx, []), args,
                              args.threshold, args.override)
+            # a party still inferred keeps the rules' lower confidence as a ceiling (the party policy's promise)
+            inferred = e.actor.inferred or e.recipient.inferred
+            e.confidence = round(min(prob, e.confidence) if inferred else prob, 3)
             if (e.actor.start, e.recipient.start) != before:
                 e.id = event_id(p.doc.id, e)
             if e.id not in seen:  # a filled party can make two rule events one

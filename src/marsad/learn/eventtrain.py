@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..events.scoring import LEVELS, _prf, match
 from .eventdata import LEAKY, WEAK_ARG_CONF, WEAK_IRRELEVANT, WEAK_RELEVANT, GoldRow, gold_rows, weak_rows
-from .eventstage import ARG_LABELS, ARG_MODEL, EVENT_MODEL, pick_parties
+from .eventstage import ARG_LABELS, ARG_MODEL, EVENT_MODEL, pick_parties, place_starts
 from .model import sha256
 from .named import NamedModel, fit_named
 from .stage import model_dir
@@ -52,7 +52,8 @@ def decide(rows: list[GoldRow], p_event: dict, p_args: dict, thr: float, arg_thr
             actor, recipient = it.actor, it.recipient
             code = {id(c.mention): c.code for c in it.candidates}
             scored = [(c.mention, p_args[id(c)]) for c in it.candidates if id(c) in p_args]
-            chosen = pick_parties(it.event, scored, arg_thr, override, same_code) if scored else {}
+            places = place_starts([(c.mention, c.feats) for c in it.candidates])
+            chosen = pick_parties(it.event, scored, arg_thr, override, same_code, places) if scored else {}
             if "actor" in chosen:
                 actor = code[id(chosen["actor"])]
             if "recipient" in chosen:
