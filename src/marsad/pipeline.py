@@ -43,7 +43,8 @@ class Pipeline:
         self.stages = list(stages)
 
     @classmethod
-    def default(cls, upto: str = "events", dictionary=None) -> Pipeline:
+    def default(cls, upto: str = "events", dictionary=None, learned: bool = True) -> Pipeline:
+        """``learned=False``: rules only (no event/argument scorer; the sentence quad is still set)."""
         stages: list[Stage] = []
         if upto in ("actors", "events"):
             from .actors.stage import ActorStage
@@ -57,6 +58,10 @@ class Pipeline:
 
                 stages.append(event_stage := EventStage())
                 stages.append(QuadStage(event_stage.coder))
+                if learned:
+                    from .learn.eventstage import LearnedEventStage
+
+                    stages.append(LearnedEventStage())
         else:
             stages.append(Segmenter())
         return cls(stages)

@@ -195,12 +195,16 @@ def eval_events_cmd(
     corpus: Annotated[Path, typer.Option(help="Development corpus the real-news gold points into.")] = Path(
         "../shared/corpora/saudinewsnet"),
     errors: Annotated[int, typer.Option(help="Real-news gold: list this many dev sentences with errors.")] = 0,
+    rules_only: Annotated[bool, typer.Option("--rules-only", help="Without the learned event and argument scorers.")] = False,
 ) -> None:
     """Precision/recall/F1 per PLOVER type and actor/recipient accuracy against a gold file.
 
     Real-news gold (tests/gold/real_news.jsonl) prints its dev and test halves side by side."""
     from ..events.scoring import is_real_news
+    from ..pipeline import Pipeline
     from ..quality.evaluate import eval_events, eval_protest, gold_kind, read_jsonl
+
+    pipeline = Pipeline.default("events", learned=not rules_only)
 
     try:
         rows = read_jsonl(gold)
@@ -208,14 +212,14 @@ def eval_events_cmd(
         if is_real_news(rows):
             from ..events.report import print_real_news
 
-            print_real_news(gold, corpus, json_out, errors)
+            print_real_news(gold, corpus, json_out, errors, pipeline=pipeline)
             return
     except (OSError, ValueError) as e:
         err.print(f"[red]error:[/red] {esc(e)}")
         raise typer.Exit(2) from None
     if not protest:
         need_eval_input(gold, seeds)
-    r = eval_protest(gold) if protest else eval_events(gold, seeds)
+    r = eval_protest(gold, pipeline) if protest else eval_events(gold, seeds, pipeline)
     if json_out:
         emit_json(r)
         return

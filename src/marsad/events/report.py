@@ -12,9 +12,9 @@ from .scoring import LEVELS, eval_real_news
 
 
 def print_real_news(gold: Path, corpus: Path, json_out: bool = False, errors: int = 0,
-                    console: Console | None = None) -> dict:
+                    console: Console | None = None, pipeline=None) -> dict:
     console = console or Console(highlight=False)
-    r = eval_real_news(gold, corpus)
+    r = eval_real_news(gold, corpus, pipeline)
     if json_out:
         print(json.dumps(r, ensure_ascii=False, indent=1))
         return r

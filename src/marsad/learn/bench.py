@@ -1,7 +1,8 @@
 """Speed and memory of the learned layer: ``python -m marsad.learn.bench [--mb 2]``.
 
 Runs, each in a fresh process on the same texts (../shared/seeds and the bundled sample, replicated): str.split,
-the rule pipeline (text, actors, events), and the rule pipeline plus the learned layer; also the model load time.
+the rule pipeline (text, actors, events), and the rule pipeline plus the learned layer (sentence classifier, event
+and argument scorers); also the load time of all four models.
 Figures only, no pass/fail.
 """
 
@@ -11,7 +12,7 @@ import argparse
 import time
 from pathlib import Path
 
-from ..bench import b_split, corpus_texts, in_child, replicate
+from ..quality.bench import b_split, corpus_texts, in_child, replicate
 
 
 def _run(docs: list[str], learned: bool) -> dict:
@@ -20,25 +21,30 @@ def _run(docs: list[str], learned: bool) -> dict:
 
     pipe = rules_pipeline()
     if learned:
+        from .eventstage import LearnedEventStage
         from .stage import QuadStage
 
         pipe.stages.append(QuadStage(pipe.stages[-1].coder))
+        pipe.stages.append(LearnedEventStage())
     t0 = time.perf_counter()
-    ns = nq = 0
+    ns = nq = ne = 0
     for i, d in enumerate(docs):
         p = pipe(make_document(d, f"bench#{i}", published="2025-06-01"))
         ns += len(p.content_sentences())
         nq += sum(1 for q in p.quads.values() if q[0] != "irrelevant")
-    return {"seconds": time.perf_counter() - t0, "sentences": ns, "relevant": nq}
+        ne += len(p.events)
+    return {"seconds": time.perf_counter() - t0, "sentences": ns, "relevant": nq, "events": ne}
 
 
 def _load() -> dict:
     from ..events.coder import EventCoder
+    from .eventstage import LearnedEventStage
     from .stage import QuadStage
 
     stage = QuadStage(EventCoder())
     t0 = time.perf_counter()
     stage._load()
+    LearnedEventStage()._load()
     return {"seconds": time.perf_counter() - t0}
 
 
@@ -61,7 +67,8 @@ def main(argv: list[str] | None = None) -> None:
     layer = both["seconds"] - rules["seconds"]
     print(f"learned layer alone: {layer:.2f}s ({n / max(layer, 1e-9):,.0f} sentences/s); model load "
           f"{load['seconds']:.2f}s, load process peak {load['peak_mb']:.0f} MB; "
-          f"{both['relevant']:,} sentences labelled relevant")
+          f"{both['relevant']:,} sentences labelled relevant; events {rules['events']:,} (rules) -> "
+          f"{both['events']:,} (learned)")
 
 
 if __name__ == "__main__":

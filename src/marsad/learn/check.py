@@ -1,13 +1,25 @@
 """Validation of the shipped model files for ``marsad dict check``: each loads, has its model card, the card's
-sha256 is the file's, labels are the expected ones, and both models use the same feature groups."""
+sha256 is the file's, labels are the expected ones, and both models use the same feature groups; the same for
+the event and argument scorers, and the domain cue words they read."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
+from .eventfeatures import CueError, load_domain_cues
+from .eventstage import ARG_LABELS, ARG_MODEL, EVENT_MODEL
 from .kil import QUAD_LABELS, RELEVANCE_LABELS
 from .model import LinearModel, ModelError, sha256
+from .named import NamedModel
 from .stage import MODEL_FILES, model_dir
+
+
+def _card(path: Path, problems: list[str], rebuild: str) -> None:
+    card = path.with_suffix(".md")
+    if not card.is_file():
+        problems.append(f"{card}: model card missing")
+    elif sha256(path) not in card.read_text(encoding="utf-8"):
+        problems.append(f"{card}: sha256 does not match {path.name} (rebuild with {rebuild})")
 
 
 def validate_models(directory: Path | None = None) -> tuple[dict, list[str]]:
@@ -26,12 +38,26 @@ def validate_models(directory: Path | None = None) -> tuple[dict, list[str]]:
         if m.labels != want:
             problems.append(f"{path}: labels {m.labels}, expected {want}")
         groups.add(m.groups)
-        card = path.with_suffix(".md")
-        if not card.is_file():
-            problems.append(f"{card}: model card missing")
-        elif sha256(path) not in card.read_text(encoding="utf-8"):
-            problems.append(f"{card}: sha256 does not match {name} (rebuild with python -m marsad.learn.train)")
+        _card(path, problems, "python -m marsad.learn.train")
         stats[task] = f"{path.stat().st_size / 1e6:.1f} MB"
+    for name, labels in ((EVENT_MODEL, ["no", "yes"]), (ARG_MODEL, ARG_LABELS)):
+        path = directory / name
+        try:
+            m = NamedModel.load(path)
+        except (ModelError, FileNotFoundError) as e:
+            problems.append(f"{path}: {e}" if isinstance(e, FileNotFoundError) else str(e))
+            continue
+        if m.labels != labels:
+            problems.append(f"{path}: labels {m.labels}, expected {labels}")
+        if not 0.0 <= m.threshold <= 1.01:
+            problems.append(f"{path}: threshold {m.threshold} is not a probability")
+        _card(path, problems, "python -m marsad.learn.eventtrain")
+        stats[name.removesuffix(".npz")] = f"{len(m.names)} features"
+    try:
+        cues = load_domain_cues(directory / "domain_cues.yaml")
+        stats["domain_cues"] = f"{sum(len(v) for v in cues.values())} word forms in {len(cues)} domains"
+    except CueError as e:
+        problems.append(str(e))
     if len(groups) > 1:
         problems.append(f"{directory}: quad and relevance models use different feature groups {sorted(groups)}")
     return stats, problems

@@ -7,7 +7,7 @@ from typing import Annotated
 
 import typer
 
-app = typer.Typer(help="The learned layer: evaluate (5-fold CV on Keep it Local), train, bench.",
+app = typer.Typer(help="The learned layer: evaluate (5-fold CV on Keep it Local), train, bench, ablation.",
                   no_args_is_help=True)
 KilOpt = Annotated[Path | None, typer.Option("--kil", help="Keep it Local folder (default ../shared/eval/kil)")]
 
@@ -21,11 +21,21 @@ def eval_cmd(kil: KilOpt = None, no_ablation: bool = False) -> None:
 
 
 @app.command("train")
-def train_cmd(kil: KilOpt = None, out: Annotated[Path | None, typer.Option(help="output folder")] = None) -> None:
-    """Rebuild the shipped models (and their model cards) from ../shared with fixed seeds."""
-    from .train import main
+def train_cmd(kil: KilOpt = None, out: Annotated[Path | None, typer.Option(help="output folder")] = None,
+              only: Annotated[str | None, typer.Option(help="'sentences' (Keep it Local models) or 'events' "
+                                                            "(event and argument scorers)")] = None) -> None:
+    """Rebuild the shipped models (and their model cards) from ../shared with fixed seeds: the sentence
+    classifier first, then the event and argument scorers (which read its quads)."""
+    if only not in (None, "sentences", "events"):
+        raise typer.BadParameter(f"--only {only}: expected 'sentences' or 'events'")
+    if only != "events":
+        from .train import main
 
-    main((["--kil", str(kil)] if kil else []) + (["--out", str(out)] if out else []))
+        main((["--kil", str(kil)] if kil else []) + (["--out", str(out)] if out else []))
+    if only != "sentences":
+        from .eventtrain import main as event_main
+
+        event_main(["--out", str(out)] if out else [])
 
 
 @app.command("bench")
@@ -34,3 +44,13 @@ def bench_cmd(mb: float = 2.0) -> None:
     from .bench import main
 
     main(["--mb", str(mb)])
+
+
+@app.command("ablation")
+def ablation_cmd(gold: Annotated[Path, typer.Option(help="real-news gold")] = Path("tests/gold/real_news.jsonl"),
+                 corpus: Annotated[Path, typer.Option(help="development corpus")] = Path(
+                     "../shared/corpora/saudinewsnet")) -> None:
+    """Rules only vs rules + learned layer on the PROTEST set, the real-news gold (dev, test), seed and own gold."""
+    from .ablation import main
+
+    main(["--gold", str(gold), "--corpus", str(corpus)])

@@ -35,7 +35,7 @@ class Featurised:
 
 def rules_pipeline() -> Pipeline:
     """The rule layers only (text, actors, events): the learned layer's features come from their output."""
-    pipe = Pipeline.default("events")
+    pipe = Pipeline.default("events", learned=False)
     pipe.stages = [s for s in pipe.stages if getattr(s, "name", "") != "learn"]
     return pipe
 

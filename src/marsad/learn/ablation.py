@@ -1,0 +1,73 @@
+"""Ablation: rules only vs rules + learned layer, on every gold the project has:
+``python -m marsad.learn.ablation`` (or ``marsad learn ablation``).
+
+Rows: the real-news gold's dev and test halves (type, type+actor, type+actor+recipient F1 and the share of
+event-free sentences given an event; test figures are printed, never its errors), the third-party PROTEST set,
+the seed gold and the own gold. Keep it Local figures come from `marsad learn eval` (5-fold CV; slow) and are
+quoted from the shipped model cards, with the published peer figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from ..events.scoring import eval_real_news
+from ..pipeline import Pipeline
+from ..quality.evaluate import eval_events, eval_protest
+
+PEERS = "published, authors' test split, fine-tuned on GPUs: ConfliBERT-Arabic quad macro-F1 0.63 / relevance F1 0.91; " \
+        "AraBERT 0.51 / 0.90"
+
+
+def run(gold: Path, corpus: Path, protest: Path, seeds: Path) -> dict[str, dict]:
+    out = {}
+    for name, learned in (("rules only", False), ("rules + learned", True)):
+        pipe = Pipeline.default("events", learned=learned)
+        r = {}
+        if gold.exists() and corpus.exists():
+            rn = eval_real_news(gold, corpus, pipe)
+            for split in ("dev", "test"):
+                x = rn[split]
+                r[split] = (x["type"]["f1"], x["type+actor"]["f1"], x["type+actor+recipient"]["f1"],
+                            x["event_free_given_event"])
+        if protest.exists():
+            p = eval_protest(protest, pipe)
+            r["protest"] = (p["protest_found_share"], p["actor_country_accuracy"], p["recipient_country_accuracy"])
+        for g in ("seed_events", "own_events"):
+            path = Path("tests/gold") / f"{g}.jsonl"
+            if path.exists() and (g != "seed_events" or seeds.exists()):
+                e = eval_events(path, seeds, pipe)
+                r[g] = (e["overall"]["f1"], e["actor_accuracy"], e["recipient_accuracy"])
+        out[name] = r
+    return out
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--gold", type=Path, default=Path("tests/gold/real_news.jsonl"))
+    ap.add_argument("--corpus", type=Path, default=Path("../shared/corpora/saudinewsnet"))
+    ap.add_argument("--protest", type=Path, default=Path("../shared/eval/up_protest_gold.jsonl"))
+    ap.add_argument("--seeds", type=Path, default=Path("../shared/seeds"))
+    a = ap.parse_args(argv)
+    res = run(a.gold, a.corpus, a.protest, a.seeds)
+    print("| set | measure | rules only | rules + learned |")
+    print("|---|---|---|---|")
+    rows = [("dev", "real-news gold, dev half (trained on)", ("type F1", "type+actor F1", "type+actor+recipient F1",
+                                                            "event-free sentences given an event")),
+            ("test", "real-news gold, test half", ("type F1", "type+actor F1", "type+actor+recipient F1",
+                                                   "event-free sentences given an event")),
+            ("protest", "PROTEST set (272)", ("found", "actor country", "recipient country")),
+            ("seed_events", "seed gold (111 events)", ("event F1", "actor code acc.", "recipient code acc.")),
+            ("own_events", "own gold (165 sentences)", ("event F1", "actor code acc.", "recipient code acc."))]
+    base, learned = res["rules only"], res["rules + learned"]
+    for key, title, measures in rows:
+        if key not in base:
+            continue
+        for i, m in enumerate(measures):
+            print(f"| {title} | {m} | {base[key][i]} | {learned[key][i]} |")
+    print(f"Keep it Local: see `marsad learn eval` (model cards in src/marsad/data/models); {PEERS}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,167 @@
+"""Training rows of the event and argument scorers, from two sources:
+
+- the real-news gold's **dev half only** (tests/gold/real_news.jsonl; text read from ../shared/corpora/saudinewsnet):
+  a rule event whose type matches a gold event of its sentence is positive, any other negative; a mention inside
+  a gold event's actor (recipient) span is that event's actor (recipient), other mentions neither;
+- weak labels from articles of the development corpus that are not in the gold (either half):
+  events: a rule event in a sentence the sentence classifier calls irrelevant with p >= WEAK_IRRELEVANT is
+  negative, one with both parties written in a sentence called relevant with p >= WEAK_RELEVANT positive
+  (the features these labels come from, sentence quad and relevance, are left out of weak rows);
+  arguments: events whose actor and recipient the rules both found written (confidence >= WEAK_ARG_CONF) give
+  actor / recipient / neither for every mention of the sentence.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..events.scoring import match, read_gold
+from ..ingest.newsjson import read_news_zip
+from ..pipeline import Pipeline
+from ..records import Event, Mention, Processed
+from .eventfeatures import DocContext, arg_names, event_names, load_domain_cues
+from .eventstage import ARG_LABELS, candidates, unsure
+
+WEAK_IRRELEVANT = 0.8
+WEAK_RELEVANT = 0.6
+WEAK_ARG_CONF = 0.9
+LEAKY = ("squad=", "squad.match=", "prel=")  # weak event labels come from these: not features of weak rows
+
+
+@dataclass
+class Candidate:
+    code: str | None  # as the scorer counts it (a group as its state)
+    mention: Mention
+    feats: list[str]
+    label: int = 0  # index in ARG_LABELS
+
+
+@dataclass
+class Item:
+    """One rule event with its features, its gold label (dev) and its candidate mentions."""
+
+    event: Event
+    feats: list[str]
+    label: int
+    actor: str | None
+    recipient: str | None
+    candidates: list[Candidate] = field(default_factory=list)
+
+
+@dataclass
+class GoldRow:
+    id: str
+    gold: list[dict]
+    items: list[Item]
+
+
+def group_country_fn():
+    from ..actors.stage import bundled_dictionary
+
+    entries = bundled_dictionary().entries
+
+    def group_country(code):
+        e = entries.get(code or "")
+        return (e.country or code) if e is not None and e.kind in ("nsa", "communal") else code
+
+    return group_country
+
+
+def _inside(m: Mention, span: dict | None, base: int) -> bool:
+    if not span or span.get("start") is None:
+        return False
+    return m.start < base + span["end"] and base + span["start"] < m.end
+
+
+def _items(p: Processed, events: list[Event], cues, gc) -> list[Item]:
+    ctx = DocContext.of(p, cues)
+    out = []
+    for e in events:
+        tokens = p.tokens.get(e.sentence_idx, [])
+        ms = ctx.mentions.get(e.sentence_idx, [])
+        cands = [Candidate(gc(m.code), m, arg_names(tokens, e, m, ms)) for m in candidates(ms)]
+        out.append(Item(e, event_names(p, e, ctx, cues), 0, gc(e.actor.code), gc(e.recipient.code), cands))
+    return out
+
+
+def rules_pipeline() -> Pipeline:
+    return Pipeline.default("events", learned=False)
+
+
+def gold_rows(gold: Path, corpus: Path, split: str = "dev", pipeline: Pipeline | None = None) -> list[GoldRow]:
+    pipeline = pipeline or rules_pipeline()
+    cues, gc = load_domain_cues(), group_country_fn()
+    rows = [r for r in read_gold(gold) if r["split"] == split]
+    docs = _docs(corpus, {(r["file"], r["index"]) for r in rows})
+    coded: dict = {}
+    out = []
+    for r in rows:
+        key = (r["file"], r["index"])
+        if key not in coded:
+            coded[key] = pipeline(docs[key])
+        p = coded[key]
+        sids = {s.idx for s in p.sentences if s.start < r["end"] and r["start"] < s.end}
+        items = _items(p, [e for e in p.events if e.sentence_idx in sids], cues, gc)
+        pred = [(it.event.event, it.actor, it.recipient, it.event.symmetric) for it in items]
+        _, _, _, _, extra = match("type", r["events"], pred)
+        for j, it in enumerate(items):
+            it.label = int(j not in extra)
+            same = [g for g in r["events"] if g["event"] == it.event.event]
+            for c in it.candidates:
+                if any(_inside(c.mention, g.get("actor"), r["start"]) for g in same):
+                    c.label = 1
+                elif any(_inside(c.mention, g.get("recipient"), r["start"]) for g in same):
+                    c.label = 2
+        out.append(GoldRow(r["id"], r["events"], items))
+    return out
+
+
+def _docs(corpus: Path, keys: set[tuple[str, int]]) -> dict:
+    docs = {}
+    for name in sorted({k[0] for k in keys}):
+        path = corpus / name
+        if not path.exists():
+            raise FileNotFoundError(f"{path}: the real-news gold points into the development corpus; "
+                                    f"give --corpus (default ../shared/corpora/saudinewsnet)")
+        for d in read_news_zip(path):
+            if hasattr(d, "origin") and (name, int(d.origin["index"])) in keys:
+                docs[(name, int(d.origin["index"]))] = d
+    return docs
+
+
+def weak_rows(corpus: Path, gold: Path, files: list[str], per_file: int,
+              pipeline: Pipeline | None = None) -> tuple[list[tuple[list[str], int]], list[tuple[list[str], int]]]:
+    """(event rows, argument rows) of weak labels from the first ``per_file`` articles of each corpus file,
+    skipping every article the gold points into (dev and test)."""
+    pipeline = pipeline or rules_pipeline()
+    cues, gc = load_domain_cues(), group_country_fn()
+    skip = {(r["file"], r["index"]) for r in (json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()
+                                              if x.strip())}
+    ev_rows, arg_rows = [], []
+    for name in files:
+        n = 0
+        for d in read_news_zip(corpus / name):
+            if not hasattr(d, "origin") or (name, int(d.origin["index"])) in skip:
+                continue
+            n += 1
+            if n > per_file:
+                break
+            p = pipeline(d)
+            for it in _items(p, p.events, cues, gc):
+                e = it.event
+                quad, qp = p.quads.get(e.sentence_idx, ("irrelevant", 0.5))
+                clean = [f for f in it.feats if not f.startswith(LEAKY)]
+                if quad == "irrelevant" and qp >= WEAK_IRRELEVANT:
+                    ev_rows.append((clean, 0))
+                elif quad != "irrelevant" and qp >= WEAK_RELEVANT and not unsure(e.actor) and not unsure(e.recipient):
+                    ev_rows.append((clean, 1))
+                if e.confidence >= WEAK_ARG_CONF and not unsure(e.actor) and not unsure(e.recipient):
+                    for c in it.candidates:
+                        lab = 1 if c.mention.start == e.actor.start else 2 if c.mention.start == e.recipient.start else 0
+                        arg_rows.append((c.feats, lab))
+    return ev_rows, arg_rows
+
+
+__all__ = ["ARG_LABELS", "Candidate", "GoldRow", "Item", "gold_rows", "weak_rows"]

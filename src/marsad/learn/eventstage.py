@@ -1,0 +1,132 @@
+"""The learned event stage: runs after the coder and the sentence classifier, on their output.
+
+1. Event scorer: each rule event gets ``confidence`` = P(real political event) from ``event_score.npz`` (no more
+   than the rules' confidence while a party is inferred, which the rules keep lower); events
+   below the model's threshold (chosen by cross-validation on the real-news gold's dev half) are dropped. Only
+   event types with a real example in the training gold are judged (``judged`` in the model); events of other
+   types pass through this stage unchanged (both scorers' thresholds were tuned on dev events of judged types).
+2. Argument scorer: each mention of the sentence is scored actor / recipient / neither by ``arguments.npz``.
+   Where the rules are unsure of a party (none written, or inferred from the place or the actor's state), the
+   best mention above the model's threshold becomes the party; a party the rules wrote is replaced only when
+   another mention reaches the higher ``override`` threshold. Both thresholds are chosen on the dev half.
+Models load lazily from files inside the package. ``Pipeline.default(..., learned=False)`` leaves this stage
+out (rules only), so the ablation is a switch.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..events.coder import event_id
+from ..records import Event, Mention, Party, Processed
+from .eventfeatures import DocContext, arg_names, event_names, load_domain_cues
+from .named import NamedModel
+from .stage import model_dir
+
+EVENT_MODEL = "event_score.npz"
+ARG_MODEL = "arguments.npz"
+ARG_LABELS = ["neither", "actor", "recipient"]
+PLACE_MARK = "prep=في"  # the argument feature of a mention right after في
+
+
+def unsure(party: Party) -> bool:
+    """The rules did not find this party in the text: none at all, or one inferred (place, actor's state)."""
+    return bool(party.inferred) or not (party.code or party.agent)
+
+
+def party_of(m: Mention) -> Party:
+    return Party(code=m.code, agent=m.agent, name=m.person or m.code, text=m.text, start=m.start, end=m.end, country=m.country)
+
+
+def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: float, override: float = 1.01,
+                 same_code: bool = True, places: frozenset[int] = frozenset()) -> dict[str, Mention]:
+    """side -> mention chosen by the argument scorer. A party the rules are unsure of gets the mention most
+    likely in that role when its probability reaches ``threshold``; a party the rules wrote is replaced only
+    when another mention reaches ``override`` (above 1: never). Never the mention holding the other side.
+    ``same_code``: a party may have the other's country (domestic acts: a state's police and its citizens).
+    ``places``: starts of mentions written as the place of the act (after في): never the actor."""
+    out: dict[str, Mention] = {}
+    for side, k in (("actor", 1), ("recipient", 2)):
+        party = getattr(e, side)
+        need = threshold if unsure(party) else override
+        if need > 1.0:
+            continue
+        other = out.get("actor") if side == "recipient" else None
+        other_party = e.recipient if side == "actor" else e.actor
+        other_start, other_code = (other.start, other.code) if other is not None else (other_party.start,
+                                                                                        other_party.code)
+        best = max(((m, float(p[k])) for m, p in scored if m.start != other_start
+                    and (same_code or m.code != other_code) and not (side == "actor" and m.start in places)),
+                   key=lambda x: x[1], default=None)
+        if best is not None and best[1] >= need and best[0].start != party.start:
+            out[side] = best[0]
+    return out
+
+
+def place_starts(feats: list[tuple[Mention, list[str]]]) -> frozenset[int]:
+    """Mentions written as a place (في طرابلس): where the act happened, not who did it."""
+    return frozenset(m.start for m, f in feats if PLACE_MARK in f)
+
+
+def candidates(mentions: list[Mention]) -> list[Mention]:
+    return [m for m in mentions if m.code and m.kind != "implicit"]
+
+
+def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedModel, threshold: float,
+                     override: float = 1.01) -> Event:
+    """Fills the parties the rules are unsure of with the argument scorer's best mention, when sure enough."""
+    cands = candidates(mentions)
+    if not cands or (override > 1.0 and not (unsure(e.actor) or unsure(e.recipient))):
+        return e
+    feats = [(m, arg_names(tokens, e, m, mentions)) for m in cands]
+    scored = [(m, model.proba(f)) for m, f in feats]
+    for side, m in pick_parties(e, scored, threshold, override, places=place_starts(feats)).items():
+        setattr(e, side, party_of(m))
+    return e
+
+
+class LearnedEventStage:
+    """Re-scores (and filters) the coder's events; fills unsure parties. Needs ``p.quads`` (QuadStage)."""
+
+    name = "learned-events"
+
+    def __init__(self, directory: Path | None = None, drop: bool = True):
+        self.directory = directory or model_dir()
+        self.drop = drop
+        self._models: tuple[NamedModel, NamedModel] | None = None
+        self._cues = None
+
+    def _load(self) -> None:
+        self._models = (NamedModel.load(self.directory / EVENT_MODEL), NamedModel.load(self.directory / ARG_MODEL))
+        self._cues = load_domain_cues()
+
+    def __call__(self, p: Processed) -> Processed:
+        if not p.events:
+            return p
+        if self._models is None:
+            self._load()
+        scorer, args = self._models
+        judged = set(scorer.judged)
+        ctx = DocContext.of(p, self._cues)
+        kept, seen = [], set()
+        for e in p.events:
+            if e.event not in judged:  # a type with no real example in the training gold: the rules' event
+                kept.append(e)
+                seen.add(e.id)
+                continue
+            prob = float(scorer.proba(event_names(p, e, ctx, self._cues))[1])
+            if self.drop and prob < scorer.threshold:
+                continue
+            before = (e.actor.start, e.recipient.start)
+            choose_arguments(e, p.tokens.get(e.sentence_idx, []), ctx.mentions.get(e.sentence_idx, []), args,
+                             args.threshold, args.override)
+            # a party still inferred keeps the rules' lower confidence as a ceiling (the party policy's promise)
+            inferred = e.actor.inferred or e.recipient.inferred
+            e.confidence = round(min(prob, e.confidence) if inferred else prob, 3)
+            if (e.actor.start, e.recipient.start) != before:
+                e.id = event_id(p.doc.id, e)
+            if e.id not in seen:  # a filled party can make two rule events one
+                seen.add(e.id)
+                kept.append(e)
+        p.events = kept
+        return p
