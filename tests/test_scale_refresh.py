@@ -109,11 +109,11 @@ def run_kill_test(killed: str, clean: str, tmp_path: Path, kills: int) -> None:
 
 
 def test_kill_during_refresh_sqlite(tmp_path):
-    run_kill_test(str(tmp_path / "killed.db"), str(tmp_path / "clean.db"), tmp_path, kills=3)
+    run_kill_test(str(tmp_path / "killed.db"), str(tmp_path / "clean.db"), tmp_path, kills=5)
 
 
 def test_kill_during_refresh_postgres(pg_server, tmp_path):  # noqa: F811
-    run_kill_test(fresh_database(pg_server), fresh_database(pg_server), tmp_path, kills=2)
+    run_kill_test(fresh_database(pg_server), fresh_database(pg_server), tmp_path, kills=5)
 
 
 def test_check_finds_and_repairs_wrong_aggregates(tmp_path, seeds_dir):
