@@ -42,7 +42,15 @@ def actors(n: int) -> list[str]:
 
 
 def event_indexes() -> list[str]:
-    return [s for _, _, sqls in MIGRATIONS for s in sqls if s.startswith("CREATE INDEX events_")]
+    """The events indexes the migrations leave in place (a later migration may drop an earlier one)."""
+    live: dict[str, str] = {}
+    for _, _, sqls in MIGRATIONS:
+        for s in sqls:
+            if s.startswith("CREATE INDEX events_"):
+                live[s.split()[2]] = s
+            elif s.startswith("DROP INDEX"):
+                live.pop(s.split()[-1], None)
+    return list(live.values())
 
 
 def generate(n_events: int, codes: list[str], years: int, seed: int):
