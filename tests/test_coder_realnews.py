@@ -433,3 +433,9 @@ def test_a_reporter_s_own_act_told_through_innaha(pipe):
 def test_a_second_title_starts_another_person(pipe):
     (e,) = coded(pipe, "استقبل ولي العهد السفير الأمريكي لدى المملكة.", "CONSULT")
     assert e.actor.code != "USA" and e.recipient.code == "USA"
+
+
+def test_a_verbal_attack_with_a_pronoun_and_friendly_matches(pipe):
+    (e,) = coded(pipe, "ركز المتحدث هجومه على القيادة المصرية متهما إياها بالتعذيب.")
+    assert (e.event, e.recipient.code) == ("ACCUSE", "EGY")
+    assert not coded(pipe, "وتقرر أن يؤدي الفريق لقاءات ودية في النمسا مع فريق تركي.")

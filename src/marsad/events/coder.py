@@ -388,7 +388,7 @@ class EventCoder:
         if ev == "MOBILIZE" and any(norms[k] == "مع" and norms[k - 1] not in ("حدود", "الحدود", "الحدوديه")
                                     for k in range(m.tokens[-1] + 1, min(len(norms), m.tokens[-1] + 5))):
             return "COOPERATE", "military"
-        if ev == "ASSAULT" and tokens[head].stem in VERBAL_ATTACKS and any(
+        if ev == "ASSAULT" and (tf[head] & VERBAL_ATTACKS) and any(
                 norms[k] in SPEECH_CUES or tokens[k].base in SPEECH_CUES for k in range(head + 1, min(len(norms), head + 12))):
             return "ACCUSE", "disapprove"  # "هاجم الوزير الحكومة بشدة في خطابه": an attack in words
         if ev == "RETREAT" and mode == "withdraw" and any(r.kind == "igo" for r in recipients):
