@@ -403,3 +403,14 @@ def prep(prefix: str) -> str | None:
     p = prefix[:-2] if prefix.endswith("ال") else prefix
     p = p.lstrip("وف")
     return p if p in ("ب", "ل", "ك") else None
+
+
+def not_a_party(tokens: list[Token], x: Mention) -> bool:
+    """A mention the markers rule out as a party of any act: whom another party is loyal to (الموالية لطهران)."""
+    return x.tok_start > 0 and tokens[x.tok_start - 1].base in LOYAL
+
+
+def after_place_word(tokens: list[Token], x: Mention) -> bool:
+    """A place after a place word (قرب رام الله، شمال سوريا): where, never who acts (it may be the target's state)."""
+    i = x.tok_start
+    return i > 0 and (tokens[i - 1].norm in PLACE_WORDS or tokens[i - 1].base in PLACE_WORDS)

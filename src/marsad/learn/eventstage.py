@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..events.arguments import after_place_word, not_a_party
 from ..events.coder import event_id
 from ..records import Event, Mention, Party, Processed
 from .eventfeatures import DocContext, arg_names, event_names, load_domain_cues
@@ -58,7 +59,8 @@ def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: floa
         best = max(((m, float(p[k])) for m, p in scored if m.start != other_start
                     and (same_code or m.code != other_code) and not (side == "actor" and m.start in places)),
                    key=lambda x: x[1], default=None)
-        if best is not None and best[1] >= need and best[0].start != party.start:
+        if best is not None and best[1] >= need and best[0].start != party.start \
+                and not (party.inferred and best[0].code == party.code):  # same state: keep the rules' agent (UAF)
             out[side] = best[0]
     return out
 
@@ -68,19 +70,21 @@ def place_starts(feats: list[tuple[Mention, list[str]]]) -> frozenset[int]:
     return frozenset(m.start for m, f in feats if PLACE_MARK in f)
 
 
-def candidates(mentions: list[Mention]) -> list[Mention]:
-    return [m for m in mentions if m.code and m.kind != "implicit"]
+def candidates(mentions: list[Mention], tokens=()) -> list[Mention]:
+    """Mentions that may be a party: coded, written, and not a description of another party (الموالية لطهران)."""
+    return [m for m in mentions if m.code and m.kind != "implicit" and not (tokens and not_a_party(tokens, m))]
 
 
 def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedModel, threshold: float,
                      override: float = 1.01) -> Event:
     """Fills the parties the rules are unsure of with the argument scorer's best mention, when sure enough."""
-    cands = candidates(mentions)
+    cands = candidates(mentions, tokens)
     if not cands or (override > 1.0 and not (unsure(e.actor) or unsure(e.recipient))):
         return e
     feats = [(m, arg_names(tokens, e, m, mentions)) for m in cands]
     scored = [(m, model.proba(f)) for m, f in feats]
-    for side, m in pick_parties(e, scored, threshold, override, places=place_starts(feats)).items():
+    places = place_starts(feats) | {m.start for m in cands if after_place_word(tokens, m)}
+    for side, m in pick_parties(e, scored, threshold, override, places=places).items():
         setattr(e, side, party_of(m))
     return e
 
