@@ -439,3 +439,12 @@ def test_a_verbal_attack_with_a_pronoun_and_friendly_matches(pipe):
     (e,) = coded(pipe, "ركز المتحدث هجومه على القيادة المصرية متهما إياها بالتعذيب.")
     assert (e.event, e.recipient.code) == ("ACCUSE", "EGY")
     assert not coded(pipe, "وتقرر أن يؤدي الفريق لقاءات ودية في النمسا مع فريق تركي.")
+
+
+def test_an_act_noun_s_relative_verb_takes_no_party_before_it():
+    # rules alone: the verb after "التفجير … الذي" has the bombing as subject, not the condemning state
+    from marsad.quality.evaluate import code_text as code
+    rules = Pipeline.default("events", learned=False)
+    evs = code(rules, "دانت مملكة البحرين التفجير الإرهابي الذي استهدف مسجدا في عسير.", DATE)
+    assert [(e.event, e.actor.code) for e in evs if e.event == "ACCUSE"] == [("ACCUSE", "BHR")]
+    assert all(e.actor.code != "BHR" for e in evs if e.event == "ASSAULT")

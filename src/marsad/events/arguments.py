@@ -143,6 +143,11 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     # a trigger inside a prepositional phrase ("في الغزو الروسي", "عبر توسيع الشراكة") has no subject before it
     in_pp = head > 0 and (norms[head - 1] in PREPS or norms[head - 1] in ("عبر", "خلال", "بعد", "قبل")) \
         or prep(tokens[head].prefix) in ("ب", "ل")
+    # a verb right after الذي/التي whose antecedent is an act noun has that act as subject, not a party:
+    # "دانت البحرين التفجير الذي استهدف …" (but "من الدول التي اعترفت": the states recognised)
+    rel_verb = head > 0 and norms[head - 1] in RELATIVES and frame.actor == "subject" and \
+        any(head - 5 <= h < head - 1 for h in heads)
+    in_pp = in_pp or rel_verb
     # a comma between a name and the verb ends the name's clause: "… إبراهيم رئيسي، ووعد بوفد"
     near_before = [] if in_pp else \
         [x for x in before if head - x.tok_end <= 2 and not marked(x, left_bound)
@@ -226,7 +231,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
             actors = list(prev_actors)
         elif first_after is not None:  # VSO or masdar + genitive
             actors = group(first_after, after, norms)
-        elif frame.actor != "genitive" or possessed or any(
+        elif not rel_verb and (frame.actor != "genitive" or possessed) or any(
                 tokens[k].base in LIGHT_VERBS and not any(k <= h < head for h in heads) for k in range(left_bound, head)):
             # a noun takes an earlier subject only through its light verb: "قام بوتين بزيارة", "وصل … في زيارة"
             # (not one that already governs another act: "أجرى اتصالا … لبحث الحرب")
