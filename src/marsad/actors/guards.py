@@ -15,8 +15,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-import yaml
-
+from ..data.yamlfile import word_lists
 from ..records import Token
 from ..text.normalize import normalize
 from .dictionary import key
@@ -152,21 +151,7 @@ def load_guards(text: str | None = None, where: str = "context/guards.yaml") -> 
     if text is None:
         text = resources.files("marsad.data.actors").joinpath("context", "guards.yaml").read_text(encoding="utf-8")
     g = Guards()
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        g.problems.append(f"{where}: invalid YAML ({e})")
-        return g
-    if not isinstance(data, dict):
-        g.problems.append(f"{where}: top level must be a mapping of lists {LISTS}")
-        return g
-    for name in set(data) - set(LISTS):
-        g.problems.append(f"{where}: unknown list '{name}' (expected {', '.join(LISTS)})")
-    for name in LISTS:
-        words = data.get(name)
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            g.problems.append(f"{where}: '{name}' must be a non-empty list of words")
-            continue
+    for name, words in word_lists(text, where, LISTS, g.problems).items():
         norms = [normalize(w) for w in words]
         if name == "arabic_name_states":
             bad = [w for w in words if not CODE.match(w)]

@@ -13,8 +13,7 @@ import re
 from dataclasses import dataclass, field
 from importlib import resources
 
-import yaml
-
+from ..data.yamlfile import word_lists
 from ..records import Mention, Token
 from ..text.normalize import normalize
 from .dictionary import NOT_SURNAMES, key
@@ -55,21 +54,7 @@ def load_titled(text: str | None = None, where: str = "context/titled.yaml") -> 
     if text is None:
         text = resources.files("marsad.data.actors").joinpath("context", "titled.yaml").read_text(encoding="utf-8")
     g = TitledLists()
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        g.problems.append(f"{where}: invalid YAML ({e})")
-        return g
-    if not isinstance(data, dict):
-        g.problems.append(f"{where}: top level must be a mapping of lists {LISTS}")
-        return g
-    for name in set(data) - set(LISTS):
-        g.problems.append(f"{where}: unknown list '{name}' (expected {', '.join(LISTS)})")
-    for name in LISTS:
-        words = data.get(name)
-        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
-            g.problems.append(f"{where}: '{name}' must be a non-empty list of words")
-            continue
+    for name, words in word_lists(text, where, LISTS, g.problems).items():
         bad = [w for w in words if " " in w.strip()]
         if bad:
             g.problems.append(f"{where}: '{name}' takes single words, not {bad[0]!r}")

@@ -47,3 +47,26 @@ def safe_load(text: str) -> Any:
     except OSError:
         pass
     return data
+
+
+def word_lists(text: str, where: str, names: tuple[str, ...], problems: list[str]) -> dict[str, list[str]]:
+    """A data file that is a mapping of named word lists (guards.yaml, titled.yaml): every name known, every list a
+    non-empty list of words. Returns the lists that passed; the others are named in ``problems``."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as e:
+        problems.append(f"{where}: invalid YAML ({e})")
+        return {}
+    if not isinstance(data, dict):
+        problems.append(f"{where}: top level must be a mapping of lists {names}")
+        return {}
+    for name in set(data) - set(names):
+        problems.append(f"{where}: unknown list '{name}' (expected {', '.join(names)})")
+    out = {}
+    for name in names:
+        words = data.get(name)
+        if not isinstance(words, list) or not words or not all(isinstance(w, str) and w.strip() for w in words):
+            problems.append(f"{where}: '{name}' must be a non-empty list of words")
+            continue
+        out[name] = words
+    return out
