@@ -445,6 +445,6 @@ def test_an_act_noun_s_relative_verb_takes_no_party_before_it():
     # rules alone: the verb after "التفجير … الذي" has the bombing as subject, not the condemning state
     from marsad.quality.evaluate import code_text as code
     rules = Pipeline.default("events", learned=False)
-    evs = code(rules, "دانت مملكة البحرين التفجير الإرهابي الذي استهدف مسجدا في عسير.", DATE)
-    assert [(e.event, e.actor.code) for e in evs if e.event == "ACCUSE"] == [("ACCUSE", "BHR")]
-    assert all(e.actor.code != "BHR" for e in evs if e.event == "ASSAULT")
+    evs = code(rules, "دانت دولة قطر التفجير الذي استهدف حافلة للركاب في مدينة أبها.", DATE)
+    assert [(e.event, e.actor.code) for e in evs if e.event == "ACCUSE"] == [("ACCUSE", "QAT")]
+    assert all(e.actor.code != "QAT" for e in evs if e.event == "ASSAULT")

@@ -169,7 +169,7 @@ class ActorStage:
         if first.startswith("عبد") and nxt.prefix == "ال" and m.tok_end not in covered \
                 and len(nxt.base) > 3 and nxt.norm not in NOT_SURNAMES and prev is not None \
                 and (self.titled.is_title(prev) or prev.base in ("دكتور", "مهندس", "استاذ", "شيخ")):
-            return True  # الدكتور عبدالله الربيعة: after a title, an عبد- given name and a family name with ال
+            return True  # الدكتور عبدالرحمن السالم: after a title, an عبد- given name and a family name with ال
         if nxt.prefix or m.tok_end in covered:
             return False
         if not given and not (prev is not None and self.titled.is_title(prev)):

@@ -144,7 +144,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     in_pp = head > 0 and (norms[head - 1] in PREPS or norms[head - 1] in ("عبر", "خلال", "بعد", "قبل")) \
         or prep(tokens[head].prefix) in ("ب", "ل")
     # a verb right after الذي/التي whose antecedent is an act noun has that act as subject, not a party:
-    # "دانت البحرين التفجير الذي استهدف …" (but "من الدول التي اعترفت": the states recognised)
+    # "دانت قطر التفجير الذي استهدف …" (but "من الدول التي اعترفت": the states recognised)
     rel_verb = head > 0 and norms[head - 1] in RELATIVES and frame.actor == "subject" and \
         any(head - 5 <= h < head - 1 for h in heads)
     in_pp = in_pp or rel_verb
