@@ -370,7 +370,7 @@ def test_the_wounded_are_the_targets_of_the_act_that_hurt_them(pipe):
 
 
 def test_a_projectile_fired_from_across_the_border_has_that_state_s_attacker(pipe):
-    (e,) = coded(pipe, "سقطت قذائف أطلقت من داخل الأراضي اليمنية على مدينة نجران مما أدى إلى استشهاد مواطن.",
+    (e,) = coded(pipe, "سقطت قذائف أطلقت من داخل الأراضي اليمنية على قرية حدودية في جازان مما أدى إلى مقتل مواطن.",
                  "ASSAULT")
     assert (e.actor.code, e.actor.agent, e.recipient.code) == ("YEM", "UAF", "SAU")
     # من before a state is the victim's origin when no projectile or territory word leads to it
