@@ -163,3 +163,13 @@ def test_retrain_small_slice_end_to_end(tmp_path, pipes):
     assert all(0.0 <= e.confidence <= 1.0 for e in p.events)
     s = T.score(gold, T.decide(gold, {}, {}, 0.0, 1.01))
     assert set(s) >= {"type", "type+actor", "type+actor+recipient"}
+
+
+def test_the_argument_scorer_does_not_make_a_condemning_state_the_attacker():
+    # the rules leave the bombing's actor empty; the scorer must not fill it with the state that condemned it
+    from marsad.ingest.readers import make_document
+    from marsad.pipeline import Pipeline
+    p = Pipeline.default("events")(make_document("دانت دولة قطر التفجير الذي استهدف حافلة للركاب في مدينة أبها.",
+                                                 "t", "", published="2015-07-25"))
+    assert [e.actor.code for e in p.events if e.event == "ACCUSE"] == ["QAT"]
+    assert all(e.actor.code != "QAT" for e in p.events if e.event == "ASSAULT")

@@ -122,8 +122,12 @@ class LearnedEventStage:
             if self.drop and prob < scorer.threshold:
                 continue
             before = (e.actor.start, e.recipient.start)
-            choose_arguments(e, p.tokens.get(e.sentence_idx, []), ctx.mentions.get(e.sentence_idx, []), args,
-                             args.threshold, args.override)
+            # the written actor of a verbal act in the sentence (دانت قطر التفجير …) does not also commit a material one
+            speakers = {o.actor.start for o in p.events if o is not e and o.sentence_idx == e.sentence_idx
+                        and o.quad.startswith("verbal") and not o.actor.inferred and o.actor.start is not None} \
+                if e.quad.startswith("material") else set()
+            cands = [m for m in ctx.mentions.get(e.sentence_idx, []) if m.start not in speakers]
+            choose_arguments(e, p.tokens.get(e.sentence_idx, []), cands, args, args.threshold, args.override)
             # a party still inferred keeps the rules' lower confidence as a ceiling (the party policy's promise)
             inferred = e.actor.inferred or e.recipient.inferred
             e.confidence = round(min(prob, e.confidence) if inferred else prob, 3)
