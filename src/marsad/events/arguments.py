@@ -16,13 +16,13 @@ from ..records import Mention, Token
 from ..text.normalize import normalize
 from ..text.tokens import forms as token_forms
 from . import clauses
+from .clauses import RELATIVES  # a relative clause is not a genitive
 from .lexicon import Frame, TriggerMatch
 
 PREPS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح"}
 BOUNDARY = {".", ";", "?", "!", ":", "بينما", "فيما", "حيث", "لكن", "لكنه", "لكنها", "بل", "اذ", "عندما",
             "بعدما", "حين", "ثم", "اما", "الا"}
 AUXILIARIES = {"كان", "كانت", "كانوا", "كانا", "كانتا", "يكون", "تكون", "قد", "لقد", "وقد", "فقد"}
-RELATIVES = {"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"}  # a relative clause is not a genitive
 COMPLEMENTIZERS = {"ان", "انه", "انها", "بان", "لان"}  # أن/إن open a clause with its own subject
 PARTITIVES = {"عدد", "عددا", "كبير", "كبيرا", "الاف", "ميات", "عشرات", "مءات", "الكثير", "كثير", "بعض", "مزيد",
               "المزيد", "اكثر", "مليون", "ملايين", "حشود", "حشد", "اعداد", "مجموعه", "الالاف", "المءات"}

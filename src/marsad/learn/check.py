@@ -22,6 +22,15 @@ def _card(path: Path, problems: list[str], rebuild: str) -> None:
         problems.append(f"{card}: sha256 does not match {path.name} (rebuild with {rebuild})")
 
 
+def _load(kind, path: Path, problems: list[str]):
+    """A model file through its class's loader, or None with the problem named."""
+    try:
+        return kind.load(path)
+    except (ModelError, FileNotFoundError) as e:
+        problems.append(f"{path}: {e}" if isinstance(e, FileNotFoundError) else str(e))
+        return None
+
+
 def validate_models(directory: Path | None = None) -> tuple[dict, list[str]]:
     directory = directory or model_dir()
     problems: list[str] = []
@@ -29,10 +38,8 @@ def validate_models(directory: Path | None = None) -> tuple[dict, list[str]]:
     groups = set()
     for task, name in MODEL_FILES.items():
         path = directory / name
-        try:
-            m = LinearModel.load(path)
-        except (ModelError, FileNotFoundError) as e:
-            problems.append(f"{path}: {e}" if isinstance(e, FileNotFoundError) else str(e))
+        m = _load(LinearModel, path, problems)
+        if m is None:
             continue
         want = QUAD_LABELS if task == "quad" else RELEVANCE_LABELS
         if m.labels != want:
@@ -42,10 +49,8 @@ def validate_models(directory: Path | None = None) -> tuple[dict, list[str]]:
         stats[task] = f"{path.stat().st_size / 1e6:.1f} MB"
     for name, labels in ((EVENT_MODEL, ["no", "yes"]), (ARG_MODEL, ARG_LABELS)):
         path = directory / name
-        try:
-            m = NamedModel.load(path)
-        except (ModelError, FileNotFoundError) as e:
-            problems.append(f"{path}: {e}" if isinstance(e, FileNotFoundError) else str(e))
+        m = _load(NamedModel, path, problems)
+        if m is None:
             continue
         if m.labels != labels:
             problems.append(f"{path}: labels {m.labels}, expected {labels}")

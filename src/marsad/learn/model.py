@@ -14,6 +14,15 @@ import numpy as np
 from .features import N_FEATURES, N_TEXT
 
 
+def probabilities(z: np.ndarray) -> np.ndarray:
+    """Label probabilities from scores: a sigmoid for one binary column ([no, yes]), else a softmax."""
+    if len(z) == 1:
+        p1 = 1.0 / (1.0 + np.exp(-float(z[0])))
+        return np.array([1.0 - p1, p1])
+    z = np.exp(z - z.max())
+    return z / z.sum()
+
+
 class ModelError(ValueError):
     """A model file that cannot be used; the message names the file and the problem."""
 
@@ -57,12 +66,7 @@ class LinearModel:
 
     def proba_margins(self, raw: np.ndarray) -> np.ndarray:
         """Probabilities from the weighted sum before the bias (``v @ weights[u]``)."""
-        z = (raw + self.bias) * self.scale
-        if len(self.labels) == 2 and self.weights.shape[1] == 1:
-            p1 = 1.0 / (1.0 + np.exp(-z[0]))
-            return np.array([1.0 - p1, p1])
-        z = np.exp(z - z.max())
-        return z / z.sum()
+        return probabilities((raw + self.bias) * self.scale)
 
     def save(self, path: Path) -> str:
         path.parent.mkdir(parents=True, exist_ok=True)

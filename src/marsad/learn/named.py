@@ -9,7 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
-from .model import ModelError
+from .model import ModelError, probabilities
 
 
 @dataclass
@@ -29,12 +29,7 @@ class NamedModel:
     def proba(self, feats: list[str]) -> np.ndarray:
         """Probability of each label for one item; unknown names are ignored."""
         idx = [self._index[f] for f in set(feats) if f in self._index]
-        z = self.weights[idx].sum(axis=0) + self.bias if idx else self.bias.copy()
-        if self.weights.shape[1] == 1:
-            p1 = 1.0 / (1.0 + np.exp(-float(z[0])))
-            return np.array([1.0 - p1, p1])
-        z = np.exp(z - z.max())
-        return z / z.sum()
+        return probabilities(self.weights[idx].sum(axis=0) + self.bias if idx else self.bias.copy())
 
     def save(self, path: Path) -> None:
         path.parent.mkdir(parents=True, exist_ok=True)
