@@ -2,11 +2,13 @@
 
 Articles are visited in a seeded random order; from each, one body sentence (6-70 tokens) is drawn at random and
 put in stratum "state" (Marsad's actor stage names a state in it) or "other", until 240 + 160 are filled. Each
-sentence is assigned to dev or test at random (seeded, half each). The output holds references only (file, article
+sentence is assigned to dev or test at random (seeded, half each). `--part 2` draws a second, dev-only sample of
+180 + 120 sentences (ids rn400-rn699) with its own seed from the articles the first part did not use, and appends
+it to the sample file; the test half stays the first part's 200 sentences. The output holds references only (file, article
 index, character offsets into the article text as `marsad.ingest.newsjson` reads it): the corpus's text never
 enters the repository.
 
-    python tools/sample_real_news.py [--corpus ../shared/corpora/saudinewsnet] [-o tests/gold/real_news_sample.jsonl]
+    python tools/sample_real_news.py [--part 2] [--corpus ../shared/corpora/saudinewsnet] [-o tests/gold/real_news_sample.jsonl]
 """
 
 from __future__ import annotations
@@ -21,26 +23,35 @@ from marsad.pipeline import Pipeline
 
 SEED = 20150721
 QUOTA = {"state": 240, "other": 160}
+PART2 = {"seed": SEED + 2, "quota": {"state": 180, "other": 120}, "first": 400}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default="../shared/corpora/saudinewsnet")
     ap.add_argument("-o", "--out", default="tests/gold/real_news_sample.jsonl")
+    ap.add_argument("--part", type=int, choices=(1, 2), default=1)
     args = ap.parse_args()
-    rng = random.Random(SEED)
+    part2 = args.part == 2
+    quota = PART2["quota"] if part2 else QUOTA
+    used = set()
+    if part2:
+        for line in open(args.out, encoding="utf-8"):
+            r = json.loads(line)
+            used.add((r["file"], r["index"]))
+    rng = random.Random(PART2["seed"] if part2 else SEED)
     files = sorted(Path(args.corpus).glob("*.zip"))
     docs = {}
     for f in files:
         for d in read_news_zip(f):
             if hasattr(d, "origin"):
                 docs[(f.name, int(d.origin["index"]))] = d
-    keys = sorted(docs)
+    keys = sorted(k for k in docs if k not in used)
     rng.shuffle(keys)
     pipe = Pipeline.default(upto="actors")
-    taken = {k: [] for k in QUOTA}
+    taken = {k: [] for k in quota}
     for key in keys:
-        if all(len(taken[k]) >= n for k, n in QUOTA.items()):
+        if all(len(taken[k]) >= n for k, n in quota.items()):
             break
         p = pipe(docs[key])
         body = [s for s in p.sentences if s.kind == "body" and 6 <= len(p.tokens[s.idx]) <= 70]
@@ -50,16 +61,18 @@ def main() -> None:
         states = any(m.kind in ("name", "nisba", "capital", "metonym", "person") and len(m.code) == 3
                      and m.code.isalpha() and s.start <= m.start < s.end for m in p.mentions)
         stratum = "state" if states else "other"
-        if len(taken[stratum]) >= QUOTA[stratum]:
+        if len(taken[stratum]) >= quota[stratum]:
             continue
         taken[stratum].append({"file": key[0], "index": key[1], "start": s.start, "end": s.end, "stratum": stratum,
                                "published": docs[key].published, "source": docs[key].source})
     rows = taken["state"] + taken["other"]
     rng.shuffle(rows)
+    first = PART2["first"] if part2 else 0
     for i, r in enumerate(rows):
-        r["id"] = f"rn{i:03d}"
-        r["split"] = "dev" if i < len(rows) // 2 else "test"  # rows are already in random order
-    with open(args.out, "w", encoding="utf-8") as fh:
+        r["id"] = f"rn{first + i:03d}"
+        # rows are already in random order; the second part is development data only
+        r["split"] = "dev" if part2 or i < len(rows) // 2 else "test"
+    with open(args.out, "a" if part2 else "w", encoding="utf-8") as fh:
         for r in rows:
             fh.write(json.dumps({k: r[k] for k in ("id", "split", "stratum", "file", "index", "start", "end",
                                                    "published", "source")}, ensure_ascii=False) + "\n")
