@@ -448,3 +448,23 @@ def test_an_act_noun_s_relative_verb_takes_no_party_before_it():
     evs = code(rules, "دانت دولة قطر التفجير الذي استهدف حافلة للركاب في مدينة أبها.", DATE)
     assert [(e.event, e.actor.code) for e in evs if e.event == "ACCUSE"] == [("ACCUSE", "QAT")]
     assert all(e.actor.code != "QAT" for e in evs if e.event == "ASSAULT")
+
+
+def test_deaths_caused_by_a_fire_or_an_accident_are_no_attack(pipe):
+    # a result clause reaches back to its cause; the cause of a road death follows the verb
+    assert not coded(pipe, "اندلع حريق كبير في مستودع بمدينة بيروت أسفر عن مقتل عاملين وتدمير ثلاث شاحنات.", "ASSAULT")
+    assert not coded(pipe, "قتل شخصان في حادث تصادم بين سيارتين على طريق عمان الصحراوي.", "ASSAULT")
+    evs = coded(pipe, "أسفر هجوم انتحاري في بغداد عن مقتل عشرة أشخاص.", "ASSAULT")
+    assert evs and evs[0].recipient.code == "IRQ"
+
+
+def test_a_marker_stands_before_a_whole_title_phrase(pipe):
+    evs = coded(pipe, "قال وزير الخارجية الأردني خلال مؤتمر صحفي عقده مع وزير الخارجية الفرنسي إن المحادثات مثمرة.",
+                "CONSULT")
+    assert evs and {evs[0].actor.code, evs[0].recipient.code} == {"JOR", "FRA"}
+
+
+def test_a_state_after_wa_fi_or_fa_fi_is_where_not_who():
+    pipe = Pipeline.default("events", learned=True)  # the learned argument scorer must not take it either
+    evs = coded(pipe, "وفي ليبيا نفذت الطائرات 12 ضربة على مواقع للمسلحين قرب سرت.", "ASSAULT")
+    assert evs and all(e.actor.code != "LBY" for e in evs)

@@ -97,6 +97,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
             p = None  # "الأمين العام لمجلس التعاون"، "سفير خادم الحرمين لدى": whose title it is, not a marker
         if p:
             return p
+        titled = [j for j in range(max(since, i - 4), i) if tokens[j].base in TITLES]
+        if titled:  # "مع وزير الخارجية المصري": the marker stands before the whole title phrase
+            reach = max(reach, i - titled[0] + 1)
         for k in range(x.tok_start - 1, max(since, x.tok_start - reach) - 1, -1):
             if norms[k] == "بالاعمال" and k > 0 and tokens[k - 1].base == "قايم":
                 continue  # "القائم بالأعمال الإيراني": the title's ب marks nothing
@@ -416,6 +419,10 @@ def not_a_party(tokens: list[Token], x: Mention) -> bool:
 
 
 def after_place_word(tokens: list[Token], x: Mention) -> bool:
-    """A place after a place word (قرب رام الله، شمال سوريا): where, never who acts (it may be the target's state)."""
+    """A place after a place word (قرب رام الله، شمال سوريا) or after في with a conjunction (ففي العراق، وفي
+    سوريا): where, never who acts (it may be the target's state)."""
     i = x.tok_start
-    return i > 0 and (tokens[i - 1].norm in PLACE_WORDS or tokens[i - 1].base in PLACE_WORDS)
+    if i == 0:
+        return False
+    t = tokens[i - 1]
+    return t.norm in PLACE_WORDS or t.base in PLACE_WORDS or (t.base == "في" and t.prefix in ("و", "ف"))

@@ -84,16 +84,34 @@ KIN = frozenset({"زوجته", "زوجها", "ابنه", "ابنها", "ابنت
                  "طليقته", "عمه", "خاله", "ابنايه", "ابناءه"})
 
 
+ACCIDENTS = frozenset({"سير", "مروري", "مرور", "اصطدام", "تصادم", "غرق", "غرقا", "احتراق"})  # حادث سير، غرقا
+RESULTS = frozenset({"اسفر", "اسفرت", "ادي", "ادت", "تسبب", "تسببت", "خلف", "خلفت", "نجم", "نتج"})
+
+
 def not_political(tokens: list[Token], first: int, last: int) -> bool:
-    """A violent verb whose subject is a natural force (اجتاح حريق، ضربت عاصفة) or whose object is the doer's own
-    kin (قتل زوجته): news of disasters and private crime, not of political violence."""
+    """A violent verb whose subject is a natural force (اجتاح حريق، ضربت عاصفة), whose cause is an accident (قتل في
+    حادث سير، مصرع … غرقا) or whose object is the doer's own kin (قتل زوجته): news of disasters and private crime,
+    not of political violence. A result clause reaches back to its cause: "حرائق غابات أسفرت عن مقتل شرطي"."""
+    def forced(ts) -> bool:
+        return any(t.base in NATURAL_FORCES or t.norm in NATURAL_FORCES for t in ts)
     near = [t for t in tokens[last + 1:last + 3]] + [t for t in tokens[max(0, first - 2):first]]
-    return any(t.base in NATURAL_FORCES or t.norm in NATURAL_FORCES for t in near) or \
-        any(t.norm in KIN or t.base in KIN for t in tokens[last + 1:last + 4])
+    if forced(near) or any(t.norm in KIN or t.base in KIN for t in tokens[last + 1:last + 4]):
+        return True
+    if any(t.norm in ACCIDENTS or t.base in ACCIDENTS for t in tokens[last + 1:last + 5]):
+        return True
+    marker = next((k for k in range(first - 1, max(-1, first - 5), -1)
+                   if tokens[k].base in RESULTS or tokens[k].norm in RESULTS), None)
+    if marker is None:
+        return False
+    cause = tokens[max(0, marker - 8):marker]
+    return forced(cause) and not has_attacker(cause)
 
 
 def has_attacker(tokens: list[Token]) -> bool:
-    return any(t.base in ATTACKERS or t.norm in ATTACKERS for t in tokens)
+    """An attacker noun that is no target: not after على/ضد and without لـ ("على مواقع للمسلحين" is attacked)."""
+    return any((t.base in ATTACKERS or t.norm in ATTACKERS) and not t.prefix.lstrip("وف").startswith("ل")
+               and not any(u.norm in ("علي", "ضد") for u in tokens[max(0, k - 2):k])
+               for k, t in enumerate(tokens))
 
 
 def place_party(code: str, agent: str, at: Token, tok: int, how: str = "place") -> Mention:
