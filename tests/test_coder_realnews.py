@@ -468,3 +468,28 @@ def test_a_state_after_wa_fi_or_fa_fi_is_where_not_who():
     pipe = Pipeline.default("events", learned=True)  # the learned argument scorer must not take it either
     evs = coded(pipe, "وفي ليبيا نفذت الطائرات 12 ضربة على مواقع للمسلحين قرب سرت.", "ASSAULT")
     assert evs and all(e.actor.code != "LBY" for e in evs)
+
+
+def test_a_plan_or_campaign_aims_at_people_and_attacks_nobody(pipe):
+    assert not coded(pipe, "أطلقت الجمعية حملة توعوية تستهدف الأسر في محافظة الزرقاء الأردنية.", "ASSAULT")
+    assert not coded(pipe, "ويستهدف هذا البرنامج تدريب ألف شاب مصري على الحرف اليدوية.", "ASSAULT")
+    assert coded(pipe, "استهدفت الطائرات الإسرائيلية مواقع لحماس في غزة.", "ASSAULT")
+
+
+def test_a_tournament_hosted_brings_no_visitor(pipe):
+    assert not coded(pipe, "يشارك المنتخب في البطولة العربية التي تستضيفها الجزائر الشهر المقبل.", "CONSULT")
+    evs = coded(pipe, "استضافت القاهرة وزير الخارجية الإيطالي أمس.", "CONSULT")
+    assert evs and evs[0].actor.code == "EGY" and evs[0].recipient.code == "ITA"
+
+
+def test_describing_an_attack_as_cowardly_is_an_accusation(pipe):
+    evs = coded(pipe, "ووصف وزير الداخلية الكويتي، التفجير الذي استهدف المسجد، بالعمل الجبان.", "ACCUSE")
+    assert evs and evs[0].actor.code == "KWT"
+    assert not coded(pipe, "وصف الرئيس الفرنسي الزيارة بالتاريخية وقال إن البلدين سيحاربان الجماعات الإرهابية.",
+                     "ACCUSE")  # praise, and a negative word in another clause
+
+
+def test_died_in_an_explosion_is_an_attack_on_the_dead(pipe):
+    evs = coded(pipe, "لقي 12 شخصا حتفهم في انفجارين انتحاريين بمدينة مايدوغوري في نيجيريا.", "ASSAULT")
+    assert evs and evs[0].recipient.code == "NGA"
+    assert not coded(pipe, "لقي ثلاثة أشخاص مصرعهم في حادث سير على طريق الموصل.", "ASSAULT")

@@ -85,7 +85,8 @@ KIN = frozenset({"زوجته", "زوجها", "ابنه", "ابنها", "ابنت
 
 
 ACCIDENTS = frozenset({"سير", "مروري", "مرور", "اصطدام", "تصادم", "غرق", "غرقا", "احتراق"})  # حادث سير، غرقا
-RESULTS = frozenset({"اسفر", "اسفرت", "ادي", "ادت", "تسبب", "تسببت", "خلف", "خلفت", "نجم", "نتج"})
+RESULTS = frozenset({"اسفر", "اسفرت", "ادي", "ادت", "تسبب", "تسببت", "خلف", "خلفت", "نجم", "نتج", "متسببا", "مخلفا",
+                     "مسفرا", "موديا"})
 
 
 def not_political(tokens: list[Token], first: int, last: int) -> bool:
@@ -103,7 +104,7 @@ def not_political(tokens: list[Token], first: int, last: int) -> bool:
                    if tokens[k].base in RESULTS or tokens[k].norm in RESULTS), None)
     if marker is None:
         return False
-    cause = tokens[max(0, marker - 8):marker]
+    cause = tokens[max(0, marker - 14):marker]
     return forced(cause) and not has_attacker(cause)
 
 
