@@ -493,3 +493,20 @@ def test_died_in_an_explosion_is_an_attack_on_the_dead(pipe):
     evs = coded(pipe, "لقي 12 شخصا حتفهم في انفجارين انتحاريين بمدينة مايدوغوري في نيجيريا.", "ASSAULT")
     assert evs and evs[0].recipient.code == "NGA"
     assert not coded(pipe, "لقي ثلاثة أشخاص مصرعهم في حادث سير على طريق الموصل.", "ASSAULT")
+
+
+def test_an_office_at_the_end_of_a_title_chain_is_the_person(pipe):
+    evs = coded(pipe, "أجرى الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع "
+                      "اتصالا هاتفيا بالرئيس المصري عبدالفتاح السيسي.", "CONSULT")
+    assert evs and (evs[0].actor.code, evs[0].recipient.code) == ("SAU", "EGY")
+
+
+def test_a_banquet_for_a_guest_is_hosting(pipe):
+    evs = coded(pipe, "أقام الرئيس المصري مأدبة عشاء على شرف الرئيس الفرنسي في القاهرة.", "CONSULT")
+    assert evs and (evs[0].actor.code, evs[0].recipient.code) == ("EGY", "FRA")
+
+
+def test_closing_a_newspaper_is_censorship_and_a_hospital_visit_is_no_meeting(pipe):
+    evs = coded(pipe, "قررت السلطات الأردنية وقف صدور صحيفة محلية حتى إشعار آخر.", "COERCE")
+    assert evs and evs[0].mode == "censor" and evs[0].actor.code == "JOR"
+    assert not coded(pipe, "قال وزير الصحة العراقي خلال زيارته لمستشفيات البصرة إن الخدمات تحسنت.", "CONSULT")

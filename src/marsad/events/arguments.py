@@ -328,9 +328,34 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         antecedent = [x for x in ms if x.tok_end == j + 1]
         if antecedent and antecedent[-1].code not in {a.code for a in actors}:
             recipients = antecedent[-1:]
+    actors = [title_holder(a, ms, tokens) for a in actors]
     if frame.actor == "source" and agent is None:  # تلقى، حصل على: the giver is marked by من, the subject receives
         return recipients, actors, symmetric
     return actors, recipients, symmetric
+
+
+CHAIN = frozenset({"ولي", "بن", "ابن", "نايب", "الثاني", "الاول"})
+
+
+def title_holder(x: Mention, ms: list[Mention], tokens: list[Token]) -> Mention:
+    """An uncoded office at the end of a person's chain of titles is that person: "الأمير محمد بن سلمان ولي ولي
+    العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع" ends with وزير الدفاع, who is the prince."""
+    if x.kind != "head" or x.code or tokens[x.tok_start].base not in TITLES:
+        return x
+    prior = [y for y in ms if y.tok_end <= x.tok_start and y.kind in ("person", "provisional") and y.code]
+    if not prior or x.tok_start - prior[-1].tok_end > 14:
+        return x
+    y = prior[-1]
+    for k in range(y.tok_end, x.tok_start):
+        t = tokens[k]
+        if not t.is_word:
+            return x  # a comma or a quote ends the chain
+        nxt = tokens[k + 1] if k + 1 < len(tokens) else None
+        if not ("ال" in t.prefix or t.base in TITLES or t.base in CHAIN or t.norm in CHAIN
+                or tokens[k - 1].norm in ("بن", "ابن")  # the rest of the name: بن عبدالعزيز
+                or (nxt is not None and "ال" in nxt.prefix)):  # a construct noun: مجلس الوزراء
+            return x
+    return y
 
 
 def group(first: Mention, pool: list[Mention], norms: list[str]) -> list[Mention]:
