@@ -510,3 +510,12 @@ def test_closing_a_newspaper_is_censorship_and_a_hospital_visit_is_no_meeting(pi
     evs = coded(pipe, "قررت السلطات الأردنية وقف صدور صحيفة محلية حتى إشعار آخر.", "COERCE")
     assert evs and evs[0].mode == "censor" and evs[0].actor.code == "JOR"
     assert not coded(pipe, "قال وزير الصحة العراقي خلال زيارته لمستشفيات البصرة إن الخدمات تحسنت.", "CONSULT")
+
+
+def test_a_plural_violent_verb_without_object_is_passive(pipe):
+    evs = coded(pipe, "وقالت مصادر طبية إن ثلاثة جنود عراقيين قتلوا في انفجار عبوة ناسفة قرب تكريت.", "ASSAULT")
+    assert evs and all(e.actor.code != "IRQ" or e.actor.inferred for e in evs)
+    assert any(e.recipient.code == "IRQ" for e in evs)
+    # an object after a time word keeps the active reading
+    evs = coded(pipe, "الشرطة الأردنية اعتقلت أمس ثلاثة مطلوبين في الزرقاء.", "COERCE")
+    assert evs and evs[0].actor.code == "JOR"

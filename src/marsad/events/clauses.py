@@ -19,6 +19,13 @@ AMBIGUOUS_PAST = frozenset({  # past forms read active or passive: passive only 
     "اوقف", "اوقفت", "سجن", "سجنت", "رحل", "رحلت", "ابعد", "ابعدت",
 })
 SHAPE_PASSIVE = frozenset({"اغتيل", "اغتيلت", "اغتيلوا", "اصيب", "اصيبت", "اصيبا", "اصيبوا"})
+# plural past forms are passive in the same contexts: "مقاتلو الجماعة الذين قتلوا في المعارك"
+AMBIGUOUS_PLURAL = frozenset({"قتلوا", "اعتقلوا", "اختطفوا", "خطفوا", "جرحوا", "اعدموا", "اسروا", "احتجزوا",
+                              "ذبحوا", "طعنوا", "اعدما", "اعتقلا", "اختطفا", "جرحا", "اسرا"})
+# what follows a transitive verb that has no object: a preposition (also with a pronoun), a time word or a stop
+NO_OBJECT = frozenset({"في", "فيه", "فيها", "فيهم", "خلال", "خلاله", "خلالها", "جراء", "اثر", "بعد", "قبل", "امس",
+                       "اليوم", "علي", "برصاص", "بنيران", "بقصف", "بانفجار", "ب", "عندما", "حين", "اثناء", "لدي",
+                       "داخل", "قرب", ".", ",", "،", ":", "؛"})
 COUNT_WORDS = frozenset({
     "واحد", "اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره", "احد", "عدد",
     "عشرات", "مءات", "ميات", "العشرات", "المءات", "نحو", "حوالي", "اكثر", "قرابه", "ما", "بعض", "ثلاث", "اربع",
@@ -49,8 +56,10 @@ def is_passive(tokens: list[Token], head: int, event: str) -> bool:
         return True  # قُتل، اُغتيل written with its vowel
     if t.base in SHAPE_PASSIVE:
         return True
-    if t.base not in AMBIGUOUS_PAST:
+    if t.base not in AMBIGUOUS_PAST and t.norm not in AMBIGUOUS_PLURAL:
         return False
+    if no_object(tokens, head):
+        return True  # "قتلوا في المعارك"، "قتل فيه ضابط": a transitive verb without its object
     nxt = next((k for k in range(head + 1, min(len(tokens), head + 3)) if tokens[k].is_word
                 or tokens[k].norm[:1].isdigit()), None)
     if nxt is None:
@@ -59,6 +68,22 @@ def is_passive(tokens: list[Token], head: int, event: str) -> bool:
     if w.norm[:1].isdigit() or w.base in COUNT_WORDS or w.norm in COUNT_WORDS:
         return True  # قتل 5 أشخاص، اعتقل ثلاثة، قتل مواطن
     return False
+
+
+def no_object(tokens: list[Token], head: int) -> bool:
+    """The verb at ``head`` is followed by a preposition, a time word or punctuation, not by an object."""
+    if head + 1 >= len(tokens):
+        return True
+    nxt = tokens[head + 1]
+    if not (nxt.norm in NO_OBJECT or (nxt.prefix[:1] == "ب" and nxt.base in ("رصاص", "نيران", "قصف", "انفجار"))):
+        return False
+    # an object may follow a time word or a place phrase: "اعتقلت أمس ثلاثة مطلوبين"، "قتلت في حلب عشرات"
+    for t in tokens[head + 2:head + 6]:
+        if t.norm in (".", ",", "،", ":", "؛") or t.base in RELATIVES:
+            break
+        if t.norm[:1].isdigit() or t.base in COUNT_WORDS or t.norm in COUNT_WORDS:
+            return False
+    return True
 
 
 def victim_verb(tokens: list[Token], head: int) -> int | None:

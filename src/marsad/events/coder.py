@@ -25,6 +25,8 @@ from .lexicon import IGNORE, Lexicon, TriggerMatch, load_lexicon, load_modality,
 from .ontology import Ontology, load_ontology
 from .parties import Policy, has_attacker, load_policies, not_political, place_party, victim_agent
 
+CLAUSE_LINKS = frozenset({"عندما", "حين", "حينما", "بعدما", "بينما", "اذ", "حيث", "لكن", "فيما", "كما", "عقب"})
+
 READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستعدين", "استعداد", "استعدادها", "استعداده", "يعتزم", "تعتزم",
                        "اعتزام", "ينوي", "تنوي", "نيه", "عازم", "عازمه"})  # intention words that govern the act
 ORG_REFS = {"منظمه", "حلف", "تكتل"}  # with ال: the organisation last named
@@ -304,9 +306,17 @@ class EventCoder:
             patients = [x for x in pool if vk < x.tok_start < head] or \
                 [x for x in pool if x.tok_end <= vk and vk - x.tok_end <= 2]
         else:
-            patients = [x for x in pool if head < x.tok_start <= m.tokens[-1] + 6 and id(x) not in taken
+            # the patient of a passive stays in its clause: "جنديا قتل عندما فتح مقاتلون النار"
+            end = next((k for k in range(head + 1, min(len(tokens), m.tokens[-1] + 7))
+                        if tokens[k].norm in CLAUSE_LINKS or tokens[k].norm in (".", ",", "،", ":", "؛")),
+                       m.tokens[-1] + 7)
+            patients = [x for x in pool if head < x.tok_start < end and id(x) not in taken
                         and not prep(tokens[x.tok_start].prefix)
                         and not (x.tok_start > 0 and tokens[x.tok_start - 1].norm in PREPS)]
+            if not patients and clauses.no_object(tokens, head):
+                # SVO passive: "مقاتلو جماعة الحوثي الذين قتلوا في المعارك", "خمسة مدنيين قتلوا في"
+                k = head - 1 if head > 0 and tokens[head - 1].norm in clauses.RELATIVES else head
+                patients = [x for x in pool if x.tok_end <= k and k - x.tok_end <= 1 and id(x) not in taken][-1:]
         patients = [x for x in patients if id(x) not in taken][:1]
         return agents, patients or [r for r in recipients if id(r) not in taken]
 
