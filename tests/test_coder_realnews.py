@@ -519,3 +519,11 @@ def test_a_plural_violent_verb_without_object_is_passive(pipe):
     # an object after a time word keeps the active reading
     evs = coded(pipe, "الشرطة الأردنية اعتقلت أمس ثلاثة مطلوبين في الزرقاء.", "COERCE")
     assert evs and evs[0].actor.code == "JOR"
+
+
+def test_the_place_of_an_unknown_town_comes_from_its_nisba_not_from_a_border_landmark():
+    pipe = Pipeline.default("events", learned=False)
+    evs = coded(pipe, "قتل 12 شخصا وأصيب عشرات في تفجير انتحاري استهدف بلدة صغيرة أردنية قرب الحدود مع مدينة درعا السورية.",
+                "ASSAULT")
+    assert evs and all(e.recipient.code == "JOR" for e in evs)
+    assert all(e.actor.code in (None, "JOR") for e in evs)  # the casualty pair قتل … وأصيب is passive

@@ -75,6 +75,8 @@ def no_object(tokens: list[Token], head: int) -> bool:
     if head + 1 >= len(tokens):
         return True
     nxt = tokens[head + 1]
+    if nxt.prefix[:1] == "و" and (nxt.base in SHAPE_PASSIVE or nxt.base in AMBIGUOUS_PAST or nxt.base in VICTIM_VERBS):
+        return True  # "قتلوا وأصيب مئات"، "قتل وجرح": the casualty pair of a report
     if not (nxt.norm in NO_OBJECT or (nxt.prefix[:1] == "ب" and nxt.base in ("رصاص", "نيران", "قصف", "انفجار"))):
         return False
     # an object may follow a time word or a place phrase: "اعتقلت أمس ثلاثة مطلوبين"، "قتلت في حلب عشرات"

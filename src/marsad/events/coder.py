@@ -25,6 +25,8 @@ from .lexicon import IGNORE, Lexicon, TriggerMatch, load_lexicon, load_modality,
 from .ontology import Ontology, load_ontology
 from .parties import Policy, has_attacker, load_policies, not_political, place_party, victim_agent
 
+SETTLEMENTS = frozenset({"مدينه", "بمدينه", "بلده", "ببلده", "قريه", "بقريه", "محافظه", "بمحافظه", "ولايه", "بولايه",
+                         "اقليم", "باقليم", "منطقه", "بمنطقه", "مدن", "قري"})
 CLAUSE_LINKS = frozenset({"عندما", "حين", "حينما", "بعدما", "بينما", "اذ", "حيث", "لكن", "فيما", "كما", "عقب"})
 
 READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستعدين", "استعداد", "استعدادها", "استعداده", "يعتزم", "تعتزم",
@@ -556,6 +558,15 @@ class EventCoder:
         """(country code, text) of where the sentence happens: a place or capital, else a state after في."""
         def after_fi(x: Mention) -> bool:
             return x.tok_start > 0 and norms[x.tok_start - 1] in ("في", "داخل", "بمدينه", "مدينه", "شوارع")
+
+        def border(x: Mention) -> bool:  # "قرب الحدود مع مدينة كوباني السورية": a landmark, not the place
+            near = norms[max(0, x.tok_start - 4):x.tok_start]
+            return "مع" in near and any(w in ("الحدود", "حدود", "الحدوديه", "الحدودي") for w in near)
+        # "مدينة سوروتش التركية": a town the dictionary lacks, placed by its nisba
+        towns = [x for x in mentions if x.kind == "nisba" and x.tok_start >= 2 and norms[x.tok_start - 2] in SETTLEMENTS]
+        for x in sorted([x for x in places if x.code] + towns, key=lambda x: x.tok_start):
+            if not border(x):
+                return x.code, x.text
         for x in places:
             if x.code:
                 return x.code, x.text
