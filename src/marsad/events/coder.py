@@ -3,8 +3,9 @@
 Steps for each trigger match (lexicon.find):
 1. arguments: word order and markers choose actor and recipient (arguments.py); voice and victim verbs swap them
    (clauses.py); the type's party policy supplies unnamed parties from the place (parties.py).
-2. modality: negation cues just before the trigger; denials (نفى) suppress the denied act (the denial
-   itself is a REJECT trigger); future (سوف، س+verb، يعتزم، من المقرر), hypothetical (لو، إذا، هل),
+   Protests have party rules of their own (protest.py).
+2. modality (modality.py): negation cues just before the trigger; denials (نفى) suppress the denied act (the
+   denial itself is a REJECT trigger); future (سوف، س+verb، يعتزم، من المقرر), hypothetical (لو، إذا، هل),
    historical background; reported speech keeps its source (attribution).
 3. date: the nearest date expression in the sentence, else the publication date (precision "document").
 """
@@ -12,16 +13,17 @@ Steps for each trigger match (lexicon.find):
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
 
 from ..actors.stage import bundled_guards
 from ..records import Event, Mention, Party, Sentence, Token
 from ..text.normalize import normalize
 from ..text.tokens import forms as token_forms
-from . import arguments, clauses
+from . import arguments, clauses, protest
+from . import modality as modal
 from .arguments import BOUNDARY, PREPS, prep
 from .dates import find_dates, nearest
-from .lexicon import IGNORE, Lexicon, TriggerMatch, load_lexicon, load_modality, load_modality_roles
+from .lexicon import IGNORE, Lexicon, TriggerMatch, load_lexicon
+from .modality import Cues
 from .ontology import Ontology, load_ontology
 from .parties import Policy, has_attacker, load_policies, not_political, place_party, victim_agent
 
@@ -32,7 +34,6 @@ CLAUSE_LINKS = frozenset({"عندما", "حين", "حينما", "بعدما", "�
 READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستعدين", "استعداد", "استعدادها", "استعداده", "يعتزم", "تعتزم",
                        "اعتزام", "ينوي", "تنوي", "نيه", "عازم", "عازمه"})  # intention words that govern the act
 ORG_REFS = {"منظمه", "حلف", "تكتل"}  # with ال: the organisation last named
-AUTHORITY = {"GOV", "MIL", "LEG", "JUD", "SPY", "COP", "DIP"}
 FORCES = {"GOV", "MIL", "COP", "SPY", "JUD"}  # a state's own organs acting in its territory
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
              "رييسان", "رييسين", "عاصمتان", "عاصمتين", "بلديهما", "دولتيهما", "زعيميهما"}
@@ -47,52 +48,6 @@ SPEECH_CUES = frozenset({"خطاب", "خطابه", "خطابها", "تصريح",
                          "لاذعا", "اللاذع", "كلامي", "كلاميا", "اعلامي", "اعلاميا", "بشده", "لفظي", "لفظيا",
                          "مقال", "مقاله", "حوار", "بعنف", "واصفا", "واصفه", "متهما", "متهمه"})
 CHARGES = {"بتهمه", "تهمه", "بتهم", "تهم", "التهمه", "بتهمتي", "بجريمه", "بجرم", "بقضيه"}
-
-
-@dataclass(slots=True)
-class Cues:
-    """Modality cue lists from data/lexicon/modality.yaml, split into single words and multi-word phrases."""
-
-    negation: frozenset[str]
-    negation_exceptions: tuple[tuple[str, ...], ...]
-    suppress: frozenset[str]  # denial and refusal: the embedded act did not happen
-    future: frozenset[str]
-    future_phrases: tuple[tuple[str, ...], ...]
-    hypothetical: frozenset[str]
-    hypothetical_phrases: tuple[tuple[str, ...], ...]
-    historical: tuple[tuple[str, ...], ...]
-    reporting: dict[str, str]  # word -> role
-    reporting_phrases: tuple[tuple[tuple[str, ...], str], ...]
-    future_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word -> phrases
-    historical_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    hypothetical_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        for ph in self.hypothetical_phrases:
-            self.hypothetical_first.setdefault(ph[0], []).append(ph)
-        for ph in self.future_phrases:
-            self.future_first.setdefault(ph[0], []).append(ph)
-        for ph in self.historical:
-            self.historical_first.setdefault(ph[0], []).append(ph)
-
-    @classmethod
-    def load(cls) -> Cues:
-        m = load_modality()
-        roles = load_modality_roles()
-
-        def words(key: str) -> frozenset[str]:
-            return frozenset(normalize(x) for x in m.get(key, []) if len(x.split()) == 1)
-
-        def phrases(key: str) -> tuple[tuple[str, ...], ...]:
-            return tuple(tuple(normalize(x).split()) for x in m.get(key, []) if len(x.split()) > 1)
-
-        # إن is mostly "that"; قد with a past verb means "already"; غير/ما are too ambiguous as negation
-        hyp = words("hypothetical") - {"ان", "قد"}
-        rep_words = {normalize(c): r for c, r in roles.items() if len(c.split()) == 1}
-        rep_phrases = tuple((tuple(normalize(c).split()), r) for c, r in roles.items() if len(c.split()) > 1)
-        return cls(words("negation") - {"غير", "ما"}, phrases("negation_exceptions"),
-                   words("denial") | words("refusal"), words("future"), phrases("future"), hyp,
-                   phrases("hypothetical"), phrases("historical"), rep_words, rep_phrases)
 
 
 class EventCoder:
@@ -122,7 +77,7 @@ class EventCoder:
         if not matches:
             return []
         norms = [t.norm for t in tokens]
-        cf = [_cue_forms(t, f) for t, f in zip(tokens, tf, strict=True)]  # cues: the tokenizer's reading only
+        cf = [modal.cue_forms(t, f) for t, f in zip(tokens, tf, strict=True)]  # cues: the tokenizer's reading only
         matches = self._fold_embedded(matches, norms, tokens)
         dates = find_dates(tokens, published)
         question = sentence.text.rstrip().endswith(("?", "؟"))
@@ -139,7 +94,7 @@ class EventCoder:
         seen: set[tuple] = set()
         for m in matches:
             head = m.tokens[0]
-            if self._denied(norms, cf, head, claimed) and m.pattern.event != "REJECT":
+            if modal.denied(self.cues, norms, cf, head, claimed) and m.pattern.event != "REJECT":
                 continue
             if m.pattern.event == "REQUEST" and "دّع" in tokens[head].text.replace("\u064e", ""):
                 continue  # يدّعون "they claim" (ادّعى), written with its shadda, is not يدعون "they call for"
@@ -176,7 +131,7 @@ class EventCoder:
                 prev_actors = actors
             implicit_target = False
             if m.pattern.event == "PROTEST":
-                actors, recipients, implicit_target = self._protest_parties(
+                actors, recipients, implicit_target = protest.protest_parties(
                     tokens, norms, mentions, pool, places, head, actors, recipients, location)
             if m.pattern.event in ("ACCUSE", "REQUEST") and not any(a.code for a in actors) and \
                     any(p.pattern.event == "PROTEST" and p.tokens[0] < head for p in matches):
@@ -207,8 +162,8 @@ class EventCoder:
                 actors, recipients = self._from_place(policy, tokens, head, fill, actors, recipients, pool)
             bare_ok = policy.keep_without_parties and told
             own = fill if policy.recipient_from_actor else location  # whose agent-only heads (الشرطة) these are
-            negated = self._negated(norms, cf, head)
-            modality = self._modality(tokens, norms, tf, head, m, question, cf)
+            negated = modal.negated(self.cues, norms, cf, head)
+            modality = modal.modality(self.cues, tokens, norms, tf, head, m, question, cf)
             event_type, mode = self._retype(m, norms, tf, head, recipients, tokens)
             if event_type == "AGREE" and mode in ("promise", "offer", "intend") and modality == "asserted":
                 modality = "future"  # retyped by readiness ("استعداد طهران لاستئناف المحادثات"): not done yet
@@ -408,123 +363,6 @@ class EventCoder:
         return ev, mode
 
     # -- arguments --------------------------------------------------------------------------------
-    # -- protests --------------------------------------------------------------------------------
-    @staticmethod
-    def _protest_parties(tokens: list[Token], norms: list[str], mentions: list[Mention], pool: list[Mention],
-                         places: list[Mention], head: int, actors: list[Mention], recipients: list[Mention],
-                         location: tuple[str, str] | None) -> tuple[list[Mention], list[Mention], bool]:
-        """Who protests and against whom. Protesters are rarely named states: they are people of a place or
-        of an origin, facing a government, an embassy, the security forces or what they chant against."""
-        # a bare agent noun after the trigger (شرطيا، الشيعة) is who they clashed with or chanted about; the state
-        # they face is found by the rules below
-        recipients = [r for r in recipients if r.code]
-        origin = _origin(tokens, norms, pool + [x for x in places if x.code], head)
-        if origin:  # "المتظاهرون من فلسطينيين وإسرائيليين", "متظاهر من أبناء دارفور": who they are
-            actors = origin
-            recipients = [r for r in recipients if r.tok_start != origin[0].tok_start]
-        embassy = _embassy(tokens, pool, head)
-        if embassy:  # "أمام السفارة الإسرائيلية", "بطرد سفيرة إستونيا": the embassy's state is the target
-            recipients = [embassy]
-            actors = [a for a in actors if a.tok_start != embassy.tok_start]
-        # a capital before a protest is where it happens, not a government protesting
-        actors = [Mention(a.start, a.end, a.text, a.code, "CVL", "head", tok_start=a.tok_start, tok_end=a.tok_end)
-                  if a.kind == "capital" else a for a in actors]
-        if actors and all(a.agent in ("MIL", "COP") for a in actors):
-            # "استخدم الجيش الإسرائيلي الغاز لتفريق المتظاهرين": the security forces face the protest
-            recipients = recipients or actors
-            actors = []
-        target = None if embassy else _protest_target(tokens, norms, pool, head, {a.code for a in actors if a.code})
-        if target:  # "هتافات معادية لإيران", "تنديدا بالسياسة الأمريكية"
-            recipients = [target]
-        if not actors:  # protesters unnamed: civilians of the place
-            actors = [Mention(tokens[head].start, tokens[head].end, tokens[head].text, "", "CVL", "head",
-                              tok_start=head, tok_end=head + 1)]
-        if not location and all(not a.code for a in actors):
-            # protesters with no place: they belong to the first state the sentence names (not their target)
-            taken = {r.code for r in recipients}
-            first = next((x.code for x in mentions if len(x.code) == 3 and x.kind != "igo" and x.code not in taken), None)
-            if first:
-                actors = [Mention(a.start, a.end, a.text, first, a.agent, a.kind, tok_start=a.tok_start,
-                                  tok_end=a.tok_end) for a in actors]
-        actor_codes = {a.code for a in actors} | ({location[0]} if location else set())
-        if not recipients:  # protests target authorities: a named government, leader or ministry first
-            recipients = [x for x in mentions if x.tok_start != actors[0].tok_start and x.code and
-                          (x.kind in ("person", "provisional", "metonym") or (x.agent in AUTHORITY and x.kind != "capital"))][:1]
-        if not recipients:  # a state named after the protest that is neither the protesters' nor the place's
-            recipients = [x for x in mentions if x.tok_start > head and x.code and x.code not in actor_codes
-                          and x.kind in ("name", "nisba", "capital", "metonym", "person", "provisional")][:1]
-        where = location[0] if location else next((a.code for a in actors if a.code and len(a.code) == 3), None)
-        if not recipients:  # no target named: the authorities of the place (or of the protesters' state)
-            if where:
-                return actors, [Mention(0, 0, "", where, "GOV", "implicit")], True
-        elif where and not any(r.code for r in recipients):  # "أصاب متظاهرون شرطيا": that state's police
-            return actors, [Mention(r.start, r.end, r.text, where, r.agent, r.kind, tok_start=r.tok_start,
-                                    tok_end=r.tok_end) for r in recipients], False
-        return actors, recipients, False
-
-    # -- modality ---------------------------------------------------------------------------------
-    def _negated(self, norms: list[str], tf: list[set[str]], head: int) -> bool:
-        count = 0
-        for k in range(head - 1, max(-1, head - 9), -1):  # "لم يشارك رئيس الوزراء … في القمة": the cue scopes the clause
-            if norms[k] in BOUNDARY:
-                break
-            if tf[k] & self.cues.negation or norms[k] in self.cues.negation:
-                if any(tuple(norms[k:k + len(ph)]) == ph for ph in self.cues.negation_exceptions):
-                    continue  # لا يزال "still", لا سيما "especially"
-                count += 1
-        return count % 2 == 1  # "لا تمتنع عن" (does not refrain from) is not a negation
-
-    def _denied(self, norms: list[str], tf: list[set[str]], head: int, claimed: frozenset[int] = frozenset()) -> bool:
-        for k in range(head - 1, max(-1, head - 8), -1):
-            if norms[k] in BOUNDARY:
-                break
-            if tf[k] & self.cues.suppress and k not in claimed:
-                return True
-        return False
-
-    def _modality(self, tokens: list[Token], norms: list[str], tf: list[set[str]], head: int, m: TriggerMatch,
-                  question: bool, cf: list[frozenset[str]]) -> str:
-        c = self.cues
-        t = tokens[head]
-        if _future_verb(t) or (m.pattern.event == "AGREE" and m.pattern.mode in ("promise", "offer", "intend")):
-            return "future"  # a promise or offer is about an act still to come
-        if head > 0 and norms[head - 1] in ("اي", "ايه"):
-            return "hypothetical"  # "أي دعم من بوتين", "أي عدوان": any such act, not one that happened
-        for k in range(head - 1, max(-1, head - 4), -1):  # قد + imperfect = "may"; قد + past = "already"
-            if norms[k] in BOUNDARY:
-                break
-            if norms[k] in ("قد", "فقد", "وقد") and t.base[:1] in ("ي", "ت", "ن"):
-                return "hypothetical"
-        for k in range(head - 1, max(-1, head - 8), -1):
-            if norms[k] in BOUNDARY:
-                break
-            if cf[k] & c.hypothetical or any(tuple(norms[k:k + len(ph)]) == ph and k + len(ph) <= head
-                                             for ph in c.hypothetical_first.get(norms[k], ())):
-                return "hypothetical"  # "في حالة تعرض أي منهما لهجوم"
-        for k in range(head - 1, max(-1, head - 6), -1):
-            if norms[k] in BOUNDARY:
-                break
-            if cf[k] & c.future or _future_verb(tokens[k]):  # سوف، يعتزم … or ستجري before a masdar trigger
-                return "future"
-        # "من المقرر أن يشارك توكاييف … في الجلسة الموسعة لقمة بريكس": the phrase scopes its whole clause
-        start = head
-        while start > 0 and head - start < 14 and norms[start - 1] not in BOUNDARY:
-            start -= 1
-        for i in range(start, head):  # readings: "ومن المقرر" = و + "من المقرر"
-            for f in tf[i] & c.future_first.keys():
-                for ph in c.future_first[f]:
-                    if i + len(ph) <= head and all(ph[j] in tf[i + j] or ph[j] == norms[i + j] for j in range(len(ph))):
-                        return "future"
-        if question:
-            return "hypothetical"
-        lo, hi = max(0, head - 8), min(len(norms), head + 8)
-        for k in range(lo, hi):
-            for ph in c.historical_first.get(norms[k], ()):
-                if k + len(ph) <= hi and tuple(norms[k:k + len(ph)]) == ph and \
-                        (k == 0 or norms[k - 1] not in ("منذ", "بعد", "مثل")):
-                    return "historical"  # "في الحرب الباردة"; but "منذ الحرب الكورية" only dates a comparison
-        return "asserted"
-
     @staticmethod
     def _duals(tokens: list[Token], mentions: list[Mention], context: list[str]) -> list[Mention]:
         """Dual nouns that refer back to two states (وقعت الدولتان، الزعيمان، بين البلدين) as a mention whose
@@ -605,54 +443,6 @@ class EventCoder:
         return None
 
 
-ORIGIN_NOUNS = {"ابناء", "مواطني", "مواطنين", "جاليه", "عدد", "ميات", "الاف", "عشرات", "مهاجرين", "لاجيين", "طلاب",
-                "عمال", "انصار"}  # normalised: "من أبناء"، "من مئات"، "من اللاجئين" (the base drops ال)
-
-
-TARGET_CUES = {"ضد", "معاديه", "معادي", "معاديا", "معادين", "مناهضه", "مناهض", "مناهضا", "مناهضين", "رافضه", "رافض",
-               "رافضين", "رفض", "رفضا", "رفضهم", "تنديدا", "احتجاجا", "استنكارا", "تندد", "يندد", "ينددون", "منددين",
-               "منددا", "مندده", "ادانه", "معارضه", "معارضين", "تدين", "يدين", "تشجب", "شجبا"}
-
-
-def _protest_target(tokens: list[Token], norms: list[str], pool: list[Mention], head: int, actor_codes: set[str]):
-    """What a protest is against: a state or leader just after a cue of hostility (ضد، معادية لـ، تنديدا بـ،
-    رفضهم لـ), the first such cue after the trigger, else the first in the sentence."""
-    found = []
-    for k, t in enumerate(tokens):
-        if t.base not in TARGET_CUES and norms[k] not in TARGET_CUES:
-            continue
-        x = next((x for x in pool if k < x.tok_start <= k + 3 and len(x.code) >= 2 and x.code not in actor_codes
-                  and x.kind != "capital"), None)
-        if x is not None:
-            found.append((k < head, k, x))
-    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
-
-
-EMBASSY = {"سفاره", "سفارات", "سفير", "سفيره", "سفيرين", "سفيري", "سفراء", "قنصليه", "قنصليات"}
-
-
-def _embassy(tokens: list[Token], pool: list[Mention], head: int) -> Mention | None:
-    """The state whose embassy or envoy a protest targets: the first named after the trigger, else the last before."""
-    named = [x for x in pool if x.tok_start > 0 and len(x.code) == 3 and x.kind in ("nisba", "name")
-             and tokens[x.tok_start - 1].base in EMBASSY]
-    after = [x for x in named if x.tok_start > head]
-    return after[0] if after else (named[-1] if named else None)
-
-
-def _origin(tokens: list[Token], norms: list[str], pool: list[Mention], head: int) -> list[Mention]:
-    # pool holds actor mentions and places (دارفور، التبت): both say where protesters come from
-    """Protesters followed by من + who they are (a nisba or a state), within a few words."""
-    for k in range(head + 1, min(len(tokens), head + 3)):
-        if norms[k] != "من":
-            continue
-        j = k + 1
-        while j < len(tokens) and j - k <= 3 and tokens[j].base in ORIGIN_NOUNS | {"من"}:
-            j += 1
-        first = next((x for x in pool if x.tok_start == j and x.code and x.kind in ("nisba", "name", "place", "people")), None)
-        return [first] if first else []
-    return []
-
-
 def _coordinated_pair(tokens: list[Token], mentions: list[Mention]) -> tuple[str, str] | None:
     """The last two states named together ("بين روسيا وكوريا الشمالية") earlier in the sentence: البلدان
     refers to them even when a third state was named after them."""
@@ -674,17 +464,6 @@ def _last_two(codes: list[str]) -> tuple[str, str] | None:
                 recent.remove(c)
             recent.append(c)
     return (recent[-2], recent[-1]) if len(recent) >= 2 else None
-
-
-def _future_verb(t: Token) -> bool:
-    """س + imperfect verb (سيوقع، ستجري، وسنعمل): the tokenizer splits off س only before one."""
-    return t.prefix in ("س", "وس", "فس")
-
-
-def _cue_forms(t: Token, readings: frozenset[str]) -> frozenset[str]:
-    """Forms a modality cue is matched against: the word as split by the tokenizer, and a conjunction off a
-    function word (ولن = و + لن); not every reading (سلم is not س + لم, شرطة is not شرط + ه)."""
-    return frozenset(f for f in readings if f in (t.norm, t.base) or (t.norm[:1] in ("و", "ف") and f == t.norm[1:]))
 
 
 def _merge_assaults(events: list[Event]) -> list[Event]:

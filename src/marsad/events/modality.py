@@ -1,0 +1,130 @@
+"""Modality of a coded act: negation and denial cues before the trigger, future, hypothetical and historical
+readings (data/lexicon/modality.yaml). The coder asks these functions; each reads only the sentence's tokens."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..records import Token
+from ..text.normalize import normalize
+from .arguments import BOUNDARY
+from .lexicon import TriggerMatch, load_modality, load_modality_roles
+
+
+@dataclass(slots=True)
+class Cues:
+    """Modality cue lists from data/lexicon/modality.yaml, split into single words and multi-word phrases."""
+
+    negation: frozenset[str]
+    negation_exceptions: tuple[tuple[str, ...], ...]
+    suppress: frozenset[str]  # denial and refusal: the embedded act did not happen
+    future: frozenset[str]
+    future_phrases: tuple[tuple[str, ...], ...]
+    hypothetical: frozenset[str]
+    hypothetical_phrases: tuple[tuple[str, ...], ...]
+    historical: tuple[tuple[str, ...], ...]
+    reporting: dict[str, str]  # word -> role
+    reporting_phrases: tuple[tuple[tuple[str, ...], str], ...]
+    future_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # first word -> phrases
+    historical_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    hypothetical_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for ph in self.hypothetical_phrases:
+            self.hypothetical_first.setdefault(ph[0], []).append(ph)
+        for ph in self.future_phrases:
+            self.future_first.setdefault(ph[0], []).append(ph)
+        for ph in self.historical:
+            self.historical_first.setdefault(ph[0], []).append(ph)
+
+    @classmethod
+    def load(cls) -> Cues:
+        m = load_modality()
+        roles = load_modality_roles()
+
+        def words(key: str) -> frozenset[str]:
+            return frozenset(normalize(x) for x in m.get(key, []) if len(x.split()) == 1)
+
+        def phrases(key: str) -> tuple[tuple[str, ...], ...]:
+            return tuple(tuple(normalize(x).split()) for x in m.get(key, []) if len(x.split()) > 1)
+
+        # إن is mostly "that"; قد with a past verb means "already"; غير/ما are too ambiguous as negation
+        hyp = words("hypothetical") - {"ان", "قد"}
+        rep_words = {normalize(c): r for c, r in roles.items() if len(c.split()) == 1}
+        rep_phrases = tuple((tuple(normalize(c).split()), r) for c, r in roles.items() if len(c.split()) > 1)
+        return cls(words("negation") - {"غير", "ما"}, phrases("negation_exceptions"),
+                   words("denial") | words("refusal"), words("future"), phrases("future"), hyp,
+                   phrases("hypothetical"), phrases("historical"), rep_words, rep_phrases)
+
+def negated(cues: Cues, norms: list[str], tf: list[set[str]], head: int) -> bool:
+    count = 0
+    for k in range(head - 1, max(-1, head - 9), -1):  # "لم يشارك رئيس الوزراء … في القمة": the cue scopes the clause
+        if norms[k] in BOUNDARY:
+            break
+        if tf[k] & cues.negation or norms[k] in cues.negation:
+            if any(tuple(norms[k:k + len(ph)]) == ph for ph in cues.negation_exceptions):
+                continue  # لا يزال "still", لا سيما "especially"
+            count += 1
+    return count % 2 == 1  # "لا تمتنع عن" (does not refrain from) is not a negation
+
+def denied(cues: Cues, norms: list[str], tf: list[set[str]], head: int, claimed: frozenset[int] = frozenset()) -> bool:
+    for k in range(head - 1, max(-1, head - 8), -1):
+        if norms[k] in BOUNDARY:
+            break
+        if tf[k] & cues.suppress and k not in claimed:
+            return True
+    return False
+
+def modality(cues: Cues, tokens: list[Token], norms: list[str], tf: list[set[str]], head: int, m: TriggerMatch,
+             question: bool, cf: list[frozenset[str]]) -> str:
+    c = cues
+    t = tokens[head]
+    if future_verb(t) or (m.pattern.event == "AGREE" and m.pattern.mode in ("promise", "offer", "intend")):
+        return "future"  # a promise or offer is about an act still to come
+    if head > 0 and norms[head - 1] in ("اي", "ايه"):
+        return "hypothetical"  # "أي دعم من بوتين", "أي عدوان": any such act, not one that happened
+    for k in range(head - 1, max(-1, head - 4), -1):  # قد + imperfect = "may"; قد + past = "already"
+        if norms[k] in BOUNDARY:
+            break
+        if norms[k] in ("قد", "فقد", "وقد") and t.base[:1] in ("ي", "ت", "ن"):
+            return "hypothetical"
+    for k in range(head - 1, max(-1, head - 8), -1):
+        if norms[k] in BOUNDARY:
+            break
+        if cf[k] & c.hypothetical or any(tuple(norms[k:k + len(ph)]) == ph and k + len(ph) <= head
+                                         for ph in c.hypothetical_first.get(norms[k], ())):
+            return "hypothetical"  # "في حالة تعرض أي منهما لهجوم"
+    for k in range(head - 1, max(-1, head - 6), -1):
+        if norms[k] in BOUNDARY:
+            break
+        if cf[k] & c.future or future_verb(tokens[k]):  # سوف، يعتزم … or ستجري before a masdar trigger
+            return "future"
+    # "من المقرر أن يشارك توكاييف … في الجلسة الموسعة لقمة بريكس": the phrase scopes its whole clause
+    start = head
+    while start > 0 and head - start < 14 and norms[start - 1] not in BOUNDARY:
+        start -= 1
+    for i in range(start, head):  # readings: "ومن المقرر" = و + "من المقرر"
+        for f in tf[i] & c.future_first.keys():
+            for ph in c.future_first[f]:
+                if i + len(ph) <= head and all(ph[j] in tf[i + j] or ph[j] == norms[i + j] for j in range(len(ph))):
+                    return "future"
+    if question:
+        return "hypothetical"
+    lo, hi = max(0, head - 8), min(len(norms), head + 8)
+    for k in range(lo, hi):
+        for ph in c.historical_first.get(norms[k], ()):
+            if k + len(ph) <= hi and tuple(norms[k:k + len(ph)]) == ph and \
+                    (k == 0 or norms[k - 1] not in ("منذ", "بعد", "مثل")):
+                return "historical"  # "في الحرب الباردة"; but "منذ الحرب الكورية" only dates a comparison
+    return "asserted"
+
+
+def future_verb(t: Token) -> bool:
+    """س + imperfect verb (سيوقع، ستجري، وسنعمل): the tokenizer splits off س only before one."""
+    return t.prefix in ("س", "وس", "فس")
+
+
+def cue_forms(t: Token, readings: frozenset[str]) -> frozenset[str]:
+    """Forms a modality cue is matched against: the word as split by the tokenizer, and a conjunction off a
+    function word (ولن = و + لن); not every reading (سلم is not س + لم, شرطة is not شرط + ه)."""
+    return frozenset(f for f in readings if f in (t.norm, t.base) or (t.norm[:1] in ("و", "ف") and f == t.norm[1:]))
