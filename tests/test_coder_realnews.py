@@ -527,3 +527,27 @@ def test_the_place_of_an_unknown_town_comes_from_its_nisba_not_from_a_border_lan
                 "ASSAULT")
     assert evs and all(e.recipient.code == "JOR" for e in evs)
     assert all(e.actor.code in (None, "JOR") for e in evs)  # the casualty pair قتل … وأصيب is passive
+
+
+def test_a_nisba_after_a_force_noun_is_the_attacker_and_a_stateless_group_takes_the_place(pipe):
+    (e,) = coded(pipe, "قصفت الطائرات التركية مواقع لتنظيم داعش في شمال العراق.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code, e.recipient.country) == ("TUR", "ISI", "IRQ")
+    (e,) = coded(pipe, "قصفت المدفعية السورية مواقع تركية قرب الحدود.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("SYR", "TUR")
+    # a group with a state of its own keeps it, wherever the act is told
+    evs = coded(pipe, "أطلق الحوثيون صاروخا على مدينة جازان السعودية.", "ASSAULT")
+    assert evs and evs[0].actor.code == "HOU" and evs[0].actor.country == "YEM"
+
+
+def test_the_coalition_is_the_one_of_the_war_the_article_names(pipe):
+    from marsad.ingest.readers import make_document
+    yemen = Pipeline.default("events")(make_document(
+        "تواصل المعارك في اليمن بين الحوثيين والمقاومة. وقصفت طائرات التحالف مواقع في صعدة أمس.", "t", "",
+        published=DATE))
+    assert any(e.event == "ASSAULT" and e.actor.code == "SAU" for e in yemen.events)
+    isil = Pipeline.default("events")(make_document(
+        "يواصل تنظيم داعش هجماته في الأنبار. وقصفت طائرات التحالف مواقع للتنظيم قرب الرمادي.", "t", "",
+        published=DATE))
+    assert any(e.event == "ASSAULT" and e.actor.code == "USA" for e in isil.events)
+    # a named coalition is no war coalition, and without a war named "the coalition" stays uncoded
+    assert all(e.actor.code not in ("SAU", "USA") for e in coded(pipe, "وقال التحالف الوطني إن الحكومة فشلت."))

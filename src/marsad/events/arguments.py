@@ -28,6 +28,15 @@ PARTITIVES = {"عدد", "عددا", "كبير", "كبيرا", "الاف", "مي�
               "المزيد", "اكثر", "مليون", "ملايين", "حشود", "حشد", "اعداد", "مجموعه", "الالاف", "المءات"}
 ADVERBS = {"امس", "اليوم", "رسميا", "ايضا", "مجددا", "مجدداً", "بدورها", "بدوره", "الاحد", "الاثنين", "الثلاثاء",
            "الاربعاء", "الخميس", "الجمعه", "السبت", "قد", "فعلا", "اخيرا", "رسمياً", "سابقا", "حينها", "بالفعل"}
+# nouns of armed forces: a nisba after one names the force that acts ("قصفت الطائرات التركية مواقع …"), while a
+# nisba after a target noun ("قصفت مواقع تركية") is the object's
+FORCE_NOUNS = frozenset({"طايرات", "طايره", "مقاتلات", "قوات", "قوه", "مدفعيه", "جيش", "طيران", "بوارج", "سفن",
+                         "مروحيات", "دبابات", "وحدات", "شرطه", "ميليشيات", "مليشيات", "قاذفات", "زوارق", "بحريه",
+                         "عناصر", "مسلحون", "مسلحو", "مسلحين", "سلاح", "الجو", "القوات", "الطايرات", "الطيران",
+                         "المقاتلات", "المدفعيه", "الجيش", "البوارج", "المروحيات", "الدبابات", "الوحدات", "الشرطه",
+                         "الميليشيات", "المليشيات", "القاذفات", "الزوارق", "البحريه", "القوه"})
+TARGETS = frozenset({"مواقع", "موقعا", "مقرات", "مقرا", "معاقل", "معقلا", "اهدافا", "اهداف", "تجمعات", "مخازن",
+                     "ثكنات", "مراكز", "مركزا", "اليات", "اوكار", "تحصينات", "مستودعات", "عناصر"})
 PLACE_WORDS = frozenset({"قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
                          "داخل", "خارج", "اطراف", "ضواحي", "محيط", "قباله"})
 EXAMPLES = {"مثل", "عكس", "غرار", "سوي", "خلاف", "كما"}
@@ -93,6 +102,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         if p == "ل" and i - 2 >= since and tokens[i - 1].is_word and not tokens[i - 1].prefix \
                 and norms[i - 2] in PREPS and i - 1 not in heads:
             return norms[i - 2]  # "على مواقع للحوثيين": لـ of possession; على marks the whole phrase
+        if p == "ل" and i - 1 >= since and (tokens[i - 1].base in TARGETS or norms[i - 1] in TARGETS):
+            p = None  # "قصفت مواقع لتنظيم داعش": the owner of the object attacked is the target
         if p == "ل" and i - 1 >= since and (tokens[i - 1].base in TITLES or norms[i - 1] == "العام"):
             p = None  # "الأمين العام لمجلس التعاون"، "سفير خادم الحرمين لدى": whose title it is, not a marker
         if p:
@@ -204,7 +215,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         first_after = next((x for x in after if x.tok_start - last <= reach and not marked(x, head + 1)
                             and not any(norms[k] in EXAMPLES for k in range(max(head + 1, x.tok_start - 2), x.tok_start))
                             and (frame.actor != "subject" or x.agent is not None or x.kind not in ("name", "nisba")
-                                 or all(norms[k] in ADVERBS or not tokens[k].is_word for k in range(last + 1, x.tok_start)))
+                                 or all(norms[k] in ADVERBS or not tokens[k].is_word for k in range(last + 1, x.tok_start))
+                                 or (x.kind == "nisba" and all(norms[k] in FORCE_NOUNS or tokens[k].base in FORCE_NOUNS
+                                                               for k in range(last + 1, x.tok_start))))
                             and not any(norms[k] == "," or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
                                         for k in range(last + 1, x.tok_start))),
                            None)

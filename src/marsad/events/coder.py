@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import hashlib
 
-from ..actors.stage import bundled_guards
+from ..actors.stage import bundled_dictionary, bundled_guards
 from ..records import Event, Mention, Party, Sentence, Token
 from ..text.normalize import normalize
 from ..text.tokens import forms as token_forms
@@ -59,12 +59,15 @@ class EventCoder:
         self.cues = cues or Cues.load()
         self.policies: dict[str, Policy] = load_policies({k: set(t.modes) for k, t in self.ontology.types.items()})[0]
         self.given_names = bundled_guards().given_names  # "فؤاد شكر"، "محمد حرب": a surname that is a common noun
+        # groups of no one state (ISIL, al-Qaeda): their country is the event's place
+        self.stateless = frozenset(c for c, e in bundled_dictionary().entries.items()
+                                   if e.kind in ("nsa", "communal") and not e.country)
 
     # -- public -----------------------------------------------------------------------------------
     def __call__(self, sentence: Sentence, tokens: list[Token], mentions: list[Mention], published: str | None,
                  doc_id: str = "", source: str = "", agents: list[Mention] = (), places: list[Mention] = (),
                  context: list[str] = (), context_igos: list[str] = (),
-                 doc_place: tuple[str, str] | None = None) -> list[Event]:
+                 doc_place: tuple[str, str] | None = None, coalition: str | None = None) -> list[Event]:
         if not tokens:
             return []
         tf = [token_forms(t) for t in tokens]
@@ -85,7 +88,8 @@ class EventCoder:
         location = self._location(norms, mentions, places)
         fill = location or doc_place  # where unnamed parties belong: this sentence's place, else the article's
         pool = sorted(list(mentions) + list(agents) + self._duals(tokens, mentions, context)
-                      + self._org_anaphors(tokens, mentions, context_igos), key=lambda x: x.tok_start)
+                      + self._org_anaphors(tokens, mentions, context_igos)
+                      + self._coalitions(tokens, mentions, coalition), key=lambda x: x.tok_start)
         prev_actors: list[Mention] = []
         heads = frozenset(m.tokens[0] for m in matches)
         place_tokens = frozenset(i for x in list(places) + [x for x in mentions if x.kind == "capital"]
@@ -192,8 +196,8 @@ class EventCoder:
                 ev = Event(
                     id="",
                     event=event_type,
-                    actor=_party(a, own),
-                    recipient=_party(r, own),
+                    actor=_party(a, own, fill if a is not None and a.code in self.stateless else None),
+                    recipient=_party(r, own, fill if r is not None and r.code in self.stateless else None),
                     location=location[1] if location else None,
                     mode=mode,
                     context=list(m.pattern.context),
@@ -392,10 +396,28 @@ class EventCoder:
         return out
 
     @staticmethod
+    def _coalitions(tokens: list[Token], mentions: list[Mention], leader: str | None) -> list[Mention]:
+        """A bare "التحالف" (طيران التحالف، قوات التحالف) is the coalition of the war the article is about, coded
+        by its leader (``leader``: coalition_leader); a named one (التحالف الوطني) is left to the dictionary."""
+        if not leader:
+            return []
+        out = []
+        covered = {i for x in mentions for i in range(x.tok_start, x.tok_end)}
+        for i, t in enumerate(tokens):
+            if i in covered or t.base != "تحالف" or "ال" not in t.prefix:
+                continue
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is not None and nxt.is_word and nxt.prefix[-2:] == "ال" and nxt.norm not in clauses.RELATIVES:
+                continue  # "التحالف الوطني", "التحالف الحاكم": another coalition, named
+            out.append(Mention(t.start, t.end, t.text, leader, "MIL", "head", tok_start=i, tok_end=i + 1))
+        return out
+
+    @staticmethod
     def _location(norms: list[str], mentions: list[Mention], places: list[Mention]) -> tuple[str, str] | None:
         """(country code, text) of where the sentence happens: a place or capital, else a state after في."""
         def after_fi(x: Mention) -> bool:
-            return x.tok_start > 0 and norms[x.tok_start - 1] in ("في", "داخل", "بمدينه", "مدينه", "شوارع")
+            return x.tok_start > 0 and (norms[x.tok_start - 1] in ("في", "داخل", "بمدينه", "مدينه", "شوارع")
+                                        or norms[x.tok_start - 1] in arguments.PLACE_WORDS)  # شمال العراق
 
         def border(x: Mention) -> bool:  # "قرب الحدود مع مدينة كوباني السورية": a landmark, not the place
             near = norms[max(0, x.tok_start - 4):x.tok_start]
@@ -496,14 +518,32 @@ def _merge_assaults(events: list[Event]) -> list[Event]:
     return out
 
 
-def _party(m: Mention | None, location: tuple[str, str] | None = None) -> Party:
+def _party(m: Mention | None, location: tuple[str, str] | None = None,
+           where: tuple[str, str] | None = None) -> Party:
     if m is None:
         return Party()
     code = m.code or (location[0] if location else None)  # an agent alone (الحكومة) belongs to the place
     if m.kind == "implicit":  # inferred, not written: no surface text or span
         return Party(code, m.agent, code, inferred=m.entry or None)
+    country = m.country
+    if not country and where and len(where[0]) == 3:
+        country = where[0]  # a group of no one state (ISIL, al-Qaeda) acts in the state of the event's place
     return Party(code, m.agent, m.person or code, m.text, m.start, m.end,
-                 inferred="place" if not m.code and code else None, country=m.country)
+                 inferred="place" if not m.code and code else None, country=country)
+
+
+YEMEN_WAR = frozenset({"YEM", "HOU"})  # the Saudi-led coalition (2015-): coded SAU, as the annotation guidelines say
+ISIL_WAR = frozenset({"ISI"})  # the US-led coalition against ISIL (2014-): coded USA
+
+
+def coalition_leader(codes: list[str]) -> str | None:
+    """The leader of "the coalition" an article means: the war it named last (Yemen: SAU; ISIL: USA)."""
+    for c in reversed(codes):
+        if c in YEMEN_WAR:
+            return "SAU"
+        if c in ISIL_WAR:
+            return "USA"
+    return None
 
 
 def event_id(doc_id: str, e: Event) -> str:

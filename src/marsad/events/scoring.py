@@ -123,7 +123,9 @@ def eval_real_news(gold: Path, corpus: Path, pipeline: Callable | None = None, g
             sentences, events = coded[key]
             sids = {s.idx for s in sentences if s.start < r["end"] and r["start"] < s.end}
             evs: list[Event] = [e for e in events if e.sentence_idx in sids]
-            pred = [(e.event, group_country(e.actor.code), group_country(e.recipient.code), e.symmetric) for e in evs]
+            # a group's country is the event's own (ISIL in Iraq: IRQ), else its dictionary entry's
+            pred = [(e.event, e.actor.country or group_country(e.actor.code),
+                     e.recipient.country or group_country(e.recipient.code), e.symmetric) for e in evs]
             gold_events = r["events"]
             for lv in LEVELS:
                 tp, fp, fn, missed, extra = match(lv, gold_events, pred)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..records import Processed
-from .coder import EventCoder
+from .coder import EventCoder, coalition_leader
 
 
 class EventStage:
@@ -30,9 +30,10 @@ class EventStage:
         orgs: list[str] = []  # organisations named before, for المنظمة / الحلف
         for s in p.content_sentences():
             here = mentions.get(s.idx, [])
+            leader = coalition_leader(recent + [m.code for m in here])  # whose "التحالف" the article means
             p.events.extend(self.coder(s, p.tokens.get(s.idx, []), here, p.doc.published, p.doc.id, p.doc.source,
                                        agents.get(s.idx, []), places.get(s.idx, []), recent[-6:], orgs[-3:],
-                                       doc_place))
+                                       doc_place, leader))
             recent.extend(m.code for m in here)
             orgs.extend(m.code for m in here if m.kind == "igo")
         return p
