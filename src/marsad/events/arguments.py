@@ -16,7 +16,7 @@ from ..records import Mention, Token
 from ..text.normalize import normalize
 from ..text.tokens import forms as token_forms
 from . import clauses
-from .clauses import RELATIVES  # a relative clause is not a genitive
+from .clauses import FORCE_NOUNS, RELATIVES  # a relative clause is not a genitive
 from .lexicon import Frame, TriggerMatch
 
 PREPS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح"}
@@ -28,13 +28,6 @@ PARTITIVES = {"عدد", "عددا", "كبير", "كبيرا", "الاف", "مي�
               "المزيد", "اكثر", "مليون", "ملايين", "حشود", "حشد", "اعداد", "مجموعه", "الالاف", "المءات"}
 ADVERBS = {"امس", "اليوم", "رسميا", "ايضا", "مجددا", "مجدداً", "بدورها", "بدوره", "الاحد", "الاثنين", "الثلاثاء",
            "الاربعاء", "الخميس", "الجمعه", "السبت", "قد", "فعلا", "اخيرا", "رسمياً", "سابقا", "حينها", "بالفعل"}
-# nouns of armed forces: a nisba after one names the force that acts ("قصفت الطائرات التركية مواقع …"), while a
-# nisba after a target noun ("قصفت مواقع تركية") is the object's
-FORCE_NOUNS = frozenset({"طايرات", "طايره", "مقاتلات", "قوات", "قوه", "مدفعيه", "جيش", "طيران", "بوارج", "سفن",
-                         "مروحيات", "دبابات", "وحدات", "شرطه", "ميليشيات", "مليشيات", "قاذفات", "زوارق", "بحريه",
-                         "عناصر", "مسلحون", "مسلحو", "مسلحين", "سلاح", "الجو", "القوات", "الطايرات", "الطيران",
-                         "المقاتلات", "المدفعيه", "الجيش", "البوارج", "المروحيات", "الدبابات", "الوحدات", "الشرطه",
-                         "الميليشيات", "المليشيات", "القاذفات", "الزوارق", "البحريه", "القوه"})
 TARGETS = frozenset({"مواقع", "موقعا", "مقرات", "مقرا", "معاقل", "معقلا", "اهدافا", "اهداف", "تجمعات", "مخازن",
                      "ثكنات", "مراكز", "مركزا", "اليات", "اوكار", "تحصينات", "مستودعات", "عناصر"})
 PLACE_WORDS = frozenset({"قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
@@ -204,6 +197,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         agent = next((x for x in after if x.tok_start in (last + 1, last + 2) and x.agent in ARMED
                       and (prep(nxt.prefix) == "ل" or (x.tok_start == last + 1 and prep(lead(nxt, x)) == "ل"))),
                      None)
+    if agent is not None and not agent.code:  # "غارات لطيران التحالف الدولي": the force noun's owner acts
+        agent = clauses.owner(agent, after, tokens) or agent
     if agent is not None:
         actors = group(agent, after, norms)
     elif near_before:  # SVO

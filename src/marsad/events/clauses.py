@@ -34,6 +34,13 @@ COUNT_WORDS = frozenset({
     "جنود", "عنصر", "عناصر", "ضابط", "ضباط", "شرطي", "شرطيا", "رجل", "رجال", "شاب", "شابا", "شبان", "مسوول",
     "مسوولا", "قياديا", "قيادي", "طالب", "طلاب", "عامل", "عمال", "مصل", "مصلين", "مقيم", "مقيما", "زاير", "زوار",
 })
+# nouns of armed forces: a nisba after one names the force that acts ("قصفت الطائرات التركية مواقع …"), while a
+# nisba after a target noun ("قصفت مواقع تركية") is the object's
+FORCE_NOUNS = frozenset({"طايرات", "طايره", "مقاتلات", "قوات", "قوه", "مدفعيه", "جيش", "طيران", "بوارج", "سفن",
+                         "مروحيات", "دبابات", "وحدات", "شرطه", "ميليشيات", "مليشيات", "قاذفات", "زوارق", "بحريه",
+                         "عناصر", "مسلحون", "مسلحو", "مسلحين", "سلاح", "الجو", "القوات", "الطايرات", "الطيران",
+                         "المقاتلات", "المدفعيه", "الجيش", "البوارج", "المروحيات", "الدبابات", "الوحدات", "الشرطه",
+                         "الميليشيات", "المليشيات", "القاذفات", "الزوارق", "البحريه", "القوه"})
 VICTIM_VERBS = frozenset({  # the subject suffers the act named after لـ / من
     "تعرض", "تعرضت", "تعرضا", "تعرضوا", "يتعرض", "تتعرض", "يتعرضون", "نجا", "نجت", "نجوا", "ينجو", "تنجو",
     "اصيب", "اصيبت", "اصيبا", "اصيبوا",  # "أصيب خمسة مدنيين بقذيفة هاون": hurt by the act named after بـ
@@ -65,6 +72,8 @@ def is_passive(tokens: list[Token], head: int, event: str) -> bool:
     if nxt is None:
         return False
     w = tokens[nxt]
+    if t.norm in AMBIGUOUS_PLURAL:
+        return False  # "قتلوا عشرين جنديا": the plural verb carries its subject; the count is its object
     if w.norm[:1].isdigit() or w.base in COUNT_WORDS or w.norm in COUNT_WORDS:
         return True  # قتل 5 أشخاص، اعتقل ثلاثة، قتل مواطن
     return False
@@ -101,6 +110,9 @@ def victim_verb(tokens: list[Token], head: int) -> int | None:
 def agent_phrase(tokens: list[Token], mentions: list[Mention], head: int) -> list[Mention]:
     """Mentions that carry the agent of a passive or victim construction: برصاص X، بنيران X، في هجوم شنه X،
     بواسطة X، على يد X، من قبل X."""
+    def owned(after: list[Mention]) -> list[Mention]:
+        first = after[0]
+        return [owner(first, mentions, tokens) or first] if not first.code else after[:1]
     for k in range(head + 1, len(tokens)):
         t = tokens[k]
         if t.norm in (".", ";") or (t.norm == "," and k - head > 8):
@@ -109,13 +121,23 @@ def agent_phrase(tokens: list[Token], mentions: list[Mention], head: int) -> lis
                 (t.norm == "قبل" and k > 0 and tokens[k - 1].norm == "من"):
             after = [x for x in mentions if k < x.tok_start <= k + 4]
             if after:
-                return after[:1]
+                return owned(after)
         if t.base in AGENT_NOUNS or t.norm in AGENT_NOUNS or t.norm in AGENT_VERBS or t.base == "بواسطه" \
                 or t.norm == "بواسطه":
-            after = [x for x in mentions if k < x.tok_start <= k + 3]
+            after = [x for x in mentions if k < x.tok_start <= k + 4]
             if after:
-                return after[:1]
+                return owned(after)
     return []
+
+
+def owner(x: Mention, mentions: list[Mention], tokens: list[Token]) -> Mention | None:
+    """The coded owner of an uncoded force noun, right after it or after more force nouns: "غارات لطيران التحالف
+    الدولي"، "لطيران الجيش الباكستاني": the owner acts."""
+    for y in mentions:
+        if y.code and y.tok_start >= x.tok_end and all(
+                tokens[k].norm in FORCE_NOUNS or tokens[k].base in FORCE_NOUNS for k in range(x.tok_end, y.tok_start)):
+            return y
+    return None
 
 
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})

@@ -417,7 +417,8 @@ class EventCoder:
         """(country code, text) of where the sentence happens: a place or capital, else a state after في."""
         def after_fi(x: Mention) -> bool:
             return x.tok_start > 0 and (norms[x.tok_start - 1] in ("في", "داخل", "بمدينه", "مدينه", "شوارع")
-                                        or norms[x.tok_start - 1] in arguments.PLACE_WORDS)  # شمال العراق
+                                        or norms[x.tok_start - 1] in arguments.PLACE_WORDS  # شمال العراق
+                                        or norms[x.tok_start - 1][1:] in arguments.PLACE_WORDS)  # بشرق العراق
 
         def border(x: Mention) -> bool:  # "قرب الحدود مع مدينة كوباني السورية": a landmark, not the place
             near = norms[max(0, x.tok_start - 4):x.tok_start]
