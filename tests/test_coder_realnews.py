@@ -567,3 +567,9 @@ def test_plural_killers_with_a_count_are_active_and_bombings_have_an_unnamed_att
 def test_a_force_noun_s_owner_is_the_agent(pipe):
     evs = coded(pipe, "قتل عشرة مسلحين في غارات لطيران الجيش الباكستاني قرب الحدود الأفغانية.", "ASSAULT")
     assert evs and evs[0].actor.code == "PAK"
+
+
+def test_what_someone_is_said_to_do_and_killing_joy_are_no_attack(pipe):
+    assert not coded(pipe, "وهو يساند النظام الذي يقتل المدنيين بالبراميل المتفجرة.", "ASSAULT")
+    assert not coded(pipe, "لا تجعلوا الخلافات تقتل فرحة العيد في قلوب الأطفال.", "ASSAULT")
+    assert coded(pipe, "قتلت القوات النظامية عشرة مدنيين في قصف على حماة.", "ASSAULT")

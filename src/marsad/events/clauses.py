@@ -79,6 +79,16 @@ def is_passive(tokens: list[Token], head: int, event: str) -> bool:
     return False
 
 
+def habitual(tokens: list[Token], head: int) -> bool:
+    """An imperfect verb right after a relative pronoun or من ("الذي يقتل الأبرياء"، "من يقتل"): a description
+    of what someone does, not a told act."""
+    t = tokens[head]
+    if head == 0 or "ال" in t.prefix or t.prefix[:1] == "س" or t.base[:1] not in ("ي", "ت", "ن"):
+        return False
+    prev = tokens[head - 1]
+    return prev.norm in RELATIVES or prev.norm in ("من", "ومن", "فمن")
+
+
 def no_object(tokens: list[Token], head: int) -> bool:
     """The verb at ``head`` is followed by a preposition, a time word or punctuation, not by an object."""
     if head + 1 >= len(tokens):

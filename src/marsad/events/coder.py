@@ -108,6 +108,8 @@ class EventCoder:
                     o.pattern.event == "ASSAULT" and o.tokens[0] == head + 1 and "ال" not in tokens[head + 1].prefix
                     for o in matches):
                 continue  # "استهدفت غارات للتحالف …": the verb's subject is the attack noun, which tells it with its parties
+            if m.pattern.event == "ASSAULT" and clauses.habitual(tokens, head):
+                continue  # "النظام الذي يقتل النساء"، "ومن يقتل مؤمنا": what someone does, not an act told
             if m.pattern.event in ("ASSAULT", "COERCE") and not_political(tokens, m.tokens[0], m.tokens[-1]):
                 continue  # "اجتاح حريق …"، "قتل زوجته": a fire or a family killing is not a political act
             if any(norms[k] in CHARGES for k in range(max(0, head - 3), head)):
