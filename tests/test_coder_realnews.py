@@ -573,3 +573,15 @@ def test_what_someone_is_said_to_do_and_killing_joy_are_no_attack(pipe):
     assert not coded(pipe, "وهو يساند النظام الذي يقتل المدنيين بالبراميل المتفجرة.", "ASSAULT")
     assert not coded(pipe, "لا تجعلوا الخلافات تقتل فرحة العيد في قلوب الأطفال.", "ASSAULT")
     assert coded(pipe, "قتلت القوات النظامية عشرة مدنيين في قصف على حماة.", "ASSAULT")
+
+
+def test_a_result_clause_s_killing_is_done_by_the_act_before_it(pipe):
+    evs = coded(pipe, "أطلقت حركة الشباب اليوم عشرات القذائف على بلدة صومالية ما أسفر عن مقتل 12 من الجنود الكينيين.",
+                "ASSAULT")
+    assert evs and all(e.actor.code == "SHB" or e.actor.country == "SOM" for e in evs)
+    assert any(e.recipient.code == "KEN" for e in evs)
+
+
+def test_a_cowardly_attack_has_an_unnamed_attacker(pipe):
+    (e,) = coded(pipe, "أدان الوزير العمل الجبان الذي استهدف رجال الأمن في مدينة إربد الأردنية.", "ASSAULT")
+    assert (e.actor.code, e.actor.agent, e.recipient.code, e.recipient.agent) == ("JOR", "UAF", "JOR", "COP")

@@ -123,7 +123,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                     return norms[k - 1]
                 return prep(tokens[k].prefix) or "في"
             if norms[k] in PREPS or (tokens[k].base in PREPS and tokens[k].prefix in ("و", "ف")):  # ففي العراق
-                if norms[k] == "من" and k > 0 and (tokens[k - 1].base in DELEGATES or norms[k - 1] in PARTITIVES):
+                if norms[k] == "من" and k > 0 and (tokens[k - 1].base in DELEGATES or norms[k - 1] in PARTITIVES
+                                                   or norms[k - 1][:1].isdigit()):  # "مقتل 18 من البيشمركة"
                     return None  # "وفدين من روسيا", "عددا كبيرا من المتطوعين الكوبيين": who they are, not a source
                 if norms[k] == "في" and k > 0 and tokens[k - 1].base in MEMBERS and x.kind != "igo":
                     return None  # "أعضاء في الكونجرس", "مسؤولون في الخارجية": whose members they are

@@ -25,7 +25,7 @@ from .dates import find_dates, nearest
 from .lexicon import IGNORE, Lexicon, TriggerMatch, load_lexicon
 from .modality import Cues
 from .ontology import Ontology, load_ontology
-from .parties import Policy, has_attacker, load_policies, not_political, place_party, victim_agent
+from .parties import RESULTS, Policy, has_attacker, load_policies, not_political, place_party, victim_agent
 
 SETTLEMENTS = frozenset({"مدينه", "بمدينه", "بلده", "ببلده", "قريه", "بقريه", "محافظه", "بمحافظه", "ولايه", "بولايه",
                          "اقليم", "باقليم", "منطقه", "بمنطقه", "مدن", "قري"})
@@ -295,7 +295,7 @@ class EventCoder:
         source = clauses.launched_from(tokens, pool, head) if policy.actor_from_place and not actors else None
         if source is not None and source.code != where:
             actors = [place_party(source.code, "UAF", tokens[head], head)]  # fired from across a border
-        if where and policy.actor_from_place and not actors and has_attacker(tokens[max(0, head - 4):head + 8]):
+        if where and policy.actor_from_place and not actors and has_attacker(tokens[max(0, head - 6):head + 12]):
             actors = [place_party(where, "UAF", tokens[head], head)]  # "مسلحون مجهولون" in a named place
         if where and policy.state_actor and not actors:
             actors = [place_party(where, "GOV", tokens[head], head)]  # "تم تنفيذ حكم الإعدام" in a named place
@@ -491,6 +491,12 @@ def _last_two(codes: list[str]) -> tuple[str, str] | None:
     return (recent[-2], recent[-1]) if len(recent) >= 2 else None
 
 
+def result(e: Event) -> bool:
+    """The event is told as the result of what comes before it: "ما أسفر عن مقتل"، "مما أدى إلى مصرع"."""
+    before = [normalize(w) for w in e.sentence[:e.trigger_start - e.evidence_start].split()[-4:]]
+    return any(w in RESULTS for w in before)
+
+
 def _merge_assaults(events: list[Event]) -> list[Event]:
     """One violent happening is often told twice in a sentence ("قتل خمسة أشخاص في انفجار سيارة مفخخة"):
     ASSAULT events with the same parties and status are one; one with no actor yields to one with an actor and
@@ -505,6 +511,13 @@ def _merge_assaults(events: list[Event]) -> list[Event]:
 
     out: list[Event] = []
     for e in events:
+        if e.event == "ASSAULT" and (not e.actor.code or e.actor.inferred) and result(e):
+            # "أطلق التنظيم صواريخ على مخمور ما أسفر عن مقتل 18": the result's doer is the act's
+            cause = next((o for o in reversed(out) if o.event == "ASSAULT" and o.actor.code and not o.actor.inferred
+                          and o.trigger_start < e.trigger_start), None)
+            if cause is not None:
+                e.actor = cause.actor
+                e.id = event_id(e.doc_id, e)
         if e.event == "ASSAULT":
             twin = next((o for o in out if o.event == "ASSAULT" and o.negated == e.negated
                          and o.modality == e.modality and fits(o.actor, e.actor) and fits(o.recipient, e.recipient)
