@@ -280,7 +280,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         if m.pattern.event in ("ASSAULT", "COERCE") and any(norms[k] in COMPLEMENTIZERS
                                                            for k in range(last + 1, x.tok_start)):
             break  # "… بغاز الكلور إن موسكو وافقت": أن/إن opens another clause (a warning's content may not)
-        if x.code in actor_codes:
+        if x.code and x.code in actor_codes:
             continue  # an apposition of the subject ("الرئيس الروسي، فلاديمير بوتين،") is not its object
         p = marked(x, head + 1, reach=4)  # "مع الحليف الوثيق الزعيم الصيني"
         if p is None and "ل" in preps and x.tok_start - last <= 2 and prep(lead(tokens[x.tok_start], x)) == "ل":
@@ -339,10 +339,22 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         antecedent = [x for x in ms if x.tok_end == j + 1]
         if antecedent and antecedent[-1].code not in {a.code for a in actors}:
             recipients = antecedent[-1:]
-    actors = [title_holder(a, ms, tokens) for a in actors]
+    actors = [partitive_owner(title_holder(a, ms, tokens), ms, norms) for a in actors]
+    recipients = [partitive_owner(r, ms, norms) for r in recipients]
     if frame.actor == "source" and agent is None:  # تلقى، حصل على: the giver is marked by من, the subject receives
         return recipients, actors, symmetric
     return actors, recipients, symmetric
+
+
+def partitive_owner(x: Mention, ms: list[Mention], norms: list[str]) -> Mention:
+    """An uncoded head followed by من and a coded party is one of that party: "عشرين جنديا من الجيش السوري"،
+    "عناصر من الشرطة العراقية": the party, with the head's agent where it has none."""
+    if x.kind != "head" or x.code or x.tok_end >= len(norms) or norms[x.tok_end] != "من":
+        return x
+    y = next((y for y in ms if y.code and x.tok_end < y.tok_start <= x.tok_end + 3), None)
+    if y is None or y.kind == "igo":
+        return x
+    return replace(y, agent=y.agent or x.agent)
 
 
 CHAIN = frozenset({"ولي", "بن", "ابن", "نايب", "الثاني", "الاول"})
