@@ -339,7 +339,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         antecedent = [x for x in ms if x.tok_end == j + 1]
         if antecedent and antecedent[-1].code not in {a.code for a in actors}:
             recipients = antecedent[-1:]
-    actors = [partitive_owner(title_holder(a, ms, tokens), ms, norms) for a in actors]
+    actors = [title_holder(a, ms, tokens) for a in actors]  # (an actor "من اليمن" may be an origin only)
     recipients = [partitive_owner(r, ms, norms) for r in recipients]
     if frame.actor == "source" and agent is None:  # تلقى، حصل على: the giver is marked by من, the subject receives
         return recipients, actors, symmetric
