@@ -592,3 +592,10 @@ def test_a_cowardly_attack_has_an_unnamed_attacker(pipe):
 def test_violence_with_no_party_and_no_place_is_talk_not_a_report(pipe):
     assert not coded(pipe, "وبين الشيخ أن الإسلام حرم قتل النفس وأن الاعتداء على الآمنين جريمة.", "ASSAULT")
     assert coded(pipe, "قتل خمسة أشخاص في انفجار عبوة ناسفة في مدينة الرمادي.", "ASSAULT")
+
+
+def test_support_towards_no_one_named_is_no_event(pipe):
+    assert not coded(pipe, "وأشاد الأمير بالحرفيين ودعمه للعاملين في الصناعات اليدوية.", "SUPPORT")
+    assert coded(pipe, "أعربت الإمارات عن دعمها الكامل للحكومة اليمنية.", "SUPPORT")
+    _, problems = parse_policies({"SUPPORT": {"needs_recipient": "yes"}}, ["SUPPORT"])
+    assert problems and "needs_recipient" in problems[0]

@@ -190,6 +190,8 @@ class EventCoder:
                 if not (a is not None and (a.code or own)) and not (r is not None and (r.code or own)) \
                         and not bare_ok:
                     continue  # no state or organisation on either side: not an event record a user can use
+                if policy.needs_recipient and not (r is not None and (r.code or own)):
+                    continue  # praise, support or aid towards no one named (دعمه للعاملين، الشكر للقيادة)
                 if a is not None and r is not None and (a.code or "?") == (r.code or "!") and a.agent == r.agent:
                     continue
                 conf = 0.4 + (0.3 if a is not None and a.kind != "implicit" else 0.1 if a is not None else 0) \

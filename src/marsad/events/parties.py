@@ -11,7 +11,8 @@ import yaml
 
 from ..records import Mention, Token
 
-FIELDS = ("keep_without_parties", "recipient_from_place", "actor_from_place", "recipient_from_actor", "state_actor")
+FIELDS = ("keep_without_parties", "recipient_from_place", "actor_from_place", "recipient_from_actor", "state_actor",
+          "needs_recipient")
 MILITARY_VICTIMS = frozenset({"جندي", "جنديا", "جنود", "الجنود", "عسكري", "عسكريا", "عسكريين", "العسكريين", "ضابط",
                               "ضابطا", "ضباط", "الضباط", "جيش", "الجيش", "عسكريون"})
 POLICE_VICTIMS = frozenset({"شرطي", "شرطيا", "شرطه", "الشرطه", "امن", "الامن", "رجال", "دوريه", "دوريات", "نقطه",
@@ -30,6 +31,7 @@ class Policy:
     actor_from_place: bool = False
     recipient_from_actor: bool = False
     state_actor: bool = False  # only the state does this (an execution): its government is the unnamed actor
+    needs_recipient: bool = False  # an act towards someone: without a coded recipient it is no usable record
 
 
 def parse_policies(data, types, where: str = "parties.yaml") -> tuple[dict[str, Policy], list[str]]:
