@@ -599,3 +599,9 @@ def test_support_towards_no_one_named_is_no_event(pipe):
     assert coded(pipe, "أعربت الإمارات عن دعمها الكامل للحكومة اليمنية.", "SUPPORT")
     _, problems = parse_policies({"SUPPORT": {"needs_recipient": "yes"}}, ["SUPPORT"])
     assert problems and "needs_recipient" in problems[0]
+
+
+def test_a_body_named_after_relations_or_support_is_no_act(pipe):
+    assert not coded(pipe, "أقامت إدارة العلاقات العامة في السفارة الأردنية حفلا لمنسوبيها.", "SUPPORT")
+    assert not coded(pipe, "وقال المتحدث باسم تحالف دعم الشرعية في اليمن إن الهدنة انتهت.", "SUPPORT")
+    assert coded(pipe, "أكدت مصر والسعودية على تعزيز العلاقات الثنائية.", "SUPPORT")
