@@ -605,3 +605,9 @@ def test_a_body_named_after_relations_or_support_is_no_act(pipe):
     assert not coded(pipe, "أقامت إدارة العلاقات العامة في السفارة الأردنية حفلا لمنسوبيها.", "SUPPORT")
     assert not coded(pipe, "وقال المتحدث باسم تحالف دعم الشرعية في اليمن إن الهدنة انتهت.", "SUPPORT")
     assert coded(pipe, "أكدت مصر والسعودية على تعزيز العلاقات الثنائية.", "SUPPORT")
+
+
+def test_a_referral_to_court_is_legal_action(pipe):
+    (e,) = coded(pipe, "أحالت النيابة العامة المصرية 20 متهما إلى محكمة الجنايات.", "COERCE")
+    assert (e.actor.code, e.recipient.code) == ("EGY", "EGY")
+    assert not coded(pipe, "أحالت النيابة العامة المصرية 20 متهما إلى محكمة الجنايات.", "ACCUSE")
