@@ -611,3 +611,10 @@ def test_a_referral_to_court_is_legal_action(pipe):
     (e,) = coded(pipe, "أحالت النيابة العامة المصرية 20 متهما إلى محكمة الجنايات.", "COERCE")
     assert (e.actor.code, e.recipient.code) == ("EGY", "EGY")
     assert not coded(pipe, "أحالت النيابة العامة المصرية 20 متهما إلى محكمة الجنايات.", "ACCUSE")
+
+
+def test_an_attack_noun_with_a_relative_clause_of_what_happened_is_told(pipe):
+    evs = coded(pipe, "خصصت خطبة الجمعة عن حادث التفجير الذي وقع ظهر أمس في مدينة الزرقاء الأردنية وراح ضحيته ثلاثة جنود.",
+                "ASSAULT")
+    assert evs and evs[0].recipient.code == "JOR"
+    assert not coded(pipe, "وتأتي الزيارة بعد التفجير الذي شهدته العاصمة الأسبوع الماضي.", "ASSAULT")

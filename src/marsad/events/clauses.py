@@ -79,6 +79,22 @@ def is_passive(tokens: list[Token], head: int, event: str) -> bool:
     return False
 
 
+HAPPENED = frozenset({"وقع", "وقعت", "اودي", "اودت", "راح", "اسفر", "اسفرت", "خلف", "خلفت", "شهدته", "شهدتها",
+                      "هز", "هزت", "ضرب", "ضربت"})
+
+
+def happened(tokens: list[Token], last: int) -> bool:
+    """An attack noun told with a relative clause of what happened ("حادث التفجير الذي وقع ظهر أمس وراح ضحيته",
+    "الانفجار الذي هز المدينة"): a report of the attack, not a bare reference back to it."""
+    j = last + 1
+    while j < len(tokens) and j - last <= 3 and tokens[j].norm not in RELATIVES:
+        if not tokens[j].is_word:
+            return False
+        j += 1  # adjectives between: "التفجير الإرهابي الذي"
+    return j + 1 < len(tokens) and tokens[j].norm in RELATIVES and (
+        tokens[j + 1].norm in HAPPENED or tokens[j + 1].base in HAPPENED)
+
+
 def habitual(tokens: list[Token], head: int) -> bool:
     """An imperfect verb right after a relative pronoun or من ("الذي يقتل الأبرياء"، "من يقتل"): a description
     of what someone does, not a told act."""

@@ -146,8 +146,9 @@ class EventCoder:
                 # "الهجوم الروسي على خاركيف": a place attacked stands for its state
                 recipients = [x for x in places if x.code and x.tok_start > head and x.tok_start > 0
                               and norms[x.tok_start - 1] in ("علي", "ضد")][:1]
+            happened = m.pattern.event == "ASSAULT" and clauses.happened(tokens, m.tokens[-1])
             if "ال" in tokens[head].prefix and norms[m.tokens[-1]] not in PREPS and m.pattern.event != "PROTEST" \
-                    and len(m.tokens) == 1 and not recipients \
+                    and len(m.tokens) == 1 and not recipients and not happened \
                     and clauses.relative_agent(tokens, pool, m.tokens[-1]) is None and not clauses.claimed(tokens, head):
                 continue  # "تأتي الزيارة الروسية في أعقاب…": a definite noun with no object refers back to an event
             need = m.pattern.frame.require
@@ -160,7 +161,7 @@ class EventCoder:
             # party written is a name, a topic or a reference back ("لواء هجوم جوي"، "منشأة لإطلاق الصواريخ")
             first = m.pattern.slots[0]
             as_written = isinstance(first, frozenset) and tokens[head].norm in first  # ألقى is not ال + قى
-            told = m.pattern.event == "PROTEST" or clauses.victim_verb(tokens, head) is not None or (
+            told = m.pattern.event == "PROTEST" or happened or clauses.victim_verb(tokens, head) is not None or (
                 (as_written or ("ال" not in tokens[head].prefix and prep(tokens[head].prefix) is None))
                 and m.pattern.frame.actor != "genitive")
             policy = self.policies.get(f"{m.pattern.event}.{m.pattern.mode}") or self.policies.get(m.pattern.event, Policy())
