@@ -618,3 +618,10 @@ def test_an_attack_noun_with_a_relative_clause_of_what_happened_is_told(pipe):
                 "ASSAULT")
     assert evs and evs[0].recipient.code == "JOR"
     assert not coded(pipe, "وتأتي الزيارة بعد التفجير الذي شهدته العاصمة الأسبوع الماضي.", "ASSAULT")
+
+
+def test_forces_loyal_to_a_government_are_its_forces_and_militias_loyal_to_a_state_are_not_it(pipe):
+    (e,) = coded(pipe, "هاجمت القوات الموالية للحكومة اليمنية مواقع الحوثيين في لحج.", "ASSAULT")
+    assert (e.actor.code, e.actor.agent, e.recipient.code) == ("YEM", "MIL", "HOU")
+    (e,) = coded(pipe, "هاجمت الميليشيات الموالية لإيران مواقع للجيش العراقي في ديالى.", "ASSAULT")
+    assert e.actor.code != "IRN" and e.recipient.code == "IRQ"

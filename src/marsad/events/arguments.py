@@ -231,8 +231,10 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         if first_after is not None and first_after.kind == "head" and not first_after.code:
             # "وزارة الخزانة الأمريكية": the role noun and the nisba a word later are one party
             owner = next((y for y in after if y.code and 0 <= y.tok_start - first_after.tok_end <= 1
-                          and not any(tokens[k].base in TITLES for k in range(first_after.tok_end, y.tok_start))),
-                         None)  # not "ولي العهد السفير الأمريكي": a second title starts another person
+                          and not any(tokens[k].base in TITLES or tokens[k].base in LOYAL
+                                      for k in range(first_after.tok_end, y.tok_start))),
+                         None)  # not "ولي العهد السفير الأمريكي": a second title starts another person; not
+            # "الميليشيات الموالية لإيران": whom they are loyal to
             if owner is not None:
                 first_after = Mention(owner.start, owner.end, owner.text, owner.code, first_after.agent, owner.kind,
                                       owner.person, owner.entry, owner.tok_start, owner.tok_end, owner.sentence_idx)
@@ -339,11 +341,27 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         antecedent = [x for x in ms if x.tok_end == j + 1]
         if antecedent and antecedent[-1].code not in {a.code for a in actors}:
             recipients = antecedent[-1:]
-    actors = [title_holder(a, ms, tokens) for a in actors]  # (an actor "من اليمن" may be an origin only)
-    recipients = [partitive_owner(r, ms, norms) for r in recipients]
+    actors = [loyal_owner(title_holder(a, ms, tokens), ms, tokens) for a in actors]  # (not "من اليمن": an origin)
+    recipients = [loyal_owner(partitive_owner(r, ms, norms), ms, tokens) for r in recipients]
     if frame.actor == "source" and agent is None:  # تلقى، حصل على: the giver is marked by من, the subject receives
         return recipients, actors, symmetric
     return actors, recipients, symmetric
+
+
+GOVERNMENT_WORDS = frozenset({"حكومه", "الحكومه", "للحكومه", "الشرعيه", "للشرعيه", "رييس", "الرييس", "للرييس", "النظام",
+                              "للنظام"})
+
+
+def loyal_owner(x: Mention, ms: list[Mention], tokens: list[Token]) -> Mention:
+    """Forces loyal to a government are that state's forces: "القوات الموالية للحكومة اليمنية" (YEM MIL). Loyal to
+    anyone else ("ميليشيات موالية لإيران") they stay who they are."""
+    if x.kind != "head" or x.code or x.tok_end + 1 >= len(tokens) or tokens[x.tok_end].base not in LOYAL:
+        return x
+    nxt = tokens[x.tok_end + 1]
+    if nxt.norm not in GOVERNMENT_WORDS and nxt.base not in GOVERNMENT_WORDS:
+        return x
+    y = next((y for y in ms if y.code and x.tok_end < y.tok_start <= x.tok_end + 4 and y.kind != "igo"), None)
+    return replace(y, agent=x.agent or "MIL") if y is not None else x
 
 
 def partitive_owner(x: Mention, ms: list[Mention], norms: list[str]) -> Mention:
