@@ -625,3 +625,8 @@ def test_forces_loyal_to_a_government_are_its_forces_and_militias_loyal_to_a_sta
     assert (e.actor.code, e.actor.agent, e.recipient.code) == ("YEM", "MIL", "HOU")
     (e,) = coded(pipe, "هاجمت الميليشيات الموالية لإيران مواقع للجيش العراقي في ديالى.", "ASSAULT")
     assert e.actor.code != "IRN" and e.recipient.code == "IRQ"
+
+
+def test_a_meeting_told_as_an_aside(pipe):
+    (e,) = coded(pipe, "وأكد الرئيس المصري خلال لقائه مع وزير الخارجية الأمريكي أهمية الحل السياسي.", "CONSULT")
+    assert {e.actor.code, e.recipient.code} == {"EGY", "USA"}
