@@ -124,9 +124,16 @@ class ActorStage:
                     continue  # السفير معصوم مرزوق، الدكتور محمد سعيد الكندي: the first word of another person's name
                 else:
                     # العربي (نبيل العربي)، عبدالله، المعلم: derived from an Arabic name, a plain word: never alone
-                    sharing = [e for e in self.person_keys.get(k, [m.entry]) if not self._arabic_derived(k, e)]
-                    pick = next((e for e in sharing if e in full_seen), None) or \
-                        next((e for e in sharing if self._known(k, e, date)), None)
+                    every = self.person_keys.get(k, [m.entry])
+                    sharing = [e for e in every if not self._arabic_derived(k, e)]
+                    pick = next((e for e in sharing if e in full_seen), None)
+                    if pick is not None and self._arabic(pick) and not self._surname_here(tokens, m):
+                        pick = None  # الحريري after رفيق الحريري, but not الشهيد الحريري … (an adjective reading)
+                    pick = pick or next((e for e in sharing if self._known(k, e, date)), None)
+                    if pick is None:  # السنيورة، بري after فؤاد السنيورة، نبيه بري earlier in the article
+                        back = [e for e in every if e in full_seen and e not in sharing]
+                        if len(back) == 1 and self._surname_here(tokens, m):
+                            pick = back[0]
                     if pick is None and m.entry in sharing and self._titled(tokens, m, out):
                         # السيد جونز، الرئيس الأمريكي باراك (not Ehud Barak): a derived surname after a title needs the
                         # title's country to be its holder's, and to pick out one person
@@ -218,6 +225,28 @@ class ActorStage:
             return False
         role = self.dictionary.entries[entry].role_on(date)
         return role is not None and role.code == prev.code
+
+    def _surname_here(self, tokens, m: Mention) -> bool:
+        """An Arabic surname alone (often also a plain word: بري "land", العربي "Arab") reads as the person named in
+        full earlier only where the sentence shows a name, not an adjective: after a verb of saying, a preposition
+        or other function word, a title, a construct head (حكومة السنيورة), a punctuation mark, or at the start; never
+        after a definite word it could agree with (الوطن العربي) or, without ال, after an indefinite noun (هجوم بري)."""
+        t = tokens[m.tok_start]
+        if t.prefix.endswith(("ب", "ل", "ك")) and not t.prefix.endswith("ال"):
+            return True  # لبري، بالحريري: a preposition on the name itself
+        prev = tokens[m.tok_start - 1] if m.tok_start else None
+        if prev is None or not prev.is_word:
+            return True
+        pk = key(prev.base or prev.norm)
+        if pk in self.titled.g.speech_verbs or prev.norm in self.resolver.matcher_protected or \
+                self.titled.is_title(prev) or (prev.norm,) in self.guards.span_titles:
+            return True
+        if definite(prev):
+            return False  # الوطن العربي، الشعب الحريري: an adjective agreeing with the noun before it
+        return definite(t)  # حكومة السنيورة: a construct head before a definite name; هجوم بري: an adjective
+
+    def _arabic(self, entry: str) -> bool:
+        return any(r.code in self.guards.arabic_name_states for r in self.dictionary.entries[entry].roles)
 
     def _arabic_derived(self, k: tuple[str, ...], entry: str) -> bool:
         """A surname derived from the full name of an office holder of an Arabic-speaking state (Arabic surnames are
