@@ -103,7 +103,9 @@ class Trie:
 class Matcher:
     """Callable: tokens -> non-overlapping matches, longest first."""
 
-    def __init__(self, dictionary: ActorDictionary):
+    def __init__(self, dictionary: ActorDictionary, spellings=None):
+        self.spellings = spellings  # actors.spelling.PersonSpellings: foreign person names in other spellings
+        self.spelled_as: dict[str, str] = {}  # a one-word variant read by skeleton -> the dictionary's key (per word)
         self.trie = Trie(dictionary.names)
         self.head_trie = Trie([Name(k, agent, None, agent, "head") for k, agent, _ in dictionary.heads])
         self.heads = {k: (agent, title) for k, agent, title in dictionary.heads}
@@ -171,6 +173,10 @@ class Matcher:
             hit = None if self.trie.starts.get(t.norm) == () else self._at(tokens, i, self.trie)
             if not hit and len(t.norm) >= 5:
                 hit = self._fuzzy(t, i)
+            if self.spellings is not None and (not hit or hit[0] == i + 1):
+                alt = self._spelled(tokens, i)
+                if alt and (not hit or alt[0] > hit[0]):
+                    hit = alt
             if hit:
                 end, pre_len, names = hit
                 if all(nm.ambiguous for nm in names) and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES) \
@@ -208,6 +214,21 @@ class Matcher:
             if len(self.fuzzy_seen) < 500_000:
                 self.fuzzy_seen[t.norm] = got
         return (i + 1, got[0], got[1]) if got else None
+
+    def _spelled(self, tokens: list[Token], i: int) -> tuple[int, int, list[Name]] | None:
+        """A foreign person's name in another spelling (عمير بيريتس for عمير بيرتس): see ``actors.spelling``."""
+        for pre_len, k in first_keys(tokens[i].norm):
+            if not self.spellings.starts(k):
+                continue
+            words = [k] + [key(t.norm) for t in tokens[i + 1:i + self.spellings.longest]]
+            # كفنان (ك + فنان): a one-word name by skeleton only without a proclitic but و
+            got = self.spellings.find(words, single=pre_len == 0 or (pre_len == 1 and tokens[i].norm[0] == "و"))
+            if got:
+                count, names = got
+                if count == 1:
+                    self.spelled_as[k] = names[0].keys[0]
+                return i + count, pre_len, names
+        return None
 
     def _coordinated(self, tokens: list[Token], i: int, end: int, found: list[Match]) -> bool:
         """An ambiguous name (مالي "financial", تشاد) coordinated with a plain name is a state:

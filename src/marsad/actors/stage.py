@@ -13,6 +13,7 @@ from .loader import load_dictionary
 from .matcher import Matcher, orig_prefix_len
 from .outlets import Outlets, load_outlets
 from .resolver import Resolver, definite
+from .spelling import PersonSpellings
 from .titled import TitledPersons, load_titled
 
 LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
@@ -73,7 +74,8 @@ class ActorStage:
         for n in self.dictionary.names:
             if n.kind == "person" and len(n.keys) == 1 and n.entry not in self.person_keys.get(n.keys, []):
                 self.person_keys.setdefault(n.keys, []).append(n.entry)
-        self.matcher = Matcher(self.dictionary)
+        self.matcher = Matcher(self.dictionary, PersonSpellings(self.dictionary, self.guards.arabic_name_states,
+                                                                function_words()))
         self.resolver = Resolver(self.dictionary, self.matcher)
         self.resolver.matcher_protected = function_words()
         self.collect_candidates = collect_candidates
@@ -117,6 +119,7 @@ class ActorStage:
         for m in mentions:
             if m.kind == "person":
                 k = (normalize_key(tokens[m.tok_start]),)
+                k = (self.matcher.spelled_as.get(k[0], k[0]),)  # بيريتس read as بيرتس
                 units = sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end])
                 if units > 1:
                     full_seen.add(m.entry)
