@@ -55,3 +55,12 @@ def test_skeleton_guards(pipe):
     sp = ActorStage().matcher.spellings
     assert sp.find(["محمد", "عباس"]) is None  # محمود عباس: Arab office holders are not in the skeleton index
     assert sp.find(["بيريتس"]) is not None and sp.find(["بيريتس"], single=False) is None
+
+
+def test_interior_ministers_and_speakers_are_dated_office_holders(pipe):
+    p = pipe(make_document("وقال وزير الداخلية زياد بارود إن الانتخابات ستجري في موعدها.", "t", "",
+                           published="2009-03-01"))
+    got = [(m.person, m.code, m.agent) for m in p.mentions if m.kind == "person"]
+    assert got == [("baroud-ziad", "LBN", "COP")]
+    p = pipe(make_document("افتتح رئيس الكنيست يولي إدلشتاين الجلسة.", "t", "", published="2015-03-01"))
+    assert [(m.person, m.code) for m in p.mentions if m.kind == "person"] == [("edelstein-yuli", "ISR")]
