@@ -117,6 +117,7 @@ class Matcher:
             if len(n.keys) == 1 and n.kind in ("name", "capital") and not n.ambiguous and skeleton(n.keys[0]):
                 self.skeletons.setdefault(skeleton(n.keys[0]), []).append(n)
         exact = {n.keys[0] for n in dictionary.names if len(n.keys) == 1}
+        exact |= {k[0] for k in dictionary.cities if len(k) == 1}  # أكادير is a city, not إكوادور in other vowels
         self.skeletons = {k: v for k, v in self.skeletons.items() if len({n.entry for n in v}) == 1}
         self.exact_words = exact
         self.fuzzy_seen: dict[str, tuple | None] = {}  # word -> (prefix length, names) or None
