@@ -82,3 +82,30 @@ def test_a_city_is_no_state_in_other_vowels(pipe):
     # أكادير (a Moroccan city) and إكوادور share a vowel-free skeleton; a known city is never read as the state
     assert [m for m in mentions(pipe, "وصل الوفد إلى مدينة أكادير أمس.") if m[2] == "name"] == []
     assert ("الإكوادور", "ECU", "name") in mentions(pipe, "وصل الوفد إلى الإكوادور أمس.")
+
+
+def agents(pipe, text: str, source: str = ""):
+    p = pipe(make_document(text, "t", "", published="2015-06-01", source=source))
+    return [(m.text, m.code, m.agent) for m in p.agents]
+
+
+def test_the_government_alone_in_a_national_paper_is_its_states(pipe):
+    assert agents(pipe, "وقالت الحكومة إنها ستدعم المزارعين.", source="alriyadh") == [("الحكومة", "SAU", "GOV")]
+    # no outlet, another state named before, or an adjective saying which government: no state taken
+    assert agents(pipe, "وقالت الحكومة إنها ستدعم المزارعين.") == [("الحكومة", "", "GOV")]
+    assert agents(pipe, "زار الوفد فرنسا. وقالت الحكومة إنها ستدعم المزارعين.", source="alriyadh")[0][1] == ""
+    assert agents(pipe, "وقالت الحكومة الجديدة إنها ستدعم المزارعين.", source="alriyadh")[0][1] == ""
+
+
+def test_an_office_after_the_name_takes_the_state_after_fi(pipe):
+    got = mentions(pipe, "وأوضح اللواء منصور الفلاني، المتحدث الأمني في وزارة الداخلية الكويتية، أن الحادث وقع أمس.")
+    assert ("منصور الفلاني", "KWT", "provisional") in got
+
+
+def test_a_national_office_takes_the_state_the_article_is_about(pipe):
+    text = ("عقد مجلس الوزراء اللبناني جلسته في بيروت. وناقش الوزراء ملف الكهرباء في لبنان. "
+            "وقال وزير البيئة نبيل خوري إن الأزمة ستحل.")
+    assert ("نبيل خوري", "LBN", "provisional") in mentions(pipe, text)
+    # an article about two states: no one state to take
+    text = "التقى وفد من لبنان وفدا من سوريا. وقال وزير البيئة نبيل خوري إن الأزمة ستحل."
+    assert ("نبيل خوري", "", "provisional") in mentions(pipe, text)

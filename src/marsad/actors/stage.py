@@ -93,7 +93,8 @@ class ActorStage:
         for a, b, names in self.matcher.scan(tokens, self.matcher.head_trie):
             if b in starts or covered.intersection(range(a, b)):
                 continue  # head + nisba/state: the resolver already gave that mention its agent
-            office = own if own and self.titled.national_office(tokens, a, b) else ""
+            office = own if own and (self.titled.national_office(tokens, a, b) or self.titled.own_organ(tokens, a, b)) \
+                else ""
             p.agents.append(Mention(tokens[a].start, tokens[b - 1].end, s.text[tokens[a].start - s.start:tokens[b - 1].end - s.start],
                                     office, names[0].agent, "head", None, "", a, b, s.idx))
         for a, b, names in self.matcher.scan(tokens, self.matcher.city_trie):
@@ -155,13 +156,17 @@ class ActorStage:
         return out
 
     def _own_state(self, ctx: dict, tokens, mentions: list[Mention]) -> str | None:
-        """The outlet's state, when the article so far and this sentence name no other state: then a national
-        office named by its title alone is that state's."""
+        """The outlet's state, when the article so far and this sentence name no other state, else the one state
+        the article is about: then a national office named by its title alone is that state's."""
         outlet = ctx.get("outlet")
-        if not outlet:
-            return None
         here = [m.code for m in mentions if m.code in self.state_codes and m.kind in ("name", "nisba", "capital")]
-        return outlet if all(c == outlet for c in ctx.get("recent", []) + here) else None
+        if outlet and all(c == outlet for c in ctx.get("recent", []) + here):
+            return outlet
+        # else the one state the article is about: its last few state mentions and this sentence's name it alone
+        # (وزير البيئة فلان in an article about Lebanon), as for البلاد
+        recent = ctx.get("recent", [])
+        state = topic(recent) if len(recent) >= 2 else None
+        return state if state and all(c == state for c in here) else None
 
     def _longer_name(self, tokens, m: Mention, covered: set[int]) -> bool:
         """A given name, or a word right after a title, followed by a word that reads as a name (not a verb, not
