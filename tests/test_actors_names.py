@@ -109,3 +109,18 @@ def test_a_national_office_takes_the_state_the_article_is_about(pipe):
     # an article about two states: no one state to take
     text = "التقى وفد من لبنان وفدا من سوريا. وقال وزير البيئة نبيل خوري إن الأزمة ستحل."
     assert ("نبيل خوري", "", "provisional") in mentions(pipe, text)
+
+
+def test_a_state_name_that_is_its_feminine_nisba_after_a_noun_is_the_adjective(pipe):
+    assert mentions(pipe, "تعمل الفتاة السعودية في المستشفى.") == [("السعودية", "SAU", "nisba")]
+    assert mentions(pipe, "وقالت وكالة الأنباء السورية إن الهجوم وقع.") == [("السورية", "SYR", "nisba")]
+    # after a function word, a person's title or a masculine adjective it is the state (a place, a party visited)
+    assert mentions(pipe, "وقال إن السعودية ترفض ذلك.") == [("السعودية", "SAU", "name")]
+    assert mentions(pipe, "وزار الرئيس السعودية أمس.") == [("السعودية", "SAU", "name")]
+    assert ("السعودية", "SAU", "name") in mentions(pipe, "وزار الرئيس الفرنسي السعودية أمس.")
+
+
+def test_national_teams_listed_after_a_plural_team_word(pipe):
+    text = ("أسفرت قرعة البطولة عن مجموعة قوية. وتضم المجموعة الحديدية منتخبات تونس والكويت وقطر ومصر، "
+            "وتقام المباريات على ملعب المدينة.")
+    assert [m for m in mentions(pipe, text) if m[2] == "name"] == []
