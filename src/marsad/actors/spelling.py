@@ -20,6 +20,7 @@ Guards, because Arabic words are mostly consonants too (محمود/محمد، ع
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import lru_cache
 
 from .dictionary import ActorDictionary, Name
@@ -27,6 +28,7 @@ from .dictionary import ActorDictionary, Name
 SHORT = 4  # words shorter than this keep their exact spelling
 # endings of Arabic plurals and nisbas (أوروبيون، فنانين): such a word is Arabic, not a foreign surname
 ARABIC_ENDINGS = ("ون", "ين", "يه", "ات")
+_VOWELS = str.maketrans("", "", "ايو")
 ONE_WORD = 5  # a one-word name read by skeleton: this long at least, in the text and in the dictionary
 
 
@@ -37,7 +39,7 @@ def word_skeleton(word: str) -> str:
     if len(word) < SHORT:
         return word
     w = word.replace("تش", "ش")
-    sk = w[0] + "".join(ch for ch in w[1:-1] if ch not in "ايو") + w[-1]
+    sk = w[0] + w[1:-1].translate(_VOWELS) + w[-1]
     return sk if len(sk) >= 3 else word
 
 
@@ -79,22 +81,27 @@ class PersonSpellings:
             if len(entries) == 1 and blocked.get(sk, set()) <= entries:
                 self.index[sk] = names
         self.first = {sk[0] for sk in self.index}
+        self.prefixes = {sk[:i] for sk in self.index for i in range(1, len(sk) + 1)}  # to stop a walk early
         self.longest = max((len(sk) for sk in self.index), default=0)
 
     def starts(self, word: str) -> bool:
         return word_skeleton(word) in self.first
 
-    def find(self, words: list[str], single: bool = True) -> tuple[int, list[Name]] | None:
+    def find(self, words: Iterable[str], single: bool = True) -> tuple[int, list[Name]] | None:
         """The longest name spelled by the first words of ``words`` (keys without ال): (word count, names); one word
         only when ``single``."""
-        sk = []
+        sk: list[str] = []
+        seen: list[str] = []
         best = None
-        for w in words[:self.longest]:
+        for w in words:
             sk.append(word_skeleton(w))
+            seen.append(w)
+            if tuple(sk) not in self.prefixes:
+                break
             names = self.index.get(tuple(sk))
             if names is not None and (len(sk) > 1 or (single and self._loose(w))):
                 most = 2 if len(sk) > 1 else 1  # موتورولا is no spelling of ماتاريلا (three vowels differ)
-                near = [n for n in names if all(edits(a, b) <= most for a, b in zip(words, n.keys, strict=False))]
+                near = [n for n in names if all(edits(a, b) <= most for a, b in zip(seen, n.keys, strict=True))]
                 if near:
                     best = (len(sk), near)
         return best

@@ -75,7 +75,7 @@ class ActorStage:
             if n.kind == "person" and len(n.keys) == 1 and n.entry not in self.person_keys.get(n.keys, []):
                 self.person_keys.setdefault(n.keys, []).append(n.entry)
         self.matcher = Matcher(self.dictionary, PersonSpellings(self.dictionary, self.guards.arabic_name_states,
-                                                                function_words()))
+                                                                function_words()), function_words())
         self.resolver = Resolver(self.dictionary, self.matcher)
         self.resolver.matcher_protected = function_words()
         self.collect_candidates = collect_candidates
