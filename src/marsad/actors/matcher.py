@@ -111,7 +111,7 @@ class Matcher:
     """Callable: tokens -> non-overlapping matches, longest first."""
 
     def __init__(self, dictionary: ActorDictionary, spellings=None, function_words: frozenset[str] = frozenset()):
-        # function words (الذي، كما، خلال) are never split into proclitic + name: ال + ذي is not ذي قار
+        # function words (كما، خلال) are never split into proclitic + name (ك + ما), nor start a name by skeleton
         self.function_words = function_words
         self.spellings = spellings  # actors.spelling.PersonSpellings: foreign person names in other spellings
         self.spelled_as: dict[str, str] = {}  # a one-word variant read by skeleton -> the dictionary's key (per word)
@@ -239,7 +239,8 @@ class Matcher:
         norm = tokens[i].norm
         readings = self.spell_readings.get(norm)
         if readings is None:  # the readings of the word that may start a name by skeleton, cached per word
-            readings = tuple((pl, k) for pl, k in first_keys(norm) if self.spellings.starts(k))
+            readings = () if norm in self.function_words else \
+                tuple((pl, k) for pl, k in first_keys(norm) if self.spellings.starts(k))
             if len(self.spell_readings) < 500_000:
                 self.spell_readings[norm] = readings
         sp = self.spellings
