@@ -136,3 +136,25 @@ def test_function_words_start_no_name_and_are_skipped_after_first_sight(pipe):
     # a word that starts a name is never skipped
     stage.matcher(pipe(make_document("زار عمير بيرتس باريس.", "t", "")).tokens[0])
     assert "عمير" not in stage.matcher.plain
+
+
+def test_a_former_head_of_government_is_named_alone(pipe):
+    # برلسكوني left office in May 2006; in July the press still names him alone; no one else in the dictionary has
+    # that name
+    got = people(pipe, "احتفل برلسكوني بعيد ميلاد زوجته في مراكش.", date="2006-07-01")
+    assert [(g[0], g[1]) for g in got] == [("برلسكوني", "berlusconi-silvio")]
+    # before he first took office the name alone is nobody in particular
+    assert people(pipe, "احتفل برلسكوني بعيد ميلاد زوجته في مراكش.", date="1990-07-01") == []
+
+
+def test_a_surname_from_the_full_name_of_a_top_office_holder_is_his_alone_while_in_office(pipe):
+    # كوفي أنان gives أنان: long, no one else's, no given name; read alone while he is Secretary-General
+    assert [g[1] for g in people(pipe, "أنان في دمشق لبحث الأزمة.", date="2006-06-01")] == ["annan-kofi"]
+    assert people(pipe, "أنان في دمشق لبحث الأزمة.", date="2015-06-01") == []
+
+
+def test_a_surname_read_after_the_full_name_is_that_person_not_another_holder_of_it(pipe):
+    # صالح is also the surname of others in office in 2015 (an Algerian general): after علي عبد الله صالح it is him
+    got = people(pipe, "قال علي عبد الله صالح إن الحرب مستمرة. وقصفت الطائرات مواقع القوات الموالية لصالح في تعز.",
+                 date="2015-06-01")
+    assert [g[1] for g in got] == ["saleh-ali-abdullah", "saleh-ali-abdullah"]

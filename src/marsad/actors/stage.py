@@ -123,7 +123,7 @@ class ActorStage:
                 k = (self.matcher.spelled_as.get(k[0], k[0]),)  # بيريتس read as بيرتس
                 units = sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end])
                 if units > 1:
-                    full_seen.add(m.entry)
+                    full_seen.add(m.person or m.entry)  # (the person picked by date, not the matched name's entry)
                 elif self._longer_name(tokens, m, covered):
                     continue  # السفير معصوم مرزوق، الدكتور محمد سعيد الكندي: the first word of another person's name
                 else:
@@ -150,8 +150,8 @@ class ActorStage:
                         pick = self._in_context(tokens, m, out, k, sharing, date)
                     if pick is None:
                         continue
-                    if pick != m.entry:
-                        self._reassign(m, pick, date)
+                    if pick != m.person or pick != m.entry:  # (the resolver's person may differ from the
+                        self._reassign(m, pick, date)  # entry of the name it matched: the one in office then)
             out.append(m)
         return out
 
@@ -308,11 +308,19 @@ class ActorStage:
         e = self.dictionary.entries[entry]
         if k in e.unambiguous:
             return True
-        if k in e.derived:
-            return False  # a surname taken from the full name needs the full name or a title (ميشال، كارتر)
         if k[0] in self.guards.given_names or any(r.code in self.guards.arabic_name_states for r in e.roles):
             return False  # غريب "strange", الأسد "the lion", عباس (a given name): an Arabic name alone needs context
-        return any(r.title in TOP_OFFICES and r.active(date) for r in e.roles)
+        if k in e.derived:  # a surname taken from a full name: only this person's, no given name, not a plain word,
+            # and only while in a top office (أنان in 2006); else it needs the full name or a title (ميشال، كارتر)
+            return len(self.person_keys.get(k, ())) == 1 and k[0] not in self.titled.given \
+                and k[0] not in self.resolver.matcher_protected and len(k[0]) >= 4 \
+                and any(r.title in TOP_OFFICES and r.active(date) for r in e.roles)
+        if any(r.title in TOP_OFFICES and r.active(date) for r in e.roles):
+            return True
+        # a former head of state or government whose one-word name the dictionary lists itself and no one else has
+        # (برلسكوني after May 2006, شارون): the press goes on naming them alone
+        return len(self.person_keys.get(k, ())) == 1 and any(
+            r.title in TOP_OFFICES and r.start and (not date or r.start <= date) for r in e.roles)
 
     def _titled(self, tokens, m: Mention, before: list[Mention]) -> bool:
         prev = before[-1] if before else None
