@@ -158,3 +158,10 @@ def test_a_surname_read_after_the_full_name_is_that_person_not_another_holder_of
     got = people(pipe, "قال علي عبد الله صالح إن الحرب مستمرة. وقصفت الطائرات مواقع القوات الموالية لصالح في تعز.",
                  date="2015-06-01")
     assert [g[1] for g in got] == ["saleh-ali-abdullah", "saleh-ali-abdullah"]
+
+
+def test_another_spelling_alone_or_a_short_former_holders_name_needs_context(pipe):
+    # مهاما "tasks" spells a president's name (ماهاما) in other vowels; جول (Jules) is a former president's one-word
+    # name too short to be his alone
+    assert people(pipe, "وقال إن للجنة الحكام مهاما خاصة في الموسم.", date="2015-06-01") == []
+    assert people(pipe, "وودع زملاؤه السائق جول بيانكي في نيس.", date="2015-07-20") == []

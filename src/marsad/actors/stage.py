@@ -120,7 +120,8 @@ class ActorStage:
         for m in mentions:
             if m.kind == "person":
                 k = (normalize_key(tokens[m.tok_start]),)
-                k = (self.matcher.spelled_as.get(k[0], k[0]),)  # بيريتس read as بيرتس
+                spelled = k[0] in self.matcher.spelled_as  # بيريتس read as بيرتس: another spelling
+                k = (self.matcher.spelled_as.get(k[0], k[0]),)
                 units = sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end])
                 if units > 1:
                     full_seen.add(m.person or m.entry)  # (the person picked by date, not the matched name's entry)
@@ -133,7 +134,8 @@ class ActorStage:
                     pick = next((e for e in sharing if e in full_seen), None)
                     if pick is not None and self._arabic(pick) and not self._surname_here(tokens, m):
                         pick = None  # الحريري after رفيق الحريري, but not الشهيد الحريري … (an adjective reading)
-                    pick = pick or next((e for e in sharing if self._known(k, e, date)), None)
+                    if not spelled:  # another spelling alone (سابيلا، مهاما) is no known name without context
+                        pick = pick or next((e for e in sharing if self._known(k, e, date)), None)
                     if pick is None:  # السنيورة، بري after فؤاد السنيورة، نبيه بري earlier in the article
                         back = [e for e in every if e in full_seen and e not in sharing]
                         if len(back) == 1 and self._surname_here(tokens, m):
@@ -319,8 +321,8 @@ class ActorStage:
             return True
         # a former head of state or government whose one-word name the dictionary lists itself and no one else has
         # (برلسكوني after May 2006, شارون): the press goes on naming them alone
-        return len(self.person_keys.get(k, ())) == 1 and any(
-            r.title in TOP_OFFICES and r.start and (not date or r.start <= date) for r in e.roles)
+        return len(self.person_keys.get(k, ())) == 1 and len(k[0]) >= 5 and k[0] not in self.titled.given and any(
+            r.title in TOP_OFFICES and r.start and (not date or r.start <= date) for r in e.roles)  # (جول: Jules)
 
     def _titled(self, tokens, m: Mention, before: list[Mention]) -> bool:
         prev = before[-1] if before else None
