@@ -66,11 +66,13 @@ class Resolver:
     def _adjective(self, tokens: list[Token], m: Match) -> bool:
         """A state's name that is also its feminine nisba (السعودية، سورية) right after a definite noun it agrees with
         is the adjective (الفتاة السعودية، وكالة الأنباء السورية): not after a function word (في السعودية), a
-        proclitic (والسعودية), or a person's title (زار الرئيس السعودية is a visit)."""
+        proclitic (والسعودية), or a person's title (زار الرئيس السعودية is a visit); only the feminine form (المانيا
+        is Germany: an accusative nisba never takes ال)."""
         if m.tok_end - m.tok_start != 1 or not m.tok_start or not any(n.kind == "nisba" for n in m.names):
             return False
         t, prev = tokens[m.tok_start], tokens[m.tok_start - 1]
-        if t.prefix not in ("", "ال") or not t.norm.startswith("ال") or not definite(prev) or not prev.is_word \
+        if t.prefix not in ("", "ال") or not t.norm.startswith("ال") or not t.norm.endswith("ه") or not definite(prev) \
+                or not prev.is_word \
                 or prev.norm in self.matcher_protected or prev.norm.endswith("ي"):  # (الرئيس الفرنسي السعودية: a visit)
             return False
         head = self.matcher.heads.get((prev.base[2:] if prev.base.startswith("ال") else prev.base,))

@@ -118,6 +118,8 @@ class ActorStage:
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)
                    if m.kind != "person" or m.tok_end - m.tok_start > 1}
         for m in mentions:
+            if m.kind == "person" and self._named_after(tokens, m):
+                continue  # طريق الملك عبد الله، جامعة الملك سعود: a place named after the person
             if m.kind == "person":
                 k = (normalize_key(tokens[m.tok_start]),)
                 spelled = k[0] in self.matcher.spelled_as  # بيريتس read as بيرتس: another spelling
@@ -145,7 +147,7 @@ class ActorStage:
                         # title's country to be its holder's, and to pick out one person
                         fits = [e for e in sharing if self._same_country(e, out, m, date)]
                         if k not in self.dictionary.entries[m.entry].derived:
-                            pick = m.entry
+                            pick = m.person if m.person in sharing else m.entry  # (الأسد in 2015: Bashar)
                         elif len(fits) == 1:
                             pick = fits[0]
                     if pick is None:
@@ -158,14 +160,20 @@ class ActorStage:
         return out
 
     def _own_state(self, ctx: dict, tokens, mentions: list[Mention]) -> str | None:
-        """The outlet's state, when the article so far and this sentence name no other state, else the one state
-        the article is about: then a national office named by its title alone is that state's."""
+        """The outlet's state, when the article so far and this sentence name no other state: then a national
+        office named by its title alone is that state's."""
         outlet = ctx.get("outlet")
+        if not outlet:
+            return None
         here = [m.code for m in mentions if m.code in self.state_codes and m.kind in ("name", "nisba", "capital")]
-        if outlet and all(c == outlet for c in ctx.get("recent", []) + here):
-            return outlet
-        # else the one state the article is about: its last few state mentions and this sentence's name it alone
-        # (وزير البيئة فلان in an article about Lebanon), as for البلاد
+        return outlet if all(c == outlet for c in ctx.get("recent", []) + here) else None
+
+    def _topic_state(self, ctx: dict, mentions: list[Mention]) -> str | None:
+        """The one state the article is about: its last few state mentions (two at least) and this sentence's name
+        it alone, as for البلاد. A named person's national office takes it (وزير البيئة فلان in an article about
+        Lebanon); an office named by its title alone does not (in a Saudi paper's article about Egypt, ولي العهد may
+        well be the Saudi one)."""
+        here = [m.code for m in mentions if m.code in self.state_codes and m.kind in ("name", "nisba", "capital")]
         recent = ctx.get("recent", [])
         state = topic(recent) if len(recent) >= 2 else None
         return state if state and all(c == state for c in here) else None
@@ -235,6 +243,13 @@ class ActorStage:
             return False
         role = self.dictionary.entries[entry].role_on(date)
         return role is not None and role.code == prev.code
+
+    def _named_after(self, tokens, m: Mention) -> bool:
+        """An institution noun right before the name or its title (مطار الملك خالد، مستشفى الملك فيصل)."""
+        j = m.tok_start - 1
+        if j >= 0 and (tokens[j].norm,) in self.guards.span_titles:
+            j -= 1
+        return j >= 0 and not tokens[j].suffix and key(tokens[j].base or tokens[j].norm) in self.guards.institution_nouns
 
     def _surname_here(self, tokens, m: Mention) -> bool:
         """An Arabic surname alone (often also a plain word: بري "land", العربي "Arab") reads as the person named in
@@ -398,7 +413,8 @@ class ActorStage:
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
             own = self._own_state(ctx, tokens, mentions)
             if not self.guards.sports(tokens):  # مدير الفريق، الكابتن فلان: players and coaches
-                mentions = sorted(mentions + self.titled(tokens, mentions, own, ctx["titled"], s),
+                about = own or self._topic_state(ctx, mentions)  # a named person's office: the article's state
+                mentions = sorted(mentions + self.titled(tokens, mentions, about, ctx["titled"], s),
                                   key=lambda m: m.tok_start)
             mentions = sorted(mentions + self.references(tokens, mentions, s, ctx), key=lambda m: m.tok_start)
             mentions = sorted(mentions + amman.find(tokens, mentions, s), key=lambda m: m.tok_start)
