@@ -249,7 +249,8 @@ class Matcher:
             sk = word_skeleton(k)
             if (sk,) not in sp.index and (sk, nxt) not in sp.prefixes:
                 continue  # (most readings: a first word of a foreign name followed by a word not its next)
-            words = chain((k,), (key(t.norm) for t in tokens[i + 1:i + sp.longest]))
+            # (a word with the article ends the walk: البلوي is no foreign name's word)
+            words = chain((k,), (key(t.norm) if not t.norm.startswith("ال") else "" for t in tokens[i + 1:i + sp.longest]))
             # كفنان (ك + فنان): a one-word name by skeleton only without a proclitic but و
             got = sp.find(words, single=pre_len == 0 or (pre_len == 1 and tokens[i].norm[0] == "و"))
             if got:

@@ -11,6 +11,8 @@ Guards, because Arabic words are mostly consonants too (محمود/محمد، ع
 - words under four letters keep their exact spelling; a skeleton must keep three letters (four for a name of one
   word, which must also be at least five letters long in the text and in the dictionary);
 - a skeleton key shared by names of two entries, or equal to another entry's exact name, is dropped;
+- an Arabic given name of the text (إبراهيم) matches only as written (not أبراهام), and a word with the article
+  (البلوي) is no foreign name's word;
 - every word of the text is at most two edits from the dictionary's spelling (one for a one-word name), so that a
   word whose vowels all differ (موتورولا / ماتاريلا) is another word;
 - a one-word name read by its skeleton counts only after the person's full name or a title (``actors.stage``);
@@ -60,7 +62,9 @@ def name_skeleton(keys: tuple[str, ...]) -> tuple[str, ...]:
 class PersonSpellings:
     """Skeleton index of foreign person names: ``find(words)`` -> the Names a span's words spell, or None."""
 
-    def __init__(self, dictionary: ActorDictionary, native: frozenset[str], protected: frozenset[str] | set[str]):
+    def __init__(self, dictionary: ActorDictionary, native: frozenset[str], protected: frozenset[str] | set[str],
+                 given: frozenset[str] | set[str] = frozenset()):
+        self.given = given  # Arabic given names: in the text, they match only as spelled (إبراهيم is not أبراهام)
         exact = {n.keys: n.entry for n in dictionary.names}
         self.words = {k for n in dictionary.names for k in n.keys}
         self.protected = protected
@@ -96,6 +100,8 @@ class PersonSpellings:
         for w in words:
             sk.append(word_skeleton(w))
             seen.append(w)
+            if w in self.given:
+                sk[-1] = w  # (a given name's skeleton is never looked up: its exact key may still be a name's)
             if tuple(sk) not in self.prefixes:
                 break
             names = self.index.get(tuple(sk))

@@ -74,8 +74,9 @@ class ActorStage:
         for n in self.dictionary.names:
             if n.kind == "person" and len(n.keys) == 1 and n.entry not in self.person_keys.get(n.keys, []):
                 self.person_keys.setdefault(n.keys, []).append(n.entry)
-        self.matcher = Matcher(self.dictionary, PersonSpellings(self.dictionary, self.guards.arabic_name_states,
-                                                                function_words()), function_words())
+        spellings = PersonSpellings(self.dictionary, self.guards.arabic_name_states, function_words(),
+                                    frozenset(key(n) for n in self.guards.given_names))
+        self.matcher = Matcher(self.dictionary, spellings, function_words())
         self.resolver = Resolver(self.dictionary, self.matcher)
         self.resolver.matcher_protected = function_words()
         self.collect_candidates = collect_candidates
@@ -120,6 +121,8 @@ class ActorStage:
         for m in mentions:
             if m.kind == "person" and self._named_after(tokens, m):
                 continue  # طريق الملك عبد الله، جامعة الملك سعود: a place named after the person
+            if m.kind == "person" and m.tok_start and tokens[m.tok_start - 1].norm in ("بن", "ابن", "بنت"):
+                continue  # عبدالعزيز بن عبدالله آل الشيخ: a father's name inside someone else's
             if m.kind == "person":
                 k = (normalize_key(tokens[m.tok_start]),)
                 spelled = k[0] in self.matcher.spelled_as  # بيريتس read as بيرتس: another spelling
@@ -170,9 +173,9 @@ class ActorStage:
 
     def _topic_state(self, ctx: dict, mentions: list[Mention]) -> str | None:
         """The one state the article is about: its last few state mentions (two at least) and this sentence's name
-        it alone, as for البلاد. A named person's national office takes it (وزير البيئة فلان in an article about
-        Lebanon); an office named by its title alone does not (in a Saudi paper's article about Egypt, ولي العهد may
-        well be the Saudi one)."""
+        it alone, as for البلاد. With no outlet known, a named person's national office takes it (وزير البيئة فلان in
+        an article about Lebanon); an office named by its title alone does not, nor in a national paper (a Saudi
+        paper's article about a visit to Washington names Saudi ministers by office alone)."""
         here = [m.code for m in mentions if m.code in self.state_codes and m.kind in ("name", "nisba", "capital")]
         recent = ctx.get("recent", [])
         state = topic(recent) if len(recent) >= 2 else None
@@ -413,7 +416,9 @@ class ActorStage:
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
             own = self._own_state(ctx, tokens, mentions)
             if not self.guards.sports(tokens):  # مدير الفريق، الكابتن فلان: players and coaches
-                about = own or self._topic_state(ctx, mentions)  # a named person's office: the article's state
+                about = own or (None if ctx.get("outlet") else self._topic_state(ctx, mentions))
+                # (a named person's national office: the outlet's state, else with no outlet known the article's
+                # state; a national paper names its own officials in articles about other states too)
                 mentions = sorted(mentions + self.titled(tokens, mentions, about, ctx["titled"], s),
                                   key=lambda m: m.tok_start)
             mentions = sorted(mentions + self.references(tokens, mentions, s, ctx), key=lambda m: m.tok_start)
