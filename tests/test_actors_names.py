@@ -204,3 +204,13 @@ def test_a_national_paper_gives_no_other_states_to_its_named_officials(pipe):
             "والتقى الوفد ووزير الخارجية فهد سالم العتيبي في القصر.")
     assert ("فهد سالم العتيبي", "", "provisional") in mentions(pipe, text, source="alriyadh")
     assert ("فهد سالم العتيبي", "USA", "provisional") in mentions(pipe, text)  # no outlet: the article's state
+
+
+def test_names_inside_longer_names_and_places(pipe):
+    # a derived surname after someone else's given name (a footballer sharing a premier's last name)
+    assert people(pipe, "وانتزع الأيرلندي شين لونج التعادل لفريقه.", date="2015-07-20") == []
+    # a place named after a king: مدينة (not an institution noun: مدينة الكويت is Kuwait City) before the title
+    assert people(pipe, "واجتمع المجلس الأعلى لمدينة الملك عبد الله للطاقة الذرية.", date="2015-07-20") == []
+    # a name never starts after بن: the apposition's person began before it
+    got = people(pipe, "وإعفاء الدكتور منصور بن ناصر بن عبد الله الحواسي نائب وزير الصحة من منصبه.", date="2015-07-20")
+    assert all(not g[0].startswith("عبد الله") for g in got)

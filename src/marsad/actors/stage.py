@@ -34,6 +34,9 @@ def topic(recent: list[str]) -> str | None:
     return recent[-1] if len(set(recent)) == 1 else None
 
 
+# nouns of places named after a person that are no institution before a state (مدينة الكويت is Kuwait City):
+# مدينة الملك عبد الله للطاقة الذرية، مجمع الملك فهد
+NAMED_PLACES = {"مدينه", "مجمع", "حي", "قاعده"}
 COMPOUND_HEADS = {"عبد", "ابو", "ابي", "ام", "بن", "ابن"}  # عبد الله، أبو مازن: one name, not a full name
 TOP_OFFICES = {"president", "prime_minister", "king", "emir", "supreme_leader", "head_of_state", "secretary_general"}
 
@@ -139,8 +142,12 @@ class ActorStage:
                     pick = next((e for e in sharing if e in full_seen), None)
                     if pick is not None and self._arabic(pick) and not self._surname_here(tokens, m):
                         pick = None  # الحريري after رفيق الحريري, but not الشهيد الحريري … (an adjective reading)
+                    prev = tokens[m.tok_start - 1] if m.tok_start else None
+                    after_given = prev is not None and not prev.prefix and normalize_key(prev) in self.titled.given
                     if not spelled:  # another spelling alone (سابيلا، مهاما) is no known name without context
-                        pick = pick or next((e for e in sharing if self._known(k, e, date)), None)
+                        # (nor a derived surname after someone's given name: شين لونج is not Lee Hsien Loong)
+                        pick = pick or next((e for e in sharing if self._known(k, e, date)
+                                             and not (after_given and k in self.dictionary.entries[e].derived)), None)
                     if pick is None:  # السنيورة، بري after فؤاد السنيورة، نبيه بري earlier in the article
                         back = [e for e in every if e in full_seen and e not in sharing]
                         if len(back) == 1 and self._surname_here(tokens, m):
@@ -252,7 +259,8 @@ class ActorStage:
         j = m.tok_start - 1
         if j >= 0 and (tokens[j].norm,) in self.guards.span_titles:
             j -= 1
-        return j >= 0 and not tokens[j].suffix and key(tokens[j].base or tokens[j].norm) in self.guards.institution_nouns
+        b = key(tokens[j].base or tokens[j].norm) if j >= 0 and not tokens[j].suffix else ""
+        return b in self.guards.institution_nouns or b in NAMED_PLACES
 
     def _surname_here(self, tokens, m: Mention) -> bool:
         """An Arabic surname alone (often also a plain word: بري "land", العربي "Arab") reads as the person named in

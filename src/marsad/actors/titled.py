@@ -307,6 +307,8 @@ class TitledPersons:
         """فلان الفلاني وزير البيئة، وقال فلان مندوب إيران: a name of two or more words that starts with a known given
         name, or follows a verb of saying or a title, right before an office word."""
         prev = tokens[i - 1] if i else None
+        if prev is not None and prev.norm in ("بن", "ابن", "بنت"):
+            return None  # منصور بن ناصر بن [عبد الله الحواسي]: the name began before بن
         cue = prev is not None and (bare(prev) in self.g.speech_verbs or self.is_title(prev))
         end = self.name_at(tokens, i, taken, cue)
         units = [w for w in tokens[i:end] if w.norm not in LINKS]
