@@ -214,3 +214,11 @@ def test_names_inside_longer_names_and_places(pipe):
     # a name never starts after بن: the apposition's person began before it
     got = people(pipe, "وإعفاء الدكتور منصور بن ناصر بن عبد الله الحواسي نائب وزير الصحة من منصبه.", date="2015-07-20")
     assert all(not g[0].startswith("عبد الله") for g in got)
+
+
+def test_a_two_word_name_read_across_the_fathers_name(pipe):
+    # عادل الجبير in the dictionary; the Saudi press writes عادل بن أحمد الجبير
+    got = people(pipe, "وحضر وزير الخارجية عادل بن أحمد الجبير اللقاء.", date="2015-07-20")
+    assert [(g[0], g[1]) for g in got] == [("عادل بن أحمد الجبير", "jubeir-adel")]
+    # a namesake with another father before the known one took office is not him
+    assert [g[1] for g in people(pipe, "وحضر عادل بن سعد الجبير المباراة.", date="2005-07-20")] != ["jubeir-adel"]

@@ -23,6 +23,7 @@ AMBIGUOUS_CUES = {"حركه", "في", "دوله", "جمهوريه", "حكومه"
 AMBIGUOUS_PLACES = {("اطار",), ("امل",), ("سلام",), ("نصر",), ("حره",), ("وحده",), ("عين",), ("مدينه",), ("ميدان",),
                     ("جامعه",), ("ساحه",), ("مركز",)}  # places spelled like common words (ميدان "square" / Medan)
 STATE_CUES = {"دوله", "جمهوريه", "مملكه", "سلطنه", "اماره", "يا"}  # مملكة بحرين، يا دنمارك (vocative): no ال after them
+NASAB = {"بن", "ابن", "بنت"}  # the father's name inside a full name
 DUAL_HEADS = {"جمهوريتي": "جمهوريه", "جمهوريتا": "جمهوريه", "جمهوريتين": "جمهوريه"}
 
 
@@ -33,6 +34,7 @@ class Match:
     char_start: int  # offsets into the document (proclitics excluded)
     char_end: int
     names: list[Name]  # every dictionary name with these keys (resolver picks)
+    nasab: bool = False  # a two-word name read across its father's name (عادل بن أحمد الجبير): another may bear it
 
 
 def orig_prefix_len(text: str, n_norm: int) -> int:
@@ -193,6 +195,8 @@ class Matcher:
                 alt = self._spelled(tokens, i)
                 if alt and (not hit or alt[0] > hit[0]):
                     hit = alt
+            if (not hit or hit[0] == i + 1) and i + 3 < n and tokens[i + 1].norm in NASAB:
+                hit = self._nasab(tokens, i) or hit
             if not hit and self.trie.starts.get(t.norm) == () and self.fuzzy_seen.get(t.norm) is None \
                     and not self.spell_readings.get(t.norm) and len(plain) < 500_000 and not dual:
                 plain.add(t.norm)  # (the answer depends on the word only)
@@ -213,11 +217,30 @@ class Matcher:
                         i += 1
                         continue
                 start_char = t.start + orig_prefix_len(t.text, pre_len)
-                out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind])))
+                out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind]),
+                                 end - i > 2 and tokens[i + 1].norm in NASAB and all(len(nm.keys) == 2 for nm in names)))
                 i = end
             else:
                 i += 1
         return out
+
+    def _nasab(self, tokens: list[Token], i: int) -> tuple[int, int, list[Name]] | None:
+        """A known two-word name (given name + family name) written with the father's and grandfather's names
+        between (عادل بن أحمد الجبير for عادل الجبير): the whole span is that person."""
+        t = tokens[i]
+        node = self.trie.root.get(key(t.norm)) if not t.prefix or t.prefix == "و" else None
+        if node is None and t.prefix == "و":
+            node = self.trie.root.get(key(t.norm[1:]))
+        j = i + 1
+        while node is not None and j + 1 < len(tokens) and tokens[j].norm in NASAB and tokens[j + 1].is_word:
+            j += 2  # بن أحمد (بن محمد)
+            if j < len(tokens):
+                nxt = node.get(key(tokens[j].norm))
+                if nxt is not None and _END in nxt:
+                    names = [nm for nm in nxt[_END] if nm.kind == "person" and len(nm.keys) == 2]
+                    if names:
+                        return j + 1, (1 if t.prefix == "و" else 0), names
+        return None
 
     def _fuzzy(self, t: Token, i: int) -> tuple[int, int, list[Name]] | None:
         """A one-word state or capital written with other long vowels (بروكسيل for بروكسل), guarded: long words only,

@@ -97,8 +97,9 @@ class Resolver:
                 name = next(n for n in m.names if n.kind == "nisba")  # الأسر السورية: Syrian, not Syria
             if name.kind == "person":
                 entry, role = self.pick_person([n for n in m.names if n.kind == "person"], date)
-                if role is None:
-                    continue
+                if role is None or (m.nasab and not any(r.active(date) for r in entry.roles)):
+                    continue  # (across a father's name only a holder in office then: خالد بن حمد العطية in 2006 is
+                    # not the later foreign minister خالد العطية)
                 code, agent, person = role.code, role.agent, entry.id
             else:
                 code, agent = name.code, name.agent
