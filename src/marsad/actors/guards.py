@@ -43,7 +43,8 @@ class Guards:
 
     def sports_seen(self, tokens: list[Token]) -> set[str]:
         """The distinct sports words of a sentence, without the article (المباراة and مباراة are one)."""
-        return {key(t.base or t.norm) for t in tokens if t.norm in self.sports_words or t.base in self.sports_words}
+        words = self.sports_words
+        return {key(t.base or t.norm) for t in tokens if t.norm in words or t.base in words}
 
     def sports(self, tokens: list[Token]) -> bool:
         """Two or more distinct sports words in the sentence."""
