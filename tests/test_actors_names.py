@@ -222,3 +222,15 @@ def test_a_two_word_name_read_across_the_fathers_name(pipe):
     assert [(g[0], g[1]) for g in got] == [("عادل بن أحمد الجبير", "jubeir-adel")]
     # a namesake with another father before the known one took office is not him
     assert [g[1] for g in people(pipe, "وحضر عادل بن سعد الجبير المباراة.", date="2005-07-20")] != ["jubeir-adel"]
+
+
+def test_a_split_compound_name_is_looked_up_joined(pipe):
+    # الملك عبد الله in 2015: عبدالله is the surname of several ministers; after "the king" none of them is meant
+    assert people(pipe, "ابتدأت المفاوضات بقيادة الملك عبد الله عندما كان وليا للعهد.", date="2015-07-20") == []
+    # a medical complex named after the king is no provisional person either
+    assert people(pipe, "أقام مجمع الملك عبد الله الطبي بجدة حفل معايدة.", date="2015-07-20") == []
+
+
+def test_two_state_names_in_a_row_stay_names(pipe):
+    # a tag list: السعودية right after another state's name is no adjective of it
+    assert mentions(pipe, "سمات الأرجنتين السعودية") == [("الأرجنتين", "ARG", "name"), ("السعودية", "SAU", "name")]

@@ -93,7 +93,7 @@ class Resolver:
             person = None
             if name.kind == "region":  # matched only so that it blocks the state inside it
                 continue
-            if name.kind == "name" and self._adjective(tokens, m):
+            if name.kind == "name" and not (out and out[-1].tok_end == m.tok_start) and self._adjective(tokens, m):
                 name = next(n for n in m.names if n.kind == "nisba")  # الأسر السورية: Syrian, not Syria
             if name.kind == "person":
                 entry, role = self.pick_person([n for n in m.names if n.kind == "person"], date)

@@ -14,7 +14,7 @@ from .matcher import Matcher, orig_prefix_len
 from .outlets import Outlets, load_outlets
 from .resolver import Resolver, definite
 from .spelling import PersonSpellings
-from .titled import TitledPersons, load_titled
+from .titled import NAMED_PLACES, TitledPersons, load_titled
 
 LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
             "جنوب", "شرق", "غرب", "وسط", "عاصمه", "داخل", "حول", "عند", "نحو", "باتجاه", "شوارع", "ضواحي", "مخيم",
@@ -34,9 +34,6 @@ def topic(recent: list[str]) -> str | None:
     return recent[-1] if len(set(recent)) == 1 else None
 
 
-# nouns of places named after a person that are no institution before a state (مدينة الكويت is Kuwait City):
-# مدينة الملك عبد الله للطاقة الذرية، مجمع الملك فهد
-NAMED_PLACES = {"مدينه", "مجمع", "حي", "قاعده"}
 COMPOUND_HEADS = {"عبد", "ابو", "ابي", "ام", "بن", "ابن"}  # عبد الله، أبو مازن: one name, not a full name
 TOP_OFFICES = {"president", "prime_minister", "king", "emir", "supreme_leader", "head_of_state", "secretary_general"}
 
@@ -128,6 +125,8 @@ class ActorStage:
                 continue  # عبدالعزيز بن عبدالله آل الشيخ: a father's name inside someone else's
             if m.kind == "person":
                 k = (normalize_key(tokens[m.tok_start]),)
+                if m.tok_end - m.tok_start > 1 and tokens[m.tok_start].norm in COMPOUND_HEADS:
+                    k = (key("".join(t.norm for t in tokens[m.tok_start:m.tok_end])),)  # عبد الله: as عبدالله
                 spelled = k[0] in self.matcher.spelled_as  # بيريتس read as بيرتس: another spelling
                 k = (self.matcher.spelled_as.get(k[0], k[0]),)
                 units = sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end])

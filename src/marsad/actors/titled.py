@@ -25,6 +25,8 @@ LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بن
 # prince, spokesmen (not heads of state or diplomats, often foreign)
 NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", "محافظ", "امين", "امير", "مساعد", "ولي", "متحدث",
                               "ناطق"})  # (not مستشار: an adviser or consultant may be anyone's)
+# nouns of places named after a person that are no institution before a state (مدينة الكويت is Kuwait City)
+NAMED_PLACES = frozenset({"مدينه", "مجمع", "حي", "قاعده"})
 MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.|ان.[^وي]ا.)$")  # verbal nouns افتعال، استفعال، انفعال (not أنطوان)
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
@@ -250,8 +252,8 @@ class TitledPersons:
         return bare(t) in self.g.office_words and "ال" not in t.prefix and not t.norm.startswith("ال")
 
     def _after_title(self, tokens, i, starts, taken, outlet, s):
-        if i and bare(tokens[i - 1]) in self.institutions:
-            return None  # جامعة الملك عبد العزيز: a place named after a person
+        if i and (bare(tokens[i - 1]) in self.institutions or bare(tokens[i - 1]) in NAMED_PLACES):
+            return None  # جامعة الملك عبد العزيز، مجمع الملك عبد الله الطبي: a place named after a person
         j, code, agent = self._phrase(tokens, i, starts)
         if j >= len(tokens):
             return None
