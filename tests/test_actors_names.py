@@ -234,3 +234,13 @@ def test_a_split_compound_name_is_looked_up_joined(pipe):
 def test_two_state_names_in_a_row_stay_names(pipe):
     # a tag list: السعودية right after another state's name is no adjective of it
     assert mentions(pipe, "سمات الأرجنتين السعودية") == [("الأرجنتين", "ARG", "name"), ("السعودية", "SAU", "name")]
+
+
+def test_a_state_name_after_a_province_word_is_a_region(pipe):
+    # مقاطعة كولومبيا البريطانية (British Columbia), ولاية جورجيا (the US state): not the states
+    got = mentions(pipe, "وفي مدينة كيلونا في مقاطعة كولومبيا البريطانية أخذ المواطنون إجازة.")
+    assert all(g[1] != "COL" for g in got)
+    assert all(g[1] != "GEO" for g in mentions(pipe, "وأعلن حاكم ولاية جورجيا الأمريكية حالة الطوارئ."))
+    assert ("جورجيا", "GEO", "name") in mentions(pipe, "وصل الرئيس إلى جورجيا أمس.")
+    # a feminine nisba after الطوارئ (its hamza folds to ي, yet it is no masculine adjective)
+    assert ("السعودية", "SAU", "nisba") in mentions(pipe, "واستشهد عدد من منتسبي قوات الطوارئ السعودية.")

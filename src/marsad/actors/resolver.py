@@ -73,7 +73,7 @@ class Resolver:
         t, prev = tokens[m.tok_start], tokens[m.tok_start - 1]
         if t.prefix not in ("", "ال") or not t.norm.startswith("ال") or not t.norm.endswith("ه") or not definite(prev) \
                 or not prev.is_word \
-                or prev.norm in self.matcher_protected or prev.norm.endswith("ي"):  # (الرئيس الفرنسي السعودية: a visit)
+                or prev.norm in self.matcher_protected or prev.text.endswith("ي"):  # (الرئيس الفرنسي السعودية: a visit; not الطوارئ)
             return False
         head = self.matcher.heads.get((prev.base[2:] if prev.base.startswith("ال") else prev.base,))
         return not (head and head[1] in PERSON_TITLES)
