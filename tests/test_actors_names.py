@@ -244,3 +244,10 @@ def test_a_state_name_after_a_province_word_is_a_region(pipe):
     assert ("جورجيا", "GEO", "name") in mentions(pipe, "وصل الرئيس إلى جورجيا أمس.")
     # a feminine nisba after الطوارئ (its hamza folds to ي, yet it is no masculine adjective)
     assert ("السعودية", "SAU", "nisba") in mentions(pipe, "واستشهد عدد من منتسبي قوات الطوارئ السعودية.")
+
+
+def test_prayer_times_and_misread_institution_nouns(pipe):
+    # صلاة المغرب is the sunset prayer; بورصة مصر is Egypt's exchange even when بورصة is misread as ب + ورصة
+    assert mentions(pipe, "ويقام اللقاء بعد صلاة المغرب في النادي.") == []
+    assert mentions(pipe, "لقيد ثلاث شركات حكومية في بورصة مصر قبل نهاية العام.") == []
+    assert mentions(pipe, "وصل الوفد إلى المغرب أمس.") == [("المغرب", "MAR", "name")]
