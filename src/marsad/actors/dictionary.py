@@ -206,13 +206,14 @@ class DictionaryBuilder:
             k = name_key(variant)
             if not k:
                 continue
+            if len(k) == 1:  # is the one-word name ever written without ال? (العراق: no; لبنان: yes)
+                # (noted before the duplicate check: المستوطنون then مستوطنون share a key, and both spellings count)
+                (self._with_al if normalize(variant).startswith("ال") else self._bare).add((k, entry))
             sig = (k, entry, agent, kind)
             if sig in self._seen_names:
                 continue
             self._seen_names.add(sig)
             amb = ambiguous or (len(k) == 1 and k[0] in AMBIGUOUS)
-            if len(k) == 1:  # is the one-word name ever written without ال? (العراق: no; لبنان: yes)
-                (self._with_al if normalize(variant).startswith("ال") else self._bare).add((k, entry))
             self.d.names.append(Name(k, entry, code, agent, kind, amb))
 
     def mark_definite(self) -> None:

@@ -10,17 +10,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 from ..records import Token
 from ..text.normalize import normalize
 from ..text.tokens import _PREFIXES
 from .dictionary import KIND_RANK, ActorDictionary, Name, key
+from .spelling import word_skeleton
 
 _END = object()
 AMBIGUOUS_CUES = {"حركه", "في", "دوله", "جمهوريه", "حكومه", "الي", "مع", "رئيس", "شمال", "جنوب", "عاصمه"}
 AMBIGUOUS_PLACES = {("اطار",), ("امل",), ("سلام",), ("نصر",), ("حره",), ("وحده",), ("عين",), ("مدينه",), ("ميدان",),
                     ("جامعه",), ("ساحه",), ("مركز",)}  # places spelled like common words (ميدان "square" / Medan)
 STATE_CUES = {"دوله", "جمهوريه", "مملكه", "سلطنه", "اماره", "يا"}  # مملكة بحرين، يا دنمارك (vocative): no ال after them
+NASAB = {"بن", "ابن", "بنت"}  # the father's name inside a full name
 DUAL_HEADS = {"جمهوريتي": "جمهوريه", "جمهوريتا": "جمهوريه", "جمهوريتين": "جمهوريه"}
 
 
@@ -31,6 +34,7 @@ class Match:
     char_start: int  # offsets into the document (proclitics excluded)
     char_end: int
     names: list[Name]  # every dictionary name with these keys (resolver picks)
+    nasab: bool = False  # a two-word name read across its father's name (عادل بن أحمد الجبير): another may bear it
 
 
 def orig_prefix_len(text: str, n_norm: int) -> int:
@@ -50,11 +54,16 @@ def orig_prefix_len(text: str, n_norm: int) -> int:
     return len(text)
 
 
+_BY_FIRST: dict[str, tuple[str, ...]] = {}  # proclitic readings by their first letter (in _PREFIXES' order)
+for _p in _PREFIXES:
+    _BY_FIRST[_p[0]] = _BY_FIRST.get(_p[0], ()) + (_p,)
+
+
 @lru_cache(maxsize=200_000)
 def first_keys(norm: str) -> tuple[tuple[int, str], ...]:
     """(normalised prefix length, key) readings of a name's first word, unsplit first."""
     out = [(0, key(norm))]
-    for pre in _PREFIXES:
+    for pre in _BY_FIRST.get(norm[:1], ()):
         if norm.startswith(pre) and len(norm) - len(pre) >= 2:
             # لل = ل + ال: the span keeps the second ل (it is the ال of the name)
             out.append((len(pre) - 1 if pre.endswith("لل") else len(pre), key(norm[len(pre):])))
@@ -103,7 +112,13 @@ class Trie:
 class Matcher:
     """Callable: tokens -> non-overlapping matches, longest first."""
 
-    def __init__(self, dictionary: ActorDictionary):
+    def __init__(self, dictionary: ActorDictionary, spellings=None, function_words: frozenset[str] = frozenset()):
+        # function words (كما، خلال) are never split into proclitic + name (ك + ما), nor start a name by skeleton
+        self.function_words = function_words
+        self.spellings = spellings  # actors.spelling.PersonSpellings: foreign person names in other spellings
+        self.spelled_as: dict[str, str] = {}  # a one-word variant read by skeleton -> the dictionary's key (per word)
+        self.spell_readings: dict[str, tuple] = {}  # word -> its readings that may start a name by skeleton
+        self.plain: set[str] = set()  # words that start no name in any way (a cache: most words of a text)
         self.trie = Trie(dictionary.names)
         self.head_trie = Trie([Name(k, agent, None, agent, "head") for k, agent, _ in dictionary.heads])
         self.heads = {k: (agent, title) for k, agent, title in dictionary.heads}
@@ -115,6 +130,7 @@ class Matcher:
             if len(n.keys) == 1 and n.kind in ("name", "capital") and not n.ambiguous and skeleton(n.keys[0]):
                 self.skeletons.setdefault(skeleton(n.keys[0]), []).append(n)
         exact = {n.keys[0] for n in dictionary.names if len(n.keys) == 1}
+        exact |= {k[0] for k in dictionary.cities if len(k) == 1}  # أكادير is a city, not إكوادور in other vowels
         self.skeletons = {k: v for k, v in self.skeletons.items() if len({n.entry for n in v}) == 1}
         self.exact_words = exact
         self.fuzzy_seen: dict[str, tuple | None] = {}  # word -> (prefix length, names) or None
@@ -140,8 +156,8 @@ class Matcher:
         t = tokens[i]
         starts = trie.starts.get(t.norm)
         if starts is None:  # readings of this word that begin a name, cached per word
-            starts = tuple((pl, trie.root[k]) for pl, k in first_keys(t.norm) if k in trie.root) \
-                if t.norm[:1].isalpha() else ()
+            readings = first_keys(t.norm) if t.norm not in self.function_words else first_keys(t.norm)[:1]
+            starts = tuple((pl, trie.root[k]) for pl, k in readings if k in trie.root) if t.norm[:1].isalpha() else ()
             if len(trie.starts) < 500_000:
                 trie.starts[t.norm] = starts
         if not starts:
@@ -159,8 +175,12 @@ class Matcher:
         out: list[Match] = []
         i = 0
         n = len(tokens)
+        plain = self.plain
         while i < n:
             t = tokens[i]
+            if t.norm in plain:  # most words: known to start no name, exact, by skeleton or in other vowels
+                i += 1
+                continue
             dual = (DUAL_HEADS.get(key(t.norm)) or DUAL_HEADS.get(t.base)) if "جمهوريت" in t.norm else None
             if dual:
                 got = self._dual(tokens, i, dual)
@@ -169,8 +189,17 @@ class Matcher:
                     i = got[-1].tok_end
                     continue
             hit = None if self.trie.starts.get(t.norm) == () else self._at(tokens, i, self.trie)
-            if not hit and len(t.norm) >= 5:
+            if not hit and len(t.norm) >= 5 and self.fuzzy_seen.get(t.norm, ()) is not None:
                 hit = self._fuzzy(t, i)
+            if self.spellings is not None and (not hit or hit[0] == i + 1) and self.spell_readings.get(t.norm, True):
+                alt = self._spelled(tokens, i)
+                if alt and (not hit or alt[0] > hit[0]):
+                    hit = alt
+            if (not hit or hit[0] == i + 1) and i + 3 < n and tokens[i + 1].norm in NASAB:
+                hit = self._nasab(tokens, i) or hit
+            if not hit and self.trie.starts.get(t.norm) == () and self.fuzzy_seen.get(t.norm) is None \
+                    and not self.spell_readings.get(t.norm) and len(plain) < 500_000 and not dual:
+                plain.add(t.norm)  # (the answer depends on the word only)
             if hit:
                 end, pre_len, names = hit
                 if all(nm.ambiguous for nm in names) and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES) \
@@ -188,11 +217,30 @@ class Matcher:
                         i += 1
                         continue
                 start_char = t.start + orig_prefix_len(t.text, pre_len)
-                out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind])))
+                out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind]),
+                                 end - i > 2 and tokens[i + 1].norm in NASAB and all(len(nm.keys) == 2 for nm in names)))
                 i = end
             else:
                 i += 1
         return out
+
+    def _nasab(self, tokens: list[Token], i: int) -> tuple[int, int, list[Name]] | None:
+        """A known two-word name (given name + family name) written with the father's and grandfather's names
+        between (عادل بن أحمد الجبير for عادل الجبير): the whole span is that person."""
+        t = tokens[i]
+        node = self.trie.root.get(key(t.norm)) if not t.prefix or t.prefix == "و" else None
+        if node is None and t.prefix == "و":
+            node = self.trie.root.get(key(t.norm[1:]))
+        j = i + 1
+        while node is not None and j + 1 < len(tokens) and tokens[j].norm in NASAB and tokens[j + 1].is_word:
+            j += 2  # بن أحمد (بن محمد)
+            if j < len(tokens):
+                nxt = node.get(key(tokens[j].norm))
+                if nxt is not None and _END in nxt:
+                    names = [nm for nm in nxt[_END] if nm.kind == "person" and len(nm.keys) == 2]
+                    if names:
+                        return j + 1, (1 if t.prefix == "و" else 0), names
+        return None
 
     def _fuzzy(self, t: Token, i: int) -> tuple[int, int, list[Name]] | None:
         """A one-word state or capital written with other long vowels (بروكسيل for بروكسل), guarded: long words only,
@@ -208,6 +256,32 @@ class Matcher:
             if len(self.fuzzy_seen) < 500_000:
                 self.fuzzy_seen[t.norm] = got
         return (i + 1, got[0], got[1]) if got else None
+
+    def _spelled(self, tokens: list[Token], i: int) -> tuple[int, int, list[Name]] | None:
+        """A foreign person's name in another spelling (عمير بيريتس for عمير بيرتس): see ``actors.spelling``."""
+        norm = tokens[i].norm
+        readings = self.spell_readings.get(norm)
+        if readings is None:  # the readings of the word that may start a name by skeleton, cached per word
+            readings = () if norm in self.function_words else \
+                tuple((pl, k) for pl, k in first_keys(norm) if self.spellings.starts(k))
+            if len(self.spell_readings) < 500_000:
+                self.spell_readings[norm] = readings
+        sp = self.spellings
+        nxt = word_skeleton(key(tokens[i + 1].norm)) if i + 1 < len(tokens) else ""
+        for pre_len, k in readings:
+            sk = word_skeleton(k)
+            if (sk,) not in sp.index and (sk, nxt) not in sp.prefixes:
+                continue  # (most readings: a first word of a foreign name followed by a word not its next)
+            # (a word with the article ends the walk: البلوي is no foreign name's word)
+            words = chain((k,), (key(t.norm) if not t.norm.startswith("ال") else "" for t in tokens[i + 1:i + sp.longest]))
+            # كفنان (ك + فنان): a one-word name by skeleton only without a proclitic but و
+            got = sp.find(words, single=pre_len == 0 or (pre_len == 1 and tokens[i].norm[0] == "و"))
+            if got:
+                count, names = got
+                if count == 1:
+                    self.spelled_as[k] = names[0].keys[0]
+                return i + count, pre_len, names
+        return None
 
     def _coordinated(self, tokens: list[Token], i: int, end: int, found: list[Match]) -> bool:
         """An ambiguous name (مالي "financial", تشاد) coordinated with a plain name is a state:

@@ -63,6 +63,21 @@ class Resolver:
                     return e, Role(first.code, None, "future_" + first.title, first.start, first.end)
         return (best[1], best[2]) if best else (None, None)
 
+    def _adjective(self, tokens: list[Token], m: Match) -> bool:
+        """A state's name that is also its feminine nisba (السعودية، سورية) right after a definite noun it agrees with
+        is the adjective (الفتاة السعودية، وكالة الأنباء السورية): not after a function word (في السعودية), a
+        proclitic (والسعودية), or a person's title (زار الرئيس السعودية is a visit); only the feminine form (المانيا
+        is Germany: an accusative nisba never takes ال)."""
+        if m.tok_end - m.tok_start != 1 or not m.tok_start or not any(n.kind == "nisba" for n in m.names):
+            return False
+        t, prev = tokens[m.tok_start], tokens[m.tok_start - 1]
+        if t.prefix not in ("", "ال") or not t.norm.startswith("ال") or not t.norm.endswith("ه") or not definite(prev) \
+                or not prev.is_word \
+                or prev.norm in self.matcher_protected or prev.text.endswith("ي"):  # (الرئيس الفرنسي السعودية: a visit; not الطوارئ)
+            return False
+        head = self.matcher.heads.get((prev.base[2:] if prev.base.startswith("ال") else prev.base,))
+        return not (head and head[1] in PERSON_TITLES)
+
     def holder(self, code: str, title: str, date: str | None) -> Entry | None:
         for t in TITLE_EQUIV.get(title, (title,)):
             for e, r in self.holders.get((code, t), []):
@@ -78,10 +93,13 @@ class Resolver:
             person = None
             if name.kind == "region":  # matched only so that it blocks the state inside it
                 continue
+            if name.kind == "name" and not (out and out[-1].tok_end == m.tok_start) and self._adjective(tokens, m):
+                name = next(n for n in m.names if n.kind == "nisba")  # الأسر السورية: Syrian, not Syria
             if name.kind == "person":
                 entry, role = self.pick_person([n for n in m.names if n.kind == "person"], date)
-                if role is None:
-                    continue
+                if role is None or (m.nasab and not any(r.active(date) for r in entry.roles)):
+                    continue  # (across a father's name only a holder in office then: خالد بن حمد العطية in 2006 is
+                    # not the later foreign minister خالد العطية)
                 code, agent, person = role.code, role.agent, entry.id
             else:
                 code, agent = name.code, name.agent

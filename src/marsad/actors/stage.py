@@ -13,7 +13,8 @@ from .loader import load_dictionary
 from .matcher import Matcher, orig_prefix_len
 from .outlets import Outlets, load_outlets
 from .resolver import Resolver, definite
-from .titled import TitledPersons, load_titled
+from .spelling import PersonSpellings
+from .titled import NAMED_PLACES, TitledPersons, load_titled
 
 LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
             "جنوب", "شرق", "غرب", "وسط", "عاصمه", "داخل", "حول", "عند", "نحو", "باتجاه", "شوارع", "ضواحي", "مخيم",
@@ -73,7 +74,9 @@ class ActorStage:
         for n in self.dictionary.names:
             if n.kind == "person" and len(n.keys) == 1 and n.entry not in self.person_keys.get(n.keys, []):
                 self.person_keys.setdefault(n.keys, []).append(n.entry)
-        self.matcher = Matcher(self.dictionary)
+        spellings = PersonSpellings(self.dictionary, self.guards.arabic_name_states, function_words(),
+                                    frozenset(key(n) for n in self.guards.given_names))
+        self.matcher = Matcher(self.dictionary, spellings, function_words())
         self.resolver = Resolver(self.dictionary, self.matcher)
         self.resolver.matcher_protected = function_words()
         self.collect_candidates = collect_candidates
@@ -91,7 +94,8 @@ class ActorStage:
         for a, b, names in self.matcher.scan(tokens, self.matcher.head_trie):
             if b in starts or covered.intersection(range(a, b)):
                 continue  # head + nisba/state: the resolver already gave that mention its agent
-            office = own if own and self.titled.national_office(tokens, a, b) else ""
+            office = own if own and (self.titled.national_office(tokens, a, b) or self.titled.own_organ(tokens, a, b)) \
+                else ""
             p.agents.append(Mention(tokens[a].start, tokens[b - 1].end, s.text[tokens[a].start - s.start:tokens[b - 1].end - s.start],
                                     office, names[0].agent, "head", None, "", a, b, s.idx))
         for a, b, names in self.matcher.scan(tokens, self.matcher.city_trie):
@@ -115,32 +119,52 @@ class ActorStage:
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)
                    if m.kind != "person" or m.tok_end - m.tok_start > 1}
         for m in mentions:
+            if m.kind == "person" and self._named_after(tokens, m):
+                continue  # طريق الملك عبد الله، جامعة الملك سعود: a place named after the person
+            if m.kind == "person" and m.tok_start and tokens[m.tok_start - 1].norm in ("بن", "ابن", "بنت"):
+                continue  # عبدالعزيز بن عبدالله آل الشيخ: a father's name inside someone else's
             if m.kind == "person":
                 k = (normalize_key(tokens[m.tok_start]),)
+                if m.tok_end - m.tok_start > 1 and tokens[m.tok_start].norm in COMPOUND_HEADS:
+                    k = (key("".join(t.norm for t in tokens[m.tok_start:m.tok_end])),)  # عبد الله: as عبدالله
+                spelled = k[0] in self.matcher.spelled_as  # بيريتس read as بيرتس: another spelling
+                k = (self.matcher.spelled_as.get(k[0], k[0]),)
                 units = sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end])
                 if units > 1:
-                    full_seen.add(m.entry)
+                    full_seen.add(m.person or m.entry)  # (the person picked by date, not the matched name's entry)
                 elif self._longer_name(tokens, m, covered):
                     continue  # السفير معصوم مرزوق، الدكتور محمد سعيد الكندي: the first word of another person's name
                 else:
                     # العربي (نبيل العربي)، عبدالله، المعلم: derived from an Arabic name, a plain word: never alone
-                    sharing = [e for e in self.person_keys.get(k, [m.entry]) if not self._arabic_derived(k, e)]
-                    pick = next((e for e in sharing if e in full_seen), None) or \
-                        next((e for e in sharing if self._known(k, e, date)), None)
+                    every = self.person_keys.get(k, [m.entry])
+                    sharing = [e for e in every if not self._arabic_derived(k, e)]
+                    pick = next((e for e in sharing if e in full_seen), None)
+                    if pick is not None and self._arabic(pick) and not self._surname_here(tokens, m):
+                        pick = None  # الحريري after رفيق الحريري, but not الشهيد الحريري … (an adjective reading)
+                    prev = tokens[m.tok_start - 1] if m.tok_start else None
+                    after_given = prev is not None and not prev.prefix and normalize_key(prev) in self.titled.given
+                    if not spelled:  # another spelling alone (سابيلا، مهاما) is no known name without context
+                        # (nor a derived surname after someone's given name: شين لونج is not Lee Hsien Loong)
+                        pick = pick or next((e for e in sharing if self._known(k, e, date)
+                                             and not (after_given and k in self.dictionary.entries[e].derived)), None)
+                    if pick is None:  # السنيورة، بري after فؤاد السنيورة، نبيه بري earlier in the article
+                        back = [e for e in every if e in full_seen and e not in sharing]
+                        if len(back) == 1 and self._surname_here(tokens, m):
+                            pick = back[0]
                     if pick is None and m.entry in sharing and self._titled(tokens, m, out):
                         # السيد جونز، الرئيس الأمريكي باراك (not Ehud Barak): a derived surname after a title needs the
                         # title's country to be its holder's, and to pick out one person
                         fits = [e for e in sharing if self._same_country(e, out, m, date)]
                         if k not in self.dictionary.entries[m.entry].derived:
-                            pick = m.entry
+                            pick = m.person if m.person in sharing else m.entry  # (الأسد in 2015: Bashar)
                         elif len(fits) == 1:
                             pick = fits[0]
                     if pick is None:
                         pick = self._in_context(tokens, m, out, k, sharing, date)
                     if pick is None:
                         continue
-                    if pick != m.entry:
-                        self._reassign(m, pick, date)
+                    if pick != m.person or pick != m.entry:  # (the resolver's person may differ from the
+                        self._reassign(m, pick, date)  # entry of the name it matched: the one in office then)
             out.append(m)
         return out
 
@@ -152,6 +176,16 @@ class ActorStage:
             return None
         here = [m.code for m in mentions if m.code in self.state_codes and m.kind in ("name", "nisba", "capital")]
         return outlet if all(c == outlet for c in ctx.get("recent", []) + here) else None
+
+    def _topic_state(self, ctx: dict, mentions: list[Mention]) -> str | None:
+        """The one state the article is about: its last few state mentions (two at least) and this sentence's name
+        it alone, as for البلاد. With no outlet known, a named person's national office takes it (وزير البيئة فلان in
+        an article about Lebanon); an office named by its title alone does not, nor in a national paper (a Saudi
+        paper's article about a visit to Washington names Saudi ministers by office alone)."""
+        here = [m.code for m in mentions if m.code in self.state_codes and m.kind in ("name", "nisba", "capital")]
+        recent = ctx.get("recent", [])
+        state = topic(recent) if len(recent) >= 2 else None
+        return state if state and all(c == state for c in here) else None
 
     def _longer_name(self, tokens, m: Mention, covered: set[int]) -> bool:
         """A given name, or a word right after a title, followed by a word that reads as a name (not a verb, not
@@ -219,6 +253,36 @@ class ActorStage:
         role = self.dictionary.entries[entry].role_on(date)
         return role is not None and role.code == prev.code
 
+    def _named_after(self, tokens, m: Mention) -> bool:
+        """An institution noun right before the name or its title (مطار الملك خالد، مستشفى الملك فيصل)."""
+        j = m.tok_start - 1
+        if j >= 0 and (tokens[j].norm,) in self.guards.span_titles:
+            j -= 1
+        b = key(tokens[j].base or tokens[j].norm) if j >= 0 and not tokens[j].suffix else ""
+        return b in self.guards.institution_nouns or b in NAMED_PLACES
+
+    def _surname_here(self, tokens, m: Mention) -> bool:
+        """An Arabic surname alone (often also a plain word: بري "land", العربي "Arab") reads as the person named in
+        full earlier only where the sentence shows a name, not an adjective: after a verb of saying, a preposition
+        or other function word, a title, a construct head (حكومة السنيورة), a punctuation mark, or at the start; never
+        after a definite word it could agree with (الوطن العربي) or, without ال, after an indefinite noun (هجوم بري)."""
+        t = tokens[m.tok_start]
+        if t.prefix.endswith(("ب", "ل", "ك")) and not t.prefix.endswith("ال"):
+            return True  # لبري، بالحريري: a preposition on the name itself
+        prev = tokens[m.tok_start - 1] if m.tok_start else None
+        if prev is None or not prev.is_word:
+            return True
+        pk = key(prev.base or prev.norm)
+        if pk in self.titled.g.speech_verbs or prev.norm in self.resolver.matcher_protected or \
+                self.titled.is_title(prev) or (prev.norm,) in self.guards.span_titles:
+            return True
+        if definite(prev):
+            return False  # الوطن العربي، الشعب الحريري: an adjective agreeing with the noun before it
+        return definite(t)  # حكومة السنيورة: a construct head before a definite name; هجوم بري: an adjective
+
+    def _arabic(self, entry: str) -> bool:
+        return any(r.code in self.guards.arabic_name_states for r in self.dictionary.entries[entry].roles)
+
     def _arabic_derived(self, k: tuple[str, ...], entry: str) -> bool:
         """A surname derived from the full name of an office holder of an Arabic-speaking state (Arabic surnames are
         often plain words: العربي "Arab", المعلم "teacher"), or one that is a given name, is never read alone."""
@@ -271,11 +335,19 @@ class ActorStage:
         e = self.dictionary.entries[entry]
         if k in e.unambiguous:
             return True
-        if k in e.derived:
-            return False  # a surname taken from the full name needs the full name or a title (ميشال، كارتر)
         if k[0] in self.guards.given_names or any(r.code in self.guards.arabic_name_states for r in e.roles):
             return False  # غريب "strange", الأسد "the lion", عباس (a given name): an Arabic name alone needs context
-        return any(r.title in TOP_OFFICES and r.active(date) for r in e.roles)
+        if k in e.derived:  # a surname taken from a full name: only this person's, no given name, not a plain word,
+            # and only while in a top office (أنان in 2006); else it needs the full name or a title (ميشال، كارتر)
+            return len(self.person_keys.get(k, ())) == 1 and k[0] not in self.titled.given \
+                and k[0] not in self.resolver.matcher_protected and len(k[0]) >= 4 \
+                and any(r.title in TOP_OFFICES and r.active(date) for r in e.roles)
+        if any(r.title in TOP_OFFICES and r.active(date) for r in e.roles):
+            return True
+        # a former head of state or government whose one-word name the dictionary lists itself and no one else has
+        # (برلسكوني after May 2006, شارون): the press goes on naming them alone
+        return len(self.person_keys.get(k, ())) == 1 and len(k[0]) >= 5 and k[0] not in self.titled.given and any(
+            r.title in TOP_OFFICES and r.start and (not date or r.start <= date) for r in e.roles)  # (جول: Jules)
 
     def _titled(self, tokens, m: Mention, before: list[Mention]) -> bool:
         prev = before[-1] if before else None
@@ -351,7 +423,10 @@ class ActorStage:
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
             own = self._own_state(ctx, tokens, mentions)
             if not self.guards.sports(tokens):  # مدير الفريق، الكابتن فلان: players and coaches
-                mentions = sorted(mentions + self.titled(tokens, mentions, own, ctx["titled"], s),
+                about = own or (None if ctx.get("outlet") else self._topic_state(ctx, mentions))
+                # (a named person's national office: the outlet's state, else with no outlet known the article's
+                # state; a national paper names its own officials in articles about other states too)
+                mentions = sorted(mentions + self.titled(tokens, mentions, about, ctx["titled"], s),
                                   key=lambda m: m.tok_start)
             mentions = sorted(mentions + self.references(tokens, mentions, s, ctx), key=lambda m: m.tok_start)
             mentions = sorted(mentions + amman.find(tokens, mentions, s), key=lambda m: m.tok_start)

@@ -19,12 +19,14 @@ from ..text.normalize import normalize
 from .dictionary import NOT_SURNAMES, key
 
 LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
-         "foreign_given_names", "name_stops", "military_ranks")
+         "foreign_given_names", "name_stops", "military_ranks", "state_organs")
 LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان"}  # inside a name
 # Offices a national paper names by title alone for its own state's holder: ministers, deputies, governors, the crown
 # prince, spokesmen (not heads of state or diplomats, often foreign)
 NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", "محافظ", "امين", "امير", "مساعد", "ولي", "متحدث",
                               "ناطق"})  # (not مستشار: an adviser or consultant may be anyone's)
+# nouns of places named after a person that are no institution before a state (مدينة الكويت is Kuwait City)
+NAMED_PLACES = frozenset({"مدينه", "مجمع", "حي", "قاعده"})
 MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.|ان.[^وي]ا.)$")  # verbal nouns افتعال، استفعال، انفعال (not أنطوان)
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
@@ -47,6 +49,7 @@ class TitledLists:
     foreign_given_names: frozenset[str] = frozenset()
     name_stops: frozenset[str] = frozenset()
     military_ranks: frozenset[str] = frozenset()
+    state_organs: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
 
@@ -86,6 +89,16 @@ class TitledPersons:
         if a and bare(tokens[a - 1]) in self.institutions:
             return False
         return b - a >= 2 and bare(tokens[a]) in NATIONAL_OFFICES
+
+    def own_organ(self, tokens: list[Token], a: int, b: int) -> bool:
+        """The government as a whole named by one definite word standing alone (وأعلنت الحكومة): in a national outlet's
+        article about its own state, that state's; not before a genitive or adjective that names whose it is."""
+        if b - a != 1 or not tokens[a].norm.startswith(("ال", "وال", "فال", "بال", "لل")):
+            return False
+        nxt = tokens[b] if b < len(tokens) else None
+        if nxt is not None and nxt.is_word and (nxt.norm.startswith("ال") and not nxt.prefix.endswith(("و", "ف"))):
+            return False  # الحكومة العراقية، الحكومة الجديدة (an adjective: whose or which government)
+        return bare(tokens[a]) in self.g.state_organs
 
     def is_title(self, t: Token) -> bool:
         b = bare(t)
@@ -197,10 +210,12 @@ class TitledPersons:
             i = b
         return out
 
-    def _phrase(self, tokens: list[Token], i: int, starts: dict[int, Mention]) -> tuple[int, str | None, str | None]:
+    def _phrase(self, tokens: list[Token], i: int, starts: dict[int, Mention],
+                after: bool = False) -> tuple[int, str | None, str | None]:
         """The title phrase from token i: office words, honorifics, the nouns an office word governs (رئيس كتلة تيار
         المستقبل، وزير الموارد الطبيعية), definite words and country words (وزير الخارجية الروسي، نائب رئيس الوزراء،
-        معالي الدكتور). Returns (end, country, agent)."""
+        معالي الدكتور); an office after the name (``after``) also over في (المتحدث الأمني في وزارة الداخلية السعودية).
+        Returns (end, country, agent)."""
         j = i + 1
         code = agent = None
         governed = self._governs(tokens[i])
@@ -220,8 +235,10 @@ class TitledPersons:
                 j += 1
                 continue
             if (t.prefix in ("ال", "وال", "لل") and t.is_word and not t.suffix) or t.norm in ("باسم", "لشوون", "لدي") \
-                    or (t.norm == "و" and j + 1 < len(tokens) and tokens[j + 1].prefix == "ال"):
-                governed = t.norm == "باسم"
+                    or (t.norm == "و" and j + 1 < len(tokens) and tokens[j + 1].prefix == "ال") \
+                    or (after and t.norm == "في" and code is None and j + 1 < len(tokens) and tokens[j + 1].is_word):
+                # (المتحدث الأمني في وزارة الداخلية السعودية: the office's state after في)
+                governed = t.norm in ("باسم", "في")  # المتحدث باسم الحكومة، … في وزارة الداخلية
                 j += 1
                 continue
             if governed and t.is_word and not t.prefix and not t.suffix and bare(t) not in self.given:
@@ -235,8 +252,8 @@ class TitledPersons:
         return bare(t) in self.g.office_words and "ال" not in t.prefix and not t.norm.startswith("ال")
 
     def _after_title(self, tokens, i, starts, taken, outlet, s):
-        if i and bare(tokens[i - 1]) in self.institutions:
-            return None  # جامعة الملك عبد العزيز: a place named after a person
+        if i and (bare(tokens[i - 1]) in self.institutions or bare(tokens[i - 1]) in NAMED_PLACES):
+            return None  # جامعة الملك عبد العزيز، مجمع الملك عبد الله الطبي: a place named after a person
         j, code, agent = self._phrase(tokens, i, starts)
         if j >= len(tokens):
             return None
@@ -292,6 +309,8 @@ class TitledPersons:
         """فلان الفلاني وزير البيئة، وقال فلان مندوب إيران: a name of two or more words that starts with a known given
         name, or follows a verb of saying or a title, right before an office word."""
         prev = tokens[i - 1] if i else None
+        if prev is not None and prev.norm in ("بن", "ابن", "بنت"):
+            return None  # منصور بن ناصر بن [عبد الله الحواسي]: the name began before بن
         cue = prev is not None and (bare(prev) in self.g.speech_verbs or self.is_title(prev))
         end = self.name_at(tokens, i, taken, cue)
         units = [w for w in tokens[i:end] if w.norm not in LINKS]
@@ -302,7 +321,9 @@ class TitledPersons:
             return self._subject(tokens, i, end)
         if not (cue or bare(tokens[i]) in self.given):
             return None
-        _, code, agent = self._phrase(tokens, office, starts)
+        j, code, agent = self._phrase(tokens, office, starts, after=True)
+        if code is None and {bare(tokens[x]) for x in range(office, j)} & NATIONAL_OFFICES:
+            code = outlet  # فلان وزير البيئة in an article about one state: that state's minister
         if prev is not None and bare(prev) in self.g.military_ranks:
             agent = "MIL"  # الجنرال فلان رئيس الأركان
         return i, end, code, agent or "GOV"

@@ -18,7 +18,7 @@ def print_ner(gold: Path, json_out: bool, show_errors: int, date: str | None = N
         print(f"error: {e}", file=sys.stderr)
         raise SystemExit(2) from None
     if json_out:
-        from .cli import emit_json
+        from ..cli.common import emit_json
 
         emit_json(r)
         return
