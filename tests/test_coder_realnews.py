@@ -630,3 +630,9 @@ def test_forces_loyal_to_a_government_are_its_forces_and_militias_loyal_to_a_sta
 def test_a_meeting_told_as_an_aside(pipe):
     (e,) = coded(pipe, "وأكد الرئيس المصري خلال لقائه مع وزير الخارجية الأمريكي أهمية الحل السياسي.", "CONSULT")
     assert {e.actor.code, e.recipient.code} == {"EGY", "USA"}
+
+
+def test_a_relief_centre_named_after_a_king_is_his_state_s_agency(pipe):
+    evs = coded(pipe, "وصلت طائرة مركز الملك سلمان للإغاثة إلى عدن محملة بالمساعدات للشعب اليمني.", "AID")
+    assert evs and (evs[0].actor.code, evs[0].actor.agent, evs[0].recipient.code) == ("SAU", "GOV", "YEM")
+    assert not coded(pipe, "تخرج مئة طالب يمني من جامعة الملك سعود أمس.")  # a university is no actor

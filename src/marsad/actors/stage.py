@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from functools import lru_cache
 
 from ..records import Mention, Processed
@@ -34,6 +35,7 @@ def topic(recent: list[str]) -> str | None:
     return recent[-1] if len(set(recent)) == 1 else None
 
 
+STATE_BODIES = {key(w) for w in ("مركز", "صندوق", "مؤسسة", "هيئة", "برنامج", "حملة")}  # a state's agencies
 COMPOUND_HEADS = {"عبد", "ابو", "ابي", "ام", "بن", "ابن"}  # عبد الله، أبو مازن: one name, not a full name
 TOP_OFFICES = {"president", "prime_minister", "king", "emir", "supreme_leader", "head_of_state", "secretary_general"}
 
@@ -120,6 +122,8 @@ class ActorStage:
                    if m.kind != "person" or m.tok_end - m.tok_start > 1}
         for m in mentions:
             if m.kind == "person" and self._named_after(tokens, m):
+                if self._state_body(tokens, m):  # مركز الملك سلمان للإغاثة: the state's agency, not the king
+                    out.append(replace(m, kind="metonym", person="", agent="GOV"))
                 continue  # طريق الملك عبد الله، جامعة الملك سعود: a place named after the person
             if m.kind == "person" and m.tok_start and tokens[m.tok_start - 1].norm in ("بن", "ابن", "بنت"):
                 continue  # عبدالعزيز بن عبدالله آل الشيخ: a father's name inside someone else's
@@ -252,6 +256,15 @@ class ActorStage:
             return False
         role = self.dictionary.entries[entry].role_on(date)
         return role is not None and role.code == prev.code
+
+    @staticmethod
+    def _state_body(tokens, m: Mention) -> bool:
+        """A centre, fund or foundation named after a head of state is that state's agency (مركز الملك سلمان
+        للإغاثة، صندوق الملك عبدالله): it acts for the state in aid and relief."""
+        j = m.tok_start - 1
+        while j >= 0 and tokens[j].norm in ("الملك", "الامير", "الشيخ", "الرييس", "السلطان"):
+            j -= 1
+        return j >= 0 and key(tokens[j].base or tokens[j].norm) in STATE_BODIES
 
     def _named_after(self, tokens, m: Mention) -> bool:
         """An institution noun right before the name or its title (مطار الملك خالد، مستشفى الملك فيصل)."""
