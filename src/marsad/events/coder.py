@@ -100,6 +100,10 @@ class EventCoder:
             head = m.tokens[0]
             if modal.denied(self.cues, norms, cf, head, claimed) and m.pattern.event != "REJECT":
                 continue
+            if m.pattern.event == "REQUEST" and tokens[head].norm in ("طالب", "طالبا", "طالبه") and (
+                    head > 0 and (norms[head - 1][:1].isdigit() or norms[head - 1] in clauses.COUNT_WORDS)
+                    or any(x.kind == "nisba" and x.tok_start == head + 1 for x in mentions)):
+                continue  # "مئة طالب يمني": a student, not "he demanded"
             if m.pattern.event == "REQUEST" and "دّع" in tokens[head].text.replace("\u064e", ""):
                 continue  # يدّعون "they claim" (ادّعى), written with its shadda, is not يدعون "they call for"
             if head > 0 and norms[head - 1] in ("بخصوص", "بشان", "حول") and tokens[head].prefix[:2] == "ال":
