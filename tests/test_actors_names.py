@@ -251,3 +251,12 @@ def test_prayer_times_and_misread_institution_nouns(pipe):
     assert mentions(pipe, "ويقام اللقاء بعد صلاة المغرب في النادي.") == []
     assert mentions(pipe, "لقيد ثلاث شركات حكومية في بورصة مصر قبل نهاية العام.") == []
     assert mentions(pipe, "وصل الوفد إلى المغرب أمس.") == [("المغرب", "MAR", "name")]
+
+
+def test_a_provisional_name_stops_before_the_act_its_bearer_condemns():
+    from marsad.ingest.readers import make_document
+    from marsad.pipeline import Pipeline
+    p = Pipeline.default(upto="actors")(make_document(
+        "استنكر محافظ المدينة سالم بن علي آل حمد الحادث الإجرامي الذي استهدف المسجد.", "t", "", published="2015-07-25"))
+    names = [m.text for m in p.mentions if m.kind == "provisional"]
+    assert names == ["سالم بن علي آل حمد"]
