@@ -260,3 +260,13 @@ def test_a_provisional_name_stops_before_the_act_its_bearer_condemns():
         "استنكر محافظ المدينة سالم بن علي آل حمد الحادث الإجرامي الذي استهدف المسجد.", "t", "", published="2015-07-25"))
     names = [m.text for m in p.mentions if m.kind == "provisional"]
     assert names == ["سالم بن علي آل حمد"]
+
+
+def test_the_coalition_s_air_force_is_the_coalition_and_an_airline_is_no_state():
+    from marsad.ingest.readers import make_document
+    from marsad.pipeline import Pipeline
+    pipe = Pipeline.default(upto="actors")
+    p = pipe(make_document("قتل عشرة مسلحين في غارات لطيران التحالف الدولي قرب الموصل.", "t", "", published="2015-07-25"))
+    assert any(m.code == "USA" and m.text == "التحالف الدولي" for m in p.mentions)
+    p = pipe(make_document("سافر الوفد على طيران الإمارات إلى لندن.", "t", "", published="2015-07-25"))
+    assert not any(m.code == "ARE" for m in p.mentions)

@@ -64,7 +64,8 @@ class Guards:
             prev = tokens[m.tok_start - 1] if m.tok_start else None
             prev_key = key(prev.base or prev.norm) if prev else ""
             if kind in STATE_KINDS and (prev_key in self.institution_nouns or (
-                    prev is not None and key(prev.norm) in self.institution_nouns)):
+                    prev is not None and key(prev.norm) in self.institution_nouns)) \
+                    and tokens[m.tok_start].base != "تحالف":  # طيران التحالف الدولي is the coalition's air force
                 continue  # بنك قطر، منتخب فرنسا (بورصة as written: the tokenizer may read ب + ورصة)
             if kind == "name" and prev is not None and prev.norm in self.person_titles and m.tok_end == m.tok_start + 1:
                 continue  # الدكتور السويد، المهندس اليمني: a family name after a person's title, not the state
