@@ -345,6 +345,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     recipients = [loyal_owner(partitive_owner(r, ms, norms), ms, tokens) for r in recipients]
     if frame.actor == "source" and agent is None:  # تلقى، حصل على: the giver is marked by من, the subject receives
         return recipients, actors, symmetric
+    if frame.actor == "source" and not recipients:  # "الحكومة الأوكرانية مدعومة من قبل الاتحاد": the noun backed
+        recipients = [x for x in before if head - x.tok_end <= 2 and not marked(x, left_bound)][-1:]
     return actors, recipients, symmetric
 
 

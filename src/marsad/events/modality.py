@@ -121,7 +121,7 @@ def modality(cues: Cues, tokens: list[Token], norms: list[str], tf: list[set[str
 
 def future_verb(t: Token) -> bool:
     """س + imperfect verb (سيوقع، ستجري، وسنعمل): the tokenizer splits off س only before one."""
-    return t.prefix in ("س", "وس", "فس")
+    return t.prefix in ("س", "وس", "فس") and not t.norm.lstrip("وف").startswith("سيطر")  # سيطرت is no س + verb
 
 
 def cue_forms(t: Token, readings: frozenset[str]) -> frozenset[str]:
