@@ -636,3 +636,10 @@ def test_a_relief_centre_named_after_a_king_is_his_state_s_agency(pipe):
     evs = coded(pipe, "وصلت طائرة مركز الملك سلمان للإغاثة إلى عدن محملة بالمساعدات للشعب اليمني.", "AID")
     assert evs and (evs[0].actor.code, evs[0].actor.agent, evs[0].recipient.code) == ("SAU", "GOV", "YEM")
     assert not coded(pipe, "تخرج مئة طالب يمني من جامعة الملك سعود أمس.")  # a university is no actor
+
+
+def test_the_dead_and_their_killers_named_after_a_death_word(pipe):
+    (e,) = coded(pipe, "استشهد الفتى الفلسطيني برصاص جيش الاحتلال خلال مواجهات في مدينة الخليل.", "ASSAULT")
+    assert (e.actor.code, e.actor.agent, e.recipient.code) == ("ISR", "MIL", "PSE")
+    (e,) = coded(pipe, "أعلنت الشرطة مقتل شاب برصاص مسلحين مجهولين في بغداد.", "ASSAULT")
+    assert (e.actor.code, e.actor.agent, e.recipient.code) == ("IRQ", "UAF", "IRQ")

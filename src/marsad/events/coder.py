@@ -13,6 +13,7 @@ Steps for each trigger match (lexicon.find):
 from __future__ import annotations
 
 import hashlib
+from dataclasses import replace
 
 from ..actors.stage import bundled_dictionary, bundled_guards
 from ..records import Event, Mention, Party, Sentence, Token
@@ -29,6 +30,7 @@ from .parties import RESULTS, Policy, has_attacker, load_policies, not_political
 
 SETTLEMENTS = frozenset({"مدينه", "بمدينه", "بلده", "ببلده", "قريه", "بقريه", "محافظه", "بمحافظه", "ولايه", "بولايه",
                          "اقليم", "باقليم", "منطقه", "بمنطقه", "مدن", "قري"})
+UNKNOWN = frozenset({"مجهول", "مجهولين", "مجهولون", "مجهوله", "ملثمين", "ملثمون"})
 CLAUSE_LINKS = frozenset({"عندما", "حين", "حينما", "بعدما", "بينما", "اذ", "حيث", "لكن", "فيما", "كما", "عقب"})
 
 READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستعدين", "استعداد", "استعدادها", "استعداده", "يعتزم", "تعتزم",
@@ -90,6 +92,9 @@ class EventCoder:
         pool = sorted(list(mentions) + list(agents) + self._duals(tokens, mentions, context)
                       + self._org_anaphors(tokens, mentions, context_igos)
                       + self._coalitions(tokens, mentions, coalition), key=lambda x: x.tok_start)
+        # "مسلحين مجهولين": gunmen nobody has named are an unidentified armed force, not rebels
+        pool = [replace(x, agent="UAF") if x.kind == "head" and x.agent == "REB" and x.tok_end < len(tokens)
+                and tokens[x.tok_end].base in UNKNOWN else x for x in pool]
         prev_actors: list[Mention] = []
         heads = frozenset(m.tokens[0] for m in matches)
         place_tokens = frozenset(i for x in list(places) + [x for x in mentions if x.kind == "capital"]
