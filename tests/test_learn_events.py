@@ -11,7 +11,7 @@ import pytest
 from conftest import SHARED
 from marsad.ingest.readers import make_document
 from marsad.learn.check import validate_models
-from marsad.learn.eventfeatures import CueError, DocContext, event_names, load_domain_cues
+from marsad.learn.eventfeatures import CueError, DocContext, event_names, kind_lookup, load_domain_cues
 from marsad.learn.eventstage import ARG_LABELS, EVENT_MODEL, LearnedEventStage, pick_parties, unsure
 from marsad.learn.model import ModelError
 from marsad.learn.named import NamedModel, fit_named
@@ -61,7 +61,7 @@ def test_confidence_is_the_scorers_probability_and_low_events_are_dropped(pipes)
     judged = 0
     for i, t in enumerate(texts):
         p = code(rules, t, i)
-        ctx = DocContext.of(p)
+        ctx = DocContext.of(p, cues, kind_lookup())
         want = {(e.event, e.trigger_start): (float(scorer.proba(event_names(p, e, ctx, cues))[1]), e.confidence)
                 for e in p.events if e.event in scorer.judged}
         got = {(e.event, e.trigger_start): e for e in code(learned, t, i).events}

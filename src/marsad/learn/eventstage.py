@@ -20,7 +20,7 @@ from pathlib import Path
 from ..events.arguments import after_place_word, not_a_party
 from ..events.coder import event_id
 from ..records import Event, Mention, Party, Processed
-from .eventfeatures import DocContext, arg_names, event_names, load_domain_cues
+from .eventfeatures import DocContext, arg_names, event_names, kind_lookup, load_domain_cues
 from .named import NamedModel
 from .stage import model_dir
 
@@ -99,10 +99,12 @@ class LearnedEventStage:
         self.drop = drop
         self._models: tuple[NamedModel, NamedModel] | None = None
         self._cues = None
+        self._kinds = None
 
     def _load(self) -> None:
         self._models = (NamedModel.load(self.directory / EVENT_MODEL), NamedModel.load(self.directory / ARG_MODEL))
         self._cues = load_domain_cues()
+        self._kinds = kind_lookup()
 
     def __call__(self, p: Processed) -> Processed:
         if not p.events:
@@ -111,7 +113,7 @@ class LearnedEventStage:
             self._load()
         scorer, args = self._models
         judged = set(scorer.judged)
-        ctx = DocContext.of(p, self._cues)
+        ctx = DocContext.of(p, self._cues, self._kinds)
         kept, seen = [], set()
         for e in p.events:
             if e.event not in judged:  # a type with no real example in the training gold: the rules' event
