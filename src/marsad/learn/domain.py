@@ -15,7 +15,7 @@ POLITICAL = frozenset({"security", "diplomacy"})  # domains where political word
 SHARE_EDGES = (0.005, 0.02, 0.05)  # cue words per content word: none / a trace / some / much
 
 
-def _hits(tokens: list[Token], cues: dict[str, frozenset[str]]) -> dict[str, int]:
+def domain_hits(tokens: list[Token], cues: dict[str, frozenset[str]]) -> dict[str, int]:
     got = dict.fromkeys(cues, 0)
     for t in tokens:
         forms = {t.norm, t.base, t.stem}
@@ -36,8 +36,8 @@ def doc_domain_names(p: Processed, cues: dict[str, frozenset[str]]) -> list[str]
     """Named features of the document's domain: ``doc.sport=2`` (share level), ``doc.top=economy``,
     ``title.sport``, ``doc.political=lead|second|none``."""
     body = [t for s in p.content_sentences() for t in p.tokens.get(s.idx, [])]
-    counts = _hits(body, cues)
-    title = _hits(tokenize(p.doc.title), cues) if p.doc.title else dict.fromkeys(cues, 0)
+    counts = domain_hits(body, cues)
+    title = domain_hits(tokenize(p.doc.title), cues) if p.doc.title else dict.fromkeys(cues, 0)
     n = max(len(body), 1)
     out = [f"doc.{d}={_level(c / n)}" for d, c in counts.items()]
     out += [f"title.{d}" for d, c in title.items() if c]

@@ -167,3 +167,33 @@ def weak_rows(corpus: Path, gold: Path, files: list[str], per_file: int,
 
 
 __all__ = ["ARG_LABELS", "Candidate", "GoldRow", "Item", "gold_rows", "weak_rows"]
+
+
+def news_rows(gold: Path, corpus: Path, split: str = "dev") -> list[tuple[str, list[str], int]]:
+    """(row id, features, relevant) for the press relevance model (newsrel), from the gold's ``split`` rows: the
+    sentences overlapping a row give their features (their union when a row spans several); relevant when the row
+    has a non-optional gold event. The pipeline's sentence stage runs without a press model (the KIL decision)."""
+    from .domain import doc_domain_names
+    from .stage import QuadStage, group
+
+    pipeline = rules_pipeline()
+    quad = next(s for s in pipeline.stages if isinstance(s, QuadStage))
+    quad.news = False
+    rows = [r for r in read_gold(gold) if r["split"] == split]
+    docs = _docs(corpus, {(r["file"], r["index"]) for r in rows})
+    cues = load_domain_cues()
+    coded: dict = {}
+    out = []
+    for r in rows:
+        key = (r["file"], r["index"])
+        if key not in coded:
+            p = pipeline(docs[key])
+            coded[key] = (p, group(p), doc_domain_names(p, cues))
+        p, g, page = coded[key]
+        quad._cues = cues
+        feats: set[str] = set()
+        for s in p.content_sentences():
+            if s.start < r["end"] and r["start"] < s.end:
+                feats.update(quad.news_features(p, s, g, page)[0])
+        out.append((r["id"], sorted(feats), int(any(not e.get("optional") for e in r["events"]))))
+    return out

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..data.yamlfile import safe_load
 from ..records import Event, Mention, Processed, Token
 from ..text.normalize import normalize
-from .domain import doc_domain_names
+from .domain import doc_domain_names, domain_hits
 
 PREPOSITIONS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح",
                 "بيد", "قبل", "بواسطه", "لـ"}  # words before a mention that mark its role
@@ -61,16 +61,6 @@ def _bucket(n: float, edges: tuple) -> str:
         if n <= e:
             return f"<={e}"
     return f">{edges[-1]}"
-
-
-def _domains(tokens: list[Token], cues: dict[str, frozenset[str]]) -> dict[str, int]:
-    got = dict.fromkeys(cues, 0)
-    for t in tokens:
-        forms = {t.norm, t.base, t.stem}
-        for d, words in cues.items():
-            if not words.isdisjoint(forms):
-                got[d] += 1
-    return got
 
 
 @dataclass
@@ -129,7 +119,7 @@ def event_names(p: Processed, e: Event, ctx: DocContext, cues: dict[str, frozens
     r = _party_names("r", e.recipient, mentions)
     quad, qp = p.quads.get(e.sentence_idx, ("none", 0.0))
     rel = (1.0 - qp) if quad == "irrelevant" else qp if quad != "none" else 0.5
-    sent_dom = _domains(tokens, cues)
+    sent_dom = domain_hits(tokens, cues)
     # Features that carry over from the press to other text: what the event is (type, quad, modality,
     # negation), who its parties are, the sentence's relevance and domain words, and the document's page.
     # Left out (measured on dev and the project's own gold): sentence length, number of names, trigger shape

@@ -15,9 +15,12 @@ from pathlib import Path
 
 import numpy as np
 
+from .domain import doc_domain_names, domain_hits
 from .features import Featurizer, marsad_names
 from .kil import QUAD_LABELS
 from .model import LinearModel, ModelError
+from .named import NamedModel
+from .newsrel import NEWS_MODEL, decide, is_press, news_names
 
 MODEL_FILES = {"quad": "quad.npz", "relevance": "relevance.npz"}
 
@@ -92,11 +95,16 @@ class QuadStage:
 
     name = "learn"
 
-    def __init__(self, coder, directory: Path | None = None):
+    def __init__(self, coder, directory: Path | None = None, news: bool | Path = True):
+        """``news``: use the press relevance model (newsrel) for documents with a title; a path names its file
+        (training writes one before the event scorers read the quads); False: the KIL decision everywhere."""
         self.directory = directory or model_dir()
         self.coder = coder
+        self.news = news
         self._models: dict[str, LinearModel] | None = None
         self._features: SentenceFeatures | None = None
+        self._news: NamedModel | None = None
+        self._cues = None
 
     def _load(self) -> None:
         models = {k: LinearModel.load(self.directory / f) for k, f in MODEL_FILES.items()}
@@ -107,16 +115,34 @@ class QuadStage:
         self._weights = np.hstack([models["quad"].weights, models["relevance"].weights]).astype(np.float32)
         self._word_sums: dict[str, tuple[np.ndarray, int]] = {}
         self._features = SentenceFeatures(self.coder, Featurizer(groups=models["quad"].groups))
+        news = self.news if isinstance(self.news, Path) else self.directory / NEWS_MODEL if self.news else None
+        if news is not None and news.exists():  # absent: the KIL decision everywhere
+            from .eventfeatures import load_domain_cues
 
-    def label(self, p, s, by_sentence: dict | None = None) -> tuple[str, float]:
+            self._news, self._cues = NamedModel.load(news), load_domain_cues()
+
+    def raw(self, p, s, by_sentence: dict | None = None) -> tuple[float, np.ndarray]:
+        """(p(relevant) of the KIL model, QuadClass distribution) of one sentence."""
         if self._models is None:
             self._load()
-        by_sentence = by_sentence or group(p)
-        z = self._margins(p, s, by_sentence)
+        z = self._margins(p, s, by_sentence or group(p))
         k = len(QUAD_LABELS)
-        p_rel = float(self._models["relevance"].proba_margins(z[k:])[1])
+        return float(self._models["relevance"].proba_margins(z[k:])[1]), self._models["quad"].proba_margins(z[:k])
+
+    def label(self, p, s, by_sentence: dict | None = None) -> tuple[str, float]:
+        """The KIL decision (combine) for one sentence."""
+        by_sentence = by_sentence or group(p)
+        p_rel, p_quad = self.raw(p, s, by_sentence)
         both = any(e.actor.code and e.recipient.code for e in by_sentence["events"].get(s.idx, ()))
-        return combine(p_rel, self._models["quad"].proba_margins(z[:k]), both)
+        return combine(p_rel, p_quad, both)
+
+    def news_features(self, p, s, by_sentence: dict, page: list[str]) -> tuple[list[str], np.ndarray]:
+        """The press relevance model's features of one sentence, and its QuadClass distribution."""
+        p_rel, p_quad = self.raw(p, s, by_sentence)
+        evs = by_sentence["events"].get(s.idx, [])
+        label = combine(p_rel, p_quad, any(e.actor.code and e.recipient.code for e in evs))[0]
+        doms = [d for d, n in domain_hits(p.tokens.get(s.idx, []), self._cues).items() if n]
+        return news_names(p_rel, label, evs, page, doms), p_quad
 
     def _margins(self, p, s, by_sentence: dict) -> np.ndarray:
         """``row_values(features) @ weights``, computed from cached per-word sums of weight rows: the same
@@ -143,8 +169,16 @@ class QuadStage:
 
     def __call__(self, p):
         g = group(p)
+        if self._models is None:
+            self._load()
+        news = self._news if self._news is not None and is_press(p) else None
+        page = doc_domain_names(p, self._cues) if news is not None else []
         for s in p.content_sentences():
-            p.quads[s.idx] = self.label(p, s, g)
+            if news is None:
+                p.quads[s.idx] = self.label(p, s, g)
+            else:
+                feats, p_quad = self.news_features(p, s, g, page)
+                p.quads[s.idx] = decide(float(news.proba(feats)[1]), news.threshold, p_quad, QUAD_LABELS)
         return p
 
 
