@@ -50,9 +50,9 @@ def test_a_titled_article_gets_the_press_decision_and_a_bare_sentence_the_kil_on
     assert any(lab != "irrelevant" for lab, _ in visit.quads.values())
     # the titled article: exactly the press model's probability against its threshold
     g = group(visit)
-    from marsad.learn.domain import doc_domain_names
+    from marsad.learn.domain import doc_domain
 
-    page = doc_domain_names(visit, quad._cues)
+    page = doc_domain(visit, quad._cues)
     for s in visit.content_sentences():
         feats, dist = quad.news_features(visit, s, g, page)
         assert visit.quads[s.idx] == pytest.approx(decide(float(news.proba(feats)[1]), news.threshold, dist,
@@ -78,3 +78,20 @@ def test_retrain_the_press_model_on_a_slice(tmp_path):
     assert model.threshold in THRESHOLDS and 0.0 <= cv["cv_f1"] <= 1.0
     model.save(tmp_path / NEWS_MODEL)
     assert NamedModel.load(tmp_path / NEWS_MODEL).threshold == pytest.approx(model.threshold)
+
+
+def test_a_whole_document_scores_as_its_sentences_one_by_one(pipes):
+    """The stage sums a document's word vectors in one call; each sentence's margins must equal the
+    sentence-by-sentence computation, and the quads the single-sentence decision."""
+    base, quad, kil_only = pipes
+    text = MATCH[1] + " " + VISIT[1] + " ودانت الحكومة الهجوم على المدنيين."
+    p = base(make_document(text, "d", "", published="2015-08-01"))
+    sentences = p.content_sentences()
+    assert len(sentences) >= 3
+    g = group(p)
+    kil_only(p)
+    batch = kil_only.doc_margins(p, sentences, g)
+    for s, row in zip(sentences, batch, strict=True):
+        assert np.allclose(row, kil_only._margins(p, s, g), atol=1e-4)
+        assert p.quads[s.idx][0] == kil_only.label(p, s, g)[0]
+        assert p.quads[s.idx][1] == pytest.approx(kil_only.label(p, s, g)[1], abs=1e-4)

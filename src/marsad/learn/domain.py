@@ -35,10 +35,20 @@ def _level(share: float) -> str:
 def doc_domain_names(p: Processed, cues: dict[str, frozenset[str]]) -> list[str]:
     """Named features of the document's domain: ``doc.sport=2`` (share level), ``doc.top=economy``,
     ``title.sport``, ``doc.political=lead|second|none``."""
-    body = [t for s in p.content_sentences() for t in p.tokens.get(s.idx, [])]
-    counts = domain_hits(body, cues)
+    return doc_domain(p, cues)[0]
+
+
+def doc_domain(p: Processed, cues: dict[str, frozenset[str]]) -> tuple[list[str], dict[int, dict[str, int]]]:
+    """(doc_domain_names, cue words of each domain per content sentence): one pass over the words serves the
+    page and the sentence features."""
+    per_sentence = {s.idx: domain_hits(p.tokens.get(s.idx, []), cues) for s in p.content_sentences()}
+    counts = {d: sum(h[d] for h in per_sentence.values()) for d in cues}
     title = domain_hits(tokenize(p.doc.title), cues) if p.doc.title else dict.fromkeys(cues, 0)
-    n = max(len(body), 1)
+    n = max(sum(len(p.tokens.get(i, [])) for i in per_sentence), 1)
+    return _names(counts, title, n, cues), per_sentence
+
+
+def _names(counts: dict[str, int], title: dict[str, int], n: int, cues: dict[str, frozenset[str]]) -> list[str]:
     out = [f"doc.{d}={_level(c / n)}" for d, c in counts.items()]
     out += [f"title.{d}" for d, c in title.items() if c]
     # the title weighs like five body words: it names the page's subject

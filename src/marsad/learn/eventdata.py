@@ -173,7 +173,7 @@ def news_rows(gold: Path, corpus: Path, split: str = "dev") -> list[tuple[str, l
     """(row id, features, relevant) for the press relevance model (newsrel), from the gold's ``split`` rows: the
     sentences overlapping a row give their features (their union when a row spans several); relevant when the row
     has a non-optional gold event. The pipeline's sentence stage runs without a press model (the KIL decision)."""
-    from .domain import doc_domain_names
+    from .domain import doc_domain
     from .stage import QuadStage, group
 
     pipeline = rules_pipeline()
@@ -188,7 +188,7 @@ def news_rows(gold: Path, corpus: Path, split: str = "dev") -> list[tuple[str, l
         key = (r["file"], r["index"])
         if key not in coded:
             p = pipeline(docs[key])
-            coded[key] = (p, group(p), doc_domain_names(p, cues))
+            coded[key] = (p, group(p), doc_domain(p, cues))
         p, g, page = coded[key]
         quad._cues = cues
         feats: set[str] = set()

@@ -15,7 +15,7 @@ from pathlib import Path
 from ..data.yamlfile import safe_load
 from ..records import Event, Mention, Processed, Token
 from ..text.normalize import normalize
-from .domain import doc_domain_names, domain_hits
+from .domain import doc_domain, domain_hits
 
 PREPOSITIONS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح",
                 "بيد", "قبل", "بواسطه", "لـ"}  # words before a mention that mark its role
@@ -71,6 +71,7 @@ class DocContext:
     mentions: dict[int, list[Mention]]
     domain: list[str] = field(default_factory=list)
     kind_of: Callable[[str | None], str] = lambda code: "-"
+    sentence_domains: dict[int, dict[str, int]] = field(default_factory=dict)  # cue words per sentence
 
     @classmethod
     def of(cls, p: Processed, cues: dict[str, frozenset[str]] | None = None,
@@ -78,7 +79,8 @@ class DocContext:
         by: dict[int, list[Mention]] = {}
         for m in list(p.mentions) + list(p.agents):
             by.setdefault(m.sentence_idx, []).append(m)
-        return cls(by, doc_domain_names(p, cues) if cues else [], kind_of or (lambda code: "-"))
+        names, per_sentence = doc_domain(p, cues) if cues else ([], {})
+        return cls(by, names, kind_of or (lambda code: "-"), per_sentence)
 
 
 def kind_lookup() -> Callable[[str | None], str]:
@@ -119,7 +121,7 @@ def event_names(p: Processed, e: Event, ctx: DocContext, cues: dict[str, frozens
     r = _party_names("r", e.recipient, mentions)
     quad, qp = p.quads.get(e.sentence_idx, ("none", 0.0))
     rel = (1.0 - qp) if quad == "irrelevant" else qp if quad != "none" else 0.5
-    sent_dom = domain_hits(tokens, cues)
+    sent_dom = ctx.sentence_domains.get(e.sentence_idx) or domain_hits(tokens, cues)
     # Features that carry over from the press to other text: what the event is (type, quad, modality,
     # negation), who its parties are, the sentence's relevance and domain words, and the document's page.
     # Left out (measured on dev and the project's own gold): sentence length, number of names, trigger shape
