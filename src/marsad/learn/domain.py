@@ -15,13 +15,26 @@ POLITICAL = frozenset({"security", "diplomacy"})  # domains where political word
 SHARE_EDGES = (0.005, 0.02, 0.05)  # cue words per content word: none / a trace / some / much
 
 
+class DomainCues(dict):
+    """domain -> normalised cue words, with the inverse index word -> domains (one lookup per word form)."""
+
+    def __init__(self, data: dict[str, frozenset[str]]):
+        super().__init__(data)
+        index: dict[str, list[str]] = {}
+        for d, words in data.items():
+            for w in words:
+                index.setdefault(w, []).append(d)
+        self.index = {w: tuple(ds) for w, ds in index.items()}
+
+
 def domain_hits(tokens: list[Token], cues: dict[str, frozenset[str]]) -> dict[str, int]:
+    """Number of words of each domain's cues (a word counts once per domain, whichever of its forms matches)."""
+    index = cues.index if isinstance(cues, DomainCues) else DomainCues(cues).index
     got = dict.fromkeys(cues, 0)
     for t in tokens:
-        forms = {t.norm, t.base, t.stem}
-        for d, words in cues.items():
-            if not words.isdisjoint(forms):
-                got[d] += 1
+        ds = index.get(t.norm, ()) + index.get(t.base, ()) + index.get(t.stem, ())
+        for d in set(ds) if len(ds) > 1 else ds:
+            got[d] += 1
     return got
 
 

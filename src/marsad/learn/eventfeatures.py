@@ -15,7 +15,7 @@ from pathlib import Path
 from ..data.yamlfile import safe_load
 from ..records import Event, Mention, Processed, Token
 from ..text.normalize import normalize
-from .domain import doc_domain, domain_hits
+from .domain import DomainCues, doc_domain, domain_hits
 
 PREPOSITIONS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح",
                 "بيد", "قبل", "بواسطه", "لـ"}  # words before a mention that mark its role
@@ -53,7 +53,7 @@ def load_domain_cues(path: Path | None = None) -> dict[str, frozenset[str]]:
             if n.startswith("ال") and len(n) > 4:
                 forms.add(n[2:])
         out[str(name)] = frozenset(forms)
-    return out
+    return DomainCues(out)
 
 
 def _bucket(n: float, edges: tuple) -> str:

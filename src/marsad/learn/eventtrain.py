@@ -132,6 +132,7 @@ VARIANTS = {  # name -> which features weak event rows lose (None: no weak rows)
     "gold only": None,
     "gold+weak, label sources out of weak rows": PAGE + PARTIES,  # weak rows teach what goes with the labels
     "gold+weak, page out of weak rows": PAGE,
+    "gold+weak, all features": (),  # the page and the parties learned from the weak rules themselves
 }
 
 
