@@ -171,7 +171,8 @@ PROTEST = Path("../shared/eval/up_protest_gold.jsonl")  # third-party set: found
 GUARD_TRIES = 40  # settings tried in order of dev objective before falling back to rules-only decisions
 
 
-def guard_scores(ev: NamedModel | None, ar: NamedModel | None, seeds: Path, protest: Path = PROTEST) -> dict[str, float]:
+def guard_scores(ev: NamedModel | None, ar: NamedModel | None, seeds: Path, protest: Path = PROTEST,
+                 base=None) -> dict[str, float]:
     """Event F1 on the project's own gold files (the coder's development sets, written sentences and the seed
     articles) and the PROTEST set's found / actor / recipient shares with the learned stage at these thresholds;
     rules only when ``ev`` is None."""
@@ -181,7 +182,7 @@ def guard_scores(ev: NamedModel | None, ar: NamedModel | None, seeds: Path, prot
     from .eventfeatures import kind_lookup, load_domain_cues
     from .eventstage import LearnedEventStage
 
-    stages = rules_pipeline().stages
+    stages = (base or rules_pipeline()).stages
     if ev is not None:
         stage = LearnedEventStage()
         stage._models, stage._cues, stage._kinds = (ev, ar), load_domain_cues(), kind_lookup()
@@ -242,6 +243,20 @@ NEWS_CARD = """# Model card: press relevance ({file})
 """
 
 
+def with_news(news: NamedModel):
+    """The rules-only pipeline whose sentence stage uses this press relevance model (not the shipped file)."""
+    from .eventdata import rules_pipeline
+    from .eventfeatures import load_domain_cues
+    from .stage import QuadStage
+
+    pipe = rules_pipeline()
+    quad = next(s for s in pipe.stages if isinstance(s, QuadStage))
+    quad.news = False
+    quad._load()
+    quad._news, quad._cues = news, load_domain_cues()
+    return pipe
+
+
 def write_news(model: NamedModel, cv: dict, path: Path) -> None:
     from .newsrel import C_NEWS
 
@@ -268,8 +283,9 @@ def main(argv: list[str] | None = None) -> None:
           f"({news_cv['cv_f1_at_0.5']} at 0.5)")
     if not a.cv_only:
         write_news(news, news_cv, out / NEWS_MODEL)
-    gold = gold_rows(a.gold, a.corpus)
-    weak_ev, weak_arg = weak_rows(a.corpus, a.gold, WEAK_FILES, a.per_file)
+    rules_pipe = with_news(news)  # the rules, with the sentence quads of the press model just fitted
+    gold = gold_rows(a.gold, a.corpus, pipeline=rules_pipe)
+    weak_ev, weak_arg = weak_rows(a.corpus, a.gold, WEAK_FILES, a.per_file, pipeline=rules_pipe)
     n_items = sum(len(r.items) for r in gold)
     print(f"dev rows {len(gold)}, rule events {n_items} ({sum(it.label for r in gold for it in r.items)} of a gold "
           f"type); weak event rows {len(weak_ev)} ({sum(y for _, y in weak_ev)} positive), weak argument rows "
@@ -300,7 +316,7 @@ def main(argv: list[str] | None = None) -> None:
                      for i, (t, ao, s) in enumerate(sw) if allowed(s, rules)), key=lambda x: (-x[0], -x[1]))
     ranked = ranked[:GUARD_TRIES] + [x for x in ranked[GUARD_TRIES:] if x[3][0] == 0.0]
     models = {}
-    base = guard_scores(None, None, a.seeds)
+    base = guard_scores(None, None, a.seeds, base=rules_pipe)
     print("guard, rules only: " + ", ".join(f"{k} {v:.3f}" for k, v in base.items()))
     chosen = None
     for _, _, name, setting in ranked:
@@ -309,7 +325,7 @@ def main(argv: list[str] | None = None) -> None:
         ev, ar = models[name]
         thr, (arg_thr, override), s = setting
         ev.threshold, ar.threshold, ar.override = thr, arg_thr, override
-        got = guard_scores(ev, ar, a.seeds)
+        got = guard_scores(ev, ar, a.seeds, base=rules_pipe)
         ok = guard_ok(got, base)
         print(f"guard, {name}, t={thr} a={arg_thr} o={override}: " + ", ".join(f"{k} {v:.3f}" for k, v in got.items())
               + ("" if ok else "  (fails)"))
