@@ -87,9 +87,11 @@ def kind_lookup() -> Callable[[str | None], str]:
     """code -> the actor dictionary's kind of that code (state, igo, nsa, communal, …; '-' when unknown)."""
     from ..actors.stage import bundled_dictionary
 
-    entries = bundled_dictionary().entries
+    entries: dict = {}
 
     def kind_of(code: str | None) -> str:
+        if not entries:  # on first use: the actor stage has usually loaded (and cached) the dictionary by then
+            entries.update(bundled_dictionary().entries)
         e = entries.get(code or "")
         return e.kind if e is not None else "-"
 
