@@ -18,7 +18,7 @@ from pathlib import Path
 
 from ..events.scoring import LEVELS, _prf, match
 from .eventdata import WEAK_ARG_CONF, GoldRow, gold_rows, news_rows, weak_rows
-from .eventstage import ARG_LABELS, ARG_MODEL, EVENT_MODEL, pick_parties, place_starts
+from .eventstage import ARG_LABELS, ARG_MODEL, EVENT_MODEL, may_drop, pick_parties, place_starts
 from .model import sha256
 from .named import NamedModel, fit_named
 from .newsrel import NEWS_MODEL, train_news
@@ -49,7 +49,7 @@ def decide(rows: list[GoldRow], p_event: dict, p_args: dict, thr: float, arg_thr
             if id(it) not in p_event:  # a type the scorer does not judge: the rules' event as it is
                 pred.append((it.event.event, it.actor, it.recipient, it.event.symmetric))
                 continue
-            if p_event[id(it)] < thr:
+            if p_event[id(it)] < thr and may_drop(it.feats):
                 continue
             actor, recipient = it.actor, it.recipient
             code = {id(c.mention): c.code for c in it.candidates}
