@@ -63,7 +63,7 @@ def test_confidence_is_the_scorers_probability_and_low_events_are_dropped(pipes)
         p = code(rules, t, i)
         ctx = DocContext.of(p, cues, kind_lookup())
         want = {(e.event, e.trigger_start): (float(scorer.proba(event_names(p, e, ctx, cues))[1]), e.confidence,
-                                             may_drop(event_names(p, e, ctx, cues)))
+                                             may_drop(event_names(p, e, ctx, cues), bool(p.doc.title)))
                 for e in p.events if e.event in scorer.judged}
         got = {(e.event, e.trigger_start): e for e in code(learned, t, i).events}
         for key, (prob, rule_conf, droppable) in want.items():

@@ -25,6 +25,7 @@ from ..records import Event, Mention, Processed
 from .domain import page
 from .eventfeatures import DocContext, arg_names, event_names, kind_lookup, load_domain_cues
 from .eventstage import ARG_LABELS, candidates, unsure
+from .newsrel import is_press
 
 WEAK_ARG_CONF = 0.9
 
@@ -47,6 +48,7 @@ class Item:
     actor: str | None
     recipient: str | None
     candidates: list[Candidate] = field(default_factory=list)
+    press: bool = True  # a document with a title (the scorer drops only there: eventstage.may_drop)
 
 
 @dataclass
@@ -81,7 +83,8 @@ def _items(p: Processed, events: list[Event], cues, gc, kinds=None) -> list[Item
         tokens = p.tokens.get(e.sentence_idx, [])
         ms = ctx.mentions.get(e.sentence_idx, [])
         cands = [Candidate(gc(m.code), m, arg_names(tokens, e, m, ms)) for m in candidates(ms)]
-        out.append(Item(e, event_names(p, e, ctx, cues), 0, gc(e.actor.code), gc(e.recipient.code), cands))
+        out.append(Item(e, event_names(p, e, ctx, cues), 0, gc(e.actor.code), gc(e.recipient.code), cands,
+                        is_press(p)))
     return out
 
 

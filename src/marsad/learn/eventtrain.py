@@ -49,7 +49,7 @@ def decide(rows: list[GoldRow], p_event: dict, p_args: dict, thr: float, arg_thr
             if id(it) not in p_event:  # a type the scorer does not judge: the rules' event as it is
                 pred.append((it.event.event, it.actor, it.recipient, it.event.symmetric))
                 continue
-            if p_event[id(it)] < thr and may_drop(it.feats):
+            if p_event[id(it)] < thr and may_drop(it.feats, it.press):
                 continue
             actor, recipient = it.actor, it.recipient
             code = {id(c.mention): c.code for c in it.candidates}
@@ -353,18 +353,19 @@ def main(argv: list[str] | None = None) -> None:
                   per_file=a.per_file, files=", ".join(WEAK_FILES), date=dt.date.today().isoformat(),
                   gw=GOLD_WEIGHT, metrics=metrics)
     for model, file, task, what, n_weak, rule, feats, c in (
-            (ev, EVENT_MODEL, "event scorer", "P(a rule event is a real political event); events below the "
-             "threshold are dropped and `confidence` is this probability",
+            (ev, EVENT_MODEL, "event scorer", "P(a rule event is a real political event); `confidence` is this "
+             "probability; events below the threshold are dropped when their page is not led by a political domain "
+             "(marsad.learn.eventstage.may_drop)",
              len(weak_ev) if use_weak else 0,
              "negative: a rule event on a clearly non-political page (title and leading domain agree: sport, "
              "economy, local services, …); positive: both parties written states or IGOs, rules' confidence >= "
              f"{WEAK_ARG_CONF}, on a page led by a political domain; variant chosen by CV: {name}",
-             "the event's type and quad, modality, negation, symmetry, the rule confidence, multi-word and "
-             "definite triggers, parties written/inferred/none with mention kind and agent, the dictionary kind "
-             "of each party (state, igo, nsa, …) and how many are states or IGOs, sentence quad and relevance, "
-             "sentence length, number of states named, domain cue words (data/models/domain_cues.yaml) in the "
-             "sentence, and the document's domain (marsad/learn/domain.py: share of each domain's cue words in "
-             "title and body, the title's domains, the leading domain); no trigger entry, outlet or "
+             "the event's type and quad, modality and negation; parties written/inferred/none with mention kind "
+             "and agent, the dictionary kind of each party (state, igo, nsa, …) and how many are states or IGOs; "
+             "the sentence's quad and relevance bucket and its domain cue words (data/models/domain_cues.yaml); "
+             "the document's page (marsad/learn/domain.py: share of each domain's cue words in title and body, "
+             "the title's domains, the leading domain, whether a political domain leads). No sentence length, "
+             "name counts, trigger shape, rule confidence, trigger entry, outlet or "
              f"document-position names. Types judged (others pass unchanged): {', '.join(ev.judged)}.", C_EVENT),
             (ar, ARG_MODEL, "argument scorer", "actor / recipient / neither for a mention of an event's sentence; "
              "used only where the rules left a party unwritten or inferred (or above the override threshold), for the "
