@@ -354,7 +354,8 @@ def main(argv: list[str] | None = None) -> None:
                   gw=GOLD_WEIGHT, metrics=metrics)
     for model, file, task, what, n_weak, rule, feats, c in (
             (ev, EVENT_MODEL, "event scorer", "P(a rule event is a real political event); `confidence` is this "
-             "probability; events below the threshold are dropped when their page is not led by a political domain "
+             "probability; events below the threshold are dropped in press articles (a title) whose page is not led "
+             "by a political domain "
              "(marsad.learn.eventstage.may_drop)",
              len(weak_ev) if use_weak else 0,
              "negative: a rule event on a clearly non-political page (title and leading domain agree: sport, "
