@@ -1,6 +1,6 @@
 """Validation of the shipped model files for ``marsad dict check``: each loads, has its model card, the card's
 sha256 is the file's, labels are the expected ones, and both models use the same feature groups; the same for
-the event and argument scorers, and the domain cue words they read."""
+the event and argument scorers and the press relevance model, and the domain cue words they read."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from .eventstage import ARG_LABELS, ARG_MODEL, EVENT_MODEL
 from .kil import QUAD_LABELS, RELEVANCE_LABELS
 from .model import LinearModel, ModelError, sha256
 from .named import NamedModel
+from .newsrel import NEWS_MODEL
 from .stage import MODEL_FILES, model_dir
 
 
@@ -47,7 +48,7 @@ def validate_models(directory: Path | None = None) -> tuple[dict, list[str]]:
         groups.add(m.groups)
         _card(path, problems, "python -m marsad.learn.train")
         stats[task] = f"{path.stat().st_size / 1e6:.1f} MB"
-    for name, labels in ((EVENT_MODEL, ["no", "yes"]), (ARG_MODEL, ARG_LABELS)):
+    for name, labels in ((EVENT_MODEL, ["no", "yes"]), (ARG_MODEL, ARG_LABELS), (NEWS_MODEL, ["no", "yes"])):
         path = directory / name
         m = _load(NamedModel, path, problems)
         if m is None:

@@ -4,9 +4,10 @@
   a rule event whose type matches a gold event of its sentence is positive, any other negative; a mention inside
   a gold event's actor (recipient) span is that event's actor (recipient), other mentions neither;
 - weak labels from articles of the development corpus that are not in the gold (either half):
-  events: a rule event in a sentence the sentence classifier calls irrelevant with p >= WEAK_IRRELEVANT is
-  negative, one with both parties written in a sentence called relevant with p >= WEAK_RELEVANT positive
-  (the features these labels come from, sentence quad and relevance, are left out of weak rows);
+  events: a rule event on a clearly non-political page (marsad.learn.domain.page: the title and the leading
+  domain agree on sport, economy, local services …, and no political domain is among the first two) is
+  negative; one whose two parties are both written states or intergovernmental bodies, with the rules'
+  confidence >= WEAK_ARG_CONF, on a page led by a political domain, is positive;
   arguments: events whose actor and recipient the rules both found written (confidence >= WEAK_ARG_CONF) give
   actor / recipient / neither for every mention of the sentence.
 """
@@ -21,13 +22,12 @@ from ..events.scoring import match, read_gold
 from ..ingest.newsjson import read_news_zip
 from ..pipeline import Pipeline
 from ..records import Event, Mention, Processed
-from .eventfeatures import DocContext, arg_names, event_names, load_domain_cues
+from .domain import page
+from .eventfeatures import DocContext, arg_names, event_names, kind_lookup, load_domain_cues
 from .eventstage import ARG_LABELS, candidates, unsure
+from .newsrel import is_press
 
-WEAK_IRRELEVANT = 0.8
-WEAK_RELEVANT = 0.6
 WEAK_ARG_CONF = 0.9
-LEAKY = ("squad=", "squad.match=", "prel=")  # weak event labels come from these: not features of weak rows
 
 
 @dataclass
@@ -48,6 +48,7 @@ class Item:
     actor: str | None
     recipient: str | None
     candidates: list[Candidate] = field(default_factory=list)
+    press: bool = True  # a document with a title (the scorer drops only there: eventstage.may_drop)
 
 
 @dataclass
@@ -75,14 +76,15 @@ def _inside(m: Mention, span: dict | None, base: int) -> bool:
     return m.start < base + span["end"] and base + span["start"] < m.end
 
 
-def _items(p: Processed, events: list[Event], cues, gc) -> list[Item]:
-    ctx = DocContext.of(p, cues)
+def _items(p: Processed, events: list[Event], cues, gc, kinds=None) -> list[Item]:
+    ctx = DocContext.of(p, cues, kinds)
     out = []
     for e in events:
         tokens = p.tokens.get(e.sentence_idx, [])
         ms = ctx.mentions.get(e.sentence_idx, [])
         cands = [Candidate(gc(m.code), m, arg_names(tokens, e, m, ms)) for m in candidates(ms)]
-        out.append(Item(e, event_names(p, e, ctx, cues), 0, gc(e.actor.code), gc(e.recipient.code), cands))
+        out.append(Item(e, event_names(p, e, ctx, cues), 0, gc(e.actor.code), gc(e.recipient.code), cands,
+                        is_press(p)))
     return out
 
 
@@ -92,7 +94,7 @@ def rules_pipeline() -> Pipeline:
 
 def gold_rows(gold: Path, corpus: Path, split: str = "dev", pipeline: Pipeline | None = None) -> list[GoldRow]:
     pipeline = pipeline or rules_pipeline()
-    cues, gc = load_domain_cues(), group_country_fn()
+    cues, gc, kinds = load_domain_cues(), group_country_fn(), kind_lookup()
     rows = [r for r in read_gold(gold) if r["split"] == split]
     docs = _docs(corpus, {(r["file"], r["index"]) for r in rows})
     coded: dict = {}
@@ -103,7 +105,7 @@ def gold_rows(gold: Path, corpus: Path, split: str = "dev", pipeline: Pipeline |
             coded[key] = pipeline(docs[key])
         p = coded[key]
         sids = {s.idx for s in p.sentences if s.start < r["end"] and r["start"] < s.end}
-        items = _items(p, [e for e in p.events if e.sentence_idx in sids], cues, gc)
+        items = _items(p, [e for e in p.events if e.sentence_idx in sids], cues, gc, kinds)
         pred = [(it.event.event, it.actor, it.recipient, it.event.symmetric) for it in items]
         _, _, _, _, extra = match("type", r["events"], pred)
         for j, it in enumerate(items):
@@ -136,7 +138,7 @@ def weak_rows(corpus: Path, gold: Path, files: list[str], per_file: int,
     """(event rows, argument rows) of weak labels from the first ``per_file`` articles of each corpus file,
     skipping every article the gold points into (dev and test)."""
     pipeline = pipeline or rules_pipeline()
-    cues, gc = load_domain_cues(), group_country_fn()
+    cues, gc, kinds = load_domain_cues(), group_country_fn(), kind_lookup()
     skip = {(r["file"], r["index"]) for r in (json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()
                                               if x.strip())}
     ev_rows, arg_rows = [], []
@@ -149,15 +151,18 @@ def weak_rows(corpus: Path, gold: Path, files: list[str], per_file: int,
             if n > per_file:
                 break
             p = pipeline(d)
-            for it in _items(p, p.events, cues, gc):
+            if not p.events:
+                continue
+            where = page(p, cues)
+            for it in _items(p, p.events, cues, gc, kinds):
                 e = it.event
-                quad, qp = p.quads.get(e.sentence_idx, ("irrelevant", 0.5))
-                clean = [f for f in it.feats if not f.startswith(LEAKY)]
-                if quad == "irrelevant" and qp >= WEAK_IRRELEVANT:
-                    ev_rows.append((clean, 0))
-                elif quad != "irrelevant" and qp >= WEAK_RELEVANT and not unsure(e.actor) and not unsure(e.recipient):
-                    ev_rows.append((clean, 1))
-                if e.confidence >= WEAK_ARG_CONF and not unsure(e.actor) and not unsure(e.recipient):
+                sure = not unsure(e.actor) and not unsure(e.recipient)
+                if where not in (None, "political"):
+                    ev_rows.append((it.feats, 0))
+                elif where == "political" and sure and e.confidence >= WEAK_ARG_CONF \
+                        and {kinds(e.actor.code), kinds(e.recipient.code)} <= {"state", "igo"}:
+                    ev_rows.append((it.feats, 1))
+                if e.confidence >= WEAK_ARG_CONF and sure:
                     for c in it.candidates:
                         lab = 1 if c.mention.start == e.actor.start else 2 if c.mention.start == e.recipient.start else 0
                         arg_rows.append((c.feats, lab))
@@ -165,3 +170,33 @@ def weak_rows(corpus: Path, gold: Path, files: list[str], per_file: int,
 
 
 __all__ = ["ARG_LABELS", "Candidate", "GoldRow", "Item", "gold_rows", "weak_rows"]
+
+
+def news_rows(gold: Path, corpus: Path, split: str = "dev") -> list[tuple[str, list[str], int]]:
+    """(row id, features, relevant) for the press relevance model (newsrel), from the gold's ``split`` rows: the
+    sentences overlapping a row give their features (their union when a row spans several); relevant when the row
+    has a non-optional gold event. The pipeline's sentence stage runs without a press model (the KIL decision)."""
+    from .domain import doc_domain
+    from .stage import QuadStage, group
+
+    pipeline = rules_pipeline()
+    quad = next(s for s in pipeline.stages if isinstance(s, QuadStage))
+    quad.news = False
+    rows = [r for r in read_gold(gold) if r["split"] == split]
+    docs = _docs(corpus, {(r["file"], r["index"]) for r in rows})
+    cues = load_domain_cues()
+    coded: dict = {}
+    out = []
+    for r in rows:
+        key = (r["file"], r["index"])
+        if key not in coded:
+            p = pipeline(docs[key])
+            coded[key] = (p, group(p), doc_domain(p, cues))
+        p, g, page = coded[key]
+        quad._cues = cues
+        feats: set[str] = set()
+        for s in p.content_sentences():
+            if s.start < r["end"] and r["start"] < s.end:
+                feats.update(quad.news_features(p, s, g, page)[0])
+        out.append((r["id"], sorted(feats), int(any(not e.get("optional") for e in r["events"]))))
+    return out

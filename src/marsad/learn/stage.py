@@ -15,9 +15,12 @@ from pathlib import Path
 
 import numpy as np
 
+from .domain import doc_domain
 from .features import Featurizer, marsad_names
 from .kil import QUAD_LABELS
 from .model import LinearModel, ModelError
+from .named import NamedModel
+from .newsrel import NEWS_MODEL, decide, is_press, news_names
 
 MODEL_FILES = {"quad": "quad.npz", "relevance": "relevance.npz"}
 
@@ -92,11 +95,16 @@ class QuadStage:
 
     name = "learn"
 
-    def __init__(self, coder, directory: Path | None = None):
+    def __init__(self, coder, directory: Path | None = None, news: bool | Path = True):
+        """``news``: use the press relevance model (newsrel) for documents with a title; a path names its file
+        (training writes one before the event scorers read the quads); False: the KIL decision everywhere."""
         self.directory = directory or model_dir()
         self.coder = coder
+        self.news = news
         self._models: dict[str, LinearModel] | None = None
         self._features: SentenceFeatures | None = None
+        self._news: NamedModel | None = None
+        self._cues = None
 
     def _load(self) -> None:
         models = {k: LinearModel.load(self.directory / f) for k, f in MODEL_FILES.items()}
@@ -105,18 +113,37 @@ class QuadStage:
         self._models = models
         # one float32 matrix for both models: one gather per sentence instead of two gathers and casts
         self._weights = np.hstack([models["quad"].weights, models["relevance"].weights]).astype(np.float32)
-        self._word_sums: dict[str, tuple[np.ndarray, int]] = {}
+        self._word_sums: dict[str, tuple[np.ndarray, int]] = {}  # word -> (1 x outputs row, feature count)
         self._features = SentenceFeatures(self.coder, Featurizer(groups=models["quad"].groups))
+        news = self.news if isinstance(self.news, Path) else self.directory / NEWS_MODEL if self.news else None
+        if news is not None and news.exists():  # absent: the KIL decision everywhere
+            from .eventfeatures import load_domain_cues
 
-    def label(self, p, s, by_sentence: dict | None = None) -> tuple[str, float]:
+            self._news, self._cues = NamedModel.load(news), load_domain_cues()
+
+    def raw(self, p, s, by_sentence: dict | None = None) -> tuple[float, np.ndarray]:
+        """(p(relevant) of the KIL model, QuadClass distribution) of one sentence."""
         if self._models is None:
             self._load()
-        by_sentence = by_sentence or group(p)
-        z = self._margins(p, s, by_sentence)
+        z = self._margins(p, s, by_sentence or group(p))
         k = len(QUAD_LABELS)
-        p_rel = float(self._models["relevance"].proba_margins(z[k:])[1])
+        return float(self._models["relevance"].proba_margins(z[k:])[1]), self._models["quad"].proba_margins(z[:k])
+
+    def label(self, p, s, by_sentence: dict | None = None) -> tuple[str, float]:
+        """The KIL decision (combine) for one sentence."""
+        by_sentence = by_sentence or group(p)
+        p_rel, p_quad = self.raw(p, s, by_sentence)
         both = any(e.actor.code and e.recipient.code for e in by_sentence["events"].get(s.idx, ()))
-        return combine(p_rel, self._models["quad"].proba_margins(z[:k]), both)
+        return combine(p_rel, p_quad, both)
+
+    def news_features(self, p, s, by_sentence: dict, page: tuple[list[str], dict]) -> tuple[list[str], np.ndarray]:
+        """The press relevance model's features of one sentence, and its QuadClass distribution; ``page``:
+        marsad.learn.domain.doc_domain of the document."""
+        p_rel, p_quad = self.raw(p, s, by_sentence)
+        evs = by_sentence["events"].get(s.idx, [])
+        label = combine(p_rel, p_quad, any(e.actor.code and e.recipient.code for e in evs))[0]
+        doms = [d for d, n in page[1].get(s.idx, {}).items() if n]
+        return news_names(p_rel, label, evs, page[0], doms), p_quad
 
     def _margins(self, p, s, by_sentence: dict) -> np.ndarray:
         """``row_values(features) @ weights``, computed from cached per-word sums of weight rows: the same
@@ -130,10 +157,10 @@ class QuadStage:
             got = cache.get(word)
             if got is None:
                 feats = fz.word_features(word)
-                got = cache[word] = (w[list(feats)].sum(axis=0), len(feats))
+                got = cache[word] = (w[list(feats)].sum(axis=0, keepdims=True), len(feats))
                 if len(cache) > 200_000:
                     cache.clear()
-            total = total + got[0]
+            total = total + got[0][0]
             n_text += got[1]
         z = total / np.sqrt(n_text) if n_text else total
         m = fz.marsad(self._features.names(p, [s.idx], by_sentence))
@@ -141,10 +168,61 @@ class QuadStage:
             z = z + w[m].sum(axis=0) * (self._models["quad"].marsad_weight / np.sqrt(len(m)))
         return z
 
+    def doc_margins(self, p, sentences: list, by_sentence: dict) -> np.ndarray:
+        """``_margins`` of every sentence at once, one row each: the word vectors of the whole document are
+        stacked and summed per sentence in one numpy call instead of one addition per word."""
+        fz, w = self._features.featurizer, self._weights
+        cache = self._word_sums
+        rows, starts, counts = [], [], []
+        n_rows = 0
+        zero = np.zeros(w.shape[1], np.float32)
+        for s in sentences:
+            words, bigrams = fz.parts(s.text)
+            starts.append(n_rows)
+            rows.append(w[bigrams] if bigrams else zero[None, :])  # a sentence's segment is never empty
+            n_rows += len(bigrams) or 1
+            n = len(bigrams)
+            for word in words:
+                got = cache.get(word)
+                if got is None:
+                    feats = fz.word_features(word)
+                    got = cache[word] = (w[list(feats)].sum(axis=0, keepdims=True), len(feats))
+                    if len(cache) > 200_000:
+                        cache.clear()
+                rows.append(got[0])
+                n_rows += 1
+                n += got[1]
+            counts.append(n)
+        z = np.add.reduceat(np.concatenate(rows), starts, axis=0)
+        z /= np.sqrt(np.maximum(np.asarray(counts, np.float32), 1.0))[:, None]
+        mw = self._models["quad"].marsad_weight
+        for i, s in enumerate(sentences):
+            m = fz.marsad(self._features.names(p, [s.idx], by_sentence))
+            if m:
+                z[i] += w[m].sum(axis=0) * (mw / np.sqrt(len(m)))
+        return z
+
     def __call__(self, p):
+        sentences = p.content_sentences()
+        if not sentences:
+            return p
         g = group(p)
-        for s in p.content_sentences():
-            p.quads[s.idx] = self.label(p, s, g)
+        if self._models is None:
+            self._load()
+        news = self._news if self._news is not None and is_press(p) else None
+        page = doc_domain(p, self._cues) if news is not None else ([], {})
+        k = len(QUAD_LABELS)
+        rel, quad = self._models["relevance"], self._models["quad"]
+        for s, z in zip(sentences, self.doc_margins(p, sentences, g), strict=True):
+            p_rel, p_quad = float(rel.proba_margins(z[k:])[1]), quad.proba_margins(z[:k])
+            evs = g["events"].get(s.idx, [])
+            label = combine(p_rel, p_quad, any(e.actor.code and e.recipient.code for e in evs))
+            if news is None:
+                p.quads[s.idx] = label
+            else:
+                doms = [d for d, n in page[1].get(s.idx, {}).items() if n]
+                feats = news_names(p_rel, label[0], evs, page[0], doms)
+                p.quads[s.idx] = decide(float(news.proba(feats)[1]), news.threshold, p_quad, QUAD_LABELS)
         return p
 
 
