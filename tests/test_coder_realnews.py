@@ -643,3 +643,8 @@ def test_the_dead_and_their_killers_named_after_a_death_word(pipe):
     assert (e.actor.code, e.actor.agent, e.recipient.code) == ("ISR", "MIL", "PSE")
     (e,) = coded(pipe, "أعلنت الشرطة مقتل شاب برصاص مسلحين مجهولين في بغداد.", "ASSAULT")
     assert (e.actor.code, e.actor.agent, e.recipient.code) == ("IRQ", "UAF", "IRQ")
+
+
+def test_positions_belonging_to_a_group_make_the_group_the_target(pipe):
+    (e,) = coded(pipe, "قصفت المدفعية التركية مواقع تابعة لحزب العمال الكردستاني في شمال العراق.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("TUR", "PKK")

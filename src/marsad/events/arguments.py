@@ -28,7 +28,7 @@ PARTITIVES = {"عدد", "عددا", "كبير", "كبيرا", "الاف", "مي�
               "المزيد", "اكثر", "مليون", "ملايين", "حشود", "حشد", "اعداد", "مجموعه", "الالاف", "المءات"}
 ADVERBS = {"امس", "اليوم", "رسميا", "ايضا", "مجددا", "مجدداً", "بدورها", "بدوره", "الاحد", "الاثنين", "الثلاثاء",
            "الاربعاء", "الخميس", "الجمعه", "السبت", "قد", "فعلا", "اخيرا", "رسمياً", "سابقا", "حينها", "بالفعل"}
-TARGETS = frozenset({"مواقع", "موقعا", "مقرات", "مقرا", "معاقل", "معقلا", "اهدافا", "اهداف", "تجمعات", "مخازن",
+TARGETS = frozenset({"مواقع", "موقعا", "مقرات", "مقرا", "معاقل", "معقلا", "اهدافا", "اهداف", "تجمعات", "مخازن", "اسلحه",
                      "ثكنات", "مراكز", "مركزا", "اليات", "اوكار", "تحصينات", "مستودعات", "عناصر"})
 PLACE_WORDS = frozenset({"قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
                          "داخل", "خارج", "اطراف", "ضواحي", "محيط", "قباله"})
@@ -92,6 +92,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         (one noun may stand between: باستقلال X، إلى جانب X، على يد X; more with ``reach``)."""
         i = x.tok_start
         if i > 0 and tokens[i - 1].base in LOYAL:
+            if i > 1 and tokens[i - 1].base.startswith("تابع") and (tokens[i - 2].base in TARGETS
+                                                                     or norms[i - 2] in TARGETS):
+                return None  # "مواقع تابعة لحزب العمال": whose positions they are, the target
             return "desc"  # "ميليشيات الحوثي الموالية لطهران": who they side with, no party of the act
         p = prep(tokens[x.tok_start].prefix)
         if p == "ل" and i - 2 >= since and tokens[i - 1].is_word and not tokens[i - 1].prefix \
