@@ -173,3 +173,9 @@ def test_the_argument_scorer_does_not_make_a_condemning_state_the_attacker():
                                                  "t", "", published="2015-07-25"))
     assert [e.actor.code for e in p.events if e.event == "ACCUSE"] == ["QAT"]
     assert all(e.actor.code != "QAT" for e in p.events if e.event == "ASSAULT")
+
+
+def test_a_stateless_group_is_known_as_such():
+    from marsad.learn.eventstage import stateless
+    assert stateless("ISI")  # ISIL acts in the state of the event's place
+    assert not stateless("HOU") and not stateless("SAU") and not stateless(None)

@@ -95,9 +95,22 @@ def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedMode
     feats = [(m, arg_names(tokens, e, m, mentions)) for m in cands]
     scored = [(m, model.proba(f)) for m, f in feats]
     places = place_starts(feats) | {m.start for m in cands if after_place_word(tokens, m)}
+    # the state of the act's place, as the rules inferred it: a group of no one state chosen here takes it
+    place = next((q.code for q in (e.actor, e.recipient) if q.inferred == "place" and q.code), None)
     for side, m in pick_parties(e, scored, threshold, override, places=places).items():
-        setattr(e, side, party_of(m))
+        party = party_of(m)
+        if place and not party.country and stateless(party.code):
+            party.country = place
+        setattr(e, side, party)
     return e
+
+
+def stateless(code: str | None) -> bool:
+    """A group the actor dictionary gives no state of its own (ISIL, al-Qaeda)."""
+    from ..actors.stage import bundled_dictionary  # cached by the actor stage
+
+    entry = bundled_dictionary().entries.get(code or "")
+    return entry is not None and entry.kind in ("nsa", "communal") and not entry.country
 
 
 class LearnedEventStage:
