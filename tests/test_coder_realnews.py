@@ -648,3 +648,11 @@ def test_the_dead_and_their_killers_named_after_a_death_word(pipe):
 def test_positions_belonging_to_a_group_make_the_group_the_target(pipe):
     (e,) = coded(pipe, "قصفت المدفعية التركية مواقع تابعة لحزب العمال الكردستاني في شمال العراق.", "ASSAULT")
     assert (e.actor.code, e.recipient.code) == ("TUR", "PKK")
+
+
+def test_read_from_the_corpus_sample_an_attack_verb_s_object_after_a_place_a_grip_and_a_courtesy(pipe):
+    (e,) = coded(pipe, "ذكرت مصادر أمنية أن الطيران العراقي استهدف في الفلوجة مواقع لتنظيم داعش.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("IRQ", "ISI")
+    assert not coded(pipe, "وأحكمت القوات الليبية قبضتها تماما على مدينة بنغازي.", "COERCE")
+    evs = coded(pipe, "ولا يفوتني تقديم الشكر للرئيس المصري على دعمه لليمن.", "SUPPORT")
+    assert evs and not evs[0].negated

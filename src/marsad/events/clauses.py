@@ -67,8 +67,9 @@ def is_passive(tokens: list[Token], head: int, event: str) -> bool:
         return True
     if t.base not in AMBIGUOUS_PAST and t.norm not in AMBIGUOUS_PLURAL:
         return False
-    if no_object(tokens, head):
-        return True  # "قتلوا في المعارك"، "قتل فيه ضابط": a transitive verb without its object
+    if no_object(tokens, head) and not t.base.startswith("استهدف"):
+        return True  # "قتلوا في المعارك"، "قتل فيه ضابط": a transitive verb without its object (not "استهدف في
+        # الفلوجة مواقع": an attack verb's object often follows a place)
     nxt = next((k for k in range(head + 1, min(len(tokens), head + 3)) if tokens[k].is_word
                 or tokens[k].norm[:1].isdigit()), None)
     if nxt is None:

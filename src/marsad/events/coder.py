@@ -105,6 +105,8 @@ class EventCoder:
             head = m.tokens[0]
             if modal.denied(self.cues, norms, cf, head, claimed) and m.pattern.event != "REJECT":
                 continue
+            if m.pattern.event == "COERCE" and tokens[head].norm.lstrip("و") in ("قبضته", "قبضتها", "قبضتهم", "قبضتهما"):
+                continue  # "أحكمت المقاومة قبضتها على عدن": its grip on a place, not an arrest (قبضت عليها)
             if m.pattern.event == "REQUEST" and tokens[head].norm in ("طالب", "طالبا", "طالبه") and (
                     head > 0 and (norms[head - 1][:1].isdigit() or norms[head - 1] in clauses.COUNT_WORDS)
                     or any(x.kind == "nisba" and x.tok_start == head + 1 for x in mentions)):
