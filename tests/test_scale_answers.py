@@ -121,3 +121,42 @@ def test_postgres_triggers_and_state(pg_server):  # noqa: F811
         assert sources(s) == fresh(s)
     finally:
         s.close()
+
+
+def test_the_answer_version_is_the_same_in_every_process():
+    import subprocess
+    import sys
+
+    code = ("from marsad.analysis.sources import answer_version; "
+            "from marsad.analysis.framing_terms import load_framing; print(answer_version(load_framing(None)))")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                           env={**__import__("os").environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")}
+    assert len(seen) == 1 and len(seen.pop().strip()) == 16
+
+
+def test_event_pages_read_in_two_steps_keep_the_order_of_one_query(tmp_path):
+    """list_events sorts ids, then reads their rows in chunks: the same rows in the same order as sorting whole
+    rows, also past one chunk (the CSV export asks for up to 100,000)."""
+    import random
+
+    from marsad.analysis.synthetic import QUADS, insert
+    from marsad.api.queries import ORDER, EventFilter, list_events
+
+    rng = random.Random(3)
+    codes = ["RUS", "UKR", "TUR", "IRN", "QAT"]
+    evs = []
+    for i in range(1300):
+        a, b = rng.sample(codes, 2)
+        evs.append({"id": f"e{i:05d}", "doc_id": f"d{i % 50}", "event": rng.choice(sorted(QUADS)), "actor_code": a,
+                    "recipient_code": b, "date": None if i % 97 == 0 else f"2023-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"})
+    s = Store.open(str(tmp_path / "e.db"))
+    insert(s, evs, [{"id": f"d{j}", "source": "x", "published": "2023-01-01", "text": "نص"} for j in range(50)])
+    for order in ("asc", "desc"):
+        for f, limit, offset in ((EventFilter(party="RUS"), 15, 0), (EventFilter(), 1200, 40), (EventFilter(until="2023-06"), 700, 3)):
+            got, total = list_events(s, f, limit, offset, order)
+            where, params = __import__("marsad.api.queries", fromlist=["_where"])._where(s, f)
+            want = [r[0] for r in s.execute(f"SELECT e.id FROM events e {where} ORDER BY {ORDER[order]} LIMIT ? OFFSET ?",
+                                            (*params, limit, offset)).fetchall()]
+            assert [e["id"] for e in got] == want and len(want) == min(limit, total - offset)
+            assert all(e["cite_info"]["doc_id"] and e["actor"]["code"] for e in got)
+    s.close()

@@ -27,13 +27,19 @@ def sources(store: Store, framing: str | None = None, examples: int = 2, top_act
     """One entry per outlet, largest first: documents, events, happenings, actors covered, event mix and tone,
     framing per conflict with example sentences. Kept in the store until it changes (store/answers.py)."""
     groups = load_framing(framing)
-    here = Path(__file__)
-    version = version_of(*(here.with_name(f) for f in ("sources.py", "framing.py", "framing_cache.py",
-                                                        "framing_terms.py")),
-                         json.dumps(groups, ensure_ascii=False, sort_keys=True, default=str))
     params = {"framing": framing, "examples": examples, "top_actors": top_actors}
-    return cached(store, "sources", params, version, lambda: measure_sources(store, groups, framing, examples,
-                                                                             top_actors))
+    return cached(store, "sources", params, answer_version(groups),
+                  lambda: measure_sources(store, groups, framing, examples, top_actors))
+
+
+def answer_version(groups: tuple[dict, ...]) -> str:
+    """The code and framing data that make the answer (not the compiled expressions: their alternatives of
+    equal length come in set order, which differs from process to process)."""
+    here = Path(__file__)
+    data = [[g["id"], g["label"], g["stance"], g["conflict"], g["terms"]] for g in groups]
+    return version_of(*(here.with_name(f) for f in ("sources.py", "framing.py", "framing_cache.py",
+                                                     "framing_terms.py")),
+                      json.dumps(data, ensure_ascii=False))
 
 
 def measure_sources(store: Store, groups: tuple[dict, ...], framing: str | None, examples: int,

@@ -131,6 +131,12 @@ MIGRATIONS: list[tuple[int, str, list[str | dict[str, str]]]] = [
         "INSERT INTO meta (key, value) VALUES ('data_generation', '0')",
         {"sqlite": GENERATION_SQLITE, "postgresql": GENERATION_PG},
         *[trigger for table in CHANGED for trigger in _triggers(table)],
+        # the dashboard's reads of one party (counts, partners, timeline, latest events) from the index alone
+        """CREATE INDEX events_actor_cover ON events
+            (actor_code, dup, negated, modality, recipient_code, date, quad, intensity, id)""",
+        """CREATE INDEX events_recipient_cover ON events
+            (recipient_code, dup, negated, modality, actor_code, date, quad, intensity, id)""",
+        "CREATE INDEX events_dup_date ON events (dup, date, id)",
     ]),
 ]
 
