@@ -3,10 +3,13 @@ first request after new documents does not pay for them."""
 
 from __future__ import annotations
 
+import logging
+
 from ..store.answers import asked
 from ..store.db import Store
 from .sources import sources
 
+log = logging.getLogger("marsad.analysis")
 KEPT = {
     "sources": sources,
     "stats": lambda store: store.stats(),
@@ -17,7 +20,13 @@ def remake(store: Store) -> list[str]:
     """Names of the answers made again (each only if the store changed since it was kept)."""
     done = []
     for name, params in asked(store):
-        if name in KEPT:
+        if name not in KEPT:
+            continue
+        try:
             KEPT[name](store, **params)
-            done.append(name)
+        except Exception as e:  # the documents are stored: a kept answer that fails is made by the next request
+            store.rollback_quietly()
+            log.warning("%s: kept answer %s not made again (%s)", store.url, name, e)
+            continue
+        done.append(name)
     return done
