@@ -8,8 +8,8 @@ articles from the measured per-core rate.
 The corpus is bench_ingest's (sample articles recombined with variation), split into --files JSONL files
 so that Spark has partitions to spread. CPU seconds are those of the command's whole process tree (the JVM
 and Spark's Python workers included: they are not children the command waits for, so the system's usage of
-children would miss them), read from /proc every 0.2 s and summed over every process seen (a process's last
-0.2 s can be missed); peak MB is the largest resident size one process of the tree reached (VmHWM). Not part
+children would miss them), read from /proc every 0.3 s and summed over every process seen (a process's last
+0.3 s can be missed); peak MB is the largest resident size one process of the tree reached (VmHWM). Not part
 of the tests; needs the spark extra and Java.
 """
 
@@ -32,26 +32,30 @@ TICK = os.sysconf("SC_CLK_TCK")
 
 def _tree(root: int) -> dict[int, tuple[float, float]]:
     """pid -> (CPU s of the process itself, peak resident MB) for root and all its descendants now."""
-    parent, usage = {}, {}
+    parent, cpu = {}, {}
     for d in os.listdir("/proc"):
         if not d.isdigit():
             continue
         try:
             stat = Path(f"/proc/{d}/stat").read_text()
-            status = Path(f"/proc/{d}/status").read_text()
         except OSError:  # ended meanwhile
             continue
         fields = stat[stat.rindex(")") + 2:].split()
         parent[int(d)] = int(fields[1])
-        hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
-        usage[int(d)] = ((int(fields[11]) + int(fields[12])) / TICK, hwm / 1024)
+        cpu[int(d)] = (int(fields[11]) + int(fields[12])) / TICK
     out = {}
-    for pid in usage:
+    for pid in cpu:
         p = pid
         while p not in (root, 0, 1) and p in parent:
             p = parent[p]
-        if p == root:
-            out[pid] = usage[pid]
+        if p != root:
+            continue
+        try:  # the peak only for the tree's processes: reading every process's status costs a core's share
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+        out[pid] = (cpu[pid], hwm / 1024)
     return out
 
 
@@ -65,7 +69,7 @@ def measured(cmd: list[str]) -> dict:
             for pid, (cpu, mb) in _tree(proc.pid).items():
                 old = seen.get(pid, (0.0, 0.0))
                 seen[pid] = (max(old[0], cpu), max(old[1], mb))
-            time.sleep(0.2)
+            time.sleep(0.3)
         out_f.seek(0)
         err_f.seek(0)
         out = {"rc": proc.returncode, "out": out_f.read(), "err": err_f.read()[-2000:]}
