@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import logging
 
-from ..store.answers import asked
+from ..store.answers import asked, stats
 from ..store.db import Store
 from .sources import sources
 
 log = logging.getLogger("marsad.analysis")
 KEPT = {
     "sources": sources,
-    "stats": lambda store: store.stats(),
+    "stats": stats,
 }
 
 

@@ -22,9 +22,11 @@ import json
 import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any
 
 from .db import Store
+from .doc_cache import version_of
 
 log = logging.getLogger("marsad.store")
 TABLES = ("documents", "sentences", "mentions", "events")
@@ -71,3 +73,10 @@ def asked(store: Store) -> list[tuple[str, dict]]:
     """(name, params) of every kept answer, stale or not."""
     return [(r["name"], json.loads(r["params"])) for r in
             store.rows("SELECT name, params FROM answers ORDER BY name, params")]
+
+
+def stats(store: Store) -> dict:
+    """``store.stats()`` (counts; every sentence joined to its document), kept."""
+    from . import db
+
+    return cached(store, "stats", {}, version_of(Path(db.__file__)), store.stats)

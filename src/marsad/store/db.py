@@ -15,7 +15,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
 from typing import Any
 
 from ..records import Document, Event, Mention, Sentence
@@ -266,13 +265,6 @@ class Store:
 
     # -- reads -----------------------------------------------------------------------------------
     def stats(self) -> dict[str, Any]:
-        """Counts; kept in the store until it changes (store/answers.py)."""
-        from .answers import cached
-        from .doc_cache import version_of
-
-        return cached(self, "stats", {}, version_of(Path(__file__)), self._stats)
-
-    def _stats(self) -> dict[str, Any]:
         out = {
             "documents": self.scalar("SELECT COUNT(*) FROM documents"),
             "sentences": self.scalar("SELECT COUNT(*) FROM sentences"),
