@@ -92,6 +92,13 @@ def split(corpus: Path, folder: Path, files: int) -> None:
             (folder / f"part-{i:03d}.jsonl").write_text("\n".join(chunk) + "\n", encoding="utf-8")
 
 
+def show(name: str, r: dict, docs: int, sents: int) -> tuple:
+    """Prints one run's line as soon as it is measured (long runs may be stopped before the end)."""
+    cpu = f"{r['cpu']:>8.1f} {1000 * r['cpu'] / docs:>10.2f} {r['rss_mb']:>8.0f} {r['processes']:>6}"
+    print(f"{name:<32} {r['wall']:>8.1f} {docs / r['wall']:>8.1f} {sents / r['wall']:>8.0f} {cpu}", flush=True)
+    return name, r, docs, sents
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=100000)
@@ -104,21 +111,19 @@ def main() -> None:
         t = Path(tmp)
         make_corpus(t / "all.jsonl", args.docs)
         split(t / "all.jsonl", t / "in", args.files)
+        print(f"{args.docs} documents in {args.files} files; shared machine: figures are indicative")
+        print(f"{'run':<32} {'wall s':>8} {'docs/s':>8} {'sent/s':>8} {'CPU s':>8} {'CPU ms/doc':>10} "
+              f"{'peak MB':>8} {'procs':>6}", flush=True)
         for w in (1, 2):
             r = measured([*marsad, "ingest", str(t / "in"), "--db", str(t / f"w{w}.db"), "--workers", str(w),
                           "--json"])
             rep = json.loads(r["out"])
-            rows.append((f"marsad ingest --workers {w}", r, rep["added"], rep["sentences"]))
+            rows.append(show(f"marsad ingest --workers {w}", r, rep["added"], rep["sentences"]))
         sentences = rows[0][3]
         for m in ("local[1]", "local[2]"):
             r = measured([*marsad, "spark", "ingest", str(t / "in"), str(t / f"out-{m[6]}"), "--master", m, "--json"])
             rep = json.loads(r["out"])
-            rows.append((f"marsad spark ingest {m}", r, rep["added"], sentences))
-    print(f"{args.docs} documents in {args.files} files; shared machine: figures are indicative")
-    print(f"{'run':<32} {'wall s':>8} {'docs/s':>8} {'sent/s':>8} {'CPU s':>8} {'CPU ms/doc':>10} {'peak MB':>8} {'procs':>6}")
-    for name, r, docs, sents in rows:
-        cpu = f"{r['cpu']:>8.1f} {1000 * r['cpu'] / docs:>10.2f} {r['rss_mb']:>8.0f} {r['processes']:>6}"
-        print(f"{name:<32} {r['wall']:>8.1f} {docs / r['wall']:>8.1f} {sents / r['wall']:>8.0f} {cpu}")
+            rows.append(show(f"marsad spark ingest {m}", r, rep["added"], sentences))
     base = rows[0]
     per_doc = base[1]["cpu"] / base[2]  # CPU seconds per document on one core, start-up included
     for one, two in ((0, 1), (2, 3)):
