@@ -122,7 +122,12 @@ def main() -> None:
         sentences = rows[0][3]
         for m in ("local[1]", "local[2]"):
             r = measured([*marsad, "spark", "ingest", str(t / "in"), str(t / f"out-{m[6]}"), "--master", m, "--json"])
-            rep = json.loads(r["out"])
+            try:
+                rep = json.loads(r["out"])
+            except ValueError:  # the 100,000-document local[2] run once ended with no JSON report: show why
+                print(f"{m}: rc {r['rc']} after {r['wall']:.0f} s, output not JSON:\n{r['out'][:1000]}\n"
+                      f"{r['err'][-1500:]}", flush=True)
+                continue
             rows.append(show(f"marsad spark ingest {m}", r, rep["added"], sentences))
     base = rows[0]
     per_doc = base[1]["cpu"] / base[2]  # CPU seconds per document on one core, start-up included
