@@ -131,7 +131,7 @@ def main() -> None:
             rows.append(show(f"marsad spark ingest {m}", r, rep["added"], sentences))
     base = rows[0]
     per_doc = base[1]["cpu"] / base[2]  # CPU seconds per document on one core, start-up included
-    for one, two in ((0, 1), (2, 3)):
+    for one, two in ((0, 1), (2, 3))[:len(rows) // 2]:
         print(f"speed-up {rows[two][0]}: {rows[one][1]['wall'] / rows[two][1]['wall']:.2f}x over {rows[one][0]}"
               f" (CPU s {rows[one][1]['cpu']:.1f} -> {rows[two][1]['cpu']:.1f})")
     print(f"load average before / after: {load} / {Path('/proc/loadavg').read_text().split()[:3]}")
