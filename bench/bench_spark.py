@@ -6,15 +6,18 @@ articles from the measured per-core rate.
     .venv/bin/python bench/bench_spark.py --docs 2000          # a modest run
 
 The corpus is bench_ingest's (sample articles recombined with variation), split into --files JSONL files
-so that Spark has partitions to spread. CPU seconds cover each command and every process it started that
-ended before it; peak MB is the largest single process. For Spark only wall time is measured: the JVM and
-its Python workers are not children that the command waits for, so their usage is not reported to us. Not part of the tests; needs the spark extra and Java.
+so that Spark has partitions to spread. CPU seconds are those of the command's whole process tree (the JVM
+and Spark's Python workers included: they are not children the command waits for, so the system's usage of
+children would miss them), read from /proc every 0.3 s and summed over every process seen (a process's last
+0.3 s can be missed); peak MB is the largest resident size one process of the tree reached (VmHWM). Not part
+of the tests; needs the spark extra and Java.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import subprocess
 import sys
 import tempfile
@@ -22,14 +25,58 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_ingest import WRAPPER, make_corpus  # noqa: E402
+from bench_ingest import make_corpus  # noqa: E402
+
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _tree(root: int) -> dict[int, tuple[float, float]]:
+    """pid -> (CPU s of the process itself, peak resident MB) for root and all its descendants now."""
+    parent, cpu = {}, {}
+    for d in os.listdir("/proc"):
+        if not d.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{d}/stat").read_text()
+        except OSError:  # ended meanwhile
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        parent[int(d)] = int(fields[1])
+        cpu[int(d)] = (int(fields[11]) + int(fields[12])) / TICK
+    out = {}
+    for pid in cpu:
+        p = pid
+        while p not in (root, 0, 1) and p in parent:
+            p = parent[p]
+        if p != root:
+            continue
+        try:  # the peak only for the tree's processes: reading every process's status costs a core's share
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        hwm = next((int(line.split()[1]) for line in status.splitlines() if line.startswith("VmHWM:")), 0)
+        out[pid] = (cpu[pid], hwm / 1024)
+    return out
 
 
 def measured(cmd: list[str]) -> dict:
+    """Wall, CPU and peak memory of a command's whole process tree (see the module's docstring)."""
     t0 = time.perf_counter()
-    out = json.loads(subprocess.run([sys.executable, "-c", WRAPPER, *cmd], capture_output=True, text=True,
-                                    check=True).stdout)
+    seen: dict[int, tuple[float, float]] = {}
+    with tempfile.TemporaryFile("w+") as out_f, tempfile.TemporaryFile("w+") as err_f:
+        proc = subprocess.Popen(cmd, stdout=out_f, stderr=err_f, text=True)
+        while proc.poll() is None:
+            for pid, (cpu, mb) in _tree(proc.pid).items():
+                old = seen.get(pid, (0.0, 0.0))
+                seen[pid] = (max(old[0], cpu), max(old[1], mb))
+            time.sleep(0.3)
+        out_f.seek(0)
+        err_f.seek(0)
+        out = {"rc": proc.returncode, "out": out_f.read(), "err": err_f.read()[-2000:]}
     out["wall"] = time.perf_counter() - t0
+    out["cpu"] = sum(c for c, _ in seen.values())
+    out["rss_mb"] = max((m for _, m in seen.values()), default=0.0)
+    out["processes"] = len(seen)
     if out["rc"] not in (0, 1):
         raise SystemExit(f"{' '.join(cmd[:4])} failed ({out['rc']}): {out['err']}")
     return out
@@ -45,39 +92,49 @@ def split(corpus: Path, folder: Path, files: int) -> None:
             (folder / f"part-{i:03d}.jsonl").write_text("\n".join(chunk) + "\n", encoding="utf-8")
 
 
+def show(name: str, r: dict, docs: int, sents: int) -> tuple:
+    """Prints one run's line as soon as it is measured (long runs may be stopped before the end)."""
+    cpu = f"{r['cpu']:>8.1f} {1000 * r['cpu'] / docs:>10.2f} {r['rss_mb']:>8.0f} {r['processes']:>6}"
+    print(f"{name:<32} {r['wall']:>8.1f} {docs / r['wall']:>8.1f} {sents / r['wall']:>8.0f} {cpu}", flush=True)
+    return name, r, docs, sents
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=100000)
     ap.add_argument("--files", type=int, default=16)
     args = ap.parse_args()
     marsad = [sys.executable, "-m", "marsad"]
+    load = Path("/proc/loadavg").read_text().split()[:3]  # other people's work on a shared machine
     rows = []
     with tempfile.TemporaryDirectory(prefix="marsad-bench-spark-") as tmp:
         t = Path(tmp)
         make_corpus(t / "all.jsonl", args.docs)
         split(t / "all.jsonl", t / "in", args.files)
+        print(f"{args.docs} documents in {args.files} files; shared machine: figures are indicative")
+        print(f"{'run':<32} {'wall s':>8} {'docs/s':>8} {'sent/s':>8} {'CPU s':>8} {'CPU ms/doc':>10} "
+              f"{'peak MB':>8} {'procs':>6}", flush=True)
         for w in (1, 2):
             r = measured([*marsad, "ingest", str(t / "in"), "--db", str(t / f"w{w}.db"), "--workers", str(w),
                           "--json"])
             rep = json.loads(r["out"])
-            rows.append((f"marsad ingest --workers {w}", r, rep["added"], rep["sentences"]))
+            rows.append(show(f"marsad ingest --workers {w}", r, rep["added"], rep["sentences"]))
         sentences = rows[0][3]
         for m in ("local[1]", "local[2]"):
             r = measured([*marsad, "spark", "ingest", str(t / "in"), str(t / f"out-{m[6]}"), "--master", m, "--json"])
-            rep = json.loads(r["out"])
-            rows.append((f"marsad spark ingest {m}", r, rep["added"], sentences))
-    print(f"{args.docs} documents in {args.files} files; shared machine: figures are indicative")
-    print(f"{'run':<32} {'wall s':>8} {'docs/s':>8} {'sent/s':>8} {'CPU s':>8} {'CPU ms/doc':>10} {'peak MB':>8}")
-    for name, r, docs, sents in rows:
-        if "spark" in name:  # the JVM and its Python workers are not waited for by our child: no usage figures
-            cpu = f"{'n/a':>8} {'n/a':>10} {'n/a':>8}"
-        else:
-            cpu = f"{r['cpu']:>8.1f} {1000 * r['cpu'] / docs:>10.2f} {r['rss_mb']:>8.0f}"
-        print(f"{name:<32} {r['wall']:>8.1f} {docs / r['wall']:>8.1f} {sents / r['wall']:>8.0f} {cpu}")
+            try:
+                rep = json.loads(r["out"])
+            except ValueError:  # the 100,000-document local[2] run once ended with no JSON report: show why
+                print(f"{m}: rc {r['rc']} after {r['wall']:.0f} s, output not JSON:\n{r['out'][:1000]}\n"
+                      f"{r['err'][-1500:]}", flush=True)
+                continue
+            rows.append(show(f"marsad spark ingest {m}", r, rep["added"], sentences))
     base = rows[0]
     per_doc = base[1]["cpu"] / base[2]  # CPU seconds per document on one core, start-up included
-    for one, two in ((0, 1), (2, 3)):
-        print(f"speed-up {rows[two][0]}: {rows[one][1]['wall'] / rows[two][1]['wall']:.2f}x over {rows[one][0]}")
+    for one, two in ((0, 1), (2, 3))[:len(rows) // 2]:
+        print(f"speed-up {rows[two][0]}: {rows[one][1]['wall'] / rows[two][1]['wall']:.2f}x over {rows[one][0]}"
+              f" (CPU s {rows[one][1]['cpu']:.1f} -> {rows[two][1]['cpu']:.1f})")
+    print(f"load average before / after: {load} / {Path('/proc/loadavg').read_text().split()[:3]}")
     for n in (1_000_000, 100_000_000):
         core_h = n * per_doc / 3600
         print(f"{n:>11,} articles: {core_h:,.1f} core-hours at {1000 * per_doc:.2f} ms/doc; "

@@ -21,6 +21,7 @@ import json
 import time
 from collections.abc import Iterable, Iterator
 
+from ..store.answers import bump
 from ..store.db import Store, WriterBusy
 from . import alignment as al
 from .agency import counts_for_actor, non_state_actors
@@ -249,6 +250,7 @@ def rebuild(store: Store, ties: Ties | None = None) -> dict:
         n_dyads = _write_dyads(store, acc)
         store._set_meta(FINGERPRINT_KEY, fingerprint())
         store._set_meta(PENDING_KEY, "0")
+        bump(store)  # events' cluster ids changed: kept answers are stale (store/answers.py)
     return {"mode": "full", "events": n_events, "clusters": n_clusters, "dyads": n_dyads}
 
 
@@ -398,6 +400,7 @@ def incremental(store: Store, ties: Ties | None = None) -> dict:
         for (x, y), month in sorted(dyads.items()):
             rebuild_dyad(store, x, y, spread, month)
         store._set_meta(PENDING_KEY, "0")
+        bump(store)  # events' cluster ids changed: kept answers are stale (store/answers.py)
     # events: reports read (new ones included), new: of which new; clusters: written
     return {"mode": "incremental", "events": n_events, "new": n_new, "clusters": n_clusters, "dyads": len(dyads)}
 

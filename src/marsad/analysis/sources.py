@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
+from ..store.answers import cached
 from ..store.db import Store
 from ..store.doc_cache import per_document, version_of
 from .framing import outlet_stances
@@ -24,8 +25,26 @@ SENTENCE_END = re.compile(r"(?<=[.!?؟])\s+|\n+")
 
 def sources(store: Store, framing: str | None = None, examples: int = 2, top_actors: int = 10) -> list[dict]:
     """One entry per outlet, largest first: documents, events, happenings, actors covered, event mix and tone,
-    framing per conflict with example sentences."""
+    framing per conflict with example sentences. Kept in the store until it changes (store/answers.py)."""
     groups = load_framing(framing)
+    params = {"framing": framing, "examples": examples, "top_actors": top_actors}
+    return cached(store, "sources", params, answer_version(groups),
+                  lambda: measure_sources(store, groups, framing, examples, top_actors))
+
+
+def answer_version(groups: tuple[dict, ...]) -> str:
+    """The code and framing data that make the answer (not the compiled expressions: their alternatives of
+    equal length come in set order, which differs from process to process)."""
+    here = Path(__file__)
+    data = [[g["id"], g["label"], g["stance"], g["conflict"], g["terms"]] for g in groups]
+    return version_of(*(here.with_name(f) for f in ("sources.py", "framing.py", "framing_cache.py",
+                                                     "framing_terms.py")),
+                      json.dumps(data, ensure_ascii=False))
+
+
+def measure_sources(store: Store, groups: tuple[dict, ...], framing: str | None, examples: int,
+                    top_actors: int) -> list[dict]:
+    """``sources`` computed from the stored rows."""
     out: dict[str, dict] = {}
     for r in store.rows("""SELECT COALESCE(NULLIF(source, ''), '(unknown)') AS src, COUNT(*) AS documents,
                                   SUM(CASE WHEN dup_of IS NULL THEN 0 ELSE 1 END) AS duplicates,

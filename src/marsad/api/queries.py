@@ -84,11 +84,18 @@ def _where(store: Store, f: EventFilter) -> tuple[str, list]:
 def list_events(store: Store, f: EventFilter, limit: int, offset: int, order: str = "asc") -> tuple[list[dict], int]:
     where, params = _where(store, f)
     total = store.scalar(f"SELECT COUNT(*) FROM events e {where}", params)
-    rows = store.rows(f"""SELECT e.*, d.url AS doc_url, d.path AS doc_path, d.title AS doc_title
-                           FROM events e LEFT JOIN documents d ON d.id = e.doc_id
-                           {where} ORDER BY {ORDER[order]} LIMIT ? OFFSET ?""", (*params, limit, offset))
+    # the page's ids first (sorted from indexes), then their rows: sorting whole rows cost 0.7 s at 400,000 events
+    ids = [r[0] for r in store.execute(f"SELECT e.id FROM events e {where} ORDER BY {ORDER[order]} LIMIT ? OFFSET ?",
+                                       (*params, limit, offset)).fetchall()]
+    rows = []
+    for i in range(0, len(ids), 500):  # the CSV export asks for up to 100,000: parameters per statement are limited
+        chunk = ids[i:i + 500]
+        rows += store.rows(f"""SELECT e.*, d.url AS doc_url, d.path AS doc_path, d.title AS doc_title
+                               FROM events e LEFT JOIN documents d ON d.id = e.doc_id
+                               WHERE e.id IN ({', '.join('?' * len(chunk))})""", chunk)
+    place = {i: n for n, i in enumerate(ids)}
     out = []
-    for r in rows:
+    for r in sorted(rows, key=lambda r: place[r["id"]]):
         ev = event_from_row(r)
         ev["cite_info"].update(url=r["doc_url"], path=public_path(r["doc_path"]), title=r["doc_title"])
         out.append(ev)

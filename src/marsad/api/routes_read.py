@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.responses import StreamingResponse
 
+from ..store.answers import stats as kept_stats
 from ..store.db import Store
 from . import queries, search
 from .actors import formal_ties
@@ -35,7 +36,7 @@ def health(request: Request, store: StoreDep) -> dict:
 
 @router.get("/stats", tags=["store"], summary="Counts of documents, sentences, mentions, events; per outlet")
 def stats(store: StoreDep) -> dict:
-    return store.stats()
+    return kept_stats(store)  # kept in the store until it changes: a join of every sentence at 100,000 documents
 
 
 @router.get("/event-types", tags=["events"], summary="PLOVER event types with quad class, intensity, modes")

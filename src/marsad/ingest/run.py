@@ -90,6 +90,10 @@ def ingest(
 
         done = ensure_fresh(store)  # also finishes a refresh that an earlier, killed run left pending
         report.refresh = {k: v for k, v in done.items() if k != "seconds"} if done else None  # no timings: same runs, same report
+        if done:
+            from ..analysis.answers import remake
+
+            remake(store)  # answers asked for before (/api/sources) made again now, not by the next request
     return report
 
 

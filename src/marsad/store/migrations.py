@@ -1,12 +1,40 @@
 """Schema migrations, oldest first. Each is a list of portable SQL statements (SQLite and PostgreSQL).
 
-``{blob}`` and ``{float}`` are filled per dialect. Never edit a released migration: append a new one.
+``{blob}`` and ``{float}`` are filled per dialect; a statement given as {dialect: sql} differs per dialect.
+Never edit a released migration: append a new one.
 Column names avoid SQL keywords (start_off/end_off rather than start/end).
 """
 
 from __future__ import annotations
 
-MIGRATIONS: list[tuple[int, str, list[str]]] = [
+# Tables whose changes make kept answers stale, with the event columns an in-place change of which counts
+# (all but cluster_id, which the refresh rewrites and reports itself with one bump).
+CHANGED = {
+    "documents": None, "mentions": None, "sentences": None,
+    "events": ("doc_id, sentence_idx, event, mode, context, intensity, quad, cameo, actor_code, actor_agent, "
+               "actor_name, actor_text, actor_start, actor_end, recipient_code, recipient_agent, recipient_name, "
+               "recipient_text, recipient_start, recipient_end, negated, modality, attribution, attribution_code, "
+               "date, date_precision, date_end, event_text, trigger_start, trigger_end, evidence_start, "
+               "evidence_end, sentence, confidence, pattern, symmetric, location, source, dup"),
+}
+BUMP = "UPDATE meta SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT) WHERE key = 'data_generation'"
+GENERATION_SQLITE = "SELECT 1"  # SQLite triggers carry their statement inline
+GENERATION_PG = f"""CREATE FUNCTION marsad_bump_generation() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN {BUMP}; RETURN NULL; END $$"""
+
+
+def _triggers(table: str) -> list[dict[str, str]]:
+    """SQLite: one row-level trigger per kind of change; PostgreSQL: one statement-level trigger."""
+    cols = CHANGED[table]
+    update = f"UPDATE OF {cols}" if cols else "UPDATE"
+    return [{"sqlite": f"CREATE TRIGGER {table}_{kind}_gen AFTER {sql} ON {table} BEGIN {BUMP}; END",
+             "postgresql": "SELECT 1" if kind == "delete" else
+             f"""CREATE TRIGGER {table}_gen AFTER {update} OR DELETE ON {table}
+                 FOR EACH STATEMENT EXECUTE FUNCTION marsad_bump_generation()"""}
+            for kind, sql in (("update", update), ("delete", "DELETE"))]
+
+
+MIGRATIONS: list[tuple[int, str, list[str | dict[str, str]]]] = [
     (1, "documents, sentences, actors, mentions, events, ingest ledger", [
         """CREATE TABLE documents (
             id TEXT PRIMARY KEY, source TEXT, url TEXT, path TEXT, title TEXT, published TEXT,
@@ -95,6 +123,21 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
         "CREATE INDEX events_pair_date ON events (actor_code, recipient_code, event, date)",
         "DROP INDEX IF EXISTS events_pair",  # a prefix of the new one
     ]),
+    (9, "scale: answers of costly reads kept until the store changes (store/answers.py)", [
+        """CREATE TABLE answers (name TEXT NOT NULL, params TEXT NOT NULL, state TEXT NOT NULL, value TEXT,
+            made_at TEXT, PRIMARY KEY (name, params))""",
+        # bumped by every UPDATE or DELETE of stored documents, mentions or events (inserts show in their
+        # rowids/counts); the refresh's cluster ids bump it once per refresh (store/answers.py)
+        "INSERT INTO meta (key, value) VALUES ('data_generation', '0')",
+        {"sqlite": GENERATION_SQLITE, "postgresql": GENERATION_PG},
+        *[trigger for table in CHANGED for trigger in _triggers(table)],
+        # the dashboard's reads of one party (counts, partners, timeline, latest events) from the index alone
+        # (no index led by dup: the planner then prefers it to these for "dup = 0" and reads every event)
+        """CREATE INDEX events_actor_cover ON events
+            (actor_code, dup, negated, modality, recipient_code, date, quad, intensity, id)""",
+        """CREATE INDEX events_recipient_cover ON events
+            (recipient_code, dup, negated, modality, actor_code, date, quad, intensity, id)""",
+    ]),
 ]
 
 DIALECT = {
@@ -105,7 +148,8 @@ DIALECT = {
 
 def statements(dialect: str, since: int) -> list[tuple[int, str, list[str]]]:
     subs = DIALECT[dialect]
-    return [(v, name, [s.format(**subs) for s in sqls]) for v, name, sqls in sorted(MIGRATIONS) if v > since]
+    return [(v, name, [s.format(**subs) if isinstance(s, str) else s[dialect] for s in sqls])
+            for v, name, sqls in sorted(MIGRATIONS) if v > since]
 
 
 LATEST = max(v for v, _, _ in MIGRATIONS)
