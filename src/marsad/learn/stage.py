@@ -152,14 +152,8 @@ class QuadStage:
         words, bigrams = fz.parts(s.text)
         n_text = len(bigrams)
         total = w[bigrams].sum(axis=0) if bigrams else np.zeros(w.shape[1], np.float32)
-        cache = self._word_sums
         for word in words:
-            got = cache.get(word)
-            if got is None:
-                feats = fz.word_features(word)
-                got = cache[word] = (w[list(feats)].sum(axis=0, keepdims=True), len(feats))
-                if len(cache) > 200_000:
-                    cache.clear()
+            got = self._word_sum(word)
             total = total + got[0][0]
             n_text += got[1]
         z = total / np.sqrt(n_text) if n_text else total
@@ -168,11 +162,20 @@ class QuadStage:
             z = z + w[m].sum(axis=0) * (self._models["quad"].marsad_weight / np.sqrt(len(m)))
         return z
 
+    def _word_sum(self, word: str) -> tuple:
+        """(summed weight row of a word's n-grams, their count), cached per word (bounded)."""
+        got = self._word_sums.get(word)
+        if got is None:
+            feats = self._features.featurizer.word_features(word)
+            got = self._word_sums[word] = (self._weights[list(feats)].sum(axis=0, keepdims=True), len(feats))
+            if len(self._word_sums) > 200_000:
+                self._word_sums.clear()
+        return got
+
     def doc_margins(self, p, sentences: list, by_sentence: dict) -> np.ndarray:
         """``_margins`` of every sentence at once, one row each: the word vectors of the whole document are
         stacked and summed per sentence in one numpy call instead of one addition per word."""
         fz, w = self._features.featurizer, self._weights
-        cache = self._word_sums
         rows, starts, counts = [], [], []
         n_rows = 0
         zero = np.zeros(w.shape[1], np.float32)
@@ -183,12 +186,7 @@ class QuadStage:
             n_rows += len(bigrams) or 1
             n = len(bigrams)
             for word in words:
-                got = cache.get(word)
-                if got is None:
-                    feats = fz.word_features(word)
-                    got = cache[word] = (w[list(feats)].sum(axis=0, keepdims=True), len(feats))
-                    if len(cache) > 200_000:
-                        cache.clear()
+                got = self._word_sum(word)
                 rows.append(got[0])
                 n_rows += 1
                 n += got[1]
