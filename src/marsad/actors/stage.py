@@ -47,6 +47,13 @@ def bundled_dictionary() -> ActorDictionary:
 
 
 @lru_cache(maxsize=1)
+def stateless_groups() -> frozenset[str]:
+    """Codes of groups of no one state (ISIL, al-Qaeda): an event gives them the state of its place."""
+    return frozenset(c for c, e in bundled_dictionary().entries.items()
+                     if e.kind in ("nsa", "communal") and not e.country)
+
+
+@lru_cache(maxsize=1)
 def bundled_guards() -> Guards:
     return load_guards()
 

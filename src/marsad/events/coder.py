@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from ..actors.stage import bundled_dictionary, bundled_guards
+from ..actors.stage import bundled_guards, stateless_groups
 from ..records import Event, Mention, Party, Sentence, Token
 from ..text.normalize import normalize
 from ..text.tokens import forms as token_forms
@@ -61,9 +61,7 @@ class EventCoder:
         self.cues = cues or Cues.load()
         self.policies: dict[str, Policy] = load_policies({k: set(t.modes) for k, t in self.ontology.types.items()})[0]
         self.given_names = bundled_guards().given_names  # "فؤاد شكر"، "محمد حرب": a surname that is a common noun
-        # groups of no one state (ISIL, al-Qaeda): their country is the event's place
-        self.stateless = frozenset(c for c, e in bundled_dictionary().entries.items()
-                                   if e.kind in ("nsa", "communal") and not e.country)
+        self.stateless = stateless_groups()  # ISIL, al-Qaeda: their country is the event's place
 
     # -- public -----------------------------------------------------------------------------------
     def __call__(self, sentence: Sentence, tokens: list[Token], mentions: list[Mention], published: str | None,
@@ -203,7 +201,7 @@ class EventCoder:
                         and not bare_ok:
                     continue  # no state or organisation on either side: not an event record a user can use
                 if policy.needs_recipient and not (r is not None and (r.code or own)):
-                    continue  # praise, support or aid towards no one named (دعمه للعاملين، الشكر للقيادة)
+                    continue  # an act towards someone with no one named (SUPPORT: دعمه للعاملين، الشكر للقيادة)
                 if a is not None and r is not None and (a.code or "?") == (r.code or "!") and a.agent == r.agent:
                     continue
                 conf = 0.4 + (0.3 if a is not None and a.kind != "implicit" else 0.1 if a is not None else 0) \

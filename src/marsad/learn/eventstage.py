@@ -107,10 +107,9 @@ def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedMode
 
 def stateless(code: str | None) -> bool:
     """A group the actor dictionary gives no state of its own (ISIL, al-Qaeda)."""
-    from ..actors.stage import bundled_dictionary  # cached by the actor stage
+    from ..actors.stage import stateless_groups  # cached, like the actor stage's dictionary
 
-    entry = bundled_dictionary().entries.get(code or "")
-    return entry is not None and entry.kind in ("nsa", "communal") and not entry.country
+    return code in stateless_groups()
 
 
 class LearnedEventStage:
