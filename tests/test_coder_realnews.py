@@ -656,3 +656,31 @@ def test_read_from_the_corpus_sample_an_attack_verb_s_object_after_a_place_a_gri
     assert not coded(pipe, "وأحكمت القوات الليبية قبضتها تماما على مدينة بنغازي.", "COERCE")
     evs = coded(pipe, "ولا يفوتني تقديم الشكر للرئيس المصري على دعمه لليمن.", "SUPPORT")
     assert evs and not evs[0].negated
+
+
+def test_an_incident_before_a_relative_verb_is_its_subject_and_the_party_after_it_the_target(pipe):
+    evs = coded(pipe, "وقع الحادث الإجرامي الذي استهدف مسجد قوات الطوارئ في مدينة أبها ظهر أمس.", "ASSAULT")
+    assert evs and all(e.actor.agent == "UAF" and e.actor.code == "SAU" for e in evs)
+    # an object pronoun on the verb puts its subject after it; a party before the relative is the subject
+    (e,) = coded(pipe, "شيع الأهالي الجندي الذي قتله مسلحون مجهولون في بغداد.", "ASSAULT")
+    assert (e.actor.code, e.actor.agent) == ("IRQ", "UAF")
+    (e,) = coded(pipe, "وكانت القوات الروسية التي قصفت مدينة حلب قد انسحبت.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("RUS", "SYR")
+
+
+def test_a_condemned_attack_makes_its_attackers_the_condemned(pipe):
+    (acc,) = coded(pipe, "استنكر وزير الخارجية الأردني الهجوم الإرهابي الذي استهدف مسجدا في الكويت.", "ACCUSE")
+    assert (acc.actor.code, acc.recipient.code, acc.recipient.agent) == ("JOR", "KWT", "UAF")
+    (acc,) = coded(pipe, "أدانت مصر الهجوم الذي شنه تنظيم داعش على مسجد في الكويت.", "ACCUSE")
+    assert acc.recipient.code == "ISI"
+    (acc,) = coded(pipe, "أدانت قطر التفجير الذي استهدف قوات الأمن السعودية في أبها.", "ACCUSE")
+    assert (acc.recipient.code, acc.recipient.agent) == ("SAU", "UAF")  # not the security forces attacked
+    # a condemnation of a policy has no attack to take a doer from
+    (acc,) = coded(pipe, "انتقدت تركيا الحملة الإعلامية التي تشنها بعض الصحف الغربية.", "ACCUSE")
+    assert acc.recipient.agent != "UAF"
+
+
+def test_one_attack_told_by_its_noun_and_its_relative_verb_is_one_event(pipe):
+    evs = coded(pipe, "أدان الأردن الهجوم الإرهابي الذي استهدف مسجدا لقوات الطوارئ الخاصة في مدينة أبها أمس.",
+                "ASSAULT")
+    assert len(evs) == 1 and (evs[0].actor.code, evs[0].actor.agent) == ("SAU", "UAF")

@@ -160,10 +160,17 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     # "دانت قطر التفجير الذي استهدف …" (but "من الدول التي اعترفت": the states recognised)
     rel_verb = head > 0 and norms[head - 1] in RELATIVES and frame.actor == "subject" and \
         any(head - 5 <= h < head - 1 for h in heads)
+    # "الحادث الإجرامي الذي استهدف مسجد قوات الطوارئ": the incident is the subject; what follows is the object
+    incident = frame.actor == "subject" and clauses.incident_subject(tokens, head, mentions, heads)
+    rel_verb = rel_verb or incident
     in_pp = in_pp or rel_verb
     # a comma between a name and the verb ends the name's clause: "… إبراهيم رئيسي، ووعد بوفد"
+    # "الجندي الذي قتله مسلحون": the verb's object pronoun is the antecedent; its subject follows
+    rel_object = frame.actor == "subject" and head >= 2 and norms[head - 1] in RELATIVES \
+        and len(norms[head]) >= 4 and norms[head].endswith(("ها", "ه", "هم"))
     near_before = [] if in_pp else \
         [x for x in before if head - x.tok_end <= 2 and not marked(x, left_bound)
+         and not rel_object
          and "," not in norms[x.tok_end:head]
          # a noun does not take the subject of another act: "أدان الرئيس الفرنسي حرب موسكو"
          and not (frame.actor == "genitive" and (any(0 < x.tok_start - h <= 3 or x.tok_end <= h < head
@@ -242,7 +249,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                 first_after = Mention(owner.start, owner.end, owner.text, owner.code, first_after.agent, owner.kind,
                                       owner.person, owner.entry, owner.tok_start, owner.tok_end, owner.sentence_idx)
         plural_verb = frame.actor == "subject" and len(m.tokens) == 1 and plural_subject_suffix(tokens[head].base)
-        if plural_verb:  # "واتهموا بيونغ يانغ": the verb carries its subject; the name after it is the object
+        if plural_verb or incident:  # "واتهموا بيونغ يانغ": the verb carries its subject; the name after it is the object
             first_after = None
         shared = prev_actors and tokens[head].prefix[:1] in ("و", "ف") and \
             (first_after is None or first_after.tok_start - last > 1)

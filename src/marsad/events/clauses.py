@@ -177,6 +177,47 @@ RECEIVING = ("تلق", "يتلق", "تتلق", "تسلم", "يتسلم", "تتس
 RELATIVE_AUX = frozenset({"قد", "كان", "كانت", "كانوا", "لا", "لم"})
 
 
+INCIDENTS = frozenset({"حادث", "حادثه", "عمل", "جريمه", "عمليه", "اعتداء", "هجوم", "هجمات", "تفجير", "تفجيرات",
+                       "انفجار", "غاره", "غارات", "قصف", "عدوان", "مجزره", "حمله", "ضربه", "ضربات"})
+
+
+def incident_subject(tokens: list[Token], head: int, mentions: list[Mention], heads=frozenset()) -> bool:
+    """A verb right after الذي/التي whose antecedent is an act or an incident ("الحادث الإجرامي الذي استهدف مسجد
+    قوات الطوارئ"، "التفجير الذي استهدف"): the incident is the verb's subject, so a party after the verb is its
+    object. Not when the verb carries an object pronoun ("الجندي الذي قتله مسلحون": the subject follows) or when
+    the antecedent is a party ("القوات التي قصفت")."""
+    r = head - 1
+    while r > 0 and tokens[r].norm in RELATIVE_AUX:
+        r -= 1
+    if r <= 0 or tokens[r].norm not in RELATIVES:
+        return False
+    verb = tokens[head].norm
+    if len(verb) >= 5 and verb.endswith(("ه", "ها", "هم", "هما")) or tokens[head].suffix:
+        return False
+    if any(x.tok_end == r for x in mentions):
+        return False
+    for k in range(r - 1, max(-1, r - 4), -1):
+        t = tokens[k]
+        if not t.is_word:
+            return False
+        if k in heads or t.base in INCIDENTS:
+            return True
+    return False
+
+
+def condemned_incident(tokens: list[Token], last: int) -> int | None:
+    """The incident a condemnation names as its object: the first definite incident noun within nine words after
+    the verb, whose subject may stand between ("استنكر محافظ الأفلاج الحادث الإجرامي الذي استهدف"), before any
+    comma, relative pronoun or أن. Its token index, else None."""
+    for k in range(last + 1, min(len(tokens), last + 10)):
+        t = tokens[k]
+        if not t.is_word or t.norm in RELATIVES or t.norm in ("ان", "انه", "انها", "بان", "لان"):
+            return None
+        if "ال" in t.prefix and t.base in INCIDENTS:
+            return k
+    return None
+
+
 def relative_agent(tokens: list[Token], mentions: list[Mention], last: int) -> Mention | None:
     """The agent of a noun act given by a relative clause whose verb carries the noun as its object pronoun:
     "الغارة التي شنتها طائرات X", "العمليات التي اتخذتها الحكومة X", "القروض التي تقدمها X". The subject follows

@@ -99,6 +99,7 @@ class EventCoder:
                                  for i in range(x.tok_start, x.tok_end))
         out: list[Event] = []
         seen: set[tuple] = set()
+        condemns: dict[int, int] = {}  # id of a condemnation -> token of the incident it condemns
         for m in matches:
             head = m.tokens[0]
             if modal.denied(self.cues, norms, cf, head, claimed) and m.pattern.event != "REJECT":
@@ -144,6 +145,15 @@ class EventCoder:
             actors, recipients = self._voice(tokens, pool, m, actors, recipients)
             if actors:
                 prev_actors = actors
+            condemned = None
+            if m.pattern.event == "ACCUSE" and m.pattern.mode == "disapprove":
+                # "استنكر المحافظ الحادث الإجرامي الذي استهدف مسجد قوات الطوارئ": the condemned are the attackers
+                # (unnamed: UAF of the place), not the attack's target; a named attacker is taken below
+                k = clauses.condemned_incident(tokens, m.tokens[-1])
+                if k is not None and any(o.pattern.event == "ASSAULT" and k <= o.tokens[0] <= k + 6 for o in matches):
+                    condemned = k
+                    if not any(r.code for r in recipients) or all(r.tok_start > k for r in recipients):
+                        recipients = [place_party(fill[0], "UAF", tokens[k], k)] if fill else []
             implicit_target = False
             if m.pattern.event == "PROTEST":
                 actors, recipients, implicit_target = protest.protest_parties(
@@ -238,6 +248,8 @@ class EventCoder:
                     symmetric=symmetric,
                 )
                 ev.id = event_id(doc_id, ev)
+                if condemned is not None:
+                    condemns[id(ev)] = condemned
                 # one act told twice in a sentence is coded once: "خرج المتظاهرون إلى الشوارع", "زيارة بوتين إلى
                 # فيتنام التي زارها" (noun and verb of one entry); different entries are different acts
                 # ("قدمت مساعدة عسكرية … ووقف جنودها جنبا إلى جنب مع الروس"), except for protests
@@ -247,7 +259,7 @@ class EventCoder:
                     continue
                 seen.add(key)
                 out.append(ev)
-        return _merge_assaults(out)
+        return _merge_assaults(_condemned_attackers(out, condemns, tokens))
 
     def _surname(self, tokens: list[Token], m: TriggerMatch) -> bool:
         """A one-word trigger right after a given name is the person's family name (فؤاد شكر، عبدالله نصر)."""
@@ -509,6 +521,24 @@ def result(e: Event) -> bool:
     return any(w in RESULTS for w in before)
 
 
+def _condemned_attackers(events: list[Event], condemns: dict[int, int], tokens: list[Token]) -> list[Event]:
+    """A condemnation of an incident whose attack names its doer condemns that doer ("أدانت مصر الهجوم الذي
+    شنه تنظيم داعش"): the recipient is the attack's actor."""
+    if not condemns:
+        return events
+    at = {t.start: i for i, t in enumerate(tokens)}
+    for e in events:
+        k = condemns.get(id(e))
+        if k is None:
+            continue
+        attack = next((o for o in events if o.event == "ASSAULT" and k <= at.get(o.trigger_start, -1) <= k + 6
+                       and o.actor.code and o.actor.code != e.actor.code), None)
+        if attack is not None and (attack.actor.code, attack.actor.agent) != (e.recipient.code, e.recipient.agent):
+            e.recipient = replace(attack.actor)
+            e.id = event_id(e.doc_id, e)
+    return events
+
+
 def _merge_assaults(events: list[Event]) -> list[Event]:
     """One violent happening is often told twice in a sentence ("قتل خمسة أشخاص في انفجار سيارة مفخخة"):
     ASSAULT events with the same parties and status are one; one with no actor yields to one with an actor and
@@ -533,11 +563,12 @@ def _merge_assaults(events: list[Event]) -> list[Event]:
         if e.event == "ASSAULT":
             twin = next((o for o in out if o.event == "ASSAULT" and o.negated == e.negated
                          and o.modality == e.modality and fits(o.actor, e.actor) and fits(o.recipient, e.recipient)
-                         and (o.actor.code == e.actor.code or circumstance(e))), None)
+                         and (o.actor.code == e.actor.code or circumstance(e) or not o.actor.code)), None)
             if twin is not None:  # keep the first telling, with the parties either telling names
-                if (not twin.actor.code or twin.actor.inferred) and e.actor.code and not e.actor.inferred:
+                # a written party outranks an inferred one, and an inferred one a missing one
+                if e.actor.code and (not twin.actor.code or twin.actor.inferred and not e.actor.inferred):
                     twin.actor = e.actor
-                if (not twin.recipient.code or twin.recipient.inferred) and e.recipient.code and not e.recipient.inferred:
+                if e.recipient.code and (not twin.recipient.code or twin.recipient.inferred and not e.recipient.inferred):
                     twin.recipient = e.recipient
                 twin.mode = twin.mode or e.mode
                 twin.id = event_id(twin.doc_id, twin)
