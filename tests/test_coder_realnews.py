@@ -684,3 +684,16 @@ def test_one_attack_told_by_its_noun_and_its_relative_verb_is_one_event(pipe):
     evs = coded(pipe, "أدان الأردن الهجوم الإرهابي الذي استهدف مسجدا لقوات الطوارئ الخاصة في مدينة أبها أمس.",
                 "ASSAULT")
     assert len(evs) == 1 and (evs[0].actor.code, evs[0].actor.agent) == ("SAU", "UAF")
+
+
+def test_an_arrest_with_no_arrester_written_is_the_place_state_s(pipe):
+    evs = coded(pipe, "وتم اعتقال رئيس الشركة وعدة مديرين آخرين في مدينة ساو باولو البرازيلية الشهر الماضي.", "COERCE")
+    assert evs and (evs[0].actor.code, evs[0].actor.inferred, evs[0].recipient.code) == ("BRA", "place", "BRA")
+    # a named arrester keeps its own state
+    (e,) = coded(pipe, "اعتقلت الشرطة التركية عشرة أشخاص في إسطنبول.", "COERCE")
+    assert (e.actor.code, e.actor.inferred) == ("TUR", None)
+
+
+def test_a_governor_named_with_his_town_is_that_state_s_official(pipe):
+    (e,) = coded(pipe, "استنكر محافظ جدة الحادث الإجرامي الذي استهدف مسجدا في أبها.", "ACCUSE")
+    assert (e.actor.code, e.actor.agent) == ("SAU", "GOV")
