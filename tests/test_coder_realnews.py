@@ -697,3 +697,11 @@ def test_an_arrest_with_no_arrester_written_is_the_place_state_s(pipe):
 def test_a_governor_named_with_his_town_is_that_state_s_official(pipe):
     (e,) = coded(pipe, "استنكر محافظ جدة الحادث الإجرامي الذي استهدف مسجدا في أبها.", "ACCUSE")
     assert (e.actor.code, e.actor.agent) == ("SAU", "GOV")
+
+
+def test_militants_killed_by_a_state_s_forces_at_home_are_of_that_state(pipe):
+    (e,) = coded(pipe, "قتل 15 مسلحا في حملة أمنية شنتها القوات العراقية في مدينة الرمادي.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code, e.recipient.agent) == ("IRQ", "IRQ", "REB")
+    # a count after an act noun: the name before it is the announcer's, not a family name "مقتل"
+    (e,) = coded(pipe, "أعلن المتحدث العسكري الليبي العقيد أحمد سالم مقتل 30 إرهابيا في بنغازي.", "ASSAULT")
+    assert (e.recipient.code, e.recipient.agent) == ("LBY", "REB")

@@ -268,6 +268,8 @@ class EventCoder:
             return False
         prev = tokens[head - 1]
         name = prev.base or prev.norm
+        if head + 1 < len(tokens) and (tokens[head + 1].norm[:1].isdigit() or tokens[head + 1].norm in clauses.COUNT_WORDS):
+            return False  # "أعلن العميد محمد سمير مقتل 88 إرهابيا": a count follows an act noun, not a family name
         return prev.prefix in ("", "و") and (name in self.given_names or (name.startswith("عبد") and len(name) > 4))
 
     # -- voice and missing parties ----------------------------------------------------------------
@@ -328,6 +330,12 @@ class EventCoder:
             # victims of a place: its state (not when the place's own forces act there: "الجيش العراقي قصف")
             recipients = [place_party(where, victim_agent(tokens, head, skip), tokens[head], head)]
         state = next((a.code or where for a in actors if len(a.code or where or "") == 3 and a.kind != "igo"), None)
+        if state and (not where or own_forces) and policy.actor_from_place and not any(r.code for r in recipients) \
+                and any(a.agent in FORCES for a in actors) \
+                and victim_agent(tokens, head, {i for a in actors for i in range(a.tok_start, a.tok_end)}) == "REB":
+            # "قتل 12 مسلحا في حملة شنتها القوات المصرية" (at home, or no place named): the militants its forces
+            # fight are of its state
+            recipients = [place_party(where or state, "REB", tokens[head], head, "actor")]
         if state and policy.recipient_from_actor and not any(r.code for r in recipients):
             # "اعتقلت السلطات الإيرانية ثلاثة ناشطين": a state's coercion of unnamed people is of its own people
             recipients = [place_party(state, victim_agent(tokens, head, skip), tokens[head], head, "actor")]

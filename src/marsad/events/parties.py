@@ -17,6 +17,9 @@ MILITARY_VICTIMS = frozenset({"جندي", "جنديا", "جنود", "الجنو�
                               "ضابطا", "ضباط", "الضباط", "جيش", "الجيش", "عسكريون"})
 POLICE_VICTIMS = frozenset({"شرطي", "شرطيا", "شرطه", "الشرطه", "امن", "الامن", "رجال", "دوريه", "دوريات", "نقطه",
                             "حاجز", "الحاجز", "امني", "امنيه", "الامنيه"})
+ARMED_VICTIMS = frozenset({"ارهابي", "ارهابيا", "ارهابيين", "ارهابيون", "مسلح", "مسلحا", "مسلحين", "مسلحون",
+                           "متشدد", "متشددا", "متشددين", "متطرفين", "مقاتل", "مقاتلا", "مقاتلين", "مقاتلي", "عناصر",
+                           "عنصرا", "تكفيريين", "انتحاريين"})
 ATTACKERS = frozenset({"مسلح", "مسلحون", "مسلحين", "مجهولون", "مجهولين", "انتحاري", "انتحاريا", "انتحاريون",
                        "مهاجم", "مهاجمون", "مهاجمين", "ارهابيون", "ارهابيين", "ارهابي", "ارهابيه", "اجرامي",
                        "اجراميه", "تفجير", "تفجيرين", "تفجيرات", "مفخخه", "ناسفه", "عبوه", "عبوات",
@@ -69,7 +72,7 @@ def load_policies(types) -> tuple[dict[str, Policy], list[str]]:
 
 def victim_agent(tokens: list[Token], head: int, skip: set[int] = frozenset()) -> str:
     """CAMEO agent of unnamed victims from the noun after the trigger (not the actor's words): soldiers MIL,
-    police COP, else CVL."""
+    police COP, militants REB ("مقتل 88 إرهابيا في حملات أمنية"), else CVL; the first such noun decides."""
     for k in range(head + 1, min(len(tokens), head + 7)):
         t = tokens[k]
         if k in skip:
@@ -78,6 +81,8 @@ def victim_agent(tokens: list[Token], head: int, skip: set[int] = frozenset()) -
             return "MIL"
         if t.base in POLICE_VICTIMS or t.norm in POLICE_VICTIMS:
             return "COP"
+        if t.base in ARMED_VICTIMS or t.norm in ARMED_VICTIMS:
+            return "REB"
     return "CVL"
 
 
