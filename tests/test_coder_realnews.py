@@ -705,3 +705,9 @@ def test_militants_killed_by_a_state_s_forces_at_home_are_of_that_state(pipe):
     # a count after an act noun: the name before it is the announcer's, not a family name "مقتل"
     (e,) = coded(pipe, "أعلن المتحدث العسكري الليبي العقيد أحمد سالم مقتل 30 إرهابيا في بنغازي.", "ASSAULT")
     assert (e.recipient.code, e.recipient.agent) == ("LBY", "REB")
+
+
+def test_an_attack_noun_with_its_victims_before_it_is_told_not_referred_back_to(pipe):
+    evs = coded(pipe, "شيع الأهالي الجنود الذين راحوا ضحية حادث التفجير في مدينة كركوك.", "ASSAULT")
+    assert evs and (evs[0].actor.code, evs[0].actor.agent) == ("IRQ", "UAF")
+    assert not coded(pipe, "وتحدث الوزير عن حادث التفجير في مدينة كركوك.", "ASSAULT")  # a reference back

@@ -86,9 +86,15 @@ HAPPENED = frozenset({"وقع", "وقعت", "اودي", "اودت", "راح", "�
                       "هز", "هزت", "ضرب", "ضربت"})
 
 
-def happened(tokens: list[Token], last: int) -> bool:
+VICTIM_NOUNS = frozenset({"ضحيه", "ضحايا", "وضحايا", "لضحايا", "ضحيتها", "ضحيته"})
+
+
+def happened(tokens: list[Token], last: int, first: int | None = None) -> bool:
     """An attack noun told with a relative clause of what happened ("حادث التفجير الذي وقع ظهر أمس وراح ضحيته",
-    "الانفجار الذي هز المدينة"): a report of the attack, not a bare reference back to it."""
+    "الانفجار الذي هز المدينة") or with its victims before it ("رجال الأمن الذين راحوا ضحية حادث التفجير"): a
+    report of the attack, not a bare reference back to it."""
+    if first is not None and any(t.norm in VICTIM_NOUNS for t in tokens[max(0, first - 2):first]):
+        return True
     j = last + 1
     while j < len(tokens) and j - last <= 3 and tokens[j].norm not in RELATIVES:
         if not tokens[j].is_word:

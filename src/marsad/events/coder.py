@@ -165,7 +165,7 @@ class EventCoder:
                 # "الهجوم الروسي على خاركيف": a place attacked stands for its state
                 recipients = [x for x in places if x.code and x.tok_start > head and x.tok_start > 0
                               and norms[x.tok_start - 1] in ("علي", "ضد")][:1]
-            happened = m.pattern.event == "ASSAULT" and clauses.happened(tokens, m.tokens[-1])
+            happened = m.pattern.event == "ASSAULT" and clauses.happened(tokens, m.tokens[-1], head)
             if "ال" in tokens[head].prefix and norms[m.tokens[-1]] not in PREPS and m.pattern.event != "PROTEST" \
                     and len(m.tokens) == 1 and not recipients and not happened \
                     and clauses.relative_agent(tokens, pool, m.tokens[-1]) is None and not clauses.claimed(tokens, head):
