@@ -711,3 +711,9 @@ def test_an_attack_noun_with_its_victims_before_it_is_told_not_referred_back_to(
     evs = coded(pipe, "شيع الأهالي الجنود الذين راحوا ضحية حادث التفجير في مدينة كركوك.", "ASSAULT")
     assert evs and (evs[0].actor.code, evs[0].actor.agent) == ("IRQ", "UAF")
     assert not coded(pipe, "وتحدث الوزير عن حادث التفجير في مدينة كركوك.", "ASSAULT")  # a reference back
+
+
+def test_a_trigger_spelled_with_a_leading_ba_is_no_prepositional_phrase(pipe):
+    # برقية "cable" is not بـ + رقية: its sender is the subject of بعث before it
+    (e,) = coded(pipe, "بعث الرئيس المصري عبدالفتاح السيسي برقية تهنئة لرئيس وزراء الهند بمناسبة فوزه.", "SUPPORT")
+    assert (e.actor.code, e.recipient.code) == ("EGY", "IND")

@@ -154,8 +154,10 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                                      tok_end=d.tok_end)], True
             break
     # a trigger inside a prepositional phrase ("في الغزو الروسي", "عبر توسيع الشراكة") has no subject before it
+    first_slot = m.pattern.slots[0]
+    as_written = isinstance(first_slot, frozenset) and norms[head] in first_slot  # برقية is not بـ + رقية
     in_pp = head > 0 and (norms[head - 1] in PREPS or norms[head - 1] in ("عبر", "خلال", "بعد", "قبل")) \
-        or prep(tokens[head].prefix) in ("ب", "ل")
+        or (prep(tokens[head].prefix) in ("ب", "ل") and not as_written)
     # a verb right after الذي/التي whose antecedent is an act noun has that act as subject, not a party:
     # "دانت قطر التفجير الذي استهدف …" (but "من الدول التي اعترفت": the states recognised)
     rel_verb = head > 0 and norms[head - 1] in RELATIVES and frame.actor == "subject" and \
