@@ -717,3 +717,9 @@ def test_a_trigger_spelled_with_a_leading_ba_is_no_prepositional_phrase(pipe):
     # برقية "cable" is not بـ + رقية: its sender is the subject of بعث before it
     (e,) = coded(pipe, "بعث الرئيس المصري عبدالفتاح السيسي برقية تهنئة لرئيس وزراء الهند بمناسبة فوزه.", "SUPPORT")
     assert (e.actor.code, e.recipient.code) == ("EGY", "IND")
+
+
+def test_a_long_name_and_honorifics_do_not_push_the_object_out_of_reach(pipe):
+    (e,) = coded(pipe, "استقبل وزير الخارجية الأستاذ عادل بن أحمد الجبير بمقر الوزارة اليوم معالي الأمين العام "
+                       "لجامعة الدول العربية الدكتور نبيل العربي.", "CONSULT")
+    assert (e.actor.code, e.recipient.code) == ("SAU", "ARL")

@@ -49,6 +49,8 @@ PARTICIPATE = frozenset("شارك شاركت شاركوا يشارك تشارك 
 ARMED = frozenset({"REB", "MIL", "UAF", "COP", "SPY"})
 TITLES = frozenset({"امين", "رييس", "سفير", "مندوب", "ممثل", "مبعوث", "وزير", "قايد", "زعيم", "نايب", "مدير",
                     "متحدث", "ناطق", "مستشار", "سكرتير", "محافظ", "قنصل"})
+HONORIFICS = frozenset({"الاستاذ", "الدكتور", "معالي", "سمو", "فخامه", "جلاله", "سعاده", "صاحب", "السمو", "الملكي",
+                        "المهندس", "الشيخ", "دوله"})
 LOYAL = frozenset({"موالي", "مواليه", "موالين", "موالون", "تابع", "تابعه", "تابعين", "مدعوم", "مدعومه", "مدعومين",
                    "حليف", "حليفه", "مقرب", "مقربه", "مقربين", "ممول", "مموله"})
 WINDOW_BEFORE = 12
@@ -81,7 +83,13 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         left_bound -= 1
     right_bound = last + 1
     window = frame.reach or WINDOW_AFTER
-    while right_bound < len(tokens) and norms[right_bound] not in BOUNDARY and right_bound - last < window:
+    # words of a name or an honorific do not use up the window: "استقبل وزير الخارجية الأستاذ عادل بن أحمد
+    # الجبير بمقر الوزارة اليوم معالي الأمين العام لمجلس التعاون"
+    named = {i for x in ms for i in range(x.tok_start + 1, x.tok_end) if x.kind == "person"}
+    used = 0
+    while right_bound < len(tokens) and norms[right_bound] not in BOUNDARY and used < window - 1:
+        if right_bound not in named and norms[right_bound] not in HONORIFICS:
+            used += 1
         right_bound += 1
     before = [x for x in ms if left_bound <= x.tok_start and x.tok_end <= head]
     after = [x for x in ms if head < x.tok_start < right_bound]
