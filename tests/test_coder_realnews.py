@@ -723,3 +723,11 @@ def test_a_long_name_and_honorifics_do_not_push_the_object_out_of_reach(pipe):
     (e,) = coded(pipe, "استقبل وزير الخارجية الأستاذ عادل بن أحمد الجبير بمقر الوزارة اليوم معالي الأمين العام "
                        "لجامعة الدول العربية الدكتور نبيل العربي.", "CONSULT")
     assert (e.actor.code, e.recipient.code) == ("SAU", "ARL")
+
+
+def test_one_state_supporting_itself_is_a_misread_argument(pipe):
+    # the coalition's states support the advance of the resistance's forces: not Yemen's forces backing themselves
+    evs = coded(pipe, "وتدعم دول قوات التحالف بالضربات الجوية تقدم قوات المقاومة من جنوب اليمن شمالا.", "SUPPORT")
+    assert not [e for e in evs if e.actor.code == e.recipient.code]
+    (e,) = coded(pipe, "وتدعم قطر الحكومة اليمنية في حربها على الانقلابيين.", "SUPPORT")
+    assert (e.actor.code, e.recipient.code) == ("QAT", "YEM")

@@ -212,8 +212,12 @@ class EventCoder:
                     continue  # no state or organisation on either side: not an event record a user can use
                 if policy.needs_recipient and not (r is not None and (r.code or own)):
                     continue  # an act towards someone with no one named (SUPPORT: دعمه للعاملين، الشكر للقيادة)
-                if a is not None and r is not None and (a.code or "?") == (r.code or "!") and a.agent == r.agent:
-                    continue
+                home = own[0] if own else None
+                same = a is not None and r is not None and (a.code or home or "?") == (r.code or home or "!")
+                if same and a.agent == r.agent:
+                    continue  # one party acting on itself ("قوات … تقدم قوات"): a misread argument
+                if same and event_type == "SUPPORT" and mode == "endorse" and not (a.agent and r.agent):
+                    continue  # "دعم" between one state and itself, one side unspecified: a misread argument
                 conf = 0.4 + (0.3 if a is not None and a.kind != "implicit" else 0.1 if a is not None else 0) \
                     + (0.2 if r is not None and not implicit_target and r.kind != "implicit" else 0) \
                     + (0.1 if m.pattern.length > 1 else 0)
