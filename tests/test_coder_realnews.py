@@ -731,3 +731,12 @@ def test_one_state_supporting_itself_is_a_misread_argument(pipe):
     assert not [e for e in evs if e.actor.code == e.recipient.code]
     (e,) = coded(pipe, "وتدعم قطر الحكومة اليمنية في حربها على الانقلابيين.", "SUPPORT")
     assert (e.actor.code, e.recipient.code) == ("QAT", "YEM")
+
+
+def test_backing_terrorism_said_of_a_state_is_the_speaker_s_charge(pipe):
+    evs = coded(pipe, "وقال وزير الخارجية الإماراتي إن إيران تدعم الجماعات الإرهابية في المنطقة.")
+    assert [(e.event, e.actor.code, e.recipient.code) for e in evs] == [("ACCUSE", "ARE", "IRN")]
+    # the speaker's verb with its subject left out: the party named before it speaks
+    evs = coded(pipe, "ورحب الوزير البحريني بالاتفاق مع إيران، وقال: «إن إيران تدعم الإرهاب في المنطقة».", "ACCUSE")
+    assert [(e.actor.code, e.recipient.code) for e in evs] == [("BHR", "IRN")]
+    assert not coded(pipe, "وتدعم إيران الإرهاب في المنطقة.", "SUPPORT")  # no speaker: no support either

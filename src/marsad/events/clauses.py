@@ -224,6 +224,20 @@ def condemned_incident(tokens: list[Token], last: int) -> int | None:
     return None
 
 
+TERROR = frozenset({"ارهاب", "ارهابيين", "ارهابيون", "تطرف", "متطرفين", "ارهابيه"})
+
+
+def backs_terror(tokens: list[Token], last: int) -> bool:
+    """Support or aid whose object is terrorism or extremists ("تدعم الإرهاب"، "دعم الجماعات الإرهابية"): said of
+    someone, a charge against them rather than an act of support."""
+    for t in tokens[last + 1:last + 3]:
+        if t.base in TERROR or t.norm in TERROR:
+            return True
+        if not t.is_word or t.base not in ("جماعات", "جماعه", "منظمات", "تنظيمات", "حركات"):
+            return False
+    return False
+
+
 def relative_agent(tokens: list[Token], mentions: list[Mention], last: int) -> Mention | None:
     """The agent of a noun act given by a relative clause whose verb carries the noun as its object pronoun:
     "الغارة التي شنتها طائرات X", "العمليات التي اتخذتها الحكومة X", "القروض التي تقدمها X". The subject follows

@@ -145,6 +145,14 @@ class EventCoder:
             actors, recipients = self._voice(tokens, pool, m, actors, recipients)
             if actors:
                 prev_actors = actors
+            charge = m.pattern.event in ("SUPPORT", "AID") and clauses.backs_terror(tokens, m.tokens[-1])
+            if charge:
+                # "وقال: إن إيران تدعم الإرهاب": backing terrorism, said of someone, is the speaker's charge
+                accused = [x for x in actors + recipients if x.code][:1]
+                speaker = self._speaker(tokens, pool, attribution, head, accused[0].code if accused else None)
+                if not accused or not speaker or accused[0].code == speaker[0].code:
+                    continue
+                actors, recipients = speaker, accused
             condemned = None
             if m.pattern.event == "ACCUSE" and m.pattern.mode == "disapprove":
                 # "استنكر المحافظ الحادث الإجرامي الذي استهدف مسجد قوات الطوارئ": the condemned are the attackers
@@ -191,6 +199,8 @@ class EventCoder:
             negated = modal.negated(self.cues, norms, cf, head)
             modality = modal.modality(self.cues, tokens, norms, tf, head, m, question, cf)
             event_type, mode = self._retype(m, norms, tf, head, recipients, tokens)
+            if charge:
+                event_type, mode = "ACCUSE", "allege"
             if event_type == "AGREE" and mode in ("promise", "offer", "intend") and modality == "asserted":
                 modality = "future"  # retyped by readiness ("استعداد طهران لاستئناف المحادثات"): not done yet
             d = nearest(dates, head)
@@ -264,6 +274,21 @@ class EventCoder:
                 seen.add(key)
                 out.append(ev)
         return _merge_assaults(_condemned_attackers(out, condemns, tokens))
+
+    def _speaker(self, tokens: list[Token], pool: list[Mention], attribution, head: int,
+                 other: str | None = None) -> list[Mention]:
+        """Who says what the act at ``head`` reports: a coded party in the reporting clause, else the last coded
+        party before its verb other than ``other`` ("رحب الوزير الجبير بـ… إيران …، وقال: إن إيران …")."""
+        if attribution and attribution[3] <= head + 1:
+            start, end = attribution[2], attribution[3]
+        else:  # a verb of saying with its subject left out: "وقال «إن …»"
+            cue = next((k for k in range(head - 1, -1, -1) if self.cues.reporting.get(tokens[k].norm)
+                        or self.cues.reporting.get(tokens[k].base)), None)
+            if cue is None:
+                return []
+            start, end = cue, cue + 1
+        inside = [x for x in pool if start <= x.tok_start < end and x.code]
+        return inside[:1] or [x for x in pool if x.tok_end <= start and x.code and x.code != other][-1:]
 
     def _surname(self, tokens: list[Token], m: TriggerMatch) -> bool:
         """A one-word trigger right after a given name is the person's family name (فؤاد شكر، عبدالله نصر)."""
