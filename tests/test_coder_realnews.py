@@ -740,3 +740,10 @@ def test_backing_terrorism_said_of_a_state_is_the_speaker_s_charge(pipe):
     evs = coded(pipe, "ورحب الوزير البحريني بالاتفاق مع إيران، وقال: «إن إيران تدعم الإرهاب في المنطقة».", "ACCUSE")
     assert [(e.actor.code, e.recipient.code) for e in evs] == [("BHR", "IRN")]
     assert not coded(pipe, "وتدعم إيران الإرهاب في المنطقة.", "SUPPORT")  # no speaker: no support either
+
+
+def test_a_hospital_s_state_of_emergency_is_no_martial_law(pipe):
+    assert not coded(pipe, "وأعلنت مديرية الصحة في نجران حالة الطوارئ بعدد من المستشفيات لاستقبال المصابين.", "COERCE")
+    assert not coded(pipe, "ونقل الجرحى إلى المستشفى الذي أعلن حالة الطوارئ القصوى.", "COERCE")
+    (e,) = coded(pipe, "أعلن الرئيس التركي حالة الطوارئ في البلاد لمدة ثلاثة أشهر.", "COERCE")
+    assert e.actor.code == "TUR"
