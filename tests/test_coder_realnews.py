@@ -747,3 +747,8 @@ def test_a_hospital_s_state_of_emergency_is_no_martial_law(pipe):
     assert not coded(pipe, "ونقل الجرحى إلى المستشفى الذي أعلن حالة الطوارئ القصوى.", "COERCE")
     (e,) = coded(pipe, "أعلن الرئيس التركي حالة الطوارئ في البلاد لمدة ثلاثة أشهر.", "COERCE")
     assert e.actor.code == "TUR"
+
+
+def test_a_count_after_an_arrest_names_the_arrested_held_in_the_arresting_state(pipe):
+    (e,) = coded(pipe, "أعلن رئيس الوزراء التركي أحمد داود أوغلو عن اعتقال 590 من عناصر تنظيم داعش.", "COERCE")
+    assert (e.actor.code, e.recipient.code, e.recipient.country) == ("TUR", "ISI", "TUR")

@@ -346,6 +346,11 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     if genitive and m.pattern.event in ("ASSAULT", "COERCE") and actors[0].kind in ("name", "capital"):
         # the genitive of a transitive masdar is its object: "غزو أوكرانيا", "حصار غزة"
         return [], actors, symmetric
+    counted = last + 1 < len(tokens) and (norms[last + 1][:1].isdigit() or norms[last + 1] in clauses.COUNT_WORDS)
+    if counted and m.pattern.event in ("ASSAULT", "COERCE") and not recipients \
+            and agent is None and actors and actors[0].tok_start > last:
+        # a count right after the act names those it befell: "اعتقال 590 من عناصر تنظيم داعش", "قتل 20 من الحوثيين"
+        return [], actors, symmetric
     if genitive and m.pattern.event == "CONSULT" and tokens[head].base == "استقبال":
         # "استقبال بوتين في بيونغ يانغ": the genitive is the guest; the host is the place or the subject
         place = [x for x in after if x.tok_start > actors[-1].tok_end and norms[x.tok_start - 1] == "في"

@@ -228,6 +228,9 @@ class EventCoder:
                     continue  # one party acting on itself ("قوات … تقدم قوات"): a misread argument
                 if same and event_type == "SUPPORT" and mode == "endorse" and not (a.agent and r.agent):
                     continue  # "دعم" between one state and itself, one side unspecified: a misread argument
+                # a group of no one state arrested by a state is held in that state's territory
+                held = (a.code, "") if a is not None and len(a.code or "") == 3 and a.code not in self.stateless \
+                    and a.kind != "igo" else None
                 conf = 0.4 + (0.3 if a is not None and a.kind != "implicit" else 0.1 if a is not None else 0) \
                     + (0.2 if r is not None and not implicit_target and r.kind != "implicit" else 0) \
                     + (0.1 if m.pattern.length > 1 else 0)
@@ -235,7 +238,8 @@ class EventCoder:
                     id="",
                     event=event_type,
                     actor=_party(a, own, fill if a is not None and a.code in self.stateless else None),
-                    recipient=_party(r, own, fill if r is not None and r.code in self.stateless else None),
+                    recipient=_party(r, own, (held if event_type == "COERCE" and held else fill)
+                                     if r is not None and r.code in self.stateless else None),
                     location=location[1] if location else None,
                     mode=mode,
                     context=list(m.pattern.context),
