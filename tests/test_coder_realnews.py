@@ -751,4 +751,6 @@ def test_a_hospital_s_state_of_emergency_is_no_martial_law(pipe):
 
 def test_a_count_after_an_arrest_names_the_arrested_held_in_the_arresting_state(pipe):
     (e,) = coded(pipe, "أعلن رئيس الوزراء التركي أحمد داود أوغلو عن اعتقال 590 من عناصر تنظيم داعش.", "COERCE")
+    assert (e.actor.code, e.recipient.code) == ("TUR", "ISI")
+    (e,) = coded(pipe, "واعتقلت الشرطة التركية 50 من عناصر تنظيم داعش في حملة أمنية.", "COERCE")
     assert (e.actor.code, e.recipient.code, e.recipient.country) == ("TUR", "ISI", "TUR")
