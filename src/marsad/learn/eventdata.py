@@ -133,14 +133,14 @@ def _docs(corpus: Path, keys: set[tuple[str, int]]) -> dict:
     return docs
 
 
-def weak_rows(corpus: Path, gold: Path, files: list[str], per_file: int,
+def weak_rows(corpus: Path, gold: Path | list[Path], files: list[str], per_file: int,
               pipeline: Pipeline | None = None) -> tuple[list[tuple[list[str], int]], list[tuple[list[str], int]]]:
     """(event rows, argument rows) of weak labels from the first ``per_file`` articles of each corpus file,
-    skipping every article the gold points into (dev and test)."""
+    skipping every article any of the gold files points into (dev and test)."""
     pipeline = pipeline or rules_pipeline()
     cues, gc, kinds = load_domain_cues(), group_country_fn(), kind_lookup()
-    skip = {(r["file"], r["index"]) for r in (json.loads(x) for x in gold.read_text(encoding="utf-8").splitlines()
-                                              if x.strip())}
+    skip = {(r["file"], r["index"]) for g in ([gold] if isinstance(gold, Path) else gold)
+            for r in (json.loads(x) for x in g.read_text(encoding="utf-8").splitlines() if x.strip())}
     ev_rows, arg_rows = [], []
     for name in files:
         n = 0

@@ -166,6 +166,9 @@ def sweep(gold: list[GoldRow], p_event: dict, p_args: dict) -> list[tuple[float,
 
 
 GUARDS = ("tests/gold/seed_events.jsonl", "tests/gold/own_events.jsonl")
+# the attacks sample (violent and coercive sentences, docs/annotation.md): its dev rows teach the scorers the parties
+# of attacks that the random press sample holds few of
+MORE_GOLD = (Path("tests/gold/real_attacks.jsonl"),)
 GUARD_FLOOR = 0.80  # issue #10's floor for the project's own gold files (event F1)
 PROTEST = Path("../shared/eval/up_protest_gold.jsonl")  # third-party set: found / actor / recipient may not drop
 GUARD_TRIES = 40  # settings tried in order of dev objective before falling back to rules-only decisions
@@ -205,11 +208,12 @@ def guard_ok(got: dict[str, float], base: dict[str, float]) -> bool:
 CARD = """# Model card: {task} ({file})
 
 - **Task**: {what}
-- **Data**: the real-news gold's dev half (`tests/gold/real_news.jsonl`, rows with split "dev": {n_gold} rule
+- **Data**: the dev halves of the real-news gold and of the attacks sample (`tests/gold/real_news.jsonl`,
+  `tests/gold/real_attacks.jsonl`, rows with split "dev": {n_gold} rule
   events, {n_gold_args} gold-labelled mentions; labels by the project, text read at run time from
   `../shared/corpora/saudinewsnet`, SaudiNewsNet, CC BY-NC-SA, never stored here) and weak labels from
   {per_file} articles of each of {files} of that corpus, articles of the gold (both halves) excluded
-  ({n_weak} weak rows; {weak_rule}). The test half is never read in training or tuning.
+  ({n_weak} weak rows; {weak_rule}). The test halves are never read in training or tuning.
 - **Date built**: {date}
 - **Features**: named features (marsad/learn/eventfeatures.py), {n_names} names in the model; {features}
 - **Model**: L2 logistic regression (scikit-learn lbfgs, C={c}), gold rows weighted {gw}x weak rows; numpy at
@@ -270,6 +274,9 @@ def write_news(model: NamedModel, cv: dict, path: Path) -> None:
 def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--gold", type=Path, default=Path("tests/gold/real_news.jsonl"))
+    ap.add_argument("--more-gold", type=Path, nargs="*", default=[p for p in MORE_GOLD if p.exists()],
+                    help="further real-news gold files whose dev rows also train and tune the event and argument "
+                         "scorers (not the press relevance model)")
     ap.add_argument("--corpus", type=Path, default=Path("../shared/corpora/saudinewsnet"))
     ap.add_argument("--per-file", type=int, default=PER_FILE)
     ap.add_argument("--out", type=Path, default=None)
@@ -285,7 +292,9 @@ def main(argv: list[str] | None = None) -> None:
         write_news(news, news_cv, out / NEWS_MODEL)
     rules_pipe = with_news(news)  # the rules, with the sentence quads of the press model just fitted
     gold = gold_rows(a.gold, a.corpus, pipeline=rules_pipe)
-    weak_ev, weak_arg = weak_rows(a.corpus, a.gold, WEAK_FILES, a.per_file, pipeline=rules_pipe)
+    for more in a.more_gold:
+        gold += gold_rows(more, a.corpus, pipeline=rules_pipe)
+    weak_ev, weak_arg = weak_rows(a.corpus, [a.gold, *a.more_gold], WEAK_FILES, a.per_file, pipeline=rules_pipe)
     n_items = sum(len(r.items) for r in gold)
     print(f"dev rows {len(gold)}, rule events {n_items} ({sum(it.label for r in gold for it in r.items)} of a gold "
           f"type); weak event rows {len(weak_ev)} ({sum(y for _, y in weak_ev)} positive), weak argument rows "
