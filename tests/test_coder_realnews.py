@@ -754,3 +754,19 @@ def test_a_count_after_an_arrest_names_the_arrested_held_in_the_arresting_state(
     assert (e.actor.code, e.recipient.code) == ("TUR", "ISI")
     (e,) = coded(pipe, "واعتقلت الشرطة التركية 50 من عناصر تنظيم داعش في حملة أمنية.", "COERCE")
     assert (e.actor.code, e.recipient.code, e.recipient.country) == ("TUR", "ISI", "TUR")
+
+
+def test_read_from_a_corpus_sample_of_attacks_pronoun_subjects_struck_things_leaders_and_manner(pipe):
+    # the pronoun after أن is the subject: the party after the verb is the target
+    evs = coded(pipe, "وشنت تركيا غارات جوية مشيرة إلى أنها تستهدف ناشطين من حزب العمال الكردستاني في العراق.",
+                "ASSAULT")
+    assert ("TUR", "PKK") in [(e.actor.code, e.recipient.code) for e in evs]
+    # the nisba of a struck thing names the target, not the attacker
+    (e,) = coded(pipe, "ويقوم بتأبين ضحايا تفجير السفارة الأمريكية في نيروبي عام 1998.", "ASSAULT")
+    assert e.recipient.code == "USA" and e.actor.code != "USA"
+    # who leads a coalition is no party of its act
+    evs = coded(pipe, "وشنت طائرات التحالف الدولي بقيادة الولايات المتحدة غارات جوية في العراق.", "ASSAULT")
+    assert evs and all(e.recipient.code != "USA" for e in evs)
+    # a manner word after an ambiguous past verb: the subject before it was killed
+    evs = coded(pipe, "وأعلنت الحركة أن زعيمها الملا عمر قتل مسموما في باكستان.", "ASSAULT")
+    assert all(e.actor.text != "الملا عمر" for e in evs)

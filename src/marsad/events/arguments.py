@@ -30,6 +30,10 @@ ADVERBS = {"امس", "اليوم", "رسميا", "ايضا", "مجددا", "مج
            "الاربعاء", "الخميس", "الجمعه", "السبت", "قد", "فعلا", "اخيرا", "رسمياً", "سابقا", "حينها", "بالفعل"}
 TARGETS = frozenset({"مواقع", "موقعا", "مقرات", "مقرا", "معاقل", "معقلا", "اهدافا", "اهداف", "تجمعات", "مخازن", "اسلحه",
                      "ثكنات", "مراكز", "مركزا", "اليات", "اوكار", "تحصينات", "مستودعات", "عناصر"})
+# things struck whose nisba names their owner, the target ("تفجير السفارة الأمريكية"، "استهداف مدرعة إسرائيلية")
+STRUCK = frozenset({"سفاره", "مدرعه", "دبابه", "اليه", "دوريه", "سفينه", "طايره", "قافله", "قاعده", "موقع", "مقر",
+                    "مبني", "قنصليه", "ناقله", "بارجه", "مروحيه", "مطار", "ثكنه", "حاجز", "نقطه", "مركز", "مسجد",
+                    "كنيسه", "مدرسه", "مستشفي", "فندق", "معسكر"})
 PLACE_WORDS = frozenset({"قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
                          "داخل", "خارج", "اطراف", "ضواحي", "محيط", "قباله"})
 EXAMPLES = {"مثل", "عكس", "غرار", "سوي", "خلاف", "كما"}
@@ -51,6 +55,9 @@ TITLES = frozenset({"امين", "رييس", "سفير", "مندوب", "ممثل"
                     "متحدث", "ناطق", "مستشار", "سكرتير", "محافظ", "قنصل"})
 HONORIFICS = frozenset({"الاستاذ", "الدكتور", "معالي", "سمو", "فخامه", "جلاله", "سعاده", "صاحب", "السمو", "الملكي",
                         "المهندس", "الشيخ", "دوله"})
+PRONOUN_SUBJECTS = frozenset({"انها", "انه", "انهم", "بانها", "بانه", "بانهم", "لانها", "لانه", "لانهم", "وانها",
+                              "وانه", "وانهم"})
+LED_BY = frozenset({"بقياده", "بزعامه", "بقيادتها", "بقيادته", "وبقياده"})
 LOYAL = frozenset({"موالي", "مواليه", "موالين", "موالون", "تابع", "تابعه", "تابعين", "مدعوم", "مدعومه", "مدعومين",
                    "حليف", "حليفه", "مقرب", "مقربه", "مقربين", "ممول", "مموله"})
 WINDOW_BEFORE = 12
@@ -99,6 +106,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         """The preposition marking mention x: a proclitic on it, or a preposition just before it
         (one noun may stand between: باستقلال X، إلى جانب X، على يد X; more with ``reach``)."""
         i = x.tok_start
+        if i > 0 and norms[i - 1] in LED_BY:
+            return "desc"  # "التحالف الدولي بقيادة الولايات المتحدة": who leads a party, no party of the act
         if i > 0 and tokens[i - 1].base in LOYAL:
             if i > 1 and tokens[i - 1].base.startswith("تابع") and (tokens[i - 2].base in TARGETS
                                                                      or norms[i - 2] in TARGETS):
@@ -174,6 +183,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     incident = frame.actor == "subject" and clauses.incident_subject(tokens, head, mentions, heads)
     rel_verb = rel_verb or incident
     in_pp = in_pp or rel_verb
+    # "مشيرة إلى أنها تستهدف ناشطين من حزب العمال": the pronoun after أن is the verb's subject; what follows is
+    # its object, and the subject is the party the pronoun refers back to
+    pronoun_subject = frame.actor == "subject" and head > 0 and norms[head - 1] in PRONOUN_SUBJECTS
     # a comma between a name and the verb ends the name's clause: "… إبراهيم رئيسي، ووعد بوفد"
     # "الجندي الذي قتله مسلحون": the verb's object pronoun is the antecedent; its subject follows
     rel_object = frame.actor == "subject" and head >= 2 and norms[head - 1] in RELATIVES \
@@ -259,9 +271,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                 first_after = Mention(owner.start, owner.end, owner.text, owner.code, first_after.agent, owner.kind,
                                       owner.person, owner.entry, owner.tok_start, owner.tok_end, owner.sentence_idx)
         plural_verb = frame.actor == "subject" and len(m.tokens) == 1 and plural_subject_suffix(tokens[head].base)
-        if plural_verb or incident:  # "واتهموا بيونغ يانغ": the verb carries its subject; the name after it is the object
+        if plural_verb or incident or pronoun_subject:  # "واتهموا بيونغ يانغ": the verb carries its subject; the name after it is the object
             first_after = None
-        shared = prev_actors and tokens[head].prefix[:1] in ("و", "ف") and \
+        shared = prev_actors and (tokens[head].prefix[:1] in ("و", "ف") or pronoun_subject) and \
             (first_after is None or first_after.tok_start - last > 1)
         if shared:  # "زار بوتين كوريا … والتقى زعيمها كيم": the coordinated verb keeps its subject
             actors = list(prev_actors)
@@ -345,6 +357,11 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         and agent is None
     if genitive and m.pattern.event in ("ASSAULT", "COERCE") and actors[0].kind in ("name", "capital"):
         # the genitive of a transitive masdar is its object: "غزو أوكرانيا", "حصار غزة"
+        return [], actors, symmetric
+    if frame.actor == "genitive" and m.pattern.event in ("ASSAULT", "COERCE") and actors and actors[0].kind == "nisba" \
+            and not recipients and agent is None \
+            and actors[0].tok_start == last + 2 and (tokens[last + 1].base in STRUCK or norms[last + 1] in STRUCK):
+        # "تفجير السفارة الأمريكية"، "استهداف مدرعة إسرائيلية": the nisba is the struck thing's, the target's
         return [], actors, symmetric
     counted = last + 1 < len(tokens) and (norms[last + 1][:1].isdigit() or norms[last + 1] in clauses.COUNT_WORDS)
     if counted and m.pattern.event in ("ASSAULT", "COERCE") and not recipients \
@@ -507,8 +524,9 @@ def prep(prefix: str) -> str | None:
 
 
 def not_a_party(tokens: list[Token], x: Mention) -> bool:
-    """A mention the markers rule out as a party of any act: whom another party is loyal to (الموالية لطهران)."""
-    return x.tok_start > 0 and tokens[x.tok_start - 1].base in LOYAL
+    """A mention the markers rule out as a party of any act: whom another party is loyal to (الموالية لطهران) or
+    who leads it (التحالف بقيادة الولايات المتحدة)."""
+    return x.tok_start > 0 and (tokens[x.tok_start - 1].base in LOYAL or tokens[x.tok_start - 1].norm in LED_BY)
 
 
 def after_place_word(tokens: list[Token], x: Mention) -> bool:
