@@ -197,6 +197,8 @@ class Matcher:
             t = tokens[i]
             if i < upto or t.norm in plain:  # (inside a match, or learnt plain earlier in this sentence)
                 continue
+            if t.norm not in self.trie.starts:
+                self._learn(t.norm)
             dual = (DUAL_HEADS.get(key(t.norm)) or DUAL_HEADS.get(t.base)) if "جمهوريت" in t.norm else None
             if dual:
                 got = self._dual(tokens, i, dual)
@@ -235,6 +237,31 @@ class Matcher:
                                  end - i > 2 and tokens[i + 1].norm in NASAB and all(len(nm.keys) == 2 for nm in names)))
                 upto = end
         return out
+
+    def _learn(self, norm: str) -> None:
+        """First sight of a word: the readings of it that start a name, a head noun or a place, that are a state
+        in other vowels, or that may start a foreign person's name by skeleton, all at once (as ``_at``, ``_fuzzy``
+        and ``_spelled`` would find them one by one: the answers depend on the word only, cached per word)."""
+        keys = first_keys(norm)
+        function = norm in self.function_words
+        exact = keys[:1] if function else keys
+        alpha = norm[:1].isalpha()
+        for trie in (self.trie, self.head_trie, self.city_trie):
+            if norm not in trie.starts and len(trie.starts) < 500_000:
+                root = trie.root
+                trie.starts[norm] = tuple([(pl, root[k]) for pl, k in exact if k in root]) if alpha else ()
+        if len(norm) >= 5 and norm not in self.fuzzy_seen and len(self.fuzzy_seen) < 500_000:
+            got = None
+            for pre_len, k in keys:
+                sk = skeleton(k)
+                if sk and k not in self.exact_words and sk in self.skeletons:
+                    got = (pre_len, self.skeletons[sk])
+                    break
+            self.fuzzy_seen[norm] = got
+        if self.spellings is not None and norm not in self.spell_readings and len(self.spell_readings) < 500_000:
+            first = self.spellings.first
+            self.spell_readings[norm] = () if function else \
+                tuple([(pl, k) for pl, k in keys if word_skeleton(k) in first])
 
     def _nasab(self, tokens: list[Token], i: int) -> tuple[int, int, list[Name]] | None:
         """A known two-word name (given name + family name) written with the father's and grandfather's names
