@@ -127,6 +127,7 @@ class Matcher:
         self.heads = {k: (agent, title) for k, agent, title in dictionary.heads}
         self.city_trie = Trie([Name(k, code, code, None, "place") for k, code in dictionary.cities.items()
                                if k not in AMBIGUOUS_PLACES])
+        self.first_words = set(self.trie.root) | set(self.head_trie.root) | set(self.city_trie.root)
         # one-word state and capital names by skeleton, for spellings that differ in long vowels only
         self.skeletons: dict[str, list[Name]] = {}
         for n in dictionary.names:
@@ -136,6 +137,7 @@ class Matcher:
         exact |= {k[0] for k in dictionary.cities if len(k) == 1}  # أكادير is a city, not إكوادور in other vowels
         self.skeletons = {k: v for k, v in self.skeletons.items() if len({n.entry for n in v}) == 1}
         self.exact_words = exact
+        self.skeleton_ends = {(sk[0], sk[-1]) for sk in self.skeletons}
         self.fuzzy_seen: dict[str, tuple | None] = {}  # word -> (prefix length, names) or None
 
     def scan(self, tokens: list[Token], trie: Trie) -> list[tuple[int, int, list[Name]]]:
@@ -245,23 +247,27 @@ class Matcher:
         keys = first_keys(norm)
         function = norm in self.function_words
         exact = keys[:1] if function else keys
-        alpha = norm[:1].isalpha()
+        # (most words: no reading begins anything in any of the three tries)
+        some = [(pl, k) for pl, k in exact if k in self.first_words] if norm[:1].isalpha() else ()
         for trie in (self.trie, self.head_trie, self.city_trie):
             if norm not in trie.starts and len(trie.starts) < 500_000:
                 root = trie.root
-                trie.starts[norm] = tuple([(pl, root[k]) for pl, k in exact if k in root]) if alpha else ()
+                trie.starts[norm] = tuple([(pl, root[k]) for pl, k in some if k in root]) if some else ()
         if len(norm) >= 5 and norm not in self.fuzzy_seen and len(self.fuzzy_seen) < 500_000:
             got = None
             for pre_len, k in keys:
-                sk = skeleton(k)
-                if sk and k not in self.exact_words and sk in self.skeletons:
-                    got = (pre_len, self.skeletons[sk])
-                    break
+                # (a skeleton keeps the word's first and last letters: most words are ruled out before it is made)
+                if len(k) >= 5 and (k[0], k[-1]) in self.skeleton_ends and k not in self.exact_words:
+                    sk = skeleton(k)
+                    if sk and sk in self.skeletons:
+                        got = (pre_len, self.skeletons[sk])
+                        break
             self.fuzzy_seen[norm] = got
         if self.spellings is not None and norm not in self.spell_readings and len(self.spell_readings) < 500_000:
-            first = self.spellings.first
+            first, ends = self.spellings.first, self.spellings.first_ends
             self.spell_readings[norm] = () if function else \
-                tuple([(pl, k) for pl, k in keys if word_skeleton(k) in first])
+                tuple([(pl, k) for pl, k in keys if k and ((k[0], k[-1]) in ends or k.startswith("تش"))
+                       and word_skeleton(k) in first])
 
     def _nasab(self, tokens: list[Token], i: int) -> tuple[int, int, list[Name]] | None:
         """A known two-word name (given name + family name) written with the father's and grandfather's names
