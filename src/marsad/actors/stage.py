@@ -235,7 +235,9 @@ class ActorStage:
                 for r in self.dictionary.entries[e].roles)]
             return top[0] if len(top) == 1 else None
         prev = tokens[m.tok_start - 1] if m.tok_start else None
-        said = prev is not None and key(prev.base or prev.norm) in self.titled.g.speech_verbs
+        cues = self.titled.g.subject_cues  # (وكانت is written as one word: و read off here)
+        said = prev is not None and (key(prev.base or prev.norm) in self.titled.g.speech_verbs or prev.norm in cues
+                                     or prev.base in cues or (prev.norm[:1] in "وف" and prev.norm[1:] in cues))
         listed = prev is not None and prev.norm == "و" and before and before[-1].kind == "person" \
             and before[-1].tok_end == m.tok_start - 1
         joined = tokens[m.tok_start].prefix == "و" and before and before[-1].kind == "person" \

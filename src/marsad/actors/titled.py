@@ -19,7 +19,7 @@ from ..text.normalize import normalize
 from .dictionary import NOT_SURNAMES, key
 
 LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
-         "foreign_given_names", "name_stops", "military_ranks", "state_organs")
+         "foreign_given_names", "name_stops", "military_ranks", "state_organs", "subject_cues")
 LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان"}  # inside a name
 # Offices a national paper names by title alone for its own state's holder: ministers, deputies, governors, the crown
 # prince, spokesmen (not heads of state or diplomats, often foreign)
@@ -28,6 +28,7 @@ NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", 
 # nouns of places named after a person that are no institution before a state (مدينة الكويت is Kuwait City)
 NAMED_PLACES = frozenset({"مدينه", "مجمع", "حي", "قاعده"})
 MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.|ان.[^وي]ا.)$")  # verbal nouns افتعال، استفعال، انفعال (not أنطوان)
+VERB_ENDINGS = ("ون", "ين", "ان", "وا", "ه", "ها", "هم", "هما", "كم", "نا", "ني")  # plural/dual verbs, object pronouns
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
 
@@ -50,6 +51,7 @@ class TitledLists:
     name_stops: frozenset[str] = frozenset()
     military_ranks: frozenset[str] = frozenset()
     state_organs: frozenset[str] = frozenset()
+    subject_cues: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
 
@@ -133,8 +135,10 @@ class TitledPersons:
             return False  # plural nouns and adjectives (اتصالات، هاتفيين), not هيلين
         if b.endswith("ا") or (b.endswith("ه") and not (after_given and b.endswith("يه"))):
             return False  # an accusative (هجوما، مثالا) or a feminine or suffixed noun (مناظرة، طريقه)
-        # not a verb (يزور، تناولت)
-        return (loose or not b.startswith(("ي", "ت", "ن"))) and (after_given or not b.endswith("ت"))
+        # not a verb (يزور، تناولت); a word too long for a singular imperfect (تستفعل has six letters) that does not end
+        # like a plural or dual verb or carry an object pronoun is a family name after a given name (يوري تروتنيف)
+        return (loose or not b.startswith(("ي", "ت", "ن"))
+                or (after_given and len(b) > 6 and not b.endswith(VERB_ENDINGS))) and (after_given or not b.endswith("ت"))
 
     def name_at(self, tokens: list[Token], j: int, taken: set[int], cue: bool = False) -> int:
         """End of the name that starts at token j (j itself when there is none). A family name with the article
