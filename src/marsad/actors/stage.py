@@ -22,6 +22,11 @@ LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "�
             "علي", "ضد"}  # "الهجوم على خاركيف": a place attacked
 
 
+def by_start(mentions: list[Mention], more: list[Mention]) -> list[Mention]:
+    """Mentions sorted by their first token with ``more`` added (most sentences add none: kept as they are)."""
+    return sorted(mentions + more, key=lambda m: m.tok_start) if more else mentions
+
+
 def normalize_key(token) -> str:
     return key(token.base or token.norm)
 
@@ -437,21 +442,21 @@ class ActorStage:
         ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}, "sports": set(), "named": set()}  # recent states, kingdom last named in full, outlet
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
-            ctx["sports"] |= self.guards.sports_seen(tokens)
+            seen = self.guards.sports_seen(tokens)
+            ctx["sports"] |= seen
             matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             mentions = self.short_names(tokens, mentions, full_seen, date)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
             own = self._own_state(ctx, tokens, mentions)
-            if not self.guards.sports(tokens):  # مدير الفريق، الكابتن فلان: players and coaches
+            if not (seen and self.guards.sports(tokens)):  # مدير الفريق، الكابتن فلان: players and coaches
                 about = own or (None if ctx.get("outlet") else self._topic_state(ctx, mentions))
                 # (a named person's national office: the outlet's state, else with no outlet known the article's
                 # state; a national paper names its own officials in articles about other states too)
-                mentions = sorted(mentions + self.titled(tokens, mentions, about, ctx["titled"], s),
-                                  key=lambda m: m.tok_start)
-            mentions = sorted(mentions + self.references(tokens, mentions, s, ctx), key=lambda m: m.tok_start)
-            mentions = sorted(mentions + amman.find(tokens, mentions, s), key=lambda m: m.tok_start)
+                mentions = by_start(mentions, self.titled(tokens, mentions, about, ctx["titled"], s))
+            mentions = by_start(mentions, self.references(tokens, mentions, s, ctx))
+            mentions = by_start(mentions, amman.find(tokens, mentions, s))
             amman.resolve(tokens, mentions, ctx["named"])
             amman.note(tokens, mentions, ctx["named"])
             p.mentions.extend(mentions)
