@@ -42,3 +42,20 @@ def test_one_word_name_of_an_office_holder_as_a_clause_subject(pipe, text):
 def test_clause_subject_needs_the_person_in_office_on_the_date(pipe):
     # in 2015 no one of that name holds an office: رايس alone after إن is nobody in particular
     assert people(pipe, "وقالت مصادر إن رايس ستزور المنطقة الأسبوع المقبل.", date="2015-06-01") == []
+
+
+SPORTS = ("خاض المنتخب مباراة قوية في التصفيات أمام جمهور كبير في الملعب، وسجل المهاجم هدفين في مرمى الحارس. "
+          "وحققت كولومبيا فوزا كبيرا في المباراة الثانية. وأقيمت المباراة في البيرو. "
+          "وقال السفير لدى تشيلي إن المباراة ناجحة. ويحلم اللاعبون بالمشاركة في مونديال البرازيل.")
+
+
+def states(pipe, text: str):
+    p = pipe(make_document(text, "t", "", published="2014-06-01"))
+    return [m.code for m in p.mentions if m.kind == "name"]
+
+
+def test_state_in_a_sports_sentence_of_a_sports_article_is_a_team(pipe):
+    # كولومبيا wins a match (a team); البيرو where the match is, تشيلي of an ambassador, البرازيل of a World Cup stay
+    assert states(pipe, SPORTS) == ["PER", "CHL", "BRA"]
+    # the same sentence alone, outside a sports article, names the state
+    assert states(pipe, "وحققت كولومبيا فوزا كبيرا في الانتخابات الثانية.") == ["COL"]

@@ -22,9 +22,11 @@ from .dictionary import key
 from .matcher import Match
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
-         "arabic_name_states", "not_name_words", "currency_nouns", "person_titles")
+         "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
+
+
 
 
 @dataclass
@@ -38,6 +40,8 @@ class Guards:
     arabic_name_states: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
+    tournament_words: frozenset[str] = frozenset()
     currency_nouns: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
@@ -93,6 +97,13 @@ class Guards:
         near = {w for t in (prev, nxt) if t is not None for w in (t.norm, t.base)}
         if near & (self.match_words | self.sports_words | {"مع"}):
             return True
+        t = tokens[m.tok_start]
+        if prev is not None and ({prev.norm, prev.base, key(prev.base or prev.norm)} & self.tournament_words):
+            return False  # مونديال ألمانيا، كأس إنجلترا: the country a tournament is held in or named after
+        if not (prev is not None and {prev.norm, prev.base, key(prev.base or prev.norm)} & self.place_words) \
+                and "ب" not in t.prefix and not t.norm.startswith("ب"):
+            return True  # وتعادلت إيطاليا، فوزان لفرنسا: a state in a sports sentence of a sports article is a team,
+            # unless it is where something happens (في قطر، إلى البرازيل، بالمغرب)
         return prev is not None and prev.norm == "و" and dropped == m.tok_start - 1 or \
             (tokens[m.tok_start].norm.startswith("و") and dropped == m.tok_start)
 
