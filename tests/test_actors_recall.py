@@ -59,3 +59,12 @@ def test_state_in_a_sports_sentence_of_a_sports_article_is_a_team(pipe):
     assert states(pipe, SPORTS) == ["PER", "CHL", "BRA"]
     # the same sentence alone, outside a sports article, names the state
     assert states(pipe, "وحققت كولومبيا فوزا كبيرا في الانتخابات الثانية.") == ["COL"]
+
+
+def test_state_name_after_a_natural_feature_is_the_features_name(pipe):
+    # نهر الأردن (a river), جبل العرب (a mountain region), خليج المكسيك (a gulf): not the states
+    assert states(pipe, "وعبر اللاجئون نهر الأردن قرب الجسر.") == []
+    assert states(pipe, "واندلعت اشتباكات في جبل العرب جنوب البلاد.") == []
+    assert states(pipe, "وتسرب النفط في خليج المكسيك العام الماضي.") == []
+    # with ال the noun stands alone and the state after it is the state
+    assert states(pipe, "ووصل الوفد إلى الخليج والعراق الأسبوع الماضي.") == ["IRQ"]

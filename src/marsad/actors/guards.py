@@ -22,7 +22,8 @@ from .dictionary import key
 from .matcher import Match
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
-         "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words")
+         "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words",
+         "feature_nouns")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
 
@@ -42,6 +43,7 @@ class Guards:
     person_titles: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     tournament_words: frozenset[str] = frozenset()
+    feature_nouns: frozenset[str] = frozenset()
     currency_nouns: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
@@ -71,6 +73,9 @@ class Guards:
                     prev is not None and key(prev.norm) in self.institution_nouns)) \
                     and tokens[m.tok_start].base != "تحالف":  # طيران التحالف الدولي is the coalition's air force
                 continue  # بنك قطر، منتخب فرنسا (بورصة as written: the tokenizer may read ب + ورصة)
+            if kind in STATE_KINDS and prev is not None and (prev.base or prev.norm) in self.feature_nouns \
+                    and "ال" not in prev.prefix:
+                continue  # نهر الأردن، جبال التركمان: a river's or mountain's name
             if kind == "name" and prev is not None and prev.norm in self.person_titles and m.tok_end == m.tok_start + 1:
                 continue  # الدكتور السويد، المهندس اليمني: a family name after a person's title, not the state
             if team_sentence and kind == "name" and m.names[0].code and self.opponent(tokens, m, out, dropped):
