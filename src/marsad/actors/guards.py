@@ -22,7 +22,7 @@ from .dictionary import key
 from .matcher import Match
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
-         "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words",
+         "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
          "feature_nouns")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
@@ -43,6 +43,7 @@ class Guards:
     person_titles: frozenset[str] = frozenset()
     place_words: frozenset[str] = frozenset()
     tournament_words: frozenset[str] = frozenset()
+    team_words: frozenset[str] = frozenset()
     feature_nouns: frozenset[str] = frozenset()
     currency_nouns: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
@@ -102,13 +103,15 @@ class Guards:
         near = {w for t in (prev, nxt) if t is not None for w in (t.norm, t.base)}
         if near & (self.match_words | self.sports_words | {"مع"}):
             return True
-        t = tokens[m.tok_start]
-        if prev is not None and ({prev.norm, prev.base, key(prev.base or prev.norm)} & self.tournament_words):
-            return False  # مونديال ألمانيا، كأس إنجلترا: the country a tournament is held in or named after
-        if not (prev is not None and {prev.norm, prev.base, key(prev.base or prev.norm)} & self.place_words) \
-                and "ب" not in t.prefix and not t.norm.startswith("ب"):
-            return True  # وتعادلت إيطاليا، فوزان لفرنسا: a state in a sports sentence of a sports article is a team,
-            # unless it is where something happens (في قطر، إلى البرازيل، بالمغرب)
+        # a result or standing one or two words away (وحققت كولومبيا فوزا، تعادلت أمس إيطاليا، وحلت عمان في المركز):
+        # the team, unless a place or tournament word stands right before it (في قطر، مونديال ألمانيا)
+        if prev is not None and {prev.norm, prev.base, key(prev.base or prev.norm)} & (self.place_words
+                                                                                     | self.tournament_words):
+            return False
+        around = [tokens[x] for x in (m.tok_start - 2, m.tok_start - 1, m.tok_end, m.tok_end + 1)
+                  if 0 <= x < len(tokens)]
+        if {w for x in around for w in (x.norm, x.base, key(x.base or x.norm))} & self.team_words:
+            return True
         return prev is not None and prev.norm == "و" and dropped == m.tok_start - 1 or \
             (tokens[m.tok_start].norm.startswith("و") and dropped == m.tok_start)
 

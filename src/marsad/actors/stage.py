@@ -176,7 +176,7 @@ class ActorStage:
                         elif len(fits) == 1:
                             pick = fits[0]
                     if pick is None:
-                        pick = self._in_context(tokens, m, out, k, sharing, date)
+                        pick = self._in_context(tokens, m, out, k, sharing, date, spelled)
                     if pick is None:
                         continue
                     if pick != m.person or pick != m.entry:  # (the resolver's person may differ from the
@@ -227,7 +227,7 @@ class ActorStage:
         return self.titled._word(nxt, False, given)
 
     def _in_context(self, tokens, m: Mention, before: list[Mention], k: tuple[str, ...], sharing: list[str],
-                    date: str | None) -> str | None:
+                    date: str | None, spelled: bool = False) -> str | None:
         """One word of a known person where the sentence shows a person: after a title, the one holder of a top
         office on the date among those sharing it (الرئيس مبارك، الملك حمد); as the subject right after a verb of
         saying (وقال رايس، وحذر نجاد) or joined by و to another person (بوش وبلير), the one sharing it who is in
@@ -249,6 +249,10 @@ class ActorStage:
             and before[-1].tok_end == m.tok_start
         if listed or joined:
             live = [e for e in sharing if any(r.active(date) for r in self.dictionary.entries[e].roles)]
+        elif said and (spelled or (k[0] in self.titled.given and self._name_goes_on(tokens, m))):
+            # سابيلا (another spelling of سيبيلا) is no known name by position alone; إن ميشيل بلاتيني: a given
+            # name followed by a family name is someone's full name, not a known one-word name
+            return None
         elif said:  # the subject of a verb of saying: a head of state, government or IGO, or a foreign minister
             # whose one-word name the dictionary lists itself; a derived surname (ماكي may be anyone) only for a
             # top office holder who is the one person in the dictionary with it (أنان, not عنان: سامي عنان too)
@@ -262,6 +266,13 @@ class ActorStage:
         else:
             return None
         return live[0] if len(live) == 1 else None
+
+    def _name_goes_on(self, tokens, m: Mention) -> bool:
+        """The word after the mention may be a family name: a plain word, no article, proclitic, function word or
+        punctuation (ميشيل بلاتيني; not عباس إن …، عباس «…»، عباس الشباب)."""
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        return nxt is not None and nxt.is_word and nxt.norm.isalpha() and not nxt.prefix \
+            and not nxt.norm.startswith("ال") and nxt.norm not in self.resolver.matcher_protected
 
     def _same_country(self, entry: str, before: list[Mention], m: Mention, date: str | None) -> bool:
         """The state word right before the name (وزير الدفاع الأمريكي كارتر) is the person's country."""
