@@ -249,9 +249,10 @@ class ActorStage:
             and before[-1].tok_end == m.tok_start
         if listed or joined:
             live = [e for e in sharing if any(r.active(date) for r in self.dictionary.entries[e].roles)]
-        elif said and (spelled or (k[0] in self.titled.given and self._name_goes_on(tokens, m))):
-            # سابيلا (another spelling of سيبيلا) is no known name by position alone; إن ميشيل بلاتيني: a given
-            # name followed by a family name is someone's full name, not a known one-word name
+        elif said and (spelled or k[0] in self.titled.g.foreign_given_names
+                       or (k[0] in self.titled.given and self._name_goes_on(tokens, m))):
+            # سابيلا (another spelling of سيبيلا) is no known name by position alone; إن ميشيل بلاتيني: a foreign
+            # given name, or any given name followed by a family name, begins someone's full name
             return None
         elif said:  # the subject of a verb of saying: a head of state, government or IGO, or a foreign minister
             # whose one-word name the dictionary lists itself; a derived surname (ماكي may be anyone) only for a
