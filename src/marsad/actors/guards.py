@@ -22,9 +22,12 @@ from .dictionary import key
 from .matcher import Match
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
-         "arabic_name_states", "not_name_words", "currency_nouns", "person_titles")
+         "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
+         "feature_nouns")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
+
+
 
 
 @dataclass
@@ -38,6 +41,10 @@ class Guards:
     arabic_name_states: frozenset[str] = frozenset()
     not_name_words: frozenset[str] = frozenset()
     person_titles: frozenset[str] = frozenset()
+    place_words: frozenset[str] = frozenset()
+    tournament_words: frozenset[str] = frozenset()
+    team_words: frozenset[str] = frozenset()
+    feature_nouns: frozenset[str] = frozenset()
     currency_nouns: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
@@ -67,6 +74,9 @@ class Guards:
                     prev is not None and key(prev.norm) in self.institution_nouns)) \
                     and tokens[m.tok_start].base != "تحالف":  # طيران التحالف الدولي is the coalition's air force
                 continue  # بنك قطر، منتخب فرنسا (بورصة as written: the tokenizer may read ب + ورصة)
+            if kind in STATE_KINDS and prev is not None and (prev.base or prev.norm) in self.feature_nouns \
+                    and "ال" not in prev.prefix:
+                continue  # نهر الأردن، جبال التركمان: a river's or mountain's name
             if kind == "name" and prev is not None and prev.norm in self.person_titles and m.tok_end == m.tok_start + 1:
                 continue  # الدكتور السويد، المهندس اليمني: a family name after a person's title, not the state
             if team_sentence and kind == "name" and m.names[0].code and self.opponent(tokens, m, out, dropped):
@@ -92,6 +102,15 @@ class Guards:
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
         near = {w for t in (prev, nxt) if t is not None for w in (t.norm, t.base)}
         if near & (self.match_words | self.sports_words | {"مع"}):
+            return True
+        # a result or standing one or two words away (وحققت كولومبيا فوزا، تعادلت أمس إيطاليا، وحلت عمان في المركز):
+        # the team, unless a place or tournament word stands right before it (في قطر، مونديال ألمانيا)
+        if prev is not None and {prev.norm, prev.base, key(prev.base or prev.norm)} & (self.place_words
+                                                                                     | self.tournament_words):
+            return False
+        around = [tokens[x] for x in (m.tok_start - 2, m.tok_start - 1, m.tok_end, m.tok_end + 1)
+                  if 0 <= x < len(tokens)]
+        if {w for x in around for w in (x.norm, x.base, key(x.base or x.norm))} & self.team_words:
             return True
         return prev is not None and prev.norm == "و" and dropped == m.tok_start - 1 or \
             (tokens[m.tok_start].norm.startswith("و") and dropped == m.tok_start)

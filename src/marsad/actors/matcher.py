@@ -70,13 +70,16 @@ def first_keys(norm: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
+_INNER_VOWELS = str.maketrans("", "", "يو")
+
+
 @lru_cache(maxsize=200_000)
 def skeleton(word: str) -> str:
     """A long transliterated word without its inner long vowels ي و (بروكسيل، بروكسل -> بركسل): spellings of one
     foreign name that differ only in written vowels share it. Empty for short words (no fuzzy match for them)."""
     if len(word) < 5:
         return ""
-    sk = word[0] + "".join(ch for ch in word[1:-1] if ch not in "يو") + word[-1]
+    sk = word[0] + word[1:-1].translate(_INNER_VOWELS) + word[-1]
     return sk if len(sk) >= 5 else ""
 
 
@@ -124,6 +127,7 @@ class Matcher:
         self.heads = {k: (agent, title) for k, agent, title in dictionary.heads}
         self.city_trie = Trie([Name(k, code, code, None, "place") for k, code in dictionary.cities.items()
                                if k not in AMBIGUOUS_PLACES])
+        self.first_words = set(self.trie.root) | set(self.head_trie.root) | set(self.city_trie.root)
         # one-word state and capital names by skeleton, for spellings that differ in long vowels only
         self.skeletons: dict[str, list[Name]] = {}
         for n in dictionary.names:
@@ -133,60 +137,76 @@ class Matcher:
         exact |= {k[0] for k in dictionary.cities if len(k) == 1}  # أكادير is a city, not إكوادور in other vowels
         self.skeletons = {k: v for k, v in self.skeletons.items() if len({n.entry for n in v}) == 1}
         self.exact_words = exact
+        self.skeleton_ends = {(sk[0], sk[-1]) for sk in self.skeletons}
         self.fuzzy_seen: dict[str, tuple | None] = {}  # word -> (prefix length, names) or None
 
     def scan(self, tokens: list[Token], trie: Trie) -> list[tuple[int, int, list[Name]]]:
         """Non-overlapping longest matches of ``trie`` over tokens: (start, end, names)."""
         out = []
-        i = 0
+        upto = 0
         starts = trie.starts
-        while i < len(tokens):
-            if starts.get(tokens[i].norm) == ():  # cached: this word starts nothing (most words)
-                i += 1
+        # one pass skips the words known to start nothing (most words)
+        for i in [i for i, t in enumerate(tokens) if starts.get(t.norm) != ()]:
+            if i < upto:
                 continue
             hit = self._at(tokens, i, trie)
             if hit:
                 out.append((i, hit[0], hit[2]))
-                i = hit[0]
-            else:
-                i += 1
+                upto = hit[0]
         return out
 
     def _at(self, tokens: list[Token], i: int, trie: Trie) -> tuple[int, int, list[Name]] | None:
-        t = tokens[i]
-        starts = trie.starts.get(t.norm)
+        norm = tokens[i].norm
+        starts = trie.starts.get(norm)
         if starts is None:  # readings of this word that begin a name, cached per word
-            readings = first_keys(t.norm) if t.norm not in self.function_words else first_keys(t.norm)[:1]
-            starts = tuple((pl, trie.root[k]) for pl, k in readings if k in trie.root) if t.norm[:1].isalpha() else ()
+            root = trie.root
+            readings = first_keys(norm) if norm not in self.function_words else first_keys(norm)[:1]
+            starts = tuple([(pl, root[k]) for pl, k in readings if k in root]) if norm[:1].isalpha() else ()
             if len(trie.starts) < 500_000:
-                trie.starts[t.norm] = starts
+                trie.starts[norm] = starts
         if not starts:
             return None
         best = None
+        n = len(tokens)
         for pre_len, node in starts:
-            hits = ([(i + 1, node[_END])] if _END in node else []) + trie.walk(node, tokens, i + 1)
-            for end, names in hits:
-                # longer match wins; at equal length the unsplit (shorter prefix) reading wins
-                if best is None or end > best[0] or (end == best[0] and pre_len < best[1]):
-                    best = (end, pre_len, names)
+            # the longest name of this reading (``Trie.walk`` inlined: called for every candidate word)
+            names = node.get(_END)
+            end = i + 1 if names is not None else 0
+            j = i + 1
+            while j < n:
+                w = tokens[j].norm
+                if w == "-" and j + 1 < n:  # بيونغ-يانغ
+                    j += 1
+                    continue
+                node = node.get(w[2:] if len(w) > 3 and w.startswith("ال") else w)
+                if node is None:
+                    break
+                j += 1
+                if _END in node:
+                    end, names = j, node[_END]
+            # longer match wins; at equal length the unsplit (shorter prefix) reading wins
+            if end and (best is None or end > best[0] or (end == best[0] and pre_len < best[1])):
+                best = (end, pre_len, names)
         return best
 
     def __call__(self, tokens: list[Token]) -> list[Match]:
         out: list[Match] = []
-        i = 0
         n = len(tokens)
         plain = self.plain
-        while i < n:
+        upto = 0  # the token after the last match
+        # most words are known to start no name (exact, by skeleton or in other vowels): one pass picks the others
+        for i in [i for i, t in enumerate(tokens) if t.norm not in plain]:
             t = tokens[i]
-            if t.norm in plain:  # most words: known to start no name, exact, by skeleton or in other vowels
-                i += 1
+            if i < upto or t.norm in plain:  # (inside a match, or learnt plain earlier in this sentence)
                 continue
+            if t.norm not in self.trie.starts:
+                self._learn(t.norm)
             dual = (DUAL_HEADS.get(key(t.norm)) or DUAL_HEADS.get(t.base)) if "جمهوريت" in t.norm else None
             if dual:
                 got = self._dual(tokens, i, dual)
                 if got:
                     out.extend(got)
-                    i = got[-1].tok_end
+                    upto = got[-1].tok_end
                     continue
             hit = None if self.trie.starts.get(t.norm) == () else self._at(tokens, i, self.trie)
             if not hit and len(t.norm) >= 5 and self.fuzzy_seen.get(t.norm, ()) is not None:
@@ -204,7 +224,6 @@ class Matcher:
                 end, pre_len, names = hit
                 if all(nm.ambiguous for nm in names) and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES) \
                         and not self._coordinated(tokens, i, end, out):
-                    i += 1
                     continue
                 if end == i + 1:
                     has_al = "ال" in t.norm[:pre_len + 2] or t.norm.startswith(("لل", "ولل", "فلل"))
@@ -214,15 +233,41 @@ class Matcher:
                     names = [nm for nm in names if not (nm.definite and not has_al and not cue)
                              and not (nm.bare and has_al)]
                     if not names:
-                        i += 1
                         continue
                 start_char = t.start + orig_prefix_len(t.text, pre_len)
                 out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind]),
                                  end - i > 2 and tokens[i + 1].norm in NASAB and all(len(nm.keys) == 2 for nm in names)))
-                i = end
-            else:
-                i += 1
+                upto = end
         return out
+
+    def _learn(self, norm: str) -> None:
+        """First sight of a word: the readings of it that start a name, a head noun or a place, that are a state
+        in other vowels, or that may start a foreign person's name by skeleton, all at once (as ``_at``, ``_fuzzy``
+        and ``_spelled`` would find them one by one: the answers depend on the word only, cached per word)."""
+        keys = first_keys(norm)
+        function = norm in self.function_words
+        exact = keys[:1] if function else keys
+        # (most words: no reading begins anything in any of the three tries)
+        some = [(pl, k) for pl, k in exact if k in self.first_words] if norm[:1].isalpha() else ()
+        for trie in (self.trie, self.head_trie, self.city_trie):
+            if norm not in trie.starts and len(trie.starts) < 500_000:
+                root = trie.root
+                trie.starts[norm] = tuple([(pl, root[k]) for pl, k in some if k in root]) if some else ()
+        if len(norm) >= 5 and norm not in self.fuzzy_seen and len(self.fuzzy_seen) < 500_000:
+            got = None
+            for pre_len, k in keys:
+                # (a skeleton keeps the word's first and last letters: most words are ruled out before it is made)
+                if len(k) >= 5 and (k[0], k[-1]) in self.skeleton_ends and k not in self.exact_words:
+                    sk = skeleton(k)
+                    if sk and sk in self.skeletons:
+                        got = (pre_len, self.skeletons[sk])
+                        break
+            self.fuzzy_seen[norm] = got
+        if self.spellings is not None and norm not in self.spell_readings and len(self.spell_readings) < 500_000:
+            first, ends = self.spellings.first, self.spellings.first_ends
+            self.spell_readings[norm] = () if function else \
+                tuple([(pl, k) for pl, k in keys if k and ((k[0], k[-1]) in ends or k.startswith("تش"))
+                       and word_skeleton(k) in first])
 
     def _nasab(self, tokens: list[Token], i: int) -> tuple[int, int, list[Name]] | None:
         """A known two-word name (given name + family name) written with the father's and grandfather's names
@@ -266,6 +311,8 @@ class Matcher:
                 tuple((pl, k) for pl, k in first_keys(norm) if self.spellings.starts(k))
             if len(self.spell_readings) < 500_000:
                 self.spell_readings[norm] = readings
+        if not readings:  # (most words)
+            return None
         sp = self.spellings
         nxt = word_skeleton(key(tokens[i + 1].norm)) if i + 1 < len(tokens) else ""
         for pre_len, k in readings:

@@ -135,18 +135,20 @@ class Resolver:
         for m in mentions:
             covered.update(range(m.tok_start, m.tok_end))
         out = []
-        i = 0
+        upto = 0
         n = len(tokens)
         starts = self.matcher.head_trie.starts
-        while i < n:
-            hit = None if starts.get(tokens[i].norm) == () else self.matcher._at(tokens, i, self.matcher.head_trie)
+        # one pass skips the words known to start no head noun (most words)
+        for i in [i for i, t in enumerate(tokens) if starts.get(t.norm) != ()]:
+            if i < upto:
+                continue
+            hit = self.matcher._at(tokens, i, self.matcher.head_trie)
             if not hit:
-                i += 1
                 continue
             end = hit[0]
             agent, title = self.matcher.heads.get(hit[2][0].keys, (None, None))
             if title not in PERSON_TITLES:
-                i = end
+                upto = end
                 continue
             guess = None
             j = end
@@ -168,7 +170,7 @@ class Resolver:
                     " ".join(w.text for w in words)
                 out.append(Candidate(name, title, guess, agent, text, j - len(words), j,
                                      words[0].start, words[-1].end))
-            i = max(end, j)
+            upto = max(end, j)
         return out
 
     matcher_protected: frozenset[str] = frozenset()

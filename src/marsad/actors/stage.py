@@ -22,6 +22,11 @@ LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "�
             "علي", "ضد"}  # "الهجوم على خاركيف": a place attacked
 
 
+def by_start(mentions: list[Mention], more: list[Mention]) -> list[Mention]:
+    """Mentions sorted by their first token with ``more`` added (most sentences add none: kept as they are)."""
+    return sorted(mentions + more, key=lambda m: m.tok_start) if more else mentions
+
+
 def normalize_key(token) -> str:
     return key(token.base or token.norm)
 
@@ -171,7 +176,7 @@ class ActorStage:
                         elif len(fits) == 1:
                             pick = fits[0]
                     if pick is None:
-                        pick = self._in_context(tokens, m, out, k, sharing, date)
+                        pick = self._in_context(tokens, m, out, k, sharing, date, spelled)
                     if pick is None:
                         continue
                     if pick != m.person or pick != m.entry:  # (the resolver's person may differ from the
@@ -222,7 +227,7 @@ class ActorStage:
         return self.titled._word(nxt, False, given)
 
     def _in_context(self, tokens, m: Mention, before: list[Mention], k: tuple[str, ...], sharing: list[str],
-                    date: str | None) -> str | None:
+                    date: str | None, spelled: bool = False) -> str | None:
         """One word of a known person where the sentence shows a person: after a title, the one holder of a top
         office on the date among those sharing it (الرئيس مبارك، الملك حمد); as the subject right after a verb of
         saying (وقال رايس، وحذر نجاد) or joined by و to another person (بوش وبلير), the one sharing it who is in
@@ -235,13 +240,20 @@ class ActorStage:
                 for r in self.dictionary.entries[e].roles)]
             return top[0] if len(top) == 1 else None
         prev = tokens[m.tok_start - 1] if m.tok_start else None
-        said = prev is not None and key(prev.base or prev.norm) in self.titled.g.speech_verbs
+        cues = self.titled.g.subject_cues  # (وكانت is written as one word: و read off here)
+        said = prev is not None and (key(prev.base or prev.norm) in self.titled.g.speech_verbs or prev.norm in cues
+                                     or prev.base in cues or (prev.norm[:1] in "وف" and prev.norm[1:] in cues))
         listed = prev is not None and prev.norm == "و" and before and before[-1].kind == "person" \
             and before[-1].tok_end == m.tok_start - 1
         joined = tokens[m.tok_start].prefix == "و" and before and before[-1].kind == "person" \
             and before[-1].tok_end == m.tok_start
         if listed or joined:
             live = [e for e in sharing if any(r.active(date) for r in self.dictionary.entries[e].roles)]
+        elif said and (spelled or k[0] in self.titled.g.foreign_given_names
+                       or (k[0] in self.titled.given and self._name_goes_on(tokens, m))):
+            # سابيلا (another spelling of سيبيلا) is no known name by position alone; إن ميشيل بلاتيني: a foreign
+            # given name, or any given name followed by a family name, begins someone's full name
+            return None
         elif said:  # the subject of a verb of saying: a head of state, government or IGO, or a foreign minister
             # whose one-word name the dictionary lists itself; a derived surname (ماكي may be anyone) only for a
             # top office holder who is the one person in the dictionary with it (أنان, not عنان: سامي عنان too)
@@ -255,6 +267,13 @@ class ActorStage:
         else:
             return None
         return live[0] if len(live) == 1 else None
+
+    def _name_goes_on(self, tokens, m: Mention) -> bool:
+        """The word after the mention may be a family name: a plain word, no article, proclitic, function word or
+        punctuation (ميشيل بلاتيني; not عباس إن …، عباس «…»، عباس الشباب)."""
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        return nxt is not None and nxt.is_word and nxt.norm.isalpha() and not nxt.prefix \
+            and not nxt.norm.startswith("ال") and nxt.norm not in self.resolver.matcher_protected
 
     def _same_country(self, entry: str, before: list[Mention], m: Mention, date: str | None) -> bool:
         """The state word right before the name (وزير الدفاع الأمريكي كارتر) is the person's country."""
@@ -435,21 +454,21 @@ class ActorStage:
         ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}, "sports": set(), "named": set()}  # recent states, kingdom last named in full, outlet
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
-            ctx["sports"] |= self.guards.sports_seen(tokens)
+            seen = self.guards.sports_seen(tokens)
+            ctx["sports"] |= seen
             matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             mentions = self.short_names(tokens, mentions, full_seen, date)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
             own = self._own_state(ctx, tokens, mentions)
-            if not self.guards.sports(tokens):  # مدير الفريق، الكابتن فلان: players and coaches
+            if not (seen and self.guards.sports(tokens)):  # مدير الفريق، الكابتن فلان: players and coaches
                 about = own or (None if ctx.get("outlet") else self._topic_state(ctx, mentions))
                 # (a named person's national office: the outlet's state, else with no outlet known the article's
                 # state; a national paper names its own officials in articles about other states too)
-                mentions = sorted(mentions + self.titled(tokens, mentions, about, ctx["titled"], s),
-                                  key=lambda m: m.tok_start)
-            mentions = sorted(mentions + self.references(tokens, mentions, s, ctx), key=lambda m: m.tok_start)
-            mentions = sorted(mentions + amman.find(tokens, mentions, s), key=lambda m: m.tok_start)
+                mentions = by_start(mentions, self.titled(tokens, mentions, about, ctx["titled"], s))
+            mentions = by_start(mentions, self.references(tokens, mentions, s, ctx))
+            mentions = by_start(mentions, amman.find(tokens, mentions, s))
             amman.resolve(tokens, mentions, ctx["named"])
             amman.note(tokens, mentions, ctx["named"])
             p.mentions.extend(mentions)

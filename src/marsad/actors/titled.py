@@ -19,7 +19,7 @@ from ..text.normalize import normalize
 from .dictionary import NOT_SURNAMES, key
 
 LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
-         "foreign_given_names", "name_stops", "military_ranks", "state_organs")
+         "foreign_given_names", "name_stops", "military_ranks", "state_organs", "subject_cues")
 LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان"}  # inside a name
 # Offices a national paper names by title alone for its own state's holder: ministers, deputies, governors, the crown
 # prince, spokesmen (not heads of state or diplomats, often foreign)
@@ -28,6 +28,7 @@ NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", 
 # nouns of places named after a person that are no institution before a state (مدينة الكويت is Kuwait City)
 NAMED_PLACES = frozenset({"مدينه", "مجمع", "حي", "قاعده"})
 MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.|ان.[^وي]ا.)$")  # verbal nouns افتعال، استفعال، انفعال (not أنطوان)
+VERB_ENDINGS = ("ون", "ين", "ان", "وا", "ه", "ها", "هم", "هما", "كم", "نا", "ني")  # plural/dual verbs, object pronouns
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
 
@@ -50,6 +51,7 @@ class TitledLists:
     name_stops: frozenset[str] = frozenset()
     military_ranks: frozenset[str] = frozenset()
     state_organs: frozenset[str] = frozenset()
+    subject_cues: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
 
@@ -133,8 +135,10 @@ class TitledPersons:
             return False  # plural nouns and adjectives (اتصالات، هاتفيين), not هيلين
         if b.endswith("ا") or (b.endswith("ه") and not (after_given and b.endswith("يه"))):
             return False  # an accusative (هجوما، مثالا) or a feminine or suffixed noun (مناظرة، طريقه)
-        # not a verb (يزور، تناولت)
-        return (loose or not b.startswith(("ي", "ت", "ن"))) and (after_given or not b.endswith("ت"))
+        # not a verb (يزور، تناولت); a word too long for a singular imperfect (تستفعل has six letters) that does not end
+        # like a plural or dual verb or carry an object pronoun is a family name after a given name (يوري تروتنيف)
+        return (loose or not b.startswith(("ي", "ت", "ن"))
+                or (after_given and len(b) > 6 and not b.endswith(VERB_ENDINGS))) and (after_given or not b.endswith("ت"))
 
     def name_at(self, tokens: list[Token], j: int, taken: set[int], cue: bool = False) -> int:
         """End of the name that starts at token j (j itself when there is none). A family name with the article
@@ -169,30 +173,35 @@ class TitledPersons:
                  memory: dict[tuple[str, ...], tuple[str, str | None]], s) -> list[Mention]:
         self.families(tokens, mentions, s)
         # cheap cues first: most words are no title, no verb of saying, no given name and nothing remembered
-        bares = [bare(t) for t in tokens]
+        bares = [w[2:] if len(w) > 3 and w.startswith("ال") else w for w in [t.base or t.norm for t in tokens]]  # bare()
         if not memory and self.triggers.isdisjoint(bares) and self.g.honorifics.isdisjoint(t.norm for t in tokens):
             return []
-        titles = [b in self.g.office_words or b in self.g.honorifics or t.norm in self.g.honorifics
-                  for t, b in zip(tokens, bares, strict=True)]
-        cues = [ti or b in self.g.speech_verbs for ti, b in zip(titles, bares, strict=True)]
-        given = [b in self.given for b in bares]
+        office, hon, verbs = self.g.office_words, self.g.honorifics, self.g.speech_verbs
         taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         starts = {m.tok_start: m for m in mentions}
         firsts = {k[0][1:] if k[0].startswith("=") else k[0] for k in memory}  # words that may start a remembered name
+        # only words at or after a title, a verb of saying or a given name, or that may start a remembered name, can
+        # start a name here: one pass picks them
+        marks = [i for i, b in enumerate(bares) if b in self.triggers or tokens[i].norm in hon]
+        spots = sorted({x for i in marks for x in (i, i + 1)}.union(
+            [i for i, t in enumerate(tokens) if t.norm in firsts or (bares[i],) in memory] if memory else ()))
         out: list[Mention] = []
         n = len(tokens)
-        i = 0
-        while i < n:
-            if i in taken:
-                i += 1
+        upto = 0
+        k = 0
+        while k < len(spots):
+            i = spots[k]
+            k += 1
+            if i >= n or i < upto or i in taken:
                 continue
-            found = self._after_title(tokens, i, starts, taken, outlet, s) if titles[i] else None
-            if found is None and (given[i] or (i and cues[i - 1])):
+            title = bares[i] in office or bares[i] in hon or tokens[i].norm in hon
+            found = self._after_title(tokens, i, starts, taken, outlet, s) if title else None
+            if found is None and (bares[i] in self.given or (i and (bares[i - 1] in office or bares[i - 1] in hon
+                                                                    or tokens[i - 1].norm in hon or bares[i - 1] in verbs))):
                 found = self._before_title(tokens, i, starts, taken, outlet)
             if found is None and (tokens[i].norm in firsts or (bares[i],) in memory):
                 found = self._remembered(tokens, i, taken, memory)
             if found is None:
-                i += 1
                 continue
             a, b, code, agent = found
             start, end = tokens[a].start, tokens[b - 1].end
@@ -207,7 +216,9 @@ class TitledPersons:
                 memory.setdefault((last,), (code, agent))
                 memory.setdefault(("=" + tokens[b - 1].norm,), (code, agent))  # as written (لوفيفر = ل + وفيفر)
             taken.update(range(a, b))
-            i = b
+            upto = b
+            # (what this name taught the memory may start a name later in the sentence)
+            spots[k:] = sorted(set(spots[k:]).union(x for x in range(b, n) if (bares[x],) in memory))
         return out
 
     def _phrase(self, tokens: list[Token], i: int, starts: dict[int, Mention],
