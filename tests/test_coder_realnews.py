@@ -12,7 +12,7 @@ import pytest
 from marsad.events.parties import parse_policies
 from marsad.events.scoring import match
 from marsad.ingest.newsjson import read_news_zip
-from marsad.ingest.readers import ReadError, read_all
+from marsad.ingest.readers import ReadError, make_document, read_all
 from marsad.pipeline import Pipeline
 from marsad.quality.evaluate import code_text
 from marsad.text.tokens import split_proclitics
@@ -770,3 +770,11 @@ def test_read_from_a_corpus_sample_of_attacks_pronoun_subjects_struck_things_lea
     # a manner word after an ambiguous past verb: the subject before it was killed
     evs = coded(pipe, "وأعلنت الحركة أن زعيمها الملا عمر قتل مسموما في باكستان.", "ASSAULT")
     assert all(e.actor.text != "الملا عمر" for e in evs)
+
+
+def test_a_region_named_bare_after_its_services_or_في(pipe):
+    (e,) = coded(pipe, "استنكر محافظ جدة الحادث الإجرامي الذي استهدف مسجد قوات الطوارئ في عسير.", "ACCUSE")
+    assert (e.actor.code, e.recipient.code) == ("SAU", "SAU")
+    # عسير "difficult" after ليس بـ is no region, and without a cue no place is read
+    p = pipe(make_document("وقال إن الأمر ليس عسيرا على الحكومة.", "t", "", published=DATE))
+    assert not p.places

@@ -19,7 +19,9 @@ from .titled import NAMED_PLACES, TitledPersons, load_titled
 
 LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
             "جنوب", "شرق", "غرب", "وسط", "عاصمه", "داخل", "حول", "عند", "نحو", "باتجاه", "شوارع", "ضواحي", "مخيم",
-            "علي", "ضد"}  # "الهجوم على خاركيف": a place attacked
+            "علي", "ضد",  # "الهجوم على خاركيف": a place attacked
+            # a town's or region's own services and officials ("شرطة جدة"، "أمير عسير"، "طوارئ عسير")
+            "امير", "اماره", "شرطه", "صحه", "طواري", "اهالي", "سكان", "مستشفي", "محافظ", "بلديه", "امانه"}
 
 
 def by_start(mentions: list[Mention], more: list[Mention]) -> list[Mention]:
