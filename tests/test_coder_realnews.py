@@ -778,3 +778,7 @@ def test_a_region_named_bare_after_its_services_or_في(pipe):
     # عسير "difficult" after ليس بـ is no region, and without a cue no place is read
     p = pipe(make_document("وقال إن الأمر ليس عسيرا على الحكومة.", "t", "", published=DATE))
     assert not p.places
+
+
+def test_what_an_accused_is_charged_with_is_no_event(pipe):
+    assert not coded(pipe, "قتل في القطيف المطلوب الأمني المتهم بإثارة الشغب وإطلاق النار على رجال الأمن.", "PROTEST")
