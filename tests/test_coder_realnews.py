@@ -782,3 +782,9 @@ def test_a_region_named_bare_after_its_services_or_في(pipe):
 
 def test_what_an_accused_is_charged_with_is_no_event(pipe):
     assert not coded(pipe, "قتل في القطيف المطلوب الأمني المتهم بإثارة الشغب وإطلاق النار على رجال الأمن.", "PROTEST")
+
+
+def test_a_dual_inside_the_trigger_is_its_subject(pipe):
+    (e,) = coded(pipe, "واستقبل الملك سلمان الرئيس المصري عبدالفتاح السيسي، واتفق الجانبان على تعزيز التعاون العسكري.",
+                 "AGREE")
+    assert {e.actor.code, e.recipient.code} == {"SAU", "EGY"}

@@ -81,7 +81,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     # mentions inside a gapped trigger ("وقعت روسيا وكوريا … معاهدة") are arguments too
     # a nisba inside a pattern ("العقوبات الأمريكية") is the actor, not part of the act
     ms = sorted((x for x in mentions if trig.isdisjoint(range(x.tok_start, x.tok_end))
-                 or (x.kind == "nisba" and head not in range(x.tok_start, x.tok_end))), key=lambda x: x.tok_start)
+                 or (x.kind in ("nisba", "dual") and head not in range(x.tok_start, x.tok_end))),
+                key=lambda x: x.tok_start)
     if attribution and attribution[4] != "announce" and attribution[3] <= head + 1:
         # a source is not an argument of the act it reports
         ms = [x for x in ms if not (attribution[2] <= x.tok_start < attribution[3])]
@@ -234,6 +235,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                      None)
     if agent is not None and not agent.code:  # "غارات لطيران التحالف الدولي": the force noun's owner acts
         agent = clauses.owner(agent, after, tokens) or agent
+    if agent is None and frame.actor == "subject":
+        # "اتفق الجانبان على": a dual written inside the trigger is its subject
+        agent = next((x for x in ms if x.kind == "dual" and head < x.tok_start and x.tok_end <= last), None)
     if agent is not None:
         actors = group(agent, after, norms)
     elif near_before:  # SVO
