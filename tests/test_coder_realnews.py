@@ -788,3 +788,9 @@ def test_a_dual_inside_the_trigger_is_its_subject(pipe):
     (e,) = coded(pipe, "واستقبل الملك سلمان الرئيس المصري عبدالفتاح السيسي، واتفق الجانبان على تعزيز التعاون العسكري.",
                  "AGREE")
     assert {e.actor.code, e.recipient.code} == {"SAU", "EGY"}
+
+
+def test_a_bomb_planted_by_a_group_and_its_result_are_one_attack_by_that_group(pipe):
+    evs = coded(pipe, "وأثناء تمشيط المنطقة بمدينة العريش، انفجرت عبوة ناسفة زرعتها عناصر إرهابية في إحدى "
+                      "المركبات، ما أسفر عن استشهاد ضابط و3 جنود.", "ASSAULT")
+    assert [(e.actor.code, e.actor.agent) for e in evs] == [("EGY", "REB")]

@@ -235,6 +235,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                      None)
     if agent is not None and not agent.code:  # "غارات لطيران التحالف الدولي": the force noun's owner acts
         agent = clauses.owner(agent, after, tokens) or agent
+    if agent is None and m.pattern.event == "ASSAULT" and "ال" not in tokens[last].prefix:
+        agent = clauses.clause_agent(tokens, after, last)  # "انفجرت عبوة ناسفة زرعتها عناصر إرهابية"
     if agent is None and frame.actor == "subject":
         # "اتفق الجانبان على": a dual written inside the trigger is its subject
         agent = next((x for x in ms if x.kind == "dual" and head < x.tok_start and x.tok_end <= last), None)

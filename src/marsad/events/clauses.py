@@ -53,7 +53,9 @@ VICTIM_VERBS = frozenset({  # the subject suffers the act named after لـ / م�
 AGENT_NOUNS = frozenset({"رصاص", "برصاص", "نيران", "بنيران", "قصف", "بقصف", "غاره", "بغاره", "غارات", "بغارات",
                          "هجوم", "بهجوم", "قذيفه", "بقذيفه", "صاروخ", "بصاروخ"})
 AGENT_VERBS = frozenset({"شنه", "شنها", "شنته", "شنتها", "نفذه", "نفذها", "نفذته", "نفذتها", "تبناه", "تبنته",
-                         "تبنتها", "تبناها", "اطلقه", "اطلقها", "اطلقته", "اطلقتها"})
+                         "تبنتها", "تبناها", "اطلقه", "اطلقها", "اطلقته", "اطلقتها",
+                         # a bomb someone planted or set off: "عبوة ناسفة زرعتها عناصر إرهابية"
+                         "زرعها", "زرعتها", "زرعه", "زرعته", "وضعها", "وضعتها", "فجرها", "فجرتها", "فجره", "فجرته"})
 
 
 def is_passive(tokens: list[Token], head: int, event: str) -> bool:
@@ -165,6 +167,19 @@ def agent_phrase(tokens: list[Token], mentions: list[Mention], head: int) -> lis
             if after:
                 return owned(after)
     return []
+
+
+def clause_agent(tokens: list[Token], mentions: list[Mention], last: int) -> Mention | None:
+    """The agent named by a clause right after an indefinite act noun and its adjectives, whose verb carries the
+    noun as its object pronoun ("عبوة ناسفة زرعتها عناصر إرهابية"، "هجوم شنه مسلحون"): the party after that verb."""
+    for k in range(last + 1, min(len(tokens), last + 4)):
+        t = tokens[k]
+        if not t.is_word:
+            return None
+        if t.norm in AGENT_VERBS:
+            after = [x for x in mentions if k < x.tok_start <= k + 3]
+            return (owner(after[0], mentions, tokens) or after[0]) if after else None
+    return None
 
 
 def owner(x: Mention, mentions: list[Mention], tokens: list[Token]) -> Mention | None:

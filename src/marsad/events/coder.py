@@ -598,8 +598,9 @@ def _merge_assaults(events: list[Event]) -> list[Event]:
     for e in events:
         if e.event == "ASSAULT" and (not e.actor.code or e.actor.inferred) and result(e):
             # "أطلق التنظيم صواريخ على مخمور ما أسفر عن مقتل 18": the result's doer is the act's
-            cause = next((o for o in reversed(out) if o.event == "ASSAULT" and o.actor.code and not o.actor.inferred
-                          and o.trigger_start < e.trigger_start), None)
+            # (an inferred doer, such as the unidentified attacker of a bombing, only for a result with none)
+            cause = next((o for o in reversed(out) if o.event == "ASSAULT" and o.actor.code
+                          and (not o.actor.inferred or not e.actor.code) and o.trigger_start < e.trigger_start), None)
             if cause is not None:
                 e.actor = cause.actor
                 e.id = event_id(e.doc_id, e)
