@@ -794,3 +794,8 @@ def test_a_bomb_planted_by_a_group_and_its_result_are_one_attack_by_that_group(p
     evs = coded(pipe, "وأثناء تمشيط المنطقة بمدينة العريش، انفجرت عبوة ناسفة زرعتها عناصر إرهابية في إحدى "
                       "المركبات، ما أسفر عن استشهاد ضابط و3 جنود.", "ASSAULT")
     assert [(e.actor.code, e.actor.agent) for e in evs] == [("EGY", "REB")]
+
+
+def test_the_houthis_fighters_named_in_construct_are_the_group(pipe):
+    (e,) = coded(pipe, "تواصلت المواجهات بين مسلحي الحوثي والمقاومة الشعبية في مدينة عدن.", "ASSAULT")
+    assert e.actor.code == "HOU" and e.recipient.code == "YEM"
