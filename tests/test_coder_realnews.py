@@ -799,3 +799,8 @@ def test_a_bomb_planted_by_a_group_and_its_result_are_one_attack_by_that_group(p
 def test_the_houthis_fighters_named_in_construct_are_the_group(pipe):
     (e,) = coded(pipe, "تواصلت المواجهات بين مسلحي الحوثي والمقاومة الشعبية في مدينة عدن.", "ASSAULT")
     assert e.actor.code == "HOU" and e.recipient.code == "YEM"
+
+
+def test_the_announcer_of_its_own_members_deaths_is_the_victims_side(pipe):
+    (e,) = coded(pipe, "أعلنت القوات المسلحة الأردنية استشهاد أحد جنودها على الحدود مع سوريا.", "ASSAULT")
+    assert e.recipient.code == "JOR" and e.actor.code != "JOR"

@@ -255,6 +255,21 @@ def backs_terror(tokens: list[Token], last: int) -> bool:
     return False
 
 
+OWN_MEMBERS = frozenset({"عناصرها", "عناصره", "جنودها", "جنوده", "افرادها", "افراده", "ابنايها", "ابنايه", "منسوبيها",
+                         "منسوبيه", "ضباطها", "ضباطه", "مقاتليها", "مقاتليه", "رجالها", "رجاله", "عسكرييها"})
+
+
+def own_dead(tokens: list[Token], last: int) -> bool:
+    """A death noun followed by "(one of) its members" (أعلنت القوات الإماراتية استشهاد أحد عناصرها): the dead are
+    the announcer's own, so the announcer is the victims' side, not the killer."""
+    for t in tokens[last + 1:last + 4]:
+        if t.norm in OWN_MEMBERS or t.base in OWN_MEMBERS:
+            return True
+        if not t.is_word:
+            return False
+    return False
+
+
 def relative_agent(tokens: list[Token], mentions: list[Mention], last: int) -> Mention | None:
     """The agent of a noun act given by a relative clause whose verb carries the noun as its object pronoun:
     "الغارة التي شنتها طائرات X", "العمليات التي اتخذتها الحكومة X", "القروض التي تقدمها X". The subject follows

@@ -147,6 +147,12 @@ class EventCoder:
             actors, recipients = self._voice(tokens, pool, m, actors, recipients)
             if actors:
                 prev_actors = actors
+            if m.pattern.event == "ASSAULT" and not any(r.code for r in recipients) and clauses.own_dead(tokens, m.tokens[-1]):
+                # "أعلنت القوات المسلحة الإماراتية استشهاد أحد عناصرها": the announcer's own dead
+                own_side = [x for x in pool if x.tok_end <= head and x.code][-1:]
+                if own_side:
+                    recipients = own_side
+                    actors = [a for a in actors if a.code != own_side[0].code]
             charge = m.pattern.event in ("SUPPORT", "AID") and clauses.backs_terror(tokens, m.tokens[-1])
             if charge:
                 # "وقال: إن إيران تدعم الإرهاب": backing terrorism, said of someone, is the speaker's charge
