@@ -230,6 +230,8 @@ class QuadStage:
         lookup in ``_words`` (its hash, row in the word table and n-gram count)."""
         fz, w = self._features.featurizer, self._weights
         with_bigrams = "words" in fz.groups
+        if len(self._words) >= _WORDS_MAX:  # bounded: start again, between documents (rows are read below)
+            self._words.clear()
         table = self._words
         bigrams: list[int] = []  # weight rows, all sentences
         word_rows: list[int] = []  # word-table rows, all sentences
@@ -265,14 +267,12 @@ class QuadStage:
 
     def _word_entry(self, word: str) -> tuple[int, int, int]:
         """(word hash, row of the word's summed n-gram weights in ``_word_table``, n-gram count), added to the
-        table on first sight; the table starts again when full (bounded, like the featurizer's cache)."""
+        table on first sight (``doc_margins`` starts the table again when full, never within a document)."""
         fz = self._features.featurizer
         wh, feats = fz._word(word)
-        if len(self._words) >= _WORDS_MAX:
-            self._words.clear()
         row = len(self._words)
         if row == len(self._word_table):
-            grown = np.zeros((min(2 * row, _WORDS_MAX), self._weights.shape[1]), np.float32)
+            grown = np.zeros((2 * row, self._weights.shape[1]), np.float32)
             grown[:row] = self._word_table
             self._word_table = grown
         self._word_table[row] = self._weights[list(feats)].sum(axis=0)
