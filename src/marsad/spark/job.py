@@ -149,9 +149,9 @@ def _explode(table: str, ddl: str):
     return run
 
 
-def with_seq(spark, first):
-    """``seq``: 1, 2, … over the documents in input order (file rank, then record), as ``marsad ingest``
-    numbers them. Each file's documents are numbered within the file (a window per file, files in parallel)
+def with_seq(spark, first) -> tuple:
+    """(documents with ``seq``, their number). ``seq``: 1, 2, … over the documents in input order (file rank,
+    then record), as ``marsad ingest`` numbers them. Each file's documents are numbered within the file (a window per file, files in parallel)
     after the counts of the files before it (one small row per file on the driver): one window over all
     documents would put every document through a single task."""
     from pyspark.sql import Window
@@ -166,7 +166,7 @@ def with_seq(spark, first):
     return (first.join(F.broadcast(off), "file_rank")
             .withColumn("seq", (F.col("_before") + F.row_number().over(
                 Window.partitionBy("file_rank").orderBy("rec"))).cast("long"))
-            .drop("_before"))
+            .drop("_before")), total
 
 
 CLOSE_SCHEMA = "later long, earlier long, eid string, score double"
@@ -239,7 +239,7 @@ def run(inputs: list[str], output: str, master: str | None = None, partitions: i
              .where("_n = 1").drop("_n"))
     first.write.mode("overwrite").parquet(f"{out}/_docs")
     first = spark.read.parquet(f"{out}/_docs")
-    docs = with_seq(spark, first)
+    docs, n_docs = with_seq(spark, first)
     lap("first occurrences and seq")
     dups = near_duplicates(docs)
     lap("near-duplicates")
@@ -261,7 +261,7 @@ def run(inputs: list[str], output: str, master: str | None = None, partitions: i
         (df.write.mode("overwrite").partitionBy("month").parquet(f"{out}/{table}") if table != "candidates"
          else df.write.mode("overwrite").parquet(f"{out}/{table}"))
         lap(f"{table} written")
-    n_docs, n_read = first.count(), read.count()
+    n_read = read.count()
     summary = {"files": len(paths), "documents_read": n_read, "added": n_docs,
                "skipped": n_read - n_docs, "near_duplicates": len(dups), "errors": errors,
                "events": spark.read.parquet(f"{out}/events").count()}
