@@ -250,7 +250,7 @@ def run(inputs: list[str], output: str, master: str | None = None, partitions: i
     docs = spark.read.parquet(f"{out}/_final")
     (docs.select("id", "source", "url", "path", "title", "published", "language", "text", "origin", "dup_of",
                  "dup_score", "minhash", "seq", "month")
-     .write.mode("overwrite").partitionBy("month").parquet(f"{out}/documents"))
+     .repartition("month").write.mode("overwrite").partitionBy("month").parquet(f"{out}/documents"))
     (docs.where("dup_of IS NULL").select("seq", F.explode("bands").alias("key"))
      .write.mode("overwrite").parquet(f"{out}/near_dup_bands"))
     lap("documents and bands written")
@@ -258,7 +258,9 @@ def run(inputs: list[str], output: str, master: str | None = None, partitions: i
         full = schema + ("" if table == "candidates" else ", month string")
         # only the columns _explode reads travel to Python (not the text, signature, bands …)
         df = docs.select("seq", "id", "month", "dup_of", table).mapInArrow(_explode(table, full), full)
-        (df.write.mode("overwrite").partitionBy("month").parquet(f"{out}/{table}") if table != "candidates"
+        # one task a month writes its rows: one file a month, not one a month in every task
+        (df.repartition("month").write.mode("overwrite").partitionBy("month").parquet(f"{out}/{table}")
+         if table != "candidates"
          else df.write.mode("overwrite").parquet(f"{out}/{table}"))
         lap(f"{table} written")
     n_read = read.count()
