@@ -225,8 +225,8 @@ class QuadStage:
 
     def doc_margins(self, p, sentences: list, by_sentence: dict) -> np.ndarray:
         """``_margins`` of every sentence at once, one row each, the same numbers: the rows a sentence sums
-        (its bigrams' weight rows, then each word's cached sum, as ``_margins`` adds them) are gathered for the
-        whole document with two numpy gathers and summed per sentence with one ``reduceat``. A word costs one
+        (its bigrams' weight rows, then each word's cached sum, as ``_margins`` adds them) are put in place for
+        the whole document with two numpy gathers and summed per sentence with one ``reduceat``. A word costs one
         lookup in ``_words`` (its hash, row in the word table and n-gram count)."""
         fz, w = self._features.featurizer, self._weights
         with_bigrams = "words" in fz.groups
@@ -235,28 +235,30 @@ class QuadStage:
         table = self._words
         bigrams: list[int] = []  # weight rows, all sentences
         word_rows: list[int] = []  # word-table rows, all sentences
-        order: list[int] = []  # the stacked rows in summing order: bigram i -> i, word j -> B + j, zero -> -1
+        b_at: list[int] = []  # where each of those rows goes in the document's rows, in summing order
+        w_at: list[int] = []
         starts, counts = [], []
+        at = 0
         for s in sentences:
             words = _WORD.findall(normalize(s.text))
             got = [table.get(x) or self._word_entry(x) for x in words]
-            starts.append(len(order))
+            starts.append(at)
             n = 0
             if with_bigrams and len(got) > 1:
-                b0 = len(bigrams)
                 bigrams += [(a[0] * 1_000_003 + b[0] + 1) & _TEXT_MASK for a, b in zip(got, got[1:], strict=False)]
-                n = len(bigrams) - b0
-                order += range(b0, len(bigrams))
+                n = len(got) - 1
+                b_at += range(at, at + n)
+                at += n
             else:
-                order.append(-1)  # a sentence's segment is never empty
-            j0 = len(word_rows)
+                at += 1  # a zero row: a sentence's segment is never empty
             word_rows += [g[1] for g in got]
-            order += [-2 - j for j in range(j0, len(word_rows))]
-            counts.append(n + sum(g[2] for g in got))
-        stacked = np.concatenate([w[bigrams], self._word_table[word_rows], np.zeros((1, w.shape[1]), np.float32)])
-        idx = np.asarray(order, np.int64)
-        idx = np.where(idx >= 0, idx, np.where(idx == -1, len(stacked) - 1, len(bigrams) - 2 - idx))
-        z = np.add.reduceat(stacked[idx], starts, axis=0)
+            w_at += range(at, at + len(got))
+            at += len(got)
+            counts.append(n + sum([g[2] for g in got]))
+        rows = np.zeros((at, w.shape[1]), np.float32)
+        rows[b_at] = w[bigrams]
+        rows[w_at] = self._word_table[word_rows]
+        z = np.add.reduceat(rows, starts, axis=0)
         z /= np.sqrt(np.maximum(np.asarray(counts, np.float32), 1.0))[:, None]
         mw = self._models["quad"].marsad_weight
         for i, s in enumerate(sentences):
