@@ -3,12 +3,14 @@
     .venv/bin/python bench/bench_ingest.py --docs 1000 5000 20000            # this tree, one worker
     .venv/bin/python bench/bench_ingest.py --docs 1000 --workers 1 2          # worker scaling
     .venv/bin/python bench/bench_ingest.py --docs 1000 --baseline /tmp/base/src   # same run, an older tree
+    .venv/bin/python bench/bench_ingest.py --docs 5000 --baseline /tmp/base/src --workers 1 2  # both, each count
 
 Documents are made from the bundled sample corpus with variation (3-6 sentences drawn from different
 articles, random dates and outlets, a serial line), so few are near-duplicates of each other. Each
 ingest runs as its own ``python -m marsad ingest`` process; CPU seconds (user + system of the process and
 its workers) are steadier than wall time on a shared machine, and both are printed, with the peak
-resident memory of the largest process. Not part of the tests.
+resident memory of the largest process; "tables" says whether the run's tables hold the same rows as the first
+run's (bench/store_digest.py). Not part of the tests.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from store_digest import digest  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parents[1] / "src" / "marsad" / "data" / "sample" / "corpus.jsonl"
 OUTLETS = [f"outlet-{i}" for i in range(8)]
@@ -65,7 +70,7 @@ print(json.dumps({"rc": r.returncode, "out": r.stdout, "err": r.stderr[-2000:], 
 
 
 def run_ingest(corpus: Path, db: Path, src: str | None, workers: int | None) -> dict:
-    env = dict(os.environ)
+    env = dict(os.environ, PYTHONHASHSEED="0")  # one seed for all runs: their stores are compared (store_digest)
     if src:
         env["PYTHONPATH"] = src
     cmd = [sys.executable, "-m", "marsad", "ingest", str(corpus), "--db", str(db), "--json"]
@@ -90,21 +95,26 @@ def main() -> None:
                     help="worker counts to compare (this tree only); default: the command's default")
     ap.add_argument("--baseline", help="src folder of an older tree to run first, in the same session")
     args = ap.parse_args()
-    trees = ([("baseline", args.baseline, None)] if args.baseline else [])
+    trees = []
     for w in args.workers or [None]:
-        trees.append((f"this tree{'' if w is None else f' --workers {w}'}", None, w))
+        label = "" if w is None else f" --workers {w}"
+        trees += [(f"baseline{label}", args.baseline, w)] if args.baseline else []
+        trees.append((f"this tree{label}", None, w))
     print(f"{'tree':<24} {'docs':>7} {'CPU s':>8} {'CPU ms/doc':>11} {'wall s':>8} {'sent/s wall':>12} "
-          f"{'peak MB':>8} {'store MB':>9} {'near-dup':>8}")
+          f"{'peak MB':>8} {'store MB':>9} {'near-dup':>8}  tables")
     with tempfile.TemporaryDirectory(prefix="marsad-bench-") as tmp:
         for n in args.docs:
             corpus = Path(tmp) / f"docs-{n}.jsonl"
             make_corpus(corpus, n)
+            first = None  # the first run's table digests: every other run's tables are compared with them
             for name, src, workers in trees:
                 db = Path(tmp) / f"{n}-{abs(hash(name))}.db"
                 r = run_ingest(corpus, db, src, workers)
+                tables = digest(str(db))
+                first = first or tables
                 print(f"{name:<24} {n:>7} {r['cpu']:>8.1f} {1000 * r['cpu'] / n:>11.2f} {r['wall']:>8.1f} "
                       f"{r['sentences'] / r['wall']:>12.0f} {r['rss_mb']:>8.0f} {r['store_mb']:>9.1f} "
-                      f"{r['near_duplicates']:>8}", flush=True)
+                      f"{r['near_duplicates']:>8}  {'same' if tables == first else 'DIFFERENT'}", flush=True)
                 for p in db.parent.glob(db.name + "*"):
                     p.unlink()
 

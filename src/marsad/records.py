@@ -143,6 +143,8 @@ class Processed:
     agents: list[Mention] = field(default_factory=list)  # head nouns without a country (الحكومة، المتظاهرون)
     places: list[Mention] = field(default_factory=list)  # non-capital places (locations, not actors)
     quads: dict[int, tuple[str, float]] = field(default_factory=dict)  # sentence idx -> (quad label, p)
+    # learn.domain.doc_domain's answer, kept for the next stage that asks with the same cue words
+    domain: tuple | None = field(default=None, repr=False, compare=False)
 
     def content_sentences(self) -> list[Sentence]:
         return [s for s in self.sentences if s.kind in PROCESSED_KINDS]

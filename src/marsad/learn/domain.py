@@ -25,15 +25,31 @@ class DomainCues(dict):
             for w in words:
                 index.setdefault(w, []).append(d)
         self.index = {w: tuple(ds) for w, ds in index.items()}
+        # what the cue words are, for answers kept on a document (Processed.domain)
+        self.key = hash(tuple(sorted((d, tuple(sorted(ws))) for d, ws in data.items())))
+        self._of_forms: dict[tuple[str, str, str], tuple[str, ...]] = {}  # token forms -> domains (bounded)
+
+    def domains(self, t: Token) -> tuple[str, ...]:
+        """The domains whose cue words one of the token's forms is, each once; cached by its forms (words
+        repeat: one lookup instead of three and a set)."""
+        key = (t.norm, t.base, t.stem)
+        got = self._of_forms.get(key)
+        if got is None:
+            index = self.index
+            ds = index.get(t.norm, ()) + index.get(t.base, ()) + index.get(t.stem, ())
+            got = tuple(set(ds)) if len(ds) > 1 else ds
+            if len(self._of_forms) >= 200_000:
+                self._of_forms.clear()
+            self._of_forms[key] = got
+        return got
 
 
 def domain_hits(tokens: list[Token], cues: dict[str, frozenset[str]]) -> dict[str, int]:
     """Number of words of each domain's cues (a word counts once per domain, whichever of its forms matches)."""
-    index = cues.index if isinstance(cues, DomainCues) else DomainCues(cues).index
+    of = (cues if isinstance(cues, DomainCues) else DomainCues(cues)).domains
     got = dict.fromkeys(cues, 0)
     for t in tokens:
-        ds = index.get(t.norm, ()) + index.get(t.base, ()) + index.get(t.stem, ())
-        for d in set(ds) if len(ds) > 1 else ds:
+        for d in of(t):
             got[d] += 1
     return got
 
@@ -53,12 +69,19 @@ def doc_domain_names(p: Processed, cues: dict[str, frozenset[str]]) -> list[str]
 
 def doc_domain(p: Processed, cues: dict[str, frozenset[str]]) -> tuple[list[str], dict[int, dict[str, int]]]:
     """(doc_domain_names, cue words of each domain per content sentence): one pass over the words serves the
-    page and the sentence features."""
+    page and the sentence features. Kept on ``p`` for the next stage that asks with the same cue words (the
+    sentences and tokens it reads do not change after the text stage)."""
+    key = (cues.key, p.doc.title) if isinstance(cues, DomainCues) else None
+    if key is not None and p.domain is not None and p.domain[0] == key:
+        return p.domain[1]
     per_sentence = {s.idx: domain_hits(p.tokens.get(s.idx, []), cues) for s in p.content_sentences()}
     counts = {d: sum(h[d] for h in per_sentence.values()) for d in cues}
     title = domain_hits(tokenize(p.doc.title), cues) if p.doc.title else dict.fromkeys(cues, 0)
     n = max(sum(len(p.tokens.get(i, [])) for i in per_sentence), 1)
-    return _names(counts, title, n, cues), per_sentence
+    got = _names(counts, title, n, cues), per_sentence
+    if key is not None:
+        p.domain = (key, got)
+    return got
 
 
 def _names(counts: dict[str, int], title: dict[str, int], n: int, cues: dict[str, frozenset[str]]) -> list[str]:

@@ -28,7 +28,8 @@ class NamedModel:
 
     def proba(self, feats: list[str]) -> np.ndarray:
         """Probability of each label for one item; unknown names are ignored."""
-        idx = [self._index[f] for f in set(feats) if f in self._index]
+        index = self._index
+        idx = [i for f in set(feats) if (i := index.get(f)) is not None]  # one lookup a name, same order
         return probabilities(self.weights[idx].sum(axis=0) + self.bias if idx else self.bias.copy())
 
     def save(self, path: Path) -> None:

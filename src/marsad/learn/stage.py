@@ -15,8 +15,9 @@ from pathlib import Path
 
 import numpy as np
 
+from ..text.normalize import normalize
 from .domain import doc_domain
-from .features import Featurizer, marsad_names
+from .features import _TEXT_MASK, _WORD, Featurizer, marsad_names
 from .kil import QUAD_LABELS
 from .model import LinearModel, ModelError
 from .named import NamedModel
@@ -37,6 +38,7 @@ def cue_sets(cues) -> list[tuple[str, frozenset[str]]]:
 # Share of Keep it Local relevance sentences that are relevant when the coder found an event with both an actor
 # and a recipient (134 of 148; base rate 0.48): the rules' strongest evidence, used as a floor for p(relevant).
 RULES_BOTH_PARTIES_RELEVANT = 0.91
+_WORDS_MAX = 200_000  # words whose summed weight rows are kept (about 5 MB)
 
 
 def combine(p_rel: float, p_quad: np.ndarray, both_parties: bool = False) -> tuple[str, float]:
@@ -58,6 +60,7 @@ class SentenceFeatures:
     coder: object  # events.coder.EventCoder: its lexicon and modality cues
     featurizer: Featurizer = field(default_factory=Featurizer)
     _cues: list | None = None
+    _tok: dict = field(default_factory=dict, repr=False)  # token forms -> (entry indices, cue indices)
 
     def names(self, p, sentence_idxs: list[int], by_sentence: dict | None = None) -> list[str]:
         """``by_sentence`` (from ``group``) avoids rescanning the document's mentions for every sentence."""
@@ -67,6 +70,52 @@ class SentenceFeatures:
         toks = [t for i in sentence_idxs for t in p.tokens.get(i, [])]
         pick = [[x for i in sentence_idxs for x in g[k].get(i, ())] for k in ("mentions", "agents", "events")]
         return marsad_names(toks, *pick, self._entries(toks), self._cues)
+
+    def indices(self, p, idx: int, by_sentence: dict) -> list[int]:
+        """``featurizer.marsad(names(p, [idx], by_sentence))`` of one sentence, the same list in the same order,
+        with what depends on a token alone (its trigger entries, its cue words) cached per token form: words
+        repeat, so most tokens cost one lookup instead of a few set tests and name strings."""
+        fz = self.featurizer
+        if "marsad" not in fz.groups:
+            return []
+        if self._cues is None:
+            self._cues = cue_sets(self.coder.cues)
+        toks = p.tokens.get(idx, [])
+        parts = [self._token_indices(t) for t in toks]
+        out = [i for ent, _ in parts for i in ent]
+        mentions, agents, events = (by_sentence[k].get(idx, ()) for k in ("mentions", "agents", "events"))
+        names: list[str] = []
+        for e in events:
+            names += ["ev:" + e.event, "evquad:" + e.quad, "evmod:" + e.modality, f"evneg:{e.negated}",
+                      f"evparties:{e.actor.code is not None}{e.recipient.code is not None}"]
+        codes = set()
+        for x in mentions:
+            names.append("mkind:" + x.kind)
+            if x.agent:
+                names.append("magent:" + x.agent)
+            codes.add(x.code)
+        names.append(f"ncodes:{min(len(codes), 3)}")
+        for x in agents:
+            names.append("head:" + (x.agent or "-"))
+        out += fz.marsad(names)
+        out += [i for _, cue in parts for i in cue]
+        return out  # never empty (ncodes), so marsad_names' "none" never applies
+
+    def _token_indices(self, t) -> tuple[list[int], list[int]]:
+        """(indices of the trigger entries whose first word the token can be, indices of its cue words), as
+        marsad_names orders them; cached by the token's forms (bounded)."""
+        key = (t.norm, t.base, t.stem, t.prefix)
+        got = self._tok.get(key)
+        if got is None:
+            ent = [n for pat in self._entries([t]) for n in ("trig:" + pat.id, "trigtype:" + pat.event)]
+            cue = ["cue:" + name for name, words in self._cues if t.norm in words or t.base in words]
+            if t.prefix in ("س", "وس", "فس"):
+                cue.append("cue:future_s")
+            got = (self.featurizer.marsad(ent), self.featurizer.marsad(cue))
+            if len(self._tok) >= 200_000:
+                self._tok.clear()
+            self._tok[key] = got
+        return got
 
     def _entries(self, tokens) -> list[str]:
         """Trigger entries whose first word a token can be (any clitic reading): a cheap stand-in for a full
@@ -114,6 +163,8 @@ class QuadStage:
         # one float32 matrix for both models: one gather per sentence instead of two gathers and casts
         self._weights = np.hstack([models["quad"].weights, models["relevance"].weights]).astype(np.float32)
         self._word_sums: dict[str, tuple[np.ndarray, int]] = {}  # word -> (1 x outputs row, feature count)
+        self._words: dict[str, tuple[int, int, int]] = {}  # word -> (hash, row in _word_table, feature count)
+        self._word_table = np.zeros((1024, self._weights.shape[1]), np.float32)
         self._features = SentenceFeatures(self.coder, Featurizer(groups=models["quad"].groups))
         news = self.news if isinstance(self.news, Path) else self.directory / NEWS_MODEL if self.news else None
         if news is not None and news.exists():  # absent: the KIL decision everywhere
@@ -173,32 +224,62 @@ class QuadStage:
         return got
 
     def doc_margins(self, p, sentences: list, by_sentence: dict) -> np.ndarray:
-        """``_margins`` of every sentence at once, one row each: the word vectors of the whole document are
-        stacked and summed per sentence in one numpy call instead of one addition per word."""
+        """``_margins`` of every sentence at once, one row each, the same numbers: the rows a sentence sums
+        (its bigrams' weight rows, then each word's cached sum, as ``_margins`` adds them) are put in place for
+        the whole document with two numpy gathers and summed per sentence with one ``reduceat``. A word costs one
+        lookup in ``_words`` (its hash, row in the word table and n-gram count)."""
         fz, w = self._features.featurizer, self._weights
-        rows, starts, counts = [], [], []
-        n_rows = 0
-        zero = np.zeros(w.shape[1], np.float32)
+        with_bigrams = "words" in fz.groups
+        if len(self._words) >= _WORDS_MAX:  # bounded: start again, between documents (rows are read below)
+            self._words.clear()
+        table = self._words
+        bigrams: list[int] = []  # weight rows, all sentences
+        word_rows: list[int] = []  # word-table rows, all sentences
+        b_at: list[int] = []  # where each of those rows goes in the document's rows, in summing order
+        w_at: list[int] = []
+        starts, counts = [], []
+        at = 0
         for s in sentences:
-            words, bigrams = fz.parts(s.text)
-            starts.append(n_rows)
-            rows.append(w[bigrams] if bigrams else zero[None, :])  # a sentence's segment is never empty
-            n_rows += len(bigrams) or 1
-            n = len(bigrams)
-            for word in words:
-                got = self._word_sum(word)
-                rows.append(got[0])
-                n_rows += 1
-                n += got[1]
-            counts.append(n)
-        z = np.add.reduceat(np.concatenate(rows), starts, axis=0)
+            words = _WORD.findall(normalize(s.text))
+            got = [table.get(x) or self._word_entry(x) for x in words]
+            starts.append(at)
+            n = 0
+            if with_bigrams and len(got) > 1:
+                bigrams += [(a[0] * 1_000_003 + b[0] + 1) & _TEXT_MASK for a, b in zip(got, got[1:], strict=False)]
+                n = len(got) - 1
+                b_at += range(at, at + n)
+                at += n
+            else:
+                at += 1  # a zero row: a sentence's segment is never empty
+            word_rows += [g[1] for g in got]
+            w_at += range(at, at + len(got))
+            at += len(got)
+            counts.append(n + sum([g[2] for g in got]))
+        rows = np.zeros((at, w.shape[1]), np.float32)
+        rows[b_at] = w[bigrams]
+        rows[w_at] = self._word_table[word_rows]
+        z = np.add.reduceat(rows, starts, axis=0)
         z /= np.sqrt(np.maximum(np.asarray(counts, np.float32), 1.0))[:, None]
         mw = self._models["quad"].marsad_weight
         for i, s in enumerate(sentences):
-            m = fz.marsad(self._features.names(p, [s.idx], by_sentence))
+            m = self._features.indices(p, s.idx, by_sentence)
             if m:
                 z[i] += w[m].sum(axis=0) * (mw / np.sqrt(len(m)))
         return z
+
+    def _word_entry(self, word: str) -> tuple[int, int, int]:
+        """(word hash, row of the word's summed n-gram weights in ``_word_table``, n-gram count), added to the
+        table on first sight (``doc_margins`` starts the table again when full, never within a document)."""
+        fz = self._features.featurizer
+        wh, feats = fz._word(word)
+        row = len(self._words)
+        if row == len(self._word_table):
+            grown = np.zeros((2 * row, self._weights.shape[1]), np.float32)
+            grown[:row] = self._word_table
+            self._word_table = grown
+        self._word_table[row] = self._weights[list(feats)].sum(axis=0)
+        got = self._words[word] = (wh, row, len(feats))
+        return got
 
     def __call__(self, p):
         sentences = p.content_sentences()

@@ -17,6 +17,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from urllib.parse import urlparse
@@ -148,6 +149,42 @@ def _explode(table: str, ddl: str):
     return run
 
 
+def with_seq(spark, first) -> tuple:
+    """(documents with ``seq``, their number). ``seq``: 1, 2, … over the documents in input order (file rank,
+    then record), as ``marsad ingest`` numbers them. Each file's documents are numbered within the file (a window per file, files in parallel)
+    after the counts of the files before it (one small row per file on the driver): one window over all
+    documents would put every document through a single task."""
+    from pyspark.sql import Window
+    from pyspark.sql import functions as F
+
+    counts = sorted((r["file_rank"], r["count"]) for r in first.groupBy("file_rank").count().collect())
+    offsets, total = [], 0
+    for rank, n in counts:
+        offsets.append((rank, total))
+        total += n
+    off = spark.createDataFrame(offsets or [(-1, 0)], "file_rank long, _before long")
+    return (first.join(F.broadcast(off), "file_rank")
+            .withColumn("seq", (F.col("_before") + F.row_number().over(
+                Window.partitionBy("file_rank").orderBy("rec"))).cast("long"))
+            .drop("_before")), total
+
+
+CLOSE_SCHEMA = "later long, earlier long, eid string, score double"
+
+
+def _close_pairs(batches):
+    """Candidate pairs -> (later, earlier, earlier's id, similarity) of those at or above THRESHOLD."""
+    import pyarrow as pa
+
+    schema = arrow_schema(CLOSE_SCHEMA)
+    for b in batches:
+        cols = [b.column(c).to_pylist() for c in ("later", "earlier", "eid", "mh_l", "mh_e")]
+        rows = [{"later": la, "earlier": ea, "eid": eid, "score": sc} for la, ea, eid, ml, me in zip(*cols, strict=True)
+                if (sc := similarity(bytes(ml), bytes(me))) >= THRESHOLD]
+        if rows:
+            yield pa.RecordBatch.from_pylist(rows, schema=schema)
+
+
 def near_duplicates(docs) -> list[tuple[int, str, float]]:
     """(seq, dup_of id, similarity) for every near-duplicate: the earliest original sharing an LSH band with
     similarity >= THRESHOLD, decided in seq order as ``marsad ingest`` does."""
@@ -160,9 +197,12 @@ def near_duplicates(docs) -> list[tuple[int, str, float]]:
     cand = (pairs.join(sig.select(F.col("seq").alias("later"), F.col("minhash").alias("mh_l")), "later")
             .join(sig.select(F.col("seq").alias("earlier"), F.col("id").alias("eid"), F.col("minhash").alias("mh_e")),
                   "earlier"))
+    # similarities on the executors, in parallel: only the pairs at the threshold reach the driver (the
+    # decision below skips the others anyway)
+    close = cand.select("later", "earlier", "eid", "mh_l", "mh_e").mapInArrow(_close_pairs, CLOSE_SCHEMA)
     by_later: dict[int, list] = defaultdict(list)
-    for r in cand.toLocalIterator():
-        by_later[r["later"]].append((r["earlier"], r["eid"], similarity(bytes(r["mh_l"]), bytes(r["mh_e"]))))
+    for r in close.collect():
+        by_later[r["later"]].append((r["earlier"], r["eid"], r["score"]))
     dup: dict[int, tuple[str, float]] = {}
     for later in sorted(by_later):
         for earlier, eid, score in sorted(by_later[later]):
@@ -177,7 +217,10 @@ def run(inputs: list[str], output: str, master: str | None = None, partitions: i
     from pyspark.sql import Window
     from pyspark.sql import functions as F
 
+    t0 = time.perf_counter()
     spark = session(master, "marsad-spark-ingest")
+    lap = _laps(log, t0)
+    lap("session")
     out = output.rstrip("/")
     files = (spark.read.format("binaryFile").option("recursiveFileLookup", "true").load(inputs)
              .select("path", "content"))
@@ -185,41 +228,63 @@ def run(inputs: list[str], output: str, master: str | None = None, partitions: i
     ranks = spark.sparkContext.broadcast(order_files(paths, inputs))
     n_parts = partitions or max(1, min(len(paths), spark.sparkContext.defaultParallelism * 4))
     log(f"{len(paths)} files in {n_parts} partitions")
+    lap("file list")
     (files.repartition(n_parts).mapInArrow(_process(ranks), STAGE_SCHEMA)
      .write.mode("overwrite").parquet(f"{out}/_stage"))
+    lap("pipeline")
     stage = spark.read.parquet(f"{out}/_stage")
     errors = [r.error for r in stage.where("error IS NOT NULL").orderBy("file_rank", "rec").select("error").collect()]
     read = stage.where("id IS NOT NULL")
     first = (read.withColumn("_n", F.row_number().over(Window.partitionBy("id").orderBy("file_rank", "rec")))
              .where("_n = 1").drop("_n"))
-    docs = first.withColumn("seq", F.row_number().over(Window.orderBy("file_rank", "rec")).cast("long"))
-    docs.write.mode("overwrite").parquet(f"{out}/_docs")
-    docs = spark.read.parquet(f"{out}/_docs")
+    first.write.mode("overwrite").parquet(f"{out}/_docs")
+    first = spark.read.parquet(f"{out}/_docs")
+    docs, n_docs = with_seq(spark, first)
+    lap("first occurrences and seq")
     dups = near_duplicates(docs)
+    lap("near-duplicates")
     dup_df = spark.createDataFrame(dups or [(0, None, None)], "seq long, dup_of string, dup_score double")
     docs = docs.join(F.broadcast(dup_df), "seq", "left")
     docs.write.mode("overwrite").parquet(f"{out}/_final")
+    lap("near-duplicate marks")
     docs = spark.read.parquet(f"{out}/_final")
     (docs.select("id", "source", "url", "path", "title", "published", "language", "text", "origin", "dup_of",
                  "dup_score", "minhash", "seq", "month")
-     .write.mode("overwrite").partitionBy("month").parquet(f"{out}/documents"))
+     .repartition("month").write.mode("overwrite").partitionBy("month").parquet(f"{out}/documents"))
     (docs.where("dup_of IS NULL").select("seq", F.explode("bands").alias("key"))
      .write.mode("overwrite").parquet(f"{out}/near_dup_bands"))
+    lap("documents and bands written")
     for table, schema in TABLE_SCHEMAS.items():
         full = schema + ("" if table == "candidates" else ", month string")
-        df = docs.mapInArrow(_explode(table, full), full)
-        (df.write.mode("overwrite").partitionBy("month").parquet(f"{out}/{table}") if table != "candidates"
+        # only the columns _explode reads travel to Python (not the text, signature, bands …)
+        df = docs.select("seq", "id", "month", "dup_of", table).mapInArrow(_explode(table, full), full)
+        # one task a month writes its rows: one file a month, not one a month in every task
+        (df.repartition("month").write.mode("overwrite").partitionBy("month").parquet(f"{out}/{table}")
+         if table != "candidates"
          else df.write.mode("overwrite").parquet(f"{out}/{table}"))
-    n_docs = docs.count()
-    summary = {"files": len(paths), "documents_read": read.count(), "added": n_docs,
-               "skipped": read.count() - n_docs, "near_duplicates": len(dups), "errors": errors,
+        lap(f"{table} written")
+    n_read = read.count()
+    summary = {"files": len(paths), "documents_read": n_read, "added": n_docs,
+               "skipped": n_read - n_docs, "near_duplicates": len(dups), "errors": errors,
                "events": spark.read.parquet(f"{out}/events").count()}
+    lap("counts")
     if urlparse(out).scheme in ("", "file"):  # the job's counts beside a local output, for 'spark load'
         with open(os.path.join(plain(out), "_marsad.json"), "w", encoding="utf-8") as fh:
             json.dump({k: v for k, v in summary.items() if k != "errors"} | {"errors": len(errors)}, fh)
     for tmp in ("_stage", "_docs", "_final"):
         _remove(spark, f"{out}/{tmp}")
     return summary
+
+
+def _laps(log: Callable[[str], None], t0: float) -> Callable[[str], None]:
+    """``lap(name)`` logs the wall seconds since the previous lap: where a run's time goes, phase by phase."""
+    last = [t0]
+
+    def lap(name: str) -> None:
+        now = time.perf_counter()
+        log(f"{name}: {now - last[0]:.1f} s")
+        last[0] = now
+    return lap
 
 
 def _remove(spark, path: str) -> None:

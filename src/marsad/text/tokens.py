@@ -123,11 +123,11 @@ class Tokenizer:
         return got
 
     def __call__(self, text: str, offset: int = 0) -> list[Token]:
-        analyse = self.analyse
+        analyse, cache = self.analyse, self._cache  # the cache looked up here: one call less per known word
         out = []
         for m in TOKEN_RE.finditer(text):
             s = m.group()
-            norm, prefix, base, suffix, stem = analyse(s)
+            norm, prefix, base, suffix, stem = cache.get(s) or analyse(s)
             start = m.start() + offset
             out.append(Token(s, start, start + len(s), norm, prefix, base, suffix, stem))
         return out
