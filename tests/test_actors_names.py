@@ -270,3 +270,14 @@ def test_the_coalition_s_air_force_is_the_coalition_and_an_airline_is_no_state()
     assert any(m.code == "USA" and m.text == "التحالف الدولي" for m in p.mentions)
     p = pipe(make_document("سافر الوفد على طيران الإمارات إلى لندن.", "t", "", published="2015-07-25"))
     assert not any(m.code == "ARE" for m in p.mentions)
+
+
+def test_a_place_written_without_al_is_not_read_in_a_word_with_al():
+    from marsad.ingest.readers import make_document
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline.default("actors")
+    # الفأس "the axe" folds to فاس (Fes); الرقة is written with ال and stays a place
+    assert not pipe(make_document("أصيب شخص في الهجوم متأثرا بضربه بالفأس.", "t", "")).places
+    assert [m.code for m in pipe(make_document("وقع انفجار في فاس أمس.", "t", "")).places] == ["MAR"]
+    assert [m.code for m in pipe(make_document("قصف الطيران مواقع في الرقة.", "t", "")).places] == ["SYR"]

@@ -142,6 +142,9 @@ class ActorDictionary:
     names: list[Name] = field(default_factory=list)
     heads: list[tuple[tuple[str, ...], str, str | None]] = field(default_factory=list)  # keys, agent, title
     cities: dict[tuple[str, ...], str] = field(default_factory=dict)
+    # one-word places written with ال (القاهرة، الرقة): the others (فاس، حلب) are not read in a word with ال
+    # (الفأس "the axe" folds to فاس)
+    definite_cities: set[tuple[str, ...]] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
 
     def by_code(self, code: str) -> Entry | None:
@@ -303,6 +306,8 @@ class DictionaryBuilder:
                 k = name_key(v)
                 if k:
                     self.d.cities.setdefault(k, code)
+                    if normalize(v).startswith("ال"):
+                        self.d.definite_cities.add(k)
 
     def load_person(self, item: dict, w: str, file: str) -> None:
         p = self.d.problems

@@ -120,6 +120,9 @@ class ActorStage:
             # many place names are also words (النعمة "grace", ميدان "square"): require a locative cue before
             if not ((a > 0 and tokens[a - 1].norm in LOCATIVE) or "ب" in tokens[a].prefix):
                 continue
+            if b == a + 1 and "ال" in tokens[a].prefix and (tokens[a].base,) not in self.dictionary.definite_cities \
+                    and (tokens[a].norm,) not in self.dictionary.cities:
+                continue  # "بالفأس" is "with the axe", not in Fes: a place written without ال
             p.places.append(Mention(tokens[a].start, tokens[b - 1].end, s.text[tokens[a].start - s.start:tokens[b - 1].end - s.start],
                                     names[0].code or "", None, "place", None, "", a, b, s.idx))
 
