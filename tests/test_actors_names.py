@@ -281,3 +281,14 @@ def test_a_place_written_without_al_is_not_read_in_a_word_with_al():
     assert not pipe(make_document("أصيب شخص في الهجوم متأثرا بضربه بالفأس.", "t", "")).places
     assert [m.code for m in pipe(make_document("وقع انفجار في فاس أمس.", "t", "")).places] == ["MAR"]
     assert [m.code for m in pipe(make_document("قصف الطيران مواقع في الرقة.", "t", "")).places] == ["SYR"]
+
+
+def test_a_nisba_shaped_given_name_before_a_father_s_name_and_after_a_compound_name():
+    from marsad.ingest.readers import make_document
+    from marsad.pipeline import Pipeline
+
+    pipe = Pipeline.default("actors")
+    codes = lambda t: [m.code for m in pipe(make_document(t, "t", "")).mentions]  # noqa: E731
+    assert "TUR" not in codes("وقدم المهندس تركي عمر الحربي اعتذاره للجمهور.")  # Turki, son of Omar
+    assert "TUR" not in codes("استقبل الشيخ عبدالله بن عبدالمحسن التركي الوفد.")  # a family name
+    assert codes("وقال مواطن تركي إن الشرطة اعتقلته.") == ["TUR"]  # a Turkish citizen

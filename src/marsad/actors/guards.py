@@ -127,21 +127,25 @@ class Guards:
         return bool((words(prev) | words(nxt)) & self.match_words)
 
     def family_name(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
-        """حسن المصري: a definite masculine singular nisba right after a given name."""
+        """حسن المصري، عبدالمحسن التركي: a definite masculine singular nisba right after a given name."""
         t = tokens[m.tok_start]
         if m.tok_end != m.tok_start + 1 or prev is None or not t.norm.startswith("ال") or not t.norm.endswith("ي"):
             return False
-        return (prev.base or prev.norm) in self.given_names or prev.norm in self.given_names
+        name = prev.base or prev.norm
+        # a compound given name written as one word (عبدالمحسن التركي، عبدالله العراقي)
+        return name in self.given_names or prev.norm in self.given_names or (name.startswith("عبد") and len(name) > 4)
 
     def given_name(self, tokens: list[Token], m: Match) -> bool:
-        """تركي السديري، تركي بن عبدالله: a bare nisba that is also a given name, followed by a family name (a
-        definite nisba-shaped word, بن or آل), is the person's first name, not the state."""
+        """تركي السديري، تركي بن عبدالله، تركي عمر: a bare nisba that is also a given name, followed by a family
+        name (a definite nisba-shaped word, بن or آل) or another given name, is the person's first name, not the
+        state."""
         t = tokens[m.tok_start]
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
         if m.tok_end != m.tok_start + 1 or nxt is None or t.norm.startswith("ال") or t.norm not in self.given_names:
             return False
+        # or by a father's given name (تركي عمر السفياني)
         return nxt.norm in ("بن", "ابن", "ال") or (nxt.norm.startswith("ال") and nxt.norm.endswith("ي")
-                                                    and len(nxt.norm) > 4)
+                                                    and len(nxt.norm) > 4) or nxt.norm in self.given_names
 
     def common_noun(self, tokens: list[Token], m: Match) -> bool:
         t = tokens[m.tok_start]
