@@ -91,13 +91,9 @@ class Featurizer:
         return out
 
 
-def marsad_names(tokens, mentions, agents, events, entries, cues) -> list[str]:
-    """Named features of one sentence (or a few) from the rule layers' output; see the module doc.
-    ``entries`` are trigger lexicon patterns (events.lexicon.Pattern) whose first word occurs."""
+def layer_names(mentions, agents, events) -> list[str]:
+    """The names of a sentence's rule events, mentions and head nouns (the middle of ``marsad_names``)."""
     out: list[str] = []
-    for pat in entries:
-        out.append("trig:" + pat.id)
-        out.append("trigtype:" + pat.event)
     for e in events:
         out += ["ev:" + e.event, "evquad:" + e.quad, "evmod:" + e.modality, f"evneg:{e.negated}",
                 f"evparties:{e.actor.code is not None}{e.recipient.code is not None}"]
@@ -110,6 +106,17 @@ def marsad_names(tokens, mentions, agents, events, entries, cues) -> list[str]:
     out.append(f"ncodes:{min(len(codes), 3)}")
     for x in agents:
         out.append("head:" + (x.agent or "-"))
+    return out
+
+
+def marsad_names(tokens, mentions, agents, events, entries, cues) -> list[str]:
+    """Named features of one sentence (or a few) from the rule layers' output; see the module doc.
+    ``entries`` are trigger lexicon patterns (events.lexicon.Pattern) whose first word occurs."""
+    out: list[str] = []
+    for pat in entries:
+        out.append("trig:" + pat.id)
+        out.append("trigtype:" + pat.event)
+    out += layer_names(mentions, agents, events)
     for t in tokens:
         for name, words in cues:
             if t.norm in words or t.base in words:

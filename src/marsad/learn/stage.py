@@ -17,7 +17,7 @@ import numpy as np
 
 from ..text.normalize import normalize
 from .domain import doc_domain
-from .features import _TEXT_MASK, _WORD, Featurizer, marsad_names
+from .features import _TEXT_MASK, _WORD, Featurizer, layer_names, marsad_names
 from .kil import QUAD_LABELS
 from .model import LinearModel, ModelError
 from .named import NamedModel
@@ -84,20 +84,7 @@ class SentenceFeatures:
         parts = [self._token_indices(t) for t in toks]
         out = [i for ent, _ in parts for i in ent]
         mentions, agents, events = (by_sentence[k].get(idx, ()) for k in ("mentions", "agents", "events"))
-        names: list[str] = []
-        for e in events:
-            names += ["ev:" + e.event, "evquad:" + e.quad, "evmod:" + e.modality, f"evneg:{e.negated}",
-                      f"evparties:{e.actor.code is not None}{e.recipient.code is not None}"]
-        codes = set()
-        for x in mentions:
-            names.append("mkind:" + x.kind)
-            if x.agent:
-                names.append("magent:" + x.agent)
-            codes.add(x.code)
-        names.append(f"ncodes:{min(len(codes), 3)}")
-        for x in agents:
-            names.append("head:" + (x.agent or "-"))
-        out += fz.marsad(names)
+        out += fz.marsad(layer_names(mentions, agents, events))
         out += [i for _, cue in parts for i in cue]
         return out  # never empty (ncodes), so marsad_names' "none" never applies
 
