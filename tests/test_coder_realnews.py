@@ -804,3 +804,37 @@ def test_the_houthis_fighters_named_in_construct_are_the_group(pipe):
 def test_the_announcer_of_its_own_members_deaths_is_the_victims_side(pipe):
     (e,) = coded(pipe, "أعلنت القوات المسلحة الأردنية استشهاد أحد جنودها على الحدود مع سوريا.", "ASSAULT")
     assert e.recipient.code == "JOR" and e.actor.code != "JOR"
+
+
+# -- fifth round (2026-12-07, session 5) --------------------------------------------------------------------
+
+def test_states_coordinated_across_their_epithets_each_get_the_congratulation(pipe):
+    evs = coded(pipe, "وبعث أمير قطر برقية تهنئة إلى رئيسي تونس الشقيقة، والبرازيل الصديقة، بمناسبة ذكرى الاستقلال.",
+                "SUPPORT")
+    assert {(e.actor.code, e.recipient.code) for e in evs} == {("QAT", "TUN"), ("QAT", "BRA")}
+
+
+def test_tribes_named_with_a_nisba_are_that_states_civilians(pipe):
+    (e,) = coded(pipe, "ورفضت قبائل عراقية في الأنبار الانضمام إلى مسلحي داعش.", "REJECT")
+    assert (e.actor.code, e.actor.agent) == ("IRQ", "CVL")
+
+
+def test_a_hosted_visit_is_a_mutual_consultation(pipe):
+    (e,) = coded(pipe, "استقبل الرئيس المصري عبد الفتاح السيسي في القاهرة وزير الخارجية الأردني ناصر جودة.", "CONSULT")
+    assert e.mode == "host" and e.symmetric and {e.actor.code, e.recipient.code} == {"EGY", "JOR"}
+    assert e.actor.code == "EGY"  # the host is still the one written as actor (CAMEO 043)
+
+
+def test_an_attack_on_its_members_hits_the_party_the_pronoun_refers_to(pipe):
+    (e,) = coded(pipe, "وتلتزم حركة الجهاد الإسلامي الصمت حيال الغارة التي شنتها طائرات إسرائيلية على عدد من عناصرها في غزة.",
+                 "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("ISR", "PIJ")
+    # "تلتزم … الصمت" keeps silent: no promise
+    assert not coded(pipe, "وتلتزم حركة الجهاد الإسلامي الصمت حيال الغارة.", "AGREE")
+
+
+def test_a_count_after_a_verb_with_its_subject_before_it_is_the_object(pipe):
+    (e,) = coded(pipe, "وقالت حركة حماس إن القوات الإسرائيلية اعتقلت عشرين من عناصرها في الضفة الغربية.", "COERCE")
+    assert (e.actor.code, e.recipient.code) == ("ISR", "HAM")
+    (e,) = coded(pipe, "اعتقل ثلاثة أردنيين في مطار بيروت أمس.", "COERCE")
+    assert e.recipient.code == "JOR"  # no subject before it: still the passive "three were arrested"

@@ -57,6 +57,8 @@ HONORIFICS = frozenset({"الاستاذ", "الدكتور", "معالي", "سم�
                         "المهندس", "الشيخ", "دوله"})
 PRONOUN_SUBJECTS = frozenset({"انها", "انه", "انهم", "بانها", "بانه", "بانهم", "لانها", "لانه", "لانهم", "وانها",
                               "وانه", "وانهم"})
+# the epithets of a state in the Gulf press ("مصر الشقيقة"، "ليبيريا الصديق")
+EPITHETS = frozenset({"الشقيق", "الشقيقه", "الشقيقين", "الشقيقتين", "الصديق", "الصديقه", "الصديقين", "الصديقتين"})
 LED_BY = frozenset({"بقياده", "بزعامه", "بقيادتها", "بقيادته", "وبقياده"})
 LOYAL = frozenset({"موالي", "مواليه", "موالين", "موالون", "تابع", "تابعه", "تابعين", "مدعوم", "مدعومه", "مدعومين",
                    "حليف", "حليفه", "مقرب", "مقربه", "مقربين", "ممول", "مموله"})
@@ -464,6 +466,12 @@ def group(first: Mention, pool: list[Mention], norms: list[str]) -> list[Mention
                 (1 <= gap <= 2 and norms[cur.tok_end][:1] == "و" and norms[cur.tok_end] != "و"
                  and all(norms[k] not in BOUNDARY for k in range(cur.tok_end, x.tok_start))):
             # والرئيس الإيراني: a coordinated title + nisba
+            if x.code != cur.code:
+                out.append(x)
+            cur = x
+        elif 1 <= gap <= 3 and and_before(x, norms) and \
+                all(norms[k] in EPITHETS or norms[k] == "," for k in range(cur.tok_end, x.tok_start)):
+            # "لحكومتي وشعبي المالديف الشقيق، وليبيريا الصديق": a state's epithet stands between the conjuncts
             if x.code != cur.code:
                 out.append(x)
             cur = x

@@ -58,8 +58,10 @@ AGENT_VERBS = frozenset({"شنه", "شنها", "شنته", "شنتها", "نفذ
                          "زرعها", "زرعتها", "زرعه", "زرعته", "وضعها", "وضعتها", "فجرها", "فجرتها", "فجره", "فجرته"})
 
 
-def is_passive(tokens: list[Token], head: int, event: str) -> bool:
-    """A violent or coercive verb at ``head`` read as passive (its grammatical subject is the patient)."""
+def is_passive(tokens: list[Token], head: int, event: str, subject_before: bool = False) -> bool:
+    """A violent or coercive verb at ``head`` read as passive (its grammatical subject is the patient).
+    ``subject_before``: a party stands right before the verb (إن القوات الإسرائيلية اعتقلت عشرة), so a count
+    after it is its object, not a passive's subject."""
     if event not in ("ASSAULT", "COERCE"):
         return False
     t = tokens[head]
@@ -81,7 +83,7 @@ def is_passive(tokens: list[Token], head: int, event: str) -> bool:
     w = tokens[nxt]
     if t.norm in AMBIGUOUS_PLURAL:
         return False  # "قتلوا عشرين جنديا": the plural verb carries its subject; the count is its object
-    if w.norm[:1].isdigit() or w.base in COUNT_WORDS or w.norm in COUNT_WORDS:
+    if (w.norm[:1].isdigit() or w.base in COUNT_WORDS or w.norm in COUNT_WORDS) and not subject_before:
         return True  # قتل 5 أشخاص، اعتقل ثلاثة، قتل مواطن
     return False
 
@@ -257,6 +259,17 @@ def backs_terror(tokens: list[Token], last: int) -> bool:
 
 OWN_MEMBERS = frozenset({"عناصرها", "عناصره", "جنودها", "جنوده", "افرادها", "افراده", "ابنايها", "ابنايه", "منسوبيها",
                          "منسوبيه", "ضباطها", "ضباطه", "مقاتليها", "مقاتليه", "رجالها", "رجاله", "عسكرييها"})
+
+
+def members_hit(tokens: list[Token], last: int) -> bool:
+    """An act whose object is "(some of) its members" (الغارة التي شنتها طائرات إسرائيلية على بعض عناصره): the
+    party hit is the one the pronoun refers back to. Looks eight words on, within the act's own relative clause."""
+    for t in tokens[last + 1:last + 9]:
+        if t.norm in OWN_MEMBERS or t.base in OWN_MEMBERS:
+            return True
+        if not t.is_word or t.norm in ("ان", "انه", "انها", "بان"):
+            return False
+    return False
 
 
 def own_dead(tokens: list[Token], last: int) -> bool:

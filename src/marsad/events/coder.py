@@ -177,6 +177,12 @@ class EventCoder:
             if m.pattern.event in ("ACCUSE", "REQUEST") and not any(a.code for a in actors) and \
                     any(p.pattern.event == "PROTEST" and p.tokens[0] < head for p in matches):
                 continue  # "خرجت مظاهرات … تندد بـ": what the protesters chant is the protest, not another act
+            if m.pattern.event in ("ASSAULT", "COERCE") and not any(r.code for r in recipients) \
+                    and clauses.members_hit(tokens, m.tokens[-1]):
+                # "يرفض التعليق على الغارة التي شنتها طائرات إسرائيلية على بعض عناصره": the members' owner,
+                # the last party named before the act that is not its actor
+                acting = {a.code for a in actors}
+                recipients = [x for x in pool if x.tok_end <= head and x.code and x.code not in acting][-1:] or recipients
             if m.pattern.event in ("ASSAULT", "COERCE", "THREATEN") and not recipients:
                 # "الهجوم الروسي على خاركيف": a place attacked stands for its state
                 recipients = [x for x in places if x.code and x.tok_start > head and x.tok_start > 0
@@ -326,7 +332,9 @@ class EventCoder:
         marked = prep(tokens[head].prefix) in ("ل", "ب") or (head > 0 and tokens[head - 1].norm in
                                                              ("من", "لـ", "في", "جراء", "اثر"))
         vk = clauses.victim_verb(tokens, head) if marked else None
-        if vk is None and not clauses.is_passive(tokens, head, m.pattern.event):
+        subject_before = any(a.tok_end == head or (a.tok_end == head - 1 and tokens[head - 1].norm in ("قد", "وقد", "لقد"))
+                             for a in actors)
+        if vk is None and not clauses.is_passive(tokens, head, m.pattern.event, subject_before):
             return actors, recipients
         agents = clauses.agent_phrase(tokens, pool, m.tokens[-1])
         if not agents and vk is not None:  # "أصيب جنديان في هجوم لحركة حماس": the act noun names its own agent
