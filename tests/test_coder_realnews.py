@@ -838,3 +838,15 @@ def test_a_count_after_a_verb_with_its_subject_before_it_is_the_object(pipe):
     assert (e.actor.code, e.recipient.code) == ("ISR", "HAM")
     (e,) = coded(pipe, "اعتقل ثلاثة أردنيين في مطار بيروت أمس.", "COERCE")
     assert e.recipient.code == "JOR"  # no subject before it: still the passive "three were arrested"
+
+
+def test_an_arrest_keeps_its_object_past_a_subject_and_its_place(pipe):
+    (e,) = coded(pipe, "ألقت الأجهزة الأمنية في محافظة القطيف القبض على ثلاثة مطلوبين.", "COERCE")
+    assert (e.actor.code, e.actor.agent, e.recipient.code) == ("SAU", "COP", "SAU")
+
+
+def test_a_state_with_a_preposition_after_a_definite_institution_noun_is_a_place():
+    p = Pipeline.default("actors")(make_document("وقع الانفجار في المطار بالكويت صباح أمس.", "t", "", published=DATE))
+    assert [m.code for m in p.mentions] == ["KWT"]
+    p = Pipeline.default("actors")(make_document("أودع المبلغ في بنك الكويت الوطني.", "t", "", published=DATE))
+    assert not p.mentions  # a bank's name, as before

@@ -72,7 +72,9 @@ class Guards:
             prev_key = key(prev.base or prev.norm) if prev else ""
             if kind in STATE_KINDS and (prev_key in self.institution_nouns or (
                     prev is not None and key(prev.norm) in self.institution_nouns)) \
-                    and tokens[m.tok_start].base != "تحالف":  # طيران التحالف الدولي is the coalition's air force
+                    and tokens[m.tok_start].base != "تحالف" \
+                    and not ("ال" in prev.prefix and tokens[m.tok_start].prefix[:1] in ("ب", "ل")):
+                # "جمرك المطار بالكويت": a definite noun, then the state with a preposition, is where it is  # طيران التحالف الدولي is the coalition's air force
                 continue  # بنك قطر، منتخب فرنسا (بورصة as written: the tokenizer may read ب + ورصة)
             if kind in STATE_KINDS and prev is not None and (prev.base or prev.norm) in self.feature_nouns \
                     and "ال" not in prev.prefix:
