@@ -802,8 +802,10 @@ def test_the_houthis_fighters_named_in_construct_are_the_group(pipe):
 
 
 def test_the_announcer_of_its_own_members_deaths_is_the_victims_side(pipe):
-    (e,) = coded(pipe, "أعلنت القوات المسلحة الأردنية استشهاد أحد جنودها على الحدود مع سوريا.", "ASSAULT")
+    (e,) = coded(pipe, "أعلنت القوات المسلحة الأردنية استشهاد أحد جنودها برصاص مسلحين على الحدود مع سوريا.", "ASSAULT")
     assert e.recipient.code == "JOR" and e.actor.code != "JOR"
+    # with no attacker told, the announcement of a death is no interaction (the annotation guide codes none)
+    assert not coded(pipe, "أعلنت القوات المسلحة الأردنية استشهاد أحد جنودها على الحدود مع سوريا.", "ASSAULT")
 
 
 # -- fifth round (2026-12-07, session 5) --------------------------------------------------------------------
