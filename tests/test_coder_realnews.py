@@ -852,3 +852,34 @@ def test_a_state_with_a_preposition_after_a_definite_institution_noun_is_a_place
     assert [m.code for m in p.mentions] == ["KWT"]
     p = Pipeline.default("actors")(make_document("أودع المبلغ في بنك الكويت الوطني.", "t", "", published=DATE))
     assert not p.mentions  # a bank's name, as before
+
+
+def test_two_governments_named_by_their_nisbas_both_condemn(pipe):
+    evs = coded(pipe, "أدانت الحكومتان الفرنسية والإيطالية الهجوم الإرهابي الذي استهدف فندقا في مدينة سوسة.", "ACCUSE")
+    assert {e.actor.code for e in evs} == {"FRA", "ITA"}
+    assert all(e.recipient.code == "TUN" for e in evs)  # the unnamed attackers of the place (UAF)
+
+
+def test_the_learned_layer_never_splits_one_phrase_into_both_sides(pipe):
+    # a nisba agreeing with its force noun is the same party, not the target
+    (e,) = coded(pipe, "وفي هذه الأثناء تقتحم قوات الاحتلال الإسرائيلي باحات المسجد الأقصى.", "ASSAULT")
+    assert e.actor.code == "ISR" and e.recipient.code != "ISR"
+    # coordinated states are one side
+    evs = coded(pipe, "أدانت الحكومتان الفرنسية والإيطالية الهجوم الإرهابي الذي استهدف فندقا في مدينة سوسة.", "ASSAULT")
+    assert all(e.actor.code not in ("FRA", "ITA") for e in evs)
+
+
+def test_two_attacks_claimed_in_a_relative_clause_name_the_attacker(pipe):
+    (e,) = coded(pipe, "قتل 14 شخصا أمس في باكستان في هجومين تبنتهما حركة طالبان.", "ASSAULT")
+    assert e.actor.code == "TAL" and e.recipient.code == "PAK"
+
+
+def test_killed_or_missing_soldiers_are_victims(pipe):
+    (e,) = coded(pipe, "وتصرف الدولة معاشات لأسر الجنود السوريين الذين قتلوا أو فقدوا في المعارك.", "ASSAULT")
+    assert e.recipient.code == "SYR" and e.actor.code != "SYR"
+
+
+def test_wa_ila_is_no_governor_and_aiming_at_a_season_is_no_attack(pipe):
+    (e,) = coded(pipe, "ودعت حركة حماس إلى الإضراب والى التظاهر أمام مقر الأمم المتحدة.", "REQUEST")
+    assert e.recipient.agent != "GOV"
+    assert not coded(pipe, "ومنذ سنوات والتجار اليمنيون يستهدفون موسم الصيف في منطقة جازان.", "ASSAULT")

@@ -57,6 +57,9 @@ HONORIFICS = frozenset({"الاستاذ", "الدكتور", "معالي", "سم�
                         "المهندس", "الشيخ", "دوله"})
 PRONOUN_SUBJECTS = frozenset({"انها", "انه", "انهم", "بانها", "بانه", "بانهم", "لانها", "لانه", "لانهم", "وانها",
                               "وانه", "وانهم"})
+# two governments named by their nisbas: "أدانت الحكومتان الألمانية والإسبانية"
+DUAL_HEADS = frozenset({"الحكومتان", "الحكومتين", "حكومتا", "حكومتي", "الدولتان", "الدولتين", "دولتا", "دولتي",
+                        "الخارجيتان", "الخارجيتين", "البرلمانان", "البرلمانين"})
 # the epithets of a state in the Gulf press ("مصر الشقيقة"، "ليبيريا الصديق")
 EPITHETS = frozenset({"الشقيق", "الشقيقه", "الشقيقين", "الشقيقتين", "الصديق", "الصديقه", "الصديقين", "الصديقتين"})
 LED_BY = frozenset({"بقياده", "بزعامه", "بقيادتها", "بقيادته", "وبقياده"})
@@ -255,6 +258,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                             and (frame.actor != "subject" or x.agent is not None or x.kind not in ("name", "nisba")
                                  or all(norms[k] in ADVERBS or not tokens[k].is_word for k in range(last + 1, x.tok_start))
                                  or (x.kind == "nisba" and all(norms[k] in FORCE_NOUNS or tokens[k].base in FORCE_NOUNS
+                                                               or norms[k] in DUAL_HEADS
                                                                for k in range(last + 1, x.tok_start))))
                             and not any(norms[k] == "," or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
                                         for k in range(last + 1, x.tok_start))),

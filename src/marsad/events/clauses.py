@@ -55,7 +55,9 @@ AGENT_NOUNS = frozenset({"رصاص", "برصاص", "نيران", "بنيران",
 AGENT_VERBS = frozenset({"شنه", "شنها", "شنته", "شنتها", "نفذه", "نفذها", "نفذته", "نفذتها", "تبناه", "تبنته",
                          "تبنتها", "تبناها", "اطلقه", "اطلقها", "اطلقته", "اطلقتها",
                          # a bomb someone planted or set off: "عبوة ناسفة زرعتها عناصر إرهابية"
-                         "زرعها", "زرعتها", "زرعه", "زرعته", "وضعها", "وضعتها", "فجرها", "فجرتها", "فجره", "فجرته"})
+                         "زرعها", "زرعتها", "زرعه", "زرعته", "وضعها", "وضعتها", "فجرها", "فجرتها", "فجره", "فجرته",
+                         # two attacks: "في هجومين تبنتهما حركة طالبان"
+                         "شنهما", "شنتهما", "نفذهما", "نفذتهما", "تبناهما", "تبنتهما", "فجرهما", "فجرتهما"})
 
 
 def is_passive(tokens: list[Token], head: int, event: str, subject_before: bool = False) -> bool:
@@ -127,6 +129,10 @@ def no_object(tokens: list[Token], head: int) -> bool:
     nxt = tokens[head + 1]
     if nxt.prefix[:1] == "و" and (nxt.base in SHAPE_PASSIVE or nxt.base in AMBIGUOUS_PAST or nxt.base in VICTIM_VERBS):
         return True  # "قتلوا وأصيب مئات"، "قتل وجرح": the casualty pair of a report
+    if nxt.norm == "او" and head + 2 < len(tokens) and (
+            tokens[head + 2].base in SHAPE_PASSIVE or tokens[head + 2].base in AMBIGUOUS_PAST
+            or tokens[head + 2].norm in AMBIGUOUS_PLURAL or tokens[head + 2].norm in ("فقد", "فقدوا", "فقدت")):
+        return True  # "الجنود الذين قتلوا أو فقدوا في الحرب"
     if not (nxt.norm in NO_OBJECT or (nxt.prefix[:1] == "ب" and nxt.base in ("رصاص", "نيران", "قصف", "انفجار"))):
         return False
     # an object may follow a time word or a place phrase: "اعتقلت أمس ثلاثة مطلوبين"، "قتلت في حلب عشرات"

@@ -98,11 +98,25 @@ def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedMode
     # the state of the act's place, as the rules inferred it: a group of no one state chosen here takes it
     place = next((q.code for q in (e.actor, e.recipient) if q.inferred == "place" and q.code), None)
     for side, m in pick_parties(e, scored, threshold, override, places=places).items():
+        other = e.recipient if side == "actor" else e.actor
+        if any(tied(m, x, tokens) for x in mentions if x.start == other.start and other.start is not None):
+            continue  # "الحكومتان الألمانية والإسبانية"، "قوات الاحتلال الإسرائيلي": one party, not both sides
         party = party_of(m)
         if place and not party.country and stateless(party.code):
             party.country = place
         setattr(e, side, party)
     return e
+
+
+def tied(a: Mention, b: Mention, tokens) -> bool:
+    """Two mentions that are one noun phrase or one conjunction: adjacent with nothing but و or a comma between
+    (روسيا والصين، الألمانية والإسبانية), or the same state side by side (قوات الاحتلال الإسرائيلي)."""
+    first, second = (a, b) if a.tok_start <= b.tok_start else (b, a)
+    gap = [t.norm for t in tokens[first.tok_end:second.tok_start]]
+    if len(gap) > 1 or (gap and gap[0] not in ("و", ",", "،")):
+        return False
+    joined = bool(gap) or (second.tok_start < len(tokens) and tokens[second.tok_start].norm[:1] == "و")
+    return joined or a.code == b.code
 
 
 def stateless(code: str | None) -> bool:
