@@ -883,3 +883,17 @@ def test_wa_ila_is_no_governor_and_aiming_at_a_season_is_no_attack(pipe):
     (e,) = coded(pipe, "ودعت حركة حماس إلى الإضراب والى التظاهر أمام مقر الأمم المتحدة.", "REQUEST")
     assert e.recipient.agent != "GOV"
     assert not coded(pipe, "ومنذ سنوات والتجار اليمنيون يستهدفون موسم الصيف في منطقة جازان.", "ASSAULT")
+
+
+def test_a_list_of_charges_names_no_acts(pipe):
+    text = ("وأحالت النيابة العامة المتهمين إلى المحاكمة بتهم الانضمام لجماعة محظورة وحيازة أسلحة وخرق قانون "
+            "التظاهر وقطع الطرق في القاهرة.")
+    assert not coded(pipe, text, "PROTEST")
+
+
+def test_forestalling_is_no_road_block_and_a_coalitions_leader_no_party(pipe):
+    assert not coded(pipe, "ودعا المواطنين إلى الوقوف صفا واحدا ليقطعوا الطريق أمام أعداء الوطن.", "PROTEST")
+    evs = coded(pipe, "وقطع المحتجون الطريق أمام المركبات في وسط بيروت.", "PROTEST")
+    assert "obstruct" in {e.mode for e in evs} and all(e.actor.code == "LBN" for e in evs)
+    evs = coded(pipe, "وتقدمت القوات الحكومية في عدن بدعم من غارات التحالف العربي الذي تقوده السعودية.", "SUPPORT")
+    assert all(e.recipient.code != "SAU" for e in evs)

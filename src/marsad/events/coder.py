@@ -54,6 +54,21 @@ CHARGES = {"بتهمه", "تهمه", "بتهم", "تهم", "التهمه", "بت
            "المتهم", "والمتهم", "متهم", "متهما", "المتهمين", "متهمين", "المتهمون", "متهمون", "المتهمه", "متهمه"}
 
 
+def charged(tokens: list[Token], norms: list[str], head: int) -> bool:
+    """The act at ``head`` is (in a list of) what someone is charged with: a charge word just before it, or
+    before a list of coordinated acts it ends ("بتهم الانضمام لجماعة إرهابية … وخرق قانون التظاهر وقطع الطرق")."""
+    if any(norms[k] in CHARGES for k in range(max(0, head - 3), head)):
+        return True
+    if tokens[head].prefix[:1] != "و" and not any(norms[k] == "و" or norms[k][:1] == "و" for k in range(max(0, head - 2), head)):
+        return False
+    for k in range(head - 1, max(-1, head - 25), -1):
+        if norms[k] in CHARGES:
+            return True
+        if norms[k] in BOUNDARY or norms[k] in clauses.RELATIVES or norms[k] in ("ان", "انه", "انها", "بان"):
+            return False
+    return False
+
+
 class EventCoder:
     """Callable: (sentence, tokens, mentions, published, doc) -> events."""
 
@@ -124,7 +139,7 @@ class EventCoder:
                 continue  # "النظام الذي يقتل النساء"، "ومن يقتل مؤمنا": what someone does, not an act told
             if m.pattern.event in ("ASSAULT", "COERCE") and not_political(tokens, m.tokens[0], m.tokens[-1]):
                 continue  # "اجتاح حريق …"، "قتل زوجته": a fire or a family killing is not a political act
-            if any(norms[k] in CHARGES for k in range(max(0, head - 3), head)):
+            if charged(tokens, norms, head):
                 continue  # "اعتقل بتهمة التجمهر": the charge names an act the accused is said to have done
             if any(norms[k] in ("بمثابه", "كبمثابه") for k in range(max(0, head - 2), head)):
                 continue  # "بمثابة أخطر تهديد": a comparison, not an act
