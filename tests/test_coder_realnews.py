@@ -897,3 +897,22 @@ def test_forestalling_is_no_road_block_and_a_coalitions_leader_no_party(pipe):
     assert "obstruct" in {e.mode for e in evs} and all(e.actor.code == "LBN" for e in evs)
     evs = coded(pipe, "وتقدمت القوات الحكومية في عدن بدعم من غارات التحالف العربي الذي تقوده السعودية.", "SUPPORT")
     assert all(e.recipient.code != "SAU" for e in evs)
+
+
+def test_drones_are_no_negation_and_an_attack_noun_is_its_relative_verbs_subject(pipe):
+    evs = coded(pipe, "وقال محللون إن الغارات الأمريكية بطائرات من دون طيار التي استهدفت تنظيم القاعدة أضعفته.",
+                "ASSAULT")
+    assert evs and not any(e.negated for e in evs)
+    assert all(e.actor.code != "AQ" for e in evs) and any(e.recipient.code == "AQ" for e in evs)
+
+
+def test_a_feast_is_no_threat_and_a_private_quarrel_no_political_killing(pipe):
+    assert not coded(pipe, "ورفع رئيس النادي التهنئة لأمير الكويت بمناسبة حلول عيد الفطر وعيد الأضحى.", "THREATEN")
+    (e,) = coded(pipe, "وأطلقت كوريا الشمالية سيلا من التهديد والوعيد ضد الولايات المتحدة.", "THREATEN")
+    assert (e.actor.code, e.recipient.code) == ("PRK", "USA")
+    assert not coded(pipe, "وأوضحت شرطة الرياض أن مقيما أقدم على قتل مواطن بطعنة سكين إثر مشاجرة بينهما.", "ASSAULT")
+
+
+def test_a_campaigns_audience_and_a_road_crossing_are_no_acts(pipe):
+    assert not coded(pipe, "وتستهدف المبادرة التي أطلقتها وزارة التعليم جميع شرائح المجتمع في المملكة.")
+    assert not coded(pipe, "ويمتد الطريق الدائري في الرياض ويقطعه عدد من الطرق الرئيسية.", "PROTEST")

@@ -185,7 +185,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     # a verb right after الذي/التي whose antecedent is an act noun has that act as subject, not a party:
     # "دانت قطر التفجير الذي استهدف …" (but "من الدول التي اعترفت": the states recognised)
     rel_verb = head > 0 and norms[head - 1] in RELATIVES and frame.actor == "subject" and \
-        any(head - 5 <= h < head - 1 for h in heads)
+        any(head - 8 <= h < head - 1 for h in heads)
     # "الحادث الإجرامي الذي استهدف مسجد قوات الطوارئ": the incident is the subject; what follows is the object
     incident = frame.actor == "subject" and clauses.incident_subject(tokens, head, mentions, heads)
     rel_verb = rel_verb or incident
@@ -284,7 +284,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                 first_after = Mention(owner.start, owner.end, owner.text, owner.code, first_after.agent, owner.kind,
                                       owner.person, owner.entry, owner.tok_start, owner.tok_end, owner.sentence_idx)
         plural_verb = frame.actor == "subject" and len(m.tokens) == 1 and plural_subject_suffix(tokens[head].base)
-        if plural_verb or incident or pronoun_subject:  # "واتهموا بيونغ يانغ": the verb carries its subject; the name after it is the object
+        # "الضربات الأميركية … التي استهدفت تنظيم القاعدة": an attack noun is the subject of the attack verb after it
+        act_subject = rel_verb and not rel_object and m.pattern.event in ("ASSAULT", "COERCE", "THREATEN")
+        if plural_verb or incident or act_subject or pronoun_subject:  # "واتهموا بيونغ يانغ": the verb carries its subject; the name after it is the object
             first_after = None
         shared = prev_actors and (tokens[head].prefix[:1] in ("و", "ف") or pronoun_subject) and \
             (first_after is None or first_after.tok_start - last > 1)

@@ -110,12 +110,23 @@ def not_political(tokens: list[Token], first: int, last: int) -> bool:
         return True
     if any(t.norm in ACCIDENTS or t.base in ACCIDENTS for t in tokens[last + 1:last + 5]):
         return True
+    if private_quarrel(tokens[last + 1:last + 16]):
+        return True
     marker = next((k for k in range(first - 1, max(-1, first - 5), -1)
                    if tokens[k].base in RESULTS or tokens[k].norm in RESULTS), None)
     if marker is None:
         return False
     cause = tokens[max(0, marker - 14):marker]
     return forced(cause) and not has_attacker(cause)
+
+
+QUARRELS = frozenset({"لخلاف", "لخلافات", "مشاجره", "لمشاجره", "شجار", "مشادة", "مشاده"})
+
+
+def private_quarrel(tokens: list[Token]) -> bool:
+    """A killing over a private dispute ("أقدم على قتله … لخلاف سابق بينهما"، "إثر مشاجرة"): a crime, not politics."""
+    return any(t.norm in QUARRELS or (t.base in ("خلاف", "خلافات") and k and tokens[k - 1].norm in ("اثر", "بسبب"))
+               for k, t in enumerate(tokens))
 
 
 def has_attacker(tokens: list[Token]) -> bool:
