@@ -395,7 +395,10 @@ def main(argv: list[str] | None = None) -> None:
              len(weak_arg), f"rule events with both parties written and confidence >= {WEAK_ARG_CONF}",
              "side of the trigger, distance, mentions between, nearest on its side, a clause break between, the "
              "preposition or clitic before the mention, mention kind and agent, first in sentence, the reported "
-             "speaker, crossed with the event type and quad.", C_ARG)):
+             "speaker, crossed with the event type and quad; the verb's voice, the agent phrase and relative clause "
+             "(events/clauses.py), a relative pronoun between, the genitive chain, the dictionary kind of the "
+             "mention. An event with no actor is also offered the state of its place (`virtual=place` names).",
+             C_ARG)):
         path = out / file
         model.save(path)
         extra = (f" Override threshold {model.override}: a party the rules wrote is replaced when another mention "
