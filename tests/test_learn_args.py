@@ -124,3 +124,20 @@ def test_place_names_describe_the_event_not_a_mention():
     names = place_names(e, clues, "inferred")
     assert "virtual=place" in names and "t=ASSAULT|r=inferred|virtual=place" in names
     assert not any(n.startswith(("side=", "prep=")) for n in names)
+
+
+def test_a_force_named_without_its_state_keeps_the_actor_unknown():
+    # "in Yemen, the aircraft carried out twenty raids near Sanaa": some state's aircraft, not Yemen's by default
+    from marsad.records import Token
+
+    words = [("وفي", "و", "في"), ("اليمن", "ال", "يمن"), ("نفذت", "", "نفذت"), ("الطائرات", "ال", "طايرات"),
+             ("عشرين", "", "عشرين"), ("غارة", "", "غاره")]
+    tokens, at = [], 0
+    for text, prefix, base in words:
+        tokens.append(Token(text, at, at + len(text), prefix + base, prefix, base))
+        at += len(text) + 1
+    yemen = Mention(start=tokens[1].start, end=tokens[1].end, text="اليمن", code="YEM", tok_start=1, tok_end=2)
+    e = Event(id="", event="ASSAULT", actor=Party(), recipient=Party(code="YEM", inferred="place"))
+    assert place_state(e, [yemen], None, tokens, (2, 5)) is None
+    tokens[3] = Token("المسافرين", tokens[3].start, tokens[3].end, "المسافرين", "ال", "مسافرين")  # travellers: no force
+    assert place_state(e, [yemen], None, tokens, (2, 5)) == ("YEM", "inferred")

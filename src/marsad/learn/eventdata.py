@@ -105,7 +105,8 @@ def _items(p: Processed, events: list[Event], cues, gc, kinds=None) -> list[Item
                  for m in candidates(ms, tokens)]
         it = Item(e, event_names(p, e, ctx, cues), 0, e.actor.country or gc(e.actor.code),
                   e.recipient.country or gc(e.recipient.code), cands, is_press(p))
-        where = place_state(e, [c.mention for c in cands if c.place or PLACE_MARK in c.feats], ctx.kind_of)
+        where = place_state(e, [c.mention for c in cands if c.place or PLACE_MARK in c.feats], ctx.kind_of, tokens,
+                            (clues.head, clues.last))
         if where is not None:
             it.place_code, it.place_feats = where[0], place_names(e, clues, where[1])
         out.append(it)

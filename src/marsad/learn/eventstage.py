@@ -18,6 +18,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..events.arguments import after_place_word, not_a_party
+from ..events.clauses import FORCE_NOUNS
 from ..events.coder import event_id
 from ..records import Event, Mention, Party, Processed
 from .eventfeatures import (
@@ -104,10 +105,17 @@ def offered(events: list[Event], e: Event, mentions: list[Mention]) -> list[Ment
     return [m for m in mentions if m.start not in speakers] if speakers else mentions
 
 
-def place_state(e: Event, places: list[Mention], kind_of=None) -> tuple[str, str] | None:
+def place_state(e: Event, places: list[Mention], kind_of=None, tokens=(), span: tuple[int, int] = (0, -1)
+                ) -> tuple[str, str] | None:
     """(state code, how it was found) of where ``e`` happened, for an event with no actor at all: the state the
-    rules inferred for its recipient from the place, else the first state written as a place (في X، قرب X)."""
+    rules inferred for its recipient from the place, else the first state written as a place (في X، قرب X).
+    None when a force is named at the act without its state (نفذت الطائرات ضربة، قصفت المدفعية): aircraft,
+    warships or an army are some state's forces, not the place's by default (the guidelines: unknown, null).
+    ``span``: the trigger's first and last token."""
     if e.actor.code or e.actor.agent or e.actor.inferred:
+        return None
+    lo, hi = max(0, span[0] - 2), span[1] + 3
+    if any(t.base in FORCE_NOUNS or t.norm in FORCE_NOUNS for t in tokens[lo:hi]):
         return None
     for q in (e.recipient,):
         if q.inferred == "place" and q.code:
@@ -137,7 +145,8 @@ def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedMode
     # the state of the act's place, as the rules inferred it: a group of no one state chosen here takes it
     place = next((q.code for q in (e.actor, e.recipient) if q.inferred == "place" and q.code), None)
     chosen = pick_parties(e, scored, threshold, override, places=places)
-    where = place_state(e, [m for m in cands if m.start in places], kind_of) if threshold <= 1.0 else None
+    where = place_state(e, [m for m in cands if m.start in places], kind_of, tokens, (clues.head, clues.last)) \
+        if threshold <= 1.0 else None
     if where is not None:  # no actor written: the place's state, when likelier than any mention
         pv = float(model.proba(place_names(e, clues, where[1]))[1])
         pm = next((float(p[1]) for m, p in scored if m is chosen.get("actor")), 0.0)
