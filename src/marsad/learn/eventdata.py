@@ -18,13 +18,22 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..events.arguments import after_place_word
 from ..events.scoring import match, read_gold
 from ..ingest.newsjson import read_news_zip
 from ..pipeline import Pipeline
 from ..records import Event, Mention, Processed
 from .domain import page
-from .eventfeatures import DocContext, arg_names, event_names, kind_lookup, load_domain_cues
-from .eventstage import ARG_LABELS, candidates, unsure
+from .eventfeatures import (
+    DocContext,
+    arg_clues,
+    arg_names,
+    event_names,
+    kind_lookup,
+    load_domain_cues,
+    place_names,
+)
+from .eventstage import ARG_LABELS, PLACE_MARK, candidates, offered, place_state, stateless, unsure
 from .newsrel import is_press
 
 WEAK_ARG_CONF = 0.9
@@ -36,6 +45,8 @@ class Candidate:
     mention: Mention
     feats: list[str]
     label: int = 0  # index in ARG_LABELS
+    place: bool = False  # written as the place of the act (في X، قرب X): never the actor (eventstage)
+    stateless: bool = False  # a group of no one state: chosen, it takes the state of the act's place
 
 
 @dataclass
@@ -49,6 +60,9 @@ class Item:
     recipient: str | None
     candidates: list[Candidate] = field(default_factory=list)
     press: bool = True  # a document with a title (the scorer drops only there: eventstage.may_drop)
+    place_code: str | None = None  # the place's state, offered as the actor of an event with none (eventstage)
+    place_feats: list[str] | None = None
+    place_label: int = 0  # 1: a gold event of this type has the place's state as its actor
 
 
 @dataclass
@@ -81,10 +95,21 @@ def _items(p: Processed, events: list[Event], cues, gc, kinds=None) -> list[Item
     out = []
     for e in events:
         tokens = p.tokens.get(e.sentence_idx, [])
-        ms = ctx.mentions.get(e.sentence_idx, [])
-        cands = [Candidate(gc(m.code), m, arg_names(tokens, e, m, ms)) for m in candidates(ms)]
-        out.append(Item(e, event_names(p, e, ctx, cues), 0, gc(e.actor.code), gc(e.recipient.code), cands,
-                        is_press(p)))
+        # the mentions the stage offers the scorer (eventstage.choose_arguments): same candidates in training
+        ms = offered(events, e, ctx.mentions.get(e.sentence_idx, []))
+        clues = arg_clues(tokens, e, ms, ctx.kind_of)
+        # codes as the evaluation counts them (scoring.eval_real_news): a party's own country first, else the
+        # group's state, so that cross-validation scores what `marsad eval events` scores
+        cands = [Candidate(m.country or gc(m.code), m, arg_names(tokens, e, m, ms, clues),
+                           place=after_place_word(tokens, m), stateless=stateless(m.code))
+                 for m in candidates(ms, tokens)]
+        it = Item(e, event_names(p, e, ctx, cues), 0, e.actor.country or gc(e.actor.code),
+                  e.recipient.country or gc(e.recipient.code), cands, is_press(p))
+        where = place_state(e, [c.mention for c in cands if c.place or PLACE_MARK in c.feats], ctx.kind_of, tokens,
+                            (clues.head, clues.last))
+        if where is not None:
+            it.place_code, it.place_feats = where[0], place_names(e, clues, where[1])
+        out.append(it)
     return out
 
 
@@ -111,6 +136,8 @@ def gold_rows(gold: Path, corpus: Path, split: str = "dev", pipeline: Pipeline |
         for j, it in enumerate(items):
             it.label = int(j not in extra)
             same = [g for g in r["events"] if g["event"] == it.event.event]
+            it.place_label = int(it.place_code is not None and any(
+                (g.get("actor") or {}).get("country") == it.place_code for g in same))
             for c in it.candidates:
                 if any(_inside(c.mention, g.get("actor"), r["start"]) for g in same):
                     c.label = 1

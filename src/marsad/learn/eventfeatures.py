@@ -21,6 +21,7 @@ PREPOSITIONS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "�
                 "بيد", "قبل", "بواسطه", "لـ"}  # words before a mention that mark its role
 BREAKS = {".", "،", ",", ";", "؛", ":", "و", "بينما", "فيما", "حيث", "لكن", "الذي", "التي", "الذين", "ان", "انه",
           "انها", "بان"}  # words that may open another clause between trigger and mention
+RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
 
 
 class CueError(ValueError):
@@ -145,9 +146,52 @@ def event_names(p: Processed, e: Event, ctx: DocContext, cues: dict[str, frozens
     return out
 
 
-def arg_names(tokens: list[Token], e: Event, m: Mention, others: list[Mention]) -> list[str]:
-    """Features of mention ``m`` as a party of ``e``, with the other mentions of the sentence."""
+@dataclass
+class ArgClues:
+    """What the rules' clause readers (events/clauses.py) say about one event's sentence, computed once per event
+    and shared by all its candidate mentions."""
+
+    head: int
+    last: int  # the trigger's last token
+    passive: bool  # a violent or coercive verb read as passive: its subject is the patient
+    agents: frozenset[int]  # starts of mentions in an agent phrase (برصاص X، من قبل X، الغارة التي شنتها X)
+    kind_of: Callable[[str | None], str] = lambda code: "-"
+
+
+def arg_clues(tokens: list[Token], e: Event, mentions: list[Mention],
+              kind_of: Callable[[str | None], str] | None = None) -> ArgClues:
+    from ..events import clauses
+
     head = trigger_index(tokens, e)
+    last = head
+    while last + 1 < len(tokens) and tokens[last + 1].start < e.trigger_end:
+        last += 1
+    agents = set()
+    if tokens:
+        pool = sorted(mentions, key=lambda m: m.tok_start)
+        agents.update(m.start for m in clauses.agent_phrase(tokens, pool, last))
+        for m in (clauses.relative_agent(tokens, pool, last), clauses.clause_agent(tokens, pool, last)):
+            if m is not None:
+                agents.add(m.start)
+    passive = bool(tokens) and clauses.is_passive(tokens, head, e.event)
+    return ArgClues(head, last, passive, frozenset(agents), kind_of or (lambda code: "-"))
+
+
+def _chain(m: Mention, others: list[Mention], tokens: list[Token]) -> str:
+    """The mention's place in a genitive chain or apposition: right after another mention (وزير خارجية X، الرئيس
+    X: it names whose the first one is), right before one, or alone."""
+    if any(x is not m and x.tok_end == m.tok_start for x in others):
+        return "owned"
+    if any(x is not m and x.tok_start == m.tok_end for x in others):
+        return "owner"
+    return "alone"
+
+
+def arg_names(tokens: list[Token], e: Event, m: Mention, others: list[Mention],
+              clues: ArgClues | None = None) -> list[str]:
+    """Features of mention ``m`` as a party of ``e``, with the other mentions of the sentence."""
+    clues = clues or arg_clues(tokens, e, others)
+    head = clues.head
     before = m.tok_end <= head
     gap = (head - m.tok_end) if before else (m.tok_start - head - 1)
     lo, hi = (m.tok_end, head) if before else (head + 1, m.tok_start)
@@ -168,4 +212,25 @@ def arg_names(tokens: list[Token], e: Event, m: Mention, others: list[Mention]) 
            f"t={t}|side={side}", f"t={t}|prep={prep}", f"side={side}|prep={prep}", f"side={side}|nearest={nearest}",
            f"t={t}|side={side}|nearest={nearest}", f"t={t}|kind={m.kind}", f"side={side}|gap={_bucket(gap, (0, 1, 3))}",
            f"quad={e.quad}|side={side}|prep={prep}", f"head.def={'ال' in tokens[head].prefix if tokens else False}|side={side}"]
+    # the clause: a passive verb turns its subject into the patient; an agent phrase names who acted; a relative
+    # pronoun between trigger and mention opens a clause of its own
+    voice = "passive" if clues.passive else "active"
+    rel = any(w in RELATIVES for w in between)
+    ek = clues.kind_of(m.code)
+    chain = _chain(m, others, tokens)
+    adjacent = "next" if gap == 0 and not before else "prev" if gap == 0 else "far"
+    out += [f"voice={voice}|side={side}", f"voice={voice}|side={side}|nearest={nearest}",
+            f"agentphrase={m.start in clues.agents}", f"rel={rel}|side={side}", f"ek={ek}", f"t={t}|ek={ek}",
+            f"quad={e.quad}|ek={ek}|side={side}", f"chain={chain}", f"chain={chain}|side={side}",
+            f"adj={adjacent}|prep={prep}", f"t={t}|adj={adjacent}|prep={prep}"]
     return out
+
+
+def place_names(e: Event, clues: ArgClues, source: str) -> list[str]:
+    """Features of the **place's state** as the actor of ``e`` when no actor is written: the annotation guidelines
+    give an attack by unnamed people the state where it happened, which the rules do only after attacker words."""
+    r = "inferred" if e.recipient.inferred else "none" if not (e.recipient.code or e.recipient.agent) else "written"
+    v = "passive" if clues.passive else "active"
+    return ["virtual=place", f"t={e.event}|virtual=place", f"quad={e.quad}|virtual=place", f"r={r}|virtual=place",
+            f"src={source}|virtual=place", f"voice={v}|virtual=place", f"agents={bool(clues.agents)}|virtual=place",
+            f"mod={e.modality}|virtual=place", f"t={e.event}|r={r}|virtual=place"]

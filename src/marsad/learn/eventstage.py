@@ -18,9 +18,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..events.arguments import after_place_word, not_a_party
+from ..events.clauses import FORCE_NOUNS
 from ..events.coder import event_id
 from ..records import Event, Mention, Party, Processed
-from .eventfeatures import DocContext, arg_names, event_names, kind_lookup, load_domain_cues
+from .eventfeatures import (
+    DocContext,
+    arg_clues,
+    arg_names,
+    event_names,
+    kind_lookup,
+    load_domain_cues,
+    place_names,
+)
 from .named import NamedModel
 from .newsrel import is_press
 from .stage import model_dir
@@ -86,18 +95,65 @@ def candidates(mentions: list[Mention], tokens=()) -> list[Mention]:
     return [m for m in mentions if m.code and m.kind != "implicit" and not (tokens and not_a_party(tokens, m))]
 
 
+def offered(events: list[Event], e: Event, mentions: list[Mention]) -> list[Mention]:
+    """The sentence's mentions the scorer may weigh for ``e``: the written actor of a verbal act in the same
+    sentence (دانت قطر التفجير …) does not also commit a material one."""
+    if not e.quad.startswith("material"):
+        return mentions
+    speakers = {o.actor.start for o in events if o is not e and o.sentence_idx == e.sentence_idx
+                and o.quad.startswith("verbal") and not o.actor.inferred and o.actor.start is not None}
+    return [m for m in mentions if m.start not in speakers] if speakers else mentions
+
+
+def place_state(e: Event, places: list[Mention], kind_of=None, tokens=(), span: tuple[int, int] = (0, -1)
+                ) -> tuple[str, str] | None:
+    """(state code, how it was found) of where ``e`` happened, for an event with no actor at all: the state the
+    rules inferred for its recipient from the place, else the first state written as a place (في X، قرب X).
+    None when a force is named at the act without its state (نفذت الطائرات ضربة، قصفت المدفعية): aircraft,
+    warships or an army are some state's forces, not the place's by default (the guidelines: unknown, null).
+    ``span``: the trigger's first and last token."""
+    if e.actor.code or e.actor.agent or e.actor.inferred:
+        return None
+    lo, hi = max(0, span[0] - 2), span[1] + 3
+    if any(t.base in FORCE_NOUNS or t.norm in FORCE_NOUNS for t in tokens[lo:hi]):
+        return None
+    for q in (e.recipient,):
+        if q.inferred == "place" and q.code:
+            return q.code, "inferred"
+    for m in sorted(places, key=lambda m: m.tok_start):
+        code = m.country or m.code
+        if code and (kind_of is None or kind_of(code) == "state"):
+            return code, "mention"
+    return None
+
+
+def place_actor(code: str, e: Event) -> Party:
+    """The place's state as the actor (unnamed attackers: UAF, as the annotation guidelines code them)."""
+    return Party(code=code, agent="UAF" if e.quad == "material_conflict" else None, inferred="place")
+
+
 def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedModel, threshold: float,
-                     override: float = 1.01) -> Event:
+                     override: float = 1.01, kind_of=None) -> Event:
     """Fills the parties the rules are unsure of with the argument scorer's best mention, when sure enough."""
     cands = candidates(mentions, tokens)
     if not cands or (override > 1.0 and not (unsure(e.actor) or unsure(e.recipient))):
         return e
-    feats = [(m, arg_names(tokens, e, m, mentions)) for m in cands]
+    clues = arg_clues(tokens, e, mentions, kind_of)
+    feats = [(m, arg_names(tokens, e, m, mentions, clues)) for m in cands]
     scored = [(m, model.proba(f)) for m, f in feats]
     places = place_starts(feats) | {m.start for m in cands if after_place_word(tokens, m)}
     # the state of the act's place, as the rules inferred it: a group of no one state chosen here takes it
     place = next((q.code for q in (e.actor, e.recipient) if q.inferred == "place" and q.code), None)
-    for side, m in pick_parties(e, scored, threshold, override, places=places).items():
+    chosen = pick_parties(e, scored, threshold, override, places=places)
+    where = place_state(e, [m for m in cands if m.start in places], kind_of, tokens, (clues.head, clues.last)) \
+        if threshold <= 1.0 else None
+    if where is not None:  # no actor written: the place's state, when likelier than any mention
+        pv = float(model.proba(place_names(e, clues, where[1]))[1])
+        pm = next((float(p[1]) for m, p in scored if m is chosen.get("actor")), 0.0)
+        if pv >= threshold and pv > pm:
+            chosen.pop("actor", None)
+            e.actor = place_actor(where[0], e)
+    for side, m in chosen.items():
         other = e.recipient if side == "actor" else e.actor
         if any(tied(m, x, tokens) for x in mentions if x.start == other.start and other.start is not None):
             continue  # "الحكومتان الألمانية والإسبانية"، "قوات الاحتلال الإسرائيلي": one party, not both sides
@@ -161,17 +217,14 @@ class LearnedEventStage:
             prob = float(scorer.proba(names)[1])
             if self.drop and prob < scorer.threshold and may_drop(names, is_press(p)):
                 continue
-            before = (e.actor.start, e.recipient.start)
-            # the written actor of a verbal act in the sentence (دانت قطر التفجير …) does not also commit a material one
-            speakers = {o.actor.start for o in p.events if o is not e and o.sentence_idx == e.sentence_idx
-                        and o.quad.startswith("verbal") and not o.actor.inferred and o.actor.start is not None} \
-                if e.quad.startswith("material") else set()
-            cands = [m for m in ctx.mentions.get(e.sentence_idx, []) if m.start not in speakers]
-            choose_arguments(e, p.tokens.get(e.sentence_idx, []), cands, args, args.threshold, args.override)
+            before = (e.actor.start, e.recipient.start, e.actor.code)
+            cands = offered(p.events, e, ctx.mentions.get(e.sentence_idx, []))
+            choose_arguments(e, p.tokens.get(e.sentence_idx, []), cands, args, args.threshold, args.override,
+                             self._kinds)
             # a party still inferred keeps the rules' lower confidence as a ceiling (the party policy's promise)
             inferred = e.actor.inferred or e.recipient.inferred
             e.confidence = round(min(prob, e.confidence) if inferred else prob, 3)
-            if (e.actor.start, e.recipient.start) != before:
+            if (e.actor.start, e.recipient.start, e.actor.code) != before:
                 e.id = event_id(p.doc.id, e)
             if e.id not in seen:  # a filled party can make two rule events one
                 seen.add(e.id)

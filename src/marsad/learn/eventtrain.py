@@ -30,7 +30,7 @@ GOLD_WEIGHT = 2.0  # a gold row counts as much as this many weak rows
 C_EVENT, C_ARG = 0.1, 0.5
 FOLDS = 5
 EVENT_THRESHOLDS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]
-ARG_THRESHOLDS = [1.01, 0.3, 0.4, 0.5, 0.6, 0.7]  # 1.01: never fill a party
+ARG_THRESHOLDS = [1.01, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7]  # 1.01: never fill a party
 OVERRIDES = [1.01, 0.6, 0.8]  # 1.01: never replace a party the rules wrote
 NO_ARGS = (1.01, 1.01)
 
@@ -52,14 +52,23 @@ def decide(rows: list[GoldRow], p_event: dict, p_args: dict, thr: float, arg_thr
             if p_event[id(it)] < thr and may_drop(it.feats, it.press):
                 continue
             actor, recipient = it.actor, it.recipient
-            code = {id(c.mention): c.code for c in it.candidates}
+            e = it.event
+            # as eventstage.choose_arguments: a stateless group chosen takes the state the rules read from the place
+            place = next((q.code for q in (e.actor, e.recipient) if q.inferred == "place" and q.code), None)
+            code = {id(c.mention): (place if place and c.stateless else c.code) for c in it.candidates}
             scored = [(c.mention, p_args[id(c)]) for c in it.candidates if id(c) in p_args]
-            places = place_starts([(c.mention, c.feats) for c in it.candidates])
-            chosen = pick_parties(it.event, scored, arg_thr, override, same_code, places) if scored else {}
+            places = place_starts([(c.mention, c.feats) for c in it.candidates]) | {
+                c.mention.start for c in it.candidates if c.place}
+            chosen = pick_parties(e, scored, arg_thr, override, same_code, places) if scored else {}
             if "actor" in chosen:
                 actor = code[id(chosen["actor"])]
             if "recipient" in chosen:
                 recipient = code[id(chosen["recipient"])]
+            pv = p_args.get(("place", id(it)))
+            if pv is not None and arg_thr <= 1.0:  # no actor written: the place's state, when likelier than a mention
+                pm = next((float(p[1]) for m, p in scored if m is chosen.get("actor")), 0.0)
+                if float(pv[1]) >= arg_thr and float(pv[1]) > pm:
+                    actor = it.place_code
             pred.append((it.event.event, actor, recipient, it.event.symmetric))
         out.append(pred)
     return out
@@ -116,9 +125,10 @@ def _fit_event(gold: list[GoldRow], weak: list) -> NamedModel:
 
 def _fit_args(gold: list[GoldRow], weak: list) -> NamedModel:
     # gold candidates only from events of a matched type: for the others the gold says nothing of roles
-    cands = [c for r in gold for it in r.items if it.label for c in it.candidates]
-    rows = [f for f, _ in weak] + [c.feats for c in cands]
-    y = [y for _, y in weak] + [c.label for c in cands]
+    cands = [(c.feats, c.label) for r in gold for it in r.items if it.label for c in it.candidates]
+    cands += [(it.place_feats, it.place_label) for r in gold for it in r.items if it.label and it.place_feats]
+    rows = [f for f, _ in weak] + [f for f, _ in cands]
+    y = [y for _, y in weak] + [y for _, y in cands]
     w = [1.0] * len(weak) + [GOLD_WEIGHT] * len(cands)
     return fit_named(rows, y, ARG_LABELS, w, C_ARG)
 
@@ -156,6 +166,8 @@ def cross_validate(gold: list[GoldRow], weak_ev: list, weak_arg: list) -> tuple[
                     p_event[id(it)] = float(ev.proba(it.feats)[1])
                 for c in it.candidates:
                     p_args[id(c)] = ar.proba(c.feats)
+                if it.place_feats:
+                    p_args[("place", id(it))] = ar.proba(it.place_feats)
     return p_event, p_args
 
 
@@ -383,7 +395,10 @@ def main(argv: list[str] | None = None) -> None:
              len(weak_arg), f"rule events with both parties written and confidence >= {WEAK_ARG_CONF}",
              "side of the trigger, distance, mentions between, nearest on its side, a clause break between, the "
              "preposition or clitic before the mention, mention kind and agent, first in sentence, the reported "
-             "speaker, crossed with the event type and quad.", C_ARG)):
+             "speaker, crossed with the event type and quad; the verb's voice, the agent phrase and relative clause "
+             "(events/clauses.py), a relative pronoun between, the genitive chain, the dictionary kind of the "
+             "mention. An event with no actor is also offered the state of its place (`virtual=place` names).",
+             C_ARG)):
         path = out / file
         model.save(path)
         extra = (f" Override threshold {model.override}: a party the rules wrote is replaced when another mention "
