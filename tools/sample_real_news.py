@@ -4,7 +4,8 @@ Articles are visited in a seeded random order; from each, one body sentence (6-7
 put in stratum "state" (Marsad's actor stage names a state in it) or "other", until 240 + 160 are filled. Each
 sentence is assigned to dev or test at random (seeded, half each). `--part 2` draws a second, dev-only sample of
 180 + 120 sentences (ids rn400-rn699) with its own seed from the articles the first part did not use, and appends
-it to the sample file; the test half stays the first part's 200 sentences. The output holds references only (file, article
+it to the sample file; `--part 3` likewise draws rn700-rn999 (seed + 3); the test half stays the first part's 200
+sentences. The output holds references only (file, article
 index, character offsets into the article text as `marsad.ingest.newsjson` reads it): the corpus's text never
 enters the repository.
 
@@ -23,23 +24,24 @@ from marsad.pipeline import Pipeline
 
 SEED = 20150721
 QUOTA = {"state": 240, "other": 160}
-PART2 = {"seed": SEED + 2, "quota": {"state": 180, "other": 120}, "first": 400}
+PARTS = {2: {"seed": SEED + 2, "quota": {"state": 180, "other": 120}, "first": 400},
+         3: {"seed": SEED + 3, "quota": {"state": 180, "other": 120}, "first": 700}}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default="../shared/corpora/saudinewsnet")
     ap.add_argument("-o", "--out", default="tests/gold/real_news_sample.jsonl")
-    ap.add_argument("--part", type=int, choices=(1, 2), default=1)
+    ap.add_argument("--part", type=int, choices=(1, 2, 3), default=1)
     args = ap.parse_args()
-    part2 = args.part == 2
-    quota = PART2["quota"] if part2 else QUOTA
+    part2 = args.part in PARTS  # a later, dev-only part
+    quota = PARTS[args.part]["quota"] if part2 else QUOTA
     used = set()
     if part2:
         for line in open(args.out, encoding="utf-8"):
             r = json.loads(line)
             used.add((r["file"], r["index"]))
-    rng = random.Random(PART2["seed"] if part2 else SEED)
+    rng = random.Random(PARTS[args.part]["seed"] if part2 else SEED)
     files = sorted(Path(args.corpus).glob("*.zip"))
     docs = {}
     for f in files:
@@ -67,7 +69,7 @@ def main() -> None:
                                "published": docs[key].published, "source": docs[key].source})
     rows = taken["state"] + taken["other"]
     rng.shuffle(rows)
-    first = PART2["first"] if part2 else 0
+    first = PARTS[args.part]["first"] if part2 else 0
     for i, r in enumerate(rows):
         r["id"] = f"rn{first + i:03d}"
         # rows are already in random order; the second part is development data only
