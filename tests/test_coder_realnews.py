@@ -916,3 +916,14 @@ def test_a_feast_is_no_threat_and_a_private_quarrel_no_political_killing(pipe):
 def test_a_campaigns_audience_and_a_road_crossing_are_no_acts(pipe):
     assert not coded(pipe, "وتستهدف المبادرة التي أطلقتها وزارة التعليم جميع شرائح المجتمع في المملكة.")
     assert not coded(pipe, "ويمتد الطريق الدائري في الرياض ويقطعه عدد من الطرق الرئيسية.", "PROTEST")
+
+
+def test_members_counted_from_a_group_are_the_arrested_and_held_in_the_arresting_state(pipe):
+    (e,) = coded(pipe, "واعتقلت الشرطة التركية عشرين من عناصر تنظيم داعش في مدينة غازي عنتاب.", "COERCE")
+    assert (e.actor.code, e.recipient.code, e.recipient.country) == ("TUR", "ISI", "TUR")
+
+
+def test_a_state_announcing_arrests_made_them(pipe):
+    evs = coded(pipe, "وأعلن وزير الداخلية الأردني عن اعتقال 12 من عناصر تنظيم داعش.", "COERCE")
+    assert evs and all(e.actor.code == "JOR" for e in evs)
+    assert any(e.recipient.code == "ISI" and e.recipient.country == "JOR" for e in evs)

@@ -338,6 +338,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
             continue  # an unmarked mention before the subject is not its object
         if p == "ل" and x.tok_start - last <= 2 and "ل" not in preps:
             p = "obj" if "obj" in preps else (next(iter(preps)) if preps else "ل")  # masdar + لـ object: غزوها لأوكرانيا
+        if p == "من" and m.pattern.event in ("ASSAULT", "COERCE") and "obj" in preps and counted_from(tokens, x):
+            p = "obj"  # "اعتقلت الشرطة عشرة من عناصر تنظيم داعش": a count of the group's members is the object
         if p and (p in preps or (not preps and p in ("مع", "الي", "ضد", "علي", "ل", "ب"))):
             recipients = group(x, rest, norms)
             if p == "مع":
@@ -542,6 +544,16 @@ def prep(prefix: str) -> str | None:
     p = prefix[:-2] if prefix.endswith("ال") else prefix
     p = p.lstrip("وف")
     return p if p in ("ب", "ل", "ك") else None
+
+
+def counted_from(tokens: list[Token], x: Mention) -> bool:
+    """Mention x is the whole a count is taken from: a number or count word, من, and at most one member noun
+    (عشرة من عناصر X، 590 من عناصر X، العشرات من X)."""
+    for k in range(x.tok_start - 1, max(0, x.tok_start - 3), -1):
+        if tokens[k].norm == "من" or (k == x.tok_start and tokens[k].prefix[:1] == "م"):
+            b = tokens[k - 1]
+            return b.norm[:1].isdigit() or b.base in clauses.COUNT_WORDS or b.norm in clauses.COUNT_WORDS
+    return False
 
 
 def not_a_party(tokens: list[Token], x: Mention) -> bool:

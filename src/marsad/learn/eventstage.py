@@ -161,6 +161,10 @@ def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedMode
         if place and not party.country and stateless(party.code):
             party.country = place
         setattr(e, side, party)
+    r = e.recipient
+    if e.event == "COERCE" and not r.country and stateless(r.code) and len(e.actor.code or "") == 3 \
+            and not stateless(e.actor.code) and e.actor.code != r.code:
+        r.country = e.actor.code  # a group of no one state arrested by a state is held in that state (as the rules)
     return e
 
 
