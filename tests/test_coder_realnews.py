@@ -927,3 +927,17 @@ def test_a_state_announcing_arrests_made_them(pipe):
     evs = coded(pipe, "وأعلن وزير الداخلية الأردني عن اعتقال 12 من عناصر تنظيم داعش.", "COERCE")
     assert evs and all(e.actor.code == "JOR" for e in evs)
     assert any(e.recipient.code == "ISI" and e.recipient.country == "JOR" for e in evs)
+
+
+def test_a_news_agency_is_no_side_of_the_two_parties(pipe):
+    evs = coded(pipe, "وقال مصدر عسكري لوكالة الأنباء الفرنسية إن اشتباكات عنيفة اندلعت بين الطرفين بعد أن هاجم "
+                      "مسلحو داعش مواقع الجيش العراقي.", "ASSAULT")
+    assert evs and all("FRA" not in (e.actor.code, e.recipient.code) for e in evs)
+
+
+def test_an_armed_groups_attacks_and_a_supplied_state(pipe):
+    (e,) = coded(pipe, "وعاد الهدوء إلى القرى الحدودية بعيدا عن اعتداءات الحوثيين.", "ASSAULT")
+    assert e.actor.code == "HOU" and e.recipient.code != "HOU"
+    (e,) = coded(pipe, "وتحدث الوزير عن تزويد الأردن بطائرات مسيرة ومعدات عسكرية.", "AID")
+    assert e.recipient.code == "JOR" and e.actor.code != "JOR"
+    assert not coded(pipe, "ويمثل تحرير المدينة ضربة قوية للحوثيين.", "ASSAULT")  # a blow, figuratively

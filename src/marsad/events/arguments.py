@@ -60,6 +60,7 @@ PRONOUN_SUBJECTS = frozenset({"انها", "انه", "انهم", "بانها", "�
 # two governments named by their nisbas: "أدانت الحكومتان الألمانية والإسبانية"
 DUAL_HEADS = frozenset({"الحكومتان", "الحكومتين", "حكومتا", "حكومتي", "الدولتان", "الدولتين", "دولتا", "دولتي",
                         "الخارجيتان", "الخارجيتين", "البرلمانان", "البرلمانين"})
+SUPPLY = frozenset({"تزويد", "تسليح", "امداد", "تجهيز", "وتزويد", "وتسليح", "وامداد"})
 # the epithets of a state in the Gulf press ("مصر الشقيقة"، "ليبيريا الصديق")
 EPITHETS = frozenset({"الشقيق", "الشقيقه", "الشقيقين", "الشقيقتين", "الصديق", "الصديقه", "الصديقين", "الصديقتين"})
 LED_BY = frozenset({"بقياده", "بزعامه", "بقيادتها", "بقيادته", "وبقياده",
@@ -372,8 +373,13 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         actors, recipients, symmetric = actors[:1], actors[1:], True
     genitive = actors and actors[0].tok_start == last + 1 and frame.actor == "genitive" and not recipients \
         and agent is None
-    if genitive and m.pattern.event in ("ASSAULT", "COERCE") and actors[0].kind in ("name", "capital"):
+    if genitive and m.pattern.event in ("ASSAULT", "COERCE") and actors[0].kind in ("name", "capital") \
+            and actors[0].agent not in ARMED:  # "اعتداءات الحوثيين": an armed group's attacks are its own
         # the genitive of a transitive masdar is its object: "غزو أوكرانيا", "حصار غزة"
+        return [], actors, symmetric
+    if m.pattern.event == "AID" and actors and not recipients and agent is None \
+            and actors[0].tok_start == head + 1 and (tokens[head].base in SUPPLY or norms[head] in SUPPLY):
+        # "تزويد مصر بطائرات"، "تسليح العشائر": the genitive of a supplying masdar is who is supplied
         return [], actors, symmetric
     if frame.actor == "genitive" and m.pattern.event in ("ASSAULT", "COERCE") and actors and actors[0].kind == "nisba" \
             and not recipients and agent is None \

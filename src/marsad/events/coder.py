@@ -480,8 +480,9 @@ class EventCoder:
         for i, t in enumerate(tokens):
             if t.base not in DUAL_REFS and t.norm not in DUAL_REFS:
                 continue
-            duo = _coordinated_pair(tokens, [x for x in mentions if x.tok_end <= i]) or \
-                _last_two(list(context) + [x.code for x in mentions if x.tok_end <= i])
+            # not a news agency's nisba (قال لوكالة الأنباء الألمانية إن مواجهات اندلعت بين الطرفين)
+            earlier = [x for x in mentions if x.tok_end <= i and x.agent != "MED"]
+            duo = _coordinated_pair(tokens, earlier) or _last_two(list(context) + [x.code for x in earlier])
             if duo:
                 out.append(Mention(t.start, t.end, t.text, duo[0], None, "dual", entry=duo[1], tok_start=i, tok_end=i + 1))
         return out
