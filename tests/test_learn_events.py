@@ -77,14 +77,14 @@ def test_confidence_is_the_scorers_probability_and_low_events_are_dropped(pipes)
 
 
 def test_unjudged_types_pass_unchanged(pipes):
-    # sanctions: no rule event of the dev golds is a sanction, so the scorers leave them to the rules
-    text = "فرضت الولايات المتحدة عقوبات اقتصادية جديدة على روسيا بسبب ضم القرم."
+    # threats: no rule event of the dev golds is a real threat, so the scorers leave them to the rules
+    text = "هددت كوريا الشمالية الولايات المتحدة بضربة نووية إذا واصلت مناوراتها العسكرية."
     rules, learned = pipes
-    assert "SANCTION" not in NamedModel.load(model_dir() / EVENT_MODEL).judged
+    assert "THREATEN" not in NamedModel.load(model_dir() / EVENT_MODEL).judged
     a = [(e.event, e.actor.code, e.recipient.code, e.confidence) for e in code(rules, text).events]
     b = [(e.event, e.actor.code, e.recipient.code, e.confidence) for e in code(learned, text).events]
-    assert any(x[0] == "SANCTION" for x in a) and [x for x in a if x[0] == "SANCTION"] == \
-        [x for x in b if x[0] == "SANCTION"]
+    assert any(x[0] == "THREATEN" for x in a) and [x for x in a if x[0] == "THREATEN"] == \
+        [x for x in b if x[0] == "THREATEN"]
 
 
 def _mention(code, start, tok):
