@@ -941,3 +941,12 @@ def test_an_armed_groups_attacks_and_a_supplied_state(pipe):
     (e,) = coded(pipe, "وتحدث الوزير عن تزويد الأردن بطائرات مسيرة ومعدات عسكرية.", "AID")
     assert e.recipient.code == "JOR" and e.actor.code != "JOR"
     assert not coded(pipe, "ويمثل تحرير المدينة ضربة قوية للحوثيين.", "ASSAULT")  # a blow, figuratively
+
+
+def test_a_definite_agent_without_a_state_belongs_to_the_articles_place(pipe):
+    text = "قتل جنديان يمنيان في عدن. وشنت الميليشيات هجوما على مواقع الجيش قرب المدينة أمس."
+    evs = [e for e in code_text(pipe, text, DATE) if e.sentence_idx == 1 and e.event == "ASSAULT"]
+    assert [(e.actor.code, e.actor.agent, e.recipient.code, e.recipient.agent) for e in evs] == [("YEM", "REB", "YEM", "MIL")]
+    # a generic indefinite head ("an attack on a member state") takes no state from the article
+    text = "وقعت قيرغيزستان على المعاهدة. ويعتبر العدوان على دولة مشاركة عدوانا على جميع الدول."
+    assert not [e for e in code_text(pipe, text, DATE) if e.sentence_idx == 1 and e.event == "ASSAULT"]
