@@ -44,10 +44,12 @@ PLACE_MARK = "prep=في"  # the argument feature of a mention right after في
 # 0.67-0.77 at the thresholds dev preferred); a text without a title has no page to judge (one sentence is weak
 # evidence of a domain), so there too the event is kept, as the press relevance model leaves such text alone.
 POLITICAL_PAGE = "doc.political=lead"
+NO_PAGE = "doc.top=none"
 
 
 def may_drop(feats: list[str], press: bool = True) -> bool:
-    return press and POLITICAL_PAGE not in feats
+    # a page with no cue words of any domain (a short wire item) shows no other page: its events are kept
+    return press and POLITICAL_PAGE not in feats and NO_PAGE not in feats
 
 
 def unsure(party: Party) -> bool:
