@@ -100,11 +100,13 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     window = frame.reach or WINDOW_AFTER
     # words of a name or an honorific do not use up the window: "استقبل وزير الخارجية الأستاذ عادل بن أحمد
     # الجبير بمقر الوزارة اليوم معالي الأمين العام لمجلس التعاون"
-    named = {i for x in ms for i in range(x.tok_start + 1, x.tok_end) if x.kind == "person"}
+    named = {i for x in ms for i in range(x.tok_start + 1, x.tok_end)}  # also "خادم الحرمين الشريفين"
     used = 0
     while right_bound < len(tokens) and norms[right_bound] not in BOUNDARY and used < window - 1:
-        if right_bound not in named and norms[right_bound] not in HONORIFICS:
-            used += 1
+        if right_bound not in named and norms[right_bound] not in HONORIFICS and tokens[right_bound].is_word \
+                and norms[right_bound] not in ADVERBS and tokens[right_bound].base not in TITLES \
+                and norms[right_bound] not in ("الملك", "الامير", "الشيخ"):
+            used += 1  # punctuation and brackets do not use up the window: "بجدة اليوم (الأربعاء)، وزير"
         right_bound += 1
     before = [x for x in ms if left_bound <= x.tok_start and x.tok_end <= head]
     after = [x for x in ms if head < x.tok_start < right_bound]
@@ -116,6 +118,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         i = x.tok_start
         if i > 0 and norms[i - 1] in LED_BY:
             return "desc"  # "التحالف الدولي بقيادة الولايات المتحدة": who leads a party, no party of the act
+        if i > 0 and norms[i - 1] in ("بعد", "قبل", "عقب"):
+            return "time"  # "فيتنام، التي زارها بعد كوريا الشمالية": after another place or act, no party
         if i > 0 and tokens[i - 1].base in LOYAL:
             if i > 1 and tokens[i - 1].base.startswith("تابع") and (tokens[i - 2].base in TARGETS
                                                                      or norms[i - 2] in TARGETS):
@@ -565,7 +569,8 @@ def counted_from(tokens: list[Token], x: Mention) -> bool:
 def not_a_party(tokens: list[Token], x: Mention) -> bool:
     """A mention the markers rule out as a party of any act: whom another party is loyal to (الموالية لطهران) or
     who leads it (التحالف بقيادة الولايات المتحدة)."""
-    return x.tok_start > 0 and (tokens[x.tok_start - 1].base in LOYAL or tokens[x.tok_start - 1].norm in LED_BY)
+    return x.tok_start > 0 and (tokens[x.tok_start - 1].base in LOYAL or tokens[x.tok_start - 1].norm in LED_BY
+                                or tokens[x.tok_start - 1].norm in ("بعد", "قبل", "عقب"))  # زارها بعد كوريا
 
 
 def after_place_word(tokens: list[Token], x: Mention) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..events.arguments import after_place_word, not_a_party
+from ..events.arguments import HONORIFICS, after_place_word, not_a_party
 from ..events.clauses import FORCE_NOUNS
 from ..events.coder import event_id
 from ..records import Event, Mention, Party, Processed
@@ -45,6 +45,7 @@ PLACE_MARK = "prep=في"  # the argument feature of a mention right after في
 # evidence of a domain), so there too the event is kept, as the press relevance model leaves such text alone.
 POLITICAL_PAGE = "doc.political=lead"
 NO_PAGE = "doc.top=none"
+TITLE_WORDS = frozenset({"الملك", "الامير", "الرييس", "الشيخ", "السلطان", "ولي", "العهد"})
 
 
 def may_drop(feats: list[str], press: bool = True) -> bool:
@@ -175,6 +176,8 @@ def tied(a: Mention, b: Mention, tokens) -> bool:
     (روسيا والصين، الألمانية والإسبانية), or the same state side by side (قوات الاحتلال الإسرائيلي)."""
     first, second = (a, b) if a.tok_start <= b.tok_start else (b, a)
     gap = [t.norm for t in tokens[first.tok_end:second.tok_start]]
+    if a.code == b.code and gap and all(w in HONORIFICS or w in TITLE_WORDS for w in gap):
+        return True  # "خادم الحرمين الشريفين الملك سلمان": one person under two names
     if len(gap) > 1 or (gap and gap[0] not in ("و", ",", "،")):
         return False
     joined = bool(gap) or (second.tok_start < len(tokens) and tokens[second.tok_start].norm[:1] == "و")
@@ -232,6 +235,9 @@ class LearnedEventStage:
             e.confidence = round(min(prob, e.confidence) if inferred else prob, 3)
             if (e.actor.start, e.recipient.start, e.actor.code) != before:
                 e.id = event_id(p.doc.id, e)
+                same = (e.sentence_idx, e.event, e.mode, e.actor.code, e.recipient.code)
+                if any((k.sentence_idx, k.event, k.mode, k.actor.code, k.recipient.code) == same for k in kept):
+                    continue  # "زيارة الرئيس الروسي إلى فيتنام، التي زارها": the filled act is one already told
             if e.id not in seen:  # a filled party can make two rule events one
                 seen.add(e.id)
                 kept.append(e)
