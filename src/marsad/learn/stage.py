@@ -227,7 +227,7 @@ class QuadStage:
         starts, counts = [], []
         at = 0
         for s in sentences:
-            words = _WORD.findall(normalize(s.text))
+            words = _WORD.findall(s.norm or normalize(s.text))  # (words: the same in either form)
             got = [table.get(x) or self._word_entry(x) for x in words]
             starts.append(at)
             n = 0
