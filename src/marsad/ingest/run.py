@@ -23,7 +23,7 @@ from .readers import ReadError, iter_files, read_path
 from .txt_dates import inferred_date
 from .workers import Done, Failed, Runner
 
-BATCH = 50
+BATCH = 200  # documents a transaction: a commit writes every index page it touched again (50: ~12 % more writer CPU)
 
 
 @dataclass

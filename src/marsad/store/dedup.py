@@ -112,6 +112,7 @@ class NearDuplicates:
         self.threshold = threshold
         self.ranges = band_ranges(threshold)
         self.pending: list[tuple[str, bytes, list[int]]] = []  # (doc id, signature, band keys), in order
+        self._pending_at: dict[int, list[int]] = {}  # band key -> positions in ``pending`` that have it
         self._ensure_index()
 
     def _ensure_index(self) -> None:
@@ -138,18 +139,21 @@ class NearDuplicates:
             score = similarity(sig, bytes(stored))
             if score >= self.threshold:
                 return doc_id, score, keys
-        kset = set(keys)
-        for doc_id, other, okeys in self.pending:
-            if kset.intersection(okeys):
-                score = similarity(sig, other)
-                if score >= self.threshold:
-                    return doc_id, score, keys
+        # the batch's originals sharing a band, earliest first (as a scan of ``pending`` in order meets them)
+        for at in sorted({i for k in keys for i in self._pending_at.get(k, ())}):
+            doc_id, other, _ = self.pending[at]
+            score = similarity(sig, other)
+            if score >= self.threshold:
+                return doc_id, score, keys
         return None, None, keys
 
     def add(self, doc_id: str, sig: bytes, keys: list[int]) -> None:
         """An original of this batch: found by the next documents before it is written."""
+        for k in keys:
+            self._pending_at.setdefault(k, []).append(len(self.pending))
         self.pending.append((doc_id, sig, keys))
 
     def written(self) -> None:
         """The batch is committed (with its band rows): the store answers for it from now on."""
         self.pending.clear()
+        self._pending_at.clear()
