@@ -12,12 +12,11 @@ in-memory LSH over the same documents.
 from __future__ import annotations
 
 import hashlib
-import struct
 
 import numpy as np
 
 from ..text.normalize import normalize
-from ..text.tokens import TOKEN_RE
+from ..text.tokens import WORD_TOKEN_RE
 
 NUM_PERM = 64
 SEED = 7
@@ -42,10 +41,11 @@ MAX32 = np.uint32(0xFFFFFFFF)
 
 
 def shingles(text: str, k: int = 3) -> set[bytes]:
-    words = [w for w in TOKEN_RE.findall(normalize(text)) if w[0].isalnum()]
+    # (the tokens of TOKEN_RE that begin with a letter or digit; joined as UTF-8 bytes, as encoding the joined text)
+    words = [w.encode() for w in WORD_TOKEN_RE.findall(normalize(text))]
     if len(words) < k:
-        return {" ".join(words).encode()}
-    return {" ".join(words[i:i + k]).encode() for i in range(len(words) - k + 1)}
+        return {b" ".join(words)}
+    return {b" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
@@ -60,7 +60,9 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
 def signature(text: str) -> np.ndarray:
     """The 64 MinHash values datasketch's ``MinHash(64, seed=7, scheme='affine32')`` gives after
     ``update_batch(shingles)``, computed here so that an ingest need not import datasketch (and scipy)."""
-    hv = np.array([struct.unpack("<I", hashlib.sha1(s).digest()[:4])[0] for s in shingles(text)], dtype=np.uint32)
+    sha1 = hashlib.sha1
+    # each shingle's SHA-1, its first 4 bytes read as a little-endian uint32 (datasketch's sha1_hash32)
+    hv = np.frombuffer(b"".join([sha1(s).digest()[:4] for s in shingles(text)]), dtype="<u4").astype(np.uint32)
     with np.errstate(over="ignore"):
         phv = _fmix32(hv).reshape(-1, 1) * PERM_A + PERM_B
     return np.minimum(np.full(NUM_PERM, MAX32, dtype=np.uint32), phv.min(axis=0))
