@@ -1,7 +1,7 @@
 """The fifth round's fast paths give what the plain computations give, on Arabic written for these tests:
 trigger matching (one set intersection per token, matching from the second slot on), the sentence's kept
 normalised text, the quad stage's padded marsad sum, the batch's near-duplicate look-up by band key, worker
-results put back together with their documents, and the ingest's page cache."""
+results put back together with their documents, and the ingest's SQLite settings."""
 
 from __future__ import annotations
 
@@ -153,13 +153,14 @@ def test_worker_results_come_back_with_their_documents_in_order(pipe):
     assert [len(d.rows.sentences) for d in done] == [len(pipe(d).sentences) for d in docs]
 
 
-def test_the_ingest_page_cache_is_set_while_it_lasts_and_restored(tmp_path):
+def test_the_ingest_settings_hold_while_it_lasts_and_are_restored(tmp_path):
     store = Store.open(str(tmp_path / "c.db"))
-    before = store.scalar("PRAGMA cache_size")
-    with store.bulk_cache(16):
-        assert store.scalar("PRAGMA cache_size") == -16 * 1024
-    assert store.scalar("PRAGMA cache_size") == before
-    with pytest.raises(RuntimeError), store.bulk_cache(8):
+    settings = "PRAGMA cache_size", "PRAGMA wal_autocheckpoint"
+    before = [store.scalar(s) for s in settings]
+    with store.bulk_writes(16, 5000):
+        assert [store.scalar(s) for s in settings] == [-16 * 1024, 5000]
+    assert [store.scalar(s) for s in settings] == before
+    with pytest.raises(RuntimeError), store.bulk_writes(8, 3000):
         raise RuntimeError("a failed ingest")
-    assert store.scalar("PRAGMA cache_size") == before
+    assert [store.scalar(s) for s in settings] == before
     store.close()
