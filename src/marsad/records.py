@@ -52,6 +52,7 @@ class Sentence:
     end: int
     text: str
     kind: str = "body"  # body | title | boilerplate | duplicate
+    norm: str = field(default="", compare=False, repr=False)  # normalize_space(text) when the text stage set it
 
     @property
     def id(self) -> str:

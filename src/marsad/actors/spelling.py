@@ -30,7 +30,6 @@ from .dictionary import ActorDictionary, Name
 SHORT = 4  # words shorter than this keep their exact spelling
 # endings of Arabic plurals and nisbas (أوروبيون، فنانين): such a word is Arabic, not a foreign surname
 ARABIC_ENDINGS = ("ون", "ين", "يه", "ات")
-_VOWELS = str.maketrans("", "", "ايو")
 ONE_WORD = 5  # a one-word name read by skeleton: this long at least, in the text and in the dictionary
 
 
@@ -41,7 +40,7 @@ def word_skeleton(word: str) -> str:
     if len(word) < SHORT:
         return word
     w = word.replace("تش", "ش")
-    sk = w[0] + w[1:-1].translate(_VOWELS) + w[-1]
+    sk = w[0] + w[1:-1].replace("ا", "").replace("ي", "").replace("و", "") + w[-1]  # (faster than str.translate)
     return sk if len(sk) >= 3 else word
 
 

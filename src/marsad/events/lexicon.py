@@ -61,12 +61,18 @@ class Lexicon:
     problems: list[str]
     by_first: dict[str, list[Pattern]] = field(default_factory=dict)
 
+    # first form -> (pattern, the slots after the first as (gap, forms or ANY) steps), in by_first's order
+    _steps: dict[str, list[tuple[Pattern, tuple]]] = field(default_factory=dict, repr=False, compare=False)
+    _firsts: frozenset[str] = field(default=frozenset(), repr=False, compare=False)
+
     def __post_init__(self) -> None:
         for p in self.patterns:
             first = p.slots[0]
             if isinstance(first, frozenset):
                 for f in first:
                     self.by_first.setdefault(f, []).append(p)
+        self._steps = {f: [(p, _steps(p.slots)) for p in ps] for f, ps in self.by_first.items()}
+        self._firsts = frozenset(self.by_first)
 
     def stats(self) -> dict:
         forms = set()
@@ -84,41 +90,55 @@ class Lexicon:
     def find(self, token_forms: list[set[str]]) -> list[TriggerMatch]:
         """All pattern matches over a sentence, given each token's set of normalised readings."""
         out = []
-        n = len(token_forms)
-        for i in range(n):
+        firsts, steps = self._firsts, self._steps
+        for i, forms in enumerate(token_forms):
+            hits = firsts.intersection(forms)  # most tokens start no pattern: one set operation rules them out
+            if not hits:
+                continue
             seen = set()
-            for f in sorted(token_forms[i]):
-                for p in self.by_first.get(f, ()):
+            for f in sorted(hits) if len(hits) > 1 else hits:
+                for p, rest in steps[f]:
                     if p.id in seen:
                         continue
-                    m = _match(p.slots, token_forms, i)
+                    m = _match_rest(rest, token_forms, i)
                     if m:
                         seen.add(p.id)
                         out.append(TriggerMatch(p, i, m[-1] + 1, m))
         return out
 
 
-def _match(slots: list, tf: list[set[str]], i: int) -> list[int] | None:
-    """Greedy-left match with gaps; returns matched token indices or None."""
-    idx: list[int] = []
-    pos = i
+def _steps(slots: list) -> tuple:
+    """The slots after the first as (gap before it, forms or ANY), for ``_match_rest``."""
+    out = []
     gap = 0
-    for s in slots:
+    for s in slots[1:]:
         if isinstance(s, tuple):
             gap = s[1]
-            continue
-        found = None
-        for k in range(pos, min(len(tf), pos + gap + 1)):
-            if s is ANY or (tf[k] & s):
+        else:
+            out.append((gap, s))
+            gap = 0
+    return tuple(out)
+
+
+def _match_rest(steps: tuple, tf: list, i: int) -> list[int] | None:
+    """Greedy-left match with gaps of a pattern whose first slot holds a form of token i (so that slot is
+    token i), from its ``_steps``; returns the matched token indices or None."""
+    idx = [i]
+    pos = i + 1
+    n = len(tf)
+    for gap, s in steps:
+        found = -1
+        for k in range(pos, min(n, pos + gap + 1)):
+            t = tf[k]
+            if s is ANY or not t.isdisjoint(s):
                 found = k
                 break
-            if tf[k] & SENTENCE_STOPS:  # a gap never crosses a full stop or a colon
+            if not t.isdisjoint(SENTENCE_STOPS):  # a gap never crosses a full stop or a colon
                 break
-        if found is None:
+        if found < 0:
             return None
         idx.append(found)
         pos = found + 1
-        gap = 0
     return idx
 
 

@@ -23,7 +23,7 @@ from .readers import ReadError, iter_files, read_path
 from .txt_dates import inferred_date
 from .workers import Done, Failed, Runner
 
-BATCH = 50
+BATCH = 200  # documents a transaction: a commit writes every index page it touched again (50: ~12 % more writer CPU)
 
 
 @dataclass
@@ -84,7 +84,7 @@ def ingest(
     that bring none of their own (``--date``); ``follow_links``: follow symlinks out of the given folders."""
     pipeline = pipeline or Pipeline.default()
     report = IngestReport()
-    with store.writer_lock(on_wait), Runner(pipeline, workers) as runner:
+    with store.writer_lock(on_wait), store.bulk_writes(), Runner(pipeline, workers) as runner:
         _ingest(paths, store, runner, report, progress, force, default_date, follow_links)
         from ..analysis.aggregate import ensure_fresh  # clusters and dyad-month aggregates the alliance reads
 

@@ -72,8 +72,19 @@ def _init(pipeline: Pipeline) -> None:
 
 
 def _run(docs: list[Document]) -> list[Done | Failed]:
+    """A batch in a worker. The results go back without their documents (a fifth of the bytes passed): the
+    parent still holds the batch and puts each back (``_with_docs``); stages never replace ``p.doc``."""
     assert _worker_pipeline is not None
-    return [process(_worker_pipeline, d) for d in docs]
+    out = [process(_worker_pipeline, d) for d in docs]
+    for r in out:
+        r.doc = None
+    return out
+
+
+def _with_docs(results: list[Done | Failed], docs: list[Document]) -> list[Done | Failed]:
+    for r, d in zip(results, docs, strict=True):
+        r.doc = d
+    return results
 
 
 def default_workers() -> int:
@@ -115,14 +126,14 @@ class Runner:
                 yield process(self.pipeline, it) if isinstance(it, Document) else it
             return
         window = 3 * self.workers
-        queue: deque = deque()  # ("task", AsyncResult) | ("item", marker), in input order
+        queue: deque = deque()  # ("task", (AsyncResult, its documents)) | ("item", marker), in input order
         tasks = 0
         batch: list[Document] = []
 
         def submit() -> None:
             nonlocal batch, tasks
             if batch:
-                queue.append(("task", self.pool.apply_async(_run, (batch,))))
+                queue.append(("task", (self.pool.apply_async(_run, (batch,)), batch)))
                 tasks += 1
                 batch = []
 
@@ -132,7 +143,7 @@ class Runner:
                 kind, x = queue.popleft()
                 if kind == "task":
                     tasks -= 1
-                    yield from x.get()
+                    yield from _with_docs(x[0].get(), x[1])
                 else:
                     yield x
 

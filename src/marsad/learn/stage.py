@@ -148,7 +148,11 @@ class QuadStage:
             raise ModelError(f"{self.directory}: quad and relevance models were trained on different features")
         self._models = models
         # one float32 matrix for both models: one gather per sentence instead of two gathers and casts
-        self._weights = np.hstack([models["quad"].weights, models["relevance"].weights]).astype(np.float32)
+        both = np.hstack([models["quad"].weights, models["relevance"].weights]).astype(np.float32)
+        # plus one row of -0.0 after the features' rows (no feature index reaches it): doc_margins pads with it,
+        # and x + (-0.0) is x for every float, zeros' signs included
+        self._weights = np.vstack([both, np.full((1, both.shape[1]), -0.0, np.float32)])
+        self._pad = len(both)
         self._word_sums: dict[str, tuple[np.ndarray, int]] = {}  # word -> (1 x outputs row, feature count)
         self._words: dict[str, tuple[int, int, int]] = {}  # word -> (hash, row in _word_table, feature count)
         self._word_table = np.zeros((1024, self._weights.shape[1]), np.float32)
@@ -227,7 +231,7 @@ class QuadStage:
         starts, counts = [], []
         at = 0
         for s in sentences:
-            words = _WORD.findall(normalize(s.text))
+            words = _WORD.findall(s.norm or normalize(s.text))  # (words: the same in either form)
             got = [table.get(x) or self._word_entry(x) for x in words]
             starts.append(at)
             n = 0
@@ -247,11 +251,17 @@ class QuadStage:
         rows[w_at] = self._word_table[word_rows]
         z = np.add.reduceat(rows, starts, axis=0)
         z /= np.sqrt(np.maximum(np.asarray(counts, np.float32), 1.0))[:, None]
-        mw = self._models["quad"].marsad_weight
-        for i, s in enumerate(sentences):
-            m = self._features.indices(p, s.idx, by_sentence)
-            if m:
-                z[i] += w[m].sum(axis=0) * (mw / np.sqrt(len(m)))
+        # the marsad block of every sentence at once: each sentence's rows in one padded line of a gather, summed
+        # along the line; numpy sums that axis row after row, as w[m].sum(axis=0) does (the same bits), where
+        # reduceat would not; then scaled and added in float64 and stored as float32, as z[i] += … did
+        ms = [self._features.indices(p, s.idx, by_sentence) for s in sentences]
+        lens = np.array([len(m) for m in ms])
+        if lens.max() > 0:
+            at = np.full((len(ms), int(lens.max())), self._pad, np.intp)
+            for i, m in enumerate(ms):
+                at[i, :len(m)] = m
+            has = lens > 0
+            z[has] += w[at[has]].sum(axis=1) * (self._models["quad"].marsad_weight / np.sqrt(lens[has]))[:, None]
         return z
 
     def _word_entry(self, word: str) -> tuple[int, int, int]:

@@ -12,12 +12,11 @@ in-memory LSH over the same documents.
 from __future__ import annotations
 
 import hashlib
-import struct
 
 import numpy as np
 
 from ..text.normalize import normalize
-from ..text.tokens import TOKEN_RE
+from ..text.tokens import WORD_TOKEN_RE
 
 NUM_PERM = 64
 SEED = 7
@@ -42,10 +41,11 @@ MAX32 = np.uint32(0xFFFFFFFF)
 
 
 def shingles(text: str, k: int = 3) -> set[bytes]:
-    words = [w for w in TOKEN_RE.findall(normalize(text)) if w[0].isalnum()]
+    # (the tokens of TOKEN_RE that begin with a letter or digit; joined as UTF-8 bytes, as encoding the joined text)
+    words = [w.encode() for w in WORD_TOKEN_RE.findall(normalize(text))]
     if len(words) < k:
-        return {" ".join(words).encode()}
-    return {" ".join(words[i:i + k]).encode() for i in range(len(words) - k + 1)}
+        return {b" ".join(words)}
+    return {b" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
 
 
 def _fmix32(h: np.ndarray) -> np.ndarray:
@@ -60,7 +60,9 @@ def _fmix32(h: np.ndarray) -> np.ndarray:
 def signature(text: str) -> np.ndarray:
     """The 64 MinHash values datasketch's ``MinHash(64, seed=7, scheme='affine32')`` gives after
     ``update_batch(shingles)``, computed here so that an ingest need not import datasketch (and scipy)."""
-    hv = np.array([struct.unpack("<I", hashlib.sha1(s).digest()[:4])[0] for s in shingles(text)], dtype=np.uint32)
+    sha1 = hashlib.sha1
+    # each shingle's SHA-1, its first 4 bytes read as a little-endian uint32 (datasketch's sha1_hash32)
+    hv = np.frombuffer(b"".join([sha1(s).digest()[:4] for s in shingles(text)]), dtype="<u4").astype(np.uint32)
     with np.errstate(over="ignore"):
         phv = _fmix32(hv).reshape(-1, 1) * PERM_A + PERM_B
     return np.minimum(np.full(NUM_PERM, MAX32, dtype=np.uint32), phv.min(axis=0))
@@ -112,6 +114,7 @@ class NearDuplicates:
         self.threshold = threshold
         self.ranges = band_ranges(threshold)
         self.pending: list[tuple[str, bytes, list[int]]] = []  # (doc id, signature, band keys), in order
+        self._pending_at: dict[int, list[int]] = {}  # band key -> positions in ``pending`` that have it
         self._ensure_index()
 
     def _ensure_index(self) -> None:
@@ -138,18 +141,21 @@ class NearDuplicates:
             score = similarity(sig, bytes(stored))
             if score >= self.threshold:
                 return doc_id, score, keys
-        kset = set(keys)
-        for doc_id, other, okeys in self.pending:
-            if kset.intersection(okeys):
-                score = similarity(sig, other)
-                if score >= self.threshold:
-                    return doc_id, score, keys
+        # the batch's originals sharing a band, earliest first (as a scan of ``pending`` in order meets them)
+        for at in sorted({i for k in keys for i in self._pending_at.get(k, ())}):
+            doc_id, other, _ = self.pending[at]
+            score = similarity(sig, other)
+            if score >= self.threshold:
+                return doc_id, score, keys
         return None, None, keys
 
     def add(self, doc_id: str, sig: bytes, keys: list[int]) -> None:
         """An original of this batch: found by the next documents before it is written."""
+        for k in keys:
+            self._pending_at.setdefault(k, []).append(len(self.pending))
         self.pending.append((doc_id, sig, keys))
 
     def written(self) -> None:
         """The batch is committed (with its band rows): the store answers for it from now on."""
         self.pending.clear()
+        self._pending_at.clear()

@@ -117,5 +117,5 @@ def split_sentences(text: str, doc_id: str = "", title: str = "") -> list[Senten
             else:
                 kind = "body"
             seen.add(key)
-            out.append(Sentence(doc_id, len(out), s, e, seg, kind))
+            out.append(Sentence(doc_id, len(out), s, e, seg, kind, key))  # key kept: the store and features reuse it
     return out

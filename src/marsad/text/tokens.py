@@ -18,13 +18,16 @@ from ..records import Token
 from .normalize import normalize
 
 _MARKS = "\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640\u200c\u200d"
+_NUMBER = r"\d+(?:[.,\u066b\u066c/:]\d+)*%?"  # numbers, dates 2025/01/02, 16,000, 3.5
+_WORDLIKE = rf"[^\W\d_][\w{_MARKS}]*"  # words (Arabic letters with their diacritics, Latin)
 TOKEN_RE = re.compile(
-    rf"\d+(?:[.,\u066b\u066c/:]\d+)*%?"  # numbers, dates 2025/01/02, 16,000, 3.5
-    rf"|[^\W\d_][\w{_MARKS}]*"  # words (Arabic letters with their diacritics, Latin)
+    rf"{_NUMBER}|{_WORDLIKE}"
     rf"|[{_MARKS}]+"  # stray marks
     rf"|\S",  # any other single character (punctuation)
     re.UNICODE,
 )
+# TOKEN_RE's tokens that begin with a letter or a digit, found without the others (near-duplicate shingles)
+WORD_TOKEN_RE = re.compile(rf"{_NUMBER}|{_WORDLIKE}", re.UNICODE)
 
 WORDS_RE = re.compile(r"\w+|[^\w\s]")  # on normalised text (no marks left inside words)
 
