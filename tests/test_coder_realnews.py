@@ -950,3 +950,11 @@ def test_a_definite_agent_without_a_state_belongs_to_the_articles_place(pipe):
     # a generic indefinite head ("an attack on a member state") takes no state from the article
     text = "وقعت قيرغيزستان على المعاهدة. ويعتبر العدوان على دولة مشاركة عدوانا على جميع الدول."
     assert not [e for e in code_text(pipe, text, DATE) if e.sentence_idx == 1 and e.event == "ASSAULT"]
+
+
+def test_a_kunyas_nisba_is_no_state_and_counted_terrorists_are_the_killed(pipe):
+    p = Pipeline.default("actors")(make_document("قتلت القوات العراقية أبو حمزة المصري و12 مسلحا من تنظيم داعش.", "t", "",
+                                                 published=DATE))
+    assert "EGY" not in [m.code for m in p.mentions]
+    (e,) = coded(pipe, "وقتل الجيش المصري أكثر من 200 إرهابيا خلال عملية موسعة في شمال سيناء.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code, e.recipient.agent) == ("EGY", "EGY", "REB")

@@ -134,6 +134,10 @@ class Guards:
         if m.tok_end != m.tok_start + 1 or prev is None or not t.norm.startswith("ال") or not t.norm.endswith("ي"):
             return False
         name = prev.base or prev.norm
+        # a kunya before it: "أبو قتادة المغربي"، "أبو حمزة المصري" (a nom de guerre's origin, not the state)
+        before = tokens[m.tok_start - 2] if m.tok_start >= 2 else None
+        if before is not None and before.norm in ("ابو", "ابي", "ابا", "وابو", "لابي", "بابي"):
+            return True
         # a compound given name written as one word (عبدالمحسن التركي، عبدالله العراقي)
         return name in self.given_names or prev.norm in self.given_names or (name.startswith("عبد") and len(name) > 4)
 
