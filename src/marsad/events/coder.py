@@ -76,6 +76,9 @@ class EventCoder:
         self.lexicon = lexicon or load_lexicon()
         self.ontology = ontology or load_ontology()
         self.cues = cues or Cues.load()
+        self._phrases_by_first: dict[str, list] = {}  # reporting phrases by their first word, in the cues' order
+        for ph, r in self.cues.reporting_phrases:
+            self._phrases_by_first.setdefault(ph[0], []).append((ph, r))
         self.policies: dict[str, Policy] = load_policies({k: set(t.modes) for k, t in self.ontology.types.items()})[0]
         self.given_names = bundled_guards().given_names  # "فؤاد شكر"، "محمد حرب": a surname that is a common noun
         self.stateless = stateless_groups()  # ISIL, al-Qaeda: their country is the event's place
@@ -559,7 +562,7 @@ class EventCoder:
             role = self.cues.reporting.get(t.norm) or self.cues.reporting.get(t.base)
             j = i + 1
             if role is None:
-                for ph, r in self.cues.reporting_phrases:
+                for ph, r in self._phrases_by_first.get(norms[i], ()):
                     if tuple(norms[i:i + len(ph)]) == ph:
                         role, j = r, i + len(ph)
                         break

@@ -55,6 +55,13 @@ def weekday_names() -> dict[str, int]:
     return {_key(normalize(n)): d for d, n in get_day_names("wide", locale="ar").items()}  # Monday = 0
 
 
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """Keys a date expression can start with, besides digits and the relative days."""
+    single, double = month_names()
+    return frozenset(single) | {a for a, _ in double} | frozenset(weekday_names()) | {"شهر", "اسبوع", "عام", "سنه"}
+
+
 def _key(w: str) -> str:
     return w[2:] if w.startswith("ال") and len(w) > 3 else w
 
@@ -88,6 +95,10 @@ def find_dates(tokens: list[Token], published: str | None) -> list[DateExpr]:
     n = len(tokens)
     keys = [_key(t.base if t.base else t.norm) for t in tokens]
     norms = [t.norm for t in tokens]
+    starts = _starters()
+    if not any(k in starts or w[:1].isdigit() or w in RELATIVE_DAYS for k, w in zip(keys, norms)) \
+            and not any(t.base == "امس" for t in tokens):
+        return out  # no word a date can start with (most sentences): the scan below would find nothing
 
     def month_at(i: int) -> tuple[int, int] | None:
         """(month, tokens used) at i, with an optional '/other name' after it."""
