@@ -96,7 +96,7 @@ def find_dates(tokens: list[Token], published: str | None) -> list[DateExpr]:
     keys = [_key(t.base if t.base else t.norm) for t in tokens]
     norms = [t.norm for t in tokens]
     starts = _starters()
-    if not any(k in starts or w[:1].isdigit() or w in RELATIVE_DAYS for k, w in zip(keys, norms)) \
+    if not any(k in starts or w[:1].isdigit() or w in RELATIVE_DAYS for k, w in zip(keys, norms, strict=True)) \
             and not any(t.base == "امس" for t in tokens):
         return out  # no word a date can start with (most sentences): the scan below would find nothing
 
