@@ -958,3 +958,17 @@ def test_a_kunyas_nisba_is_no_state_and_counted_terrorists_are_the_killed(pipe):
     assert "EGY" not in [m.code for m in p.mentions]
     (e,) = coded(pipe, "وقتل الجيش المصري أكثر من 200 إرهابيا خلال عملية موسعة في شمال سيناء.", "ASSAULT")
     assert (e.actor.code, e.recipient.code, e.recipient.agent) == ("EGY", "EGY", "REB")
+
+
+def test_word_senses_of_the_press_read_in_a_corpus_sample(pipe):
+    # وعدوانا is عدوان + tanwin alif, not وعدوا + نا "they promised us"
+    assert not coded(pipe, "ويواصل الحوثيون إلقاء التهم ظلما وعدوانا على دول التحالف.", "AGREE")
+    assert not coded(pipe, "ودعت الخارجية العراقية الله عز وجل أن يتقبل الضحايا في الشهداء.", "REQUEST")
+    assert not coded(pipe, "وقال الطالب السعودي إن الوقت يداهمهم قبل بدء موسم الحج.")
+    (e,) = coded(pipe, "ودعا الرئيس الأمريكي إيران إلى وقف تدخلها في اليمن.", "REQUEST")
+    assert (e.actor.code, e.recipient.code) == ("USA", "IRN")
+
+
+def test_the_owner_of_a_struck_building_is_the_target(pipe):
+    (e,) = coded(pipe, "أوقفت السلطات مشتبها به في حادثة تفجير مسجد قوات الطوارئ الخاصة في أبها.", "ASSAULT")
+    assert e.recipient.code == "SAU" and e.recipient.agent == "COP" and e.actor.agent != "COP"

@@ -385,10 +385,11 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
             and actors[0].tok_start == head + 1 and (tokens[head].base in SUPPLY or norms[head] in SUPPLY):
         # "تزويد مصر بطائرات"، "تسليح العشائر": the genitive of a supplying masdar is who is supplied
         return [], actors, symmetric
-    if frame.actor == "genitive" and m.pattern.event in ("ASSAULT", "COERCE") and actors and actors[0].kind == "nisba" \
+    if frame.actor == "genitive" and m.pattern.event in ("ASSAULT", "COERCE") and actors \
             and not recipients and agent is None \
             and actors[0].tok_start == last + 2 and (tokens[last + 1].base in STRUCK or norms[last + 1] in STRUCK):
-        # "تفجير السفارة الأمريكية"، "استهداف مدرعة إسرائيلية": the nisba is the struck thing's, the target's
+        # "تفجير السفارة الأمريكية"، "استهداف مدرعة إسرائيلية"، "تفجير مسجد قوات الطوارئ": the party after the
+        # struck thing is its owner, the target
         return [], actors, symmetric
     counted = last + 1 < len(tokens) and (norms[last + 1][:1].isdigit() or norms[last + 1] in clauses.COUNT_WORDS)
     if counted and m.pattern.event in ("ASSAULT", "COERCE") and not recipients \

@@ -244,8 +244,8 @@ def condemned_incident(tokens: list[Token], last: int) -> int | None:
         t = tokens[k]
         if not t.is_word or t.norm in RELATIVES or t.norm in ("ان", "انه", "انها", "بان", "لان"):
             return None
-        if "ال" in t.prefix and t.base in INCIDENTS:
-            return k
+        if t.base in INCIDENTS and ("ال" in t.prefix or (k + 1 < len(tokens) and tokens[k + 1].norm.startswith("ال"))):
+            return k  # "الحادث الإجرامي"، or definite by its genitive: "تفجير السفارة الأمريكية"
     return None
 
 

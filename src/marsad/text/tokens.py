@@ -163,6 +163,8 @@ def _forms(norm: str, base: str, stem: str) -> frozenset[str]:
         for suf in FORM_ENCLITICS:  # سفيرها -> سفير ; مشاركتها -> مشاركت -> مشاركه ; زيارته -> زياره
             if rest.endswith(suf) and len(rest) - len(suf) >= 3:
                 core = rest[: -len(suf)]
+                if core.endswith("وا"):
+                    continue  # a plural verb drops its alif before an enclitic (وعدونا): وعدوانا is عدوان + ا
                 out.add(core)
                 if core.endswith("ت"):
                     out.add(core[:-1] + "ه")
