@@ -89,3 +89,14 @@ def test_new_people_files_are_valid_and_full_names():
                 assert name_key(n) not in other_keys, (e["id"], n)  # not someone else's name already
             for r in e["roles"]:
                 assert r["agent"] and r["start"], e["id"]
+
+
+@pytest.mark.parametrize("text, date, expected", [
+    # a one-word name after a title stays the office holder's when the new files add other people sharing it
+    ("واستقبل الملك سلمان الوفد الزائر.", "2015-07-25", ("سلمان", "SAU", "GOV")),
+    ("وقال الرئيس مبارك إن الوضع هادئ.", "2006-06-01", ("مبارك", "EGY", "GOV")),
+    ("وقال الرئيس صالح إن الوضع هادئ.", "2006-06-01", ("صالح", "YEM", "GOV")),
+    ("وقال وزير الخارجية ليبرمان إن الوضع هادئ.", "2010-06-01", ("ليبرمان", "ISR", "DIP")),
+])
+def test_titled_one_word_names_keep_their_office_holder(pipe, text, date, expected):
+    assert person(pipe, text, date)[:3] == expected
