@@ -972,3 +972,9 @@ def test_word_senses_of_the_press_read_in_a_corpus_sample(pipe):
 def test_the_owner_of_a_struck_building_is_the_target(pipe):
     (e,) = coded(pipe, "أوقفت السلطات مشتبها به في حادثة تفجير مسجد قوات الطوارئ الخاصة في أبها.", "ASSAULT")
     assert e.recipient.code == "SAU" and e.recipient.agent == "COP" and e.actor.agent != "COP"
+
+
+def test_a_name_in_apposition_to_a_marked_nisba_is_marked_too(pipe):
+    evs = coded(pipe, "وقال الوزير خلال مؤتمر صحفي عقده مع نظيره المصري سامح شكري في القاهرة إن المحادثات مثمرة.",
+                "CONSULT")
+    assert evs and all(e.actor.code != "EGY" for e in evs) and any(e.recipient.code == "EGY" for e in evs)

@@ -116,6 +116,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         """The preposition marking mention x: a proclitic on it, or a preposition just before it
         (one noun may stand between: باستقلال X، إلى جانب X، على يد X; more with ``reach``)."""
         i = x.tok_start
+        before_x = next((y for y in ms if y.tok_end == i and x.code and y.code == x.code and y is not x), None)
+        if before_x is not None and before_x.tok_start >= since:
+            return marked(before_x, since, reach)  # "مع نظيره المصري سامح شكري": the name is the nisba's apposition
         if i > 0 and norms[i - 1] in LED_BY:
             return "desc"  # "التحالف الدولي بقيادة الولايات المتحدة": who leads a party, no party of the act
         if i > 0 and norms[i - 1] in ("بعد", "قبل", "عقب"):
