@@ -234,13 +234,13 @@ class EventCoder:
             if told or any(x.code for x in actors + recipients) or any(x.agent for x in actors):  # a party written
                 actors, recipients = self._from_place(policy, tokens, head, fill, actors, recipients, pool)
             bare_ok = policy.keep_without_parties and told
-            # whose agent-only heads (الشرطة، المقاومة) these are: the sentence's place; for armed agents of a
-            # violent act, else the article's ("تمكنت المقاومة من بسط سيطرتها على مديريتي النادرة والقفر")
+            # whose agent-only heads (الشرطة، المقاومة) these are: the sentence's place; for a definite head of an
+            # asserted act, else the article's ("وشنت الميليشيات هجوما على مواقع الجيش" in an article on Aden)
             negated = modal.negated(self.cues, norms, cf, head)
             modality = modal.modality(self.cues, tokens, norms, tf, head, m, question, cf)
-            armed_head = modality == "asserted" and any(  # a definite head: a known party (المقاومة), not "a state"
+            definite_head = modality == "asserted" and any(  # a definite head: a known party (المقاومة), not "a state"
                 x.agent and not x.code and "ال" in tokens[x.tok_start].prefix for x in actors + recipients)
-            own = fill if policy.recipient_from_actor or armed_head else location
+            own = fill if policy.recipient_from_actor or definite_head else location
             event_type, mode = self._retype(m, norms, tf, head, recipients, tokens)
             if charge:
                 event_type, mode = "ACCUSE", "allege"
