@@ -61,6 +61,7 @@ PRONOUN_SUBJECTS = frozenset({"انها", "انه", "انهم", "بانها", "�
 DUAL_HEADS = frozenset({"الحكومتان", "الحكومتين", "حكومتا", "حكومتي", "الدولتان", "الدولتين", "دولتا", "دولتي",
                         "الخارجيتان", "الخارجيتين", "البرلمانان", "البرلمانين"})
 SUPPLY = frozenset({"تزويد", "تسليح", "امداد", "تجهيز", "وتزويد", "وتسليح", "وامداد"})
+ROYAL = frozenset({"الملك", "الامير", "الشيخ"})  # a royal title before a name
 # the epithets of a state in the Gulf press ("مصر الشقيقة"، "ليبيريا الصديق")
 EPITHETS = frozenset({"الشقيق", "الشقيقه", "الشقيقين", "الشقيقتين", "الصديق", "الصديقه", "الصديقين", "الصديقتين"})
 LED_BY = frozenset({"بقياده", "بزعامه", "بقيادتها", "بقيادته", "وبقياده",
@@ -105,7 +106,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     while right_bound < len(tokens) and norms[right_bound] not in BOUNDARY and used < window - 1:
         if right_bound not in named and norms[right_bound] not in HONORIFICS and tokens[right_bound].is_word \
                 and norms[right_bound] not in ADVERBS and tokens[right_bound].base not in TITLES \
-                and norms[right_bound] not in ("الملك", "الامير", "الشيخ"):
+                and norms[right_bound] not in ROYAL:
             used += 1  # punctuation and brackets do not use up the window: "بجدة اليوم (الأربعاء)، وزير"
         right_bound += 1
     before = [x for x in ms if left_bound <= x.tok_start and x.tok_end <= head]
@@ -566,7 +567,7 @@ def counted_from(tokens: list[Token], x: Mention) -> bool:
     for k in range(x.tok_start - 1, max(0, x.tok_start - 3), -1):
         if tokens[k].norm == "من" or (k == x.tok_start and tokens[k].prefix[:1] == "م"):
             b = tokens[k - 1]
-            return b.norm[:1].isdigit() or b.base in clauses.COUNT_WORDS or b.norm in clauses.COUNT_WORDS
+            return clauses.is_count(b)
     return False
 
 

@@ -60,6 +60,11 @@ AGENT_VERBS = frozenset({"شنه", "شنها", "شنته", "شنتها", "نفذ
                          "شنهما", "شنتهما", "نفذهما", "نفذتهما", "تبناهما", "تبنتهما", "فجرهما", "فجرتهما"})
 
 
+def is_count(t: Token) -> bool:
+    """A number or a count word (5، ثلاثة، عشرات، عدد، مواطنين)."""
+    return t.norm[:1].isdigit() or t.base in COUNT_WORDS or t.norm in COUNT_WORDS
+
+
 def is_passive(tokens: list[Token], head: int, event: str, subject_before: bool = False) -> bool:
     """A violent or coercive verb at ``head`` read as passive (its grammatical subject is the patient).
     ``subject_before``: a party stands right before the verb (إن القوات الإسرائيلية اعتقلت عشرة), so a count
@@ -85,7 +90,7 @@ def is_passive(tokens: list[Token], head: int, event: str, subject_before: bool 
     w = tokens[nxt]
     if t.norm in AMBIGUOUS_PLURAL:
         return False  # "قتلوا عشرين جنديا": the plural verb carries its subject; the count is its object
-    if (w.norm[:1].isdigit() or w.base in COUNT_WORDS or w.norm in COUNT_WORDS) and not subject_before:
+    if is_count(w) and not subject_before:
         return True  # قتل 5 أشخاص، اعتقل ثلاثة، قتل مواطن
     return False
 
@@ -139,7 +144,7 @@ def no_object(tokens: list[Token], head: int) -> bool:
     for t in tokens[head + 2:head + 6]:
         if t.norm in (".", ",", "،", ":", "؛") or t.base in RELATIVES:
             break
-        if t.norm[:1].isdigit() or t.base in COUNT_WORDS or t.norm in COUNT_WORDS:
+        if is_count(t):
             return False
     return True
 
@@ -267,26 +272,26 @@ OWN_MEMBERS = frozenset({"عناصرها", "عناصره", "جنودها", "جن
                          "منسوبيه", "ضباطها", "ضباطه", "مقاتليها", "مقاتليه", "رجالها", "رجاله", "عسكرييها"})
 
 
+def members_after(tokens: list[Token], last: int, reach: int, stops: frozenset[str] = frozenset()) -> bool:
+    """"(one of) its members" (عناصره، جنودها) within ``reach`` words after ``last``, before punctuation or a stop."""
+    for t in tokens[last + 1:last + 1 + reach]:
+        if t.norm in OWN_MEMBERS or t.base in OWN_MEMBERS:
+            return True
+        if not t.is_word or t.norm in stops:
+            return False
+    return False
+
+
 def members_hit(tokens: list[Token], last: int) -> bool:
     """An act whose object is "(some of) its members" (الغارة التي شنتها طائرات إسرائيلية على بعض عناصره): the
     party hit is the one the pronoun refers back to. Looks eight words on, within the act's own relative clause."""
-    for t in tokens[last + 1:last + 9]:
-        if t.norm in OWN_MEMBERS or t.base in OWN_MEMBERS:
-            return True
-        if not t.is_word or t.norm in ("ان", "انه", "انها", "بان"):
-            return False
-    return False
+    return members_after(tokens, last, 8, frozenset({"ان", "انه", "انها", "بان"}))
 
 
 def own_dead(tokens: list[Token], last: int) -> bool:
     """A death noun followed by "(one of) its members" (أعلنت القوات الإماراتية استشهاد أحد عناصرها): the dead are
     the announcer's own, so the announcer is the victims' side, not the killer."""
-    for t in tokens[last + 1:last + 4]:
-        if t.norm in OWN_MEMBERS or t.base in OWN_MEMBERS:
-            return True
-        if not t.is_word:
-            return False
-    return False
+    return members_after(tokens, last, 3)
 
 
 def relative_agent(tokens: list[Token], mentions: list[Mention], last: int) -> Mention | None:

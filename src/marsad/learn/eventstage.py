@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..events.arguments import HONORIFICS, after_place_word, not_a_party
+from ..events.arguments import HONORIFICS, ROYAL, after_place_word, not_a_party
 from ..events.clauses import FORCE_NOUNS
 from ..events.coder import event_id
 from ..records import Event, Mention, Party, Processed
@@ -45,7 +45,7 @@ PLACE_MARK = "prep=في"  # the argument feature of a mention right after في
 # evidence of a domain), so there too the event is kept, as the press relevance model leaves such text alone.
 POLITICAL_PAGE = "doc.political=lead"
 NO_PAGE = "doc.top=none"
-TITLE_WORDS = frozenset({"الملك", "الامير", "الرييس", "الشيخ", "السلطان", "ولي", "العهد"})
+TITLE_WORDS = ROYAL | {"الرييس", "السلطان", "ولي", "العهد"}
 
 
 def may_drop(feats: list[str], press: bool = True) -> bool:
