@@ -978,3 +978,32 @@ def test_a_name_in_apposition_to_a_marked_nisba_is_marked_too(pipe):
     evs = coded(pipe, "وقال الوزير خلال مؤتمر صحفي عقده مع نظيره المصري سامح شكري في القاهرة إن المحادثات مثمرة.",
                 "CONSULT")
     assert evs and all(e.actor.code != "EGY" for e in evs) and any(e.recipient.code == "EGY" for e in evs)
+
+
+def test_a_victim_verb_reaches_its_act_across_an_apposition(pipe):
+    text = ("تعرض المذيع العراقي سعد الحلو، مقدم نشرة الأخبار في إذاعة محلية، لإطلاق نار في أحد شوارع العاصمة "
+            "الأردنية عمان.")
+    (e,) = coded(pipe, text, "ASSAULT")
+    assert e.recipient.code == "IRQ" and e.actor.code != "IRQ"
+    # without a comma right before the act, a verb five words back is another clause's
+    assert not [e for e in coded(pipe, "تعرض البلد لأزمة اقتصادية، وأطلق مسلحون النار على دورية للشرطة العراقية.",
+                                 "ASSAULT") if e.actor.code == "IRQ" and e.recipient.code is None]
+
+
+def test_taking_ground_written_with_a_noun_of_control(pipe):
+    (e,) = coded(pipe, "وتمكن الجيش اليمني أمس من بسط سيطرته على مديرية الوادي بعد معارك عنيفة.", "ASSAULT")
+    assert (e.event, e.mode, e.actor.code) == ("ASSAULT", "occupy", "YEM")
+    (e,) = coded(pipe, "وتقدمت القوات العراقية على حساب مقاتلي تنظيم داعش شمال تكريت.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("IRQ", "ISI")
+    (e,) = coded(pipe, "وجاء ذلك بعد سيطرة الجيش السوري على بلدة القريتين في ريف حمص.", "ASSAULT")
+    assert e.mode == "occupy" and e.actor.code == "SYR"
+    # control of prices, or a town already under someone's control, is no act
+    assert not coded(pipe, "وفرضت الوزارة سيطرتها على أسعار الأدوية في الصيدليات.", "ASSAULT")
+    assert not coded(pipe, "وما زالت البلدة تحت سيطرة المسلحين منذ عامين.", "ASSAULT")
+
+
+def test_an_indefinite_armed_head_in_construct_with_a_town_is_its_states(pipe):
+    (e,) = coded(pipe, "وواصل ثوار الموصل تقدمهم على حساب مسلحي تنظيم داعش.", "ASSAULT")
+    assert (e.actor.code, e.actor.agent) == ("IRQ", "REB")
+    p = Pipeline.default("actors")(make_document("وقال مسؤول إن الثوار الموصل غادروا.", "t", "", published=DATE))
+    assert not p.places  # no construct with ال on the head, and no locative cue

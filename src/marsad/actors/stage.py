@@ -114,11 +114,14 @@ class ActorStage:
                 else ""
             p.agents.append(Mention(tokens[a].start, tokens[b - 1].end, s.text[tokens[a].start - s.start:tokens[b - 1].end - s.start],
                                     office, names[0].agent, "head", None, "", a, b, s.idx))
+        head_ends = {x.tok_end for x in p.agents if x.sentence_idx == s.idx and "ال" not in tokens[x.tok_start].prefix}
         for a, b, names in self.matcher.scan(tokens, self.matcher.city_trie):
             if covered.intersection(range(a, b)):
                 continue
-            # many place names are also words (النعمة "grace", ميدان "square"): require a locative cue before
-            if not ((a > 0 and tokens[a - 1].norm in LOCATIVE) or "ب" in tokens[a].prefix):
+            # many place names are also words (النعمة "grace", ميدان "square"): require a locative cue before, or
+            # an indefinite head in construct with the town ("ثوار تعز"، "مسلحو الفلوجة")
+            if not ((a > 0 and tokens[a - 1].norm in LOCATIVE) or "ب" in tokens[a].prefix
+                    or (a in head_ends and tokens[a].prefix in ("", "ال"))):
                 continue
             if b == a + 1 and "ال" in tokens[a].prefix and (tokens[a].base,) not in self.dictionary.definite_cities \
                     and (tokens[a].norm,) not in self.dictionary.cities:

@@ -151,10 +151,15 @@ def no_object(tokens: list[Token], head: int) -> bool:
 
 def victim_verb(tokens: list[Token], head: int) -> int | None:
     """Index of a victim-subject verb governing the trigger (تعرضت دورية لإطلاق نار، نجا من محاولة اغتيال)."""
-    for k in range(head - 1, max(-1, head - 6), -1):
+    # "تعرض الإعلامي فلان، مقدم البرامج في قناة كذا، لإطلاق نار": a trigger right after a comma resumes the verb
+    # across one apposition between two commas
+    commas = 2 if head > 0 and tokens[head - 1].norm == "," else 0
+    for k in range(head - 1, max(-1, head - (30 if commas else 6)), -1):
         if tokens[k].base in VICTIM_VERBS or tokens[k].norm in VICTIM_VERBS:
             return k
-        if tokens[k].norm in (".", ",", ";", ":"):
+        if tokens[k].norm == "," and commas:
+            commas -= 1
+        elif tokens[k].norm in (".", ",", ";", ":"):
             break
     return None
 

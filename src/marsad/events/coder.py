@@ -113,6 +113,7 @@ class EventCoder:
         # "مسلحين مجهولين": gunmen nobody has named are an unidentified armed force, not rebels
         pool = [replace(x, agent="UAF") if x.kind == "head" and x.agent == "REB" and x.tok_end < len(tokens)
                 and tokens[x.tok_end].base in UNKNOWN else x for x in pool]
+        pool = [self._construct_place(x, tokens, places) for x in pool]
         prev_actors: list[Mention] = []
         heads = frozenset(m.tokens[0] for m in matches)
         place_tokens = frozenset(i for x in list(places) + [x for x in mentions if x.kind == "capital"]
@@ -524,6 +525,16 @@ class EventCoder:
                 continue  # "التحالف الوطني", "التحالف الحاكم": another coalition, named
             out.append(Mention(t.start, t.end, t.text, leader, "MIL", "head", tok_start=i, tok_end=i + 1))
         return out
+
+    @staticmethod
+    def _construct_place(x: Mention, tokens: list[Token], places: list[Mention]) -> Mention:
+        """An indefinite armed or police head in construct with a town is that town's state's: "ثوار تعز"،
+        "مسلحو الفلوجة"، "شرطة دبي" (a head with ال, or with a preposition before the town, is not in construct)."""
+        if x.kind != "head" or x.code or "ال" in tokens[x.tok_start].prefix or x.tok_end != x.tok_start + 1:
+            return x
+        town = next((y for y in places if y.code and y.tok_start == x.tok_end
+                     and not prep(tokens[y.tok_start].prefix)), None)
+        return replace(x, code=town.code) if town is not None else x
 
     @staticmethod
     def _location(norms: list[str], mentions: list[Mention], places: list[Mention]) -> tuple[str, str] | None:
