@@ -1007,3 +1007,36 @@ def test_an_indefinite_armed_head_in_construct_with_a_town_is_its_states(pipe):
     assert (e.actor.code, e.actor.agent) == ("IRQ", "REB")
     p = Pipeline.default("actors")(make_document("وقال مسؤول إن الثوار الموصل غادروا.", "t", "", published=DATE))
     assert not p.places  # no construct with ال on the head, and no locative cue
+
+
+def test_a_keyword_tag_line_is_not_coded_even_glued_to_the_last_sentence(pipe):
+    text = "وأدان الوزير الهجوم على المسجد. سمات اجتماع روسيا قطر لافروف الجبير"
+    evs = code_text(pipe, text, DATE)
+    assert not [e for e in evs if e.event == "CONSULT"]
+    from marsad.text.sentences import split_sentences
+    kinds = [s.kind for s in split_sentences(text)]
+    assert kinds == ["body", "boilerplate"]
+    # a sentence that merely begins with the word is kept
+    assert [s.kind for s in split_sentences("سمات القيادة كثيرة، وقال الوزير إنها تتعلم.")] == ["body"]
+
+
+def test_senses_read_in_a_fifth_corpus_sample(pipe):
+    # وعودة "and the return" (its ة is no pronoun) is not وعوده "his promises"
+    assert not coded(pipe, "وأكد أن الاتفاق يمنع إيران من السلاح النووي مع آلية تفتيش صارمة وعودة فورية للعقوبات.",
+                     "AGREE")
+    (e,) = coded(pipe, "وأكد الرئيس الأمريكي وعوده لإسرائيل بحماية أمنها.", "AGREE")
+    assert (e.actor.code, e.recipient.code) == ("USA", "ISR")
+    # بحث "discussed" is not ب + حث "urged"
+    assert not coded(pipe, "كما تم بحث جهود الحكومة اليمنية في رصد انتهاكات حقوق الإنسان.", "REQUEST")
+
+
+def test_a_relative_passive_followed_by_later_is_the_antecedents_death(pipe):
+    text = "ونشرت صحف صورا للمدعي العام التركي في إسطنبول فلان الفلاني الذي قتل فيما بعد في تبادل لإطلاق النار."
+    assert all(e.actor.agent != "JUD" for e in coded(pipe, text, "ASSAULT"))
+
+
+def test_min_marks_the_agent_of_a_suffered_attack(pipe):
+    (e,) = coded(pipe, "وتعرض الجنود العراقيون لهجوم من مسلحي تنظيم داعش قرب الرمادي.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("ISI", "IRQ")
+    evs = coded(pipe, "تعرض الرجل لهجوم من الخلف في بغداد.", "ASSAULT")
+    assert all(e.actor.text != "بغداد" for e in evs)  # a place after a preposition is not the agent

@@ -131,6 +131,11 @@ class EventCoder:
                     head > 0 and (norms[head - 1][:1].isdigit() or norms[head - 1] in clauses.COUNT_WORDS)
                     or any(x.kind == "nisba" and x.tok_start == head + 1 for x in mentions)):
                 continue  # "مئة طالب يمني": a student, not "he demanded"
+            if m.pattern.event == "REQUEST" and tokens[head].base in ("بحث", "بحض"):
+                continue  # بحث "discussed" is a word of its own, not ب + حث "urged"
+            if m.pattern.event == "AGREE" and tokens[head].text.rstrip("\u064b\u064c\u064d").endswith("ة") \
+                    and tokens[head].norm.startswith(("وعود", "ووعود")):
+                continue  # وعودة is و + عودة "and the return" (its ة is no pronoun): not وعوده "his promises"
             if m.pattern.event == "REQUEST" and "دّع" in tokens[head].text.replace("\u064e", ""):
                 continue  # يدّعون "they claim" (ادّعى), written with its shadda, is not يدعون "they call for"
             if head > 0 and norms[head - 1] in ("بخصوص", "بشان", "حول") and tokens[head].prefix[:2] == "ال":
@@ -369,6 +374,11 @@ class EventCoder:
         agents = clauses.agent_phrase(tokens, pool, m.tokens[-1])
         if not agents and vk is not None:  # "أصيب جنديان في هجوم لحركة حماس": the act noun names its own agent
             agents = [a for a in actors if a.tok_start > head]
+        if not agents and vk is not None:  # "تعرضوا لقصف عنيف من مقاتلات التحالف": من marks the suffered act's agent
+            k = next((k for k in range(m.tokens[-1] + 1, min(len(tokens), m.tokens[-1] + 3)) if tokens[k].norm == "من"), None)
+            if k is not None:
+                agents = [x for x in pool if k < x.tok_start <= k + 3 and x.code and x.kind != "capital"
+                          and not any(tokens[j].norm in PREPS or prep(tokens[j].prefix) for j in range(k + 1, x.tok_start + 1))][:1]
         taken = {id(x) for x in agents}
         if vk is not None:  # the victim verb's subject: after it (VSO) or just before it (SVO)
             patients = [x for x in pool if vk < x.tok_start < head] or \

@@ -35,9 +35,19 @@ MAX_QUOTE = 600  # an unbalanced quote stops protecting after this many characte
 LONG_QUOTE = 80  # a quote of several sentences is split too: each of its sentences is coded on its own
 
 
+# A keyword-tag line ("سمات" = tags, then bare keywords): short, with no sentence punctuation.
+TAG_LINE = 100
+
+
+def is_tag_line(text: str) -> bool:
+    norm = normalize(text).strip()
+    return norm.startswith("سمات ") and len(norm) <= TAG_LINE and not any(c in norm for c in ".،,:؛!?؟")
+
+
 def is_boilerplate(line: str) -> bool:
     norm = normalize(line).strip()
-    return bool(_BOILER.match(norm)) or (len(norm) <= SHORT_LINE and bool(_BOILER_SHORT.match(norm)))
+    return bool(_BOILER.match(norm)) or (len(norm) <= SHORT_LINE and bool(_BOILER_SHORT.match(norm))) \
+        or is_tag_line(line)
 
 
 _SPECIAL = re.compile(r'[.!?؟…«»“”()"]')
@@ -103,12 +113,14 @@ def split_sentences(text: str, doc_id: str = "", title: str = "") -> list[Senten
         boiler = is_boilerplate(line)
         in_title = first and bool(norm_title) and normalize_space(line) == norm_title
         first = False
-        for s, e in _split_line(line, m.start()):
+        spans = _split_line(line, m.start())
+        for s, e in spans:
             seg = text[s:e]
             key = normalize_space(seg)
             if not any(c.isalnum() for c in key):
                 continue
-            if boiler:
+            # the tags are often glued to the article's last line when the source flattened its lines
+            if boiler or (s == spans[-1][0] and is_tag_line(seg)):
                 kind = "boilerplate"
             elif in_title:
                 kind = "title"
