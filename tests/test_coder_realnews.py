@@ -1040,3 +1040,10 @@ def test_min_marks_the_agent_of_a_suffered_attack(pipe):
     assert (e.actor.code, e.recipient.code) == ("ISI", "IRQ")
     evs = coded(pipe, "تعرض الرجل لهجوم من الخلف في بغداد.", "ASSAULT")
     assert all(e.actor.text != "بغداد" for e in evs)  # a place after a preposition is not the agent
+
+
+def test_a_violent_verb_with_an_object_pronoun_takes_its_subject_after_it(pipe):
+    (e,) = coded(pipe, "الجنود الأمريكيون قتلهم مسلحون من حركة طالبان.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("TAL", "USA")
+    (e,) = coded(pipe, "وقالت الحكومة اليمنية إن الحوثيين قتلوا ثلاثة مدنيين.", "ASSAULT")
+    assert e.actor.code == "HOU"  # a plural verb is no object pronoun

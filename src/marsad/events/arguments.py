@@ -206,6 +206,13 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     # "الجندي الذي قتله مسلحون": the verb's object pronoun is the antecedent; its subject follows
     rel_object = frame.actor == "subject" and head >= 2 and norms[head - 1] in RELATIVES \
         and len(norms[head]) >= 4 and norms[head].endswith(("ها", "ه", "هم"))
+    # "الجنود الأمريكيون قتلهم مسلحون من طالبان"، "قبل أن يحاصرهم الجيش": a violent verb with an object pronoun
+    # and a party right after it: that party is the subject, the name before is what the pronoun refers to
+    obj_pronoun = frame.actor == "subject" and m.pattern.event in ("ASSAULT", "COERCE") and len(m.tokens) == 1 \
+        and tokens[head].text.endswith(("هم", "هما", "ها", "ه")) and has_pronoun_suffix(tokens[head], m.pattern.slots[0]) \
+        and not plural_subject_suffix(tokens[head].base) \
+        and any(0 < x.tok_start - last <= 3 and not marked(x, head + 1) for x in after)
+    rel_object = rel_object or obj_pronoun
     near_before = [] if in_pp else \
         [x for x in before if head - x.tok_end <= 2 and not marked(x, left_bound)
          and not rel_object
@@ -415,6 +422,10 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         antecedent = [x for x in ms if x.tok_end == j + 1]
         if antecedent and antecedent[-1].code not in {a.code for a in actors}:
             recipients = antecedent[-1:]
+    if obj_pronoun and not recipients:
+        antecedent = [x for x in before if head - x.tok_end <= 3 and not marked(x, left_bound)
+                      and x.code not in {a.code for a in actors}][-1:]
+        recipients = antecedent
     actors = [loyal_owner(title_holder(a, ms, tokens), ms, tokens) for a in actors]  # (not "من اليمن": an origin)
     recipients = [loyal_owner(partitive_owner(r, ms, norms), ms, tokens) for r in recipients]
     if frame.actor == "source" and agent is None:  # تلقى، حصل على: the giver is marked by من, the subject receives
