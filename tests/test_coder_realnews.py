@@ -1047,3 +1047,14 @@ def test_a_violent_verb_with_an_object_pronoun_takes_its_subject_after_it(pipe):
     assert (e.actor.code, e.recipient.code) == ("TAL", "USA")
     (e,) = coded(pipe, "وقالت الحكومة اليمنية إن الحوثيين قتلوا ثلاثة مدنيين.", "ASSAULT")
     assert e.actor.code == "HOU"  # a plural verb is no object pronoun
+
+
+def test_a_national_papers_police_and_customs_are_its_states_until_another_is_named(pipe):
+    def events(text, source):
+        return pipe(make_document(text, "t", "", published=DATE, source=source)).events
+    (e,) = events("جمرك البطحاء يحبط تهريب 200 ألف حبة مخدرة.", "okaz")
+    assert (e.event, e.mode, e.actor.code, e.actor.agent) == ("COERCE", "seize", "SAU", "COP")
+    assert not events("جمرك البطحاء يحبط تهريب 200 ألف حبة مخدرة.", "")  # no outlet: whose customs is unknown
+    # an article that has named a foreign place: the police there are not the paper's
+    evs = events("قتلت امرأة في مدينة الخليل. وألقت الشرطة القبض على شقيقها.", "okaz")
+    assert all(e.actor.code != "SAU" for e in evs)

@@ -75,6 +75,10 @@ def bundled_titled():
     return load_titled()
 
 
+# agents of a state's own internal order, named without their state by a national paper
+DOMESTIC_ORGANS = frozenset({"COP", "JUD"})
+
+
 class ActorStage:
     name = "actors"
 
@@ -128,6 +132,12 @@ class ActorStage:
                 continue  # "بالفأس" is "with the axe", not in Fes: a place written without ال
             p.places.append(Mention(tokens[a].start, tokens[b - 1].end, s.text[tokens[a].start - s.start:tokens[b - 1].end - s.start],
                                     names[0].code or "", None, "place", None, "", a, b, s.idx))
+        if own and not any(x.code and x.code != own for x in p.places):
+            # police, prosecutors, customs and courts (الشرطة، النيابة العامة، جمرك الحديثة) in a national outlet's
+            # article that has named no other state nor a foreign place so far: the outlet's state's own organs
+            for i, x in enumerate(p.agents):
+                if x.sentence_idx == s.idx and not x.code and x.agent in DOMESTIC_ORGANS:
+                    p.agents[i] = replace(x, code=own)
 
     def protected_words(self) -> set[str]:
         return self.dictionary.words()
