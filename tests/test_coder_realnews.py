@@ -1058,3 +1058,11 @@ def test_a_national_papers_police_and_customs_are_its_states_until_another_is_na
     # an article that has named a foreign place: the police there are not the paper's
     evs = events("قتلت امرأة في مدينة الخليل. وألقت الشرطة القبض على شقيقها.", "okaz")
     assert all(e.actor.code != "SAU" for e in evs)
+
+
+def test_the_owner_of_struck_positions_after_a_verb_is_the_target_not_the_subject(pipe):
+    (e,) = coded(pipe, "وتستهدف الحملة العسكرية مواقع تنظيم داعش في محافظة الأنبار.", "ASSAULT")
+    assert e.recipient.code == "ISI" and e.actor.code != "ISI"
+    (e,) = coded(pipe, "وهاجم عناصر تنظيم داعش مواقع الجيش العراقي.", "ASSAULT")  # members act
+    assert (e.actor.code, e.recipient.code) == ("ISI", "IRQ")
+    assert not coded(pipe, "وتستهدف الحملة التوعوية جميع شرائح المجتمع.", "ASSAULT")

@@ -278,7 +278,10 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                                                                or norms[k] in DUAL_HEADS
                                                                for k in range(last + 1, x.tok_start))))
                             and not any(norms[k] == "," or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
-                                        for k in range(last + 1, x.tok_start))),
+                                        for k in range(last + 1, x.tok_start))
+                            # "تستهدف الحملة العسكرية مواقع تنظيم داعش": the owner of the things struck is the target
+                            and not (m.pattern.event == "ASSAULT" and x.tok_start - 1 > last
+                                     and owned_target(tokens[x.tok_start - 1]))),
                            None)
         # examples and contrasts ("على عكس جيرانهم مثل المجر") are not the subject, nor is a state named
         # after the verb's object ("أدانوا أنشطة كوريا الشمالية"); subject and genitive stay in the clause
@@ -546,6 +549,11 @@ def plural_subject_suffix(base: str) -> bool:
         return False
     # يتعاون، يعاون end in ون as part of the root (ع-و-ن): not a plural
     return base.endswith("وا") or (base[:1] in ("ي", "ت") and base.endswith("ون") and base[-3] != "ا")
+
+
+def owned_target(t: Token) -> bool:
+    """Things struck whose genitive is their owner (مواقع، مقرات، سفارة), not members who may act (عناصر)."""
+    return t.norm != "عناصر" and (t.base in TARGETS or t.norm in TARGETS or t.base in STRUCK or t.norm in STRUCK)
 
 
 def has_pronoun_suffix(t: Token, slot: frozenset[str]) -> bool:
