@@ -296,9 +296,11 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
             # "وزارة الخزانة الأمريكية": the role noun and the nisba a word later are one party
             owner = next((y for y in after if y.code and 0 <= y.tok_start - first_after.tok_end <= 1
                           and not any(tokens[k].base in TITLES or tokens[k].base in LOYAL
-                                      for k in range(first_after.tok_end, y.tok_start))),
+                                      or norms[k] in ("في", "الي", "علي")
+                                      for k in range(first_after.tok_end, y.tok_start))
+                          and prep(lead(tokens[y.tok_start], y)) != "ب"),
                          None)  # not "ولي العهد السفير الأمريكي": a second title starts another person; not
-            # "الميليشيات الموالية لإيران": whom they are loyal to
+            # "الميليشيات الموالية لإيران": whom they are loyal to; not "جنود في القاهرة": where they are
             if owner is not None:
                 first_after = Mention(owner.start, owner.end, owner.text, owner.code, first_after.agent, owner.kind,
                                       owner.person, owner.entry, owner.tok_start, owner.tok_end, owner.sentence_idx)

@@ -141,11 +141,12 @@ def no_object(tokens: list[Token], head: int) -> bool:
     if not (nxt.norm in NO_OBJECT or (nxt.prefix[:1] == "ب" and nxt.base in ("رصاص", "نيران", "قصف", "انفجار"))):
         return False
     # an object may follow a time word or a place phrase: "اعتقلت أمس ثلاثة مطلوبين"، "قتلت في حلب عشرات"
-    for t in tokens[head + 2:head + 6]:
+    for k in range(head + 2, min(len(tokens), head + 6)):
+        t = tokens[k]
         if t.norm in (".", ",", "،", ":", "؛") or t.base in RELATIVES:
             break
-        if is_count(t):
-            return False
+        if is_count(t) and tokens[k - 1].norm not in ("في", "من", "علي", "الي", "خلال", "عن"):
+            return False  # (not "قتل في بعض الهجمات": a count inside the prepositional phrase)
     return True
 
 
