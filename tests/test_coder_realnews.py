@@ -1069,7 +1069,7 @@ def test_the_owner_of_struck_positions_after_a_verb_is_the_target_not_the_subjec
 
 
 def test_a_count_inside_a_prepositional_phrase_is_no_object_and_a_place_is_no_owner(pipe):
-    (e,) = coded(pipe, "كما قتل في بعض الهجمات شرطيون وجنود في الإسكندرية.", "ASSAULT")
+    (e,) = coded(pipe, "كما قتل في بعض الهجمات أيضا شرطيون وجنود في الإسكندرية.", "ASSAULT")
     assert e.actor.agent != "MIL" and e.recipient.code == "EGY"
     # an airline's aircraft are no weapons
     assert not coded(pipe, "وتستخدم بعض الشركات الإماراتية طائرات إيرباص العملاقة في رحلاتها إلى أستراليا.", "ASSAULT")
