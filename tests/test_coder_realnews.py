@@ -1073,3 +1073,11 @@ def test_a_count_inside_a_prepositional_phrase_is_no_object_and_a_place_is_no_ow
     assert e.actor.agent != "MIL" and e.recipient.code == "EGY"
     # an airline's aircraft are no weapons
     assert not coded(pipe, "وتستخدم بعض الشركات الإماراتية طائرات إيرباص العملاقة في رحلاتها إلى أستراليا.", "ASSAULT")
+
+
+def test_an_indefinite_act_noun_before_a_verb_is_its_subject(pipe):
+    evs = coded(pipe, "وأدانت قطر هجوما استهدف الجيش المصري في سيناء.")
+    assert all(e.actor.code != "QAT" for e in evs if e.event == "ASSAULT")
+    assert any(e.event == "ASSAULT" and e.recipient.code == "EGY" for e in evs)
+    (acc,) = [e for e in evs if e.event == "ACCUSE"]
+    assert acc.actor.code == "QAT" and acc.recipient.agent == "UAF"  # the condemned are the unnamed attackers

@@ -195,6 +195,14 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     # "دانت قطر التفجير الذي استهدف …" (but "من الدول التي اعترفت": the states recognised)
     rel_verb = head > 0 and norms[head - 1] in RELATIVES and frame.actor == "subject" and \
         any(head - 8 <= h < head - 1 for h in heads)
+    # an indefinite act noun followed by a verb is its relative clause without الذي: "بدأ أردوغان «حربا على
+    # الإرهاب» تستهدف حزب العمال": the war targets, the names after the verb are its objects
+    rel_verb = rel_verb or (frame.actor == "subject" and m.pattern.event in ("ASSAULT", "COERCE", "THREATEN")
+                            and not tokens[head].prefix and any(
+        head - 5 <= h < head and "ال" not in tokens[h].prefix and not prep(tokens[h].prefix)
+        and not any(h < x.tok_start < head for x in mentions)
+        and all(norms[k] not in (",", ".", ":", "؛") and norms[k] not in COMPLEMENTIZERS for k in range(h + 1, head))
+        for h in heads))
     # "الحادث الإجرامي الذي استهدف مسجد قوات الطوارئ": the incident is the subject; what follows is the object
     incident = frame.actor == "subject" and clauses.incident_subject(tokens, head, mentions, heads)
     rel_verb = rel_verb or incident
@@ -279,6 +287,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                                                                for k in range(last + 1, x.tok_start))))
                             and not any(norms[k] == "," or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
                                         for k in range(last + 1, x.tok_start))
+                            # "هجوما استهدف الجيش المصري": a genitive does not reach past another act's verb
+                            and not (frame.actor == "genitive" and any(last < h < x.tok_start for h in heads))
                             # "تستهدف الحملة العسكرية مواقع تنظيم داعش": the owner of the things struck is the target
                             and not (m.pattern.event == "ASSAULT" and x.tok_start - 1 > last
                                      and owned_target(tokens[x.tok_start - 1]))),

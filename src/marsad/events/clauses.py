@@ -257,6 +257,8 @@ def condemned_incident(tokens: list[Token], last: int) -> int | None:
             return None
         if t.base in INCIDENTS and ("ال" in t.prefix or (k + 1 < len(tokens) and tokens[k + 1].norm.startswith("ال"))):
             return k  # "الحادث الإجرامي"، or definite by its genitive: "تفجير السفارة الأمريكية"
+        if t.norm.endswith("ا") and t.norm[:-1] in INCIDENTS and not t.prefix:
+            return k  # an indefinite object: "أدانت قطر هجوما استهدف الجيش"
     return None
 
 
