@@ -1081,3 +1081,9 @@ def test_an_indefinite_act_noun_before_a_verb_is_its_subject(pipe):
     assert any(e.event == "ASSAULT" and e.recipient.code == "EGY" for e in evs)
     (acc,) = [e for e in evs if e.event == "ACCUSE"]
     assert acc.actor.code == "QAT" and acc.recipient.agent == "UAF"  # the condemned are the unnamed attackers
+
+
+def test_a_projectile_from_across_the_border_is_fired_by_that_side(pipe):
+    (e,) = coded(pipe, "وأفاد الدفاع المدني بسقوط مقذوف عسكري من داخل الأراضي اليمنية على منزل في جازان.", "ASSAULT")
+    assert (e.actor.code, e.actor.inferred) == ("YEM", "place") and e.recipient.code == "SAU"
+    assert not coded(pipe, "وتحدث الخبير عن سقوط الصواريخ في أسعار النفط.", "ASSAULT")

@@ -603,10 +603,14 @@ def counted_from(tokens: list[Token], x: Mention) -> bool:
 
 
 def not_a_party(tokens: list[Token], x: Mention) -> bool:
-    """A mention the markers rule out as a party of any act: whom another party is loyal to (الموالية لطهران) or
-    who leads it (التحالف بقيادة الولايات المتحدة)."""
-    return x.tok_start > 0 and (tokens[x.tok_start - 1].base in LOYAL or tokens[x.tok_start - 1].norm in LED_BY
-                                or tokens[x.tok_start - 1].norm in ("بعد", "قبل", "عقب"))  # زارها بعد كوريا
+    """A mention the markers rule out as a party of any act: whom another party is loyal to (الموالية لطهران),
+    who leads it (التحالف بقيادة الولايات المتحدة), where a projectile came from."""
+    i = x.tok_start
+    # "من داخل الأراضي اليمنية": the territory a projectile came from (its state is the inferred attacker)
+    if i > 1 and tokens[i - 1].norm in ("الاراضي", "اراضي") and tokens[i - 2].norm in ("داخل", "من"):
+        return True
+    return i > 0 and (tokens[i - 1].base in LOYAL or tokens[i - 1].norm in LED_BY
+                      or tokens[i - 1].norm in ("بعد", "قبل", "عقب"))  # زارها بعد كوريا
 
 
 def after_place_word(tokens: list[Token], x: Mention) -> bool:

@@ -237,7 +237,9 @@ class EventCoder:
                 (as_written or ("ال" not in tokens[head].prefix and prep(tokens[head].prefix) is None))
                 and m.pattern.frame.actor != "genitive")
             policy = self.policies.get(f"{m.pattern.event}.{m.pattern.mode}") or self.policies.get(m.pattern.event, Policy())
-            if told or any(x.code for x in actors + recipients) or any(x.agent for x in actors):  # a party written
+            if told or any(x.code for x in actors + recipients) or any(x.agent for x in actors) or (
+                    m.pattern.event == "ASSAULT" and clauses.launched_from(tokens, pool, head) is not None):
+                # a party written, or where a projectile came from ("بمقذوف عسكري من داخل الأراضي اليمنية")
                 actors, recipients = self._from_place(policy, tokens, head, fill, actors, recipients, pool)
             bare_ok = policy.keep_without_parties and told
             # whose agent-only heads (الشرطة، المقاومة) these are: the sentence's place; for a definite head of an
