@@ -30,7 +30,7 @@ GOLD_WEIGHT = 2.0  # a gold row counts as much as this many weak rows
 C_EVENT, C_ARG = 0.1, 0.5
 FOLDS = 5
 EVENT_THRESHOLDS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]
-ARG_THRESHOLDS = [1.01, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7]  # 1.01: never fill a party
+ARG_THRESHOLDS = [1.01, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7]  # 1.01: never fill a party
 OVERRIDES = [1.01, 0.6, 0.8]  # 1.01: never replace a party the rules wrote
 NO_ARGS = (1.01, 1.01)
 
