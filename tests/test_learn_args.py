@@ -141,3 +141,63 @@ def test_a_force_named_without_its_state_keeps_the_actor_unknown():
     assert place_state(e, [yemen], None, tokens, (2, 5)) is None
     tokens[3] = Token("المسافرين", tokens[3].start, tokens[3].end, "المسافرين", "ال", "مسافرين")  # travellers: no force
     assert place_state(e, [yemen], None, tokens, (2, 5)) == ("YEM", "inferred")
+
+
+def _one_name(name: str, weight: float) -> NamedModel:
+    """An argument model that knows one name, with this weight towards 'actor'."""
+    w = np.zeros((1, 3))
+    w[0, 1] = weight
+    return NamedModel(list(ARG_LABELS), [name], w, np.array([0.0, -2.0, -2.0]), threshold=0.3)
+
+
+def test_the_previous_sentences_actor_is_offered_to_a_verb_with_no_subject(rules):
+    # "Turkey's foreign ministry announced its support for the Iraqi government. It also condemned the attack on
+    # Ramadi.": the second sentence's verb has no subject written; Arabic carries the first sentence's over
+    from marsad.learn.eventstage import first_actors, previous_actor
+
+    text = ("أعلنت وزارة الخارجية التركية دعمها للحكومة العراقية. "
+            "كما أدانت الهجوم الذي استهدف مدينة الرمادي.")
+    p = rules(make_document(text, "learn-args", "", published="2015-08-01"))
+    firsts = first_actors(p.events)
+    accuse = next(e for e in p.events if e.event == "ACCUSE" and e.sentence_idx == 1)
+    assert not accuse.actor.code and previous_actor(accuse, firsts).actor.code == "TUR"
+    first = next(e for e in p.events if e.sentence_idx == 0)
+    assert previous_actor(first, firsts) is None  # a written actor is never replaced this way
+    tokens, ms = p.tokens[1], sentence_mentions(p, accuse)
+    for weight, want in ((6.0, "TUR"), (-6.0, None)):
+        fresh = rules(make_document(text, "learn-args", "", published="2015-08-01"))
+        e = next(x for x in fresh.events if x.event == "ACCUSE" and x.sentence_idx == 1)
+        got = choose_arguments(e, tokens, ms, _one_name("virtual=prev", weight), 0.3, kind_of=kind_lookup(),
+                               previous=previous_actor(e, first_actors(fresh.events)))
+        assert got.actor.code == want
+        if want:
+            assert got.actor.inferred == "previous" and got.actor.start is None  # not written in this sentence
+
+
+def test_training_rows_offer_the_previous_actor_with_its_own_features(rules):
+    text = ("أعلنت وزارة الخارجية التركية دعمها للحكومة العراقية. "
+            "كما أدانت الهجوم الذي استهدف مدينة الرمادي.")
+    p = rules(make_document(text, "learn-args", "", published="2015-08-01"))
+    items = _items(p, p.events, load_domain_cues(), group_country_fn(), kind_lookup())
+    accuse = next(it for it in items if it.event.event == "ACCUSE")
+    assert accuse.prev_code == "TUR"
+    assert "virtual=prev" in accuse.prev_feats and "samequad=False|virtual=prev" in accuse.prev_feats  # SUPPORT
+    assert all(it.prev_feats is None for it in items if it.event.sentence_idx == 0)
+
+
+def test_a_role_written_without_its_state_takes_a_mentions_state(rules):
+    # "Minister Bassil apologised to the Lebanese": the rules' actor as a bare role (the minister, no state) is
+    # counted as no country; the scorer may give it the state of a mention
+    text = "ووجه الوزير باسيل اعتذارا للبنانيين خلال مؤتمر صحافي."
+    for weight, want in ((6.0, "LBN"), (-6.0, None)):
+        p = rules(make_document(text, "learn-args", "", published="2015-08-01"))
+        e = p.events[0]
+        tokens = p.tokens[e.sentence_idx]
+        minister = next(t for t in tokens if t.norm == "الوزير")
+        e.actor = Party(agent="GOV", text="الوزير", start=minister.start, end=minister.end)
+        got = choose_arguments(e, tokens, sentence_mentions(p, e), _one_name("kind=person", weight), 0.3,
+                               kind_of=kind_lookup())
+        assert got.actor.code == want
+        bassil = next(m for m in sentence_mentions(p, e) if m.text == "باسيل")
+        # a role either way: the mention's own (the dictionary's) or else the rules'
+        assert got.actor.agent == ((bassil.agent or "GOV") if want else "GOV")

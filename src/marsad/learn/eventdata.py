@@ -33,7 +33,18 @@ from .eventfeatures import (
     load_domain_cues,
     place_names,
 )
-from .eventstage import ARG_LABELS, PLACE_MARK, candidates, offered, place_state, stateless, unsure
+from .eventstage import (
+    ARG_LABELS,
+    PLACE_MARK,
+    candidates,
+    first_actors,
+    offered,
+    place_state,
+    previous_actor,
+    previous_features,
+    stateless,
+    unsure,
+)
 from .newsrel import is_press
 
 WEAK_ARG_CONF = 0.9
@@ -63,6 +74,9 @@ class Item:
     place_code: str | None = None  # the place's state, offered as the actor of an event with none (eventstage)
     place_feats: list[str] | None = None
     place_label: int = 0  # 1: a gold event of this type has the place's state as its actor
+    prev_code: str | None = None  # the previous sentence's actor, offered to an event with none (eventstage)
+    prev_feats: list[str] | None = None
+    prev_label: int = 0  # 1: a gold event of this type has that actor
 
 
 @dataclass
@@ -92,6 +106,7 @@ def _inside(m: Mention, span: dict | None, base: int) -> bool:
 
 def _items(p: Processed, events: list[Event], cues, gc, kinds=None) -> list[Item]:
     ctx = DocContext.of(p, cues, kinds)
+    firsts = first_actors(p.events)
     out = []
     for e in events:
         tokens = p.tokens.get(e.sentence_idx, [])
@@ -109,6 +124,10 @@ def _items(p: Processed, events: list[Event], cues, gc, kinds=None) -> list[Item
                             (clues.head, clues.last))
         if where is not None:
             it.place_code, it.place_feats = where[0], place_names(e, clues, where[1])
+        prev = previous_actor(e, firsts)
+        if prev is not None:
+            it.prev_code = prev.actor.country or gc(prev.actor.code)
+            it.prev_feats = previous_features(e, prev, [c.mention for c in cands], clues, ctx.kind_of)
         out.append(it)
     return out
 
@@ -138,6 +157,8 @@ def gold_rows(gold: Path, corpus: Path, split: str = "dev", pipeline: Pipeline |
             same = [g for g in r["events"] if g["event"] == it.event.event]
             it.place_label = int(it.place_code is not None and any(
                 (g.get("actor") or {}).get("country") == it.place_code for g in same))
+            it.prev_label = int(it.prev_code is not None and any(
+                (g.get("actor") or {}).get("country") == it.prev_code for g in same))
             for c in it.candidates:
                 if any(_inside(c.mention, g.get("actor"), r["start"]) for g in same):
                     c.label = 1

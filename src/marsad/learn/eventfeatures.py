@@ -234,3 +234,16 @@ def place_names(e: Event, clues: ArgClues, source: str) -> list[str]:
     return ["virtual=place", f"t={e.event}|virtual=place", f"quad={e.quad}|virtual=place", f"r={r}|virtual=place",
             f"src={source}|virtual=place", f"voice={v}|virtual=place", f"agents={bool(clues.agents)}|virtual=place",
             f"mod={e.modality}|virtual=place", f"t={e.event}|r={r}|virtual=place"]
+
+
+def previous_names(e: Event, clues: ArgClues, kind: str, lead: bool, same_quad: bool) -> list[str]:
+    """Features of the **previous sentence's actor** as the actor of ``e`` when this sentence writes none: Arabic
+    news drops a subject the sentence before named (وأضاف، وأكد، وتابع: the same speaker goes on). ``kind``: the
+    dictionary kind of that actor; ``lead``: a coded mention stands before the trigger (a subject may be written
+    here after all); ``same_quad``: the previous sentence's event is of the same quad."""
+    r = "inferred" if e.recipient.inferred else "none" if not (e.recipient.code or e.recipient.agent) else "written"
+    v = "passive" if clues.passive else "active"
+    return ["virtual=prev", f"t={e.event}|virtual=prev", f"quad={e.quad}|virtual=prev", f"r={r}|virtual=prev",
+            f"voice={v}|virtual=prev", f"agents={bool(clues.agents)}|virtual=prev", f"mod={e.modality}|virtual=prev",
+            f"ek={kind}|virtual=prev", f"lead={lead}|virtual=prev", f"samequad={same_quad}|virtual=prev",
+            f"quad={e.quad}|samequad={same_quad}|virtual=prev"]

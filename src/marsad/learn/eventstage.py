@@ -15,6 +15,7 @@ out (rules only), so the ablation is a switch.
 
 from __future__ import annotations
 
+from copy import copy
 from pathlib import Path
 
 from ..events.arguments import HONORIFICS, ROYAL, after_place_word, not_a_party
@@ -29,6 +30,7 @@ from .eventfeatures import (
     kind_lookup,
     load_domain_cues,
     place_names,
+    previous_names,
 )
 from .named import NamedModel
 from .newsrel import is_press
@@ -72,7 +74,7 @@ def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: floa
     out: dict[str, Mention] = {}
     for side, k in (("actor", 1), ("recipient", 2)):
         party = getattr(e, side)
-        need = threshold if unsure(party) else override
+        need = threshold if unsure(party) or uncoded(party) else override
         if need > 1.0:
             continue
         other = out.get("actor") if side == "recipient" else None
@@ -135,11 +137,47 @@ def place_actor(code: str, e: Event) -> Party:
     return Party(code=code, agent="UAF" if e.quad == "material_conflict" else None, inferred="place")
 
 
+def first_actors(events: list[Event]) -> dict[int, Event]:
+    """sentence idx -> its first rule event with a written, coded actor (the sentence's main subject). Taken
+    before the learned stage changes any party, so that training (rule output) and the stage see the same."""
+    out: dict[int, Event] = {}
+    for o in events:
+        if o.actor.code and not o.actor.inferred and o.sentence_idx not in out:
+            out[o.sentence_idx] = copy(o)  # its actor as the rules wrote it, whatever the stage does later
+    return out
+
+
+def previous_actor(e: Event, firsts: dict[int, Event]) -> Event | None:
+    """For an event with no actor at all: the previous sentence's first event with a written actor (its subject
+    may go on unwritten: وأضاف، وأكد). None when ``e`` has any actor, written or inferred."""
+    if e.actor.code or e.actor.agent or e.actor.inferred:
+        return None
+    return firsts.get(e.sentence_idx - 1)
+
+
+def previous_features(e: Event, prev: Event, cands: list[Mention], clues, kind_of=None) -> list[str]:
+    lead = any(m.tok_end <= clues.head for m in cands)
+    kind = kind_of(prev.actor.code) if kind_of else "-"
+    return previous_names(e, clues, kind, lead, prev.quad == e.quad)
+
+
+def previous_party(prev: Event) -> Party:
+    """The previous sentence's actor as this event's actor: same code, agent and state, not written here."""
+    q = prev.actor
+    return Party(code=q.code, agent=q.agent, name=q.name, country=q.country, inferred="previous")
+
+
+def uncoded(party: Party) -> bool:
+    """Written with a role but no state (الوزير، السلطات): the evaluation counts no country for it."""
+    return not party.inferred and bool(party.agent) and not party.code
+
+
 def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedModel, threshold: float,
-                     override: float = 1.01, kind_of=None) -> Event:
-    """Fills the parties the rules are unsure of with the argument scorer's best mention, when sure enough."""
+                     override: float = 1.01, kind_of=None, previous: Event | None = None) -> Event:
+    """Fills the parties the rules are unsure of with the argument scorer's best mention, when sure enough.
+    ``previous``: the previous sentence's event whose actor is offered when this one has none (previous_actor)."""
     cands = candidates(mentions, tokens)
-    if not cands or (override > 1.0 and not (unsure(e.actor) or unsure(e.recipient))):
+    if not (cands or previous) or (override > 1.0 and not any(unsure(q) or uncoded(q) for q in (e.actor, e.recipient))):
         return e
     clues = arg_clues(tokens, e, mentions, kind_of)
     feats = [(m, arg_names(tokens, e, m, mentions, clues)) for m in cands]
@@ -150,17 +188,26 @@ def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedMode
     chosen = pick_parties(e, scored, threshold, override, places=places)
     where = place_state(e, [m for m in cands if m.start in places], kind_of, tokens, (clues.head, clues.last)) \
         if threshold <= 1.0 else None
-    if where is not None:  # no actor written: the place's state, when likelier than any mention
-        pv = float(model.proba(place_names(e, clues, where[1]))[1])
+    # no actor written: the place's state or the previous sentence's actor, when likelier than any mention
+    virtual: list[tuple[float, Party]] = []
+    if where is not None:
+        virtual.append((float(model.proba(place_names(e, clues, where[1]))[1]), place_actor(where[0], e)))
+    if previous is not None and threshold <= 1.0:
+        virtual.append((float(model.proba(previous_features(e, previous, cands, clues, kind_of))[1]),
+                        previous_party(previous)))
+    if virtual:
+        pv, party = max(virtual, key=lambda x: x[0])
         pm = next((float(p[1]) for m, p in scored if m is chosen.get("actor")), 0.0)
         if pv >= threshold and pv > pm:
             chosen.pop("actor", None)
-            e.actor = place_actor(where[0], e)
+            e.actor = party
     for side, m in chosen.items():
         other = e.recipient if side == "actor" else e.actor
         if any(tied(m, x, tokens) for x in mentions if x.start == other.start and other.start is not None):
             continue  # "الحكومتان الألمانية والإسبانية"، "قوات الاحتلال الإسرائيلي": one party, not both sides
         party = party_of(m)
+        if uncoded(getattr(e, side)) and not party.agent:
+            party.agent = getattr(e, side).agent  # "الوزير باسيل": the rules' role, the mention's state
         if place and not party.country and stateless(party.code):
             party.country = place
         setattr(e, side, party)
@@ -217,6 +264,7 @@ class LearnedEventStage:
         judged = set(scorer.judged)
         ctx = DocContext.of(p, self._cues, self._kinds)
         kept, seen = [], set()
+        firsts = first_actors(p.events)
         for e in p.events:
             if e.event not in judged:  # a type with no real example in the training gold: the rules' event
                 kept.append(e)
@@ -229,7 +277,7 @@ class LearnedEventStage:
             before = (e.actor.start, e.recipient.start, e.actor.code)
             cands = offered(p.events, e, ctx.mentions.get(e.sentence_idx, []))
             choose_arguments(e, p.tokens.get(e.sentence_idx, []), cands, args, args.threshold, args.override,
-                             self._kinds)
+                             self._kinds, previous_actor(e, firsts))
             # a party still inferred keeps the rules' lower confidence as a ceiling (the party policy's promise)
             inferred = e.actor.inferred or e.recipient.inferred
             e.confidence = round(min(prob, e.confidence) if inferred else prob, 3)

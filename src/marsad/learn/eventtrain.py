@@ -29,7 +29,7 @@ PER_FILE = 600
 GOLD_WEIGHT = 2.0  # a gold row counts as much as this many weak rows
 C_EVENT, C_ARG = 0.1, 0.5
 FOLDS = 5
-EVENT_THRESHOLDS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7]
+EVENT_THRESHOLDS = [0.0, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8]
 ARG_THRESHOLDS = [1.01, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7]  # 1.01: never fill a party
 OVERRIDES = [1.01, 0.6, 0.8]  # 1.01: never replace a party the rules wrote
 NO_ARGS = (1.01, 1.01)
@@ -64,11 +64,14 @@ def decide(rows: list[GoldRow], p_event: dict, p_args: dict, thr: float, arg_thr
                 actor = code[id(chosen["actor"])]
             if "recipient" in chosen:
                 recipient = code[id(chosen["recipient"])]
-            pv = p_args.get(("place", id(it)))
-            if pv is not None and arg_thr <= 1.0:  # no actor written: the place's state, when likelier than a mention
+            # no actor written: the place's state or the previous sentence's actor, when likelier than a mention
+            virtual = [(float(p_args[(k, id(it))][1]), c) for k, c in (("place", it.place_code),
+                                                                      ("prev", it.prev_code)) if (k, id(it)) in p_args]
+            if virtual and arg_thr <= 1.0:
+                pv, vcode = max(virtual, key=lambda x: x[0])
                 pm = next((float(p[1]) for m, p in scored if m is chosen.get("actor")), 0.0)
-                if float(pv[1]) >= arg_thr and float(pv[1]) > pm:
-                    actor = it.place_code
+                if pv >= arg_thr and pv > pm:
+                    actor = vcode
             pred.append((it.event.event, actor, recipient, it.event.symmetric))
         out.append(pred)
     return out
@@ -127,6 +130,7 @@ def _fit_args(gold: list[GoldRow], weak: list) -> NamedModel:
     # gold candidates only from events of a matched type: for the others the gold says nothing of roles
     cands = [(c.feats, c.label) for r in gold for it in r.items if it.label for c in it.candidates]
     cands += [(it.place_feats, it.place_label) for r in gold for it in r.items if it.label and it.place_feats]
+    cands += [(it.prev_feats, it.prev_label) for r in gold for it in r.items if it.label and it.prev_feats]
     rows = [f for f, _ in weak] + [f for f, _ in cands]
     y = [y for _, y in weak] + [y for _, y in cands]
     w = [1.0] * len(weak) + [GOLD_WEIGHT] * len(cands)
@@ -168,6 +172,8 @@ def cross_validate(gold: list[GoldRow], weak_ev: list, weak_arg: list) -> tuple[
                     p_args[id(c)] = ar.proba(c.feats)
                 if it.place_feats:
                     p_args[("place", id(it))] = ar.proba(it.place_feats)
+                if it.prev_feats:
+                    p_args[("prev", id(it))] = ar.proba(it.prev_feats)
     return p_event, p_args
 
 
@@ -397,7 +403,9 @@ def main(argv: list[str] | None = None) -> None:
              "preposition or clitic before the mention, mention kind and agent, first in sentence, the reported "
              "speaker, crossed with the event type and quad; the verb's voice, the agent phrase and relative clause "
              "(events/clauses.py), a relative pronoun between, the genitive chain, the dictionary kind of the "
-             "mention. An event with no actor is also offered the state of its place (`virtual=place` names).",
+             "mention. An event with no actor is also offered the state of its place (`virtual=place` names) and the "
+             "previous sentence's first written actor (`virtual=prev` names); a party written with a role but no "
+             "state (الوزير، السلطات) may take a mention's state.",
              C_ARG)):
         path = out / file
         model.save(path)
