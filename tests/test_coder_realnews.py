@@ -1087,3 +1087,22 @@ def test_a_projectile_from_across_the_border_is_fired_by_that_side(pipe):
     (e,) = coded(pipe, "وأفاد الدفاع المدني بسقوط مقذوف عسكري من داخل الأراضي اليمنية على منزل في جازان.", "ASSAULT")
     assert (e.actor.code, e.actor.inferred) == ("YEM", "place") and e.recipient.code == "SAU"
     assert not coded(pipe, "وتحدث الخبير عن سقوط الصواريخ في أسعار النفط.", "ASSAULT")
+
+
+def test_an_official_arriving_in_a_capital_visits_and_forces_or_aid_do_not(pipe):
+    (e,) = coded(pipe, "ووصل وزير الخارجية الأمريكي إلى القاهرة صباح اليوم.", "CONSULT")
+    assert (e.mode, e.actor.code, e.recipient.code) == ("visit", "USA", "EGY")
+    assert not coded(pipe, "ووصلت المساعدات السعودية إلى اليمن أمس.", "CONSULT")
+    assert not coded(pipe, "ووصلت قوات أمريكية إلى العراق.", "CONSULT")
+    # a crowd reaching a square still protests
+    evs = coded(pipe, "وبعد أن وصلت حشود من المعلمين إلى باحة البرلمان المغربي للاحتجاج على الأجور.")
+    assert [e.event for e in evs] == ["PROTEST"]
+
+
+def test_discussing_with_someone_after_a_long_title_chain(pipe):
+    text = ("تناول ولي العهد السعودي نائب رئيس مجلس الوزراء وزير الداخلية في قصره مساء أمس، مع وزير الخارجية "
+            "المصري، آفاق التعاون.")
+    (e,) = coded(pipe, text, "CONSULT")
+    assert {e.actor.code, e.recipient.code} == {"SAU", "EGY"}
+    # with no coded subject, no meeting is made up
+    assert not coded(pipe, "تناول الطالب وجبة العشاء مع زملائه في المطعم.", "CONSULT")

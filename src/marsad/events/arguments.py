@@ -357,6 +357,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         preps.add("ل")  # زيارة لكوريا الشمالية
     actor_codes = {a.code for a in actors}
     for x in rest:
+        if origin_territory(tokens, x):
+            continue
         if m.pattern.event in ("ASSAULT", "COERCE") and any(norms[k] in COMPLEMENTIZERS
                                                            for k in range(last + 1, x.tok_start)):
             break  # "… بغاز الكلور إن موسكو وافقت": أن/إن opens another clause (a warning's content may not)
@@ -602,12 +604,17 @@ def counted_from(tokens: list[Token], x: Mention) -> bool:
     return False
 
 
+def origin_territory(tokens: list[Token], x: Mention) -> bool:
+    """"من داخل الأراضي اليمنية": the territory a projectile came from (its state is the inferred attacker)."""
+    i = x.tok_start
+    return i > 1 and tokens[i - 1].norm in ("الاراضي", "اراضي") and tokens[i - 2].norm in ("داخل", "من")
+
+
 def not_a_party(tokens: list[Token], x: Mention) -> bool:
     """A mention the markers rule out as a party of any act: whom another party is loyal to (الموالية لطهران),
     who leads it (التحالف بقيادة الولايات المتحدة), where a projectile came from."""
     i = x.tok_start
-    # "من داخل الأراضي اليمنية": the territory a projectile came from (its state is the inferred attacker)
-    if i > 1 and tokens[i - 1].norm in ("الاراضي", "اراضي") and tokens[i - 2].norm in ("داخل", "من"):
+    if origin_territory(tokens, x):
         return True
     return i > 0 and (tokens[i - 1].base in LOYAL or tokens[i - 1].norm in LED_BY
                       or tokens[i - 1].norm in ("بعد", "قبل", "عقب"))  # زارها بعد كوريا

@@ -69,6 +69,9 @@ def charged(tokens: list[Token], norms: list[str], head: int) -> bool:
     return False
 
 
+ARRIVING = frozenset({"وفد", "الوفد", "ملك", "الملك", "امير", "الامير", "ولي", "الشيخ", "سمو", "رييسه", "وزيره"})
+
+
 class EventCoder:
     """Callable: (sentence, tokens, mentions, published, doc) -> events."""
 
@@ -174,6 +177,10 @@ class EventCoder:
                 actors = [x for x in pool if attribution[2] < x.tok_start < head and len(x.code or "") == 3
                           and x.code not in self.stateless and x.kind != "igo"][:1] or actors
             actors, recipients = self._voice(tokens, pool, m, actors, recipients)
+            if m.pattern.id.startswith("news.consult.arrive") and not any(
+                    a.kind in ("person", "provisional") for a in actors) and not any(
+                    tokens[k].base in arguments.TITLES or tokens[k].base in ARRIVING for k in range(head + 1, m.tokens[-1])):
+                continue  # forces, aid or a count that "reached" a place: only a person or a delegation visits
             if actors:
                 prev_actors = actors
             if m.pattern.event == "ASSAULT" and not any(r.code for r in recipients) and clauses.own_dead(tokens, m.tokens[-1]):
