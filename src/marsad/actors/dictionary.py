@@ -134,6 +134,7 @@ class Name:
     ambiguous: bool = False
     definite: bool = False  # a one-word name only written with ال (الأسد، العراق): the bare word (أسد "lion") is not it
     bare: bool = False  # a one-word person name only written without ال (رئيسي): الرئيسي "main" is not it
+    bare_words: int = 0  # a longer person name: bit i set when its word i is never written with ال (محمد بديع)
 
 
 @dataclass
@@ -202,6 +203,7 @@ class DictionaryBuilder:
         self._seen_names: set[tuple[tuple[str, ...], str, str | None, str]] = set()
         self._with_al: set[tuple[tuple[str, ...], str]] = set()
         self._bare: set[tuple[tuple[str, ...], str]] = set()
+        self._al_words: dict[tuple[tuple[str, ...], str], int] = {}  # person names: words written with ال (bits)
 
     def add_name(self, surface: str, entry: str, code: str | None, agent: str | None, kind: str,
                  ambiguous: bool = False) -> None:
@@ -212,6 +214,9 @@ class DictionaryBuilder:
             if len(k) == 1:  # is the one-word name ever written without ال? (العراق: no; لبنان: yes)
                 # (noted before the duplicate check: المستوطنون then مستوطنون share a key, and both spellings count)
                 (self._with_al if normalize(variant).startswith("ال") else self._bare).add((k, entry))
+            elif kind == "person":
+                bits = sum(1 << i for i, w in enumerate(normalize(variant).replace("-", " ").split()) if w.startswith("ال"))
+                self._al_words[(k, entry)] = self._al_words.get((k, entry), 0) | bits
             sig = (k, entry, agent, kind)
             if sig in self._seen_names:
                 continue
@@ -226,6 +231,8 @@ class DictionaryBuilder:
             n.definite = n.kind in DEFINITE_KINDS and (n.keys, n.entry) in self._with_al \
                 and (n.keys, n.entry) not in self._bare
             n.bare = n.kind == "person" and (n.keys, n.entry) in self._bare and (n.keys, n.entry) not in self._with_al
+            if n.kind == "person" and len(n.keys) > 1:
+                n.bare_words = ((1 << len(n.keys)) - 1) & ~self._al_words.get((n.keys, n.entry), 0)
 
     def load_yaml(self, path: Path) -> None:
         where = path.name

@@ -182,6 +182,7 @@ class ActorStage:
                             pick = fits[0]
                     if pick is None:
                         pick = self._in_context(tokens, m, out, k, sharing, date, spelled)
+                    pick = self._office_holder(tokens, m, out, every, date) or pick
                     if pick is None:
                         continue
                     if pick != m.person or pick != m.entry:  # (the resolver's person may differ from the
@@ -392,6 +393,19 @@ class ActorStage:
         # (برلسكوني after May 2006, شارون): the press goes on naming them alone
         return len(self.person_keys.get(k, ())) == 1 and len(k[0]) >= 5 and k[0] not in self.titled.given and any(
             r.title in TOP_OFFICES and r.start and (not date or r.start <= date) for r in e.roles)  # (جول: Jules)
+
+    def _office_holder(self, tokens, m: Mention, before: list[Mention], every: list[str], date: str | None) -> str | None:
+        """After a title that names an office (وزير الخارجية ليبرمان، الملك سلمان), the one person sharing the name who
+        holds that office on the date, whoever else bears the name or was named in full earlier."""
+        if not date or len(every) < 2:
+            return None
+        prev = before[-1] if before else None
+        start = prev.tok_start if prev and prev.tok_end == m.tok_start and prev.kind in ("nisba", "name") else m.tok_start
+        head = self.matcher.head_before(tokens, start)
+        if head is None or head[2] is None:
+            return None
+        holders = [e for e in every if any(r.title == head[2] and r.active(date) for r in self.dictionary.entries[e].roles)]
+        return holders[0] if len(holders) == 1 else None
 
     def _titled(self, tokens, m: Mention, before: list[Mention]) -> bool:
         prev = before[-1] if before else None
