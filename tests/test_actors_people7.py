@@ -58,3 +58,36 @@ def test_title_president_keeps_the_president(pipe):
 ])
 def test_roles_added_to_existing_people(pipe, text, date, expected):
     assert persons(pipe, text, date) == [expected]
+
+
+# -- short names marked unambiguous while in office (tools/actors_short_names.py) -----------------------------
+
+def test_marked_surname_alone_in_office_in_an_article_about_its_state(pipe):
+    text = "تتواصل الأزمة في لبنان. ورفض لحود أمس دعوة المعارضة."
+    assert persons(pipe, text, "2006-06-01") == [("لحود", "LBN", "GOV", "lahoud-emile")]
+    # out of office (his term ended in November 2007): the surname alone is nobody
+    assert persons(pipe, text, "2012-06-01") == []
+    # an article that names no Lebanese state word: not enough context
+    assert persons(pipe, "ورفض لحود أمس دعوة المعارضة.", "2006-06-01") == []
+
+
+def test_marked_surname_not_after_another_given_name_nor_before_a_fathers_name(pipe):
+    assert persons(pipe, "تتواصل الأزمة في لبنان. وقال أحمد لحود إن الطريق مقطوع.", "2006-06-01") == []
+    assert persons(pipe, "تتواصل الأزمة في لبنان. وحضر لحود بن سالم الحفل.", "2006-06-01") == []
+
+
+def test_unambiguous_names_are_checked_by_dict_check():
+    from marsad.actors.short_names import first_words, name_words, rule_problems, short_forms
+    from marsad.actors.stage import bundled_dictionary, bundled_guards
+    from marsad.text.tokens import function_words
+
+    d = bundled_dictionary()
+    given = set(bundled_guards().given_names) | first_words(d)
+    words, forms, fw = name_words(d), short_forms(d), set(function_words())
+    # every mark in the data passes the rule
+    assert all(not rule_problems(d, e.id, k, given, fw, words, forms)
+               for e in d.entries.values() for k in e.unambiguous if len(k) == 2 or k in forms[e.id])
+    # a given name, a word shorter than four letters, another person's name in the same years: refused
+    assert any("given name" in p for p in rule_problems(d, "abbas-mahmoud", ("عباس",), given, fw, words, forms))
+    assert any("shorter" in p for p in rule_problems(d, "berri-nabih", ("بري",), given, fw, words, forms))
+    assert any("same years" in p for p in rule_problems(d, "ivanov-sergei", ("ايفانوف",), given, fw, words, forms))
