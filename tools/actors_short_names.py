@@ -10,12 +10,16 @@ A person's surname or kunya (لحود، رايس، أبو الغيط) is marked 
 3. it is no common Arabic word, measured on the development press corpus (SaudiNewsNet, read from ../shared at
    run time; nothing of it is written to the repository):
    - a common word takes the article or an inflectional ending (ال-، -ة، -ون/-ين/-ان/-ات، -ه/-ها/-هم, or another
-     imperfect prefix for a ي/ت/ن-initial word) in a third or more of its occurrences (of ten or more); a name
-     written with ال by the person counts its ال-forms as the name;
-   - a common word seldom stands where a name stands: of ten or more bare occurrences, fewer than a quarter come
-     right after a title, a verb of saying or a given name (of the given-name list or the first word of any
-     dictionary person's full name).
-The mark holds only while the person holds one of the entry's roles (`short_names.in_office`).
+     imperfect prefix for a ي/ت/ن-initial word) in a third or more of its occurrences (of ten or more); for a name
+     the person writes with ال (السنيورة) its ال-forms count as the name;
+   - a common word seldom stands where a name stands: of ten or more occurrences, fewer than a quarter come right
+     after a title, a verb of saying or a given name (the given-name list, or the first word of any dictionary
+     person's full name, written without ال);
+   and a surname after a particle (لو دريان، دي ميستورا) is not read without it.
+Given names include the first words of every dictionary person's full names (ماهر، جون).
+The actor stage reads a marked name alone only while the person holds one of the entry's roles
+(`short_names.in_office`), in an article that names the state or organisation of that role, not right after
+another given name or before بن, and with no proclitic but و.
 
     python tools/actors_short_names.py                 # table of every candidate and the reasons it fails
     python tools/actors_short_names.py --write         # rewrite the `unambiguous:` lines of people_*.yaml
@@ -52,7 +56,6 @@ PARTICLES = {"لو", "لا", "دي", "دو", "دا", "ديل", "دوس", "فون
 MIN_SEEN = 10  # occurrences below which the corpus says nothing about a word
 INFLECTED_SHARE = 1 / 3
 NAME_CONTEXT_SHARE = 1 / 4
-OWN_SHARE = 1 / 4
 
 
 def inflected_forms(w: str) -> set[str]:
@@ -95,12 +98,11 @@ def candidates(d, raw) -> dict[tuple[str, tuple[str, ...]], str]:
 
 
 def corpus_counts(targets: set[str], firsts: set[str], titles: set[str], speech: set[str]):
-    """Word frequencies of the corpus, and for each target word (with or without ال) its occurrences, those in a
-    name's place, and the given names right before it."""
+    """Word frequencies of the corpus, and for each target word (with or without ال) its occurrences and those in a
+    name's place."""
     freq: Counter = Counter()
     seen: Counter = Counter()
     named: Counter = Counter()
-    before: dict[str, Counter] = defaultdict(Counter)
     for f in sorted(CORPUS.glob("*.zip")):
         for doc in read_news_zip(f):
             if not hasattr(doc, "origin"):
@@ -116,10 +118,10 @@ def corpus_counts(targets: set[str], firsts: set[str], titles: set[str], speech:
                     continue
                 seen[t] += 1
                 prev = words[i - 1] if i else ""
-                if key(prev) in firsts or prev in titles or key(prev) in speech:
+                given = prev if not prev.startswith("ال") else ""  # (الهلال الأحمر: a noun, not هلال's name)
+                if given in firsts or prev in titles or key(prev) in speech:
                     named[t] += 1
-                before[t]["" if prev in titles or key(prev) in speech else key(prev)] += 1
-    return freq, seen, named, before
+    return freq, seen, named
 
 
 def main(argv: list[str]) -> None:
@@ -136,15 +138,11 @@ def main(argv: list[str]) -> None:
     targets = {"".join(k) if k[0] in COMPOUND_HEADS else k[-1] for _, k in cands}
     firsts = given | {n.keys[0] for n in d.names if n.kind == "person" and len(n.keys) > 1}
     titles = {x[0] for x in g.span_titles} | {"ال" + w for w in t.office_words} | set(t.office_words)
-    freq, seen, named, before = corpus_counts(targets, firsts, titles, set(t.speech_verbs))
+    freq, seen, named = corpus_counts(targets, firsts, titles, set(t.speech_verbs))
 
     def f(w: str) -> int:
         return sum(freq.get(p + w, 0) for p in PROCLITICS)
 
-    firsts_of: dict[str, set[str]] = defaultdict(set)  # the given names of each person
-    for n in d.names:
-        if n.kind == "person" and len(n.keys) > 1:
-            firsts_of[n.entry].add(n.keys[0])
     chosen: dict[str, list[str]] = defaultdict(list)
     rows = []
     for (eid, k), spelled in sorted(cands.items()):
@@ -157,12 +155,6 @@ def main(argv: list[str]) -> None:
             why.append(f"a common word: inflected in {infl} of {bare + infl}")
         if seen[w] >= MIN_SEEN and named[w] < NAME_CONTEXT_SHARE * seen[w]:
             why.append(f"a common word: in a name's place {named[w]} of {seen[w]} times")
-        # the family name of people the dictionary does not know: other given names before it (سوزان رايس is in
-        # the dictionary, جيري رايس is not)
-        namesakes = set().union(*(firsts_of[o] for o in words.get(k[-1], ()))) | {""}
-        own = sum(c for x, c in before[w].items() if x in namesakes)
-        if seen[w] >= MIN_SEEN and own < OWN_SHARE * seen[w]:
-            why.append(f"others' name: after a title or its bearers' given names {own} of {seen[w]} times")
         rows.append((eid, spelled, bare, infl, seen[w], named[w], "; ".join(why)))
         if not why:
             chosen[eid].append(spelled)

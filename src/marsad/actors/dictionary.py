@@ -215,7 +215,9 @@ class DictionaryBuilder:
                 # (noted before the duplicate check: المستوطنون then مستوطنون share a key, and both spellings count)
                 (self._with_al if normalize(variant).startswith("ال") else self._bare).add((k, entry))
             elif kind == "person":
-                bits = sum(1 << i for i, w in enumerate(normalize(variant).replace("-", " ").split()) if w.startswith("ال"))
+                words = normalize(variant).replace("-", " ").split()
+                bits = sum(1 << i for i, w in enumerate(words) if w.startswith("ال") or words[0] in NAME_TITLES)
+                # (after a title the name may take ال: الملك الحسين، الملك الفهد)
                 self._al_words[(k, entry)] = self._al_words.get((k, entry), 0) | bits
             sig = (k, entry, agent, kind)
             if sig in self._seen_names:
