@@ -91,3 +91,13 @@ def test_unambiguous_names_are_checked_by_dict_check():
     assert any("given name" in p for p in rule_problems(d, "abbas-mahmoud", ("عباس",), given, fw, words, forms))
     assert any("shorter" in p for p in rule_problems(d, "berri-nabih", ("بري",), given, fw, words, forms))
     assert any("same years" in p for p in rule_problems(d, "ivanov-sergei", ("ايفانوف",), given, fw, words, forms))
+
+
+def test_marked_surname_written_as_marked_and_not_in_sports(pipe):
+    # Marzouq al-Ghanim, Kuwait's speaker, is marked as الغانم: غانم without ال is a given name
+    assert persons(pipe, "أكدت الكويت أن الغانم سيزور الرياض.", "2015-08-01") == \
+        [("الغانم", "KWT", "LEG", "ghanim-marzouq")]
+    assert persons(pipe, "أكدت الكويت أن غانم سيزور الرياض.", "2015-08-01") == []
+    # a sports article: a player may share the surname
+    text = "فاز المنتخب في المباراة على الملعب الجديد وتأهل إلى الدوري في الكويت. وسجل الغانم هدفين."
+    assert persons(pipe, text, "2015-08-01") == []

@@ -104,6 +104,7 @@ class Entry:
     file: str = ""
     unambiguous: frozenset[tuple[str, ...]] = frozenset()  # short names that need no context (person entries)
     derived: frozenset[tuple[str, ...]] = frozenset()  # surnames taken from the full names (need context)
+    unambiguous_al: frozenset[tuple[str, ...]] = frozenset()  # those of `unambiguous` written with ال (السنيورة)
 
     def role_on(self, date: str | None) -> Role | None:
         """The person's role on ``date``: an active one (highest-ranking first), else the most recent past one."""
@@ -357,6 +358,7 @@ class DictionaryBuilder:
         marked = [str(u) for u in _list(item.get("unambiguous"))]
         e.unambiguous = frozenset([name_key(u) for u in marked] +  # أبو الغيط also as the stage joins it: ابوالغيط
                                   [(key("".join(normalize(u).split())),) for u in marked if len(name_key(u)) > 1])
+        e.unambiguous_al = frozenset(name_key(u) for u in marked if normalize(u).startswith("ال"))
         for u in _list(item.get("unambiguous")):
             if name_key(str(u)) not in listed | e.derived:
                 p.append(f"{w} ({pid}): unambiguous name '{u}' is not one of its names")

@@ -6,6 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..records import Mention, Processed
+from ..text.normalize import normalize
 from ..text.tokens import function_words
 from . import amman
 from .dictionary import NOT_SURNAMES, ActorDictionary, key
@@ -91,7 +92,8 @@ class ActorStage:
         for n in self.dictionary.names:
             if n.kind == "person" and len(n.keys) == 1 and n.entry not in self.person_keys.get(n.keys, []):
                 self.person_keys.setdefault(n.keys, []).append(n.entry)
-        self.first_words = first_words(self.dictionary) | self.guards.given_names  # given names
+        # given names: the listed ones and the first words of full names, of three letters or more (آن is أن)
+        self.first_words = {w for w in first_words(self.dictionary) | self.guards.given_names if len(w) >= 3}
         spellings = PersonSpellings(self.dictionary, self.guards.arabic_name_states, function_words(),
                                     frozenset(key(n) for n in self.guards.given_names))
         self.matcher = Matcher(self.dictionary, spellings, function_words())
@@ -132,7 +134,7 @@ class ActorStage:
         return self.dictionary.words()
 
     def short_names(self, tokens, mentions: list[Mention], full_seen: set[str], date: str | None,
-                    named: set[str] | None = None) -> list[Mention]:
+                    named: set[str] | None = None, sports_doc: bool = False) -> list[Mention]:
         """A one-word person name (surname or first name) counts only after the person's full name earlier in the
         article, right after a title (الرئيس X، وزير الخارجية الروسي X), or when the dictionary marks it
         unambiguous: a businessman or athlete sharing a politician's surname is not the politician. Of several
@@ -176,8 +178,14 @@ class ActorStage:
                         # organisation of the office: not after someone's given name (عبدالله بن خليفة العطية) or
                         # before a father's name (علوش بن عبدالله), nor with a proclitic that may be the word's
                         # first letter (فرائس)
+                        # written as marked, with or without ال (الغانم; غانم is a given name), and not in a
+                        # sports article or sentence (a player may share the surname)
+                        has_al = normalize(m.text).startswith("ال")
                         alone = [e for e in every if k in self.dictionary.entries[e].unambiguous
+                                 and (k in self.dictionary.entries[e].unambiguous_al) == has_al
                                  and in_office(self.dictionary.entries[e], date)]
+                        if alone and (sports_doc or self.guards.sports_seen(tokens)):
+                            alone = []
                         role = self.dictionary.entries[alone[0]].role_on(date) if len(alone) == 1 else None
                         pick = alone[0] if role is not None and role.code in (named or ()) else None
                     if not spelled:  # another spelling alone (سابيلا، مهاما) is no known name without context
@@ -492,7 +500,7 @@ class ActorStage:
             matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
-            mentions = self.short_names(tokens, mentions, full_seen, date, named)
+            mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
             own = self._own_state(ctx, tokens, mentions)
