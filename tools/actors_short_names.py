@@ -5,7 +5,7 @@ A person's surname or kunya (لحود، رايس، أبو الغيط) is marked 
    emirs, vice-presidents, crown princes, foreign and defence ministers, speakers, secretaries-general, party and
    group leaders);
 2. the name is the last word of one of the person's full names (or a compound: أبو الغيط), of four letters or
-   more, no given name, function word, state, place, group or office name, and no word of another dictionary
+   more, no given name, protected word, state, place, group or office name, and no word of another dictionary
    person's names in years when their roles overlap (`marsad dict check` checks these);
 3. it is no common Arabic word, measured on the development press corpus (SaudiNewsNet, read from ../shared at
    run time; nothing of it is written to the repository):

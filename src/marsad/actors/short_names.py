@@ -4,8 +4,9 @@ The press names a head of state, a foreign minister or a party leader by the sur
 while in office. A person entry may list such one-word names (or a kunya / compound: أبو الغيط) under `unambiguous`;
 the actor stage reads them with no full name or title before them, on dates when the person holds one of the
 entry's roles. Which names get the mark is decided by a stated rule (tools/actors_short_names.py): the person holds
-a ranking office (`RANK`), and the name is no given name, function word, other kind of name, or another dictionary
-person's name word in overlapping years, nor a common Arabic word (measured on the development press corpus).
+a ranking office (`RANK`), and the name is no given name, protected word (the tokenizer's list), other kind of name
+or another dictionary person's name word in overlapping years, nor a common Arabic word (measured on the
+development press corpus).
 `problems` checks the parts of that rule that need no corpus, for `marsad dict check`.
 """
 
@@ -81,7 +82,7 @@ def rule_problems(d: ActorDictionary, entry: str, k: tuple[str, ...], given: set
     if k[0] in given or word in given or word.startswith("عبد"):
         out.append("a given name")
     if word in function_words:
-        out.append("a function word")
+        out.append("a protected word (text/protected.txt)")
     if any(n.kind != "person" and n.keys == (word,) for n in d.names):
         out.append("also the name of a state, place, group or office")
     c = clashes(d, entry, k, words)
