@@ -104,6 +104,7 @@ class Entry:
     file: str = ""
     unambiguous: frozenset[tuple[str, ...]] = frozenset()  # short names that need no context (person entries)
     derived: frozenset[tuple[str, ...]] = frozenset()  # surnames taken from the full names (need context)
+    unambiguous_al: frozenset[tuple[str, ...]] = frozenset()  # those of `unambiguous` written with ال (السنيورة)
 
     def role_on(self, date: str | None) -> Role | None:
         """The person's role on ``date``: an active one (highest-ranking first), else the most recent past one."""
@@ -134,6 +135,7 @@ class Name:
     ambiguous: bool = False
     definite: bool = False  # a one-word name only written with ال (الأسد، العراق): the bare word (أسد "lion") is not it
     bare: bool = False  # a one-word person name only written without ال (رئيسي): الرئيسي "main" is not it
+    bare_words: int = 0  # a longer person name: bit i set when its word i is never written with ال (محمد بديع)
 
 
 @dataclass
@@ -202,6 +204,7 @@ class DictionaryBuilder:
         self._seen_names: set[tuple[tuple[str, ...], str, str | None, str]] = set()
         self._with_al: set[tuple[tuple[str, ...], str]] = set()
         self._bare: set[tuple[tuple[str, ...], str]] = set()
+        self._al_words: dict[tuple[tuple[str, ...], str], int] = {}  # person names: words written with ال (bits)
 
     def add_name(self, surface: str, entry: str, code: str | None, agent: str | None, kind: str,
                  ambiguous: bool = False) -> None:
@@ -212,6 +215,11 @@ class DictionaryBuilder:
             if len(k) == 1:  # is the one-word name ever written without ال? (العراق: no; لبنان: yes)
                 # (noted before the duplicate check: المستوطنون then مستوطنون share a key, and both spellings count)
                 (self._with_al if normalize(variant).startswith("ال") else self._bare).add((k, entry))
+            elif kind == "person":
+                words = normalize(variant).replace("-", " ").split()
+                bits = sum(1 << i for i, w in enumerate(words) if w.startswith("ال") or words[0] in NAME_TITLES)
+                # (after a title the name may take ال: الملك الحسين، الملك الفهد)
+                self._al_words[(k, entry)] = self._al_words.get((k, entry), 0) | bits
             sig = (k, entry, agent, kind)
             if sig in self._seen_names:
                 continue
@@ -226,6 +234,8 @@ class DictionaryBuilder:
             n.definite = n.kind in DEFINITE_KINDS and (n.keys, n.entry) in self._with_al \
                 and (n.keys, n.entry) not in self._bare
             n.bare = n.kind == "person" and (n.keys, n.entry) in self._bare and (n.keys, n.entry) not in self._with_al
+            if n.kind == "person" and len(n.keys) > 1:
+                n.bare_words = ((1 << len(n.keys)) - 1) & ~self._al_words.get((n.keys, n.entry), 0)
 
     def load_yaml(self, path: Path) -> None:
         where = path.name
@@ -337,11 +347,6 @@ class DictionaryBuilder:
         if not names:
             p.append(f"{w} ({pid}): no Arabic names")
         e = Entry(pid, "person", str(item.get("en") or ""), names[0] if names else "", None, roles=roles, file=file)
-        keys = {name_key(n) for n in names}
-        for u in _list(item.get("unambiguous")):
-            if name_key(str(u)) not in keys:
-                p.append(f"{w} ({pid}): unambiguous name '{u}' is not one of its names")
-        e.unambiguous = frozenset(name_key(str(u)) for u in _list(item.get("unambiguous")))
         self.d.entries[pid] = e
         for n in names:
             self.add_name(n, pid, None, None, "person")
@@ -349,6 +354,14 @@ class DictionaryBuilder:
         first = any(r.code in SURNAME_FIRST for r in roles)  # تانغ جيا شيوان: the family name comes first
         derived = {w for w in (short_form(n, first) for n in names) if w and name_key(w) not in listed}
         e.derived = frozenset(name_key(w) for w in derived)
+        # short names read alone while in office (actors.short_names); the rule is checked by `marsad dict check`
+        marked = [str(u) for u in _list(item.get("unambiguous"))]
+        e.unambiguous = frozenset([name_key(u) for u in marked] +  # أبو الغيط also as the stage joins it: ابوالغيط
+                                  [(key("".join(normalize(u).split())),) for u in marked if len(name_key(u)) > 1])
+        e.unambiguous_al = frozenset(name_key(u) for u in marked if normalize(u).startswith("ال"))
+        for u in _list(item.get("unambiguous")):
+            if name_key(str(u)) not in listed | e.derived:
+                p.append(f"{w} ({pid}): unambiguous name '{u}' is not one of its names")
         for w in derived:  # the surname alone: matched, but counted only in context (actors.stage.short_names)
             self.add_name(w, pid, None, None, "person")
 

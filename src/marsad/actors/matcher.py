@@ -231,11 +231,29 @@ class Matcher:
                              and not (nm.bare and has_al)]
                     if not names:
                         continue
+                elif any(nm.bare_words for nm in names):
+                    # "محمد بديع" is not "محمد البديّع", "مالك عقار" not "مالك العقار" (the owner of the property)
+                    names = [nm for nm in names if not self._al_added(tokens, i, end, pre_len, nm)]
+                    if not names:
+                        continue
                 start_char = t.start + orig_prefix_len(t.text, pre_len)
                 out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind]),
                                  end - i > 2 and tokens[i + 1].norm in NASAB and all(len(nm.keys) == 2 for nm in names)))
                 upto = end
         return out
+
+    @staticmethod
+    def _al_added(tokens: list[Token], i: int, end: int, pre_len: int, nm: Name) -> bool:
+        """A word of a longer person name that the dictionary never writes with ال carries it in the text."""
+        if not nm.bare_words or len(nm.keys) != end - i:
+            return False  # (read across a father's name or by skeleton: the words do not line up)
+        for j in range(end - i):
+            if nm.bare_words >> j & 1:
+                t = tokens[i + j]
+                if ("ال" in t.norm[:pre_len + 2] or t.norm.startswith(("لل", "ولل", "فلل"))) if j == 0 \
+                        else ("ال" in t.prefix or t.norm.startswith("ال")):
+                    return True
+        return False
 
     def _learn(self, norm: str) -> None:
         """First sight of a word: the readings of it that start a name, a head noun or a place, that are a state

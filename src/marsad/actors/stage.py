@@ -6,6 +6,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from ..records import Mention, Processed
+from ..text.normalize import normalize
 from ..text.tokens import function_words
 from . import amman
 from .dictionary import NOT_SURNAMES, ActorDictionary, key
@@ -14,6 +15,7 @@ from .loader import load_dictionary
 from .matcher import Matcher, orig_prefix_len
 from .outlets import Outlets, load_outlets
 from .resolver import Resolver, definite
+from .short_names import first_words, in_office
 from .spelling import PersonSpellings
 from .titled import NAMED_PLACES, TitledPersons, load_titled
 
@@ -94,6 +96,8 @@ class ActorStage:
         for n in self.dictionary.names:
             if n.kind == "person" and len(n.keys) == 1 and n.entry not in self.person_keys.get(n.keys, []):
                 self.person_keys.setdefault(n.keys, []).append(n.entry)
+        # given names: the listed ones and the first words of full names, of three letters or more (آن is أن)
+        self.first_words = {w for w in first_words(self.dictionary) | self.guards.given_names if len(w) >= 3}
         spellings = PersonSpellings(self.dictionary, self.guards.arabic_name_states, function_words(),
                                     frozenset(key(n) for n in self.guards.given_names))
         self.matcher = Matcher(self.dictionary, spellings, function_words())
@@ -142,7 +146,8 @@ class ActorStage:
     def protected_words(self) -> set[str]:
         return self.dictionary.words()
 
-    def short_names(self, tokens, mentions: list[Mention], full_seen: set[str], date: str | None) -> list[Mention]:
+    def short_names(self, tokens, mentions: list[Mention], full_seen: set[str], date: str | None,
+                    named: set[str] | None = None, sports_doc: bool = False) -> list[Mention]:
         """A one-word person name (surname or first name) counts only after the person's full name earlier in the
         article, right after a title (الرئيس X، وزير الخارجية الروسي X), or when the dictionary marks it
         unambiguous: a businessman or athlete sharing a politician's surname is not the politician. Of several
@@ -177,6 +182,25 @@ class ActorStage:
                         pick = None  # الحريري after رفيق الحريري, but not الشهيد الحريري … (an adjective reading)
                     prev = tokens[m.tok_start - 1] if m.tok_start else None
                     after_given = prev is not None and not prev.prefix and normalize_key(prev) in self.titled.given
+                    t0 = tokens[m.tok_start]
+                    nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+                    if pick is None and not spelled and t0.text[:m.start - t0.start] in ("", "و") and not (
+                            prev is not None and normalize_key(prev) in self.first_words) and not (
+                            nxt is not None and nxt.norm in ("بن", "ابن", "بنت")):
+                        # لحود، رايس in office, marked in the dictionary, in an article that names the state or
+                        # organisation of the office: not after someone's given name (عبدالله بن خليفة العطية) or
+                        # before a father's name (علوش بن عبدالله), nor with a proclitic that may be the word's
+                        # first letter (فرائس)
+                        # written as marked, with or without ال (الغانم; غانم is a given name), and not in a
+                        # sports article or sentence (a player may share the surname)
+                        has_al = normalize(m.text).startswith("ال")
+                        alone = [e for e in every if k in self.dictionary.entries[e].unambiguous
+                                 and (k in self.dictionary.entries[e].unambiguous_al) == has_al
+                                 and in_office(self.dictionary.entries[e], date)]
+                        if alone and (sports_doc or self.guards.sports_seen(tokens)):
+                            alone = []
+                        role = self.dictionary.entries[alone[0]].role_on(date) if len(alone) == 1 else None
+                        pick = alone[0] if role is not None and role.code in (named or ()) else None
                     if not spelled:  # another spelling alone (سابيلا، مهاما) is no known name without context
                         # (nor a derived surname after someone's given name: شين لونج is not Lee Hsien Loong)
                         pick = pick or next((e for e in sharing if self._known(k, e, date)
@@ -195,6 +219,7 @@ class ActorStage:
                             pick = fits[0]
                     if pick is None:
                         pick = self._in_context(tokens, m, out, k, sharing, date, spelled)
+                    pick = self._office_holder(tokens, m, out, every, date) or pick
                     if pick is None:
                         continue
                     if pick != m.person or pick != m.entry:  # (the resolver's person may differ from the
@@ -386,12 +411,9 @@ class ActorStage:
             and not w.suffix and (n,) not in self.matcher.heads and n not in self.resolver.matcher_protected
 
     def _known(self, k: tuple[str, ...], entry: str, date: str | None) -> bool:
-        """Marked unambiguous in the dictionary, or a head of state, government or international organisation in
-        office on the date: the press names them by surname alone (بوتين، أردوغان، عنان). One name of an office holder
+        """A head of state, government or international organisation in office on the date: the press names them by surname alone (بوتين، أردوغان، عنان). One name of an office holder
         of an Arabic-speaking state, or a given name, is not enough (it is often a plain word or another person)."""
-        e = self.dictionary.entries[entry]
-        if k in e.unambiguous:
-            return True
+        e = self.dictionary.entries[entry]  # (names marked unambiguous: read in short_names)
         if k[0] in self.guards.given_names or any(r.code in self.guards.arabic_name_states for r in e.roles):
             return False  # غريب "strange", الأسد "the lion", عباس (a given name): an Arabic name alone needs context
         if k in e.derived:  # a surname taken from a full name: only this person's, no given name, not a plain word,
@@ -405,6 +427,19 @@ class ActorStage:
         # (برلسكوني after May 2006, شارون): the press goes on naming them alone
         return len(self.person_keys.get(k, ())) == 1 and len(k[0]) >= 5 and k[0] not in self.titled.given and any(
             r.title in TOP_OFFICES and r.start and (not date or r.start <= date) for r in e.roles)  # (جول: Jules)
+
+    def _office_holder(self, tokens, m: Mention, before: list[Mention], every: list[str], date: str | None) -> str | None:
+        """After a title that names an office (وزير الخارجية ليبرمان، الملك سلمان), the one person sharing the name who
+        holds that office on the date, whoever else bears the name or was named in full earlier."""
+        if not date or len(every) < 2:
+            return None
+        prev = before[-1] if before else None
+        start = prev.tok_start if prev and prev.tok_end == m.tok_start and prev.kind in ("nisba", "name") else m.tok_start
+        head = self.matcher.head_before(tokens, start)
+        if head is None or head[2] is None:
+            return None
+        holders = [e for e in every if any(r.title == head[2] and r.active(date) for r in self.dictionary.entries[e].roles)]
+        return holders[0] if len(holders) == 1 else None
 
     def _titled(self, tokens, m: Mention, before: list[Mention]) -> bool:
         prev = before[-1] if before else None
@@ -469,6 +504,7 @@ class ActorStage:
     def __call__(self, p: Processed) -> Processed:
         date = p.doc.published
         full_seen: set[str] = set()  # person entries named in full so far in this document
+        named: set[str] = set()  # codes of the states and organisations named so far
         ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}, "sports": set(), "named": set()}  # recent states, kingdom last named in full, outlet
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
@@ -476,7 +512,8 @@ class ActorStage:
             ctx["sports"] |= seen
             matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
-            mentions = self.short_names(tokens, mentions, full_seen, date)
+            named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
+            mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
             own = self._own_state(ctx, tokens, mentions)

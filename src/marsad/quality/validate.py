@@ -13,10 +13,13 @@ def check_all(extra: list[Path] | None = None) -> dict:
     d = load_dictionary(extra or [])
     from ..actors.guards import load_guards
     from ..actors.outlets import load_outlets
+    from ..actors.short_names import problems as short_name_problems
     from ..actors.titled import load_titled
+    from ..text.tokens import function_words
 
-    problems = d.problems + load_guards().problems + load_outlets(codes=set(d.entries)).problems + \
-        load_titled().problems
+    guards, titled = load_guards(), load_titled()
+    problems = d.problems + guards.problems + load_outlets(codes=set(d.entries)).problems + titled.problems + \
+        short_name_problems(d, set(guards.given_names) | set(titled.foreign_given_names), function_words())
     sections["actors"] = {"stats": d.stats(), "problems": problems}
 
     from ..events.ontology import load_ontology
