@@ -1106,3 +1106,11 @@ def test_discussing_with_someone_after_a_long_title_chain(pipe):
     assert {e.actor.code, e.recipient.code} == {"SAU", "EGY"}
     # with no coded subject, no meeting is made up
     assert not coded(pipe, "تناول الطالب وجبة العشاء مع زملائه في المطعم.", "CONSULT")
+
+
+def test_a_hosts_guest_after_titles_palace_and_time_and_a_birthplace_idiom(pipe):
+    text = "استقبل أمير دولة قطر الشيخ تميم بن حمد في قصره مساء أول من أمس، وزير الخارجية الكويتي."
+    (e,) = coded(pipe, text, "CONSULT")
+    assert (e.actor.code, e.recipient.code) == ("QAT", "KWT")
+    p = Pipeline.default("actors")(make_document("وزار الرئيس مسقط رأسه في الشمال.", "t", "", published=DATE))
+    assert "OMN" not in [m.code for m in p.mentions]  # مسقط رأسه "his birthplace"

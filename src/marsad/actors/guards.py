@@ -23,7 +23,7 @@ from .matcher import Match
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
          "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
-         "feature_nouns")
+         "feature_nouns", "idiom_tails")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
 
@@ -46,6 +46,7 @@ class Guards:
     team_words: frozenset[str] = frozenset()
     feature_nouns: frozenset[str] = frozenset()
     currency_nouns: frozenset[str] = frozenset()
+    idiom_tails: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
     def sports_seen(self, tokens: list[Token]) -> set[str]:
@@ -79,6 +80,9 @@ class Guards:
             if kind in STATE_KINDS and prev is not None and (prev.base or prev.norm) in self.feature_nouns \
                     and "ال" not in prev.prefix:
                 continue  # نهر الأردن، جبال التركمان: a river's or mountain's name
+            if kind in STATE_KINDS and m.tok_end < len(tokens) and tokens[m.tok_end].norm in self.idiom_tails \
+                    and not tokens[m.tok_start].prefix:
+                continue  # مسقط رأسه "his birthplace": the first word of an idiom, not Muscat
             if kind == "name" and prev is not None and prev.norm in self.person_titles and m.tok_end == m.tok_start + 1:
                 continue  # الدكتور السويد، المهندس اليمني: a family name after a person's title, not the state
             if team_sentence and kind == "name" and m.names[0].code and self.opponent(tokens, m, out, dropped):
