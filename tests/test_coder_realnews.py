@@ -1114,3 +1114,11 @@ def test_a_hosts_guest_after_titles_palace_and_time_and_a_birthplace_idiom(pipe)
     assert (e.actor.code, e.recipient.code) == ("QAT", "KWT")
     p = Pipeline.default("actors")(make_document("وزار الرئيس مسقط رأسه في الشمال.", "t", "", published=DATE))
     assert "OMN" not in [m.code for m in p.mentions]  # مسقط رأسه "his birthplace"
+
+
+def test_prevented_acts_and_own_dead_announced_by_title_are_no_attacks(pipe):
+    assert not coded(pipe, "وطالب السفير بالوقوف ضد الإرهاب ومنع سقوط المزيد من الضحايا في السعودية.", "ASSAULT")
+    assert not coded(pipe, "ودعت روسيا إلى اتخاذ إجراءات لمنع وقوع هجمات جديدة على المدنيين في سوريا.", "ASSAULT")
+    assert coded(pipe, "وأدى الهجوم إلى سقوط عشرات الضحايا في بغداد.", "ASSAULT")
+    text = "أعلنت القيادة العامة للقوات المسلحة اليوم عن استشهاد أحد أبنائها أثناء تأديته واجبه في اليمن."
+    assert not coded(pipe, text, "ASSAULT")

@@ -189,8 +189,9 @@ class EventCoder:
                 if own_side:
                     recipients = own_side
                     actors = [a for a in actors if a.code != own_side[0].code]
-                    if not any(a.code or a.agent for a in actors):
-                        continue  # a death announced with no attacker or attack told: no interaction to code
+                if not any(a.code or a.agent for a in actors):
+                    continue  # a death announced with no attacker or attack told: no interaction to code (also when
+                    # the announcer is named by its title alone: "أعلنت القيادة العامة … استشهاد أحد أبنائها")
             charge = m.pattern.event in ("SUPPORT", "AID") and clauses.backs_terror(tokens, m.tokens[-1])
             if charge:
                 # "وقال: إن إيران تدعم الإرهاب": backing terrorism, said of someone, is the speaker's charge
