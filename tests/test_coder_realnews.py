@@ -1122,3 +1122,13 @@ def test_prevented_acts_and_own_dead_announced_by_title_are_no_attacks(pipe):
     assert coded(pipe, "وأدى الهجوم إلى سقوط عشرات الضحايا في بغداد.", "ASSAULT")
     text = "أعلنت القيادة العامة للقوات المسلحة اليوم عن استشهاد أحد أبنائها أثناء تأديته واجبه في اليمن."
     assert not coded(pipe, text, "ASSAULT")
+
+
+def test_support_objects_pronouns_and_purposes(pipe):
+    evs = coded(pipe, "والرئيس السوري تدعمه روسيا وإيران.", "SUPPORT")
+    assert {(e.actor.code, e.recipient.code) for e in evs} == {("RUS", "SYR"), ("IRN", "SYR")}
+    # the target of a purpose clause is not the one supported
+    assert all(e.recipient.code != "ISI" for e in coded(pipe, "إن سوريا تدعم أي جهود للتصدي لتنظيم داعش.", "SUPPORT"))
+    # support a king gave a programme: the king is the giver, not the one supported
+    assert all(e.recipient.agent != "GOV" for e in coded(pipe, "وكان للدعم الذي قدمه الملك السعودي للبرنامج أثر كبير.",
+                                                        "SUPPORT"))

@@ -80,8 +80,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     subject of the previous verb (a coordinated verb keeps it); ``names``: tokens of place names (a preposition
     before a place marks the place, not the noun after it)."""
     frame = m.pattern.frame
-    if frame.actor == "subject" and "ال" in tokens[m.tokens[0]].prefix:
-        # a trigger written with the article is a noun (القصف، الهجوم), whatever its entry lists: its agent
+    t0 = tokens[m.tokens[0]]
+    if frame.actor == "subject" and ("ال" in t0.prefix or (t0.prefix == "ل" and t0.norm.startswith("لل"))):
+        # a trigger written with the article is a noun (القصف، الهجوم، للدعم), whatever its entry lists: its agent
         # follows it (القصف الإسرائيلي) and the name before it is another verb's subject
         frame = Frame("genitive", frame.recipient, frame.symmetric, frame.require, frame.reach)
     head, last = m.tokens[0], m.tokens[-1]
@@ -214,9 +215,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     # "الجندي الذي قتله مسلحون": the verb's object pronoun is the antecedent; its subject follows
     rel_object = frame.actor == "subject" and head >= 2 and norms[head - 1] in RELATIVES \
         and len(norms[head]) >= 4 and norms[head].endswith(("ها", "ه", "هم"))
-    # "الجنود الأمريكيون قتلهم مسلحون من طالبان"، "قبل أن يحاصرهم الجيش": a violent verb with an object pronoun
-    # and a party right after it: that party is the subject, the name before is what the pronoun refers to
-    obj_pronoun = frame.actor == "subject" and m.pattern.event in ("ASSAULT", "COERCE") and len(m.tokens) == 1 \
+    # "الجنود الأمريكيون قتلهم مسلحون من طالبان"، "محكمة تدعمها الأمم المتحدة": a verb with an object pronoun and
+    # a party right after it: that party is the subject, the name before is what the pronoun refers to
+    obj_pronoun = frame.actor == "subject" and len(m.tokens) == 1 \
         and tokens[head].text.endswith(("هم", "هما", "ها", "ه")) and has_pronoun_suffix(tokens[head], m.pattern.slots[0]) \
         and not plural_subject_suffix(tokens[head].base) \
         and any(0 < x.tok_start - last <= 3 and not marked(x, head + 1) for x in after)
@@ -359,6 +360,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     for x in rest:
         if origin_territory(tokens, x):
             continue
+        if m.pattern.event == "SUPPORT" and any(prep(tokens[k].prefix) == "ل" and tokens[k].base in PURPOSE_MASDARS
+                                                for k in range(last + 1, x.tok_start)):
+            break  # "تدعم أي جهود للتصدي لتنظيم داعش": the name belongs to the purpose, not to the support
         if m.pattern.event in ("ASSAULT", "COERCE") and any(norms[k] in COMPLEMENTIZERS
                                                            for k in range(last + 1, x.tok_start)):
             break  # "… بغاز الكلور إن موسكو وافقت": أن/إن opens another clause (a warning's content may not)
@@ -602,6 +606,10 @@ def counted_from(tokens: list[Token], x: Mention) -> bool:
             b = tokens[k - 1]
             return clauses.is_count(b)
     return False
+
+
+PURPOSE_MASDARS = frozenset({"تصدي", "مكافحه", "مواجهه", "محاربه", "قتال", "دحر", "ضرب", "استهداف", "قضاء", "ردع",
+                             "هزيمه"})  # للتصدي لـ، لمكافحة: a purpose with its own object
 
 
 def origin_territory(tokens: list[Token], x: Mention) -> bool:
