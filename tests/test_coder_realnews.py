@@ -1132,3 +1132,10 @@ def test_support_objects_pronouns_and_purposes(pipe):
     # support a king gave a programme: the king is the giver, not the one supported
     assert all(e.recipient.agent != "GOV" for e in coded(pipe, "وكان للدعم الذي قدمه الملك السعودي للبرنامج أثر كبير.",
                                                         "SUPPORT"))
+
+
+def test_an_incident_called_a_crime_accuses_its_unnamed_authors(pipe):
+    text = "ووصف قاضي المحكمة الشيخ فلان، الحادث الغاشم في القطيف بالعمل الإجرامي المشين."
+    evs = pipe(make_document(text, "t", "", published=DATE, source="alyaum")).events
+    (e,) = [e for e in evs if e.event == "ACCUSE"]
+    assert (e.actor.code, e.recipient.code, e.recipient.agent) == ("SAU", "SAU", "UAF")

@@ -205,7 +205,13 @@ class EventCoder:
                 # "استنكر المحافظ الحادث الإجرامي الذي استهدف مسجد قوات الطوارئ": the condemned are the attackers
                 # (unnamed: UAF of the place), not the attack's target; a named attacker is taken below
                 k = clauses.condemned_incident(tokens, m.tokens[-1])
-                if k is not None and any(o.pattern.event == "ASSAULT" and k <= o.tokens[0] <= k + 6 for o in matches):
+                if m.pattern.id.startswith("more.accuse.characterise") and k is None:
+                    # "وصف المسؤول، …، الحادث الغاشم بالعمل الإجرامي": the incident described stands inside the trigger
+                    k = next((j for j in range(head + 1, m.tokens[-1]) if tokens[j].base in clauses.INCIDENTS
+                              and "ال" in tokens[j].prefix), None)
+                if k is not None and (any(o.pattern.event == "ASSAULT" and k <= o.tokens[0] <= k + 6 for o in matches)
+                                      or m.pattern.id.startswith("more.accuse.characterise")):
+                    # (an incident called a crime, a cowardly act: its unnamed authors are the accused)
                     condemned = k
                     if not any(r.code for r in recipients) or all(r.tok_start > k for r in recipients):
                         recipients = [place_party(fill[0], "UAF", tokens[k], k)] if fill else []
