@@ -1139,3 +1139,9 @@ def test_an_incident_called_a_crime_accuses_its_unnamed_authors(pipe):
     evs = pipe(make_document(text, "t", "", published=DATE, source="alyaum")).events
     (e,) = [e for e in evs if e.event == "ACCUSE"]
     assert (e.actor.code, e.recipient.code, e.recipient.agent) == ("SAU", "SAU", "UAF")
+
+
+def test_what_is_characterised_with_bi_annahu_is_the_object(pipe):
+    text = "رحب البيت الأبيض اليوم بتزايد جهود تركيا للتصدي لتنظيم داعش ووصف حزب العمال الكردستاني بأنه منظمة إرهابية."
+    (e,) = coded(pipe, text, "ACCUSE")
+    assert (e.actor.code, e.recipient.code) == ("USA", "PKK")

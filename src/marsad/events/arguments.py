@@ -318,7 +318,10 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         plural_verb = frame.actor == "subject" and len(m.tokens) == 1 and plural_subject_suffix(tokens[head].base)
         # "الضربات الأميركية … التي استهدفت تنظيم القاعدة": an attack noun is the subject of the attack verb after it
         act_subject = rel_verb and not rel_object and m.pattern.event in ("ASSAULT", "COERCE", "THREATEN")
-        if plural_verb or incident or act_subject or pronoun_subject:  # "واتهموا بيونغ يانغ": the verb carries its subject; the name after it is the object
+        # "ووصف حزب العمال بأنه منظمة إرهابية": what is characterised follows its verb with بأنه; the subject is earlier
+        described = first_after is not None and m.pattern.id.startswith("more.accuse.characterise") \
+            and first_after.tok_end < len(norms) and norms[first_after.tok_end] in ("بانه", "بانها", "بانهم", "بانهما")
+        if plural_verb or incident or act_subject or pronoun_subject or described:  # "واتهموا بيونغ يانغ": the verb carries its subject; the name after it is the object
             first_after = None
         shared = prev_actors and (tokens[head].prefix[:1] in ("و", "ف") or pronoun_subject) and \
             (first_after is None or first_after.tok_start - last > 1)
