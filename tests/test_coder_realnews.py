@@ -1145,3 +1145,11 @@ def test_what_is_characterised_with_bi_annahu_is_the_object(pipe):
     text = "رحب البيت الأبيض اليوم بتزايد جهود تركيا للتصدي لتنظيم داعش ووصف حزب العمال الكردستاني بأنه منظمة إرهابية."
     (e,) = coded(pipe, text, "ACCUSE")
     assert (e.actor.code, e.recipient.code) == ("USA", "PKK")
+
+
+def test_a_masdar_after_a_preposition_is_no_passive_and_migrants_stopped_are_arrested(pipe):
+    (e,) = coded(pipe, "وأعلنت الشرطة الكويتية عن ضبط 4 ملايين حبة كبتاجون.", "COERCE")
+    assert (e.mode, e.actor.code) == ("seize", "KWT")
+    text = "تمكن حرس الحدود الليبي من توقيف ثلاث سيارات محملة بحوالي 30 مهاجرا غير شرعي جنوبي ليبيا."
+    (e,) = coded(pipe, text, "COERCE")
+    assert (e.mode, e.actor.code, e.actor.agent) == ("arrest", "LBY", "COP")

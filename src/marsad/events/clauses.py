@@ -74,6 +74,8 @@ def is_passive(tokens: list[Token], head: int, event: str, subject_before: bool 
     t = tokens[head]
     if "ال" in t.prefix or t.base[:1] in ("ي", "ت", "ن") and t.base not in ("تعرض",):
         return False  # a noun, or an imperfect verb (يقتل): active readings dominate
+    if head > 0 and tokens[head - 1].norm in ("عن", "علي", "من", "الي", "بعد", "قبل", "عقب", "اثر", "جراء"):
+        return False  # after a preposition it is a masdar: "أعلنت عن ضبط 4 ملايين حبة"
     if DAMMA in t.text[:3] and t.base not in ("ضرب",):
         return True  # قُتل، اُغتيل written with its vowel
     if t.base in SHAPE_PASSIVE:
