@@ -1153,3 +1153,12 @@ def test_a_masdar_after_a_preposition_is_no_passive_and_migrants_stopped_are_arr
     text = "تمكن حرس الحدود الليبي من توقيف ثلاث سيارات محملة بحوالي 30 مهاجرا غير شرعي جنوبي ليبيا."
     (e,) = coded(pipe, text, "COERCE")
     assert (e.mode, e.actor.code, e.actor.agent) == ("arrest", "LBY", "COP")
+
+
+def test_qad_before_a_past_verb_is_done_and_a_place_after_bimuhafazat(pipe):
+    (e,) = coded(pipe, "وقد تم تنفيذ حكم القتل قصاصا بالجاني اليوم الاثنين بمحافظة جدة.", "ASSAULT")
+    assert (e.mode, e.modality, e.actor.code) == ("execute", "asserted", "SAU")
+    (e,) = coded(pipe, "وقد يتم تنفيذ حكم الإعدام بالجاني غدا في جدة.", "ASSAULT")
+    assert e.modality == "hypothetical"
+    # إيجاد "finding" is not IGAD
+    assert all(e.recipient.code != "IGAD" for e in code_text(pipe, "وتوافق مصر والولايات المتحدة على أهمية إيجاد حل سياسي.", DATE))

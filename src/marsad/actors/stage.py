@@ -128,7 +128,7 @@ class ActorStage:
                 continue
             # many place names are also words (النعمة "grace", ميدان "square"): require a locative cue before, or
             # an indefinite head in construct with the town ("ثوار تعز"، "مسلحو الفلوجة")
-            if not ((a > 0 and tokens[a - 1].norm in LOCATIVE) or "ب" in tokens[a].prefix
+            if not ((a > 0 and (tokens[a - 1].norm in LOCATIVE or tokens[a - 1].base in LOCATIVE)) or "ب" in tokens[a].prefix
                     or (a in head_ends and tokens[a].prefix in ("", "ال"))):
                 continue
             if b == a + 1 and "ال" in tokens[a].prefix and (tokens[a].base,) not in self.dictionary.definite_cities \

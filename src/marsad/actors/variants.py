@@ -16,8 +16,9 @@ from ..text.normalize import normalize
 NISBA_SUFFIXES = ("", "ه", "ان", "تان", "ين", "ون", "تين", "ا", "ات")
 
 
-# common words a letter swap would turn a name into: غاني (Ghanaian) -> جاني "perpetrator", الجاني "the culprit"
-SWAP_NOT_NAMES = ("جاني",)
+# common words a letter swap would turn a name into: غاني (Ghanaian) -> جاني "perpetrator", الجاني "the culprit";
+# إيغاد (IGAD) -> إيجاد "finding" (إيجاد حل سياسي)
+SWAP_NOT_NAMES = ("جاني", "ايجاد", "الايجاد")
 
 
 def _g_swaps(word: str) -> set[str]:

@@ -56,6 +56,9 @@ class Cues:
                    words("denial") | words("refusal"), words("future"), phrases("future"), hyp,
                    phrases("hypothetical"), phrases("historical"), rep_words, rep_phrases)
 
+# past verbs that begin like an imperfect: "قد تم"، "قد تمكنت" are done
+PAST_WITH_T = frozenset({"تم", "تمت", "تما", "تمكن", "تمكنت", "تمكنوا", "تعرض", "تعرضت", "تعرضوا", "تلقى", "تلقت"})
+
 def negated(cues: Cues, norms: list[str], tf: list[set[str]], head: int) -> bool:
     count = 0
     for k in range(head - 1, max(-1, head - 9), -1):  # "لم يشارك رئيس الوزراء … في القمة": the cue scopes the clause
@@ -86,7 +89,8 @@ def modality(cues: Cues, tokens: list[Token], norms: list[str], tf: list[set[str
     for k in range(head - 1, max(-1, head - 4), -1):  # قد + imperfect = "may"; قد + past = "already"
         if norms[k] in BOUNDARY:
             break
-        if norms[k] in ("قد", "فقد", "وقد") and t.base[:1] in ("ي", "ت", "ن"):
+        v = tokens[k + 1]  # the verb after قد, not the trigger: "وقد تم تنفيذ الحكم" is done
+        if norms[k] in ("قد", "فقد", "وقد") and v.base[:1] in ("ي", "ت", "ن") and v.norm not in PAST_WITH_T:
             return "hypothetical"
     for k in range(head - 1, max(-1, head - 8), -1):
         if norms[k] in BOUNDARY:
