@@ -195,6 +195,8 @@ def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedMode
     if previous is not None and threshold <= 1.0:
         virtual.append((float(model.proba(previous_features(e, previous, cands, clues, kind_of))[1]),
                         previous_party(previous)))
+    if e.event in BETWEEN_TWO:  # a meeting or agreement with the recipient's own state is no act between two
+        virtual = [(pv, q) for pv, q in virtual if q.code != e.recipient.code]
     if virtual:
         pv, party = max(virtual, key=lambda x: x[0])
         pm = next((float(p[1]) for m, p in scored if m is chosen.get("actor")), 0.0)
@@ -216,6 +218,9 @@ def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedMode
             and not stateless(e.actor.code) and e.actor.code != r.code:
         r.country = e.actor.code  # a group of no one state arrested by a state is held in that state (as the rules)
     return e
+
+
+BETWEEN_TWO = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 
 
 def tied(a: Mention, b: Mention, tokens) -> bool:
