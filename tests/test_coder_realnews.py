@@ -1162,3 +1162,9 @@ def test_qad_before_a_past_verb_is_done_and_a_place_after_bimuhafazat(pipe):
     assert e.modality == "hypothetical"
     # إيجاد "finding" is not IGAD
     assert all(e.recipient.code != "IGAD" for e in code_text(pipe, "وتوافق مصر والولايات المتحدة على أهمية إيجاد حل سياسي.", DATE))
+
+
+def test_floods_that_destroy_and_a_press_conference_are_no_political_acts(pipe):
+    assert not coded(pipe, "وأدت الفيضانات والسيول وانزلاقات التربة إلى تدمير الطرق والمنازل في ميانمار.", "ASSAULT")
+    assert coded(pipe, "وأدت الغارات الإسرائيلية إلى تدمير منازل في غزة.", "ASSAULT")
+    assert not coded(pipe, "عقد الرئيس الأمريكي لقاءه مع الصحافيين داخل البيت الأبيض.", "CONSULT")

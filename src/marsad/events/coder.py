@@ -285,6 +285,8 @@ class EventCoder:
                 if not (a is not None and (a.code or own)) and not (r is not None and (r.code or own)) \
                         and not bare_ok:
                     continue  # no state or organisation on either side: not an event record a user can use
+                if event_type == "CONSULT" and r is not None and not r.code and r.agent == "MED":
+                    continue  # a press conference or interview ("عقد لقاءه مع الصحافيين") is no consultation
                 if policy.needs_recipient and not (r is not None and (r.code or own)):
                     continue  # an act towards someone with no one named (SUPPORT: دعمه للعاملين، الشكر للقيادة)
                 home = own[0] if own else None

@@ -112,11 +112,12 @@ def not_political(tokens: list[Token], first: int, last: int) -> bool:
         return True
     if private_quarrel(tokens[last + 1:last + 16]):
         return True
-    marker = next((k for k in range(first - 1, max(-1, first - 5), -1)
+    marker = next((k for k in range(first - 1, max(-1, first - 9), -1)
                    if tokens[k].base in RESULTS or tokens[k].norm in RESULTS), None)
     if marker is None:
         return False
-    cause = tokens[max(0, marker - 14):marker]
+    # the cause before the marker, or after it when the verb leads ("وأدت الفيضانات والسيول إلى تدمير الطرق")
+    cause = tokens[max(0, marker - 14):first]
     return forced(cause) and not has_attacker(cause)
 
 
