@@ -1168,3 +1168,8 @@ def test_floods_that_destroy_and_a_press_conference_are_no_political_acts(pipe):
     assert not coded(pipe, "وأدت الفيضانات والسيول وانزلاقات التربة إلى تدمير الطرق والمنازل في ميانمار.", "ASSAULT")
     assert coded(pipe, "وأدت الغارات الإسرائيلية إلى تدمير منازل في غزة.", "ASSAULT")
     assert not coded(pipe, "عقد الرئيس الأمريكي لقاءه مع الصحافيين داخل البيت الأبيض.", "CONSULT")
+
+
+def test_applying_gods_law_is_no_execution(pipe):
+    text = "لتؤكد حرص الحكومة على تحقيق العدل وتنفيذ أحكام الله في كل من يتعدى على الآمنين في المملكة."
+    assert not coded(pipe, text, "ASSAULT")
