@@ -5,8 +5,9 @@
 Every table's rows are read in a fixed order (sorted by their text) and hashed; columns that record when a
 row was written (``*_at``) or the input file's modification time are left out, since two runs differ there by
 nature. The indexes (names, tables, definitions) are compared as one more line, ``(indexes)``. A speed
-change that must not change results passes when every table is equal under the same PYTHONHASHSEED (the learned layer sums float32 weights in an order that follows string hashing, so two seeds
-may differ in a probability's last bits). Not part of the tests.
+change that must not change results passes when every table is equal under the same PYTHONHASHSEED (the
+learned layer sums float32 weights in an order that follows string hashing, so two seeds may differ in a
+probability's last bits). Not part of the tests.
 """
 
 from __future__ import annotations
