@@ -7,10 +7,10 @@ First a real two-worker ingest of the generated documents (bench_ingest.make_cor
 the workers hand back, in order (a pickle stream in the temporary folder, about 6 KB a document). Then each
 tree runs the real ``ingest()`` in its own process with its worker pool replaced by that recording, so the
 writer gets exactly what workers would give it; runs alternate between the trees. Printed per run: the
-writer's CPU (then user and system of the whole process, imports included), wall time, peak memory, the refresh's CPU, the CPU per document of the writing
-loop for each fifth of the input (how it grows with the store), and whether the store's tables and indexes
-are those of the first run (bench/store_digest.py). Wall times on a shared machine mean little. Not part of
-the tests.
+writer's CPU (then user and system time of the whole process, imports included), wall time, peak memory,
+the refresh's CPU, the CPU per document of the writing loop for each fifth of the input (how it grows with
+the store), and whether the store's tables and indexes are those of the recording run
+(bench/store_digest.py). Wall times on a shared machine mean little. Not part of the tests.
 """
 
 from __future__ import annotations
