@@ -26,10 +26,6 @@ from ..store.db import DocumentRows
 from ..store.dedup import signature, to_bytes
 
 BATCH_DOCS = 8  # documents per task: enough to hide the cost of passing them, small enough to balance
-# Tasks in flight per worker. The writer stops to commit (every 200 documents, a WAL checkpoint now and then:
-# 20 ms typically, 0.1-0.3 s for one in ten at 100,000 documents on the loaded machine); the workers go on
-# filling this window meanwhile instead of waiting. 16 x 8 documents cost about 1 MB of the parent's memory.
-WINDOW_PER_WORKER = 16
 
 
 @dataclass
@@ -129,7 +125,7 @@ class Runner:
             for it in items:
                 yield process(self.pipeline, it) if isinstance(it, Document) else it
             return
-        window = WINDOW_PER_WORKER * self.workers
+        window = 3 * self.workers
         queue: deque = deque()  # ("task", (AsyncResult, its documents)) | ("item", marker), in input order
         tasks = 0
         batch: list[Document] = []
