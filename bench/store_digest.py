@@ -4,9 +4,10 @@
 
 Every table's rows are read in a fixed order (sorted by their text) and hashed; columns that record when a
 row was written (``*_at``) or the input file's modification time are left out, since two runs differ there by
-nature. A speed change that must not change results passes when every table is equal under the same
-PYTHONHASHSEED (the learned layer sums float32 weights in an order that follows string hashing, so two seeds
-may differ in a probability's last bits). Not part of the tests.
+nature. The indexes (names, tables, definitions) are compared as one more line, ``(indexes)``. A speed
+change that must not change results passes when every table is equal under the same PYTHONHASHSEED (the
+learned layer sums float32 weights in an order that follows string hashing, so two seeds may differ in a
+probability's last bits). Not part of the tests.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ def digest(db: str) -> dict[str, tuple[int, str]]:
             for r in rows:
                 h.update(r.encode("utf-8") + b"\n")
             out[t] = (len(rows), h.hexdigest()[:16])
+        # the schema's indexes too: an ingest that sets indexes aside must leave every one as it was
+        idx = sorted(con.execute("SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index'"))
+        out["(indexes)"] = (len(idx), hashlib.sha256(repr(idx).encode("utf-8")).hexdigest()[:16])
         return out
     finally:
         con.close()

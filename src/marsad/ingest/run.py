@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..pipeline import Pipeline
+from ..store.bulk import defer_indexes, restore_indexes, worth_deferring
 from ..store.db import Store
 from ..store.dedup import NearDuplicates
 from .filters import not_article
@@ -85,7 +86,11 @@ def ingest(
     pipeline = pipeline or Pipeline.default()
     report = IngestReport()
     with store.writer_lock(on_wait), store.bulk_writes(), Runner(pipeline, workers) as runner:
-        _ingest(paths, store, runner, report, progress, force, default_date, follow_links)
+        restore_indexes(store)  # left aside by a killed large ingest
+        try:
+            _ingest(paths, store, runner, report, progress, force, default_date, follow_links)
+        finally:
+            restore_indexes(store)  # before the refresh reads them (a kill here leaves the next open to it)
         from ..analysis.aggregate import ensure_fresh  # clusters and dyad-month aggregates the alliance reads
 
         done = ensure_fresh(store)  # also finishes a refresh that an earlier, killed run left pending
@@ -102,6 +107,8 @@ def _ingest(paths, store: Store, runner: Runner, report: IngestReport, progress,
     from ..analysis.aggregate import mark_pending
 
     dups = NearDuplicates(store)
+    stored_before = store.scalar("SELECT MAX(seq) FROM documents") or 0  # one index seek
+    written, aside = 0, False
     sent: set[str] = set()  # ids handed to the pipeline and not yet written
     pending: list[tuple[Done, str | None, float | None, list[int]]] = []
 
@@ -146,6 +153,7 @@ def _ingest(paths, store: Store, runner: Runner, report: IngestReport, progress,
             yield FileEnd(fs)
 
     def flush() -> None:
+        nonlocal written, aside
         if not pending:
             return
         with store.transaction():
@@ -156,7 +164,11 @@ def _ingest(paths, store: Store, runner: Runner, report: IngestReport, progress,
             mark_pending(store)
         dups.written()
         sent.difference_update(d.doc.id for d, *_ in pending)
+        written += len(pending)
         pending.clear()
+        if not aside and worth_deferring(written, stored_before):  # a large load: indexes built after, in one pass
+            aside = True
+            defer_indexes(store)
 
     current: FileStart | None = None
     for out in runner.ordered(items()):

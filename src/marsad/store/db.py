@@ -86,6 +86,9 @@ class Store:
             store = cls(conn, path)
         if migrate:
             store.migrate()
+            from .bulk import restore_if_free
+
+            restore_if_free(store)  # indexes a killed large ingest left aside (store/bulk.py)
         return store
 
     def __enter__(self) -> Store:
