@@ -1173,3 +1173,14 @@ def test_floods_that_destroy_and_a_press_conference_are_no_political_acts(pipe):
 def test_applying_gods_law_is_no_execution(pipe):
     text = "لتؤكد حرص الحكومة على تحقيق العدل وتنفيذ أحكام الله في كل من يتعدى على الآمنين في المملكة."
     assert not coded(pipe, text, "ASSAULT")
+
+
+def test_a_bare_organ_inside_a_states_report_is_that_states(pipe):
+    text = "أعلنت السلطات الأردنية أمس أن النيابة العامة أحالت إلى القضاء 12 شخصا بتهمة تمويل جماعة مسلحة."
+    (e,) = coded(pipe, text, "COERCE")
+    assert (e.actor.code, e.actor.agent, e.actor.inferred, e.actor.text) == ("JOR", "JUD", "speaker", "النيابة العامة")
+    text = "وقال المتحدث باسم الحكومة البرتغالية إن الحكومة ستبدأ المفاوضات مع الاتحاد الأوروبي الأسبوع المقبل."
+    (e,) = coded(pipe, text, "CONSULT")
+    assert (e.actor.code, e.actor.inferred, e.recipient.code, e.modality) == ("PRT", "speaker", "EU", "future")
+    # no report before it: a bare organ stays without a state
+    assert all(e.actor.inferred != "speaker" for e in code_text(pipe, "أحالت النيابة العامة 12 شخصا إلى القضاء.", DATE))

@@ -88,7 +88,8 @@ class Party:
     text: str | None = None
     start: int | None = None
     end: int | None = None
-    inferred: str | None = None  # how a party not written in the text was supplied: "place" or "actor"
+    # how a party not written (or written without its state) was supplied: "place", "actor", "previous", "speaker"
+    inferred: str | None = None
     country: str | None = None  # a group's state (HOU -> YEM): both the group and its state stay available
 
     def to_dict(self) -> dict[str, Any]:

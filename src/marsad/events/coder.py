@@ -177,6 +177,12 @@ class EventCoder:
                 actors = [x for x in pool if attribution[2] < x.tok_start < head and len(x.code or "") == 3
                           and x.code not in self.stateless and x.kind != "igo"][:1] or actors
             actors, recipients = self._voice(tokens, pool, m, actors, recipients)
+            # "أعلنت السلطات الإماراتية أن النيابة العامة أحالت …": a state's organ named bare inside what a
+            # state's organ reports is that state's, wherever the act happens
+            voiced = self._reporting_state(attribution, head)
+            spoken = {a.tok_start for a in actors if voiced and not a.code and a.agent in FORCES
+                      and "ال" in tokens[a.tok_start].prefix}
+            actors = [replace(a, code=voiced) if a.tok_start in spoken else a for a in actors]
             if m.pattern.id.startswith("news.consult.arrive") and not any(
                     a.kind in ("person", "provisional") for a in actors) and not any(
                     tokens[k].base in arguments.TITLES or tokens[k].base in ARRIVING for k in range(head + 1, m.tokens[-1])):
@@ -304,7 +310,8 @@ class EventCoder:
                 ev = Event(
                     id="",
                     event=event_type,
-                    actor=_party(a, own, fill if a is not None and a.code in self.stateless else None),
+                    actor=_party(a, own, fill if a is not None and a.code in self.stateless else None,
+                                 how="speaker" if a is not None and a.tok_start in spoken else None),
                     recipient=_party(r, own, (held if event_type == "COERCE" and held else fill)
                                      if r is not None and r.code in self.stateless else None),
                     location=location[1] if location else None,
@@ -345,6 +352,14 @@ class EventCoder:
                 seen.add(key)
                 out.append(ev)
         return _merge_assaults(_condemned_attackers(out, condemns, tokens))
+
+    def _reporting_state(self, attribution, head: int) -> str | None:
+        """The state of an organ that reports this act (السلطات الإماراتية، الناطقة باسم الحكومة اليونانية), if the
+        report comes before the act."""
+        if not attribution or attribution[3] > head + 1:
+            return None
+        code = attribution[1]
+        return code if code and len(code) == 3 and code not in self.stateless else None
 
     def _speaker(self, tokens: list[Token], pool: list[Mention], attribution, head: int,
                  other: str | None = None) -> list[Mention]:
@@ -705,7 +720,7 @@ def _merge_assaults(events: list[Event]) -> list[Event]:
 
 
 def _party(m: Mention | None, location: tuple[str, str] | None = None,
-           where: tuple[str, str] | None = None) -> Party:
+           where: tuple[str, str] | None = None, how: str | None = None) -> Party:
     if m is None:
         return Party()
     code = m.code or (location[0] if location else None)  # an agent alone (الحكومة) belongs to the place
@@ -715,7 +730,7 @@ def _party(m: Mention | None, location: tuple[str, str] | None = None,
     if not country and where and len(where[0]) == 3:
         country = where[0]  # a group of no one state (ISIL, al-Qaeda) acts in the state of the event's place
     return Party(code, m.agent, m.person or code, m.text, m.start, m.end,
-                 inferred="place" if not m.code and code else None, country=country)
+                 inferred=how or ("place" if not m.code and code else None), country=country)
 
 
 YEMEN_WAR = frozenset({"YEM", "HOU"})  # the Saudi-led coalition (2015-): coded SAU, as the annotation guidelines say
