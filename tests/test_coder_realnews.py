@@ -1184,3 +1184,32 @@ def test_a_bare_organ_inside_a_states_report_is_that_states(pipe):
     assert (e.actor.code, e.actor.inferred, e.recipient.code, e.modality) == ("PRT", "speaker", "EU", "future")
     # no report before it: a bare organ stays without a state
     assert all(e.actor.inferred != "speaker" for e in code_text(pipe, "أحالت النيابة العامة 12 شخصا إلى القضاء.", DATE))
+
+
+def test_clash_between_two_heads_without_a_state_and_a_relative_clause_out_of_future_scope(pipe):
+    # both sides written as heads with no state: each is a side; the clause after التي is no future
+    # of the unknown town before it (سيلوبي is not س + verb)
+    text = "وذكرت الوكالة أن الهجوم وقع في مدينة سيلوبي ، التي تشهد اشتباكات بين الجيش والمسلحين الأكراد منذ شهر."
+    evs = coded(pipe, "قتل جنديان في جنوب شرق تركيا. " + text, "ASSAULT")
+    clash = [e for e in evs if e.event_text == "اشتباكات"]
+    assert len(clash) == 1
+    e = clash[0]
+    assert (e.actor.agent, e.recipient.agent, e.modality) == ("MIL", "REB", "asserted")
+    assert e.actor.code == "TUR" and e.recipient.code == "TUR"
+    (e,) = coded(pipe, "قال الوزير إن الحكومة الأردنية ستجري محادثات مع روسيا.", "CONSULT")
+    assert e.modality == "future"  # without a relative pronoun the future verb still scopes the act
+
+
+def test_a_definite_plural_with_a_nisba_is_a_party_not_a_place(pipe):
+    # أطراف is also "outskirts" (a place word); الأطراف اليمنية are the Yemeni parties
+    (e,) = coded(pipe, "دعا الأمين العام للجامعة العربية الأطراف اليمنية إلى الحوار.", "REQUEST")
+    assert (e.actor.code, e.recipient.code) == ("ARL", "YEM")
+
+
+def test_his_country_after_a_states_speaker_is_that_state(pipe):
+    (e,) = coded(pipe, "وقال وزير الخارجية الأردني إن بلاده ستوقع اتفاقية تعاون مع روسيا.", "SUPPORT")
+    assert (e.actor.code, e.actor.text, e.recipient.code, e.modality) == ("JOR", "بلاده", "RUS", "future")
+    (e,) = coded(pipe, "قال وزير الخارجية السعودي إن روسيا قدمت الدعم لبلاده.", "SUPPORT")
+    assert (e.actor.code, e.recipient.code) == ("RUS", "SAU")  # لـ marks it: the recipient
+    # no speaker with a state: بلاده stays unresolved
+    assert all(e.actor.text != "بلاده" for e in coded(pipe, "وقال الوزير إن بلاده ستوقع اتفاقية مع روسيا."))

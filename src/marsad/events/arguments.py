@@ -130,7 +130,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                                                                      or norms[i - 2] in TARGETS):
                 return None  # "مواقع تابعة لحزب العمال": whose positions they are, the target
             return "desc"  # "ميليشيات الحوثي الموالية لطهران": who they side with, no party of the act
-        p = prep(tokens[x.tok_start].prefix)
+        p = prep(lead(tokens[x.tok_start], x) if x.entry == "home" else tokens[x.tok_start].prefix)
         if p == "ل" and i - 2 >= since and tokens[i - 1].is_word and not tokens[i - 1].prefix \
                 and norms[i - 2] in PREPS and i - 1 not in heads:
             return norms[i - 2]  # "على مواقع للحوثيين": لـ of possession; على marks the whole phrase
@@ -154,8 +154,10 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                 if p:
                     return p
                 continue
-            if norms[k] in PLACE_WORDS or tokens[k].base in PLACE_WORDS:
+            if (norms[k] in PLACE_WORDS or tokens[k].base in PLACE_WORDS) and not (
+                    k == x.tok_start - 1 and x.kind == "nisba" and "ال" in tokens[k].prefix):
                 # "قرب رام الله"، "شمال سوريا": where, not who; "من محيط كييف": the preposition before it
+                # (a definite one with a nisba is a noun and its adjective: "الأطراف اليمنية" are the parties)
                 if k > since and norms[k - 1] in PREPS:
                     return norms[k - 1]
                 return prep(tokens[k].prefix) or "في"
@@ -179,7 +181,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     for k in range(head + 1, right_bound):
         if norms[k] == "بين" or tokens[k].base == "بين":
             sides = [x for x in after if x.tok_start > k]
-            other = next((x for x in sides if x.code != sides[0].code), None) if sides else None
+            # two heads with no state written (بين الشرطة والمسلحين الأكراد) are two sides as well
+            other = next((x for x in sides[1:] if x.code != sides[0].code or not x.code), None) if sides else None
             if other is not None and frame.symmetric:  # "بين الرئيس الروسي فلاديمير بوتين وزعيم كوريا"
                 return [sides[0]], group(other, after, norms), True
             if sides and sides[0].kind == "dual" and frame.symmetric:  # بين البلدين
@@ -589,6 +592,8 @@ def has_pronoun_suffix(t: Token, slot: frozenset[str]) -> bool:
 def lead(t: Token, x: Mention) -> str:
     """The proclitics of the token that starts mention x: the tokenizer's, or the letters before the name when
     the name was found inside an unsplit token (لروسيا: the name is روسيا)."""
+    if x.entry == "home":  # بلاده: its ب is no preposition (the coder's anaphor starts at بلاد)
+        return normalize(t.text[:x.start - t.start])
     if t.prefix or x.start <= t.start:
         return t.prefix
     return normalize(t.text[:x.start - t.start])

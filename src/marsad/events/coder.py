@@ -36,6 +36,8 @@ CLAUSE_LINKS = frozenset({"عندما", "حين", "حينما", "بعدما", "�
 READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستعدين", "استعداد", "استعدادها", "استعداده", "يعتزم", "تعتزم",
                        "اعتزام", "ينوي", "تنوي", "نيه", "عازم", "عازمه"})  # intention words that govern the act
 ORG_REFS = {"منظمه", "حلف", "تكتل"}  # with ال: the organisation last named
+HOME_WORDS = frozenset({"بلاده", "بلادها", "بلادنا", "بلادي", "بلادهم", "بلادهما"})  # "his/our country"
+HOME = "home"  # the entry of a بلاده mention: arguments read its proclitics from its text
 FORCES = {"GOV", "MIL", "COP", "SPY", "JUD"}  # a state's own organs acting in its territory
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
              "رييسان", "رييسين", "عاصمتان", "عاصمتين", "بلديهما", "دولتيهما", "زعيميهما"}
@@ -117,6 +119,7 @@ class EventCoder:
         pool = [replace(x, agent="UAF") if x.kind == "head" and x.agent == "REB" and x.tok_end < len(tokens)
                 and tokens[x.tok_end].base in UNKNOWN else x for x in pool]
         pool = [self._construct_place(x, tokens, places) for x in pool]
+        pool = sorted(pool + self._home_anaphors(tokens, attribution), key=lambda x: x.tok_start)
         prev_actors: list[Mention] = []
         heads = frozenset(m.tokens[0] for m in matches)
         place_tokens = frozenset(i for x in list(places) + [x for x in mentions if x.kind == "capital"]
@@ -352,6 +355,21 @@ class EventCoder:
                 seen.add(key)
                 out.append(ev)
         return _merge_assaults(_condemned_attackers(out, condemns, tokens))
+
+    def _home_anaphors(self, tokens: list[Token], attribution) -> list[Mention]:
+        """بلاده، بلادنا after a state's speaker ("قال الوزير الإيراني إن بلاده ستوقع …"): the speaker's state."""
+        if not attribution:
+            return []
+        code = self._reporting_state(attribution, len(tokens))
+        out = []
+        for k in range(attribution[3], len(tokens)) if code else ():
+            t = tokens[k]
+            w = t.norm.lstrip("وف")
+            if w in HOME_WORDS or (w[:1] in ("ل", "ب") and w[1:] in HOME_WORDS):
+                at = t.start + t.text.rfind("بلاد")
+                out.append(Mention(at, t.end, t.text[at - t.start:], code, None, "name", entry=HOME,
+                                   tok_start=k, tok_end=k + 1))
+        return out
 
     def _reporting_state(self, attribution, head: int) -> str | None:
         """The state of an organ that reports this act (السلطات الإماراتية، الناطقة باسم الحكومة اليونانية), if the

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from ..records import Token
 from ..text.normalize import normalize
 from .arguments import BOUNDARY
+from .clauses import RELATIVES
 from .lexicon import TriggerMatch, load_modality, load_modality_roles
 
 
@@ -99,8 +100,8 @@ def modality(cues: Cues, tokens: list[Token], norms: list[str], tf: list[set[str
                                          for ph in c.hypothetical_first.get(norms[k], ())):
             return "hypothetical"  # "في حالة تعرض أي منهما لهجوم"
     for k in range(head - 1, max(-1, head - 6), -1):
-        if norms[k] in BOUNDARY:
-            break
+        if norms[k] in BOUNDARY or norms[k] in RELATIVES:
+            break  # "مدينة سيلوبي، التي تشهد اشتباكات": a relative clause is not in the scope of what precedes it
         if cf[k] & c.future or future_verb(tokens[k]):  # سوف، يعتزم … or ستجري before a masdar trigger
             return "future"
     # "من المقرر أن يشارك توكاييف … في الجلسة الموسعة لقمة بريكس": the phrase scopes its whole clause
