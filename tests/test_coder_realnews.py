@@ -1213,3 +1213,12 @@ def test_his_country_after_a_states_speaker_is_that_state(pipe):
     assert (e.actor.code, e.recipient.code) == ("RUS", "SAU")  # لـ marks it: the recipient
     # no speaker with a state: بلاده stays unresolved
     assert all(e.actor.text != "بلاده" for e in coded(pipe, "وقال الوزير إن بلاده ستوقع اتفاقية مع روسيا."))
+
+
+def test_a_war_that_targets_a_group_makes_the_group_the_target(pipe):
+    # an indefinite war or campaign noun before the verb is its subject (the asyndetic relative), even when the
+    # noun is no trigger of its own; the groups after the verb are what it targets
+    text = "وأعلن الرئيس الفرنسي «حربا على التطرف» تستهدف تنظيم داعش وجبهة النصرة."
+    evs = coded(pipe, text, "ASSAULT")
+    assert {e.recipient.code for e in evs} == {"ISI", "HTS"}
+    assert all(e.actor.code not in ("ISI", "HTS") for e in evs)

@@ -201,12 +201,14 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         any(head - 8 <= h < head - 1 for h in heads)
     # an indefinite act noun followed by a verb is its relative clause without الذي: "بدأ أردوغان «حربا على
     # الإرهاب» تستهدف حزب العمال": the war targets, the names after the verb are its objects
+    # (the noun may be no trigger of its own: حرب، حملة name a war or campaign, an act only with its verb)
+    acts = heads | {k for k in range(max(0, head - 5), head) if tokens[k].base in ACT_NOUNS or norms[k] in ACT_NOUNS}
     rel_verb = rel_verb or (frame.actor == "subject" and m.pattern.event in ("ASSAULT", "COERCE", "THREATEN")
                             and not tokens[head].prefix and any(
         head - 5 <= h < head and "ال" not in tokens[h].prefix and not prep(tokens[h].prefix)
         and not any(h < x.tok_start < head for x in mentions)
         and all(norms[k] not in (",", ".", ":", "؛") and norms[k] not in COMPLEMENTIZERS for k in range(h + 1, head))
-        for h in heads))
+        for h in acts))
     # "الحادث الإجرامي الذي استهدف مسجد قوات الطوارئ": the incident is the subject; what follows is the object
     incident = frame.actor == "subject" and clauses.incident_subject(tokens, head, mentions, heads)
     rel_verb = rel_verb or incident
@@ -615,6 +617,8 @@ def counted_from(tokens: list[Token], x: Mention) -> bool:
             return clauses.is_count(b)
     return False
 
+
+ACT_NOUNS = frozenset({"حرب", "حربا", "حمله", "حملات", "عمليه", "عمليات", "عملية"})  # a war or campaign that targets
 
 PURPOSE_MASDARS = frozenset({"تصدي", "مكافحه", "مواجهه", "محاربه", "قتال", "دحر", "ضرب", "استهداف", "قضاء", "ردع",
                              "هزيمه"})  # للتصدي لـ، لمكافحة: a purpose with its own object
