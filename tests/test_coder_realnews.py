@@ -1222,3 +1222,10 @@ def test_a_war_that_targets_a_group_makes_the_group_the_target(pipe):
     evs = coded(pipe, text, "ASSAULT")
     assert {e.recipient.code for e in evs} == {"ISI", "HTS"}
     assert all(e.actor.code not in ("ISI", "HTS") for e in evs)
+
+
+def test_a_bracketed_day_and_an_adverb_do_not_push_the_subject_out_of_reach(pipe):
+    text = ("شنت القوات الموالية للحكومة اليمنية المعترف بها دوليا، اليوم (الاثنين)، هجوما واسعا على مواقع "
+            "المتمردين الحوثيين.")
+    evs = coded(pipe, text, "ASSAULT")
+    assert evs and all(e.actor.code == "YEM" and e.actor.agent == "MIL" for e in evs)

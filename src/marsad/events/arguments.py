@@ -95,9 +95,13 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     if attribution and attribution[4] != "announce" and attribution[3] <= head + 1:
         # a source is not an argument of the act it reports
         ms = [x for x in ms if not (attribution[2] <= x.tok_start < attribution[3])]
-    left_bound = head
-    while left_bound > 0 and norms[left_bound - 1] not in BOUNDARY and head - left_bound < WINDOW_BEFORE:
+    left_bound, used, bracket = head, 0, False
+    while left_bound > 0 and norms[left_bound - 1] not in BOUNDARY and used < WINDOW_BEFORE:
         left_bound -= 1
+        # a bracket and what it holds, and an adverb, do not use up the window: "شنت القوات …، اليوم (الاثنين)، هجوما"
+        t = norms[left_bound]
+        bracket = (bracket or t == ")") and t != "("
+        used += t not in ("(", ")") and not bracket and t not in ADVERBS
     right_bound = last + 1
     window = frame.reach or WINDOW_AFTER
     # words of a name or an honorific do not use up the window: "استقبل وزير الخارجية الأستاذ عادل بن أحمد
