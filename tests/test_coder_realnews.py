@@ -1229,3 +1229,14 @@ def test_a_bracketed_day_and_an_adverb_do_not_push_the_subject_out_of_reach(pipe
             "المتمردين الحوثيين.")
     evs = coded(pipe, text, "ASSAULT")
     assert evs and all(e.actor.code == "YEM" and e.actor.agent == "MIL" for e in evs)
+
+
+def test_condolences_to_the_victims_families_go_to_the_state_where_they_died(pipe):
+    text = ("قتل عشرة أشخاص في تفجير انتحاري بمدينة مايدوغوري في نيجيريا. وقدم الأمين العام لجامعة الدول العربية "
+            "نبيل العربي تعازيه لأسر الضحايا الذين سقطوا في الهجوم.")
+    (e,) = coded(pipe, text, "SUPPORT")
+    assert (e.actor.code, e.recipient.code, e.recipient.agent, e.recipient.inferred) == ("ARL", "NGA", "CVL", "place")
+    (e,) = coded(pipe, "قال عضو في البرلمان الأردني: إننا نعزي ذوي ضحايا التفجير في عمان.", "SUPPORT")
+    assert (e.actor.code, e.recipient.code) == ("JOR", "JOR")
+    # no place named anywhere: no recipient to give, no event
+    assert not coded(pipe, "وقدم الوزير تعازيه لأسر الضحايا.", "SUPPORT")

@@ -38,6 +38,8 @@ READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستع
 ORG_REFS = {"منظمه", "حلف", "تكتل"}  # with ال: the organisation last named
 HOME_WORDS = frozenset({"بلاده", "بلادها", "بلادنا", "بلادي", "بلادهم", "بلادهما"})  # "his/our country"
 HOME = "home"  # the entry of a بلاده mention: arguments read its proclitics from its text
+MOURNERS = frozenset({"اسر", "لاسر", "ذوي", "لذوي", "عايلات", "لعايلات", "اهالي", "لاهالي", "اسره", "لاسره",
+                      "الاسر", "للاسر", "العايلات", "للعايلات"})  # the families a condolence is addressed to
 FORCES = {"GOV", "MIL", "COP", "SPY", "JUD"}  # a state's own organs acting in its territory
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
              "رييسان", "رييسين", "عاصمتان", "عاصمتين", "بلديهما", "دولتيهما", "زعيميهما"}
@@ -224,6 +226,12 @@ class EventCoder:
                     condemned = k
                     if not any(r.code for r in recipients) or all(r.tok_start > k for r in recipients):
                         recipients = [place_party(fill[0], "UAF", tokens[k], k)] if fill else []
+            if m.pattern.id.startswith("news.support.congratulate") and not any(r.code for r in recipients) and fill:
+                # "قدم تعازيه لأسر الضحايا": condolences to the victims' families go to the state where they died
+                k = next((j for j in range(head + 1, min(len(tokens), m.tokens[-1] + 4))
+                          if tokens[j].base in MOURNERS or norms[j].lstrip("وف") in MOURNERS), None)
+                if k is not None:
+                    recipients = [place_party(fill[0], "CVL", tokens[k], k)]
             implicit_target = False
             if m.pattern.event == "PROTEST":
                 actors, recipients, implicit_target = protest.protest_parties(
