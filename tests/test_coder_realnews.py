@@ -1240,3 +1240,17 @@ def test_condolences_to_the_victims_families_go_to_the_state_where_they_died(pip
     assert (e.actor.code, e.recipient.code) == ("JOR", "JOR")
     # no place named anywhere: no recipient to give, no event
     assert not coded(pipe, "وقدم الوزير تعازيه لأسر الضحايا.", "SUPPORT")
+
+
+def test_an_anniversary_recalls_a_past_act_whose_doer_is_not_the_commemorator(pipe):
+    text = "تستعد اليابان لإحياء الذكرى السبعين لإسقاط الولايات المتحدة للقنبلة الذرية على مدينة ناغازاكي."
+    (e,) = coded(pipe, text, "ASSAULT")
+    assert (e.mode, e.modality, e.actor.code) == ("explosives", "historical", "USA")
+    assert all(e.actor.code != "PSE" for e in coded(pipe, "أحيا الفلسطينيون في غزة ذكرى مجزرة دير ياسين.", "ASSAULT"))
+
+
+def test_shots_fired_and_barrel_bombs_dropped_are_attacks(pipe):
+    (e,) = coded(pipe, "ألقت مروحيات الجيش السوري البراميل المتفجرة على أحياء في درعا.", "ASSAULT")
+    assert (e.mode, e.actor.code) == ("explosives", "SYR")
+    (e,) = coded(pipe, "وأطلق مسلحون عدة طلقات نارية على دورية للشرطة العراقية في الموصل.", "ASSAULT")
+    assert (e.mode, e.recipient.code) == ("firearms", "IRQ")

@@ -182,6 +182,10 @@ class EventCoder:
                 actors = [x for x in pool if attribution[2] < x.tok_start < head and len(x.code or "") == 3
                           and x.code not in self.stateless and x.kind != "igo"][:1] or actors
             actors, recipients = self._voice(tokens, pool, m, actors, recipients)
+            k = modal.anniversary(norms, head)
+            if k is not None:  # "أحيا الفلسطينيون ذكرى مجزرة": who commemorates an act did not do it
+                actors = [a for a in actors if a.tok_start > k]
+                recipients = [r for r in recipients if r.tok_start > k]
             # "أعلنت السلطات الإماراتية أن النيابة العامة أحالت …": a state's organ named bare inside what a
             # state's organ reports is that state's, wherever the act happens
             voiced = self._reporting_state(attribution, head)

@@ -57,6 +57,8 @@ class Cues:
                    words("denial") | words("refusal"), words("future"), phrases("future"), hyp,
                    phrases("hypothetical"), phrases("historical"), rep_words, rep_phrases)
 
+ANNIVERSARY = frozenset({"ذكري", "الذكري", "لذكري", "بذكري", "للذكري", "بالذكري"})
+
 # past verbs that begin like an imperfect: "قد تم"، "قد تمكنت" are done
 PAST_WITH_T = frozenset({"تم", "تمت", "تما", "تمكن", "تمكنت", "تمكنوا", "تعرض", "تعرضت", "تعرضوا", "تلقى", "تلقت"})
 
@@ -93,6 +95,8 @@ def modality(cues: Cues, tokens: list[Token], norms: list[str], tf: list[set[str
         v = tokens[k + 1]  # the verb after قد, not the trigger: "وقد تم تنفيذ الحكم" is done
         if norms[k] in ("قد", "فقد", "وقد") and v.base[:1] in ("ي", "ت", "ن") and v.norm not in PAST_WITH_T:
             return "hypothetical"
+    if anniversary(norms, head) is not None:
+        return "historical"  # "الذكرى السبعين لإسقاط القنبلة على هيروشيما": an anniversary recalls a past act
     for k in range(head - 1, max(-1, head - 8), -1):
         if norms[k] in BOUNDARY:
             break
@@ -122,6 +126,11 @@ def modality(cues: Cues, tokens: list[Token], norms: list[str], tf: list[set[str
                     (k == 0 or norms[k - 1] not in ("منذ", "بعد", "مثل")):
                 return "historical"  # "في الحرب الباردة"; but "منذ الحرب الكورية" only dates a comparison
     return "asserted"
+
+
+def anniversary(norms: list[str], head: int) -> int | None:
+    """The token of ذكرى "anniversary" just before a trigger (ذكرى مجزرة، الذكرى السبعين لإسقاط), if any."""
+    return next((k for k in range(head - 1, max(-1, head - 5), -1) if norms[k].lstrip("وف") in ANNIVERSARY), None)
 
 
 def future_verb(t: Token) -> bool:
