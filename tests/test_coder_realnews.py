@@ -1254,3 +1254,13 @@ def test_shots_fired_and_barrel_bombs_dropped_are_attacks(pipe):
     assert (e.mode, e.actor.code) == ("explosives", "SYR")
     (e,) = coded(pipe, "وأطلق مسلحون عدة طلقات نارية على دورية للشرطة العراقية في الموصل.", "ASSAULT")
     assert (e.mode, e.recipient.code) == ("firearms", "IRQ")
+
+
+def test_taking_a_named_place_is_an_occupation_but_control_of_a_fire_is_not(pipe):
+    (e,) = coded(pipe, "سيطر تنظيم داعش على مدينة تدمر السورية.", "ASSAULT")
+    assert (e.mode, e.actor.code, e.recipient.code) == ("occupy", "ISI", "SYR")
+    (e,) = coded(pipe, "وكان مسلحون سيطروا على تمبكتو.", "ASSAULT")
+    assert (e.mode, e.recipient.code) == ("occupy", "MLI")
+    assert not coded(pipe, "سيطر رجال الدفاع المدني على الحريق في المصنع.", "ASSAULT")
+    # the imperfect tells who holds a place, not an act of taking it
+    assert not [e for e in coded(pipe, "قصفت الطائرات قرية يسيطر عليها تنظيم داعش.", "ASSAULT") if e.mode == "occupy"]
