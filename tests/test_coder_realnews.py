@@ -1264,3 +1264,17 @@ def test_taking_a_named_place_is_an_occupation_but_control_of_a_fire_is_not(pipe
     assert not coded(pipe, "سيطر رجال الدفاع المدني على الحريق في المصنع.", "ASSAULT")
     # the imperfect tells who holds a place, not an act of taking it
     assert not [e for e in coded(pipe, "قصفت الطائرات قرية يسيطر عليها تنظيم داعش.", "ASSAULT") if e.mode == "occupy"]
+
+
+def test_trained_at_someones_hands_makes_the_trainer_the_actor(pipe):
+    (e,) = coded(pipe, "قال موقوفون كويتيون إنهم تدربوا على أيدي عناصر حزب الله في لبنان.", "COOPERATE")
+    assert (e.mode, e.actor.code, e.recipient.code) == ("military", "HEZ", "KWT")
+
+
+def test_admitting_that_is_no_recognition_and_keeps_the_act_admitted(pipe):
+    text = "اعترف موقوفون كويتيون بأنهم تدربوا على أيدي حزب الله في لبنان."
+    assert not coded(pipe, text, "SUPPORT")
+    (e,) = coded(pipe, text, "COOPERATE")
+    assert (e.actor.code, e.recipient.code) == ("HEZ", "KWT")
+    (e,) = coded(pipe, "اعترفت الولايات المتحدة بجمهورية كوسوفو.", "SUPPORT")
+    assert (e.mode, e.recipient.code) == ("recognise", "XKX")
