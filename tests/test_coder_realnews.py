@@ -1278,3 +1278,10 @@ def test_admitting_that_is_no_recognition_and_keeps_the_act_admitted(pipe):
     assert (e.actor.code, e.recipient.code) == ("HEZ", "KWT")
     (e,) = coded(pipe, "اعترفت الولايات المتحدة بجمهورية كوسوفو.", "SUPPORT")
     assert (e.mode, e.recipient.code) == ("recognise", "XKX")
+
+
+def test_who_reports_an_attack_did_not_do_it_and_a_pronoun_after_inna_is_a_subject(pipe):
+    (e,) = coded(pipe, "وأكدت الشركة الألمانية خطف أحد موظفيها في شمال مالي.", "ASSAULT")
+    assert e.actor.agent != "BUS" and e.actor.code != "DEU"
+    (e,) = coded(pipe, "وقال الجيش الباكستاني إنه قتل 30 مسلحا في وزيرستان.", "ASSAULT")
+    assert (e.actor.code, e.actor.agent) == ("PAK", "MIL")

@@ -182,6 +182,8 @@ class EventCoder:
                 actors = [x for x in pool if attribution[2] < x.tok_start < head and len(x.code or "") == 3
                           and x.code not in self.stateless and x.kind != "igo"][:1] or actors
             actors, recipients = self._voice(tokens, pool, m, actors, recipients)
+            if m.pattern.event == "ASSAULT" and actors and self._reporter_of(tokens, actors[0], head):
+                actors = []  # "وأكدت الشركة خطف موظفها"، "ذكرت الوزارة مقتل 3": who reports an attack did not do it
             k = modal.anniversary(norms, head)
             if k is not None:  # "أحيا الفلسطينيون ذكرى مجزرة": who commemorates an act did not do it
                 actors = [a for a in actors if a.tok_start > k]
@@ -383,6 +385,18 @@ class EventCoder:
                                    tok_start=k, tok_end=k + 1))
         return out
 
+    def _reporter_of(self, tokens: list[Token], a: Mention, head: int) -> bool:
+        """Mention a (or the noun its nisba follows: الشركة الفرنسية) is the subject of a verb of saying whose
+        object is the act noun right after it."""
+        if not (head == a.tok_end or (head == a.tok_end + 1 and tokens[a.tok_end].norm in arguments.ADVERBS)):
+            return False
+        for k in (a.tok_start - 1, a.tok_start - 2) if a.kind == "nisba" else (a.tok_start - 1,):
+            v = tokens[k] if k >= 0 else None
+            if v is not None and (self.cues.reporting.get(v.norm) or self.cues.reporting.get(v.base)
+                                  or self.cues.reporting.get(v.norm.lstrip("وف"))) in ("source", "confirm"):
+                return True
+        return False
+
     def _reporting_state(self, attribution, head: int) -> str | None:
         """The state of an organ that reports this act (السلطات الإماراتية، الناطقة باسم الحكومة اليونانية), if the
         report comes before the act."""
@@ -430,8 +444,9 @@ class EventCoder:
         marked = prep(tokens[head].prefix) in ("ل", "ب") or (head > 0 and tokens[head - 1].norm in
                                                              ("من", "لـ", "في", "جراء", "اثر"))
         vk = clauses.victim_verb(tokens, head) if marked else None
+        # (a pronoun after إنه/إنها is the subject too: "قال الجيش إنه قتل 20 مسلحا")
         subject_before = any(a.tok_end == head or (a.tok_end == head - 1 and tokens[head - 1].norm in ("قد", "وقد", "لقد"))
-                             for a in actors)
+                             for a in actors) or (head > 0 and tokens[head - 1].norm in SELF_REPORT)
         if vk is None and not clauses.is_passive(tokens, head, m.pattern.event, subject_before):
             return actors, recipients
         agents = clauses.agent_phrase(tokens, pool, m.tokens[-1])
