@@ -1285,3 +1285,10 @@ def test_who_reports_an_attack_did_not_do_it_and_a_pronoun_after_inna_is_a_subje
     assert e.actor.agent != "BUS" and e.actor.code != "DEU"
     (e,) = coded(pipe, "وقال الجيش الباكستاني إنه قتل 30 مسلحا في وزيرستان.", "ASSAULT")
     assert (e.actor.code, e.actor.agent) == ("PAK", "MIL")
+
+
+def test_a_states_police_arrests_people_of_its_own_state_whatever_the_article_is_about(pipe):
+    text = ("شنت الطائرات التركية غارات على مواقع داعش في سوريا. وأعلن مكتب رئيس الحكومة التركية أن الشرطة "
+            "أوقفت 251 شخصا في إطار حملة أمنية.")
+    (e,) = coded(pipe, text, "COERCE")
+    assert (e.actor.code, e.actor.agent, e.recipient.code) == ("TUR", "COP", "TUR")

@@ -493,7 +493,11 @@ class EventCoder:
         if where and policy.state_actor and not actors:
             actors = [place_party(where, "GOV", tokens[head], head)]  # "تم تنفيذ حكم الإعدام" in a named place
         own_forces = any((a.code or where) == where and a.agent in FORCES for a in actors)
-        if where and policy.recipient_from_place and not any(r.code for r in recipients) and not own_forces:
+        # a state's police and courts coerce people held in its own territory, whatever place the article names
+        # ("أوقفت الشرطة التركية 251 شخصا" in an article on Syria): the recipient comes from the actor below
+        police = policy.recipient_from_actor and any(len(a.code or "") == 3 and a.agent in ("COP", "JUD") for a in actors)
+        if where and policy.recipient_from_place and not any(r.code for r in recipients) and not own_forces \
+                and not police:
             # victims of a place: its state (not when the place's own forces act there: "الجيش العراقي قصف")
             recipients = [place_party(where, victim_agent(tokens, head, skip), tokens[head], head)]
         state = next((a.code or where for a in actors if len(a.code or where or "") == 3 and a.kind != "igo"), None)

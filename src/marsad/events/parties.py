@@ -83,7 +83,13 @@ def victim_agent(tokens: list[Token], head: int, skip: set[int] = frozenset()) -
             return "COP"
         if t.base in ARMED_VICTIMS or t.norm in ARMED_VICTIMS:
             return "REB"
+        if t.base in PEOPLE or t.norm in PEOPLE:
+            return "CVL"  # "أوقفت الشرطة 251 شخصا في إطار حملة أمنية": the people named first decide
     return "CVL"
+
+
+PEOPLE = frozenset({"شخص", "شخصا", "اشخاص", "شخصين", "مواطن", "مواطنا", "مواطنين", "مواطنون", "مدني", "مدنيا",
+                    "مدنيين", "مدنيون", "مقيم", "مقيما", "مقيمين", "طفل", "طفلا", "اطفال", "امراه", "نساء"})
 
 
 NATURAL_FORCES = frozenset({"حريق", "حرايق", "النيران", "سيول", "السيول", "فيضان", "فيضانات", "اعصار", "عاصفه",
