@@ -1292,3 +1292,10 @@ def test_a_states_police_arrests_people_of_its_own_state_whatever_the_article_is
             "أوقفت 251 شخصا في إطار حملة أمنية.")
     (e,) = coded(pipe, text, "COERCE")
     assert (e.actor.code, e.actor.agent, e.recipient.code) == ("TUR", "COP", "TUR")
+
+
+def test_a_campaign_that_took_in_a_group_has_it_as_recipient(pipe):
+    text = "شنت الشرطة الأردنية حملة اعتقالات شملت عناصر من جبهة النصرة."
+    evs = coded(pipe, text, "COERCE")
+    assert evs and all((e.actor.code, e.actor.agent) == ("JOR", "COP") for e in evs)
+    assert "HTS" in {e.recipient.code for e in evs}

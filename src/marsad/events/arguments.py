@@ -297,8 +297,11 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                                                                for k in range(last + 1, x.tok_start))))
                             and not any(norms[k] == "," or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
                                         for k in range(last + 1, x.tok_start))
-                            # "هجوما استهدف الجيش المصري": a genitive does not reach past another act's verb
+                            # "هجوما استهدف الجيش المصري": a genitive does not reach past another act's verb,
+                            # nor past a verb of scope ("حملة اعتقالات شملت تنظيم داعش": whom it took in)
                             and not (frame.actor == "genitive" and any(last < h < x.tok_start for h in heads))
+                            and not (frame.actor == "genitive" and any(norms[k].lstrip("و") in SCOPE_VERBS
+                                                                       for k in range(last + 1, x.tok_start)))
                             # "تستهدف الحملة العسكرية مواقع تنظيم داعش": the owner of the things struck is the target
                             and not (m.pattern.event == "ASSAULT" and x.tok_start - 1 > last
                                      and owned_target(tokens[x.tok_start - 1]))),
@@ -622,6 +625,7 @@ def counted_from(tokens: list[Token], x: Mention) -> bool:
     return False
 
 
+SCOPE_VERBS = frozenset({"شمل", "شملت", "يشمل", "تشمل", "طال", "طالت", "يطال", "تطال"})  # what an act took in
 ACT_NOUNS = frozenset({"حرب", "حربا", "حمله", "حملات", "عمليه", "عمليات", "عملية"})  # a war or campaign that targets
 
 PURPOSE_MASDARS = frozenset({"تصدي", "مكافحه", "مواجهه", "محاربه", "قتال", "دحر", "ضرب", "استهداف", "قضاء", "ردع",
