@@ -1295,7 +1295,7 @@ def test_a_states_police_arrests_people_of_its_own_state_whatever_the_article_is
 
 
 def test_a_campaign_that_took_in_a_group_has_it_as_recipient(pipe):
-    text = "شنت الشرطة الأردنية حملة اعتقالات طالت جبهة النصرة وتنظيم داعش."
+    text = "وذكرت الوكالة أن الشرطة الأردنية واصلت لليوم الثاني على التوالي حملة اعتقالات طالت جبهة النصرة وتنظيم داعش."
     evs = coded(pipe, text, "COERCE")
     assert evs and all((e.actor.code, e.actor.agent) == ("JOR", "COP") for e in evs)
     assert {e.recipient.code for e in evs} == {"HTS", "ISI"}

@@ -300,8 +300,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                             # "هجوما استهدف الجيش المصري": a genitive does not reach past another act's verb,
                             # nor past a verb of scope ("حملة اعتقالات شملت تنظيم داعش": whom it took in)
                             and not (frame.actor == "genitive" and any(last < h < x.tok_start for h in heads))
-                            and not (frame.actor == "genitive" and any(norms[k].lstrip("و") in SCOPE_VERBS
-                                                                       for k in range(last + 1, x.tok_start)))
+                            and not any(norms[k].lstrip("و") in SCOPE_VERBS for k in range(last + 1, x.tok_start))
                             # "تستهدف الحملة العسكرية مواقع تنظيم داعش": the owner of the things struck is the target
                             and not (m.pattern.event == "ASSAULT" and x.tok_start - 1 > last
                                      and owned_target(tokens[x.tok_start - 1]))),
