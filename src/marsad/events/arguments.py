@@ -167,6 +167,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                 return prep(tokens[k].prefix) or "في"
             if norms[k] in PREPS or (tokens[k].base in PREPS and tokens[k].prefix in ("و", "ف")):  # ففي العراق
                 if norms[k] == "من" and k > 0 and (tokens[k - 1].base in DELEGATES or norms[k - 1] in PARTITIVES
+                                                   or tokens[k - 1].base in MEMBERS  # "عناصر من حزب الله"
                                                    or norms[k - 1][:1].isdigit()):  # "مقتل 18 من البيشمركة"
                     return None  # "وفدين من روسيا", "عددا كبيرا من المتطوعين الكوبيين": who they are, not a source
                 if norms[k] == "في" and k > 0 and tokens[k - 1].base in MEMBERS and x.kind != "igo":
@@ -288,6 +289,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         actors = group(topic[0], before, norms)
     elif frame.actor != "none":
         reach = 3 if frame.actor == "genitive" else 6  # a genitive follows its noun (and its adjectives)
+        in_mention = {k for y in mentions for k in range(y.tok_start, y.tok_end)}
         first_after = next((x for x in after if x.tok_start - last <= reach and not marked(x, head + 1)
                             and not any(norms[k] in EXAMPLES for k in range(max(head + 1, x.tok_start - 2), x.tok_start))
                             and (frame.actor != "subject" or x.agent is not None or x.kind not in ("name", "nisba")
@@ -297,6 +299,11 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                                                                for k in range(last + 1, x.tok_start))))
                             and not any(norms[k] == "," or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
                                         for k in range(last + 1, x.tok_start))
+                            # "استهدفت الطائرات حركة الشباب": a definite noun right after the verb is its subject
+                            # (a party the dictionary lacks); the name after it is the object
+                            and not (frame.actor == "subject" and x.kind in ("name", "igo") and any(
+                                "ال" in tokens[k].prefix and tokens[k].is_word and norms[k] not in ADVERBS
+                                and k not in in_mention for k in range(last + 1, x.tok_start)))
                             # "هجوما استهدف الجيش المصري": a genitive does not reach past another act's verb,
                             # nor past a verb of scope ("حملة اعتقالات شملت تنظيم داعش": whom it took in)
                             and not (frame.actor == "genitive" and any(last < h < x.tok_start for h in heads))
@@ -320,7 +327,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                           and not any(tokens[k].base in TITLES or tokens[k].base in LOYAL
                                       or norms[k] in ("في", "الي", "علي")
                                       for k in range(first_after.tok_end, y.tok_start))
-                          and prep(lead(tokens[y.tok_start], y)) != "ب"),
+                          and prep(lead(tokens[y.tok_start], y)) != "ب"
+                          # a definite head is in construct with nothing: "اتهمت السلطات تنظيم الدولة" is two
+                          and not ("ال" in tokens[first_after.tok_start].prefix and y.kind in ("name", "igo"))),
                          None)  # not "ولي العهد السفير الأمريكي": a second title starts another person; not
             # "الميليشيات الموالية لإيران": whom they are loyal to; not "جنود في القاهرة": where they are
             if owner is not None:
