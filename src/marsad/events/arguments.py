@@ -303,7 +303,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                             # (a party the dictionary lacks); the name after it is the object
                             and not (frame.actor == "subject" and x.kind in ("name", "igo") and any(
                                 "ال" in tokens[k].prefix and tokens[k].is_word and norms[k] not in ADVERBS
-                                and k not in in_mention for k in range(last + 1, x.tok_start)))
+                                and k not in in_mention and not title_word(tokens[k])
+                                for k in range(last + 1, x.tok_start)))
                             # "هجوما استهدف الجيش المصري": a genitive does not reach past another act's verb,
                             # nor past a verb of scope ("حملة اعتقالات شملت تنظيم داعش": whom it took in)
                             and not (frame.actor == "genitive" and any(last < h < x.tok_start for h in heads))
@@ -590,6 +591,12 @@ def plural_subject_suffix(base: str) -> bool:
         return False
     # يتعاون، يعاون end in ون as part of the root (ع-و-ن): not a plural
     return base.endswith("وا") or (base[:1] in ("ي", "ت") and base.endswith("ون") and base[-3] != "ا")
+
+
+def title_word(t: Token) -> bool:
+    """A word of a title chain (الأمين العام، الرئيس، سمو الأمير): it names the party that follows, not another."""
+    return t.base in TITLES or t.norm in HONORIFICS or t.norm in ROYAL or t.norm in ("العام", "الاعلي", "الاول",
+                                                                                   "الثاني", "الخاص", "الدايم")
 
 
 def owned_target(t: Token) -> bool:
