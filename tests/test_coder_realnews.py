@@ -1309,3 +1309,19 @@ def test_a_definite_noun_after_the_verb_is_its_subject_and_the_name_after_it_the
     # a name right after the verb stays its subject
     (e,) = coded(pipe, "قصفت حركة الشباب قاعدة للجيش الصومالي.", "ASSAULT")
     assert e.actor.code == "SHB"
+
+
+def test_fought_takes_a_direct_object_and_rallying_support_is_no_mobilisation(pipe):
+    (e,) = coded(pipe, "قاتلت قوات الحشد الشعبي تنظيم داعش في بيجي.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("PMF", "ISI")
+    assert not coded(pipe, "وقام الوزير بجولة عربية يسعى خلالها لحشد التأييد للاتفاق.", "MOBILIZE")
+    (e,) = coded(pipe, "حشدت روسيا قوات كبيرة على حدود أوكرانيا.", "MOBILIZE")
+    assert e.actor.code == "RUS"
+
+
+def test_a_soldier_noun_is_not_given_the_speakers_state(pipe):
+    # only a state's institutions (الحكومة، النيابة) named bare take the reporting state, not soldiers of
+    # another state whose nisba the dictionary may not read
+    text = ("قال وزير الدفاع الروسي سيرغي شويغو أن مهمة العسكريين الكوريين ستشمل إعادة بناء البنية التحتية "
+            "التي دمرتها المعارك.")
+    assert all(e.actor.inferred != "speaker" for e in coded(pipe, text))

@@ -191,8 +191,11 @@ class EventCoder:
             # "أعلنت السلطات الإماراتية أن النيابة العامة أحالت …": a state's organ named bare inside what a
             # state's organ reports is that state's, wherever the act happens
             voiced = self._reporting_state(attribution, head)
-            spoken = {a.tok_start for a in actors if voiced and not a.code and a.agent in FORCES
-                      and "ال" in tokens[a.tok_start].prefix}
+            # (institutions only, not soldiers, and not one with an adjective after it: العسكريين الكوريين)
+            spoken = {a.tok_start for a in actors if voiced and not a.code and a.agent in ("GOV", "JUD", "COP")
+                      and "ال" in tokens[a.tok_start].prefix
+                      and not (a.tok_end < len(tokens) and "ال" in tokens[a.tok_end].prefix
+                               and tokens[a.tok_end].norm.endswith(("ي", "يه", "يين", "يون")))}
             actors = [replace(a, code=voiced) if a.tok_start in spoken else a for a in actors]
             if m.pattern.id.startswith("news.consult.arrive") and not any(
                     a.kind in ("person", "provisional") for a in actors) and not any(
@@ -316,6 +319,8 @@ class EventCoder:
                 same = a is not None and r is not None and (a.code or home or "?") == (r.code or home or "!")
                 if same and a.agent == r.agent:
                     continue  # one party acting on itself ("قوات … تقدم قوات"): a misread argument
+                if same and event_type == "AID":
+                    continue  # a state arming or aiding its own (تسليح الحرس الوطني): no aid between parties
                 if same and event_type == "SUPPORT" and mode == "endorse" and not (a.agent and r.agent):
                     continue  # "دعم" between one state and itself, one side unspecified: a misread argument
                 # a group of no one state arrested by a state is held in that state's territory
