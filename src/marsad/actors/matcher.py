@@ -88,15 +88,41 @@ def by_last(words) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+def as_written(node: dict) -> dict:
+    """A copy of a trie node whose children are reached by the words as written (الرئيس and رئيس both lead to the
+    child ``رئيس``): the walk after a name's first word then needs no ``key()`` per word. A word w leads where
+    ``key(w)`` leads: a key itself when ``key`` leaves it as it is, and the key with ال before it (four letters or
+    more, which ``key`` strips)."""
+    out: dict = {_END: node[_END]} if _END in node else {}
+    for k, child in node.items():
+        if k is _END:
+            continue
+        sub = as_written(child)
+        if key(k) == k:
+            out[k] = sub
+        if len(k) >= 2:
+            out["ال" + k] = sub
+    return out
+
+
 class Trie:
-    def __init__(self, names: list[Name]):
-        self.root: dict = {}
-        self.starts: dict[str, tuple] = {}  # word -> ((prefix length, node), …)
+    def __init__(self, names: list[Name], ranked: bool = False):
+        self.root: dict = {}  # keyed words (``dictionary.key``) -> nodes; the walkers that key their words use it
+        self.starts: dict[str, tuple] = {}  # word -> ((prefix length, node of ``written``), …)
         for n in names:
             node = self.root
             for k in n.keys:
                 node = node.setdefault(k, {})
             node.setdefault(_END, []).append(n)
+        if ranked:  # names of one span in the order the resolver reads them (a stable sort: as sorting each match)
+            stack = [self.root]
+            while stack:
+                node = stack.pop()
+                if _END in node:
+                    node[_END].sort(key=lambda x: KIND_RANK[x.kind])
+                stack.extend(v for k, v in node.items() if k is not _END)
+        # first words keyed as the readings of ``first_keys`` are; the words after them as written
+        self.written = {k: as_written(child) for k, child in self.root.items()}
 
     def walk(self, node: dict, tokens: list[Token], j: int) -> list[tuple[int, list[Name]]]:
         """Terminals reachable from ``node`` consuming tokens from j: [(end index, names)]."""
@@ -128,7 +154,7 @@ class Matcher:
         # per-word caches, bounded (LIMIT distinct words each; past that, words are read afresh each time)
         self.plain: set[str] = set()  # words that start no name in any way (most words of a text)
         self.known: dict[str, tuple] = {}  # the other words -> what they start (``_learn``)
-        self.trie = Trie(dictionary.names)
+        self.trie = Trie(dictionary.names, ranked=True)
         self.head_trie = Trie([Name(k, agent, None, agent, "head") for k, agent, _ in dictionary.heads])
         self.heads = {k: (agent, title) for k, agent, title in dictionary.heads}
         self.city_trie = Trie([Name(k, code, code, None, "place") for k, code in dictionary.cities.items()
@@ -141,7 +167,8 @@ class Matcher:
                 self.skeletons.setdefault(skeleton(n.keys[0]), []).append(n)
         exact = {n.keys[0] for n in dictionary.names if len(n.keys) == 1}
         exact |= {k[0] for k in dictionary.cities if len(k) == 1}  # أكادير is a city, not إكوادور in other vowels
-        self.skeletons = {k: v for k, v in self.skeletons.items() if len({n.entry for n in v}) == 1}
+        self.skeletons = {k: sorted(v, key=lambda x: KIND_RANK[x.kind]) for k, v in self.skeletons.items()
+                          if len({n.entry for n in v}) == 1}  # (ranked, as the name trie's lists)
         self.exact_words = exact
         # first letters of the skeletons by their last letter (state skeletons; first words of foreign persons)
         self.fuzzy_firsts = by_last(self.skeletons)
@@ -166,7 +193,7 @@ class Matcher:
         norm = tokens[i].norm
         starts = trie.starts.get(norm)
         if starts is None:  # readings of this word that begin a name, cached per word
-            root = trie.root
+            root = trie.written
             readings = first_keys(norm) if norm not in self.function_words else first_keys(norm)[:1]
             starts = tuple([(pl, root[k]) for pl, k in readings if k in root]) if norm[:1].isalpha() else ()
             if len(trie.starts) < LIMIT:
@@ -189,7 +216,7 @@ class Matcher:
                 if w == "-" and j + 1 < n:  # بيونغ-يانغ
                     j += 1
                     continue
-                node = node.get(w[2:] if len(w) > 3 and w.startswith("ال") else w)
+                node = node.get(w)  # (``written`` nodes: no key() of the word)
                 if node is None:
                     break
                 j += 1
@@ -237,8 +264,8 @@ class Matcher:
                     plain.add(norm)  # (the answer depends on the word only)
                 continue
             end, pre_len, names = hit
-            if all(nm.ambiguous for nm in names) and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES) \
-                    and not self._coordinated(tokens, i, end, out):
+            if names[0].ambiguous and all(nm.ambiguous for nm in names) \
+                    and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES) and not self._coordinated(tokens, i, end, out):
                 continue
             if end == i + 1:
                 has_al = "ال" in norm[:pre_len + 2] or norm.startswith(("لل", "ولل", "فلل"))
@@ -254,8 +281,9 @@ class Matcher:
                 names = [nm for nm in names if not self._al_added(tokens, i, end, pre_len, nm)]
                 if not names:
                     continue
-            start_char = t.start + orig_prefix_len(t.text, pre_len)
-            out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind]),
+            start_char = t.start + orig_prefix_len(t.text, pre_len) if pre_len else t.start
+            # (every list of names comes ranked: the name trie's and the skeleton indexes' are sorted when built)
+            out.append(Match(i, end, start_char, tokens[end - 1].end, names[:],
                              end - i > 2 and tokens[i + 1].norm in NASAB and all(len(nm.keys) == 2 for nm in names)))
             upto = end
         return out
@@ -285,7 +313,7 @@ class Matcher:
             else None
         starts = ()
         for trie in (self.trie, self.head_trie, self.city_trie):
-            got = tuple([(pl, trie.root[k]) for pl, k in some if k in trie.root]) if some else ()
+            got = tuple([(pl, trie.written[k]) for pl, k in some if k in trie.written]) if some else ()
             if trie is self.trie:
                 starts = got
             if norm not in trie.starts and len(trie.starts) < LIMIT:
@@ -305,8 +333,10 @@ class Matcher:
         spelled = ()
         if self.spellings is not None and not function:
             firsts, first = self.spell_firsts.get(last, ()), self.spellings.first
-            spelled = tuple([(pl, k) for pl, k in keys if k and (k[0] in firsts or k.startswith("تش"))
-                             and word_skeleton(k) in first])
+            sks = [(pl, k, word_skeleton(k)) for pl, k in keys if k and (k[0] in firsts or k.startswith("تش"))]
+            # (prefix length, key, skeleton, a one-word name's skeleton?, skeletons of the second words after it)
+            spelled = tuple([(pl, k, sk, (sk,) in self.spellings.index, self.spellings.seconds.get(sk, ()))
+                             for pl, k, sk in sks if sk in first])
         facts = (starts, fuzzy, spelled)
         if (starts or fuzzy or spelled) and len(self.known) < LIMIT:
             self.known[norm] = facts  # (a word that starts nothing goes to ``plain`` once its sentence is read)
@@ -334,11 +364,13 @@ class Matcher:
         """A foreign person's name in another spelling (عمير بيريتس for عمير بيرتس): see ``actors.spelling``.
         ``readings``: the word's readings that may start one (``_learn``)."""
         sp = self.spellings
-        nxt = word_skeleton(key(tokens[i + 1].norm)) if i + 1 < len(tokens) else ""
-        for pre_len, k in readings:
-            sk = word_skeleton(k)
-            if (sk,) not in sp.index and (sk, nxt) not in sp.prefixes:
-                continue  # (most readings: a first word of a foreign name followed by a word not its next)
+        nxt = None
+        for pre_len, k, _, single, seconds in readings:
+            if not single:
+                if nxt is None:
+                    nxt = word_skeleton(key(tokens[i + 1].norm)) if i + 1 < len(tokens) else ""
+                if nxt not in seconds:
+                    continue  # (most readings: a first word of a foreign name followed by a word not its next)
             # (a word with the article ends the walk: البلوي is no foreign name's word)
             words = chain((k,), (key(t.norm) if not t.norm.startswith("ال") else "" for t in tokens[i + 1:i + sp.longest]))
             # كفنان (ك + فنان): a one-word name by skeleton only without a proclitic but و
@@ -390,9 +422,10 @@ class Matcher:
 
     def head_before(self, tokens: list[Token], i: int) -> tuple[int, str, str | None] | None:
         """A head noun (وزير الدفاع، البرلمان …) ending right before token i: (start index, agent, title)."""
+        starts = self.head_trie.starts
         for length in (4, 3, 2, 1):
             s = i - length
-            if s < 0:
+            if s < 0 or starts.get(tokens[s].norm) == ():  # (most words start no head noun)
                 continue
             hit = self._at(tokens, s, self.head_trie)
             if hit and hit[0] == i:

@@ -84,9 +84,12 @@ class PersonSpellings:
             if len(entries) == 1 and blocked.get(sk, set()) <= entries:
                 self.index[sk] = names
         self.first = {sk[0] for sk in self.index}
-        # first and last letters of the first words' skeletons: a word's skeleton keeps its own (تش read as ش)
-        self.first_ends = {(w[0], w[-1]) for w in self.first if w}
         self.prefixes = {sk[:i] for sk in self.index for i in range(1, len(sk) + 1)}  # to stop a walk early
+        seconds: dict[str, set[str]] = {}
+        for sk in self.index:
+            if len(sk) > 1:
+                seconds.setdefault(sk[0], set()).add(sk[1])
+        self.seconds = {k: frozenset(v) for k, v in seconds.items()}  # a first word's skeleton -> the next word's
         self.longest = max((len(sk) for sk in self.index), default=0)
 
     def starts(self, word: str) -> bool:
