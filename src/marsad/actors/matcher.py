@@ -153,6 +153,8 @@ class Matcher:
         self.spelled_as: dict[str, str] = {}  # a one-word variant read by skeleton -> the dictionary's key (per word)
         # per-word caches, bounded (LIMIT distinct words each; past that, words are read afresh each time)
         self.plain: set[str] = set()  # words that start no name in any way (most words of a text)
+        self.inert: set[str] = set()  # those of them that start no head noun or place either
+        self.picked: tuple = (None, ())  # the last tokens matched and the positions of words not inert in them
         self.known: dict[str, tuple] = {}  # the other words -> what they start (``_learn``)
         self.trie = Trie(dictionary.names, ranked=True)
         self.head_trie = Trie([Name(k, agent, None, agent, "head") for k, agent, _ in dictionary.heads])
@@ -179,8 +181,11 @@ class Matcher:
         out = []
         upto = 0
         starts = trie.starts
-        # one pass skips the words known to start nothing (most words)
-        for i in [i for i, t in enumerate(tokens) if starts.get(t.norm) != ()]:
+        # the words that may start something, as the matcher picked them for these tokens (the stage scans the tokens it
+        # has just matched), else all; one pass skips the words known to start nothing here
+        last = self.picked
+        picked = last[1] if last[0] is tokens else range(len(tokens))
+        for i in [i for i in picked if starts.get(tokens[i].norm) != ()]:
             if i < upto:
                 continue
             hit = self._at(tokens, i, trie)
@@ -229,17 +234,20 @@ class Matcher:
     def __call__(self, tokens: list[Token]) -> list[Match]:
         out: list[Match] = []
         n = len(tokens)
-        plain, known = self.plain, self.known
+        plain, known, inert = self.plain, self.known, self.inert
         upto = 0  # the token after the last match
-        # most words are known to start no name (exact, by skeleton or in other vowels): one pass picks the others
-        for i in [i for i, t in enumerate(tokens) if t.norm not in plain]:
+        # most words are known to start nothing (no name, head noun or place, exact, by skeleton or in other vowels):
+        # one pass picks the others, kept for ``scan`` of the same tokens
+        picked = [i for i, t in enumerate(tokens) if t.norm not in inert]
+        self.picked = (tokens, picked)
+        for i in picked:
             if i < upto:  # (inside a match)
                 continue
             t = tokens[i]
             norm = t.norm
             facts = known.get(norm)
             if facts is None:
-                if norm in plain:  # (learnt plain earlier in this sentence)
+                if norm in plain:  # (starts no name: a head noun or place only, or learnt plain in this sentence)
                     continue
                 facts = self._learn(norm)
             starts, fuzzy, spelled = facts
@@ -262,6 +270,8 @@ class Matcher:
             if not hit:
                 if not (starts or fuzzy or spelled or dual) and len(plain) < LIMIT:
                     plain.add(norm)  # (the answer depends on the word only)
+                    if self.head_trie.starts.get(norm) == () and self.city_trie.starts.get(norm) == ():
+                        inert.add(norm)
                 continue
             end, pre_len, names = hit
             if names[0].ambiguous and all(nm.ambiguous for nm in names) \
