@@ -250,7 +250,7 @@ class Matcher:
                 if norm in plain:  # (starts no name: a head noun or place only, or learnt plain in this sentence)
                     continue
                 facts = self._learn(norm)
-            starts, fuzzy, spelled = facts
+            starts, fuzzy, spelled, begins = facts
             dual = (DUAL_HEADS.get(key(norm)) or DUAL_HEADS.get(t.base)) if "جمهوريت" in norm else None
             if dual:
                 got = self._dual(tokens, i, dual)
@@ -270,7 +270,7 @@ class Matcher:
             if not hit:
                 if not (starts or fuzzy or spelled or dual) and len(plain) < LIMIT:
                     plain.add(norm)  # (the answer depends on the word only)
-                    if self.head_trie.starts.get(norm) == () and self.city_trie.starts.get(norm) == ():
+                    if not begins and len(inert) < LIMIT:
                         inert.add(norm)
                 continue
             end, pre_len, names = hit
@@ -314,20 +314,24 @@ class Matcher:
     def _learn(self, norm: str) -> tuple:
         """First sight of a word: what it starts, all at once and kept per word (the answers depend on the word
         only): (readings that start a name as (prefix length, trie node), a state in other vowels as (prefix length,
-        names) or None, readings that may start a foreign person's name by skeleton). The head-noun and place tries
-        learn the word's readings too. A word that starts nothing is kept in ``plain`` by the caller instead."""
+        names) or None, readings that may start a foreign person's name by skeleton, whether a reading begins a
+        name, head noun or place at all). The head-noun and place tries learn the readings that begin one of theirs.
+        A word that starts no name is kept in ``plain`` by the caller instead (and in ``inert`` if it begins nothing)."""
         keys = first_keys(norm)
         function = norm in self.function_words
         # a function word starts a name only unsplit and never by skeleton; most words begin nothing
         some = [r for r in (keys[:1] if function else keys) if r[1] in self.first_words] if norm[:1].isalpha() \
             else None
-        starts = ()
-        for trie in (self.trie, self.head_trie, self.city_trie):
-            got = tuple([(pl, trie.written[k]) for pl, k in some if k in trie.written]) if some else ()
-            if trie is self.trie:
-                starts = got
-            if norm not in trie.starts and len(trie.starts) < LIMIT:
-                trie.starts[norm] = got
+        if some:
+            starts = tuple([(pl, self.trie.written[k]) for pl, k in some if k in self.trie.written])
+            for trie in (self.head_trie, self.city_trie):
+                if norm not in trie.starts and len(trie.starts) < LIMIT:
+                    trie.starts[norm] = tuple([(pl, trie.written[k]) for pl, k in some if k in trie.written])
+        else:  # (the name trie's and place trie's answers are kept with the word, in ``known`` or ``inert``; the
+            # head nouns' here too: the resolver reads them for every word)
+            starts = ()
+            if norm not in self.head_trie.starts and len(self.head_trie.starts) < LIMIT:
+                self.head_trie.starts[norm] = ()
         # every reading ends with the word's last letter, and a skeleton keeps a word's first and last letters: most
         # words are ruled out before a skeleton is made
         last = norm[-1:]
@@ -347,7 +351,7 @@ class Matcher:
             # (prefix length, key, skeleton, a one-word name's skeleton?, skeletons of the second words after it)
             spelled = tuple([(pl, k, sk, (sk,) in self.spellings.index, self.spellings.seconds.get(sk, ()))
                              for pl, k, sk in sks if sk in first])
-        facts = (starts, fuzzy, spelled)
+        facts = (starts, fuzzy, spelled, bool(some))  # (begins: a name, head noun or place)
         if (starts or fuzzy or spelled) and len(self.known) < LIMIT:
             self.known[norm] = facts  # (a word that starts nothing goes to ``plain`` once its sentence is read)
         return facts
