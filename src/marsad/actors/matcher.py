@@ -57,13 +57,16 @@ def orig_prefix_len(text: str, n_norm: int) -> int:
 _BY_FIRST: dict[str, tuple[str, ...]] = {}  # proclitic readings by their first letter (in _PREFIXES' order)
 for _p in _PREFIXES:
     _BY_FIRST[_p[0]] = _BY_FIRST.get(_p[0], ()) + (_p,)
+# by a word's first two letters (وب: وبال، وب، و), in the same order: a و word tries three, not eleven
+_ONE = {c: tuple(p for p in ps if len(p) == 1) for c, ps in _BY_FIRST.items()}
+_BY_TWO = {p[:2]: tuple(q for q in _BY_FIRST[p[0]] if len(q) == 1 or q[:2] == p[:2]) for p in _PREFIXES if len(p) > 1}
 
 
 def first_keys(norm: str) -> tuple[tuple[int, str], ...]:
     """(normalised prefix length, key) readings of a name's first word, unsplit first. (Not cached here: the
     Matcher keeps what each word starts, so this runs once per distinct word.)"""
     out = [(0, key(norm))]
-    for pre in _BY_FIRST.get(norm[:1], ()):
+    for pre in _BY_TWO.get(norm[:2]) or _ONE.get(norm[:1], ()):
         if norm.startswith(pre) and len(norm) - len(pre) >= 2:
             # لل = ل + ال: the span keeps the second ل (it is the ال of the name)
             out.append((len(pre) - 1 if pre.endswith("لل") else len(pre), key(norm[len(pre):])))
