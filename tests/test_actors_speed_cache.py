@@ -7,12 +7,13 @@ import pytest
 
 import marsad.actors.matcher as matcher_module
 from marsad.actors.dictionary import KIND_RANK, Name, key
-from marsad.actors.matcher import _END, Matcher, Trie
+from marsad.actors.matcher import _END, Matcher, Trie, first_keys
 from marsad.actors.stage import ActorStage
 from marsad.ingest.readers import make_document
 from marsad.pipeline import Segmenter
 from marsad.records import Processed
-from marsad.text.tokens import Tokenizer, function_words
+from marsad.text.normalize import normalize
+from marsad.text.tokens import _PREFIXES, Tokenizer, function_words
 
 # names of every kind the matcher reads: nisbas, persons (also across the father's name and in other vowels), a
 # capital in other vowels (بروكسيل), a dual (جمهوريتا), a metonym whose second word the dictionary keys with ال
@@ -117,3 +118,17 @@ def test_name_lists_come_ranked(stage, sentences):
         for x in m(t):
             ranks = [KIND_RANK[n.kind] for n in x.names]
             assert ranks == sorted(ranks)
+
+
+def test_proclitic_readings_follow_the_prefix_list():
+    def readings(norm: str) -> tuple:  # every proclitic of the list the word starts with, leaving two letters or more
+        out = [(0, key(norm))]
+        for pre in _PREFIXES:
+            if norm.startswith(pre) and len(norm) - len(pre) >= 2:
+                out.append((len(pre) - 1 if pre.endswith("لل") else len(pre), key(norm[len(pre):])))
+        return tuple(out)
+
+    words = [w for s in SENTENCES for w in s.replace(".", "").split()]
+    words += [p + w for p in ("و", "ف", "وب", "فل", "وكال", "بال", "لل", "ولل", "سي") for w in ("رئيس", "الصين", "مصر")]
+    for w in words:
+        assert first_keys(normalize(w)) == readings(normalize(w)), w
