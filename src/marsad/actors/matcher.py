@@ -330,11 +330,12 @@ class Matcher:
             for trie in (self.head_trie, self.city_trie):
                 if norm not in trie.starts and len(trie.starts) < LIMIT:
                     trie.starts[norm] = tuple([(pl, trie.written[k]) for pl, k in some if k in trie.written])
-        else:  # (the name trie's and place trie's answers are kept with the word, in ``known`` or ``inert``; the
-            # head nouns' here too: the resolver reads them for every word)
+        else:  # (the name trie's answer is kept with the word, in ``known`` or ``plain``; the head nouns' and places'
+            # in their tries: the resolver and the scans of the same sentence read them)
             starts = ()
-            if norm not in self.head_trie.starts and len(self.head_trie.starts) < LIMIT:
-                self.head_trie.starts[norm] = ()
+            for trie in (self.head_trie, self.city_trie):
+                if norm not in trie.starts and len(trie.starts) < LIMIT:
+                    trie.starts[norm] = ()
         # every reading ends with the word's last letter, and a skeleton keeps a word's first and last letters: most
         # words are ruled out before a skeleton is made
         last = norm[-1:]
