@@ -15,7 +15,7 @@ from ..records import Token
 from ..text.normalize import normalize
 from ..text.tokens import _PREFIXES
 from .dictionary import KIND_RANK, ActorDictionary, Name, key
-from .spelling import word_skeleton
+from .spelling import skeleton_of, word_skeleton
 
 _END = object()
 LIMIT = 500_000  # distinct words kept by each per-word cache
@@ -328,33 +328,37 @@ class Matcher:
         if some:
             starts = tuple([(pl, self.trie.written[k]) for pl, k in some if k in self.trie.written])
             for trie in (self.head_trie, self.city_trie):
-                if norm not in trie.starts and len(trie.starts) < LIMIT:
+                if len(trie.starts) < LIMIT:  # (the answers depend on the word only: kept or made again alike)
                     trie.starts[norm] = tuple([(pl, trie.written[k]) for pl, k in some if k in trie.written])
         else:  # (the name trie's answer is kept with the word, in ``known`` or ``plain``; the head nouns' and places'
             # in their tries: the resolver and the scans of the same sentence read them)
             starts = ()
-            for trie in (self.head_trie, self.city_trie):
-                if norm not in trie.starts and len(trie.starts) < LIMIT:
-                    trie.starts[norm] = ()
+            heads, places = self.head_trie.starts, self.city_trie.starts
+            if len(heads) < LIMIT:
+                heads[norm] = ()
+            if len(places) < LIMIT:
+                places[norm] = ()
         # every reading ends with the word's last letter, and a skeleton keeps a word's first and last letters: most
         # words are ruled out before a skeleton is made
         last = norm[-1:]
         fuzzy = None
-        if len(norm) >= 5 and last in self.fuzzy_firsts:
-            firsts = self.fuzzy_firsts[last]
+        firsts = self.fuzzy_firsts.get(last) if len(norm) >= 5 else None
+        if firsts:
+            exact, skeletons = self.exact_words, self.skeletons
             for pl, k in keys:
-                if len(k) >= 5 and k[0] in firsts and k not in self.exact_words:
+                if len(k) >= 5 and k[0] in firsts and k not in exact:
                     sk = skeleton(k)
-                    if sk and sk in self.skeletons:
-                        fuzzy = (pl, self.skeletons[sk])
+                    if sk and sk in skeletons:
+                        fuzzy = (pl, skeletons[sk])
                         break
         spelled = ()
         if self.spellings is not None and not function:
             firsts, first = self.spell_firsts.get(last, ()), self.spellings.first
-            sks = [(pl, k, word_skeleton(k)) for pl, k in keys if k and (k[0] in firsts or k.startswith("تش"))]
-            # (prefix length, key, skeleton, a one-word name's skeleton?, skeletons of the second words after it)
-            spelled = tuple([(pl, k, sk, (sk,) in self.spellings.index, self.spellings.seconds.get(sk, ()))
-                             for pl, k, sk in sks if sk in first])
+            hits = [(pl, k, sk) for pl, k in keys if k and (k[0] in firsts or k.startswith("تش"))
+                    and (sk := skeleton_of(k)) in first]
+            if hits:  # (prefix length, key, skeleton, a one-word name's skeleton?, skeletons of the words after it)
+                index, seconds = self.spellings.index, self.spellings.seconds
+                spelled = tuple([(pl, k, sk, (sk,) in index, seconds.get(sk, ())) for pl, k, sk in hits])
         facts = (starts, fuzzy, spelled, bool(some))  # (begins: a name, head noun or place)
         if (starts or fuzzy or spelled) and len(self.known) < LIMIT:
             self.known[norm] = facts  # (a word that starts nothing goes to ``plain`` once its sentence is read)
