@@ -7,7 +7,7 @@ import pytest
 
 import marsad.actors.matcher as matcher_module
 from marsad.actors.dictionary import KIND_RANK, Name, key
-from marsad.actors.matcher import _END, Matcher, Trie, first_keys
+from marsad.actors.matcher import _END, Matcher, Trie, first_keys, orig_prefix_len
 from marsad.actors.stage import ActorStage
 from marsad.ingest.readers import make_document
 from marsad.pipeline import Segmenter
@@ -132,3 +132,22 @@ def test_proclitic_readings_follow_the_prefix_list():
     words += [p + w for p in ("و", "ف", "وب", "فل", "وكال", "بال", "لل", "ولل", "سي") for w in ("رئيس", "الصين", "مصر")]
     for w in words:
         assert first_keys(normalize(w)) == readings(normalize(w)), w
+
+
+def test_prefix_length_in_the_original_with_marks():
+    def reference(text: str, n: int) -> int:  # character by character, as normalize reads each
+        count = 0
+        for i, ch in enumerate(text):
+            if normalize(ch):
+                count += 1
+                if count == n:
+                    j = i + 1
+                    while j < len(text) and not normalize(text[j]):
+                        j += 1
+                    return j
+        return len(text) if n > 0 else 0
+
+    for word in ("وَالصِّين", "وبـالصين", "لِلْعِراق", "فَـلِرُوسيا", "والصين", "و\u200cالصين", "ﻻهاي", "و1الصين"):
+        for n in range(0, 5):
+            assert orig_prefix_len(word, n) == reference(word, n), (word, n)
+    assert orig_prefix_len("وَالصِّين", 1) == 2  # the و and its fatha

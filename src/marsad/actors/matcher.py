@@ -37,18 +37,24 @@ class Match:
     nasab: bool = False  # a two-word name read across its father's name (عادل بن أحمد الجبير): another may bear it
 
 
+# the Arabic block's characters that normalise to something (letters) and to nothing (marks, tatweel), decided once
+_ARABIC_BLOCK = [chr(c) for c in range(0x0600, 0x0700)]
+_LETTERS = frozenset(ch for ch in _ARABIC_BLOCK if normalize(ch))
+_MARKS = frozenset(ch for ch in _ARABIC_BLOCK if not normalize(ch))
+
+
 def orig_prefix_len(text: str, n_norm: int) -> int:
     """Characters of ``text`` that make up its first ``n_norm`` normalised characters."""
     if n_norm <= 0:
         return 0
     count = 0
     for i, ch in enumerate(text):
-        if normalize(ch):
+        if ch in _LETTERS or (ch not in _MARKS and normalize(ch)):
             count += 1
             if count == n_norm:
                 # include marks (diacritics) that follow the last counted letter
                 j = i + 1
-                while j < len(text) and not normalize(text[j]):
+                while j < len(text) and (text[j] in _MARKS or (text[j] not in _LETTERS and not normalize(text[j]))):
                     j += 1
                 return j
     return len(text)
