@@ -2,8 +2,8 @@
 the NewsFANE file's pseudo-articles, one record a line, and a SHA-1 of it all: run it on two trees to check that a
 speed change leaves the output identical.
 
-    python tools/actors_dump.py /tmp/new.txt
-    PYTHONPATH=<other tree>/src python tools/actors_dump.py /tmp/base.txt    # then: cmp /tmp/base.txt /tmp/new.txt
+    python tools/actors_dump.py /tmp/new.txt [MB]
+    PYTHONPATH=<other tree>/src python tools/actors_dump.py /tmp/base.txt [MB]    # then: cmp /tmp/base.txt /tmp/new.txt
 
 The dump holds corpus text: write it outside the repository.
 """
@@ -59,4 +59,4 @@ def main(out_path: str, corpus: str = "../shared/corpora/saudinewsnet",
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], mb=float(sys.argv[2]) if len(sys.argv) > 2 else 2.0)

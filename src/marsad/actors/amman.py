@@ -18,7 +18,7 @@ def is_bare_oman(tokens: list[Token], m: Mention) -> bool:
 
 def note(tokens: list[Token], mentions: list[Mention], named: set[str]) -> None:
     """The states an article names, bare عمان left out (it is the word in question)."""
-    named.update(m.code for m in mentions if m.code and not is_bare_oman(tokens, m))
+    named.update([m.code for m in mentions if m.code and (m.code != OMAN or not is_bare_oman(tokens, m))])
 
 
 def find(tokens: list[Token], mentions: list[Mention], s) -> list[Mention]:
@@ -43,10 +43,11 @@ def find(tokens: list[Token], mentions: list[Mention], s) -> list[Mention]:
 
 def resolve(tokens: list[Token], mentions: list[Mention], named: set[str]) -> None:
     """Turn a bare عمان that means Amman into Jordan's capital (kind ``capital``, JOR)."""
+    bare = [m for m in mentions if m.code == OMAN and is_bare_oman(tokens, m)]
+    if not bare:  # (most sentences)
+        return
     here = named | {m.code for m in mentions if m.code and not is_bare_oman(tokens, m)}
-    for m in mentions:
-        if not is_bare_oman(tokens, m):
-            continue
+    for m in bare:
         t = tokens[m.tok_start]
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
         dateline = m.tok_start == 0 and nxt is not None and nxt.text in DASHES

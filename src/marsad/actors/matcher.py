@@ -9,16 +9,16 @@ so بيونغ is never read as ب+يونغ when بيونغ يانغ is a name. F
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 
 from ..records import Token
 from ..text.normalize import normalize
 from ..text.tokens import _PREFIXES
 from .dictionary import KIND_RANK, ActorDictionary, Name, key
-from .spelling import word_skeleton
+from .spelling import skeleton_of, word_skeleton
 
 _END = object()
+LIMIT = 500_000  # distinct words kept by each per-word cache
 AMBIGUOUS_CUES = {"حركه", "في", "دوله", "جمهوريه", "حكومه", "الي", "مع", "رئيس", "شمال", "جنوب", "عاصمه"}
 AMBIGUOUS_PLACES = {("اطار",), ("امل",), ("سلام",), ("نصر",), ("حره",), ("وحده",), ("عين",), ("مدينه",), ("ميدان",),
                     ("جامعه",), ("ساحه",), ("مركز",)}  # places spelled like common words (ميدان "square" / Medan)
@@ -37,18 +37,24 @@ class Match:
     nasab: bool = False  # a two-word name read across its father's name (عادل بن أحمد الجبير): another may bear it
 
 
+# the Arabic block's characters that normalise to something (letters) and to nothing (marks, tatweel), decided once
+_ARABIC_BLOCK = [chr(c) for c in range(0x0600, 0x0700)]
+_LETTERS = frozenset(ch for ch in _ARABIC_BLOCK if normalize(ch))
+_MARKS = frozenset(ch for ch in _ARABIC_BLOCK if not normalize(ch))
+
+
 def orig_prefix_len(text: str, n_norm: int) -> int:
     """Characters of ``text`` that make up its first ``n_norm`` normalised characters."""
     if n_norm <= 0:
         return 0
     count = 0
     for i, ch in enumerate(text):
-        if normalize(ch):
+        if ch in _LETTERS or (ch not in _MARKS and normalize(ch)):
             count += 1
             if count == n_norm:
                 # include marks (diacritics) that follow the last counted letter
                 j = i + 1
-                while j < len(text) and not normalize(text[j]):
+                while j < len(text) and (text[j] in _MARKS or (text[j] not in _LETTERS and not normalize(text[j]))):
                     j += 1
                 return j
     return len(text)
@@ -57,20 +63,22 @@ def orig_prefix_len(text: str, n_norm: int) -> int:
 _BY_FIRST: dict[str, tuple[str, ...]] = {}  # proclitic readings by their first letter (in _PREFIXES' order)
 for _p in _PREFIXES:
     _BY_FIRST[_p[0]] = _BY_FIRST.get(_p[0], ()) + (_p,)
+# by a word's first two letters (وب: وبال، وب، و), in the same order: a و word tries three, not eleven
+_ONE = {c: tuple(p for p in ps if len(p) == 1) for c, ps in _BY_FIRST.items()}
+_BY_TWO = {p[:2]: tuple(q for q in _BY_FIRST[p[0]] if len(q) == 1 or q[:2] == p[:2]) for p in _PREFIXES if len(p) > 1}
 
 
-@lru_cache(maxsize=200_000)
 def first_keys(norm: str) -> tuple[tuple[int, str], ...]:
-    """(normalised prefix length, key) readings of a name's first word, unsplit first."""
+    """(normalised prefix length, key) readings of a name's first word, unsplit first. (Not cached here: the
+    Matcher keeps what each word starts, so this runs once per distinct word.)"""
     out = [(0, key(norm))]
-    for pre in _BY_FIRST.get(norm[:1], ()):
+    for pre in _BY_TWO.get(norm[:2]) or _ONE.get(norm[:1], ()):
         if norm.startswith(pre) and len(norm) - len(pre) >= 2:
             # لل = ل + ال: the span keeps the second ل (it is the ال of the name)
             out.append((len(pre) - 1 if pre.endswith("لل") else len(pre), key(norm[len(pre):])))
     return tuple(out)
 
 
-@lru_cache(maxsize=200_000)
 def skeleton(word: str) -> str:
     """A long transliterated word without its inner long vowels ي و (بروكسيل، بروكسل -> بركسل): spellings of one
     foreign name that differ only in written vowels share it. Empty for short words (no fuzzy match for them)."""
@@ -80,15 +88,50 @@ def skeleton(word: str) -> str:
     return sk if len(sk) >= 5 else ""
 
 
+def by_last(words) -> dict[str, frozenset[str]]:
+    """Last letter -> the first letters of the words ending with it (a prefilter before skeletons are made)."""
+    out: dict[str, set[str]] = {}
+    for w in words:
+        if w:
+            out.setdefault(w[-1], set()).add(w[0])
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def as_written(node: dict) -> dict:
+    """A copy of a trie node whose children are reached by the words as written (الرئيس and رئيس both lead to the
+    child ``رئيس``): the walk after a name's first word then needs no ``key()`` per word. A word w leads where
+    ``key(w)`` leads: a key itself when ``key`` leaves it as it is, and the key with ال before it (four letters or
+    more, which ``key`` strips)."""
+    out: dict = {_END: node[_END]} if _END in node else {}
+    for k, child in node.items():
+        if k is _END:
+            continue
+        sub = as_written(child)
+        if key(k) == k:
+            out[k] = sub
+        if len(k) >= 2:
+            out["ال" + k] = sub
+    return out
+
+
 class Trie:
-    def __init__(self, names: list[Name]):
-        self.root: dict = {}
-        self.starts: dict[str, tuple] = {}  # word -> ((prefix length, node), …)
+    def __init__(self, names: list[Name], ranked: bool = False):
+        self.root: dict = {}  # keyed words (``dictionary.key``) -> nodes; the walkers that key their words use it
+        self.starts: dict[str, tuple] = {}  # word -> ((prefix length, node of ``written``), …)
         for n in names:
             node = self.root
             for k in n.keys:
                 node = node.setdefault(k, {})
             node.setdefault(_END, []).append(n)
+        if ranked:  # names of one span in the order the resolver reads them (a stable sort: as sorting each match)
+            stack = [self.root]
+            while stack:
+                node = stack.pop()
+                if _END in node:
+                    node[_END].sort(key=lambda x: KIND_RANK[x.kind])
+                stack.extend(v for k, v in node.items() if k is not _END)
+        # first words keyed as the readings of ``first_keys`` are; the words after them as written
+        self.written = {k: as_written(child) for k, child in self.root.items()}
 
     def walk(self, node: dict, tokens: list[Token], j: int) -> list[tuple[int, list[Name]]]:
         """Terminals reachable from ``node`` consuming tokens from j: [(end index, names)]."""
@@ -117,9 +160,12 @@ class Matcher:
         self.function_words = function_words
         self.spellings = spellings  # actors.spelling.PersonSpellings: foreign person names in other spellings
         self.spelled_as: dict[str, str] = {}  # a one-word variant read by skeleton -> the dictionary's key (per word)
-        self.spell_readings: dict[str, tuple] = {}  # word -> its readings that may start a name by skeleton
-        self.plain: set[str] = set()  # words that start no name in any way (a cache: most words of a text)
-        self.trie = Trie(dictionary.names)
+        # per-word caches, bounded (LIMIT distinct words each; past that, words are read afresh each time)
+        self.plain: set[str] = set()  # words that start no name in any way (most words of a text)
+        self.inert: set[str] = set()  # those of them that start no head noun or place either
+        self.picked: tuple = (None, ())  # the last tokens matched and the positions of words not inert in them
+        self.known: dict[str, tuple] = {}  # the other words -> what they start (``_learn``)
+        self.trie = Trie(dictionary.names, ranked=True)
         self.head_trie = Trie([Name(k, agent, None, agent, "head") for k, agent, _ in dictionary.heads])
         self.heads = {k: (agent, title) for k, agent, title in dictionary.heads}
         self.city_trie = Trie([Name(k, code, code, None, "place") for k, code in dictionary.cities.items()
@@ -132,18 +178,23 @@ class Matcher:
                 self.skeletons.setdefault(skeleton(n.keys[0]), []).append(n)
         exact = {n.keys[0] for n in dictionary.names if len(n.keys) == 1}
         exact |= {k[0] for k in dictionary.cities if len(k) == 1}  # أكادير is a city, not إكوادور in other vowels
-        self.skeletons = {k: v for k, v in self.skeletons.items() if len({n.entry for n in v}) == 1}
+        self.skeletons = {k: sorted(v, key=lambda x: KIND_RANK[x.kind]) for k, v in self.skeletons.items()
+                          if len({n.entry for n in v}) == 1}  # (ranked, as the name trie's lists)
         self.exact_words = exact
-        self.skeleton_ends = {(sk[0], sk[-1]) for sk in self.skeletons}
-        self.fuzzy_seen: dict[str, tuple | None] = {}  # word -> (prefix length, names) or None
+        # first letters of the skeletons by their last letter (state skeletons; first words of foreign persons)
+        self.fuzzy_firsts = by_last(self.skeletons)
+        self.spell_firsts = by_last(spellings.first) if spellings is not None else {}
 
     def scan(self, tokens: list[Token], trie: Trie) -> list[tuple[int, int, list[Name]]]:
         """Non-overlapping longest matches of ``trie`` over tokens: (start, end, names)."""
         out = []
         upto = 0
         starts = trie.starts
-        # one pass skips the words known to start nothing (most words)
-        for i in [i for i, t in enumerate(tokens) if starts.get(t.norm) != ()]:
+        # the words that may start something, as the matcher picked them for these tokens (the stage scans the tokens it
+        # has just matched), else all; one pass skips the words known to start nothing here
+        last = self.picked
+        picked = last[1] if last[0] is tokens else range(len(tokens))
+        for i in [i for i in picked if starts.get(tokens[i].norm) != ()]:
             if i < upto:
                 continue
             hit = self._at(tokens, i, trie)
@@ -156,13 +207,17 @@ class Matcher:
         norm = tokens[i].norm
         starts = trie.starts.get(norm)
         if starts is None:  # readings of this word that begin a name, cached per word
-            root = trie.root
+            root = trie.written
             readings = first_keys(norm) if norm not in self.function_words else first_keys(norm)[:1]
             starts = tuple([(pl, root[k]) for pl, k in readings if k in root]) if norm[:1].isalpha() else ()
-            if len(trie.starts) < 500_000:
+            if len(trie.starts) < LIMIT:
                 trie.starts[norm] = starts
-        if not starts:
-            return None
+        return self._longest(tokens, i, starts) if starts else None
+
+    @staticmethod
+    def _longest(tokens: list[Token], i: int, starts: tuple) -> tuple[int, int, list[Name]] | None:
+        """The longest name that one of the word's readings (prefix length, trie node) begins: (end, prefix length,
+        names); at equal length the unsplit (shorter prefix) reading wins."""
         best = None
         n = len(tokens)
         for pre_len, node in starts:
@@ -175,13 +230,12 @@ class Matcher:
                 if w == "-" and j + 1 < n:  # بيونغ-يانغ
                     j += 1
                     continue
-                node = node.get(w[2:] if len(w) > 3 and w.startswith("ال") else w)
+                node = node.get(w)  # (``written`` nodes: no key() of the word)
                 if node is None:
                     break
                 j += 1
                 if _END in node:
                     end, names = j, node[_END]
-            # longer match wins; at equal length the unsplit (shorter prefix) reading wins
             if end and (best is None or end > best[0] or (end == best[0] and pre_len < best[1])):
                 best = (end, pre_len, names)
         return best
@@ -189,57 +243,68 @@ class Matcher:
     def __call__(self, tokens: list[Token]) -> list[Match]:
         out: list[Match] = []
         n = len(tokens)
-        plain = self.plain
+        plain, known, inert = self.plain, self.known, self.inert
         upto = 0  # the token after the last match
-        # most words are known to start no name (exact, by skeleton or in other vowels): one pass picks the others
-        for i in [i for i, t in enumerate(tokens) if t.norm not in plain]:
-            t = tokens[i]
-            if i < upto or t.norm in plain:  # (inside a match, or learnt plain earlier in this sentence)
+        # most words are known to start nothing (no name, head noun or place, exact, by skeleton or in other vowels):
+        # one pass picks the others, kept for ``scan`` of the same tokens
+        picked = [i for i, t in enumerate(tokens) if t.norm not in inert]
+        self.picked = (tokens, picked)
+        for i in picked:
+            if i < upto:  # (inside a match)
                 continue
-            if t.norm not in self.trie.starts:
-                self._learn(t.norm)
-            dual = (DUAL_HEADS.get(key(t.norm)) or DUAL_HEADS.get(t.base)) if "جمهوريت" in t.norm else None
+            t = tokens[i]
+            norm = t.norm
+            facts = known.get(norm)
+            if facts is None:
+                if norm in plain:  # (starts no name: a head noun or place only, or learnt plain in this sentence)
+                    continue
+                facts = self._learn(norm)
+            starts, fuzzy, spelled, begins = facts
+            dual = (DUAL_HEADS.get(key(norm)) or DUAL_HEADS.get(t.base)) if "جمهوريت" in norm else None
             if dual:
                 got = self._dual(tokens, i, dual)
                 if got:
                     out.extend(got)
                     upto = got[-1].tok_end
                     continue
-            hit = None if self.trie.starts.get(t.norm) == () else self._at(tokens, i, self.trie)
-            if not hit and len(t.norm) >= 5 and self.fuzzy_seen.get(t.norm, ()) is not None:
-                hit = self._fuzzy(t, i)
-            if self.spellings is not None and (not hit or hit[0] == i + 1) and self.spell_readings.get(t.norm, True):
-                alt = self._spelled(tokens, i)
+            hit = self._longest(tokens, i, starts) if starts else None
+            if not hit and fuzzy is not None:
+                hit = (i + 1, fuzzy[0], fuzzy[1])
+            if spelled and (not hit or hit[0] == i + 1):
+                alt = self._spelled(tokens, i, spelled)
                 if alt and (not hit or alt[0] > hit[0]):
                     hit = alt
             if (not hit or hit[0] == i + 1) and i + 3 < n and tokens[i + 1].norm in NASAB:
                 hit = self._nasab(tokens, i) or hit
-            if not hit and self.trie.starts.get(t.norm) == () and self.fuzzy_seen.get(t.norm) is None \
-                    and not self.spell_readings.get(t.norm) and len(plain) < 500_000 and not dual:
-                plain.add(t.norm)  # (the answer depends on the word only)
-            if hit:
-                end, pre_len, names = hit
-                if all(nm.ambiguous for nm in names) and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES) \
-                        and not self._coordinated(tokens, i, end, out):
+            if not hit:
+                if not (starts or fuzzy or spelled or dual) and len(plain) < LIMIT:
+                    plain.add(norm)  # (the answer depends on the word only)
+                    if not begins and len(inert) < LIMIT:
+                        inert.add(norm)
+                continue
+            end, pre_len, names = hit
+            if names[0].ambiguous and all(nm.ambiguous for nm in names) \
+                    and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES) and not self._coordinated(tokens, i, end, out):
+                continue
+            if end == i + 1:
+                has_al = "ال" in norm[:pre_len + 2] or norm.startswith(("لل", "ولل", "فلل"))
+                cue = i > 0 and tokens[i - 1].norm in STATE_CUES
+                # "أسد الرافدين" is a lion, not الأسد; "مغرب" is sunset; "الرئيسي" is "main", not رئيسي; the
+                # other readings of the word (الكيني: Kenyan, not Jason Kenney) stay
+                names = [nm for nm in names if not (nm.definite and not has_al and not cue)
+                         and not (nm.bare and has_al)]
+                if not names:
                     continue
-                if end == i + 1:
-                    has_al = "ال" in t.norm[:pre_len + 2] or t.norm.startswith(("لل", "ولل", "فلل"))
-                    cue = i > 0 and tokens[i - 1].norm in STATE_CUES
-                    # "أسد الرافدين" is a lion, not الأسد; "مغرب" is sunset; "الرئيسي" is "main", not رئيسي; the
-                    # other readings of the word (الكيني: Kenyan, not Jason Kenney) stay
-                    names = [nm for nm in names if not (nm.definite and not has_al and not cue)
-                             and not (nm.bare and has_al)]
-                    if not names:
-                        continue
-                elif any(nm.bare_words for nm in names):
-                    # "محمد بديع" is not "محمد البديّع", "مالك عقار" not "مالك العقار" (the owner of the property)
-                    names = [nm for nm in names if not self._al_added(tokens, i, end, pre_len, nm)]
-                    if not names:
-                        continue
-                start_char = t.start + orig_prefix_len(t.text, pre_len)
-                out.append(Match(i, end, start_char, tokens[end - 1].end, sorted(names, key=lambda x: KIND_RANK[x.kind]),
-                                 end - i > 2 and tokens[i + 1].norm in NASAB and all(len(nm.keys) == 2 for nm in names)))
-                upto = end
+            elif any(nm.bare_words for nm in names):
+                # "محمد بديع" is not "محمد البديّع", "مالك عقار" not "مالك العقار" (the owner of the property)
+                names = [nm for nm in names if not self._al_added(tokens, i, end, pre_len, nm)]
+                if not names:
+                    continue
+            start_char = t.start + orig_prefix_len(t.text, pre_len) if pre_len else t.start
+            # (every list of names comes ranked: the name trie's and the skeleton indexes' are sorted when built)
+            out.append(Match(i, end, start_char, tokens[end - 1].end, names[:],
+                             end - i > 2 and tokens[i + 1].norm in NASAB and all(len(nm.keys) == 2 for nm in names)))
+            upto = end
         return out
 
     @staticmethod
@@ -255,40 +320,55 @@ class Matcher:
                     return True
         return False
 
-    def _learn(self, norm: str) -> None:
-        """First sight of a word: the readings of it that start a name, a head noun or a place, that are a state
-        in other vowels, or that may start a foreign person's name by skeleton, all at once (as ``_at``, ``_fuzzy``
-        and ``_spelled`` would find them one by one: the answers depend on the word only, cached per word)."""
+    def _learn(self, norm: str) -> tuple:
+        """First sight of a word: what it starts, all at once and kept per word (the answers depend on the word
+        only): (readings that start a name as (prefix length, trie node), a state in other vowels as (prefix length,
+        names) or None, readings that may start a foreign person's name by skeleton, whether a reading begins a
+        name, head noun or place at all). The head-noun and place tries learn the readings that begin one of theirs.
+        A word that starts no name is kept in ``plain`` by the caller instead (and in ``inert`` if it begins nothing)."""
         keys = first_keys(norm)
         function = norm in self.function_words
-        # one pass over the readings answers all three questions (a list comprehension each cost more than the
-        # look-ups in them); a function word starts a name only unsplit and never by skeleton
-        first_words, alpha = self.first_words, norm[:1].isalpha()
-        fuzzy = len(norm) >= 5 and norm not in self.fuzzy_seen and len(self.fuzzy_seen) < 500_000
-        spell = self.spellings is not None and norm not in self.spell_readings and len(self.spell_readings) < 500_000
-        if spell:
-            first, ends = self.spellings.first, self.spellings.first_ends
-        some, got, spelled = [], None, []
-        for n, (pl, k) in enumerate(keys):
-            if alpha and k in first_words and (n == 0 or not function):  # (most words: none begins anything)
-                some.append((pl, k))
-            # (a skeleton keeps the word's first and last letters: most words are ruled out before it is made)
-            if fuzzy and got is None and len(k) >= 5 and (k[0], k[-1]) in self.skeleton_ends \
-                    and k not in self.exact_words:
-                sk = skeleton(k)
-                if sk and sk in self.skeletons:
-                    got = (pl, self.skeletons[sk])
-            if spell and not function and k and ((k[0], k[-1]) in ends or k.startswith("تش")) \
-                    and word_skeleton(k) in first:
-                spelled.append((pl, k))
-        for trie in (self.trie, self.head_trie, self.city_trie):
-            if norm not in trie.starts and len(trie.starts) < 500_000:
-                root = trie.root
-                trie.starts[norm] = tuple([(pl, root[k]) for pl, k in some if k in root]) if some else ()
-        if fuzzy:
-            self.fuzzy_seen[norm] = got
-        if spell:
-            self.spell_readings[norm] = tuple(spelled)
+        # a function word starts a name only unsplit and never by skeleton; most words begin nothing
+        some = [r for r in (keys[:1] if function else keys) if r[1] in self.first_words] if norm[:1].isalpha() \
+            else None
+        if some:
+            starts = tuple([(pl, self.trie.written[k]) for pl, k in some if k in self.trie.written])
+            for trie in (self.head_trie, self.city_trie):
+                if len(trie.starts) < LIMIT:  # (the answers depend on the word only: kept or made again alike)
+                    trie.starts[norm] = tuple([(pl, trie.written[k]) for pl, k in some if k in trie.written])
+        else:  # (the name trie's answer is kept with the word, in ``known`` or ``plain``; the head nouns' and places'
+            # in their tries: the resolver and the scans of the same sentence read them)
+            starts = ()
+            heads, places = self.head_trie.starts, self.city_trie.starts
+            if len(heads) < LIMIT:
+                heads[norm] = ()
+            if len(places) < LIMIT:
+                places[norm] = ()
+        # every reading ends with the word's last letter, and a skeleton keeps a word's first and last letters: most
+        # words are ruled out before a skeleton is made
+        last = norm[-1:]
+        fuzzy = None
+        firsts = self.fuzzy_firsts.get(last) if len(norm) >= 5 else None
+        if firsts:
+            exact, skeletons = self.exact_words, self.skeletons
+            for pl, k in keys:
+                if len(k) >= 5 and k[0] in firsts and k not in exact:
+                    sk = skeleton(k)
+                    if sk and sk in skeletons:
+                        fuzzy = (pl, skeletons[sk])
+                        break
+        spelled = ()
+        if self.spellings is not None and not function:
+            firsts, first = self.spell_firsts.get(last, ()), self.spellings.first
+            hits = [(pl, k, sk) for pl, k in keys if k and (k[0] in firsts or k.startswith("تش"))
+                    and (sk := skeleton_of(k)) in first]
+            if hits:  # (prefix length, key, skeleton, a one-word name's skeleton?, skeletons of the words after it)
+                index, seconds = self.spellings.index, self.spellings.seconds
+                spelled = tuple([(pl, k, sk, (sk,) in index, seconds.get(sk, ())) for pl, k, sk in hits])
+        facts = (starts, fuzzy, spelled, bool(some))  # (begins: a name, head noun or place)
+        if (starts or fuzzy or spelled) and len(self.known) < LIMIT:
+            self.known[norm] = facts  # (a word that starts nothing goes to ``plain`` once its sentence is read)
+        return facts
 
     def _nasab(self, tokens: list[Token], i: int) -> tuple[int, int, list[Name]] | None:
         """A known two-word name (given name + family name) written with the father's and grandfather's names
@@ -308,38 +388,17 @@ class Matcher:
                         return j + 1, (1 if t.prefix == "و" else 0), names
         return None
 
-    def _fuzzy(self, t: Token, i: int) -> tuple[int, int, list[Name]] | None:
-        """A one-word state or capital written with other long vowels (بروكسيل for بروكسل), guarded: long words only,
-        one entry per skeleton, and never a word that is itself a dictionary word."""
-        got = self.fuzzy_seen.get(t.norm, ())
-        if got == ():  # not looked up yet: the answer depends on the word only, cached per word
-            got = None
-            for pre_len, k in first_keys(t.norm):
-                sk = skeleton(k)
-                if sk and k not in self.exact_words and sk in self.skeletons:
-                    got = (pre_len, self.skeletons[sk])
-                    break
-            if len(self.fuzzy_seen) < 500_000:
-                self.fuzzy_seen[t.norm] = got
-        return (i + 1, got[0], got[1]) if got else None
-
-    def _spelled(self, tokens: list[Token], i: int) -> tuple[int, int, list[Name]] | None:
-        """A foreign person's name in another spelling (عمير بيريتس for عمير بيرتس): see ``actors.spelling``."""
-        norm = tokens[i].norm
-        readings = self.spell_readings.get(norm)
-        if readings is None:  # the readings of the word that may start a name by skeleton, cached per word
-            readings = () if norm in self.function_words else \
-                tuple((pl, k) for pl, k in first_keys(norm) if self.spellings.starts(k))
-            if len(self.spell_readings) < 500_000:
-                self.spell_readings[norm] = readings
-        if not readings:  # (most words)
-            return None
+    def _spelled(self, tokens: list[Token], i: int, readings: tuple) -> tuple[int, int, list[Name]] | None:
+        """A foreign person's name in another spelling (عمير بيريتس for عمير بيرتس): see ``actors.spelling``.
+        ``readings``: the word's readings that may start one (``_learn``)."""
         sp = self.spellings
-        nxt = word_skeleton(key(tokens[i + 1].norm)) if i + 1 < len(tokens) else ""
-        for pre_len, k in readings:
-            sk = word_skeleton(k)
-            if (sk,) not in sp.index and (sk, nxt) not in sp.prefixes:
-                continue  # (most readings: a first word of a foreign name followed by a word not its next)
+        nxt = None
+        for pre_len, k, _, single, seconds in readings:
+            if not single:
+                if nxt is None:
+                    nxt = word_skeleton(key(tokens[i + 1].norm)) if i + 1 < len(tokens) else ""
+                if nxt not in seconds:
+                    continue  # (most readings: a first word of a foreign name followed by a word not its next)
             # (a word with the article ends the walk: البلوي is no foreign name's word)
             words = chain((k,), (key(t.norm) if not t.norm.startswith("ال") else "" for t in tokens[i + 1:i + sp.longest]))
             # كفنان (ك + فنان): a one-word name by skeleton only without a proclitic but و
@@ -391,9 +450,10 @@ class Matcher:
 
     def head_before(self, tokens: list[Token], i: int) -> tuple[int, str, str | None] | None:
         """A head noun (وزير الدفاع، البرلمان …) ending right before token i: (start index, agent, title)."""
+        starts = self.head_trie.starts
         for length in (4, 3, 2, 1):
             s = i - length
-            if s < 0:
+            if s < 0 or starts.get(tokens[s].norm) == ():  # (most words start no head noun)
                 continue
             hit = self._at(tokens, s, self.head_trie)
             if hit and hit[0] == i:

@@ -33,8 +33,7 @@ ARABIC_ENDINGS = ("ون", "ين", "يه", "ات")
 ONE_WORD = 5  # a one-word name read by skeleton: this long at least, in the text and in the dictionary
 
 
-@lru_cache(maxsize=200_000)
-def word_skeleton(word: str) -> str:
+def skeleton_of(word: str) -> str:
     """بيريتس، بيرتس -> برتس; تشافيز -> شفز. Short words, and words whose skeleton would be under three letters, are
     returned as they are."""
     if len(word) < SHORT:
@@ -42,6 +41,10 @@ def word_skeleton(word: str) -> str:
     w = word.replace("تش", "ش")
     sk = w[0] + w[1:-1].replace("ا", "").replace("ي", "").replace("و", "") + w[-1]  # (faster than str.translate)
     return sk if len(sk) >= 3 else word
+
+
+# cached for the words read again and again (a name's next words); a word's first sight uses ``skeleton_of``
+word_skeleton = lru_cache(maxsize=200_000)(skeleton_of)
 
 
 def edits(a: str, b: str) -> int:
@@ -84,9 +87,12 @@ class PersonSpellings:
             if len(entries) == 1 and blocked.get(sk, set()) <= entries:
                 self.index[sk] = names
         self.first = {sk[0] for sk in self.index}
-        # first and last letters of the first words' skeletons: a word's skeleton keeps its own (تش read as ش)
-        self.first_ends = {(w[0], w[-1]) for w in self.first if w}
         self.prefixes = {sk[:i] for sk in self.index for i in range(1, len(sk) + 1)}  # to stop a walk early
+        seconds: dict[str, set[str]] = {}
+        for sk in self.index:
+            if len(sk) > 1:
+                seconds.setdefault(sk[0], set()).add(sk[1])
+        self.seconds = {k: frozenset(v) for k, v in seconds.items()}  # a first word's skeleton -> the next word's
         self.longest = max((len(sk) for sk in self.index), default=0)
 
     def starts(self, word: str) -> bool:

@@ -115,6 +115,7 @@ class ActorStage:
         state's (``own``)."""
         starts = {m.tok_start for m in mentions}
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+        first = len(p.agents)  # (this sentence's agents are the ones added here)
         for a, b, names in self.matcher.scan(tokens, self.matcher.head_trie):
             if b in starts or covered.intersection(range(a, b)):
                 continue  # head + nisba/state: the resolver already gave that mention its agent
@@ -122,7 +123,7 @@ class ActorStage:
                 else ""
             p.agents.append(Mention(tokens[a].start, tokens[b - 1].end, s.text[tokens[a].start - s.start:tokens[b - 1].end - s.start],
                                     office, names[0].agent, "head", None, "", a, b, s.idx))
-        head_ends = {x.tok_end for x in p.agents if x.sentence_idx == s.idx and "ال" not in tokens[x.tok_start].prefix}
+        head_ends = {x.tok_end for x in p.agents[first:] if "ال" not in tokens[x.tok_start].prefix}
         for a, b, names in self.matcher.scan(tokens, self.matcher.city_trie):
             if covered.intersection(range(a, b)):
                 continue
@@ -139,8 +140,8 @@ class ActorStage:
         if own and not any(x.code and x.code != own for x in p.places):
             # police, prosecutors, customs and courts (الشرطة، النيابة العامة، جمرك الحديثة) in a national outlet's
             # article that has named no other state nor a foreign place so far: the outlet's state's own organs
-            for i, x in enumerate(p.agents):
-                if x.sentence_idx == s.idx and not x.code and x.agent in DOMESTIC_ORGANS:
+            for i, x in enumerate(p.agents[first:], first):
+                if not x.code and x.agent in DOMESTIC_ORGANS:
                     p.agents[i] = replace(x, code=own)
 
     def protected_words(self) -> set[str]:
