@@ -19,7 +19,7 @@ from ..text.normalize import normalize
 from .dictionary import NOT_SURNAMES, key
 
 LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
-         "foreign_given_names", "name_stops", "military_ranks", "state_organs", "subject_cues")
+         "foreign_given_names", "name_stops", "military_ranks", "state_organs", "subject_cues", "business_words", "occupations", "religious_words")
 LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان"}  # inside a name
 # Offices a national paper names by title alone for its own state's holder: ministers, deputies, governors, the crown
 # prince, spokesmen (not heads of state or diplomats, often foreign)
@@ -52,6 +52,9 @@ class TitledLists:
     military_ranks: frozenset[str] = frozenset()
     state_organs: frozenset[str] = frozenset()
     subject_cues: frozenset[str] = frozenset()
+    business_words: frozenset[str] = frozenset()
+    occupations: frozenset[str] = frozenset()
+    religious_words: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
 
@@ -101,6 +104,18 @@ class TitledPersons:
         if nxt is not None and nxt.is_word and (nxt.norm.startswith("ال") and not nxt.prefix.endswith(("و", "ف"))):
             return False  # الحكومة العراقية، الحكومة الجديدة (an adjective: whose or which government)
         return bare(tokens[a]) in self.g.state_organs
+
+    def after_occupation(self, tokens: list[Token], m: Mention) -> bool:
+        """الشاعر نزار قباني، الممثل آدم ساندلر، اللاعب فلان: a name after a non-political occupation (one definite
+        adjective may come between: الشاعر الكبير) is an artist's or player's, not the politician's who shares it."""
+        k = m.tok_end + 1 if m.tok_end < len(tokens) and tokens[m.tok_end].norm in ("،", ",") else m.tok_end
+        if k < len(tokens) and self._apposition(tokens, k, {}):
+            return False  # الباحث فلان عضو مجلس النواب: the office after the name counts
+        j = m.tok_start - 1
+        if j >= 1 and tokens[j].prefix == "ال" and bare(tokens[j]) not in self.g.occupations \
+                and bare(tokens[j - 1]) in self.g.occupations:
+            return True
+        return j >= 0 and bare(tokens[j]) in self.g.occupations
 
     def is_title(self, t: Token) -> bool:
         b = bare(t)
@@ -234,7 +249,7 @@ class TitledPersons:
             m = starts.get(j)
             t = tokens[j]
             if m is not None:
-                if m.kind not in ("name", "nisba", "head", "igo"):
+                if m.kind not in ("name", "nisba", "head", "igo", "capital"):
                     break
                 if m.kind in ("name", "nisba") and m.code and code is None:
                     code, agent = m.code, m.agent  # السفير المصري لدى الجزائر: the first state is the holder's
@@ -271,20 +286,37 @@ class TitledPersons:
         title = {bare(tokens[x]) for x in range(i, j)}
         if not (title & self.g.office_words or title & self.g.political_honorifics):
             return None  # السيد فلان، الدكتور فلان: anyone
+        if not title.isdisjoint(self.g.business_words):
+            return None  # رئيس مجلس إدارة البنك، رئيس تحرير جريدة: an office in a firm or paper, not a political post
         end = self.name_at(tokens, j, taken)
         if end < len(tokens) and end in starts and starts[end].kind == "person" and bare(tokens[j]) in self.given:
             m = starts[end]
             self._extend(tokens, m, j, m.tok_end, s)  # الرئيس أوغو شافيز: the known surname with its given name
             return None
         units = [w for w in tokens[j:end] if w.norm not in LINKS]
-        if len(units) < 2:
+        if len(units) < 2 and not (code and title & self.g.office_words and self._lone_surname(tokens, j, end)):
             return None  # الرئيس الجديد، وزير الدفاع نفسه: one unknown word is rarely a name
         if code is None and title & NATIONAL_OFFICES:
             code = outlet  # وزير الداخلية فلان in a national paper: that state's minister (not a president,
             # king or ambassador: the press names foreign ones by title alone as well)
         if bare(tokens[j - 1]) in self.g.military_ranks:
             agent = "MIL"  # المتحدث باسم الجيش العقيد فلان: an officer
+        elif not title.isdisjoint(self.g.religious_words):
+            agent = "REL"  # الزعيم الشيعي فلان، مفتي مصر الشيخ فلان: a cleric
         return j, end, code, agent or "GOV"
+
+    def _lone_surname(self, tokens, j: int, end: int) -> bool:
+        """وزير الخارجية البريطاني سترو إن …: one unknown word after an office and a country word is a surname when it
+        is no word of a dictionary name, has no article, proclitic or suffix, four letters or more, and the clause goes
+        on with a stop word or a punctuation mark (not an adjective or noun: وزير الخارجية الأمريكي السابق، نفسه)."""
+        if end != j + 1:
+            return False
+        t = tokens[j]
+        if t.prefix or t.suffix or t.norm.startswith("ال") or len(t.norm) < 4 or t.norm in self.words \
+                or bare(t) in self.given:
+            return False
+        nxt = tokens[end] if end < len(tokens) else None
+        return nxt is None or not nxt.is_word or bare(nxt) in self.g.name_stops or nxt.norm in self.g.name_stops
 
     @staticmethod
     def _extend(tokens, m: Mention, start: int, end: int, s) -> None:
@@ -323,6 +355,8 @@ class TitledPersons:
         if prev is not None and prev.norm in ("بن", "ابن", "بنت"):
             return None  # منصور بن ناصر بن [عبد الله الحواسي]: the name began before بن
         cue = prev is not None and (bare(prev) in self.g.speech_verbs or self.is_title(prev))
+        if "ال" in tokens[i].prefix and bare(tokens[i]) not in self.given:
+            return None  # وقال الخبير الاقتصادي أمين فارس: a name does not start with the article
         end = self.name_at(tokens, i, taken, cue)
         units = [w for w in tokens[i:end] if w.norm not in LINKS]
         if len(units) < 2:
@@ -333,10 +367,14 @@ class TitledPersons:
         if not (cue or bare(tokens[i]) in self.given):
             return None
         j, code, agent = self._phrase(tokens, office, starts, after=True)
+        if not {bare(tokens[x]) for x in range(office, j)}.isdisjoint(self.g.business_words):
+            return None  # فلان العضو المنتدب للبنك: a firm's officer
         if code is None and {bare(tokens[x]) for x in range(office, j)} & NATIONAL_OFFICES:
             code = outlet  # فلان وزير البيئة in an article about one state: that state's minister
         if prev is not None and bare(prev) in self.g.military_ranks:
             agent = "MIL"  # الجنرال فلان رئيس الأركان
+        elif not {bare(tokens[x]) for x in range(office, j)}.isdisjoint(self.g.religious_words):
+            agent = "REL"  # فلان عضو هيئة كبار العلماء
         return i, end, code, agent or "GOV"
 
     def _subject(self, tokens, i: int, end: int):
