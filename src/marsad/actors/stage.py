@@ -515,10 +515,12 @@ class ActorStage:
         named: set[str] = set()  # codes of the states and organisations named so far
         ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}, "sports": set(), "named": set(),
                      "historic": set()}  # recent states, kingdom last named in full, outlet
+        # a sports article is one from its first sentence: its sports words are counted over the whole text
+        seen_in = {s.idx: self.guards.sports_seen(p.tokens.get(s.idx, [])) for s in p.sentences}
+        ctx["sports"] = set().union(*seen_in.values()) if seen_in else set()
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
-            seen = self.guards.sports_seen(tokens)
-            ctx["sports"] |= seen
+            seen = seen_in[s.idx]
             matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
