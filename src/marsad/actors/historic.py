@@ -203,6 +203,14 @@ class Historic:
     def _fits(self, tokens, words, i: int, end: int, entry: str, how: str, out: list[Mention], seen: set[str],
               dynasty_seen: bool, whole: bool = False) -> bool:
         prev = key(words[i - 1]) if i else ""
+        if i and tokens[i - 1].norm in ("بن", "ابن", "بنت"):
+            return False  # محمد بن نايف بن عبدالعزيز آل سعود: a forefather inside someone's name
+        nxt = tokens[end] if end < len(tokens) else None
+        if nxt is not None and nxt.norm in ("بن", "ابن", "بنت", "غراد"):
+            return False  # الشريف حسين بن ناصر: a longer name; ستالين غراد: a city
+        if how == "name" and "بن" in words[i:end] and nxt is not None and nxt.prefix == "ال" and nxt.is_word \
+                and nxt.norm not in self.known and written(nxt) not in self.d.titles:
+            return False  # عمر بن عبد العزيز الهبدان: the same names, then a family name
         if prev in self.institutions or (i and tokens[i - 1].norm in ("شارع", "ميدان", "مسجد", "مدرسه", "جامعه")):
             return False  # شارع رمسيس، جامعة الملك فيصل: a place named after the ruler
         if how in ("name", "empire"):

@@ -28,6 +28,8 @@ NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", 
 # nouns of places named after a person that are no institution before a state (مدينة الكويت is Kuwait City)
 NAMED_PLACES = frozenset({"مدينه", "مجمع", "حي", "قاعده"})
 MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.|ان.[^وي]ا.)$")  # verbal nouns افتعال، استفعال، انفعال (not أنطوان)
+# افتعال of roots with و or ء, whose ت is doubled (اتفاق، اتخاذ): not a lone surname (a name may look so: أتمار)
+MASDAR_AT = re.compile(r"^ات.ا.$")
 VERB_ENDINGS = ("ون", "ين", "ان", "وا", "ه", "ها", "هم", "هما", "كم", "نا", "ني")  # plural/dual verbs, object pronouns
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
@@ -108,14 +110,16 @@ class TitledPersons:
     def after_occupation(self, tokens: list[Token], m: Mention) -> bool:
         """الشاعر نزار قباني، الممثل آدم ساندلر، اللاعب فلان: a name after a non-political occupation (one definite
         adjective may come between: الشاعر الكبير) is an artist's or player's, not the politician's who shares it."""
-        k = m.tok_end + 1 if m.tok_end < len(tokens) and tokens[m.tok_end].norm in ("،", ",") else m.tok_end
-        if k < len(tokens) and self._apposition(tokens, k, {}):
-            return False  # الباحث فلان عضو مجلس النواب: the office after the name counts
         j = m.tok_start - 1
         if j >= 1 and tokens[j].prefix == "ال" and bare(tokens[j]) not in self.g.occupations \
-                and bare(tokens[j - 1]) in self.g.occupations:
-            return True
-        return j >= 0 and bare(tokens[j]) in self.g.occupations
+                and not self.is_title(tokens[j]) and bare(tokens[j - 1]) in self.g.occupations:
+            j -= 1  # الشاعر الكبير
+        if j < 0 or bare(tokens[j]) not in self.g.occupations:
+            return False
+        while j >= 0 and (bare(tokens[j]) in self.g.occupations or tokens[j].norm in ("و",)):
+            j -= 1
+        # الأمير الشاعر خالد الفيصل: a political title before the occupations still makes an office holder
+        return not (j >= 0 and (self.is_title(tokens[j]) or bare(tokens[j]) in self.g.office_words))
 
     def is_title(self, t: Token) -> bool:
         b = bare(t)
@@ -249,9 +253,10 @@ class TitledPersons:
             m = starts.get(j)
             t = tokens[j]
             if m is not None:
-                if m.kind not in ("name", "nisba", "head", "igo", "capital"):
-                    break
-                if m.kind in ("name", "nisba") and m.code and code is None:
+                if m.kind not in ("name", "nisba", "head", "igo", "capital") or (
+                        m.kind == "capital" and not (t.prefix == "ب" or j == i + 1)):
+                    break  # (سفير كراكاس بدمشق: a capital right after the office word or with ب; not أمير منطقة الرياض)
+                if (m.kind in ("name", "nisba") or (m.kind == "capital" and j == i + 1)) and m.code and code is None:
                     code, agent = m.code, m.agent  # السفير المصري لدى الجزائر: the first state is the holder's
                 j = m.tok_end
                 governed = False
@@ -313,10 +318,10 @@ class TitledPersons:
             return False
         t = tokens[j]
         if t.prefix or t.suffix or t.norm.startswith("ال") or len(t.norm) < 4 or t.norm in self.words \
-                or bare(t) in self.given:
+                or bare(t) in self.given or MASDAR_AT.match(t.norm):
             return False
         nxt = tokens[end] if end < len(tokens) else None
-        return nxt is None or not nxt.is_word or bare(nxt) in self.g.name_stops or nxt.norm in self.g.name_stops
+        return nxt is None or not nxt.is_word or nxt.norm in self.protected  # (إن، في، عن …; not a noun: قرار)
 
     @staticmethod
     def _extend(tokens, m: Mention, start: int, end: int, s) -> None:
@@ -393,6 +398,8 @@ class TitledPersons:
         """An office right after a name: وزير …، مندوب …، or رئيس before a political office or a state (رئيس الوزراء،
         رئيس جمهورية فنزويلا)."""
         b = bare(tokens[k])
+        if b in ("امين", "امينه"):  # الأمين العام للحزب; not محمد أمين داغستاني, a name
+            return k + 1 < len(tokens) and bare(tokens[k + 1]) in ("عام", "عامه")
         if b in self.g.apposition_words:
             return True
         if b not in ("رييس", "رييسه") or k + 1 >= len(tokens):
