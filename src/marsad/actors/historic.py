@@ -23,7 +23,7 @@ from .dictionary import key
 from .matcher import orig_prefix_len
 
 SECTIONS = {"rulers": "ruler", "dynasties": "dynasty", "empires": "empire"}
-LISTS = ("titles", "era_nouns", "dynasty_nouns", "past_titles")
+LISTS = ("titles", "era_nouns", "dynasty_nouns", "past_titles", "place_nouns")
 ORDINALS = {"الاول", "الثاني", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الثامن", "التاسع", "العاشر"}
 JOINERS = {"و", "او", "،", ","}  # سولا ، بومبي ، ويوليوس قيصر؛ يوان أو سونغ
 LATEST = 1999  # a ruler of later years belongs in people_*.yaml with dated roles
@@ -35,6 +35,7 @@ class HistoricData:
     era_nouns: frozenset[str] = frozenset()
     dynasty_nouns: frozenset[str] = frozenset()
     past_titles: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
     # normalised name words -> (entry, how): how is name, short, dynasty or empire
     names: dict[tuple[str, ...], tuple[str, str]] = field(default_factory=dict)
     first: frozenset[str] = frozenset()  # first words of all names
@@ -170,7 +171,7 @@ class Historic:
                 i += 1
                 continue
             if not self._fits(tokens, words, i, end, entry, how, out, seen, dynasty_seen, whole):
-                i += 1
+                i = end if self._named_after(tokens, words, i) else i + 1  # (جسر السلطان محمد الفاتح: all of it)
                 continue
             a = i
             while a < end - 1 and words[a] in self.d.titles:
@@ -200,19 +201,21 @@ class Historic:
             return 0
         return i + 2 if i + 1 < len(tokens) and norms[i + 1] in ORDINALS and i + 1 not in covered else i + 1
 
+    def _named_after(self, tokens, words, i: int) -> bool:
+        return bool(i) and (key(words[i - 1]) in self.institutions or tokens[i - 1].norm in self.d.place_nouns)
+
     def _fits(self, tokens, words, i: int, end: int, entry: str, how: str, out: list[Mention], seen: set[str],
               dynasty_seen: bool, whole: bool = False) -> bool:
-        prev = key(words[i - 1]) if i else ""
         if i and tokens[i - 1].norm in ("بن", "ابن", "بنت"):
             return False  # محمد بن نايف بن عبدالعزيز آل سعود: a forefather inside someone's name
         nxt = tokens[end] if end < len(tokens) else None
-        if nxt is not None and nxt.norm in ("بن", "ابن", "بنت", "غراد"):
-            return False  # الشريف حسين بن ناصر: a longer name; ستالين غراد: a city
+        if nxt is not None and (nxt.norm in ("بن", "ابن", "بنت", "غراد") or (nxt.norm in ORDINALS and end - i == 1)):
+            return False  # الشريف حسين بن ناصر: a longer name; ستالين غراد: a city; نابليون الثالث: another ruler
         if how == "name" and "بن" in words[i:end] and nxt is not None and nxt.prefix == "ال" and nxt.is_word \
                 and nxt.norm not in self.known and written(nxt) not in self.d.titles:
             return False  # عمر بن عبد العزيز الهبدان: the same names, then a family name
-        if prev in self.institutions or (i and tokens[i - 1].norm in ("شارع", "ميدان", "مسجد", "مدرسه", "جامعه")):
-            return False  # شارع رمسيس، جامعة الملك فيصل: a place named after the ruler
+        if self._named_after(tokens, words, i):
+            return False  # شارع رمسيس، جامعة الملك فيصل، منزل بورقيبة: a place named after the ruler
         if how in ("name", "empire"):
             return True
         prefix = "" if whole else tokens[i].prefix

@@ -299,7 +299,7 @@ class TitledPersons:
             self._extend(tokens, m, j, m.tok_end, s)  # الرئيس أوغو شافيز: the known surname with its given name
             return None
         units = [w for w in tokens[j:end] if w.norm not in LINKS]
-        if len(units) < 2 and not (code and title & self.g.office_words and self._lone_surname(tokens, j, end)):
+        if len(units) < 2 and not (code and title & self.g.office_words and self._lone_surname(tokens, j, end, starts)):
             return None  # الرئيس الجديد، وزير الدفاع نفسه: one unknown word is rarely a name
         if code is None and title & NATIONAL_OFFICES:
             code = outlet  # وزير الداخلية فلان in a national paper: that state's minister (not a president,
@@ -310,7 +310,7 @@ class TitledPersons:
             agent = "REL"  # الزعيم الشيعي فلان، مفتي مصر الشيخ فلان: a cleric
         return j, end, code, agent or "GOV"
 
-    def _lone_surname(self, tokens, j: int, end: int) -> bool:
+    def _lone_surname(self, tokens, j: int, end: int, starts: dict[int, Mention]) -> bool:
         """وزير الخارجية البريطاني سترو إن …: one unknown word after an office and a country word is a surname when it
         is no word of a dictionary name, has no article, proclitic or suffix, four letters or more, and the clause goes
         on with a stop word or a punctuation mark (not an adjective or noun: وزير الخارجية الأمريكي السابق، نفسه)."""
@@ -318,8 +318,10 @@ class TitledPersons:
             return False
         t = tokens[j]
         if t.prefix or t.suffix or t.norm.startswith("ال") or len(t.norm) < 4 or t.norm in self.words \
-                or bare(t) in self.given or MASDAR_AT.match(t.norm):
-            return False
+                or bare(t) in self.given or MASDAR_AT.match(t.norm) or t.norm.endswith("اء"):
+            return False  # (هباء "in vain", لقاء: words, not surnames)
+        if not any(m.tok_end == j and m.kind == "nisba" for m in starts.values()):
+            return False  # the country word right before: البريطاني سترو (not قوات بيشمركة زيرفاني)
         nxt = tokens[end] if end < len(tokens) else None
         return nxt is None or not nxt.is_word or nxt.norm in self.protected  # (إن، في، عن …; not a noun: قرار)
 
@@ -360,8 +362,6 @@ class TitledPersons:
         if prev is not None and prev.norm in ("بن", "ابن", "بنت"):
             return None  # منصور بن ناصر بن [عبد الله الحواسي]: the name began before بن
         cue = prev is not None and (bare(prev) in self.g.speech_verbs or self.is_title(prev))
-        if "ال" in tokens[i].prefix and bare(tokens[i]) not in self.given:
-            return None  # وقال الخبير الاقتصادي أمين فارس: a name does not start with the article
         end = self.name_at(tokens, i, taken, cue)
         units = [w for w in tokens[i:end] if w.norm not in LINKS]
         if len(units) < 2:
