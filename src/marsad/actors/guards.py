@@ -108,6 +108,8 @@ class Guards:
         أيرلندا), or listed right after a team (وسويسرا)."""
         prev = tokens[m.tok_start - 1] if m.tok_start else None
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        if tokens[m.tok_start].prefix.startswith("ب") or (prev is not None and prev.norm == "في"):
+            return False  # بمعسكره بالنمسا، في كراتشي بباكستان: where the team is, a place
         near = {w for t in (prev, nxt) if t is not None for w in (t.norm, t.base)}
         if near & (self.match_words | self.sports_words | {"مع"}):
             return True

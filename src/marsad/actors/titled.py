@@ -291,7 +291,7 @@ class TitledPersons:
         title = {bare(tokens[x]) for x in range(i, j)}
         if not (title & self.g.office_words or title & self.g.political_honorifics):
             return None  # السيد فلان، الدكتور فلان: anyone
-        if not title.isdisjoint(self.g.business_words):
+        if self._in_business(tokens, i, j):
             return None  # رئيس مجلس إدارة البنك، رئيس تحرير جريدة: an office in a firm or paper, not a political post
         end = self.name_at(tokens, j, taken)
         if end < len(tokens) and end in starts and starts[end].kind == "person" and bare(tokens[j]) in self.given:
@@ -309,6 +309,16 @@ class TitledPersons:
         elif not title.isdisjoint(self.g.religious_words):
             agent = "REL"  # الزعيم الشيعي فلان، مفتي مصر الشيخ فلان: a cleric
         return j, end, code, agent or "GOV"
+
+    def _in_business(self, tokens, a: int, b: int) -> bool:
+        """The first office of a title phrase (up to و: عضو مجلس الشورى ورئيس جمعية … is a member of the Shura) names
+        a firm, paper or club; a central bank is the state's (رئيس البنك المركزي الأوروبي)."""
+        words = []
+        for x in range(a, b):
+            if x > a and (tokens[x].norm == "و" or tokens[x].prefix.startswith("و")):
+                break
+            words.append(bare(tokens[x]))
+        return not self.g.business_words.isdisjoint(words) and "مركزي" not in words
 
     def _lone_surname(self, tokens, j: int, end: int, starts: dict[int, Mention]) -> bool:
         """وزير الخارجية البريطاني سترو إن …: one unknown word after an office and a country word is a surname when it
@@ -372,7 +382,7 @@ class TitledPersons:
         if not (cue or bare(tokens[i]) in self.given):
             return None
         j, code, agent = self._phrase(tokens, office, starts, after=True)
-        if not {bare(tokens[x]) for x in range(office, j)}.isdisjoint(self.g.business_words):
+        if self._in_business(tokens, office, j):
             return None  # فلان العضو المنتدب للبنك: a firm's officer
         if code is None and {bare(tokens[x]) for x in range(office, j)} & NATIONAL_OFFICES:
             code = outlet  # فلان وزير البيئة in an article about one state: that state's minister
