@@ -118,7 +118,8 @@ def load_historic(text: str | None = None, where: str = "context/historic.yaml")
 def written(t: Token) -> str:
     """A word as the data writes it: without proclitics but with its article (والإسكندر -> الاسكندر)."""
     base = t.base or t.norm
-    return "ال" + base if t.prefix.endswith(("ال", "لل")) and not base.startswith("ال") else base
+    merged = t.base and t.norm.endswith(base) and t.norm[:-len(base)].endswith("لل")  # للدولة: ل + الدولة
+    return "ال" + base if (t.prefix.endswith(("ال", "لل")) or merged) and not base.startswith("ال") else base
 
 
 class Historic:

@@ -333,7 +333,9 @@ class TitledPersons:
         if not any(m.tok_end == j and m.kind == "nisba" for m in starts.values()):
             return False  # the country word right before: البريطاني سترو (not قوات بيشمركة زيرفاني)
         nxt = tokens[end] if end < len(tokens) else None
-        return nxt is None or not nxt.is_word or nxt.norm in self.protected  # (إن، في، عن …; not a noun: قرار)
+        # (إن، في، من، عن …; not a noun: قرار)
+        return nxt is None or not nxt.is_word or nxt.norm in self.g.subject_cues or nxt.norm in self.protected \
+            or (nxt.norm in self.g.name_stops and len(nxt.norm) <= 3)
 
     @staticmethod
     def _extend(tokens, m: Mention, start: int, end: int, s) -> None:
