@@ -47,6 +47,8 @@ def test_titles_stay_outside_the_span_and_places_named_after_rulers_are_not_rule
     got = mentions(pipe, "غادر الملك فاروق مصر عام 1952.", kinds=("historic",))
     assert [(t, e) for t, _, _, _, e in got] == [("فاروق", "ruler:king-farouk")]
     assert mentions(pipe, "ازدحم المرور في شارع رمسيس وعلى جسر السلطان محمد الفاتح.", kinds=("historic",)) == []
+    # an armed group named after a ruler, also with the name in quotation marks
+    assert mentions(pipe, 'وقالت حركة "نور الدين زنكي" إن مقاتليها صدوا الهجوم.', kinds=("historic",)) == []
 
 
 def test_a_forefather_inside_a_princes_name_is_not_the_ruler(pipe):
@@ -137,6 +139,9 @@ def test_one_unknown_surname_after_an_office_and_a_nisba(pipe):
     # a verbal noun or a word, not a surname
     assert mentions(pipe, "يفضل المرشد الأعلى لإيران اتخاذ قرار حول الاتفاق.", kinds=("provisional",)) == []
     assert mentions(pipe, "ذهبت جهود رئيس الوزراء السوفياتي هباء وهو يحاول التفسير.", kinds=("provisional",)) == []
+    assert mentions(pipe, "أمام الزعيم الصيني خياران: الإصلاح أو الانتظار.", kinds=("provisional",)) == []
+    got = mentions(pipe, "أثار ذلك حفيظة وزيرة الخارجية الأمريكية آنذاك، كوندوليزا رايس.", "2006-06-01")
+    assert [(t, k) for t, k, *_ in got if k in ("person", "provisional")] == [("كوندوليزا رايس", "person")]
 
 
 def test_secretary_general_in_apposition_but_amin_as_a_name(pipe):

@@ -203,7 +203,8 @@ class Historic:
         return i + 2 if i + 1 < len(tokens) and norms[i + 1] in ORDINALS and i + 1 not in covered else i + 1
 
     def _named_after(self, tokens, words, i: int) -> bool:
-        return bool(i) and (key(words[i - 1]) in self.institutions or tokens[i - 1].norm in self.d.place_nouns)
+        j = i - 1 if i and tokens[i - 1].is_word else i - 2  # (حركة "نور الدين زنكي": over a quotation mark)
+        return j >= 0 and (key(words[j]) in self.institutions or tokens[j].norm in self.d.place_nouns)
 
     def _fits(self, tokens, words, i: int, end: int, entry: str, how: str, out: list[Mention], seen: set[str],
               dynasty_seen: bool, whole: bool = False) -> bool:

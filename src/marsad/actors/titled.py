@@ -328,8 +328,9 @@ class TitledPersons:
             return False
         t = tokens[j]
         if t.prefix or t.suffix or t.norm.startswith("ال") or len(t.norm) < 4 or t.norm in self.words \
-                or bare(t) in self.given or MASDAR_AT.match(t.norm) or t.norm.endswith("اء"):
-            return False  # (هباء "in vain", لقاء: words, not surnames)
+                or bare(t) in self.given or MASDAR_AT.match(t.norm) or t.norm.endswith(("اء", "ان", "ون", "ين", "ات")) \
+                or t.norm in self.g.name_stops:
+            return False  # (هباء "in vain", خياران "two choices", آنذاك: words, not surnames)
         if not any(m.tok_end == j and m.kind == "nisba" for m in starts.values()):
             return False  # the country word right before: البريطاني سترو (not قوات بيشمركة زيرفاني)
         nxt = tokens[end] if end < len(tokens) else None
