@@ -122,6 +122,22 @@ def written(t: Token) -> str:
     return "ال" + base if (t.prefix.endswith(("ال", "لل")) or merged) and not base.startswith("ال") else base
 
 
+class Written:
+    """``written`` of a sentence's tokens, made only for the words a historic name is looked up at."""
+
+    def __init__(self, tokens: list[Token]):
+        self.tokens = tokens
+        self.cache: dict[int, str] = {}
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return [self[x] for x in range(*i.indices(len(self.tokens)))]
+        w = self.cache.get(i)
+        if w is None:
+            w = self.cache[i] = written(self.tokens[i])
+        return w
+
+
 class Historic:
     """Finds historic mentions in one sentence; ``seen`` holds the entries named in full so far in the article."""
 
@@ -129,22 +145,28 @@ class Historic:
         self.d = data
         self.institutions = institutions
         self.known = known  # words of dictionary names and function words: no unknown ruler's name
+        # every word that may start a historic name, with and without its article: most sentences have none
+        self.quick = data.first | data.past_titles | frozenset(key(w) for w in data.first | data.past_titles)
 
     def __call__(self, tokens: list[Token], mentions: list[Mention], s, seen: set[str]) -> tuple[list[Mention], set[int]]:
         """New mentions, and the indices of ``mentions`` that a longer historic name covers (to drop)."""
-        words = [written(t) for t in tokens]
-        norms = [t.norm for t in tokens]  # the tokenizer may take a name's first letter for a proclitic (بومبي)
-        if self.d.first.isdisjoint(words) and self.d.first.isdisjoint(norms) and self.d.past_titles.isdisjoint(norms):
+        quick = self.quick
+        spots = [i for i, t in enumerate(tokens) if t.base in quick or t.norm in quick]
+        if not spots:  # most sentences
             return [], set()
+        n = len(tokens)
+        words = Written(tokens)
         covered = {i: j for j, m in enumerate(mentions) for i in range(m.tok_start, m.tok_end)}
         out: list[Mention] = []
         drop: set[int] = set()
         dynasty_seen = False
-        i = 0
-        n = len(tokens)
-        while i < n:
+        upto = 0
+        for i in sorted(set(spots) | {i + 1 for i in spots if i + 1 < n}):  # (and the word after a past title)
+            if i < upto:
+                continue
             hit = None
-            for whole, first in ((False, words[i]), (True, norms[i])):
+            # the tokenizer may take a name's first letter for a proclitic (بومبي): the whole token too
+            for whole, first in ((False, words[i]), (True, tokens[i].norm)):
                 if first not in self.d.first or (whole and first == words[i]):
                     continue
                 for length in range(min(6, n - i), 0, -1):
@@ -155,12 +177,12 @@ class Historic:
                 if hit:
                     break
             if hit is None:
-                end = self._unknown_after_title(tokens, norms, i, covered)
+                end = self._unknown_after_title(tokens, i, covered)
                 if end:
                     t = tokens[i]
                     out.append(Mention(t.start, tokens[end - 1].end, s.text[t.start - s.start:tokens[end - 1].end - s.start],
                                        "", None, "historic", None, "ruler:", i, end, s.idx))
-                i = max(end, i + 1)
+                    upto = end
                 continue
             length, (entry, how), whole = hit
             end = i + length
@@ -169,10 +191,10 @@ class Historic:
             # الرومانية over الرومانية)
             if inside and not all(mentions[j].tok_start >= i and mentions[j].tok_end <= end
                                   and mentions[j].tok_end - mentions[j].tok_start < length for j in inside):
-                i += 1
                 continue
             if not self._fits(tokens, words, i, end, entry, how, out, seen, dynasty_seen, whole):
-                i = end if self._named_after(tokens, words, i) else i + 1  # (جسر السلطان محمد الفاتح: all of it)
+                if self._named_after(tokens, words, i):
+                    upto = end  # (جسر السلطان محمد الفاتح: all of it)
                 continue
             a = i
             while a < end - 1 and words[a] in self.d.titles:
@@ -188,10 +210,10 @@ class Historic:
             if how != "dynasty" and length > 1:
                 seen.add(entry)
             dynasty_seen = dynasty_seen or how == "dynasty"
-            i = end
+            upto = end
         return out, drop
 
-    def _unknown_after_title(self, tokens, norms, i: int, covered) -> int:
+    def _unknown_after_title(self, tokens, i: int, covered) -> int:
         """الإمبراطور تشيتشنغ، الشاه طهماسب الثاني: a name the data lacks right after a title no office of today
         bears (the emperor of Japan is in the dictionary, so covered); returns the name's end, or 0."""
         if not i or written(tokens[i - 1]) not in self.d.past_titles or i in covered:
@@ -200,7 +222,7 @@ class Historic:
         if t.prefix or t.suffix or not t.norm.isalpha() or len(t.norm) < 3 or t.norm.startswith("ال") \
                 or key(t.norm) in self.known or t.norm in self.known:
             return 0
-        return i + 2 if i + 1 < len(tokens) and norms[i + 1] in ORDINALS and i + 1 not in covered else i + 1
+        return i + 2 if i + 1 < len(tokens) and tokens[i + 1].norm in ORDINALS and i + 1 not in covered else i + 1
 
     def _named_after(self, tokens, words, i: int) -> bool:
         j = i - 1 if i and tokens[i - 1].is_word else i - 2  # (حركة "نور الدين زنكي": over a quotation mark)
