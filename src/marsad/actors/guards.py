@@ -74,7 +74,9 @@ class Guards:
             if kind in STATE_KINDS and (prev_key in self.institution_nouns or (
                     prev is not None and key(prev.norm) in self.institution_nouns)) \
                     and tokens[m.tok_start].base != "تحالف" \
-                    and not ("ال" in prev.prefix and tokens[m.tok_start].prefix[:1] in ("ب", "ل")):
+                    and not ("ال" in prev.prefix and tokens[m.tok_start].prefix[:1] in ("ب", "ل")) \
+                    and not (prev.norm == "طريق" and m.tok_start > 1 and tokens[m.tok_start - 2].norm == "عن"):
+                # (عن طريق سوريا "by way of Syria": the idiom, not a road's name)
                 # "جمرك المطار بالكويت": a definite noun, then the state with a preposition, is where it is  # طيران التحالف الدولي is the coalition's air force
                 continue  # بنك قطر، منتخب فرنسا (بورصة as written: the tokenizer may read ب + ورصة)
             if kind in STATE_KINDS and prev is not None and (prev.base or prev.norm) in self.feature_nouns \
@@ -106,6 +108,8 @@ class Guards:
         أيرلندا), or listed right after a team (وسويسرا)."""
         prev = tokens[m.tok_start - 1] if m.tok_start else None
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        if tokens[m.tok_start].prefix.startswith("ب") or (prev is not None and prev.norm == "في"):
+            return False  # بمعسكره بالنمسا، في كراتشي بباكستان: where the team is, a place
         near = {w for t in (prev, nxt) if t is not None for w in (t.norm, t.base)}
         if near & (self.match_words | self.sports_words | {"مع"}):
             return True

@@ -11,6 +11,7 @@ from ..text.tokens import function_words
 from . import amman
 from .dictionary import NOT_SURNAMES, ActorDictionary, key
 from .guards import Guards, load_guards
+from .historic import Historic, load_historic
 from .loader import load_dictionary
 from .matcher import Matcher, orig_prefix_len
 from .outlets import Outlets, load_outlets
@@ -77,6 +78,11 @@ def bundled_titled():
     return load_titled()
 
 
+@lru_cache(maxsize=1)
+def bundled_historic():
+    return load_historic()
+
+
 # agents of a state's own internal order, named without their state by a national paper
 DOMESTIC_ORGANS = frozenset({"COP", "JUD"})
 
@@ -107,6 +113,8 @@ class ActorStage:
         self.titled = TitledPersons(bundled_titled(), self.guards.given_names, self.resolver.matcher_protected,
                                     {k for k, _, _ in self.dictionary.heads}, self.dictionary.words(),
                                     self.guards.institution_nouns)
+        self.historic = Historic(bundled_historic(), self.guards.institution_nouns,
+                                 frozenset(self.dictionary.words()) | function_words())
 
     def _agents_and_places(self, p: Processed, s, tokens, mentions, own: str | None = None) -> None:
         """Head nouns standing alone (الحكومة، المتظاهرون: an agent without a country) and non-capital places
@@ -506,23 +514,31 @@ class ActorStage:
         date = p.doc.published
         full_seen: set[str] = set()  # person entries named in full so far in this document
         named: set[str] = set()  # codes of the states and organisations named so far
-        ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}, "sports": set(), "named": set()}  # recent states, kingdom last named in full, outlet
+        ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}, "sports": set(), "named": set(),
+                     "historic": set()}  # recent states, kingdom last named in full, outlet
+        # a sports article is one from its first sentence: its sports words are counted over the whole text
+        seen_in = {s.idx: self.guards.sports_seen(p.tokens.get(s.idx, [])) for s in p.sentences}
+        ctx["sports"] = set().union(*seen_in.values()) if seen_in else set()
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
-            seen = self.guards.sports_seen(tokens)
-            ctx["sports"] |= seen
+            seen = seen_in[s.idx]
             matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
             mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
+            found, drop = self.historic(tokens, mentions, s, ctx["historic"])  # rulers and empires of the past
+            if found:
+                mentions = by_start([m for j, m in enumerate(mentions) if j not in drop], found)
             own = self._own_state(ctx, tokens, mentions)
             if not (seen and self.guards.sports(tokens)):  # مدير الفريق، الكابتن فلان: players and coaches
                 about = own or (None if ctx.get("outlet") else self._topic_state(ctx, mentions))
                 # (a named person's national office: the outlet's state, else with no outlet known the article's
                 # state; a national paper names its own officials in articles about other states too)
                 mentions = by_start(mentions, self.titled(tokens, mentions, about, ctx["titled"], s))
+            mentions = [m for m in mentions if m.kind not in ("person", "provisional")
+                        or not self.titled.after_occupation(tokens, m)]  # الشاعر نزار قباني: not the minister
             mentions = by_start(mentions, self.references(tokens, mentions, s, ctx))
             mentions = by_start(mentions, amman.find(tokens, mentions, s))
             amman.resolve(tokens, mentions, ctx["named"])

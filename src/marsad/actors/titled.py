@@ -19,7 +19,7 @@ from ..text.normalize import normalize
 from .dictionary import NOT_SURNAMES, key
 
 LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
-         "foreign_given_names", "name_stops", "military_ranks", "state_organs", "subject_cues")
+         "foreign_given_names", "name_stops", "military_ranks", "state_organs", "subject_cues", "business_words", "occupations", "religious_words")
 LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان"}  # inside a name
 # Offices a national paper names by title alone for its own state's holder: ministers, deputies, governors, the crown
 # prince, spokesmen (not heads of state or diplomats, often foreign)
@@ -28,6 +28,8 @@ NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", 
 # nouns of places named after a person that are no institution before a state (مدينة الكويت is Kuwait City)
 NAMED_PLACES = frozenset({"مدينه", "مجمع", "حي", "قاعده"})
 MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.|ان.[^وي]ا.)$")  # verbal nouns افتعال، استفعال، انفعال (not أنطوان)
+# افتعال of roots with و or ء, whose ت is doubled (اتفاق، اتخاذ): not a lone surname (a name may look so: أتمار)
+MASDAR_AT = re.compile(r"^ات.ا.$")
 VERB_ENDINGS = ("ون", "ين", "ان", "وا", "ه", "ها", "هم", "هما", "كم", "نا", "ني")  # plural/dual verbs, object pronouns
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
@@ -52,6 +54,9 @@ class TitledLists:
     military_ranks: frozenset[str] = frozenset()
     state_organs: frozenset[str] = frozenset()
     subject_cues: frozenset[str] = frozenset()
+    business_words: frozenset[str] = frozenset()
+    occupations: frozenset[str] = frozenset()
+    religious_words: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
 
@@ -101,6 +106,20 @@ class TitledPersons:
         if nxt is not None and nxt.is_word and (nxt.norm.startswith("ال") and not nxt.prefix.endswith(("و", "ف"))):
             return False  # الحكومة العراقية، الحكومة الجديدة (an adjective: whose or which government)
         return bare(tokens[a]) in self.g.state_organs
+
+    def after_occupation(self, tokens: list[Token], m: Mention) -> bool:
+        """الشاعر نزار قباني، الممثل آدم ساندلر، اللاعب فلان: a name after a non-political occupation (one definite
+        adjective may come between: الشاعر الكبير) is an artist's or player's, not the politician's who shares it."""
+        j = m.tok_start - 1
+        if j >= 1 and tokens[j].prefix == "ال" and bare(tokens[j]) not in self.g.occupations \
+                and not self.is_title(tokens[j]) and bare(tokens[j - 1]) in self.g.occupations:
+            j -= 1  # الشاعر الكبير
+        if j < 0 or bare(tokens[j]) not in self.g.occupations:
+            return False
+        while j >= 0 and (bare(tokens[j]) in self.g.occupations or tokens[j].norm in ("و",)):
+            j -= 1
+        # الأمير الشاعر خالد الفيصل: a political title before the occupations still makes an office holder
+        return not (j >= 0 and (self.is_title(tokens[j]) or bare(tokens[j]) in self.g.office_words))
 
     def is_title(self, t: Token) -> bool:
         b = bare(t)
@@ -234,9 +253,10 @@ class TitledPersons:
             m = starts.get(j)
             t = tokens[j]
             if m is not None:
-                if m.kind not in ("name", "nisba", "head", "igo"):
-                    break
-                if m.kind in ("name", "nisba") and m.code and code is None:
+                if m.kind not in ("name", "nisba", "head", "igo", "capital") or (
+                        m.kind == "capital" and not (t.prefix == "ب" or j == i + 1)):
+                    break  # (سفير كراكاس بدمشق: a capital right after the office word or with ب; not أمير منطقة الرياض)
+                if (m.kind in ("name", "nisba") or (m.kind == "capital" and j == i + 1)) and m.code and code is None:
                     code, agent = m.code, m.agent  # السفير المصري لدى الجزائر: the first state is the holder's
                 j = m.tok_end
                 governed = False
@@ -271,20 +291,52 @@ class TitledPersons:
         title = {bare(tokens[x]) for x in range(i, j)}
         if not (title & self.g.office_words or title & self.g.political_honorifics):
             return None  # السيد فلان، الدكتور فلان: anyone
+        if self._in_business(tokens, i, j):
+            return None  # رئيس مجلس إدارة البنك، رئيس تحرير جريدة: an office in a firm or paper, not a political post
         end = self.name_at(tokens, j, taken)
         if end < len(tokens) and end in starts and starts[end].kind == "person" and bare(tokens[j]) in self.given:
             m = starts[end]
             self._extend(tokens, m, j, m.tok_end, s)  # الرئيس أوغو شافيز: the known surname with its given name
             return None
         units = [w for w in tokens[j:end] if w.norm not in LINKS]
-        if len(units) < 2:
+        if len(units) < 2 and not (code and title & self.g.office_words and self._lone_surname(tokens, j, end, starts)):
             return None  # الرئيس الجديد، وزير الدفاع نفسه: one unknown word is rarely a name
         if code is None and title & NATIONAL_OFFICES:
             code = outlet  # وزير الداخلية فلان in a national paper: that state's minister (not a president,
             # king or ambassador: the press names foreign ones by title alone as well)
         if bare(tokens[j - 1]) in self.g.military_ranks:
             agent = "MIL"  # المتحدث باسم الجيش العقيد فلان: an officer
+        elif not title.isdisjoint(self.g.religious_words):
+            agent = "REL"  # الزعيم الشيعي فلان، مفتي مصر الشيخ فلان: a cleric
         return j, end, code, agent or "GOV"
+
+    def _in_business(self, tokens, a: int, b: int) -> bool:
+        """The first office of a title phrase (up to و: عضو مجلس الشورى ورئيس جمعية … is a member of the Shura) names
+        a firm, paper or club; a central bank is the state's (رئيس البنك المركزي الأوروبي)."""
+        words = []
+        for x in range(a, b):
+            if x > a and (tokens[x].norm == "و" or tokens[x].prefix.startswith("و")):
+                break
+            words.append(bare(tokens[x]))
+        return not self.g.business_words.isdisjoint(words) and "مركزي" not in words
+
+    def _lone_surname(self, tokens, j: int, end: int, starts: dict[int, Mention]) -> bool:
+        """وزير الخارجية البريطاني سترو إن …: one unknown word after an office and a country word is a surname when it
+        is no word of a dictionary name, has no article, proclitic or suffix, four letters or more, and the clause goes
+        on with a stop word or a punctuation mark (not an adjective or noun: وزير الخارجية الأمريكي السابق، نفسه)."""
+        if end != j + 1:
+            return False
+        t = tokens[j]
+        if t.prefix or t.suffix or t.norm.startswith("ال") or len(t.norm) < 4 or t.norm in self.words \
+                or bare(t) in self.given or MASDAR_AT.match(t.norm) or t.norm.endswith(("اء", "ان", "ون", "ين", "ات")) \
+                or t.norm in self.g.name_stops:
+            return False  # (هباء "in vain", خياران "two choices", آنذاك: words, not surnames)
+        if not any(m.tok_end == j and m.kind == "nisba" for m in starts.values()):
+            return False  # the country word right before: البريطاني سترو (not قوات بيشمركة زيرفاني)
+        nxt = tokens[end] if end < len(tokens) else None
+        # (إن، في، من، عن …; not a noun: قرار)
+        return nxt is None or not nxt.is_word or nxt.norm in self.g.subject_cues or nxt.norm in self.protected \
+            or (nxt.norm in self.g.name_stops and len(nxt.norm) <= 3)
 
     @staticmethod
     def _extend(tokens, m: Mention, start: int, end: int, s) -> None:
@@ -333,10 +385,14 @@ class TitledPersons:
         if not (cue or bare(tokens[i]) in self.given):
             return None
         j, code, agent = self._phrase(tokens, office, starts, after=True)
+        if self._in_business(tokens, office, j):
+            return None  # فلان العضو المنتدب للبنك: a firm's officer
         if code is None and {bare(tokens[x]) for x in range(office, j)} & NATIONAL_OFFICES:
             code = outlet  # فلان وزير البيئة in an article about one state: that state's minister
         if prev is not None and bare(prev) in self.g.military_ranks:
             agent = "MIL"  # الجنرال فلان رئيس الأركان
+        elif not {bare(tokens[x]) for x in range(office, j)}.isdisjoint(self.g.religious_words):
+            agent = "REL"  # فلان عضو هيئة كبار العلماء
         return i, end, code, agent or "GOV"
 
     def _subject(self, tokens, i: int, end: int):
@@ -355,6 +411,8 @@ class TitledPersons:
         """An office right after a name: وزير …، مندوب …، or رئيس before a political office or a state (رئيس الوزراء،
         رئيس جمهورية فنزويلا)."""
         b = bare(tokens[k])
+        if b in ("امين", "امينه"):  # الأمين العام للحزب; not محمد أمين داغستاني, a name
+            return k + 1 < len(tokens) and bare(tokens[k + 1]) in ("عام", "عامه")
         if b in self.g.apposition_words:
             return True
         if b not in ("رييس", "رييسه") or k + 1 >= len(tokens):

@@ -12,6 +12,8 @@ def check_all(extra: list[Path] | None = None) -> dict:
 
     d = load_dictionary(extra or [])
     from ..actors.guards import load_guards
+    from ..actors.historic import load_historic
+    from ..actors.historic import problems as historic_problems
     from ..actors.outlets import load_outlets
     from ..actors.short_names import problems as short_name_problems
     from ..actors.titled import load_titled
@@ -20,7 +22,9 @@ def check_all(extra: list[Path] | None = None) -> dict:
     guards, titled = load_guards(), load_titled()
     problems = d.problems + guards.problems + load_outlets(codes=set(d.entries)).problems + titled.problems + \
         short_name_problems(d, set(guards.given_names) | set(titled.foreign_given_names), function_words())
-    sections["actors"] = {"stats": d.stats(), "problems": problems}
+    historic = load_historic()
+    problems += historic_problems(historic, d)
+    sections["actors"] = {"stats": {**d.stats(), "historic_names": len(historic.names)}, "problems": problems}
 
     from ..events.ontology import load_ontology
 
