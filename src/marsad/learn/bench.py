@@ -2,7 +2,7 @@
 
 Runs, each in a fresh process on the same texts (../shared/seeds and the bundled sample, replicated): str.split,
 the rule pipeline (text, actors, events), and the rule pipeline plus the learned layer (sentence classifier, event
-and argument scorers); also the load time of all four models.
+and argument scorers, recall stage); also the load time of all the models.
 Figures only, no pass/fail.
 """
 
@@ -22,10 +22,13 @@ def _run(docs: list[str], learned: bool) -> dict:
     pipe = rules_pipeline()
     if learned:
         from .eventstage import LearnedEventStage
+        from .recall import RecallStage
         from .stage import QuadStage
 
-        pipe.stages.append(QuadStage(pipe.stages[-1].coder))
+        coder = pipe.stages[-1].coder
+        pipe.stages.append(QuadStage(coder))
         pipe.stages.append(LearnedEventStage())
+        pipe.stages.append(RecallStage(coder))
     t0 = time.perf_counter()
     ns = nq = ne = 0
     for i, d in enumerate(docs):
@@ -40,12 +43,15 @@ def _run(docs: list[str], learned: bool) -> dict:
 def _load() -> dict:
     from ..events.coder import EventCoder
     from .eventstage import LearnedEventStage
+    from .recall import RecallStage
     from .stage import QuadStage
 
-    stage = QuadStage(EventCoder())
+    coder = EventCoder()
+    stage = QuadStage(coder)
     t0 = time.perf_counter()
     stage._load()
     LearnedEventStage()._load()
+    RecallStage(coder)._load()
     return {"seconds": time.perf_counter() - t0}
 
 
