@@ -201,3 +201,16 @@ def test_the_shipped_recall_model_loads_and_is_checked():
     stats: dict = {}
     _check_recall(model_dir() / "recall.npz", problems, stats)
     assert problems == [] and "types" in stats["recall"]
+
+
+def test_cached_indices_equal_the_training_features(base, stage):
+    # the stage's per-token cache must give exactly the rows of the names training used
+    model = stage._models[0]
+    for text in (NEW, "شنت طائرات التحالف غارات على مواقع الحوثيين في صعدة.", CALM[0]):
+        p = run(base, text)
+        ctx = DocContext.of(p, load_domain_cues(), kind_lookup())
+        for s in p.content_sentences():
+            names = sentence_names(p, s.idx, ctx, stage.coder.lexicon.by_first, load_domain_cues(), stage.coder.cues)
+            want = {model._index[n] for n in names if n in model._index}
+            assert stage.indices(p, s.idx, ctx) == want
+            assert stage.indices(p, s.idx, ctx) == want  # second time from the cache

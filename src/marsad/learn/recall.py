@@ -62,27 +62,42 @@ def near_misses(tokens: list[Token], by_first: dict) -> list[tuple[int, str]]:
     return out
 
 
-def sentence_names(p: Processed, idx: int, ctx: DocContext, by_first: dict, cues, modal_cues) -> list[str]:
-    """Named features of one sentence for the recall classifiers: folded words (base and stem, without clitics)
-    and word bigrams, the trigger lexicon's near-misses, the mention kinds and actor kinds present, the sentence's
-    relevance, its domain cue words and the document's page, modality cue words. The rules' own event types are
-    left out on purpose: the classifier must read the sentence, not learn that rules already coded the type."""
+def token_names(t: Token, by_first: dict) -> tuple[str, ...]:
+    """What one token gives the recall features, whatever its sentence: its folded word (base, and stem where an
+    enclitic was split), the letter 3-grams of its stem, and the types of the trigger entries it can open."""
+    out: set[str] = set()
+    if t.is_word:
+        w = t.base or t.norm
+        out.add(f"w={w}")
+        if t.stem and t.stem != t.base:
+            out.add(f"s={t.stem}")
+        if CHARS:  # letter 3-grams inside the stem: derived forms of one root share them (فجر in تفجير، انفجار)
+            core = t.stem or t.base
+            out |= {f"c={core[i:i + 3]}" for i in range(len(core) - 2)}
+    for f in token_forms(t):
+        for pat in by_first.get(f, ()):
+            if pat.event != IGNORE:
+                out.add(f"nm={pat.event}")
+    return tuple(sorted(out))
+
+
+def unmasked(p: Processed, idx: int) -> list[Token]:
+    """The sentence's tokens without the words of the rules' own triggers. Left out in training and at run time
+    alike: the stage proposes types the rules did not code, where no such trigger stands, so the models must
+    learn from the rest of the sentence."""
     every = p.tokens.get(idx, [])
     coded = [(e.trigger_start, e.trigger_end) for e in p.events if e.sentence_idx == idx]
-    # the words of the rules' own triggers are left out, in training and at run time alike: the stage proposes
-    # types the rules did not code, where no such trigger stands, so the models must learn from the rest
-    tokens = [t for t in every if not any(a <= t.start < b for a, b in coded)] if MASK else every
+    if not (MASK and coded):
+        return every
+    return [t for t in every if not any(a <= t.start < b for a, b in coded)]
+
+
+def context_names(p: Processed, idx: int, ctx: DocContext, cues, modal_cues, tokens: list[Token]) -> set[str]:
+    """The sentence's features beyond its single tokens: word bigrams, the mention kinds and actor kinds present,
+    the sentence's relevance, its domain cue words and the document's page, modality cue words."""
+    every = p.tokens.get(idx, [])
     words = [t.base or t.norm for t in tokens if t.is_word]
-    out = {f"w={w}" for w in words}
-    out |= {f"s={t.stem}" for t in tokens if t.is_word and t.stem and t.stem != t.base}
-    out |= {f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False)}
-    if CHARS:  # letter 3-grams inside the stem: derived forms of one root share them (فجر in تفجير، انفجار)
-        for t in tokens:
-            w = t.stem or t.base
-            if t.is_word and len(w) >= 3:
-                out |= {f"c={w[i:i + 3]}" for i in range(len(w) - 2)}
-    for _, kind in near_misses(tokens, by_first):
-        out.add(f"nm={kind}")
+    out = {f"b={a}_{b}" for a, b in zip(words, words[1:], strict=False)}
     ms = ctx.mentions.get(idx, [])
     for m in ms:
         out.add(f"mk={m.kind}")
@@ -94,24 +109,36 @@ def sentence_names(p: Processed, idx: int, ctx: DocContext, by_first: dict, cues
     out.add(f"states={min(states, 3)}")
     quad, qp = p.quads.get(idx, ("none", 0.0))
     rel = (1.0 - qp) if quad == "irrelevant" else qp if quad != "none" else 0.5
-    out |= {f"squad={quad}", f"prel={_bucket(rel)}", f"rules={'some' if any(e.sentence_idx == idx for e in p.events) else 'none'}"}
+    out |= {f"squad={quad}", f"prel={_bucket(rel)}",
+            f"rules={'some' if any(e.sentence_idx == idx for e in p.events) else 'none'}"}
     sent_dom = ctx.sentence_domains.get(idx) or domain_hits(every, cues)
     out |= {f"sent.{d}" for d, n in sent_dom.items() if n}
     out |= set(ctx.domain)
-    norms = [t.norm for t in every]
-    for name in MODAL_WORDS:
-        words_ = getattr(modal_cues, name)
-        if any(n in words_ for n in norms):
-            out.add(f"cue={name}")
+    norms = {t.norm for t in every}
+    out |= {f"cue={name}" for name in MODAL_WORDS if norms & getattr(modal_cues, name)}
     if any(modal.future_verb(t) for t in every):
         out.add("cue=future_s")
+    return out
+
+
+def sentence_names(p: Processed, idx: int, ctx: DocContext, by_first: dict, cues, modal_cues) -> list[str]:
+    """Named features of one sentence for the recall classifiers (``token_names`` of its unmasked tokens and
+    ``context_names``). The rules' own event types are left out on purpose: the classifier must read the
+    sentence, not learn that the rules already coded the type."""
+    tokens = unmasked(p, idx)
+    out = context_names(p, idx, ctx, cues, modal_cues, tokens)
+    for t in tokens:
+        out.update(token_names(t, by_first))
     return sorted(out)
 
 
 def column_scores(model: NamedModel, feats: list[str]) -> np.ndarray:
     """P(type) for every type (one sigmoid a column: the types are not exclusive)."""
-    idx = [i for f in set(feats) if (i := model._index.get(f)) is not None]
-    z = model.weights[idx].sum(axis=0) + model.bias if idx else model.bias.copy()
+    return index_scores(model, {i for f in feats if (i := model._index.get(f)) is not None})
+
+
+def index_scores(model: NamedModel, idx: set[int]) -> np.ndarray:
+    z = model.weights[list(idx)].sum(axis=0) + model.bias if idx else model.bias.copy()
     return 1.0 / (1.0 + np.exp(-np.clip(z, -30, 30)))
 
 
@@ -140,6 +167,7 @@ class RecallStage:
         self.directory = directory or model_dir()
         self.force_on = force_on
         self._models: tuple[NamedModel, NamedModel] | None = None
+        self._tok: dict[tuple, tuple[int, ...]] = {}  # token forms -> model rows of its token_names
         self._cues = None
         self._kinds = None
 
@@ -149,14 +177,34 @@ class RecallStage:
     def use(self, model: NamedModel, args: NamedModel) -> None:
         """Set the recall and argument models (training passes models it has just fitted)."""
         self._models = (model, args)
+        self._tok = {}
         self._cues = load_domain_cues()
         self._kinds = kind_lookup()
 
-    def proposals(self, p: Processed, idx: int, ctx: DocContext, feats: list[str], firsts: dict) -> list[tuple[Event, float]]:
+    def indices(self, p: Processed, idx: int, ctx: DocContext) -> set[int]:
+        """The model rows of ``sentence_names(p, idx, …)``, with each token's rows cached by its forms (words
+        repeat: most tokens cost one lookup instead of a few dozen strings)."""
+        model = self._models[0]
+        index, cache, by_first = model._index, self._tok, self.coder.lexicon.by_first
+        tokens = unmasked(p, idx)
+        out = {i for f in context_names(p, idx, ctx, self._cues, self.coder.cues, tokens)
+               if (i := index.get(f)) is not None}
+        for t in tokens:
+            key = (t.norm, t.prefix, t.base, t.stem)
+            rows = cache.get(key)
+            if rows is None:
+                rows = tuple(i for f in token_names(t, by_first) if (i := index.get(f)) is not None)
+                if len(cache) >= 200_000:
+                    cache.clear()  # bounded: a long run over new vocabulary does not grow without end
+                cache[key] = rows
+            out.update(rows)
+        return out
+
+    def proposals(self, p: Processed, idx: int, ctx: DocContext, probs: np.ndarray, firsts: dict
+                  ) -> list[tuple[Event, float]]:
         """(event, probability) for each type above the threshold that the sentence has no event of yet."""
         model, args = self._models
         thr = self.threshold()
-        probs = column_scores(model, feats)
         have = {e.event for e in p.events if e.sentence_idx == idx}
         tokens = p.tokens.get(idx, [])
         out = []
@@ -226,11 +274,12 @@ class RecallStage:
             return p
         ctx = DocContext.of(p, self._cues, self._kinds)
         firsts = first_actors(p.events)
-        by_first = self.coder.lexicon.by_first
+        model, thr = self._models[0], self.threshold()
         added = []
         for s in p.content_sentences():
-            feats = sentence_names(p, s.idx, ctx, by_first, self._cues, self.coder.cues)
-            added += [e for e, _ in self.proposals(p, s.idx, ctx, feats, firsts)]
+            probs = index_scores(model, self.indices(p, s.idx, ctx))
+            if probs.max(initial=0.0) >= thr:
+                added += [e for e, _ in self.proposals(p, s.idx, ctx, probs, firsts)]
         if added:
             p.events = sorted(p.events + added, key=lambda e: (e.sentence_idx, e.trigger_start))
         return p
