@@ -41,11 +41,12 @@ def train_cmd(kil: KilOpt = None, out: Annotated[Path | None, typer.Option(help=
 
 
 @app.command("bench")
-def bench_cmd(mb: float = 2.0) -> None:
+def bench_cmd(mb: float = 2.0, recall_on: Annotated[bool, typer.Option(
+        help="also time the recall stage at the threshold dev CV preferred")] = False) -> None:
     """Sentences/s of the rules alone and with the learned layer, against str.split; model load; memory."""
     from .bench import main
 
-    main(["--mb", str(mb)])
+    main(["--mb", str(mb)] + (["--recall-on"] if recall_on else []))
 
 
 @app.command("ablation")
