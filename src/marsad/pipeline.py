@@ -62,6 +62,9 @@ class Pipeline:
                     from .learn.eventstage import LearnedEventStage
 
                     stages.append(LearnedEventStage())
+                    from .learn.recall import RecallStage
+
+                    stages.append(RecallStage(event_stage.coder))  # switched off by its model file's threshold
         else:
             stages.append(Segmenter())
         return cls(stages)

@@ -2,7 +2,7 @@
 
 Runs, each in a fresh process on the same texts (../shared/seeds and the bundled sample, replicated): str.split,
 the rule pipeline (text, actors, events), and the rule pipeline plus the learned layer (sentence classifier, event
-and argument scorers); also the load time of all four models.
+and argument scorers, recall stage); also the load time of all the models.
 Figures only, no pass/fail.
 """
 
@@ -15,17 +15,20 @@ from pathlib import Path
 from ..quality.bench import b_split, corpus_texts, in_child, replicate
 
 
-def _run(docs: list[str], learned: bool) -> dict:
+def _run(docs: list[str], learned: bool, recall_on: bool = False) -> dict:
     from ..ingest.readers import make_document
     from .dataset import rules_pipeline
 
     pipe = rules_pipeline()
     if learned:
         from .eventstage import LearnedEventStage
+        from .recall import RecallStage
         from .stage import QuadStage
 
-        pipe.stages.append(QuadStage(pipe.stages[-1].coder))
+        coder = pipe.stages[-1].coder
+        pipe.stages.append(QuadStage(coder))
         pipe.stages.append(LearnedEventStage())
+        pipe.stages.append(RecallStage(coder, force_on=recall_on))
     t0 = time.perf_counter()
     ns = nq = ne = 0
     for i, d in enumerate(docs):
@@ -40,12 +43,15 @@ def _run(docs: list[str], learned: bool) -> dict:
 def _load() -> dict:
     from ..events.coder import EventCoder
     from .eventstage import LearnedEventStage
+    from .recall import RecallStage
     from .stage import QuadStage
 
-    stage = QuadStage(EventCoder())
+    coder = EventCoder()
+    stage = QuadStage(coder)
     t0 = time.perf_counter()
     stage._load()
     LearnedEventStage()._load()
+    RecallStage(coder)._load()
     return {"seconds": time.perf_counter() - t0}
 
 
@@ -53,17 +59,21 @@ def main(argv: list[str] | None = None) -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--mb", type=float, default=2.0, help="MB of text (default 2)")
     ap.add_argument("--seeds", type=Path, help="folder of .txt articles (default ../shared/seeds)")
+    ap.add_argument("--recall-on", action="store_true",
+                    help="also time the recall stage at the threshold dev CV preferred where training switched it off")
     args = ap.parse_args(argv)
     docs = replicate(corpus_texts(args.seeds), args.mb)
     split = in_child(b_split, docs)
     rules = in_child(_run, docs, False)
     both = in_child(_run, docs, True)
     load = in_child(_load)
+    runs = [("str.split (baseline)", split), ("rules (text+actors+events)", rules), ("rules + learned layer", both)]
+    if args.recall_on:
+        runs.append(("... + recall stage forced on", in_child(_run, docs, True, True)))
     n = rules["sentences"]
     print(f"{len(docs):,} documents, {args.mb} MB, {n:,} content sentences; one process each")
     print(f"{'run':<26} {'seconds':>8} {'sentences/s':>12} {'peak MB':>8}")
-    for name, r in [("str.split (baseline)", split), ("rules (text+actors+events)", rules),
-                    ("rules + learned layer", both)]:
+    for name, r in runs:
         print(f"{name:<26} {r['seconds']:>8.2f} {n / r['seconds']:>12,.0f} {r['peak_mb']:>8.0f}")
     layer = both["seconds"] - rules["seconds"]
     alone = f"{n / layer:,.0f} sentences/s" if layer > 0 else "n/a: the machine's load changed between runs"

@@ -12,6 +12,7 @@ from .kil import QUAD_LABELS, RELEVANCE_LABELS
 from .model import LinearModel, ModelError, sha256
 from .named import NamedModel
 from .newsrel import NEWS_MODEL
+from .recall import RECALL_MODEL
 from .stage import MODEL_FILES, model_dir
 
 
@@ -59,6 +60,7 @@ def validate_models(directory: Path | None = None) -> tuple[dict, list[str]]:
             problems.append(f"{path}: threshold {m.threshold} is not a probability")
         _card(path, problems, "python -m marsad.learn.eventtrain")
         stats[name.removesuffix(".npz")] = f"{len(m.names)} features"
+    _check_recall(directory / RECALL_MODEL, problems, stats)
     try:
         cues = load_domain_cues(directory / "domain_cues.yaml")
         stats["domain_cues"] = f"{sum(len(v) for v in cues.values())} word forms in {len(cues)} domains"
@@ -67,3 +69,21 @@ def validate_models(directory: Path | None = None) -> tuple[dict, list[str]]:
     if len(groups) > 1:
         problems.append(f"{directory}: quad and relevance models use different feature groups {sorted(groups)}")
     return stats, problems
+
+
+def _check_recall(path: Path, problems: list[str], stats: dict) -> None:
+    """The recall model: one weight column a PLOVER type, a threshold in [0, 1.01] (above 1: switched off)."""
+    from ..events.ontology import load_ontology
+
+    m = _load(NamedModel, path, problems)
+    if m is None:
+        return
+    unknown = [t for t in m.labels if t not in load_ontology().types]
+    if unknown:
+        problems.append(f"{path}: labels {unknown} are not PLOVER types")
+    if m.weights.shape[1] != len(m.labels):
+        problems.append(f"{path}: {m.weights.shape[1]} weight columns for {len(m.labels)} types")
+    if not 0.0 <= m.threshold <= 1.01:
+        problems.append(f"{path}: threshold {m.threshold} is not a probability (1.01: switched off)")
+    _card(path, problems, "python -m marsad.learn.recalltrain")
+    stats["recall"] = f"{len(m.names)} features, {len(m.labels)} types, threshold {m.threshold:.2f}"
