@@ -1325,3 +1325,15 @@ def test_a_soldier_noun_is_not_given_the_speakers_state(pipe):
     text = ("قال وزير الدفاع الروسي سيرغي شويغو أن مهمة العسكريين الكوريين ستشمل إعادة بناء البنية التحتية "
             "التي دمرتها المعارك.")
     assert all(e.actor.inferred != "speaker" for e in coded(pipe, text))
+
+
+def test_a_deposed_leaders_nisba_is_no_party(pipe):
+    # the rules and the learned argument scorer both skip what not_a_party rules out
+    from marsad.events.arguments import not_a_party
+
+    doc = make_document("وصل الرئيس التونسي المخلوع إلى جدة، واستقبل الرئيس التونسي الجديد الوفد.", "t", "",
+                        published="2011-01-16")
+    p = Pipeline.default("actors")(doc)
+    nisbas = [(m, p.tokens[m.sentence_idx]) for m in p.mentions if m.kind == "nisba" and m.code == "TUN"]
+    assert len(nisbas) == 2
+    assert [not_a_party(toks, m) for m, toks in nisbas] == [True, False]

@@ -653,12 +653,18 @@ def origin_territory(tokens: list[Token], x: Mention) -> bool:
     return i > 1 and tokens[i - 1].norm in ("الاراضي", "اراضي") and tokens[i - 2].norm in ("داخل", "من")
 
 
+FORMER = frozenset({"المخلوع", "المخلوعه", "السابق", "السابقه", "الاسبق", "المعزول", "المعزوله", "المقال",
+                    "المستقيل", "الراحل", "الراحله"})
+
+
 def not_a_party(tokens: list[Token], x: Mention) -> bool:
     """A mention the markers rule out as a party of any act: whom another party is loyal to (الموالية لطهران),
     who leads it (التحالف بقيادة الولايات المتحدة), where a projectile came from."""
     i = x.tok_start
     if origin_territory(tokens, x):
         return True
+    if x.kind == "nisba" and x.tok_end < len(tokens) and tokens[x.tok_end].norm in FORMER:
+        return True  # "الرئيس السوري المخلوع": a deposed or former holder no longer acts for the state
     return i > 0 and (tokens[i - 1].base in LOYAL or tokens[i - 1].norm in LED_BY
                       or tokens[i - 1].norm in ("بعد", "قبل", "عقب"))  # زارها بعد كوريا
 
