@@ -1328,7 +1328,7 @@ def test_a_soldier_noun_is_not_given_the_speakers_state(pipe):
 
 
 def test_a_deposed_leaders_nisba_is_no_party(pipe):
-    # the rules and the learned argument scorer both skip what not_a_party rules out
+    # the learned argument scorer offers no candidate that not_a_party rules out
     from marsad.events.arguments import not_a_party
 
     doc = make_document("وصل الرئيس التونسي المخلوع إلى جدة، واستقبل الرئيس التونسي الجديد الوفد.", "t", "",
