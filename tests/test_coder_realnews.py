@@ -1337,3 +1337,8 @@ def test_a_deposed_leaders_nisba_is_no_party(pipe):
     nisbas = [(m, p.tokens[m.sentence_idx]) for m in p.mentions if m.kind == "nisba" and m.code == "TUN"]
     assert len(nisbas) == 2
     assert [not_a_party(toks, m) for m, toks in nisbas] == [True, False]
+
+
+def test_a_groups_speaker_lends_no_state_to_a_bare_organ(pipe):
+    text = "وكشف مسؤول في وحدات حماية الشعب أن الحكومة حشدت عناصرها قرب الحسكة."
+    assert all(e.actor.inferred != "speaker" for e in coded(pipe, text))

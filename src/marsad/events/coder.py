@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import replace
 
-from ..actors.stage import bundled_guards, stateless_groups
+from ..actors.stage import bundled_dictionary, bundled_guards, stateless_groups
 from ..records import Event, Mention, Party, Sentence, Token
 from ..text.normalize import normalize
 from ..text.tokens import forms as token_forms
@@ -89,6 +89,7 @@ class EventCoder:
         self.policies: dict[str, Policy] = load_policies({k: set(t.modes) for k, t in self.ontology.types.items()})[0]
         self.given_names = bundled_guards().given_names  # "فؤاد شكر"، "محمد حرب": a surname that is a common noun
         self.stateless = stateless_groups()  # ISIL, al-Qaeda: their country is the event's place
+        self.states = frozenset(c for c, e in bundled_dictionary().entries.items() if e.kind == "state")
 
     # -- public -----------------------------------------------------------------------------------
     def __call__(self, sentence: Sentence, tokens: list[Token], mentions: list[Mention], published: str | None,
@@ -408,7 +409,7 @@ class EventCoder:
         if not attribution or attribution[3] > head + 1:
             return None
         code = attribution[1]
-        return code if code and len(code) == 3 and code not in self.stateless else None
+        return code if code in self.states else None  # a state speaks for its organs, not a group (YPG، FSA)
 
     def _speaker(self, tokens: list[Token], pool: list[Mention], attribution, head: int,
                  other: str | None = None) -> list[Mention]:
