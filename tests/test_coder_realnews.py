@@ -1342,3 +1342,12 @@ def test_a_deposed_leaders_nisba_is_no_party(pipe):
 def test_a_groups_speaker_lends_no_state_to_a_bare_organ(pipe):
     text = "وكشف مسؤول في وحدات حماية الشعب أن الحكومة حشدت عناصرها قرب الحسكة."
     assert all(e.actor.inferred != "speaker" for e in coded(pipe, text))
+
+
+def test_after_anna_the_topic_is_the_subject_across_a_comma_and_iltaqa_is_a_verb(pipe):
+    text = "وأوضحت الرئاسة أن الرئيس اليمني عبد ربه منصور هادي، بعث برسالة إلى العاهل الأردني الملك عبدالله الثاني."
+    evs = coded(pipe, text, "CONSULT")
+    assert evs and all((e.actor.code, e.recipient.code) == ("YEM", "JOR") for e in evs)
+    text = "وذكرت المصادر أن الرئيس الإيراني حسن روحاني، التقى وزير الخارجية الفرنسي في طهران."
+    (e,) = coded(pipe, text, "CONSULT")
+    assert (e.actor.code, e.recipient.code) == ("IRN", "FRA")

@@ -81,7 +81,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     before a place marks the place, not the noun after it)."""
     frame = m.pattern.frame
     t0 = tokens[m.tokens[0]]
-    if frame.actor == "subject" and ("ال" in t0.prefix or (t0.prefix == "ل" and t0.norm.startswith("لل"))):
+    if frame.actor == "subject" and t0.norm.lstrip("وف") not in AL_VERBS and (
+            "ال" in t0.prefix or (t0.prefix == "ل" and t0.norm.startswith("لل"))):
         # a trigger written with the article is a noun (القصف، الهجوم، للدعم), whatever its entry lists: its agent
         # follows it (القصف الإسرائيلي) and the name before it is another verb's subject
         frame = Frame("genitive", frame.recipient, frame.symmetric, frame.require, frame.reach)
@@ -245,6 +246,11 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     clause_starts = {left_bound} | {k + 1 for k in range(left_bound, head) if norms[k] in COMPLEMENTIZERS}
     topic = [x for x in before if any(0 <= x.tok_start - c <= 1 for c in clause_starts) and not marked(x, left_bound)]
     auxiliary = head > 0 and norms[head - 1] in AUXILIARIES
+    # "أوضحت القيادة أن الرئيس اليمني عبد ربه منصور هادي، بعث برسالة إلى …": after أن the clause's topic is the
+    # subject of the verb that follows it across a comma
+    comma_subject = frame.actor == "subject" and head >= 2 and norms[head - 1] == "," \
+        and any(x.tok_end == head - 1 for x in before) \
+        and any(c - 1 >= 0 and norms[c - 1] in COMPLEMENTIZERS for c in clause_starts if c > left_bound)
     # a masdar with a pronoun suffix: its agent is the pronoun's antecedent, what follows is its object
     possessed = frame.actor == "genitive" and len(m.tokens) == 1 and has_pronoun_suffix(tokens[head], m.pattern.slots[0])
     # the agent of a passive or a masdar: "على يد أذربيجان", "من قبل روسيا"
@@ -285,7 +291,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         actors = group(agent, after, norms)
     elif near_before:  # SVO
         actors = group_back(near_before[-1], before, norms)
-    elif topic and frame.actor != "genitive" and auxiliary and not in_pp:
+    elif topic and frame.actor != "genitive" and (auxiliary or comma_subject) and not in_pp:
         actors = group(topic[0], before, norms)
     elif frame.actor != "none":
         reach = 3 if frame.actor == "genitive" else 6  # a genitive follows its noun (and its adjectives)
@@ -640,6 +646,9 @@ def counted_from(tokens: list[Token], x: Mention) -> bool:
     return False
 
 
+# past verbs whose first letters are ا+ل (التقى، التزم، ألغى): the tokenizer reads them as ال + noun
+AL_VERBS = frozenset("التقي التقت التقيا التقتا التقوا التقينا التزم التزمت التزما التزموا التزمنا التمس التمست "
+                     "التمسوا الغي الغت الغوا الغيا".split())
 SCOPE_VERBS = frozenset({"شمل", "شملت", "يشمل", "تشمل", "طال", "طالت", "يطال", "تطال"})  # what an act took in
 ACT_NOUNS = frozenset({"حرب", "حربا", "حمله", "حملات", "عمليه", "عمليات", "عملية"})  # a war or campaign that targets
 
