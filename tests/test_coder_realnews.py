@@ -1351,3 +1351,9 @@ def test_after_anna_the_topic_is_the_subject_across_a_comma_and_iltaqa_is_a_verb
     text = "وذكرت المصادر أن الرئيس الإيراني حسن روحاني، التقى وزير الخارجية الفرنسي في طهران."
     (e,) = coded(pipe, text, "CONSULT")
     assert (e.actor.code, e.recipient.code) == ("IRN", "FRA")
+
+
+def test_bahathu_discussed_is_no_urging(pipe):
+    assert not coded(pipe, "وتابع أن الوزراء بحثوا أيضا الدفاع الصاروخي ونقل السلاح.", "REQUEST")
+    (e,) = coded(pipe, "حث وزير الخارجية الأمريكي إيران على الالتزام بالاتفاق.", "REQUEST")
+    assert (e.actor.code, e.recipient.code) == ("USA", "IRN")

@@ -140,7 +140,8 @@ class EventCoder:
                     head > 0 and (norms[head - 1][:1].isdigit() or norms[head - 1] in clauses.COUNT_WORDS)
                     or any(x.kind == "nisba" and x.tok_start == head + 1 for x in mentions)):
                 continue  # "مئة طالب يمني": a student, not "he demanded"
-            if m.pattern.event == "REQUEST" and tokens[head].base in ("بحث", "بحض"):
+            if m.pattern.event == "REQUEST" and (tokens[head].base in ("بحث", "بحض")
+                                                 or tokens[head].norm.lstrip("وف").startswith(("بحث", "بحض"))):
                 continue  # بحث "discussed" is a word of its own, not ب + حث "urged"
             if m.pattern.event == "AGREE" and tokens[head].text.rstrip("\u064b\u064c\u064d").endswith("ة") \
                     and tokens[head].norm.startswith(("وعود", "ووعود")):
