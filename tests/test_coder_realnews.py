@@ -1357,3 +1357,9 @@ def test_bahathu_discussed_is_no_urging(pipe):
     assert not coded(pipe, "وتابع أن الوزراء بحثوا أيضا الدفاع الصاروخي ونقل السلاح.", "REQUEST")
     (e,) = coded(pipe, "حث وزير الخارجية الأمريكي إيران على الالتزام بالاتفاق.", "REQUEST")
     assert (e.actor.code, e.recipient.code) == ("USA", "IRN")
+
+
+def test_names_in_apposition_after_a_comma_take_the_preposition_of_the_noun_before(pipe):
+    text = "اجتمع وزير الخارجية الإيراني مع الدول الكبرى، الولايات المتحدة وروسيا والصين."
+    evs = coded(pipe, text, "CONSULT")
+    assert {e.recipient.code for e in evs} == {"USA", "RUS", "CHN"} and all(e.actor.code == "IRN" for e in evs)

@@ -119,6 +119,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     after = [x for x in ms if head < x.tok_start < right_bound]
     symmetric = frame.symmetric
 
+    named_at = {i for y in ms for i in range(y.tok_start, y.tok_end)}
+
     def marked(x: Mention, since: int, reach: int = 2) -> str | None:
         """The preposition marking mention x: a proclitic on it, or a preposition just before it
         (one noun may stand between: باستقلال X، إلى جانب X، على يد X; more with ``reach``)."""
@@ -179,6 +181,13 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                     norms[j][:1] == "و" or norms[j] in ("كل", "من") for j in range(k + 1, x.tok_start))):
                 return p  # بـ/لـ on the noun before: باستقلال X، باستقلال وسيادة كل من X
             if not tokens[k].is_word:
+                if k == x.tok_start - 1 and norms[k] == "," and k >= 2:
+                    # "المفاوضات مع المؤسسات، الاتحاد الأوروبي والبنك …": a name after a comma stands in apposition
+                    # to the one or two plain nouns before it, and takes their preposition
+                    j = next((j for j in (k - 2, k - 3) if j >= since and norms[j] in PREPS
+                              and all(tokens[i].is_word and i not in named_at for i in range(j + 1, k))), None)
+                    if j is not None:
+                        return norms[j]
                 break
         return None
 
