@@ -1363,3 +1363,11 @@ def test_names_in_apposition_after_a_comma_take_the_preposition_of_the_noun_befo
     text = "اجتمع وزير الخارجية الإيراني مع الدول الكبرى، الولايات المتحدة وروسيا والصين."
     evs = coded(pipe, text, "CONSULT")
     assert {e.recipient.code for e in evs} == {"USA", "RUS", "CHN"} and all(e.actor.code == "IRN" for e in evs)
+
+
+def test_standing_by_a_state_is_support_towards_it(pipe):
+    (e,) = coded(pipe, "أكدت مصر وقوفها إلى جانب الأردن في مواجهة الإرهاب.", "SUPPORT")
+    assert (e.actor.code, e.recipient.code) == ("EGY", "JOR")
+    (e,) = coded(pipe, "وأكد المصدر وقوف الكويت الكامل إلى جانب البحرين.", "SUPPORT")
+    assert (e.actor.code, e.recipient.code) == ("KWT", "BHR")
+    assert not coded(pipe, "وقف الجنود إلى جانب الطريق.", "SUPPORT")
