@@ -1371,3 +1371,8 @@ def test_standing_by_a_state_is_support_towards_it(pipe):
     (e,) = coded(pipe, "وأكد المصدر وقوف الكويت الكامل إلى جانب البحرين.", "SUPPORT")
     assert (e.actor.code, e.recipient.code) == ("KWT", "BHR")
     assert not coded(pipe, "وقف الجنود إلى جانب الطريق.", "SUPPORT")
+
+
+def test_a_statement_from_a_states_customs_about_a_seizure_makes_them_its_actor(pipe):
+    (e,) = coded(pipe, "وصدر تصريح من جمرك المطار بالبحرين عن ضبط مليوني حبة مخدرة.", "COERCE")
+    assert (e.mode, e.actor.code) == ("seize", "BHR")

@@ -179,7 +179,7 @@ class EventCoder:
                 # "قالت وزارة الخزانة الأمريكية إنها فرضت عقوبات": the reporter's own act, told through إنها
                 actors = [x for x in pool if attribution[2] <= x.tok_start < attribution[3] and x.code][:1]
             if m.pattern.event == "COERCE" and not any(a.code for a in actors) and attribution \
-                    and attribution[4] == "announce" and attribution[2] < head and norms[head - 1] == "عن":
+                    and attribution[4] in ("announce", "source") and attribution[2] < head and norms[head - 1] == "عن":
                 # "أعلن رئيس الوزراء التركي عن اعتقال 590 من عناصر داعش": a state announcing arrests made them
                 actors = [x for x in pool if attribution[2] < x.tok_start < head and len(x.code or "") == 3
                           and x.code not in self.stateless and x.kind != "igo"][:1] or actors
