@@ -1376,3 +1376,12 @@ def test_standing_by_a_state_is_support_towards_it(pipe):
 def test_a_statement_from_a_states_customs_about_a_seizure_makes_them_its_actor(pipe):
     (e,) = coded(pipe, "وصدر تصريح من جمرك المطار بالبحرين عن ضبط مليوني حبة مخدرة.", "COERCE")
     assert (e.mode, e.actor.code) == ("seize", "BHR")
+
+
+def test_an_act_ordered_is_still_to_be_done(pipe):
+    (e,) = coded(pipe, "أمر الرئيس المصري بإغلاق معبر رفح.", "COERCE")
+    assert e.modality == "future"
+    (e,) = coded(pipe, "ووجه وزير الداخلية الكويتي بالقبض على المتورطين.", "COERCE")
+    assert e.modality == "future"  # وجه with its own و is no و + جه
+    (e,) = coded(pipe, "قامت الشرطة الأردنية بالقبض على المتهمين.", "COERCE")
+    assert e.modality == "asserted"

@@ -57,6 +57,14 @@ class Cues:
                    words("denial") | words("refusal"), words("future"), phrases("future"), hyp,
                    phrases("hypothetical"), phrases("historical"), rep_words, rep_phrases)
 
+ORDERS = frozenset({"وجه", "وجهت", "يوجه", "توجه", "توجيه", "توجيها", "توجيهات", "توجيهاته", "امر", "امرت", "يامر",
+                    "تامر", "اوامر", "اوعز", "اوعزت"})  # ordered (+ بـ act)
+
+
+def prefix_b(t: Token) -> bool:
+    return t.prefix.lstrip("وف").startswith("ب")
+
+
 ANNIVERSARY = frozenset({"ذكري", "الذكري", "لذكري", "بذكري", "للذكري", "بالذكري"})
 
 # past verbs that begin like an imperfect: "قد تم"، "قد تمكنت" are done
@@ -95,6 +103,9 @@ def modality(cues: Cues, tokens: list[Token], norms: list[str], tf: list[set[str
         v = tokens[k + 1]  # the verb after قد, not the trigger: "وقد تم تنفيذ الحكم" is done
         if norms[k] in ("قد", "فقد", "وقد") and v.base[:1] in ("ي", "ت", "ن") and v.norm not in PAST_WITH_T:
             return "hypothetical"
+    if prefix_b(t) and any(norms[k] in ORDERS or (norms[k][:1] in ("و", "ف") and norms[k][1:] in ORDERS)
+                           for k in range(max(0, head - 5), head)):
+        return "future"  # "وجه وزير الداخلية بالقبض على"، "أمر بإغلاق": an act ordered is still to be done
     if anniversary(norms, head) is not None:
         return "historical"  # "الذكرى السبعين لإسقاط القنبلة على هيروشيما": an anniversary recalls a past act
     for k in range(head - 1, max(-1, head - 8), -1):
