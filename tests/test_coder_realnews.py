@@ -1385,3 +1385,10 @@ def test_an_act_ordered_is_still_to_be_done(pipe):
     assert e.modality == "future"  # وجه with its own و is no و + جه
     (e,) = coded(pipe, "قامت الشرطة الأردنية بالقبض على المتهمين.", "COERCE")
     assert e.modality == "asserted"
+
+
+def test_condolences_after_a_long_title_with_an_honorific(pipe):
+    text = ("قتل عشرون شخصا في تفجير انتحاري بمدينة مايدوغوري في نيجيريا. وقدّم الأمين العام لمنظمة التعاون "
+            "الإسلامي الأستاذ إياد بن أمين مدني، تعازيه لأسر الضحايا الذين قضوا نحبهم في الهجوم.")
+    (e,) = coded(pipe, text, "SUPPORT")
+    assert (e.actor.code, e.recipient.code) == ("OIC", "NGA")
