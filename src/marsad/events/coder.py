@@ -399,8 +399,9 @@ class EventCoder:
             return False
         for k in (a.tok_start - 1, a.tok_start - 2) if a.kind == "nisba" else (a.tok_start - 1,):
             v = tokens[k] if k >= 0 else None
+            bare = v.norm[1:] if v is not None and v.norm[:1] in ("و", "ف") else None  # one conjunction, not a root و
             if v is not None and (self.cues.reporting.get(v.norm) or self.cues.reporting.get(v.base)
-                                  or self.cues.reporting.get(v.norm.lstrip("وف"))) in ("source", "confirm"):
+                                  or self.cues.reporting.get(bare)) in ("source", "confirm"):
                 return True
         return False
 
