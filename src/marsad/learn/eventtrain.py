@@ -198,7 +198,6 @@ def guard_scores(ev: NamedModel | None, ar: NamedModel | None, seeds: Path, prot
     articles) and the PROTEST set's found / actor / recipient shares with the learned stage at these thresholds;
     rules only when ``ev`` is None."""
     from ..pipeline import Pipeline
-    from ..quality.evaluate import eval_events, eval_protest
     from .eventdata import rules_pipeline
     from .eventfeatures import kind_lookup, load_domain_cues
     from .eventstage import LearnedEventStage
@@ -208,7 +207,14 @@ def guard_scores(ev: NamedModel | None, ar: NamedModel | None, seeds: Path, prot
         stage = LearnedEventStage()
         stage._models, stage._cues, stage._kinds = (ev, ar), load_domain_cues(), kind_lookup()
         stages = stages + [stage]
-    pipe = Pipeline(stages)
+    return pipeline_guard_scores(Pipeline(stages), seeds, protest)
+
+
+def pipeline_guard_scores(pipe, seeds: Path, protest: Path = PROTEST) -> dict[str, float]:
+    """The guard figures of ``guard_scores`` for a pipeline already assembled (the recall stage's trainer adds its
+    stage to the shipped one)."""
+    from ..quality.evaluate import eval_events, eval_protest
+
     out = {g: eval_events(Path(g), seeds, pipe)["overall"]["f1"] for g in GUARDS if Path(g).exists()}
     if protest.exists():
         p = eval_protest(protest, pipe)

@@ -34,7 +34,7 @@ from ..pipeline import Pipeline
 from .eventdata import _docs, group_country_fn
 from .eventfeatures import DocContext, kind_lookup, load_domain_cues
 from .eventstage import ARG_MODEL, first_actors
-from .eventtrain import FOLDS, GUARDS, MORE_GOLD, PROTEST, fold_of, guard_ok, objective, score
+from .eventtrain import FOLDS, MORE_GOLD, PROTEST, fold_of, guard_ok, objective, pipeline_guard_scores, score
 from .model import sha256
 from .named import NamedModel, fit_named
 from .recall import RECALL_MODEL, RecallStage, column_scores, sentence_names
@@ -223,15 +223,7 @@ def acceptable(s: dict) -> bool:
 
 
 def guard(pipe: Pipeline, recall: RecallStage | None, seeds: Path) -> dict[str, float]:
-    from ..quality.evaluate import eval_events, eval_protest
-
-    full = Pipeline(pipe.stages + ([recall] if recall is not None else []))
-    out = {g: eval_events(Path(g), seeds, full)["overall"]["f1"] for g in GUARDS if Path(g).exists()}
-    if PROTEST.exists():
-        p = eval_protest(PROTEST, full)
-        out.update({"protest found": p["protest_found_share"], "protest actor": p["actor_country_accuracy"],
-                    "protest recipient": p["recipient_country_accuracy"]})
-    return out
+    return pipeline_guard_scores(Pipeline(pipe.stages + ([recall] if recall is not None else [])), seeds, PROTEST)
 
 
 CARD = """# Model card: learned recall stage ({file})
