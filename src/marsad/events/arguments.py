@@ -81,7 +81,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     before a place marks the place, not the noun after it)."""
     frame = m.pattern.frame
     t0 = tokens[m.tokens[0]]
-    if frame.actor == "subject" and t0.norm.lstrip("وف") not in AL_VERBS and (
+    if frame.actor == "subject" and not in_set(t0.norm, AL_VERBS) and (
             "ال" in t0.prefix or (t0.prefix == "ل" and t0.norm.startswith("لل"))):
         # a trigger written with the article is a noun (القصف، الهجوم، للدعم), whatever its entry lists: its agent
         # follows it (القصف الإسرائيلي) and the name before it is another verb's subject
@@ -323,7 +323,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                             # "هجوما استهدف الجيش المصري": a genitive does not reach past another act's verb,
                             # nor past a verb of scope ("حملة اعتقالات شملت تنظيم داعش": whom it took in)
                             and not (frame.actor == "genitive" and any(last < h < x.tok_start for h in heads))
-                            and not any(norms[k].lstrip("و") in SCOPE_VERBS for k in range(last + 1, x.tok_start))
+                            and not any(in_set(norms[k], SCOPE_VERBS) for k in range(last + 1, x.tok_start))
                             # "تستهدف الحملة العسكرية مواقع تنظيم داعش": the owner of the things struck is the target
                             and not (m.pattern.event == "ASSAULT" and x.tok_start - 1 > last
                                      and owned_target(tokens[x.tok_start - 1]))),
@@ -636,6 +636,11 @@ def lead(t: Token, x: Mention) -> str:
     if t.prefix or x.start <= t.start:
         return t.prefix
     return normalize(t.text[:x.start - t.start])
+
+
+def in_set(word: str, words: frozenset[str]) -> bool:
+    """``word`` is one of ``words`` as written or after one conjunction و/ف (ووجه, not a root و: وجه is no و + جه)."""
+    return word in words or (word[:1] in ("و", "ف") and word[1:] in words)
 
 
 def prep(prefix: str) -> str | None:

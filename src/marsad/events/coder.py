@@ -37,6 +37,7 @@ READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستع
                        "اعتزام", "ينوي", "تنوي", "نيه", "عازم", "عازمه"})  # intention words that govern the act
 ORG_REFS = {"منظمه", "حلف", "تكتل"}  # with ال: the organisation last named
 HOME_WORDS = frozenset({"بلاده", "بلادها", "بلادنا", "بلادي", "بلادهم", "بلادهما"})  # "his/our country"
+HOME_MARKED = frozenset(p + w for p in ("ل", "ب") for w in HOME_WORDS)  # لبلاده، ببلاده
 HOME = "home"  # the entry of a بلاده mention: arguments read its proclitics from its text
 MOURNERS = frozenset({"اسر", "لاسر", "ذوي", "لذوي", "عايلات", "لعايلات", "اهالي", "لاهالي", "اسره", "لاسره",
                       "الاسر", "للاسر", "العايلات", "للعايلات"})  # the families a condolence is addressed to
@@ -240,7 +241,7 @@ class EventCoder:
             if m.pattern.id.startswith("news.support.congratulate") and not any(r.code for r in recipients) and fill:
                 # "قدم تعازيه لأسر الضحايا": condolences to the victims' families go to the state where they died
                 k = next((j for j in range(head + 1, min(len(tokens), m.tokens[-1] + 4))
-                          if tokens[j].base in MOURNERS or norms[j].lstrip("وف") in MOURNERS), None)
+                          if tokens[j].base in MOURNERS or arguments.in_set(norms[j], MOURNERS)), None)
                 if k is not None:
                     recipients = [place_party(fill[0], "CVL", tokens[k], k)]
             implicit_target = False
@@ -385,8 +386,7 @@ class EventCoder:
         out = []
         for k in range(attribution[3], len(tokens)) if code else ():
             t = tokens[k]
-            w = t.norm.lstrip("وف")
-            if w in HOME_WORDS or (w[:1] in ("ل", "ب") and w[1:] in HOME_WORDS):
+            if arguments.in_set(t.norm, HOME_WORDS) or arguments.in_set(t.norm, HOME_MARKED):
                 at = t.start + t.text.rfind("بلاد")
                 out.append(Mention(at, t.end, t.text[at - t.start:], code, None, "name", entry=HOME,
                                    tok_start=k, tok_end=k + 1))

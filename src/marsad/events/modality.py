@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from ..records import Token
 from ..text.normalize import normalize
-from .arguments import BOUNDARY
+from .arguments import BOUNDARY, in_set
 from .clauses import RELATIVES
 from .lexicon import TriggerMatch, load_modality, load_modality_roles
 
@@ -103,8 +103,7 @@ def modality(cues: Cues, tokens: list[Token], norms: list[str], tf: list[set[str
         v = tokens[k + 1]  # the verb after قد, not the trigger: "وقد تم تنفيذ الحكم" is done
         if norms[k] in ("قد", "فقد", "وقد") and v.base[:1] in ("ي", "ت", "ن") and v.norm not in PAST_WITH_T:
             return "hypothetical"
-    if prefix_b(t) and any(norms[k] in ORDERS or (norms[k][:1] in ("و", "ف") and norms[k][1:] in ORDERS)
-                           for k in range(max(0, head - 5), head)):
+    if prefix_b(t) and any(in_set(norms[k], ORDERS) for k in range(max(0, head - 5), head)):
         return "future"  # "وجه وزير الداخلية بالقبض على"، "أمر بإغلاق": an act ordered is still to be done
     if anniversary(norms, head) is not None:
         return "historical"  # "الذكرى السبعين لإسقاط القنبلة على هيروشيما": an anniversary recalls a past act
@@ -141,7 +140,7 @@ def modality(cues: Cues, tokens: list[Token], norms: list[str], tf: list[set[str
 
 def anniversary(norms: list[str], head: int) -> int | None:
     """The token of ذكرى "anniversary" just before a trigger (ذكرى مجزرة، الذكرى السبعين لإسقاط), if any."""
-    return next((k for k in range(head - 1, max(-1, head - 5), -1) if norms[k].lstrip("وف") in ANNIVERSARY), None)
+    return next((k for k in range(head - 1, max(-1, head - 5), -1) if in_set(norms[k], ANNIVERSARY)), None)
 
 
 def future_verb(t: Token) -> bool:
