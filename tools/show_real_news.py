@@ -14,6 +14,11 @@ from pathlib import Path
 from marsad.ingest.newsjson import corpus_articles
 
 
+def _num(rid: str) -> int:
+    # ids grow past rn999, so compare numbers, not strings
+    return int("".join(c for c in rid if c.isdigit()))
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", default="tests/gold/real_news_sample.jsonl")
@@ -24,7 +29,7 @@ def main() -> None:
     cache: dict[str, list[dict]] = {}
     for line in open(args.sample, encoding="utf-8"):
         r = json.loads(line)
-        if lo and not (lo <= r["id"] <= (hi or lo)):
+        if lo and not (_num(lo) <= _num(r["id"]) <= _num(hi or lo)):
             continue
         arts = cache.setdefault(r["file"], corpus_articles(Path(args.corpus) / r["file"]))
         a = arts[r["index"]]
