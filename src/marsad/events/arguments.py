@@ -93,6 +93,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     ms = sorted((x for x in mentions if trig.isdisjoint(range(x.tok_start, x.tok_end))
                  or (x.kind in ("nisba", "dual") and head not in range(x.tok_start, x.tok_end))),
                 key=lambda x: x.tok_start)
+    ms = [x for x in ms if not topic_of(tokens, x)]
     if attribution and attribution[4] != "announce" and attribution[3] <= head + 1:
         # a source is not an argument of the act it reports
         ms = [x for x in ms if not (attribution[2] <= x.tok_start < attribution[3])]
@@ -680,6 +681,31 @@ FORMER = frozenset({"المخلوع", "المخلوعه", "السابق", "ال�
                     "المستقيل", "الراحل", "الراحله"})
 
 
+# nouns naming a matter talked about: a state named after them is the topic, not a party ("ناقش الجانبان الملف
+# النووي الإيراني" is no act towards Iran; "تطورات الأزمة اليمنية"; "مستجدات القضية الفلسطينية")
+TOPIC_NOUNS = frozenset("ملف ملفات ازمه ازمات قضيه قضايا مساله مسايل موضوع مواضيع تطورات مستجدات اوضاع وضع شان "
+                        "ساحه صراع نزاع ملفات تسويه".split())
+
+
+def topic_of(tokens: list[Token], x: Mention) -> bool:
+    """A state's name or nisba that qualifies a topic noun, over up to two adjectives (الملف النووي الإيراني)."""
+    if x.kind not in ("nisba", "name"):
+        return False
+    j, adjectives = x.tok_start - 1, 0
+    while j >= 0 and adjectives < 2 and tokens[j].is_word and tokens[j].base not in TOPIC_NOUNS \
+            and definite(tokens[j]) and x.kind == "nisba":
+        j, adjectives = j - 1, adjectives + 1  # "الملف النووي": an adjective between the noun and the nisba
+    if j < 0 or tokens[j].base not in TOPIC_NOUNS or tokens[j].prefix[-2:] == "لل":
+        return False  # "دعم المملكة للقضية الفلسطينية": the cause itself is whom the act is for
+    # a name in construct (أزمة اليمن) or a nisba agreeing with the definite noun (الأزمة اليمنية)
+    return x.kind == "name" and j == x.tok_start - 1 and not definite(tokens[j]) or (
+        x.kind == "nisba" and definite(tokens[j]))
+
+
+def definite(t: Token) -> bool:
+    return "ال" in t.prefix or t.prefix.endswith("لل")
+
+
 def not_a_party(tokens: list[Token], x: Mention) -> bool:
     """A mention the markers rule out as a party of any act: whom another party is loyal to (الموالية لطهران),
     who leads it (التحالف بقيادة الولايات المتحدة), where a projectile came from."""
@@ -688,6 +714,8 @@ def not_a_party(tokens: list[Token], x: Mention) -> bool:
         return True
     if x.kind == "nisba" and x.tok_end < len(tokens) and tokens[x.tok_end].norm in FORMER:
         return True  # "الرئيس السوري المخلوع": a deposed or former holder no longer acts for the state
+    if topic_of(tokens, x):
+        return True
     return i > 0 and (tokens[i - 1].base in LOYAL or tokens[i - 1].norm in LED_BY
                       or tokens[i - 1].norm in ("بعد", "قبل", "عقب"))  # زارها بعد كوريا
 
