@@ -706,6 +706,10 @@ def definite(t: Token) -> bool:
     return "ال" in t.prefix or t.prefix.endswith("لل")
 
 
+# participles of travel: a state after them and إلى/من is a destination or an origin
+MOTION = frozenset({"متوج", "متج", "قادم", "عايد", "مسافر", "متسلل", "فار"})
+
+
 def not_a_party(tokens: list[Token], x: Mention) -> bool:
     """A mention the markers rule out as a party of any act: whom another party is loyal to (الموالية لطهران),
     who leads it (التحالف بقيادة الولايات المتحدة), where a projectile came from."""
@@ -716,6 +720,8 @@ def not_a_party(tokens: list[Token], x: Mention) -> bool:
         return True  # "الرئيس السوري المخلوع": a deposed or former holder no longer acts for the state
     if topic_of(tokens, x):
         return True
+    if i > 1 and tokens[i - 1].norm in ("الي", "من") and tokens[i - 2].base.rstrip("هينوا") in MOTION:
+        return True  # "أوقفت 12 شخصا متوجهين إلى ليبيا": where the people were going, no party of the act
     return i > 0 and (tokens[i - 1].base in LOYAL or tokens[i - 1].norm in LED_BY
                       or tokens[i - 1].norm in ("بعد", "قبل", "عقب"))  # زارها بعد كوريا
 

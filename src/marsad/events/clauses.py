@@ -93,8 +93,31 @@ def is_passive(tokens: list[Token], head: int, event: str, subject_before: bool 
     if t.norm in AMBIGUOUS_PLURAL:
         return False  # "قتلوا عشرين جنديا": the plural verb carries its subject; the count is its object
     if is_count(w) and not subject_before:
-        return True  # قتل 5 أشخاص، اعتقل ثلاثة، قتل مواطن
-    return False
+        # "قتل جنود إسرائيليون صبياً فلسطينياً": an accusative noun after the count is the object, the count
+        # the subject, and the verb active
+        # (after a numeral the accusative is its specifier: "قتل 14 شخصا" stays passive)
+        return numeral(w) or not any(accusative(tokens[k]) for k in range(nxt + 1, min(len(tokens), nxt + 4)))
+    return False  # قتل 5 أشخاص، اعتقل ثلاثة، قتل مواطن: passive above
+
+
+# indefinite accusative nouns of people, as written without the tanween sign
+ACCUSATIVE_PEOPLE = frozenset({"مدنيا", "طفلا", "جنديا", "شابا", "مواطنا", "شرطيا", "مقيما", "مسوولا", "قياديا",
+                               "صبيا", "رجلا", "شخصا", "ضابطا", "عنصرا", "ناشطا", "صحفيا", "طالبا"})
+TANWEEN_FATH = "\u064b"
+
+
+NUMERALS = frozenset({"واحد", "اثنان", "اثنين", "ثلاثه", "اربعه", "خمسه", "سته", "سبعه", "ثمانيه", "تسعه", "عشره",
+                      "احد", "ثلاث", "اربع", "خمس", "ست", "سبع", "ثماني", "تسع", "عشر", "عشرات", "مءات", "ميات",
+                      "نحو", "حوالي", "اكثر", "قرابه", "عدد", "بضعه", "بضع"})
+
+
+def numeral(t: Token) -> bool:
+    return t.norm[:1].isdigit() or t.norm in NUMERALS or t.base in NUMERALS
+
+
+def accusative(t: Token) -> bool:
+    """An indefinite accusative noun (صبياً، طفلا): the object of a verb, never its subject."""
+    return t.is_word and not t.prefix and (TANWEEN_FATH in t.text[-2:] or t.norm in ACCUSATIVE_PEOPLE)
 
 
 HAPPENED = frozenset({"وقع", "وقعت", "اودي", "اودت", "راح", "اسفر", "اسفرت", "خلف", "خلفت", "شهدته", "شهدتها",
@@ -184,10 +207,21 @@ def agent_phrase(tokens: list[Token], mentions: list[Mention], head: int) -> lis
                 return owned(after)
         if t.base in AGENT_NOUNS or t.norm in AGENT_NOUNS or t.norm in AGENT_VERBS or t.base == "بواسطه" \
                 or t.norm == "بواسطه":
-            after = [x for x in mentions if k < x.tok_start <= k + 4]
+            # a place after a preposition is where, not who: "في هجوم على سوق ببغداد"
+            after = [x for x in mentions if k < x.tok_start <= k + 4 and not located(tokens, k, x)]
             if after:
                 return owned(after)
     return []
+
+
+LOCATIVES = frozenset({"علي", "في", "الي", "قرب", "داخل", "ضد", "عند", "وسط"})
+
+
+def located(tokens: list[Token], k: int, x: Mention) -> bool:
+    """Mention ``x`` after the agent noun at ``k`` is marked as a place or target (على، في، بـ), not the agent."""
+    if tokens[x.tok_start].prefix[-1:] == "ب" and x.kind in ("name", "capital", "metonym"):
+        return True
+    return any(tokens[j].norm in LOCATIVES for j in range(k + 1, x.tok_start))
 
 
 def clause_agent(tokens: list[Token], mentions: list[Mention], last: int) -> Mention | None:

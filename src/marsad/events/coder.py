@@ -185,8 +185,11 @@ class EventCoder:
                 actors = [x for x in pool if attribution[2] < x.tok_start < head and len(x.code or "") == 3
                           and x.code not in self.stateless and x.kind != "igo"][:1] or actors
             actors, recipients = self._voice(tokens, pool, m, actors, recipients)
+            reporter = None
             if m.pattern.event == "ASSAULT" and actors and self._reporter_of(tokens, actors[0], head):
-                actors = []  # "وأكدت الشركة خطف موظفها"، "ذكرت الوزارة مقتل 3": who reports an attack did not do it
+                # "وأكدت الشركة خطف موظفها"، "ذكرت الوزارة مقتل 3": who reports an attack did not do it; it is
+                # the report's source (so the learned layer does not make it the attacker either)
+                reporter, actors = actors[0], []
             k = modal.anniversary(norms, head)
             if k is not None:  # "أحيا الفلسطينيون ذكرى مجزرة": who commemorates an act did not do it
                 actors = [a for a in actors if a.tok_start > k]
@@ -347,8 +350,10 @@ class EventCoder:
                     cameo=et.cameo_root,
                     negated=negated,
                     modality=modality,
-                    attribution=attribution[0] if attribution and attribution[3] <= head + 1 else None,
-                    attribution_code=attribution[1] if attribution and attribution[3] <= head + 1 else None,
+                    attribution=attribution[0] if attribution and attribution[3] <= head + 1 else
+                    reporter.text if reporter is not None else None,
+                    attribution_code=attribution[1] if attribution and attribution[3] <= head + 1 else
+                    reporter.code if reporter is not None else None,
                     date=date,
                     date_precision=prec,
                     date_end=date_end,

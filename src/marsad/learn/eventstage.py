@@ -72,6 +72,9 @@ def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: floa
     ``same_code``: a party may have the other's country (domestic acts: a state's police and its citizens).
     ``places``: starts of mentions written as the place of the act (after في): never the actor."""
     out: dict[str, Mention] = {}
+    # the party that reports a material act noun right after its verb of saying is its source, not its actor
+    # ("أكدت الشركة الألمانية خطف أحد موظفيها"): the rules record it as the attribution, the mention's own text
+    source = e.attribution if e.quad.startswith("material") and e.trigger_start is not None else None
     for side, k in (("actor", 1), ("recipient", 2)):
         party = getattr(e, side)
         need = threshold if unsure(party) or uncoded(party) else override
@@ -82,7 +85,8 @@ def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: floa
         other_start, other_code = (other.start, other.code) if other is not None else (other_party.start,
                                                                                         other_party.code)
         best = max(((m, float(p[k])) for m, p in scored if m.start != other_start
-                    and (same_code or m.code != other_code) and not (side == "actor" and m.start in places)),
+                    and (same_code or m.code != other_code) and not (side == "actor" and m.start in places)
+                    and not (side == "actor" and source and m.text == source and m.end <= e.trigger_start)),
                    key=lambda x: x[1], default=None)
         if best is not None and best[1] >= need and best[0].start != party.start \
                 and not (party.inferred and best[0].code == party.code):  # same state: keep the rules' agent (UAF)
@@ -90,9 +94,13 @@ def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: floa
     return out
 
 
+# prepositions that mark where an act goes or whom it is against: "متوجهين إلى ليبيا"، "ضد الحوثيين"
+TOWARDS_MARKS = frozenset({"prep=الي", "prep=ضد", "prep=نحو", "prep=تجاه", "prep=لدي"})
+
+
 def place_starts(feats: list[tuple[Mention, list[str]]]) -> frozenset[int]:
-    """Mentions written as a place (في طرابلس): where the act happened, not who did it."""
-    return frozenset(m.start for m, f in feats if PLACE_MARK in f)
+    """Mentions written as a place (في طرابلس) or a goal (إلى ليبيا، ضد الحوثيين): never the one who acted."""
+    return frozenset(m.start for m, f in feats if PLACE_MARK in f or not TOWARDS_MARKS.isdisjoint(f))
 
 
 def candidates(mentions: list[Mention], tokens=()) -> list[Mention]:
