@@ -1431,3 +1431,21 @@ def test_where_the_arrested_were_travelling_is_no_party(pipe):
 def test_who_reports_an_attack_noun_is_recorded_as_its_source(pipe):
     (e,) = coded(pipe, "وأكدت الشركة الإيطالية خطف اثنين من مهندسيها في جنوب ليبيا.", "ASSAULT")
     assert e.actor.code != "ITA" and e.attribution_code == "ITA"
+
+
+def test_a_call_in_a_circumstantial_participle_has_the_main_verbs_subject(pipe):
+    (e,) = coded(pipe, "أعربت الخارجية الفرنسية عن قلقها من التصعيد، داعية موسكو إلى ضبط النفس.", "REQUEST")
+    assert (e.actor.code, e.recipient.code) == ("FRA", "RUS")
+    (e,) = coded(pipe, "وأكد وزير الخارجية الكويتي أن بلاده تقف مع اليمن، مطالبا الحوثيين بالانسحاب من المدن.",
+                 "REQUEST")
+    assert (e.actor.code, e.recipient.code) == ("KWT", "HOU")
+    # a prayer, or advice to parents, names no party after the participle: no call
+    assert not coded(pipe, "وهنأ السفير المواطنين بالعيد، داعيا الله أن يحفظ البلاد.", "REQUEST")
+    assert not coded(pipe, "حمل الخبير الأسرة المسؤولية، داعيا الآباء إلى رعاية الأبناء.", "REQUEST")
+
+
+def test_a_definite_title_is_in_construct_with_no_noun_after_it(pipe):
+    (e,) = coded(pipe, "وانتقد الوزير المواقف التركية من الأزمة.", "ACCUSE")
+    assert e.recipient.code == "TUR" and e.actor.text != "التركية"
+    (e,) = coded(pipe, "وقالت وزارة الخزانة الأمريكية إنها فرضت عقوبات على شركات إيرانية.", "SANCTION")
+    assert (e.actor.code, e.recipient.code) == ("USA", "IRN")

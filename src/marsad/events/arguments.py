@@ -80,6 +80,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     subject of the previous verb (a coordinated verb keeps it); ``names``: tokens of place names (a preposition
     before a place marks the place, not the noun after it)."""
     frame = m.pattern.frame
+    if frame.actor == "main":  # the coder gives a circumstantial participle the main clause's subject
+        frame = Frame("none", frame.recipient, frame.symmetric, frame.require, frame.reach)
     t0 = tokens[m.tokens[0]]
     if frame.actor == "subject" and not in_set(t0.norm, AL_VERBS) and (
             "ال" in t0.prefix or (t0.prefix == "ل" and t0.norm.startswith("لل"))):
@@ -321,6 +323,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                                 "ال" in tokens[k].prefix and tokens[k].is_word and norms[k] not in ADVERBS
                                 and k not in in_mention and not title_word(tokens[k])
                                 for k in range(last + 1, x.tok_start)))
+
                             # "هجوما استهدف الجيش المصري": a genitive does not reach past another act's verb,
                             # nor past a verb of scope ("حملة اعتقالات شملت تنظيم داعش": whom it took in)
                             and not (frame.actor == "genitive" and any(last < h < x.tok_start for h in heads))
@@ -346,7 +349,11 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                                       for k in range(first_after.tok_end, y.tok_start))
                           and prep(lead(tokens[y.tok_start], y)) != "ب"
                           # a definite head is in construct with nothing: "اتهمت السلطات تنظيم الدولة" is two
-                          and not ("ال" in tokens[first_after.tok_start].prefix and y.kind in ("name", "igo"))),
+                          and not ("ال" in tokens[first_after.tok_start].prefix and y.kind in ("name", "igo"))
+                          # a definite title takes no noun after it: "انتقد الوزير السياسات الإيرانية"
+                          and not ("ال" in tokens[first_after.tok_start].prefix and y.tok_start > first_after.tok_end
+                                   and tokens[first_after.tok_start].base in TITLES
+                                   and not title_word(tokens[first_after.tok_end]))),
                          None)  # not "ولي العهد السفير الأمريكي": a second title starts another person; not
             # "الميليشيات الموالية لإيران": whom they are loyal to; not "جنود في القاهرة": where they are
             if owner is not None:
@@ -708,6 +715,20 @@ def definite(t: Token) -> bool:
 
 # participles of travel: a state after them and إلى/من is a destination or an origin
 MOTION = frozenset({"متوج", "متج", "قادم", "عايد", "مسافر", "متسلل", "فار"})
+
+
+def main_subject(tokens: list[Token], norms: list[str], pool: list[Mention], head: int) -> list[Mention]:
+    """The subject of the sentence's main verb, for a circumstantial participle after it ("وانتقدت الخارجية
+    الكورية الجنوبية …، داعية بيونجيانج إلى …"): the first coded party before the participle that no preposition
+    marks and that is no description of another party."""
+    for x in pool:
+        if x.tok_end > head:
+            break
+        k = x.tok_start
+        if not x.code or not_a_party(tokens, x) or prep(tokens[k].prefix) or (k > 0 and norms[k - 1] in PREPS):
+            continue
+        return [x]
+    return []
 
 
 def not_a_party(tokens: list[Token], x: Mention) -> bool:

@@ -167,6 +167,8 @@ class EventCoder:
                                                              place_tokens)
             if not actors and prev_actors and tokens[head].prefix[:1] in ("و", "ف"):
                 actors = prev_actors  # "زار بوتين كوريا والتقى زعيمها": the coordinated verb keeps its subject
+            if m.pattern.frame.actor == "main":  # "…، داعيا طهران إلى": the participle's subject is the main verb's
+                actors = prev_actors or arguments.main_subject(tokens, norms, pool, head)
             if not actors and not recipients and tokens[head].norm.endswith("هما"):
                 # اجتماعهما، لقاؤهما: "their (two) meeting" refers back to the last two states
                 duo = _last_two(list(context) + [x.code for x in mentions if x.tok_end <= head])

@@ -29,7 +29,7 @@ class Frame:
 
 
 IGNORE = "IGNORE"  # patterns that only claim their tokens: idioms that are not events (دعونا نتذكر "let us recall")
-ACTOR_FRAMES = ("subject", "genitive", "none", "source")
+ACTOR_FRAMES = ("subject", "genitive", "none", "source", "main")  # main: a participle shares the main verb's subject
 
 
 @dataclass(slots=True)
