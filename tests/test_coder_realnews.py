@@ -1449,3 +1449,16 @@ def test_a_definite_title_is_in_construct_with_no_noun_after_it(pipe):
     assert e.recipient.code == "TUR" and e.actor.text != "التركية"
     (e,) = coded(pipe, "وقالت وزارة الخزانة الأمريكية إنها فرضت عقوبات على شركات إيرانية.", "SANCTION")
     assert (e.actor.code, e.recipient.code) == ("USA", "IRN")
+
+
+def test_a_gathering_told_with_its_protest_purpose_far_after_it_is_a_protest(pipe):
+    text = "احتشد عدد من أعضاء النقابات والأحزاب اليسارية، في الساحة الرئيسية وسط العاصمة تونس، احتجاجاً على قانون المصالحة."
+    (e,) = coded(pipe, text, "PROTEST")
+    assert e.actor.code == "TUN"
+
+
+def test_an_act_called_for_is_not_done(pipe):
+    (e,) = coded(pipe, "وطالب النائب الأوروبي بفرض عقوبات على روسيا.", "SANCTION")
+    assert e.modality == "future"
+    (e,) = coded(pipe, "وفرض الاتحاد الأوروبي عقوبات على روسيا.", "SANCTION")
+    assert e.modality == "asserted"

@@ -61,6 +61,11 @@ ORDERS = frozenset({"وجه", "وجهت", "يوجه", "توجه", "توجيه", 
                     "تامر", "اوامر", "اوعز", "اوعزت"})  # ordered (+ بـ act)
 
 
+DEMANDS = frozenset({"طالب", "طالبت", "طالبوا", "يطالب", "تطالب", "يطالبون", "مطالبا", "مطالبين", "دعا", "دعت",
+                     "دعوا", "يدعو", "تدعو", "يدعون", "داعيا", "داعيه", "حث", "حثت", "يحث", "تحث", "ناشد",
+                     "ناشدت", "يناشد", "تناشد"})  # called for (+ بـ act, إلى act)
+
+
 def prefix_b(t: Token) -> bool:
     return t.prefix.lstrip("وف").startswith("ب")
 
@@ -105,6 +110,9 @@ def modality(cues: Cues, tokens: list[Token], norms: list[str], tf: list[set[str
             return "hypothetical"
     if prefix_b(t) and any(in_set(norms[k], ORDERS) for k in range(max(0, head - 5), head)):
         return "future"  # "وجه وزير الداخلية بالقبض على"، "أمر بإغلاق": an act ordered is still to be done
+    if (prefix_b(t) or (head > 0 and norms[head - 1] == "الي")) and "ال" not in t.prefix \
+            and any(in_set(norms[k], DEMANDS) for k in range(max(0, head - 4), head)):
+        return "future"  # "طالب بفرض عقوبات"، "دعا إلى قطع العلاقات": an act called for is not done
     if anniversary(norms, head) is not None:
         return "historical"  # "الذكرى السبعين لإسقاط القنبلة على هيروشيما": an anniversary recalls a past act
     for k in range(head - 1, max(-1, head - 8), -1):
