@@ -1462,3 +1462,11 @@ def test_an_act_called_for_is_not_done(pipe):
     assert e.modality == "future"
     (e,) = coded(pipe, "وفرض الاتحاد الأوروبي عقوبات على روسيا.", "SANCTION")
     assert e.modality == "asserted"
+
+
+def test_whom_a_force_answers_to_and_which_force_people_belong_to_are_no_parties(pipe):
+    (e,) = coded(pipe, "قصف الجيش اليمني التابع للحكومة اليمنية الشرعية زورقا قرب ميناء عدن.", "ASSAULT")
+    assert e.recipient.agent != "GOV"
+    (e,) = coded(pipe, "قال مصدر محلي إن أربعة جنود ضمن قوات التحالف العربي يحملون الجنسية البحرينية قتلوا أمس في انفجار لغم.",
+                 "ASSAULT")
+    assert e.recipient.code == "BHR" and e.actor.code != "SAU"

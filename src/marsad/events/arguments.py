@@ -731,6 +731,11 @@ def main_subject(tokens: list[Token], norms: list[str], pool: list[Mention], hea
     return []
 
 
+FORCE_WORDS = frozenset({"قوات", "قوه", "صفوف", "جيش", "وحدات"})
+PEOPLE_NOUNS = frozenset({"جنود", "جندي", "جنديا", "عناصر", "عنصر", "مقاتلين", "مقاتلون", "ضباط", "ضابط", "افراد",
+                          "مجندين", "اسري", "معتقلين"})
+
+
 def not_a_party(tokens: list[Token], x: Mention) -> bool:
     """A mention the markers rule out as a party of any act: whom another party is loyal to (الموالية لطهران),
     who leads it (التحالف بقيادة الولايات المتحدة), where a projectile came from."""
@@ -743,6 +748,14 @@ def not_a_party(tokens: list[Token], x: Mention) -> bool:
         return True
     if i > 1 and tokens[i - 1].norm in ("الي", "من") and tokens[i - 2].base.rstrip("هينوا") in MOTION:
         return True  # "أوقفت 12 شخصا متوجهين إلى ليبيا": where the people were going, no party of the act
+    if x.kind == "nisba" and i > 1 and tokens[i - 2].base in LOYAL:
+        return True  # "الجيش الليبي التابع للحكومة الليبية": the nisba of the noun after a loyal-to word
+    j = i - 1
+    while j > 0 and (tokens[j].norm in FORCE_WORDS or tokens[j].base in FORCE_WORDS):
+        j -= 1  # "ضمن قوات التحالف"
+    if j > 0 and tokens[j].norm == "ضمن" and (tokens[j - 1].base in MEMBERS or tokens[j - 1].norm in MEMBERS
+                                              or tokens[j - 1].base in PEOPLE_NOUNS):
+        return True  # "ثلاثة جنود ضمن قوات التحالف": which force the people belong to, no party of their act
     return i > 0 and (tokens[i - 1].base in LOYAL or tokens[i - 1].norm in LED_BY
                       or tokens[i - 1].norm in ("بعد", "قبل", "عقب"))  # زارها بعد كوريا
 

@@ -70,7 +70,7 @@ def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: floa
     likely in that role when its probability reaches ``threshold``; a party the rules wrote is replaced only
     when another mention reaches ``override`` (above 1: never). Never the mention holding the other side.
     ``same_code``: a party may have the other's country (domestic acts: a state's police and its citizens).
-    ``places``: starts of mentions written as the place of the act (after في): never the actor."""
+    ``places``: starts of mentions written as the place of the act (after في) or its goal: never the actor."""
     out: dict[str, Mention] = {}
     # the party that reports a material act noun right after its verb of saying is its source, not its actor
     # ("أكدت الشركة الألمانية خطف أحد موظفيها"): the rules record it as the attribution, the mention's own text
