@@ -1470,3 +1470,15 @@ def test_whom_a_force_answers_to_and_which_force_people_belong_to_are_no_parties
     (e,) = coded(pipe, "قال مصدر محلي إن أربعة جنود ضمن قوات التحالف العربي يحملون الجنسية البحرينية قتلوا أمس في انفجار لغم.",
                  "ASSAULT")
     assert e.recipient.code == "BHR" and e.actor.code != "SAU"
+
+
+def test_aid_handed_out_and_support_received(pipe):
+    (e,) = coded(pipe, "وزعت الهيئة الخيرية الكويتية سلالا غذائية على الأسر اليمنية في جيبوتي.", "AID")
+    assert (e.actor.code, e.recipient.code) == ("KWT", "YEM")
+    # unnamed people in a place: that place's people (party policy AID.recipient_from_place)
+    (e,) = coded(pipe, "وفر برنامج الأغذية العالمي مواد غذائية لنحو مئة ألف شخص في مدينة الحديدة اليمنية.", "AID")
+    assert (e.actor.code, e.recipient.code, e.recipient.inferred) == ("WFP", "YEM", "place")
+    (e,) = coded(pipe, "وتلقت قوات البيشمركة دعما عسكريا من ألمانيا.", "AID")
+    assert e.actor.code == "DEU"
+    assert not coded(pipe, "وقامت الجامعة بتوزيع الجوائز على الطلاب المتفوقين.", "AID")
+    assert not coded(pipe, "وتعمل الحكومة الأردنية على توفير فرص العمل للشباب.", "AID")

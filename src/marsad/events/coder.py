@@ -288,7 +288,8 @@ class EventCoder:
             if told or any(x.code for x in actors + recipients) or any(x.agent for x in actors) or (
                     m.pattern.event == "ASSAULT" and clauses.launched_from(tokens, pool, head) is not None):
                 # a party written, or where a projectile came from ("بمقذوف عسكري من داخل الأراضي اليمنية")
-                actors, recipients = self._from_place(policy, tokens, head, fill, actors, recipients, pool)
+                actors, recipients = self._from_place(policy, tokens, head, fill, actors, recipients, pool,
+                                                      aid=m.pattern.event == "AID")
             bare_ok = policy.keep_without_parties and told
             # whose agent-only heads (الشرطة، المقاومة) these are: the sentence's place; for a definite head of an
             # asserted act, else the article's ("وشنت الميليشيات هجوما على مواقع الجيش" in an article on Aden)
@@ -493,8 +494,8 @@ class EventCoder:
 
     @staticmethod
     def _from_place(policy: Policy, tokens: list[Token], head: int, location: tuple[str, str] | None,
-                    actors: list[Mention], recipients: list[Mention], pool: list[Mention] = ()
-                    ) -> tuple[list[Mention], list[Mention]]:
+                    actors: list[Mention], recipients: list[Mention], pool: list[Mention] = (),
+                    aid: bool = False) -> tuple[list[Mention], list[Mention]]:
         """Missing parties supplied from the sentence's place or the actor's state, as the type's policy allows
         (parties.yaml)."""
         skip = {i for a in actors for i in range(a.tok_start, a.tok_end)}
@@ -512,7 +513,8 @@ class EventCoder:
         # ("أوقفت الشرطة التركية 251 شخصا" in an article on Syria): the recipient comes from the actor below
         police = policy.recipient_from_actor and any(len(a.code or "") == 3 and a.agent in ("COP", "JUD") for a in actors)
         if where and policy.recipient_from_place and not any(r.code for r in recipients) and not own_forces \
-                and not police:
+                and not police and not (aid and any(a.code == where and a.kind != "implicit" for a in actors)):
+            # (aid goes to no written giver's own state: "جارتهم تتلقى شحنات من روسيا" in an article on Moscow)
             # victims of a place: its state (not when the place's own forces act there: "الجيش العراقي قصف")
             recipients = [place_party(where, victim_agent(tokens, head, skip), tokens[head], head)]
         state = next((a.code or where for a in actors if len(a.code or where or "") == 3 and a.kind != "igo"), None)
