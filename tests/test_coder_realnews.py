@@ -1482,3 +1482,10 @@ def test_aid_handed_out_and_support_received(pipe):
     assert e.actor.code == "DEU"
     assert not coded(pipe, "وقامت الجامعة بتوزيع الجوائز على الطلاب المتفوقين.", "AID")
     assert not coded(pipe, "وتعمل الحكومة الأردنية على توفير فرص العمل للشباب.", "AID")
+
+
+def test_holding_a_named_party_responsible_is_blame(pipe):
+    (e,) = coded(pipe, "وحملت الخارجية الفلسطينية الحكومة الإسرائيلية المسؤولية الكاملة عن جريمة الحرق.", "ACCUSE")
+    assert (e.actor.code, e.recipient.code) == ("PSE", "ISR")
+    assert not coded(pipe, "ويحمل الشاب الجنسية الأمريكية ويتولى المسؤولية الإدارية في الشركة.", "ACCUSE")
+    assert not coded(pipe, "وقال الوزير إن الحكومة الأردنية تتحمل المسؤولية عن حماية المواطنين.", "ACCUSE")

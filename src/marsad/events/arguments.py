@@ -308,6 +308,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     elif frame.actor != "none":
         reach = 3 if frame.actor == "genitive" else 6  # a genitive follows its noun (and its adjectives)
         in_mention = {k for y in mentions for k in range(y.tok_start, y.tok_end)}
+        # an uncoded role noun (المسؤول، المتحدث) is a subject too: "حمل المسؤول حزب العمال المسؤولية"
+        bare_heads = {y.tok_start for y in mentions if y.kind == "head" and not y.code and y.tok_end == y.tok_start + 1}
         first_after = next((x for x in after if x.tok_start - last <= reach and not marked(x, head + 1)
                             and not any(norms[k] in EXAMPLES for k in range(max(head + 1, x.tok_start - 2), x.tok_start))
                             and (frame.actor != "subject" or x.agent is not None or x.kind not in ("name", "nisba")
@@ -321,7 +323,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                             # (a party the dictionary lacks); the name after it is the object
                             and not (frame.actor == "subject" and x.kind in ("name", "igo") and any(
                                 "ال" in tokens[k].prefix and tokens[k].is_word and norms[k] not in ADVERBS
-                                and k not in in_mention and not title_word(tokens[k])
+                                and (k not in in_mention or k in bare_heads) and not title_word(tokens[k])
                                 for k in range(last + 1, x.tok_start)))
 
                             # "هجوما استهدف الجيش المصري": a genitive does not reach past another act's verb,
