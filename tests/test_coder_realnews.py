@@ -1489,3 +1489,11 @@ def test_holding_a_named_party_responsible_is_blame(pipe):
     assert (e.actor.code, e.recipient.code) == ("PSE", "ISR")
     assert not coded(pipe, "ويحمل الشاب الجنسية الأمريكية ويتولى المسؤولية الإدارية في الشركة.", "ACCUSE")
     assert not coded(pipe, "وقال الوزير إن الحكومة الأردنية تتحمل المسؤولية عن حماية المواطنين.", "ACCUSE")
+
+
+def test_yemens_popular_resistance_is_a_yemeni_armed_group(pipe):
+    e = coded(pipe, "وسيطرت المقاومة الشعبية على مديرية القفر بعد معارك مع الحوثيين.", "ASSAULT")[0]
+    assert (e.actor.code, e.actor.country, e.actor.agent) == ("YPRS", "YEM", "REB")
+    # the Gaza committees keep their own, longer name
+    (e,) = coded(pipe, "وأطلقت لجان المقاومة الشعبية في غزة صواريخ على مستوطنات إسرائيلية.", "ASSAULT")
+    assert e.actor.code != "YPRS"
