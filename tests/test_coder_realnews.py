@@ -798,7 +798,7 @@ def test_a_bomb_planted_by_a_group_and_its_result_are_one_attack_by_that_group(p
 
 def test_the_houthis_fighters_named_in_construct_are_the_group(pipe):
     (e,) = coded(pipe, "تواصلت المواجهات بين مسلحي الحوثي والمقاومة الشعبية في مدينة عدن.", "ASSAULT")
-    assert e.actor.code == "HOU" and e.recipient.code == "YEM"
+    assert e.actor.code == "HOU" and (e.recipient.code, e.recipient.country) == ("YPRS", "YEM")
 
 
 def test_the_announcer_of_its_own_members_deaths_is_the_victims_side(pipe):
@@ -1497,3 +1497,14 @@ def test_yemens_popular_resistance_is_a_yemeni_armed_group(pipe):
     # the Gaza committees keep their own, longer name
     (e,) = coded(pipe, "وأطلقت لجان المقاومة الشعبية في غزة صواريخ على مستوطنات إسرائيلية.", "ASSAULT")
     assert e.actor.code != "YPRS"
+
+
+def test_an_attack_called_a_crime_accuses_its_unnamed_authors(pipe):
+    evs = coded(pipe, "وقال وزير الداخلية البحريني إن هذا التفجير في المنامة يعد جرماً عظيماً.", "ACCUSE")
+    assert [(e.actor.code, e.recipient.code, e.recipient.agent) for e in evs] == [("BHR", "BHR", "UAF")]
+    # the long title of who describes, and the incident, stand between وصف and بالعمل الجبان
+    text = ("ووصف قائد قوات الأمن البحرينية اللواء طارق الحسن، حادث استهداف الدورية في المنامة، "
+            "بالعمل الجبان الذي لا يمت للدين بصلة.")
+    (e,) = coded(pipe, text, "ACCUSE")
+    assert (e.actor.code, e.recipient.agent) == ("BHR", "UAF")
+    assert not coded(pipe, "وقال المدرب إن العمل يعد جزءا من الخطة.", "ACCUSE")

@@ -750,6 +750,8 @@ def not_a_party(tokens: list[Token], x: Mention) -> bool:
         return True
     if i > 1 and tokens[i - 1].norm in ("الي", "من") and tokens[i - 2].base.rstrip("هينوا") in MOTION:
         return True  # "أوقفت 12 شخصا متوجهين إلى ليبيا": where the people were going, no party of the act
+    if i > 2 and tokens[i - 1].norm == "عبر" and tokens[i - 3].norm in ("الي", "من"):
+        return True  # "متوجهين إلى سوريا عبر تركيا": the way they went
     if x.kind == "nisba" and i > 1 and tokens[i - 2].base in LOYAL:
         return True  # "الجيش الليبي التابع للحكومة الليبية": the nisba of the noun after a loyal-to word
     j = i - 1

@@ -235,12 +235,16 @@ class EventCoder:
                 k = clauses.condemned_incident(tokens, m.tokens[-1])
                 if m.pattern.id.startswith("more.accuse.characterise") and k is None:
                     # "وصف المسؤول، …، الحادث الغاشم بالعمل الإجرامي": the incident described stands inside the trigger
-                    k = next((j for j in range(head + 1, m.tokens[-1]) if tokens[j].base in clauses.INCIDENTS
-                              and "ال" in tokens[j].prefix), None)
+                    # (or definite by its genitive: "حادث استهداف المصلين"، "تفجير المسجد")
+                    k = next((j for j in range(head, m.tokens[-1]) if tokens[j].base in clauses.INCIDENTS
+                              and ("ال" in tokens[j].prefix or tokens[j + 1].norm.startswith("ال")
+                                   or tokens[j + 1].base in clauses.INCIDENTS or tokens[j + 1].base == "استهداف")), None)
                 if k is not None and (any(o.pattern.event == "ASSAULT" and k <= o.tokens[0] <= k + 6 for o in matches)
                                       or m.pattern.id.startswith("more.accuse.characterise")):
                     # (an incident called a crime, a cowardly act: its unnamed authors are the accused)
                     condemned = k
+                    if k == head and not actors:  # "قال: إن هذا التفجير يعد جرماً": who says so accuses
+                        actors = self._speaker(tokens, pool, attribution, head)
                     if not any(r.code for r in recipients) or all(r.tok_start > k for r in recipients):
                         recipients = [place_party(fill[0], "UAF", tokens[k], k)] if fill else []
             if m.pattern.id.startswith("news.support.congratulate") and not any(r.code for r in recipients) and fill:

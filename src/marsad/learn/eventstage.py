@@ -64,6 +64,9 @@ def party_of(m: Mention) -> Party:
     return Party(code=m.code, agent=m.agent, name=m.person or m.code, text=m.text, start=m.start, end=m.end, country=m.country)
 
 
+APPOSITION_GAP = 10  # characters between an actor and a same-state name taken as its apposition (a title word)
+
+
 def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: float, override: float = 1.01,
                  same_code: bool = True, places: frozenset[int] = frozenset()) -> dict[str, Mention]:
     """side -> mention chosen by the argument scorer. A party the rules are unsure of gets the mention most
@@ -84,8 +87,12 @@ def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: floa
         other_party = e.recipient if side == "actor" else e.actor
         other_start, other_code = (other.start, other.code) if other is not None else (other_party.start,
                                                                                         other_party.code)
+        other_end = other.end if other is not None else other_party.end
         best = max(((m, float(p[k])) for m, p in scored if m.start != other_start
                     and (same_code or m.code != other_code) and not (side == "actor" and m.start in places)
+                    # a name in apposition right after the actor is the actor ("قوات الأمن البحرينية اللواء فلان")
+                    and not (side == "recipient" and m.code == other_code and other_end is not None
+                             and 0 <= m.start - other_end <= APPOSITION_GAP)
                     and not (side == "actor" and source and m.text == source and m.end <= e.trigger_start)),
                    key=lambda x: x[1], default=None)
         if best is not None and best[1] >= need and best[0].start != party.start \
