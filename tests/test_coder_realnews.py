@@ -1508,3 +1508,8 @@ def test_an_attack_called_a_crime_accuses_its_unnamed_authors(pipe):
     (e,) = coded(pipe, text, "ACCUSE")
     assert (e.actor.code, e.recipient.agent) == ("BHR", "UAF")
     assert not coded(pipe, "وقال المدرب إن العمل يعد جزءا من الخطة.", "ACCUSE")
+
+
+def test_his_country_after_an_official_subject_is_that_officials_state(pipe):
+    evs = coded(pipe, "وأعرب الوزير الياباني خلال لقائه نظيره الأردني عن دعم بلاده للأردن.", "SUPPORT")
+    assert [(e.actor.code, e.recipient.code) for e in evs] == [("JPN", "JOR")]

@@ -123,7 +123,7 @@ class EventCoder:
         pool = [replace(x, agent="UAF") if x.kind == "head" and x.agent == "REB" and x.tok_end < len(tokens)
                 and tokens[x.tok_end].base in UNKNOWN else x for x in pool]
         pool = [self._construct_place(x, tokens, places) for x in pool]
-        pool = sorted(pool + self._home_anaphors(tokens, attribution), key=lambda x: x.tok_start)
+        pool = sorted(pool + self._home_anaphors(tokens, attribution, norms, pool), key=lambda x: x.tok_start)
         prev_actors: list[Mention] = []
         heads = frozenset(m.tokens[0] for m in matches)
         place_tokens = frozenset(i for x in list(places) + [x for x in mentions if x.kind == "capital"]
@@ -390,13 +390,21 @@ class EventCoder:
                 out.append(ev)
         return _merge_assaults(_condemned_attackers(out, condemns, tokens))
 
-    def _home_anaphors(self, tokens: list[Token], attribution) -> list[Mention]:
-        """بلاده، بلادنا after a state's speaker ("قال الوزير الإيراني إن بلاده ستوقع …"): the speaker's state."""
-        if not attribution:
-            return []
-        code = self._reporting_state(attribution, len(tokens))
+    def _home_anaphors(self, tokens: list[Token], attribution, norms: list[str] = (),
+                       pool: list[Mention] = ()) -> list[Mention]:
+        """بلاده، بلادنا after a state's speaker ("قال الوزير الإيراني إن بلاده ستوقع …"): the speaker's state; with
+        no speaker, the state of the sentence's subject when it is an official ("أعرب الوزير الأمريكي عن دعم بلاده")."""
+        code = self._reporting_state(attribution, len(tokens)) if attribution else None
+        start = attribution[3] if code else 0
+        if code is None and pool and any(arguments.in_set(t.norm, HOME_WORDS) or arguments.in_set(t.norm, HOME_MARKED)
+                                         for t in tokens):
+            first = next(k for k, t in enumerate(tokens) if arguments.in_set(t.norm, HOME_WORDS)
+                         or arguments.in_set(t.norm, HOME_MARKED))
+            subject = arguments.main_subject(tokens, norms, pool, first)
+            if subject and subject[0].code in self.states and subject[0].agent and subject[0].kind != "head":
+                code, start = subject[0].code, subject[0].tok_end
         out = []
-        for k in range(attribution[3], len(tokens)) if code else ():
+        for k in range(start, len(tokens)) if code else ():
             t = tokens[k]
             if arguments.in_set(t.norm, HOME_WORDS) or arguments.in_set(t.norm, HOME_MARKED):
                 at = t.start + t.text.rfind("بلاد")
