@@ -1513,3 +1513,9 @@ def test_an_attack_called_a_crime_accuses_its_unnamed_authors(pipe):
 def test_his_country_after_an_official_subject_is_that_officials_state(pipe):
     evs = coded(pipe, "وأعرب الوزير الياباني خلال لقائه نظيره الأردني عن دعم بلاده للأردن.", "SUPPORT")
     assert [(e.actor.code, e.recipient.code) for e in evs] == [("JPN", "JOR")]
+
+
+def test_a_titled_state_after_a_possessed_meeting_noun_is_whom_it_met(pipe):
+    (e,) = coded(pipe, "وعبر المسؤول البريطاني، خلال لقائه وزير الخارجية العماني يوسف بن علوي في لندن، عن تقديره.",
+                 "CONSULT")
+    assert e.recipient.code == "OMN"

@@ -437,7 +437,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
             # is what is sent or cut, not the recipient, when a state follows with the frame's preposition
             continue
         if p is None and ("obj" in preps or not preps or x.tok_start == last + 1
-                          or (possessed and x.tok_start - last <= 2)):
+                          or (possessed and x.tok_start - last <= 2)
+                          # "لقائه وزير الخارجية اليمني": a title before the state names the object too
+                          or (possessed and x.agent and x.tok_start - last <= 4 and tokens[last + 1].base in TITLES)):
             # a direct object, or the genitive right after a nominal trigger ("قاطع قمة المنظمة")
             recipients = group(x, rest, norms)
             break
