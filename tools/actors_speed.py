@@ -29,10 +29,9 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-from marsad.ingest.newsjson import read_news_zip
 from marsad.ingest.readers import make_document
 from marsad.pipeline import Pipeline
-from marsad.quality.bench import corpus_texts, replicate
+from marsad.quality.bench import corpus_texts, press_documents, replicate
 from marsad.records import Processed
 
 LINE = re.compile(r"text ([\d.]+)s actors ([\d.]+)s actors/text ([\d.]+)")
@@ -41,15 +40,7 @@ PARTS = ("matcher", "guards", "resolver", "short_names", "provisional", "titled"
 
 
 def press(corpus: str, mb: float) -> list:
-    docs, size = [], 0
-    for f in sorted(Path(corpus).glob("*.zip")):
-        for d in read_news_zip(f):
-            if hasattr(d, "origin"):
-                docs.append(d)
-                size += len(d.text.encode())
-            if size > mb * 1e6:
-                return docs
-    return docs
+    return press_documents(Path(corpus), mb)  # (as `marsad bench --press` reads it)
 
 
 class Timed:

@@ -148,10 +148,13 @@ class Historic:
         # every word that may start a historic name, with and without its article: most sentences have none
         self.quick = data.first | data.past_titles | frozenset(key(w) for w in data.first | data.past_titles)
 
-    def __call__(self, tokens: list[Token], mentions: list[Mention], s, seen: set[str]) -> tuple[list[Mention], set[int]]:
-        """New mentions, and the indices of ``mentions`` that a longer historic name covers (to drop)."""
+    def __call__(self, tokens: list[Token], mentions: list[Mention], s, seen: set[str],
+                 spots: list[int] | None = None) -> tuple[list[Mention], set[int]]:
+        """New mentions, and the indices of ``mentions`` that a longer historic name covers (to drop). ``spots``: the
+        positions of words in ``quick``, when the caller has them (the actor stage's one pass: ``passes``)."""
         quick = self.quick
-        spots = [i for i, t in enumerate(tokens) if t.base in quick or t.norm in quick]
+        if spots is None:
+            spots = [i for i, t in enumerate(tokens) if t.base in quick or t.norm in quick]
         if not spots:  # most sentences
             return [], set()
         n = len(tokens)
