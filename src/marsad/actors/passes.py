@@ -34,6 +34,7 @@ class Marks:
     cues: list[int]  # positions of words that may open or close a titled person's name (``TitledPersons.__call__``)
     references: list[int]  # positions of words with المملكة or البلاد in them
     past: list[int]  # positions of words that may start a historic name
+    picked: list[int]  # positions of the words not known to start nothing for the matcher (``Matcher.inert``)
 
 
 def bare(t: Token) -> str:
@@ -52,7 +53,7 @@ class Passes:
     per sentence skips the quiet words, kept per form once seen (most words of a text)."""
 
     def __init__(self, sports_words: frozenset[str], cues: frozenset[str], honorifics: frozenset[str],
-                 past_words: frozenset[str]):
+                 past_words: frozenset[str], inert: set[str] | frozenset[str] = frozenset()):
         self.on_form: dict[str, int] = {}
         self.on_base: dict[str, int] = {}
         for words, flag, on in ((sports_words, SPORT, self.on_form), (honorifics, CUE, self.on_form),
@@ -64,6 +65,10 @@ class Passes:
             for w in ((c,) if not (len(c) > 3 and c.startswith("ال")) else ()) + (("ال" + c,) if len(c) >= 2 else ()):
                 self.on_base[w] = self.on_base.get(w, 0) | CUE
         self.quiet: set[str] = set()  # forms with no flag whatever their base
+        # the matcher's words that start nothing (read only here, it learns them): the same pass picks the others for
+        # it, and skips the words both quiet and inert (``silent``)
+        self.inert = inert
+        self.silent: set[str] = set()
 
     def flags(self, t: Token) -> int:
         """What a word is for the parts: SPORT, CUE, REFERENCE, PAST."""
@@ -73,30 +78,47 @@ class Passes:
 
     def is_quiet(self, norm: str) -> bool:
         """No flag for the form with any base the tokenizer may give it."""
-        if norm in self.on_form or norm in self.on_base or REFERENCE_WORDS[0] in norm or REFERENCE_WORDS[1] in norm:
+        on_base = self.on_base
+        if norm in self.on_form or norm in on_base or REFERENCE_WORDS[0] in norm or REFERENCE_WORDS[1] in norm:
             return False
-        return not any(norm.startswith(p) and norm[len(p):] in self.on_base
-                       for p in _BY_TWO.get(norm[:2]) or _BY_ONE.get(norm[:1], ()))
+        for p in _BY_TWO.get(norm[:2]) or _BY_ONE.get(norm[:1], ()):
+            if norm.startswith(p) and norm[len(p):] in on_base:
+                return False
+        return True
 
     def __call__(self, tokens: list[Token]) -> Marks:
         sports: set[str] = set()
         cues: list[int] = []
         references: list[int] = []
         past: list[int] = []
-        quiet = self.quiet
-        for i in [i for i, t in enumerate(tokens) if t.norm not in quiet]:
+        picked: list[int] = []
+        quiet, silent, inert, on_form, on_base = self.quiet, self.silent, self.inert, self.on_form, self.on_base
+        reference, kingdom = REFERENCE_WORDS
+        for i in [i for i, t in enumerate(tokens) if t.norm not in silent]:
             t = tokens[i]
-            flags = self.flags(t)
+            norm = t.norm
+            unlearnt = norm not in inert
+            if unlearnt:
+                picked.append(i)
+            if norm in quiet:
+                if not unlearnt and len(silent) < LIMIT:
+                    silent.add(norm)
+                continue
+            flags = on_form.get(norm, 0) | on_base.get(t.base or norm, 0)  # (``flags`` inlined: every new word)
+            if reference in norm or kingdom in norm:
+                flags |= REFERENCE
             if not flags:  # (first sight of a quiet word, or a word quiet with this base only)
-                if len(quiet) < LIMIT and self.is_quiet(t.norm):
-                    quiet.add(t.norm)
+                if len(quiet) < LIMIT and self.is_quiet(norm):
+                    quiet.add(norm)
+                    if not unlearnt and len(silent) < LIMIT:
+                        silent.add(norm)
                 continue
             if flags & SPORT:
-                sports.add(key(t.base or t.norm))
+                sports.add(key(t.base or norm))
             if flags & CUE:
                 cues.append(i)
             if flags & REFERENCE:
                 references.append(i)
             if flags & PAST:
                 past.append(i)
-        return Marks(sports, cues, references, past)
+        return Marks(sports, cues, references, past, picked)

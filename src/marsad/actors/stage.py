@@ -118,7 +118,7 @@ class ActorStage:
                                  frozenset(self.dictionary.words()) | function_words())
         # one pass per sentence notes the words the sports, titled, historic and reference parts look for
         self.passes = Passes(self.guards.sports_words, self.titled.triggers, self.titled.g.honorifics,
-                             self.historic.quick)
+                             self.historic.quick, self.matcher.inert)
 
     def _agents_and_places(self, p: Processed, s, tokens, mentions, own: str | None = None) -> None:
         """Head nouns standing alone (الحكومة، المتظاهرون: an agent without a country) and non-capital places
@@ -528,7 +528,7 @@ class ActorStage:
             tokens = p.tokens.get(s.idx, [])
             mark = marks[s.idx]
             seen = mark.sports
-            matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
+            matches = self.guards(tokens, self.matcher(tokens, mark.picked), len(ctx["sports"]) >= SPORTS_DOC)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
             mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
