@@ -207,8 +207,10 @@ class TitledPersons:
         # only words at or after a title, a verb of saying or a given name, or that may start a remembered name, can
         # start a name here: one pass picks them
         marks = cues if cues is not None else [i for i, b in enumerate(bares) if b in self.triggers or tokens[i].norm in hon]
+        singles = {k[0] for k in memory if len(k) == 1}  # ((b,) in memory: b in singles, no tuple per word)
         spots = sorted({x for i in marks for x in (i, i + 1)}.union(
-            [i for i, t in enumerate(tokens) if t.norm in firsts or (bares[i],) in memory] if memory else ()))
+            [i for i, (t, b) in enumerate(zip(tokens, bares, strict=True))
+             if t.norm in firsts or b in singles] if memory else ()))
         out: list[Mention] = []
         n = len(tokens)
         upto = 0
