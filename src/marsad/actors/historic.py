@@ -172,8 +172,9 @@ class Historic:
             for whole, first in ((False, words[i]), (True, tokens[i].norm)):
                 if first not in self.d.first or (whole and first == words[i]):
                     continue
+                after = tuple(words[i + 1:i + min(6, n - i)])  # (the next words, written once for every length)
                 for length in range(min(6, n - i), 0, -1):
-                    got = self.d.names.get((first,) + tuple(words[i + 1:i + length]))
+                    got = self.d.names.get((first,) + after[:length - 1])
                     if got is not None and all(tokens[x].prefix in ("", "ال") for x in range(i + 1, i + length)):
                         hit = (length, got, whole)
                         break
