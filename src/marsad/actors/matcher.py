@@ -244,16 +244,16 @@ class Matcher:
         return best
 
     def __call__(self, tokens: list[Token], picked: list[int] | None = None) -> list[Match]:
-        """``picked``: positions that hold every word of ``tokens`` not in ``inert``, when the caller has them (the actor
-        stage's one pass: ``passes``; made before the words learnt since were known inert, so read again here)."""
+        """``picked``: the positions of the words of ``tokens`` not in ``inert`` (more do no harm), when the caller has
+        them (the actor stage's one pass, made right before: ``passes``)."""
         out: list[Match] = []
         n = len(tokens)
         plain, known, inert, spell_next = self.plain, self.known, self.inert, self.spell_next
         upto = 0  # the token after the last match
         # most words are known to start nothing (no name, head noun or place, exact, by skeleton or in other vowels):
         # one pass picks the others, kept for ``scan`` of the same tokens
-        picked = [i for i, t in enumerate(tokens) if t.norm not in inert] if picked is None else \
-            [i for i in picked if tokens[i].norm not in inert]
+        if picked is None:
+            picked = [i for i, t in enumerate(tokens) if t.norm not in inert]
         self.picked = (tokens, picked)
         for i in picked:
             if i < upto:  # (inside a match)

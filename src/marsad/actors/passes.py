@@ -1,10 +1,10 @@
 """One pass over a sentence's tokens that notes where the parts of the actor stage have work (issue 11, speed).
 
-Several parts of the stage look at every word of every sentence for a few words of their own: the sports words
-(``guards.sports_seen``), the titled-person cues (a title, honorific, verb of saying or given name: ``titled``),
-المملكة and البلاد (the stage's ``references``), the first words of historic names (``historic``). Each answer
-depends on the word alone (its normalised form and its base), so it is worked out at the word's first sight and kept
-per word; one pass per sentence then reads one record per word instead of five tests per word.
+Several parts of the stage look at every word of every sentence for a few words of their own: the matcher (the words
+it does not know to start nothing), the titled-person cues (a title, honorific, verb of saying or given name:
+``titled``), المملكة and البلاد (the stage's ``references``), the first words of historic names (``historic``). Each
+answer depends on the word alone (its normalised form and its base), so one comprehension per sentence skips the words
+known to be for none of them, and the few others are read once for all.
 """
 
 from __future__ import annotations
@@ -13,10 +13,9 @@ from dataclasses import dataclass
 
 from ..records import Token
 from ..text.tokens import _PREFIXES
-from .dictionary import key
 
 LIMIT = 500_000  # distinct forms kept in each table; past that a word is read afresh every time (same answers)
-SPORT, CUE, REFERENCE, PAST = 1, 2, 4, 8
+CUE, REFERENCE, PAST = 1, 2, 4
 REFERENCE_WORDS = ("مملكه", "بلاد")  # (as ``references`` looks for them: inside a word with its clitics)
 
 
@@ -30,7 +29,6 @@ _BY_TWO = {p[:2]: tuple(q for q in _PREFIXES if q[0] == p[0] and (len(q) == 1 or
 class Marks:
     """What one sentence holds for the parts of the stage."""
 
-    sports: set[str]  # its distinct sports words without the article (``Guards.sports_seen``)
     cues: list[int]  # positions of words that may open or close a titled person's name (``TitledPersons.__call__``)
     references: list[int]  # positions of words with المملكة or البلاد in them
     past: list[int]  # positions of words that may start a historic name
@@ -52,12 +50,11 @@ class Passes:
     may give it (itself, or itself less one of its proclitic readings, ``text.tokens._PREFIXES``): one comprehension
     per sentence skips the quiet words, kept per form once seen (most words of a text)."""
 
-    def __init__(self, sports_words: frozenset[str], cues: frozenset[str], honorifics: frozenset[str],
-                 past_words: frozenset[str], inert: set[str] | frozenset[str] = frozenset()):
+    def __init__(self, cues: frozenset[str], honorifics: frozenset[str], past_words: frozenset[str],
+                 inert: set[str] | frozenset[str] = frozenset()):
         self.on_form: dict[str, int] = {}
         self.on_base: dict[str, int] = {}
-        for words, flag, on in ((sports_words, SPORT, self.on_form), (honorifics, CUE, self.on_form),
-                                (past_words, PAST, self.on_form), (sports_words, SPORT, self.on_base),
+        for words, flag, on in ((honorifics, CUE, self.on_form), (past_words, PAST, self.on_form),
                                 (past_words, PAST, self.on_base)):
             for w in words:
                 on[w] = on.get(w, 0) | flag
@@ -71,7 +68,7 @@ class Passes:
         self.silent: set[str] = set()
 
     def flags(self, t: Token) -> int:
-        """What a word is for the parts: SPORT, CUE, REFERENCE, PAST."""
+        """What a word is for the parts: CUE, REFERENCE, PAST."""
         norm = t.norm
         return self.on_form.get(norm, 0) | self.on_base.get(t.base or norm, 0) \
             | (REFERENCE if REFERENCE_WORDS[0] in norm or REFERENCE_WORDS[1] in norm else 0)
@@ -87,7 +84,6 @@ class Passes:
         return True
 
     def __call__(self, tokens: list[Token]) -> Marks:
-        sports: set[str] = set()
         cues: list[int] = []
         references: list[int] = []
         past: list[int] = []
@@ -113,12 +109,10 @@ class Passes:
                     if not unlearnt and len(silent) < LIMIT:
                         silent.add(norm)
                 continue
-            if flags & SPORT:
-                sports.add(key(t.base or norm))
             if flags & CUE:
                 cues.append(i)
             if flags & REFERENCE:
                 references.append(i)
             if flags & PAST:
                 past.append(i)
-        return Marks(sports, cues, references, past, picked)
+        return Marks(cues, references, past, picked)

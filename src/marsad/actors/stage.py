@@ -116,9 +116,8 @@ class ActorStage:
                                     self.guards.institution_nouns)
         self.historic = Historic(bundled_historic(), self.guards.institution_nouns,
                                  frozenset(self.dictionary.words()) | function_words())
-        # one pass per sentence notes the words the sports, titled, historic and reference parts look for
-        self.passes = Passes(self.guards.sports_words, self.titled.triggers, self.titled.g.honorifics,
-                             self.historic.quick, self.matcher.inert)
+        # one pass per sentence notes the words the matcher, titled, historic and reference parts look for
+        self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick, self.matcher.inert)
 
     def _agents_and_places(self, p: Processed, s, tokens, mentions, own: str | None = None) -> None:
         """Head nouns standing alone (الحكومة، المتظاهرون: an agent without a country) and non-capital places
@@ -522,12 +521,12 @@ class ActorStage:
         ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}, "sports": set(), "named": set(),
                      "historic": set()}  # recent states, kingdom last named in full, outlet
         # a sports article is one from its first sentence: its sports words are counted over the whole text
-        marks = {s.idx: self.passes(p.tokens.get(s.idx, [])) for s in p.sentences}
-        ctx["sports"] = set().union(*(m.sports for m in marks.values())) if marks else set()
+        seen_in = {s.idx: self.guards.sports_seen(p.tokens.get(s.idx, [])) for s in p.sentences}
+        ctx["sports"] = set().union(*seen_in.values()) if seen_in else set()
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
-            mark = marks[s.idx]
-            seen = mark.sports
+            seen = seen_in[s.idx]
+            mark = self.passes(tokens)  # (made as the sentence is read: its objects go with it)
             matches = self.guards(tokens, self.matcher(tokens, mark.picked), len(ctx["sports"]) >= SPORTS_DOC)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
