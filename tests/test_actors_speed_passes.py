@@ -8,13 +8,12 @@ from __future__ import annotations
 import pytest
 
 import marsad.actors.passes as passes_module
-from marsad.actors.matcher import Matcher
 from marsad.actors.passes import REFERENCE_WORDS, Passes, bare
 from marsad.actors.stage import ActorStage
 from marsad.ingest.readers import make_document
 from marsad.pipeline import Segmenter
 from marsad.records import Processed, Token
-from marsad.text.tokens import _PREFIXES, Tokenizer, function_words
+from marsad.text.tokens import _PREFIXES, Tokenizer
 
 # titles, honorifics and verbs of saying, a ruler and a caliphate of the past, المملكة and البلاد with and without
 # proclitics, a remembered name, a sentence with none of them
@@ -39,8 +38,8 @@ def sentences(stage) -> list[list[Token]]:
     return [seg(Processed(make_document(t, "t", published="2010-06-01"))).tokens[0] for t in SENTENCES]
 
 
-def fresh(stage, inert=frozenset()) -> Passes:
-    return Passes(stage.titled.triggers, stage.titled.g.honorifics, stage.historic.quick, inert)
+def fresh(stage) -> Passes:
+    return Passes(stage.titled.triggers, stage.titled.g.honorifics, stage.historic.quick)
 
 
 def own_passes(stage, tokens) -> tuple:
@@ -71,17 +70,14 @@ def test_marks_are_what_each_part_finds_itself(stage, sentences):
 
 
 def test_bounded_tables_give_the_same_marks(stage, sentences, monkeypatch):
-    inert = {t.norm for t in sentences[5]}  # (as if the matcher knew every word of the last sentence inert)
-    unbounded = fresh(stage, inert)
+    unbounded = fresh(stage)
     expected = [marks_of(unbounded, t) for t in sentences]
-    for t in sentences:
-        unbounded(t)
-    assert len(unbounded.quiet) > 3 and len(unbounded.silent) > 3  # (the limit below binds)
+    assert len(unbounded.quiet) > 3  # (the limit below binds)
     monkeypatch.setattr(passes_module, "LIMIT", 3)
-    small = fresh(stage, inert)
-    for _ in range(2):  # first sight, then with the tables full: every word past the limit is read afresh
+    small = fresh(stage)
+    for _ in range(2):  # first sight, then with the table full: every word past the limit is read afresh
         assert [marks_of(small, t) for t in sentences] == expected
-    assert len(small.quiet) <= 3 and len(small.silent) <= 3
+    assert len(small.quiet) <= 3
 
 
 def test_first_and_later_sight_agree_in_any_order(stage, sentences):
@@ -107,18 +103,6 @@ def test_a_quiet_form_is_quiet_with_every_base_the_tokenizer_may_give_it(stage, 
     assert p.flags(Token("والسفير", 0, 7, "والسفير", "", "والسفير")) == 0  # (as one word it is none)
 
 
-def test_picked_holds_every_word_the_matcher_does_not_know_inert(stage, sentences):
-    m = Matcher(stage.dictionary, stage.matcher.spellings, function_words())
-    p = fresh(stage, m.inert)
-    for _ in range(2):
-        for t in sentences:
-            picked = p(t).picked
-            assert set(picked) >= {i for i, x in enumerate(t) if x.norm not in m.inert}
-            assert picked == sorted(picked)
-            m(t)
-    assert p.silent and p.silent <= (p.quiet & m.inert)
-
-
 def mentions_of(stage, tokens, s) -> list:
     """A sentence's resolved mentions, made afresh for each of a part's two calls (the parts may extend them)."""
     return stage.resolver(tokens, stage.guards(tokens, stage.matcher(tokens)), "2010-06-01", s.idx, s.text, s.start)
@@ -126,19 +110,13 @@ def mentions_of(stage, tokens, s) -> list:
 
 def test_the_parts_answer_the_same_with_and_without_the_marks(stage):
     seg = Segmenter(Tokenizer(stage.protected_words()))
-    p = fresh(stage, stage.matcher.inert)
+    p = fresh(stage)
     memory_a: dict = {}
     memory_b: dict = {}
     for text in SENTENCES:
         done = seg(Processed(make_document(text, "t", published="2010-06-01")))
         s, tokens = done.sentences[0], done.tokens[0]
         marks = p(tokens)
-        matcher = stage.matcher
-        plain = [(x.tok_start, x.tok_end, [nm.entry for nm in x.names]) for x in matcher(tokens)]
-        scans = [matcher.scan(tokens, trie) for trie in (matcher.head_trie, matcher.city_trie)]
-        marked = [(x.tok_start, x.tok_end, [nm.entry for nm in x.names]) for x in matcher(tokens, marks.picked)]
-        assert marked == plain
-        assert [matcher.scan(tokens, trie) for trie in (matcher.head_trie, matcher.city_trie)] == scans
         assert stage.historic(tokens, mentions_of(stage, tokens, s), s, set()) == \
             stage.historic(tokens, mentions_of(stage, tokens, s), s, set(), marks.past)
         a, b = mentions_of(stage, tokens, s), mentions_of(stage, tokens, s)

@@ -243,17 +243,14 @@ class Matcher:
                 best = (end, pre_len, names)
         return best
 
-    def __call__(self, tokens: list[Token], picked: list[int] | None = None) -> list[Match]:
-        """``picked``: the positions of the words of ``tokens`` not in ``inert`` (more do no harm), when the caller has
-        them (the actor stage's one pass, made right before: ``passes``)."""
+    def __call__(self, tokens: list[Token]) -> list[Match]:
         out: list[Match] = []
         n = len(tokens)
         plain, known, inert, spell_next = self.plain, self.known, self.inert, self.spell_next
         upto = 0  # the token after the last match
         # most words are known to start nothing (no name, head noun or place, exact, by skeleton or in other vowels):
         # one pass picks the others, kept for ``scan`` of the same tokens
-        if picked is None:
-            picked = [i for i, t in enumerate(tokens) if t.norm not in inert]
+        picked = [i for i, t in enumerate(tokens) if t.norm not in inert]
         self.picked = (tokens, picked)
         for i in picked:
             if i < upto:  # (inside a match)

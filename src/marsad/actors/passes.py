@@ -1,10 +1,10 @@
 """One pass over a sentence's tokens that notes where the parts of the actor stage have work (issue 11, speed).
 
-Several parts of the stage look at every word of every sentence for a few words of their own: the matcher (the words
-it does not know to start nothing), the titled-person cues (a title, honorific, verb of saying or given name:
-``titled``), المملكة and البلاد (the stage's ``references``), the first words of historic names (``historic``). Each
-answer depends on the word alone (its normalised form and its base), so one comprehension per sentence skips the words
-known to be for none of them, and the few others are read once for all.
+Several parts of the stage look at every word of every sentence for a few words of their own: the titled-person cues
+(a title, honorific, verb of saying or given name: ``titled``), المملكة and البلاد (the stage's ``references``), the
+first words of historic names (``historic``). Each answer depends on the word alone (its normalised form and its base),
+so one comprehension per sentence skips the words known to be for none of them, and the few others are read once for
+all.
 """
 
 from __future__ import annotations
@@ -32,7 +32,6 @@ class Marks:
     cues: list[int]  # positions of words that may open or close a titled person's name (``TitledPersons.__call__``)
     references: list[int]  # positions of words with المملكة or البلاد in them
     past: list[int]  # positions of words that may start a historic name
-    picked: list[int]  # positions of the words not known to start nothing for the matcher (``Matcher.inert``)
 
 
 def bare(t: Token) -> str:
@@ -50,8 +49,7 @@ class Passes:
     may give it (itself, or itself less one of its proclitic readings, ``text.tokens._PREFIXES``): one comprehension
     per sentence skips the quiet words, kept per form once seen (most words of a text)."""
 
-    def __init__(self, cues: frozenset[str], honorifics: frozenset[str], past_words: frozenset[str],
-                 inert: set[str] | frozenset[str] = frozenset()):
+    def __init__(self, cues: frozenset[str], honorifics: frozenset[str], past_words: frozenset[str]):
         self.on_form: dict[str, int] = {}
         self.on_base: dict[str, int] = {}
         for words, flag, on in ((honorifics, CUE, self.on_form), (past_words, PAST, self.on_form),
@@ -62,10 +60,6 @@ class Passes:
             for w in ((c,) if not (len(c) > 3 and c.startswith("ال")) else ()) + (("ال" + c,) if len(c) >= 2 else ()):
                 self.on_base[w] = self.on_base.get(w, 0) | CUE
         self.quiet: set[str] = set()  # forms with no flag whatever their base
-        # the matcher's words that start nothing (read only here, it learns them): the same pass picks the others for
-        # it, and skips the words both quiet and inert (``silent``)
-        self.inert = inert
-        self.silent: set[str] = set()
 
     def flags(self, t: Token) -> int:
         """What a word is for the parts: CUE, REFERENCE, PAST."""
@@ -87,27 +81,17 @@ class Passes:
         cues: list[int] = []
         references: list[int] = []
         past: list[int] = []
-        picked: list[int] = []
-        quiet, silent, inert, on_form, on_base = self.quiet, self.silent, self.inert, self.on_form, self.on_base
+        quiet, on_form, on_base = self.quiet, self.on_form, self.on_base
         reference, kingdom = REFERENCE_WORDS
-        for i in [i for i, t in enumerate(tokens) if t.norm not in silent]:
+        for i in [i for i, t in enumerate(tokens) if t.norm not in quiet]:
             t = tokens[i]
             norm = t.norm
-            unlearnt = norm not in inert
-            if unlearnt:
-                picked.append(i)
-            if norm in quiet:
-                if not unlearnt and len(silent) < LIMIT:
-                    silent.add(norm)
-                continue
             flags = on_form.get(norm, 0) | on_base.get(t.base or norm, 0)  # (``flags`` inlined: every new word)
             if reference in norm or kingdom in norm:
                 flags |= REFERENCE
             if not flags:  # (first sight of a quiet word, or a word quiet with this base only)
                 if len(quiet) < LIMIT and self.is_quiet(norm):
                     quiet.add(norm)
-                    if not unlearnt and len(silent) < LIMIT:
-                        silent.add(norm)
                 continue
             if flags & CUE:
                 cues.append(i)
@@ -115,4 +99,4 @@ class Passes:
                 references.append(i)
             if flags & PAST:
                 past.append(i)
-        return Marks(cues, references, past, picked)
+        return Marks(cues, references, past)

@@ -116,8 +116,8 @@ class ActorStage:
                                     self.guards.institution_nouns)
         self.historic = Historic(bundled_historic(), self.guards.institution_nouns,
                                  frozenset(self.dictionary.words()) | function_words())
-        # one pass per sentence notes the words the matcher, titled, historic and reference parts look for
-        self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick, self.matcher.inert)
+        # one pass per sentence notes the words the titled, historic and reference parts look for
+        self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick)
 
     def _agents_and_places(self, p: Processed, s, tokens, mentions, own: str | None = None) -> None:
         """Head nouns standing alone (الحكومة، المتظاهرون: an agent without a country) and non-capital places
@@ -527,7 +527,7 @@ class ActorStage:
             tokens = p.tokens.get(s.idx, [])
             seen = seen_in[s.idx]
             mark = self.passes(tokens)  # (made as the sentence is read: its objects go with it)
-            matches = self.guards(tokens, self.matcher(tokens, mark.picked), len(ctx["sports"]) >= SPORTS_DOC)
+            matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
             mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
