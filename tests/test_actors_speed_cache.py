@@ -69,9 +69,10 @@ def test_bounded_caches_give_the_same_answers(stage, sentences, monkeypatch):
     for _ in range(2):  # first sight, then with full caches: every word past the limit is read afresh
         assert [read(small, t) for t in sentences] == expected
     for cache in (small.plain, small.inert, small.known, small.trie.starts, small.head_trie.starts,
-                  small.city_trie.starts):
+                  small.city_trie.starts, small.spell_next):
         assert len(cache) <= 3
     assert len(unbounded.plain) > 3 and len(unbounded.known) > 3  # (the limit did bind)
+    assert unbounded.spell_next  # (first words of foreign names: باراك، سيرغي، عمير)
 
 
 def test_first_and_later_sight_agree_in_any_order(stage, sentences):

@@ -148,10 +148,13 @@ class Historic:
         # every word that may start a historic name, with and without its article: most sentences have none
         self.quick = data.first | data.past_titles | frozenset(key(w) for w in data.first | data.past_titles)
 
-    def __call__(self, tokens: list[Token], mentions: list[Mention], s, seen: set[str]) -> tuple[list[Mention], set[int]]:
-        """New mentions, and the indices of ``mentions`` that a longer historic name covers (to drop)."""
+    def __call__(self, tokens: list[Token], mentions: list[Mention], s, seen: set[str],
+                 spots: list[int] | None = None) -> tuple[list[Mention], set[int]]:
+        """New mentions, and the indices of ``mentions`` that a longer historic name covers (to drop). ``spots``: the
+        positions of words in ``quick``, when the caller has them (the actor stage's one pass: ``passes``)."""
         quick = self.quick
-        spots = [i for i, t in enumerate(tokens) if t.base in quick or t.norm in quick]
+        if spots is None:
+            spots = [i for i, t in enumerate(tokens) if t.base in quick or t.norm in quick]
         if not spots:  # most sentences
             return [], set()
         n = len(tokens)
@@ -169,8 +172,9 @@ class Historic:
             for whole, first in ((False, words[i]), (True, tokens[i].norm)):
                 if first not in self.d.first or (whole and first == words[i]):
                     continue
+                after = tuple(words[i + 1:i + min(6, n - i)])  # (the next words, written once for every length)
                 for length in range(min(6, n - i), 0, -1):
-                    got = self.d.names.get((first,) + tuple(words[i + 1:i + length]))
+                    got = self.d.names.get((first,) + after[:length - 1])
                     if got is not None and all(tokens[x].prefix in ("", "ال") for x in range(i + 1, i + length)):
                         hit = (length, got, whole)
                         break

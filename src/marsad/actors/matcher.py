@@ -165,6 +165,9 @@ class Matcher:
         self.inert: set[str] = set()  # those of them that start no head noun or place either
         self.picked: tuple = (None, ())  # the last tokens matched and the positions of words not inert in them
         self.known: dict[str, tuple] = {}  # the other words -> what they start (``_learn``)
+        # words that may start a foreign person's name of two words or more only -> the skeletons the next word must
+        # have (most such words are followed by another word: ``_spelled`` is not called)
+        self.spell_next: dict[str, frozenset[str]] = {}
         self.trie = Trie(dictionary.names, ranked=True)
         self.head_trie = Trie([Name(k, agent, None, agent, "head") for k, agent, _ in dictionary.heads])
         self.heads = {k: (agent, title) for k, agent, title in dictionary.heads}
@@ -243,7 +246,7 @@ class Matcher:
     def __call__(self, tokens: list[Token]) -> list[Match]:
         out: list[Match] = []
         n = len(tokens)
-        plain, known, inert = self.plain, self.known, self.inert
+        plain, known, inert, spell_next = self.plain, self.known, self.inert, self.spell_next
         upto = 0  # the token after the last match
         # most words are known to start nothing (no name, head noun or place, exact, by skeleton or in other vowels):
         # one pass picks the others, kept for ``scan`` of the same tokens
@@ -271,9 +274,11 @@ class Matcher:
             if not hit and fuzzy is not None:
                 hit = (i + 1, fuzzy[0], fuzzy[1])
             if spelled and (not hit or hit[0] == i + 1):
-                alt = self._spelled(tokens, i, spelled)
-                if alt and (not hit or alt[0] > hit[0]):
-                    hit = alt
+                nexts = spell_next.get(norm)
+                if nexts is None or (word_skeleton(key(tokens[i + 1].norm)) if i + 1 < n else "") in nexts:
+                    alt = self._spelled(tokens, i, spelled)
+                    if alt and (not hit or alt[0] > hit[0]):
+                        hit = alt
             if (not hit or hit[0] == i + 1) and i + 3 < n and tokens[i + 1].norm in NASAB:
                 hit = self._nasab(tokens, i) or hit
             if not hit:
@@ -365,6 +370,8 @@ class Matcher:
             if hits:  # (prefix length, key, skeleton, a one-word name's skeleton?, skeletons of the words after it)
                 index, seconds = self.spellings.index, self.spellings.seconds
                 spelled = tuple([(pl, k, sk, (sk,) in index, seconds.get(sk, ())) for pl, k, sk in hits])
+                if not any(r[3] for r in spelled) and len(self.spell_next) < LIMIT:
+                    self.spell_next[norm] = frozenset().union(*(r[4] for r in spelled))
         facts = (starts, fuzzy, spelled, bool(some))  # (begins: a name, head noun or place)
         if (starts or fuzzy or spelled) and len(self.known) < LIMIT:
             self.known[norm] = facts  # (a word that starts nothing goes to ``plain`` once its sentence is read)

@@ -131,15 +131,16 @@ class Resolver:
     def candidates(self, tokens: list[Token], mentions: list[Mention], text: str = "",
                    text_offset: int = 0) -> list[Candidate]:
         """Title followed by a name the dictionary does not know: "رئيس الوزراء X", "الزعيم X"."""
-        covered = set()
-        for m in mentions:
-            covered.update(range(m.tok_start, m.tok_end))
+        covered = None
         out = []
         upto = 0
         n = len(tokens)
         starts = self.matcher.head_trie.starts
-        # one pass skips the words known to start no head noun (most words)
-        for i in [i for i, t in enumerate(tokens) if starts.get(t.norm) != ()]:
+        # the words that may start a head noun: of the positions the matcher picked for these tokens (the words it
+        # knows to start nothing are none), else of all; most words are known to start none
+        last = self.matcher.picked
+        picked = last[1] if last[0] is tokens else range(n)
+        for i in [i for i in picked if starts.get(tokens[i].norm) != ()]:
             if i < upto:
                 continue
             hit = self.matcher._at(tokens, i, self.matcher.head_trie)
@@ -150,6 +151,8 @@ class Resolver:
             if title not in PERSON_TITLES:
                 upto = end
                 continue
+            if covered is None:  # (made for the sentences with a title only)
+                covered = {x for m in mentions for x in range(m.tok_start, m.tok_end)}
             guess = None
             j = end
             for m in mentions:  # optional nisba / state after the title

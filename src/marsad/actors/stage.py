@@ -15,6 +15,7 @@ from .historic import Historic, load_historic
 from .loader import load_dictionary
 from .matcher import Matcher, orig_prefix_len
 from .outlets import Outlets, load_outlets
+from .passes import Passes
 from .resolver import Resolver, definite
 from .short_names import first_words, in_office
 from .spelling import PersonSpellings
@@ -115,6 +116,8 @@ class ActorStage:
                                     self.guards.institution_nouns)
         self.historic = Historic(bundled_historic(), self.guards.institution_nouns,
                                  frozenset(self.dictionary.words()) | function_words())
+        # one pass per sentence notes the words the titled, historic and reference parts look for
+        self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick)
 
     def _agents_and_places(self, p: Processed, s, tokens, mentions, own: str | None = None) -> None:
         """Head nouns standing alone (الحكومة، المتظاهرون: an agent without a country) and non-capital places
@@ -466,12 +469,13 @@ class ActorStage:
                 if m.code in self.kingdoms and normalize_key(tokens[m.tok_start]) == "مملكه":
                     ctx["kingdom"] = m.code
 
-    def references(self, tokens, mentions: list[Mention], s, ctx: dict) -> list[Mention]:
+    def references(self, tokens, mentions: list[Mention], s, ctx: dict, spots: list[int] | None = None) -> list[Mention]:
         """المملكة and البلاد standing alone: the outlet's state when it is a kingdom, unless the article names only
         other kingdoms (then the one last named in full: المملكة الأردنية … المملكة), and the state the article is about (its last few state mentions all name it; none
         named yet: the outlet's state; several: unresolved). Entry ``ref:article`` or
         ``ref:outlet`` says which; kind ``name``, as the state's own name."""
-        spots = [i for i, t in enumerate(tokens) if "مملكه" in t.norm or "بلاد" in t.norm]
+        if spots is None:  # (the stage's one pass gives them: ``passes``)
+            spots = [i for i, t in enumerate(tokens) if "مملكه" in t.norm or "بلاد" in t.norm]
         if not spots:  # most sentences: only note the states they name
             self._note_states(tokens, mentions, ctx)
             return []
@@ -522,13 +526,14 @@ class ActorStage:
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
             seen = seen_in[s.idx]
+            mark = self.passes(tokens)  # (made as the sentence is read: its objects go with it)
             matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
             mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
-            found, drop = self.historic(tokens, mentions, s, ctx["historic"])  # rulers and empires of the past
+            found, drop = self.historic(tokens, mentions, s, ctx["historic"], mark.past)  # rulers and empires of the past
             if found:
                 mentions = by_start([m for j, m in enumerate(mentions) if j not in drop], found)
             own = self._own_state(ctx, tokens, mentions)
@@ -536,10 +541,10 @@ class ActorStage:
                 about = own or (None if ctx.get("outlet") else self._topic_state(ctx, mentions))
                 # (a named person's national office: the outlet's state, else with no outlet known the article's
                 # state; a national paper names its own officials in articles about other states too)
-                mentions = by_start(mentions, self.titled(tokens, mentions, about, ctx["titled"], s))
+                mentions = by_start(mentions, self.titled(tokens, mentions, about, ctx["titled"], s, mark.cues))
             mentions = [m for m in mentions if m.kind not in ("person", "provisional")
                         or not self.titled.after_occupation(tokens, m)]  # الشاعر نزار قباني: not the minister
-            mentions = by_start(mentions, self.references(tokens, mentions, s, ctx))
+            mentions = by_start(mentions, self.references(tokens, mentions, s, ctx, mark.references))
             mentions = by_start(mentions, amman.find(tokens, mentions, s))
             amman.resolve(tokens, mentions, ctx["named"])
             amman.note(tokens, mentions, ctx["named"])

@@ -189,11 +189,16 @@ class TitledPersons:
         return k
 
     def __call__(self, tokens: list[Token], mentions: list[Mention], outlet: str | None,
-                 memory: dict[tuple[str, ...], tuple[str, str | None]], s) -> list[Mention]:
+                 memory: dict[tuple[str, ...], tuple[str, str | None]], s, cues: list[int] | None = None) -> list[Mention]:
+        """``cues``: the positions of the words in ``triggers`` or honorifics, when the caller has them (the actor
+        stage's one pass: ``passes``)."""
         self.families(tokens, mentions, s)
+        if cues is not None and not cues and not memory:
+            return []
         # cheap cues first: most words are no title, no verb of saying, no given name and nothing remembered
         bares = [w[2:] if len(w) > 3 and w.startswith("ال") else w for w in [t.base or t.norm for t in tokens]]  # bare()
-        if not memory and self.triggers.isdisjoint(bares) and self.g.honorifics.isdisjoint(t.norm for t in tokens):
+        if cues is None and not memory and self.triggers.isdisjoint(bares) and \
+                self.g.honorifics.isdisjoint(t.norm for t in tokens):
             return []
         office, hon, verbs = self.g.office_words, self.g.honorifics, self.g.speech_verbs
         taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
@@ -201,9 +206,11 @@ class TitledPersons:
         firsts = {k[0][1:] if k[0].startswith("=") else k[0] for k in memory}  # words that may start a remembered name
         # only words at or after a title, a verb of saying or a given name, or that may start a remembered name, can
         # start a name here: one pass picks them
-        marks = [i for i, b in enumerate(bares) if b in self.triggers or tokens[i].norm in hon]
+        marks = cues if cues is not None else [i for i, b in enumerate(bares) if b in self.triggers or tokens[i].norm in hon]
+        singles = {k[0] for k in memory if len(k) == 1}  # ((b,) in memory: b in singles, no tuple per word)
         spots = sorted({x for i in marks for x in (i, i + 1)}.union(
-            [i for i, t in enumerate(tokens) if t.norm in firsts or (bares[i],) in memory] if memory else ()))
+            [i for i, (t, b) in enumerate(zip(tokens, bares, strict=True))
+             if t.norm in firsts or b in singles] if memory else ()))
         out: list[Mention] = []
         n = len(tokens)
         upto = 0

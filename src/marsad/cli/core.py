@@ -170,12 +170,17 @@ def bench(
     stage: Annotated[str, typer.Option(help="text | actors | events | ingest | all")] = "all",
     seeds: Annotated[Path | None, typer.Option(help="Folder of extra .txt articles to replicate (default ../shared/seeds if present).")] = None,
     workers: int = 1,
+    press: Annotated[Path | None, typer.Option(help="A folder of news .zip archives (SaudiNewsNet): its first MB of articles, each once, instead of the replicated seeds.")] = None,
     json_out: JsonOpt = False,
 ) -> None:
     """Throughput and peak memory of each stage on >= MB of Arabic text."""
     from ..quality.bench import run_bench
 
-    results = run_bench(mb=mb, stage=stage, seeds=seeds, workers=workers, log=lambda m: err.print(m))
+    try:
+        results = run_bench(mb=mb, stage=stage, seeds=seeds, workers=workers, log=lambda m: err.print(m), press=press)
+    except FileNotFoundError as e:
+        err.print(f"[red]error:[/red] {esc(e)}")
+        raise typer.Exit(2) from e
     if json_out:
         emit_json(results)
         return
