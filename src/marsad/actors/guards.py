@@ -23,7 +23,7 @@ from .matcher import Match
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
          "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
-         "feature_nouns", "idiom_tails")
+         "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
 
@@ -47,6 +47,10 @@ class Guards:
     feature_nouns: frozenset[str] = frozenset()
     currency_nouns: frozenset[str] = frozenset()
     idiom_tails: frozenset[str] = frozenset()
+    compass_words: frozenset[str] = frozenset()
+    continent_names: frozenset[str] = frozenset()
+    draw_words: frozenset[str] = frozenset()
+    region_adjectives: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
     def sports_seen(self, tokens: list[Token]) -> set[str]:
@@ -85,6 +89,10 @@ class Guards:
             if kind in STATE_KINDS and m.tok_end < len(tokens) and tokens[m.tok_end].norm in self.idiom_tails \
                     and not tokens[m.tok_start].prefix:
                 continue  # مسقط رأسه "his birthplace": the first word of an idiom, not Muscat
+            if kind == "name" and self.region(tokens, m, prev):
+                continue  # شمال وجنوب أمريكا، شرق ووسط وجنوب أفريقيا: parts of a continent, not the USA or RSA
+            if kind == "name" and sports_doc and self.club(tokens, m):
+                continue  # المغرب التطواني، قطر القطري: a club named after its country and town
             if kind == "name" and prev is not None and prev.norm in self.person_titles and m.tok_end == m.tok_start + 1:
                 continue  # الدكتور السويد، المهندس اليمني: a family name after a person's title, not the state
             if team_sentence and kind == "name" and m.names[0].code and self.opponent(tokens, m, out, dropped):
@@ -99,6 +107,8 @@ class Guards:
                 continue  # حسن المصري، تركي السديري، دولارا أمريكيا
             if m.tok_end == m.tok_start + 1 and self.common_noun(tokens, m):
                 continue
+            if kind == "name" and self.second_adjective(tokens, m):
+                m.names = sorted(m.names, key=lambda n: n.kind != "nisba")  # read as the adjective (resolver)
             self.trim(tokens, m)
             out.append(m)
         return out
@@ -113,6 +123,8 @@ class Guards:
         near = {w for t in (prev, nxt) if t is not None for w in (t.norm, t.base)}
         if near & (self.match_words | self.sports_words | {"مع"}):
             return True
+        if {w for t in tokens[max(0, m.tok_start - 3):m.tok_start] for w in (t.norm, t.base)} & self.draw_words:
+            return True  # وتضم المجموعة أيضا موريتانيا، المستوى الرابع تركيا: a draw's groups list teams
         # a result or standing one or two words away (وحققت كولومبيا فوزا، تعادلت أمس إيطاليا، وحلت عمان في المركز):
         # the team, unless a place or tournament word stands right before it (في قطر، مونديال ألمانيا)
         if prev is not None and {prev.norm, prev.base, key(prev.base or prev.norm)} & (self.place_words
@@ -160,6 +172,43 @@ class Guards:
         # or by a father's given name (تركي عمر السفياني)
         return nxt.norm in ("بن", "ابن", "ال") or (nxt.norm.startswith("ال") and nxt.norm.endswith("ي")
                                                     and len(nxt.norm) > 4) or nxt.norm in self.given_names
+
+    def region(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
+        """A continent's name that is also a state's (أمريكا) after a compass word (جنوب أمريكا، شمال وجنوب أمريكا),
+        or a state named by a compass word and a continent (جنوب أفريقيا) in a list of compass words (شرق ووسط وجنوب
+        أفريقيا), is part of the continent."""
+        if prev is None or (prev.base or prev.norm) not in self.compass_words:
+            return False
+        first = tokens[m.tok_start]
+        if m.tok_end == m.tok_start + 1:
+            return (first.base or first.norm) in self.continent_names and first.prefix in ("", "ال")
+        return (first.base or first.norm) in self.compass_words and first.prefix == "و"
+
+    def club(self, tokens: list[Token], m: Match) -> bool:
+        """In a sports article a state's name followed by a definite masculine nisba that is no region's adjective
+        (الجنوبي، العربي) names a club (المغرب الفاسي، قطر القطري): a feminine state never takes a masculine adjective."""
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        return nxt is not None and nxt.norm.startswith("ال") and nxt.norm.endswith("ي") and len(nxt.norm) > 5 \
+            and nxt.norm not in self.region_adjectives
+
+    @staticmethod
+    def second_adjective(tokens: list[Token], m: Match) -> bool:
+        """A state's name that is also its feminine nisba (السعودية، السورية) right after another definite feminine
+        nisba, or after one and a dash, is a second adjective of the same noun: المحادثات الإسرائيلية السعودية،
+        الحدود اللبنانية - السورية (the Israeli-Saudi talks, the Lebanese-Syrian border)."""
+        t = tokens[m.tok_start]
+        if m.tok_end != m.tok_start + 1 or t.prefix not in ("", "ال") or not t.norm.startswith("ال") \
+                or not t.norm.endswith("يه") \
+                or not any(n.kind == "nisba" for n in m.names):
+            return False
+        j = m.tok_start - 1
+        if j >= 1 and tokens[j].norm == "-":
+            j -= 1
+        if j < 1:
+            return False
+        prev = tokens[j]
+        return prev.prefix in ("", "ال") and prev.norm.startswith("ال") and prev.norm.endswith("يه") and len(prev.norm) > 6 \
+            and tokens[j - 1].norm.startswith("ال")  # (after a definite noun: في العاصمة السورية is handled apart)
 
     def common_noun(self, tokens: list[Token], m: Match) -> bool:
         t = tokens[m.tok_start]
