@@ -150,6 +150,19 @@ class Mapper:
     def __init__(self, dictionary):
         self.kinds = {k: e.kind for k, e in dictionary.entries.items()}
         self.heads = {k for k, _, _ in dictionary.heads}
+        self.state_names = {n.keys for n in dictionary.names
+                            if n.kind == "name" and self.kinds.get(n.entry) in ("state", "historical")}
+
+    def state_after_fi(self, toks, m) -> tuple[int, int] | None:
+        """A group's name that ends in في + a state's name (المجلس الأعلى للثورة الإسلامية في العراق، تنظيم القاعدة في
+        العراق): the gold files the group before في and the state as a Nation (3 of 3 on dev). The token
+        positions of في and of the name's end."""
+        words = toks[m.tok_start:m.tok_end]
+        for i in range(len(words) - 2, 0, -1):
+            if words[i].norm == "في":
+                rest = tuple(key(t.base or t.norm) for t in words[i + 1:])
+                return (m.tok_start + i, m.tok_end) if rest in self.state_names else None
+        return None
 
     def cls(self, m) -> str | None:
         if m.kind == "provisional" and m.agent in ("MIL", "COP"):
@@ -193,6 +206,12 @@ class Mapper:
         out = set()
         items = [(m.start, m.end, self.cls(m), m) for m in p.mentions]
         items += [(pl.start, pl.end, "Population-Center", pl) for pl in p.places]
+        for start, end, cls, m in list(items):
+            toks = p.tokens.get(m.sentence_idx, [])
+            fi = self.state_after_fi(toks, m) if cls in ("Non-Governmental", "Group") else None
+            if fi:
+                items.remove((start, end, cls, m))
+                items += [(start, toks[fi[0] - 1].end, cls, m), (toks[fi[0] + 1].start, end, "Nation", m)]
         for start, end, cls, m in items:
             if m.kind == "nisba" and m.agent:  # (حكومة كوبا: the gold has the state's name as Nation, the organ apart)
                 head = self.organ_before(p.tokens.get(m.sentence_idx, []), m)
