@@ -23,7 +23,7 @@ from .matcher import Match
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
          "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
-         "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives")
+         "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
 
@@ -51,6 +51,7 @@ class Guards:
     continent_names: frozenset[str] = frozenset()
     draw_words: frozenset[str] = frozenset()
     region_adjectives: frozenset[str] = frozenset()
+    name_nouns: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
     def sports_seen(self, tokens: list[Token]) -> set[str]:
@@ -83,6 +84,8 @@ class Guards:
                 # (عن طريق سوريا "by way of Syria": the idiom, not a road's name)
                 # "جمرك المطار بالكويت": a definite noun, then the state with a preposition, is where it is  # طيران التحالف الدولي is the coalition's air force
                 continue  # بنك قطر، منتخب فرنسا (بورصة as written: the tokenizer may read ب + ورصة)
+            if kind == "name" and self.inside_name(tokens, m):
+                continue  # حزب مصر القوية، مدينة الكويت، غرفة تجارة الكويت، شركة نفط نيبال
             if kind in STATE_KINDS and prev is not None and (prev.base or prev.norm) in self.feature_nouns \
                     and "ال" not in prev.prefix:
                 continue  # نهر الأردن، جبال التركمان: a river's or mountain's name
@@ -172,6 +175,23 @@ class Guards:
         # or by a father's given name (تركي عمر السفياني)
         return nxt.norm in ("بن", "ابن", "ال") or (nxt.norm.startswith("ال") and nxt.norm.endswith("ي")
                                                     and len(nxt.norm) > 4) or nxt.norm in self.given_names
+
+    def inside_name(self, tokens: list[Token], m: Match) -> bool:
+        """A state's name right after a noun that heads proper names of parties, towns, fairs and societies
+        (name_nouns: حزب مصر القوية، مدينة الكويت، معرض قطر الدولي), or after such a noun or an institution noun and
+        one more indefinite noun of the same name (غرفة تجارة الكويت، شركة نفط نيبال، نقابة صحفيي العراق)."""
+        def bare(t: Token) -> str:
+            return key(t.base or t.norm) if t.prefix in ("", "و", "ب", "ل") else ""
+        i = m.tok_start
+        if i and tokens[i].prefix in ("", "ال") and not tokens[i - 1].prefix[-2:] == "ال" \
+                and bare(tokens[i - 1]) in self.name_nouns:
+            return True
+        if i < 2 or tokens[i].prefix not in ("", "ال"):
+            return False
+        mid, head = tokens[i - 1], tokens[i - 2]
+        return not mid.prefix and not mid.suffix and not mid.norm.startswith("ال") and mid.norm.isalpha() \
+            and not head.prefix.endswith("ال") and not head.suffix \
+            and bare(head) in (self.name_nouns | self.institution_nouns) and bare(head) not in ("طريق",)
 
     def region(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
         """A continent's name that is also a state's (أمريكا) after a compass word (جنوب أمريكا، شمال وجنوب أمريكا),
