@@ -23,7 +23,8 @@ from .matcher import Match
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
          "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
-         "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns")
+         "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns",
+         "accusative_nouns", "plural_nouns")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
 
@@ -52,6 +53,8 @@ class Guards:
     draw_words: frozenset[str] = frozenset()
     region_adjectives: frozenset[str] = frozenset()
     name_nouns: frozenset[str] = frozenset()
+    accusative_nouns: frozenset[str] = frozenset()
+    plural_nouns: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
     def sports_seen(self, tokens: list[Token]) -> set[str]:
@@ -110,7 +113,7 @@ class Guards:
                 continue  # حسن المصري، تركي السديري، دولارا أمريكيا
             if m.tok_end == m.tok_start + 1 and self.common_noun(tokens, m):
                 continue
-            if kind == "name" and self.second_adjective(tokens, m):
+            if kind == "name" and (self.second_adjective(tokens, m) or self.indefinite_adjective(tokens, m)):
                 m.names = sorted(m.names, key=lambda n: n.kind != "nisba")  # read as the adjective (resolver)
             self.trim(tokens, m)
             out.append(m)
@@ -210,6 +213,26 @@ class Guards:
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
         return nxt is not None and nxt.norm.startswith("ال") and nxt.norm.endswith("ي") and len(nxt.norm) > 5 \
             and nxt.norm not in self.region_adjectives
+
+    def indefinite_adjective(self, tokens: list[Token], m: Match) -> bool:
+        """A state's name written like an indefinite nisba of it, after a noun it can describe, is the adjective: a
+        name only ever written with ال read bare (مصادر سعودية); the accusative after an indefinite accusative noun
+        (مواطنا سوريا، سائحا ألمانيا، جنديا تركيا); the feminine after a plural of things (مصادر سورية، قوات سورية)."""
+        t = tokens[m.tok_start]
+        nisba = [n for n in m.names if n.kind == "nisba"]
+        if m.tok_end != m.tok_start + 1 or not nisba or t.text.startswith(("ال", "وال")) \
+                or t.prefix not in ("", "و", "ال"):  # (ألمانيا: the tokenizer may take its أل for the article)
+            return False
+        if t.prefix in ("", "و") and t.norm[m.char_start - t.start:][:2] != "ال" \
+                and any(n.kind == "name" and n.definite for n in m.names):
+            return True  # سعودية: the state is السعودية
+        if not m.tok_start or t.prefix not in ("", "ال") or m.char_start != t.start:
+            return False  # زعيما لروسيا: a preposition makes it the state (the matcher may split it off itself)
+        prev = tokens[m.tok_start - 1]
+        word = prev.base or prev.norm
+        if t.norm.endswith("ا"):
+            return word in self.accusative_nouns
+        return t.norm.endswith("ه") and word in self.plural_nouns
 
     @staticmethod
     def second_adjective(tokens: list[Token], m: Match) -> bool:
