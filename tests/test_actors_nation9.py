@@ -38,6 +38,8 @@ def test_a_state_inside_a_party_town_fair_or_society_is_no_state(pipe):
     assert names(pipe, "وافتتح معرض قطر الدولي للكتاب أمس في الدوحة.") == []
     assert names(pipe, "وعبرت السفينة قناة بنما متجهة إلى الشرق.") == []
     assert names(pipe, "وقص الخطيب قصص بني إسرائيل في مصر القديمة.") == ["مصر"]
+    # a group's own name after حركة or حزب is the group
+    assert names(pipe, "كانت حركة بوكو حرام تحتجزهم، واعتقل أعضاء حزب بي كيه كيه.") == ["بوكو حرام", "بي كيه كيه"]
     # the state itself is still read after a preposition, a verb or an office
     assert names(pipe, "وزار الوفد الكويت ثم توجه إلى مصر.") == ["الكويت", "مصر"]
 
@@ -45,7 +47,10 @@ def test_a_state_inside_a_party_town_fair_or_society_is_no_state(pipe):
 def test_a_state_after_an_institution_noun_and_one_more_noun_is_part_of_the_name(pipe):
     assert names(pipe, "ورأس رئيس غرفة تجارة الكويت الاجتماع.") == []
     assert names(pipe, "وأعلنت شركة نفط الكويت زيادة الإنتاج.") == []
-    assert names(pipe, "ونقلت وكالة أنباء الإمارات عن الوزير قوله إن الزيارة ناجحة.") == []
+    # not after a function word, and a state's news agency is its media
+    assert names(pipe, "وفجر انتحاري حزامه في مسجد في الكويت.") == ["الكويت"]
+    p = pipe(make_document("ونقلت وكالة أنباء الإمارات عن الوزير قوله.", "t", "", published="2015-06-01"))
+    assert [(m.code, m.agent) for m in p.mentions] == [("ARE", "MED")]
     # an office and a ministry are no institution: the state is the state's
     assert names(pipe, "وقال وزير خارجية مصر إن الاتفاق قريب.") == ["مصر"]
     assert names(pipe, "وقال رئيس وزراء العراق إن الأمن تحسن.") == ["العراق"]
@@ -98,6 +103,12 @@ def test_england_and_scotland_are_britain_and_long_forms_are_states(pipe):
     got = states(pipe, "وقال رئيس مجلس الوزراء في الجمهورية اللبنانية إن المملكة المغربية دعمت الحوار.")
     assert [(t, k, c) for t, k, c in got] == [("الجمهورية اللبنانية", "name", "LBN"),
                                               ("المملكة المغربية", "name", "MAR")]
+
+
+def test_a_long_form_after_an_office_is_the_office_nisba(pipe):
+    p = pipe(make_document("شجب نائب رئيس الجمهورية العراقية التفجير.", "t", "", published="2015-06-01"))
+    assert [(m.text, m.kind, m.code, m.agent) for m in p.mentions] == [("العراقية", "nisba", "IRQ", "GOV")]
+    assert names(pipe, "وتسعى الجمهورية الإيرانية إلى التوسع.") == ["الجمهورية الإيرانية"]
 
 
 def test_guard_lists_are_validated():

@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from ..data.yamlfile import word_lists
@@ -20,13 +20,15 @@ from ..records import Token
 from ..text.normalize import normalize
 from .dictionary import key
 from .matcher import Match
+from .resolver import definite
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
          "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
          "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns",
-         "accusative_nouns", "plural_nouns")
+         "accusative_nouns", "plural_nouns", "long_form_titles")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
+LONG_FORM_HEADS = frozenset({"الجمهوريه", "المملكه", "السلطنه"})  # first words of states' long forms
 
 
 
@@ -55,6 +57,8 @@ class Guards:
     name_nouns: frozenset[str] = frozenset()
     accusative_nouns: frozenset[str] = frozenset()
     plural_nouns: frozenset[str] = frozenset()
+    long_form_titles: frozenset[str] = frozenset()
+    states: frozenset[str] = frozenset()  # codes of states (set by the actor stage); empty: every name is one
     problems: list[str] = field(default_factory=list)
 
     def sports_seen(self, tokens: list[Token]) -> set[str]:
@@ -77,6 +81,7 @@ class Guards:
         dropped = -1  # end of the last team dropped: the next in a list (فرنسا وسويسرا وسوريا) is a team too
         for m in matches:
             kind = m.names[0].kind
+            state = kind == "name" and (not self.states or m.names[0].code in self.states)
             prev = tokens[m.tok_start - 1] if m.tok_start else None
             prev_key = key(prev.base or prev.norm) if prev else ""
             if kind in STATE_KINDS and (prev_key in self.institution_nouns or (
@@ -87,7 +92,11 @@ class Guards:
                 # (عن طريق سوريا "by way of Syria": the idiom, not a road's name)
                 # "جمرك المطار بالكويت": a definite noun, then the state with a preposition, is where it is  # طيران التحالف الدولي is the coalition's air force
                 continue  # بنك قطر، منتخب فرنسا (بورصة as written: the tokenizer may read ب + ورصة)
-            if kind == "name" and self.inside_name(tokens, m):
+            if state and self.title_republic(tokens, m):
+                m.tok_start += 1  # رئيس الجمهورية العراقية: the office's nisba, as before the long forms were names
+                m.char_start = tokens[m.tok_start].start
+                m.names = [replace(n, keys=n.keys[1:], kind="nisba") for n in m.names[:1]]
+            if state and self.inside_name(tokens, m):
                 continue  # حزب مصر القوية، مدينة الكويت، غرفة تجارة الكويت، شركة نفط نيبال
             if kind in STATE_KINDS and prev is not None and (prev.base or prev.norm) in self.feature_nouns \
                     and "ال" not in prev.prefix:
@@ -95,9 +104,9 @@ class Guards:
             if kind in STATE_KINDS and m.tok_end < len(tokens) and tokens[m.tok_end].norm in self.idiom_tails \
                     and not tokens[m.tok_start].prefix:
                 continue  # مسقط رأسه "his birthplace": the first word of an idiom, not Muscat
-            if kind == "name" and self.region(tokens, m, prev):
+            if state and self.region(tokens, m, prev):
                 continue  # شمال وجنوب أمريكا، شرق ووسط وجنوب أفريقيا: parts of a continent, not the USA or RSA
-            if kind == "name" and sports_doc and self.club(tokens, m):
+            if state and sports_doc and self.club(tokens, m):
                 continue  # المغرب التطواني، قطر القطري: a club named after its country and town
             if kind == "name" and prev is not None and prev.norm in self.person_titles and m.tok_end == m.tok_start + 1:
                 continue  # الدكتور السويد، المهندس اليمني: a family name after a person's title, not the state
@@ -179,6 +188,14 @@ class Guards:
         return nxt.norm in ("بن", "ابن", "ال") or (nxt.norm.startswith("ال") and nxt.norm.endswith("ي")
                                                     and len(nxt.norm) > 4) or nxt.norm in self.given_names
 
+    def title_republic(self, tokens: list[Token], m: Match) -> bool:
+        """A state's long form (الجمهورية العراقية، المملكة المغربية) right after an office (long_form_titles) is the
+        nisba of a fixed title: رئيس الجمهورية العراقية is Iraq's president, مفتي الجمهورية اللبنانية its mufti."""
+        if m.tok_end - m.tok_start != 2 or not m.tok_start or tokens[m.tok_start].norm not in LONG_FORM_HEADS:
+            return False
+        prev = tokens[m.tok_start - 1]
+        return (prev.base or prev.norm) in self.long_form_titles and not definite(prev) and not prev.suffix
+
     def inside_name(self, tokens: list[Token], m: Match) -> bool:
         """A state's name right after a noun that heads proper names of parties, towns, fairs and societies
         (name_nouns: حزب مصر القوية، مدينة الكويت، معرض قطر الدولي), or after such a noun or an institution noun and
@@ -186,14 +203,18 @@ class Guards:
         def bare(t: Token) -> str:
             return key(t.base or t.norm) if t.prefix in ("", "و", "ب", "ل") else ""
         i = m.tok_start
-        if i and tokens[i].prefix in ("", "ال") and not tokens[i - 1].prefix[-2:] == "ال" \
+        if i and tokens[i].prefix in ("", "ال") and not definite(tokens[i - 1]) \
                 and bare(tokens[i - 1]) in self.name_nouns:
             return True
         if i < 2 or tokens[i].prefix not in ("", "ال"):
             return False
         mid, head = tokens[i - 1], tokens[i - 2]
-        return not mid.prefix and not mid.suffix and not mid.norm.startswith("ال") and mid.norm.isalpha() \
-            and not head.prefix.endswith("ال") and not head.suffix \
+        # the noun between is an indefinite Arabic word, not a function word (مسجد في الكويت) nor a verbal noun of
+        # an act on the state (صندوق إنقاذ اليونان)
+        return not mid.prefix and not mid.suffix and not definite(mid) and len(mid.norm) >= 3 \
+            and all("\u0621" <= ch <= "\u064a" for ch in mid.norm) and mid.norm not in self.not_name_words \
+            and not mid.norm.startswith("ا") \
+            and not definite(head) and not head.suffix \
             and bare(head) in (self.name_nouns | self.institution_nouns) and bare(head) not in ("طريق",)
 
     def region(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
