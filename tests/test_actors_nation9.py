@@ -79,6 +79,13 @@ def test_indefinite_accusative_and_feminine_nisbas_are_no_state(pipe):
 
 # -- continents, clubs, draws ------------------------------------------------------------------------------------
 
+def test_lands_named_with_a_state_and_an_adjective_are_no_state(pipe):
+    assert names(pipe, "وخاضت فرنسا حرب الهند الصينية ثم انسحبت.") == ["فرنسا"]
+    assert names(pipe, "وتقع جزيرة غينيا الجديدة شمال أستراليا.") == ["أستراليا"]
+    assert names(pipe, "وزار رئيس وزراء بابوا غينيا الجديدة الهند.") == ["بابوا غينيا الجديدة", "الهند"]
+    assert names(pipe, "وزار السياح سور الصين العظيم وأكلوا جوز الهند.") == []
+
+
 def test_parts_of_a_continent_are_no_state(pipe):
     assert names(pipe, "ينتشر هذا الطائر في الكاريبي وشمال وجنوب أمريكا.") == []
     assert names(pipe, "انتشرت هذه اللغة في شرق ووسط وجنوب أفريقيا قبل قرون.") == []
