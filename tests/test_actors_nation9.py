@@ -47,7 +47,10 @@ def test_a_state_inside_a_party_town_fair_or_society_is_no_state(pipe):
 def test_a_state_after_an_institution_noun_and_one_more_noun_is_part_of_the_name(pipe):
     assert names(pipe, "ورأس رئيس غرفة تجارة الكويت الاجتماع.") == []
     assert names(pipe, "وأعلنت شركة نفط الكويت زيادة الإنتاج.") == []
-    # not after a function word, and a state's news agency is its media
+    # not after a function word or a place word, nor after بني the verb "was built"
+    assert names(pipe, "وهو أول منتجع بني خارج إسبانيا، ويعالج المريض في أي مستشفى داخل السعودية.") == \
+        ["إسبانيا", "السعودية"]
+    # a state's news agency is its media
     assert names(pipe, "وفجر انتحاري حزامه في مسجد في الكويت.") == ["الكويت"]
     p = pipe(make_document("ونقلت وكالة أنباء الإمارات عن الوزير قوله.", "t", "", published="2015-06-01"))
     assert [(m.code, m.agent) for m in p.mentions] == [("ARE", "MED")]
@@ -98,6 +101,11 @@ def test_clubs_and_draw_lists_in_a_sports_article(pipe):
             "وتغلب المغرب الفاسي على ضيفه في الدوري.\n"
             "وأسفرت قرعة التصفيات عن مواجهات صعبة، وتضم المجموعة أيضا موريتانيا وبوتسوانا.")
     assert names(pipe, text) == []
+    pots = ("أسفرت قرعة تصفيات الكأس عن مواجهات قوية للمنتخبات في المباريات المقبلة.\n"
+            "- المستوى الأول، ألمانيا وبلجيكا ورومانيا وإنجلترا وويلز وإسبانيا.\n"
+            "* المجموعة السادسة: سلوفاكيا.. اسكتلندا.. مالطا\n"
+            "وأقام المنتخب معسكره في النمسا قبل التصفيات.")
+    assert names(pipe, pots) == ["النمسا"]  # the camp's place is no team
     # outside a sports article the state after a group word stays the state
     assert names(pipe, "وتضم المجموعة الاقتصادية أيضا موريتانيا.") == ["موريتانيا"]
 

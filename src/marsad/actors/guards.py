@@ -113,6 +113,11 @@ class Guards:
             if team_sentence and kind == "name" and m.names[0].code and self.opponent(tokens, m, out, dropped):
                 dropped = m.tok_end
                 continue
+            if sports_doc and state and (self.drawn(tokens, m, dropped) or not any(
+                    t.is_word for t in tokens[:m.tok_start] + tokens[m.tok_end:])):
+                dropped = m.tok_end
+                continue  # المجموعة السادسة: انجلترا.. سلوفاكيا.. (each a "sentence" of its own), المستوى الأول،
+                # ألمانيا وبلجيكا: a draw's teams
             if kind in STATE_KINDS + ("nisba",) and m.names[0].code and self.team(tokens, m, kind):
                 sports = self.sports(tokens) if sports is None else sports
                 if sports:
@@ -138,8 +143,6 @@ class Guards:
         near = {w for t in (prev, nxt) if t is not None for w in (t.norm, t.base)}
         if near & (self.match_words | self.sports_words | {"مع"}):
             return True
-        if {w for t in tokens[max(0, m.tok_start - 3):m.tok_start] for w in (t.norm, t.base)} & self.draw_words:
-            return True  # وتضم المجموعة أيضا موريتانيا، المستوى الرابع تركيا: a draw's groups list teams
         # a result or standing one or two words away (وحققت كولومبيا فوزا، تعادلت أمس إيطاليا، وحلت عمان في المركز):
         # the team, unless a place or tournament word stands right before it (في قطر، مونديال ألمانيا)
         if prev is not None and {prev.norm, prev.base, key(prev.base or prev.norm)} & (self.place_words
@@ -151,6 +154,19 @@ class Guards:
             return True
         return prev is not None and prev.norm == "و" and dropped == m.tok_start - 1 or \
             (tokens[m.tok_start].norm.startswith("و") and dropped == m.tok_start)
+
+    def drawn(self, tokens: list[Token], m: Match, dropped: int) -> bool:
+        """In a sports article a state listed after a draw word (المجموعة، المستوى، القرعة) within three words, or
+        joined to the team before it by و or by punctuation, is a team of the draw."""
+        if {w for t in tokens[max(0, m.tok_start - 3):m.tok_start] for w in (t.norm, t.base)} & self.draw_words:
+            return True
+        if dropped < 0 or m.tok_start - dropped > 3:
+            return False
+        # punctuation (انجلترا.. سلوفاكيا), و, or one more listed item joined by و (وإنجلترا وويلز وإسبانيا)
+        between = tokens[dropped:m.tok_start]
+        return sum(t.is_word and t.norm != "و" for t in between) <= 1 and \
+            all(not t.is_word or t.norm.startswith("و") for t in between) and \
+            (bool(between) or tokens[m.tok_start].norm.startswith("و"))
 
     def team(self, tokens: list[Token], m: Match, kind: str) -> bool:
         """Read as a team or nationality if the sentence is about sport: a name next to a match word, an adjective
@@ -212,10 +228,11 @@ class Guards:
         # the noun between is an indefinite Arabic word, not a function word (مسجد في الكويت) nor a verbal noun of
         # an act on the state (صندوق إنقاذ اليونان)
         return not mid.prefix and not mid.suffix and not definite(mid) and len(mid.norm) >= 3 \
-            and all("\u0621" <= ch <= "\u064a" for ch in mid.norm) and mid.norm not in self.not_name_words \
+            and all("\u0621" <= ch <= "\u064a" for ch in mid.norm) \
+            and mid.norm not in self.not_name_words and mid.norm not in self.place_words \
             and not mid.norm.startswith("ا") \
             and not definite(head) and not head.suffix \
-            and bare(head) in (self.name_nouns | self.institution_nouns) and bare(head) not in ("طريق",)
+            and bare(head) in (self.name_nouns | self.institution_nouns) and bare(head) not in ("طريق", "بني", "بنو")
 
     def region(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
         """A continent's name that is also a state's (أمريكا) after a compass word (جنوب أمريكا، شمال وجنوب أمريكا),
