@@ -106,6 +106,12 @@ def test_clubs_and_draw_lists_in_a_sports_article(pipe):
             "* المجموعة السادسة: سلوفاكيا.. اسكتلندا.. مالطا\n"
             "وأقام المنتخب معسكره في النمسا قبل التصفيات.")
     assert names(pipe, pots) == ["النمسا"]  # the camp's place is no team
+    # a group word not naming a group, a host after a tournament word, an adjective before a masculine one
+    other = ("أسفرت قرعة تصفيات الكأس عن مواجهات قوية للمنتخبات في المباريات المقبلة.\n"
+             "لا نعامل الأندية بنفس المستوى الذي يحصل إسبانيا، والفائز من كل مجموعة يبلغ مونديال روسيا.\n"
+             "وكانت تلك الحقبة ميلاد الكرة السعودية الفعلي.")
+    assert [(t, k) for t, k, _ in states(pipe, other)] == [("إسبانيا", "name"), ("روسيا", "name"),
+                                                          ("السعودية", "nisba")]
     # outside a sports article the state after a group word stays the state
     assert names(pipe, "وتضم المجموعة الاقتصادية أيضا موريتانيا.") == ["موريتانيا"]
 
@@ -124,6 +130,8 @@ def test_a_long_form_after_an_office_is_the_office_nisba(pipe):
     p = pipe(make_document("شجب نائب رئيس الجمهورية العراقية التفجير.", "t", "", published="2015-06-01"))
     assert [(m.text, m.kind, m.code, m.agent) for m in p.mentions] == [("العراقية", "nisba", "IRQ", "GOV")]
     assert names(pipe, "وتسعى الجمهورية الإيرانية إلى التوسع.") == ["الجمهورية الإيرانية"]
+    p = pipe(make_document("واتصل ملك المملكة المغربية بالأمير.", "t", "", published="2015-06-01"))
+    assert [(m.text, m.code, m.agent) for m in p.mentions if m.kind == "name"] == [("المملكة المغربية", "MAR", "GOV")]
 
 
 def test_guard_lists_are_validated():

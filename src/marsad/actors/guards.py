@@ -25,10 +25,11 @@ from .resolver import definite
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
          "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
          "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns",
-         "accusative_nouns", "plural_nouns", "long_form_titles")
+         "accusative_nouns", "plural_nouns", "long_form_titles",
+         "draw_ordinals")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
-LONG_FORM_HEADS = frozenset({"الجمهوريه", "المملكه", "السلطنه"})  # first words of states' long forms
+LONG_FORM_HEADS = frozenset({"الجمهوريه"})  # (ملك المملكة المغربية, مفتي الجمهورية: the long form is the name)
 
 
 
@@ -58,6 +59,7 @@ class Guards:
     accusative_nouns: frozenset[str] = frozenset()
     plural_nouns: frozenset[str] = frozenset()
     long_form_titles: frozenset[str] = frozenset()
+    draw_ordinals: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()  # codes of states (set by the actor stage); empty: every name is one
     problems: list[str] = field(default_factory=list)
 
@@ -158,8 +160,17 @@ class Guards:
     def drawn(self, tokens: list[Token], m: Match, dropped: int) -> bool:
         """In a sports article a state listed after a draw word (المجموعة، المستوى، القرعة) within three words, or
         joined to the team before it by و or by punctuation, is a team of the draw."""
-        if {w for t in tokens[max(0, m.tok_start - 3):m.tok_start] for w in (t.norm, t.base)} & self.draw_words:
-            return True
+        prev = tokens[m.tok_start - 1] if m.tok_start else None
+        if prev is not None and {prev.norm, prev.base} & (self.place_words | self.tournament_words):
+            return False  # مونديال روسيا، في قطر: where it is held
+        window = tokens[max(0, m.tok_start - 3):m.tok_start]
+        for j, t in enumerate(window):
+            if {t.norm, t.base} & self.draw_words:
+                # a group or pot named by its number (المجموعة السادسة:، المستوى الأول،) or listing (وتضم المجموعة
+                # أيضا): not بنفس المستوى الذي يحصل إسبانيا
+                rest = window[j + 1:]
+                if all(not x.is_word or x.norm in self.draw_ordinals for x in rest):
+                    return True
         if dropped < 0 or m.tok_start - dropped > 3:
             return False
         # punctuation (انجلترا.. سلوفاكيا), و, or one more listed item joined by و (وإنجلترا وويلز وإسبانيا)
@@ -249,6 +260,8 @@ class Guards:
         """In a sports article a state's name followed by a definite masculine nisba that is no region's adjective
         (الجنوبي، العربي) names a club (المغرب الفاسي، قطر القطري): a feminine state never takes a masculine adjective."""
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        if any(n.kind == "nisba" for n in m.names):
+            return False  # الكرة السعودية الفعلي: السعودية is an adjective there itself
         return nxt is not None and nxt.norm.startswith("ال") and nxt.norm.endswith("ي") and len(nxt.norm) > 5 \
             and nxt.norm not in self.region_adjectives
 
