@@ -106,6 +106,9 @@ def test_clubs_and_draw_lists_in_a_sports_article(pipe):
             "* المجموعة السادسة: سلوفاكيا.. اسكتلندا.. مالطا\n"
             "وأقام المنتخب معسكره في النمسا قبل التصفيات.")
     assert names(pipe, pots) == ["النمسا"]  # the camp's place is no team
+    ranking = ("وتقدم المنتخب في التصنيف الدولي للمنتخبات بعد المباريات الودية.\n"
+               "وتصدر المنتخب الأرجنتيني الترتيب يليه البرازيل ثم البرتغال ثم رومانيا.")
+    assert names(pipe, ranking) == []
     # a group word not naming a group, a host after a tournament word, an adjective before a masculine one
     other = ("أسفرت قرعة تصفيات الكأس عن مواجهات قوية للمنتخبات في المباريات المقبلة.\n"
              "لا نعامل الأندية بنفس المستوى الذي يحصل إسبانيا، والفائز من كل مجموعة يبلغ مونديال روسيا.\n"

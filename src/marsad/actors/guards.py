@@ -173,10 +173,11 @@ class Guards:
                     return True
         if dropped < 0 or m.tok_start - dropped > 3:
             return False
-        # punctuation (انجلترا.. سلوفاكيا), و, or one more listed item joined by و (وإنجلترا وويلز وإسبانيا)
+        # punctuation (انجلترا.. سلوفاكيا), و or ثم (يليه البرازيل ثم البرتغال), or one more listed item joined by و
+        # (وإنجلترا وويلز وإسبانيا)
         between = tokens[dropped:m.tok_start]
-        return sum(t.is_word and t.norm != "و" for t in between) <= 1 and \
-            all(not t.is_word or t.norm.startswith("و") for t in between) and \
+        return sum(t.is_word and t.norm not in ("و", "ثم") for t in between) <= 1 and \
+            all(not t.is_word or t.norm.startswith("و") or t.norm == "ثم" for t in between) and \
             (bool(between) or tokens[m.tok_start].norm.startswith("و"))
 
     def team(self, tokens: list[Token], m: Match, kind: str) -> bool:
