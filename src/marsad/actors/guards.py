@@ -93,6 +93,8 @@ class Guards:
                     and not (prev.norm == "طريق" and m.tok_start > 1 and tokens[m.tok_start - 2].norm == "عن"):
                 # (عن طريق سوريا "by way of Syria": the idiom, not a road's name)
                 # "جمرك المطار بالكويت": a definite noun, then the state with a preposition, is where it is  # طيران التحالف الدولي is the coalition's air force
+                if prev_key in ("منتخب", "منتخبات"):
+                    dropped = m.tok_end  # منتخبات تونس والكويت وقطر: the next in the list is a team too
                 continue  # بنك قطر، منتخب فرنسا (بورصة as written: the tokenizer may read ب + ورصة)
             if state and self.title_republic(tokens, m):
                 m.tok_start += 1  # رئيس الجمهورية العراقية: the office's nisba, as before the long forms were names
