@@ -269,17 +269,17 @@ class Guards:
             and nxt.norm not in self.region_adjectives
 
     def indefinite_adjective(self, tokens: list[Token], m: Match) -> bool:
-        """A state's name written like an indefinite nisba of it, after a noun it can describe, is the adjective: a
-        name only ever written with ال read bare (مصادر سعودية); the accusative after an indefinite accusative noun
-        (مواطنا سوريا، سائحا ألمانيا، جنديا تركيا); the feminine after a plural of things (مصادر سورية، قوات سورية)."""
+        """A state's name written like a nisba of it is the adjective: with ال when the name is the masculine nisba
+        itself and never takes ال (للبوروندي طارق مبارك "to the Burundian ..."); the accusative after an indefinite
+        accusative noun (مواطنا سوريا، سائحا ألمانيا، جنديا تركيا); the feminine after a plural of things (مصادر سورية،
+        قوات سورية، عائلات سعودية)."""
         t = tokens[m.tok_start]
         nisba = [n for n in m.names if n.kind == "nisba"]
+        if m.tok_end == m.tok_start + 1 and nisba and definite(t) and m.names[0].keys[-1].endswith("ي"):
+            return True  # للبوروندي، الجيبوتي: a state's name that is its masculine nisba (بوروندي) takes no ال
         if m.tok_end != m.tok_start + 1 or not nisba or t.text.startswith(("ال", "وال")) \
                 or t.prefix not in ("", "و", "ال"):  # (ألمانيا: the tokenizer may take its أل for the article)
             return False
-        if t.prefix in ("", "و") and t.norm[m.char_start - t.start:][:2] != "ال" \
-                and any(n.kind == "name" and n.definite for n in m.names):
-            return True  # سعودية: the state is السعودية
         if not m.tok_start or t.prefix not in ("", "ال") or m.char_start != t.start:
             return False  # زعيما لروسيا: a preposition makes it the state (the matcher may split it off itself)
         prev = tokens[m.tok_start - 1]
