@@ -101,7 +101,9 @@ class Guards:
                 m.char_start = tokens[m.tok_start].start
                 m.names = [replace(n, keys=n.keys[1:], kind="nisba") for n in m.names[:1]]
             if state and self.inside_name(tokens, m):
-                continue  # حزب مصر القوية، مدينة الكويت، غرفة تجارة الكويت، شركة نفط نيبال
+                if not (definite(tokens[m.tok_start]) and any(n.kind == "nisba" for n in m.names)):
+                    continue  # حزب مصر القوية، مدينة الكويت، غرفة تجارة الكويت، شركة نفط نيبال
+                m.names = sorted(m.names, key=lambda n: n.kind != "nisba")  # مدينة تدمر السورية: the adjective
             if kind in STATE_KINDS and prev is not None and (prev.base or prev.norm) in self.feature_nouns \
                     and "ال" not in prev.prefix:
                 continue  # نهر الأردن، جبال التركمان: a river's or mountain's name
