@@ -50,6 +50,7 @@ def test_a_state_after_an_institution_noun_and_one_more_noun_is_part_of_the_name
     # not after a function word or a place word, nor after بني the verb "was built"
     assert names(pipe, "وهو أول منتجع بني خارج إسبانيا، ويعالج المريض في أي مستشفى داخل السعودية.") == \
         ["إسبانيا", "السعودية"]
+    assert names(pipe, "كشف فريق علماء ألمانيا عن اختراع جديد.") == ["ألمانيا"]
     # a state's news agency is its media
     assert names(pipe, "وفجر انتحاري حزامه في مسجد في الكويت.") == ["الكويت"]
     p = pipe(make_document("ونقلت وكالة أنباء الإمارات عن الوزير قوله.", "t", "", published="2015-06-01"))

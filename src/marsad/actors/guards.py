@@ -101,7 +101,8 @@ class Guards:
                 m.char_start = tokens[m.tok_start].start
                 m.names = [replace(n, keys=n.keys[1:], kind="nisba") for n in m.names[:1]]
             if state and self.inside_name(tokens, m):
-                if not (definite(tokens[m.tok_start]) and any(n.kind == "nisba" for n in m.names)):
+                if not (tokens[m.tok_start].text.startswith(("ال", "وال", "بال", "لل"))
+                        and any(n.kind == "nisba" for n in m.names)):  # (ألمانيا: أل is no article)
                     continue  # حزب مصر القوية، مدينة الكويت، غرفة تجارة الكويت، شركة نفط نيبال
                 m.names = sorted(m.names, key=lambda n: n.kind != "nisba")  # مدينة تدمر السورية: the adjective
             if kind in STATE_KINDS and prev is not None and (prev.base or prev.norm) in self.feature_nouns \
@@ -242,13 +243,13 @@ class Guards:
             return False
         mid, head = tokens[i - 1], tokens[i - 2]
         # the noun between is an indefinite Arabic word, not a function word (مسجد في الكويت) nor a verbal noun of
-        # an act on the state (صندوق إنقاذ اليونان)
+        # an act on the state (صندوق إنقاذ اليونان); فريق is also "a group of" (فريق علماء ألمانيا)
         return not mid.prefix and not mid.suffix and not definite(mid) and len(mid.norm) >= 3 \
             and all("\u0621" <= ch <= "\u064a" for ch in mid.norm) \
             and mid.norm not in self.not_name_words and mid.norm not in self.place_words \
             and not mid.norm.startswith("ا") \
             and not definite(head) and not head.suffix \
-            and bare(head) in (self.name_nouns | self.institution_nouns) and bare(head) not in ("طريق", "بني", "بنو")
+            and bare(head) in (self.name_nouns | self.institution_nouns) and bare(head) not in ("طريق", "بني", "بنو", "فريق")
 
     def region(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
         """A continent's name that is also a state's (أمريكا) after a compass word (جنوب أمريكا، شمال وجنوب أمريكا),
