@@ -18,6 +18,7 @@ from importlib import resources
 from ..data.yamlfile import word_lists
 from ..records import Token
 from ..text.normalize import normalize
+from ..text.tokens import function_words
 from .dictionary import key
 from .matcher import Match
 from .resolver import definite
@@ -242,11 +243,13 @@ class Guards:
         if i < 2 or tokens[i].prefix not in ("", "ال"):
             return False
         mid, head = tokens[i - 1], tokens[i - 2]
-        # the noun between is an indefinite Arabic word, not a function word (مسجد في الكويت) nor a verbal noun of
-        # an act on the state (صندوق إنقاذ اليونان); فريق is also "a group of" (فريق علماء ألمانيا)
+        # the noun between is an indefinite Arabic word, not a function word (مسجد في الكويت، منتخبات وهي السعودية)
+        # nor a verbal noun of an act on the state (صندوق إنقاذ اليونان); فريق is also "a group of" (فريق علماء
+        # ألمانيا)
         return not mid.prefix and not mid.suffix and not definite(mid) and len(mid.norm) >= 3 \
             and all("\u0621" <= ch <= "\u064a" for ch in mid.norm) \
             and mid.norm not in self.not_name_words and mid.norm not in self.place_words \
+            and mid.norm not in function_words() \
             and not mid.norm.startswith("ا") \
             and not definite(head) and not head.suffix \
             and bare(head) in (self.name_nouns | self.institution_nouns) and bare(head) not in ("طريق", "بني", "بنو", "فريق")
