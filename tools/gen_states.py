@@ -14,6 +14,9 @@ CLDR name clean-up: a parenthetical is dropped ("ميانمار (بورما)" ->
 become a space ("الكونغو - كينشاسا" -> "الكونغو كينشاسا"); `drop` in the curated file removes a
 CLDR name (raw or cleaned) altogether.
 
+Long forms: الجمهورية/المملكة/السلطنة + the first curated nisba in the feminine, when pycountry's official name
+says Republic, Kingdom or Sultanate (الجمهورية اللبنانية، المملكة المغربية).
+
 Nisba: for each curated nisba ending in ي the Egyptian spelling with final ى is added
 (روسي -> روسى, كوري شمالي -> كورى شمالى); the loader normalises both to the same form.
 
@@ -73,6 +76,22 @@ def egyptian(nisba: str) -> str:
     return " ".join(w[:-1] + "ى" if w.endswith("ي") else w for w in nisba.split(" "))
 
 
+# The state's long form that news writes with its nisba, from the kind of state in pycountry's official name:
+# Lebanese Republic -> الجمهورية اللبنانية, Kingdom of Morocco -> المملكة المغربية, Sultanate of Oman -> السلطنة العمانية
+LONG_FORMS = (("Republic", "الجمهورية"), ("Kingdom", "المملكة"), ("Sultanate", "السلطنة"))
+
+
+def long_forms(country, cur: dict, curated: dict) -> list[str]:
+    official = getattr(country, "official_name", "") or ""
+    nisba = (cur.get("nisba") or [None])[0]
+    if not nisba or " " in nisba:
+        return []
+    if sum(nisba in (c or {}).get("nisba", []) for c in curated.values()) > 1:
+        return []  # a nisba two states share names neither
+    drop = set(cur.get("drop") or [])
+    return [f"{ar} ال{nisba}ة" for en, ar in LONG_FORMS if en in official and f"{ar} ال{nisba}ة" not in drop][:1]
+
+
 def build() -> list[dict]:
     ar = babel.Locale("ar").territories
     en = babel.Locale("en").territories
@@ -102,7 +121,7 @@ def build() -> list[dict]:
         cldr_names = [n for n in dedup([raw, clean_cldr(raw)]) if n not in drop]
         if "(" in raw or ")" in raw:
             cldr_names = [n for n in cldr_names if "(" not in n]
-        names = dedup(cldr_names + list(cur.get("names") or []))
+        names = dedup(cldr_names + list(cur.get("names") or []) + long_forms(c, cur, curated))
         ar_display = cur.get("ar") or (clean_cldr(raw) if clean_cldr(raw) not in drop else names[0])
         nisba = []
         for n in cur.get("nisba") or []:

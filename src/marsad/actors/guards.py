@@ -12,20 +12,25 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 
 from ..data.yamlfile import word_lists
 from ..records import Token
 from ..text.normalize import normalize
+from ..text.tokens import function_words
 from .dictionary import key
 from .matcher import Match
+from .resolver import definite
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
          "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
-         "feature_nouns", "idiom_tails")
+         "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns",
+         "accusative_nouns", "plural_nouns", "long_form_titles",
+         "draw_ordinals")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
+LONG_FORM_HEADS = frozenset({"الجمهوريه"})  # (ملك المملكة المغربية, مفتي الجمهورية: the long form is the name)
 
 
 
@@ -47,6 +52,16 @@ class Guards:
     feature_nouns: frozenset[str] = frozenset()
     currency_nouns: frozenset[str] = frozenset()
     idiom_tails: frozenset[str] = frozenset()
+    compass_words: frozenset[str] = frozenset()
+    continent_names: frozenset[str] = frozenset()
+    draw_words: frozenset[str] = frozenset()
+    region_adjectives: frozenset[str] = frozenset()
+    name_nouns: frozenset[str] = frozenset()
+    accusative_nouns: frozenset[str] = frozenset()
+    plural_nouns: frozenset[str] = frozenset()
+    long_form_titles: frozenset[str] = frozenset()
+    draw_ordinals: frozenset[str] = frozenset()
+    states: frozenset[str] = frozenset()  # codes of states (set by the actor stage); empty: every name is one
     problems: list[str] = field(default_factory=list)
 
     def sports_seen(self, tokens: list[Token]) -> set[str]:
@@ -69,6 +84,7 @@ class Guards:
         dropped = -1  # end of the last team dropped: the next in a list (فرنسا وسويسرا وسوريا) is a team too
         for m in matches:
             kind = m.names[0].kind
+            state = kind == "name" and (not self.states or m.names[0].code in self.states)
             prev = tokens[m.tok_start - 1] if m.tok_start else None
             prev_key = key(prev.base or prev.norm) if prev else ""
             if kind in STATE_KINDS and (prev_key in self.institution_nouns or (
@@ -78,18 +94,38 @@ class Guards:
                     and not (prev.norm == "طريق" and m.tok_start > 1 and tokens[m.tok_start - 2].norm == "عن"):
                 # (عن طريق سوريا "by way of Syria": the idiom, not a road's name)
                 # "جمرك المطار بالكويت": a definite noun, then the state with a preposition, is where it is  # طيران التحالف الدولي is the coalition's air force
+                if prev_key in ("منتخب", "منتخبات"):
+                    dropped = m.tok_end  # منتخبات تونس والكويت وقطر: the next in the list is a team too
                 continue  # بنك قطر، منتخب فرنسا (بورصة as written: the tokenizer may read ب + ورصة)
+            if state and self.title_republic(tokens, m):
+                m.tok_start += 1  # رئيس الجمهورية العراقية: the office's nisba, as before the long forms were names
+                m.char_start = tokens[m.tok_start].start
+                m.names = [replace(n, keys=n.keys[1:], kind="nisba") for n in m.names[:1]]
+            if state and self.inside_name(tokens, m):
+                if not (tokens[m.tok_start].text.startswith(("ال", "وال", "بال", "لل"))
+                        and any(n.kind == "nisba" for n in m.names)):  # (ألمانيا: أل is no article)
+                    continue  # حزب مصر القوية، مدينة الكويت، غرفة تجارة الكويت، شركة نفط نيبال
+                m.names = sorted(m.names, key=lambda n: n.kind != "nisba")  # مدينة تدمر السورية: the adjective
             if kind in STATE_KINDS and prev is not None and (prev.base or prev.norm) in self.feature_nouns \
                     and "ال" not in prev.prefix:
                 continue  # نهر الأردن، جبال التركمان: a river's or mountain's name
             if kind in STATE_KINDS and m.tok_end < len(tokens) and tokens[m.tok_end].norm in self.idiom_tails \
                     and not tokens[m.tok_start].prefix:
                 continue  # مسقط رأسه "his birthplace": the first word of an idiom, not Muscat
+            if state and self.region(tokens, m, prev):
+                continue  # شمال وجنوب أمريكا، شرق ووسط وجنوب أفريقيا: parts of a continent, not the USA or RSA
+            if state and sports_doc and self.club(tokens, m):
+                continue  # المغرب التطواني، قطر القطري: a club named after its country and town
             if kind == "name" and prev is not None and prev.norm in self.person_titles and m.tok_end == m.tok_start + 1:
                 continue  # الدكتور السويد، المهندس اليمني: a family name after a person's title, not the state
             if team_sentence and kind == "name" and m.names[0].code and self.opponent(tokens, m, out, dropped):
                 dropped = m.tok_end
                 continue
+            if sports_doc and state and (self.drawn(tokens, m, dropped) or not any(
+                    t.is_word for t in tokens[:m.tok_start] + tokens[m.tok_end:])):
+                dropped = m.tok_end
+                continue  # المجموعة السادسة: انجلترا.. سلوفاكيا.. (each a "sentence" of its own), المستوى الأول،
+                # ألمانيا وبلجيكا: a draw's teams
             if kind in STATE_KINDS + ("nisba",) and m.names[0].code and self.team(tokens, m, kind):
                 sports = self.sports(tokens) if sports is None else sports
                 if sports:
@@ -99,6 +135,8 @@ class Guards:
                 continue  # حسن المصري، تركي السديري، دولارا أمريكيا
             if m.tok_end == m.tok_start + 1 and self.common_noun(tokens, m):
                 continue
+            if kind == "name" and (self.second_adjective(tokens, m) or self.indefinite_adjective(tokens, m)):
+                m.names = sorted(m.names, key=lambda n: n.kind != "nisba")  # read as the adjective (resolver)
             self.trim(tokens, m)
             out.append(m)
         return out
@@ -124,6 +162,29 @@ class Guards:
             return True
         return prev is not None and prev.norm == "و" and dropped == m.tok_start - 1 or \
             (tokens[m.tok_start].norm.startswith("و") and dropped == m.tok_start)
+
+    def drawn(self, tokens: list[Token], m: Match, dropped: int) -> bool:
+        """In a sports article a state listed after a draw word (المجموعة، المستوى، القرعة) within three words, or
+        joined to the team before it by و or by punctuation, is a team of the draw."""
+        prev = tokens[m.tok_start - 1] if m.tok_start else None
+        if prev is not None and {prev.norm, prev.base} & (self.place_words | self.tournament_words):
+            return False  # مونديال روسيا، في قطر: where it is held
+        window = tokens[max(0, m.tok_start - 3):m.tok_start]
+        for j, t in enumerate(window):
+            if {t.norm, t.base} & self.draw_words:
+                # a group or pot named by its number (المجموعة السادسة:، المستوى الأول،) or listing (وتضم المجموعة
+                # أيضا): not بنفس المستوى الذي يحصل إسبانيا
+                rest = window[j + 1:]
+                if all(not x.is_word or x.norm in self.draw_ordinals for x in rest):
+                    return True
+        if dropped < 0 or m.tok_start - dropped > 3:
+            return False
+        # punctuation (انجلترا.. سلوفاكيا), و or ثم (يليه البرازيل ثم البرتغال), or one more listed item joined by و
+        # (وإنجلترا وويلز وإسبانيا)
+        between = tokens[dropped:m.tok_start]
+        return sum(t.is_word and t.norm not in ("و", "ثم") for t in between) <= 1 and \
+            all(not t.is_word or t.norm.startswith("و") or t.norm == "ثم" for t in between) and \
+            (bool(between) or tokens[m.tok_start].norm.startswith("و"))
 
     def team(self, tokens: list[Token], m: Match, kind: str) -> bool:
         """Read as a team or nationality if the sentence is about sport: a name next to a match word, an adjective
@@ -160,6 +221,97 @@ class Guards:
         # or by a father's given name (تركي عمر السفياني)
         return nxt.norm in ("بن", "ابن", "ال") or (nxt.norm.startswith("ال") and nxt.norm.endswith("ي")
                                                     and len(nxt.norm) > 4) or nxt.norm in self.given_names
+
+    def title_republic(self, tokens: list[Token], m: Match) -> bool:
+        """A state's long form (الجمهورية العراقية، المملكة المغربية) right after an office (long_form_titles) is the
+        nisba of a fixed title: رئيس الجمهورية العراقية is Iraq's president, مفتي الجمهورية اللبنانية its mufti."""
+        if m.tok_end - m.tok_start != 2 or not m.tok_start or tokens[m.tok_start].norm not in LONG_FORM_HEADS:
+            return False
+        prev = tokens[m.tok_start - 1]
+        return (prev.base or prev.norm) in self.long_form_titles and not definite(prev) and not prev.suffix
+
+    def inside_name(self, tokens: list[Token], m: Match) -> bool:
+        """A state's name right after a noun that heads proper names of parties, towns, fairs and societies
+        (name_nouns: حزب مصر القوية، مدينة الكويت، معرض قطر الدولي), or after such a noun or an institution noun and
+        one more indefinite noun of the same name (غرفة تجارة الكويت، شركة نفط نيبال، نقابة صحفيي العراق)."""
+        def bare(t: Token) -> str:
+            return key(t.base or t.norm) if t.prefix in ("", "و", "ب", "ل") else ""
+        i = m.tok_start
+        if i and tokens[i].prefix in ("", "ال") and not definite(tokens[i - 1]) \
+                and bare(tokens[i - 1]) in self.name_nouns:
+            return True
+        if i < 2 or tokens[i].prefix not in ("", "ال"):
+            return False
+        mid, head = tokens[i - 1], tokens[i - 2]
+        # the noun between is an indefinite Arabic word, not a function word (مسجد في الكويت، منتخبات وهي السعودية)
+        # nor a verbal noun of an act on the state (صندوق إنقاذ اليونان); فريق is also "a group of" (فريق علماء
+        # ألمانيا)
+        return not mid.prefix and not mid.suffix and not definite(mid) and len(mid.norm) >= 3 \
+            and all("\u0621" <= ch <= "\u064a" for ch in mid.norm) \
+            and mid.norm not in self.not_name_words and mid.norm not in self.place_words \
+            and mid.norm not in function_words() \
+            and not mid.norm.startswith("ا") \
+            and not definite(head) and not head.suffix \
+            and bare(head) in (self.name_nouns | self.institution_nouns) and bare(head) not in ("طريق", "بني", "بنو", "فريق")
+
+    def region(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
+        """A continent's name that is also a state's (أمريكا) after a compass word (جنوب أمريكا، شمال وجنوب أمريكا),
+        or a state named by a compass word and a continent (جنوب أفريقيا) in a list of compass words (شرق ووسط وجنوب
+        أفريقيا), is part of the continent."""
+        if prev is None or (prev.base or prev.norm) not in self.compass_words:
+            return False
+        first = tokens[m.tok_start]
+        if m.tok_end == m.tok_start + 1:
+            return (first.base or first.norm) in self.continent_names and first.prefix in ("", "ال")
+        return (first.base or first.norm) in self.compass_words and first.prefix == "و"
+
+    def club(self, tokens: list[Token], m: Match) -> bool:
+        """In a sports article a state's name followed by a definite masculine nisba that is no region's adjective
+        (الجنوبي، العربي) names a club (المغرب الفاسي، قطر القطري): a feminine state never takes a masculine adjective."""
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        if any(n.kind == "nisba" for n in m.names):
+            return False  # الكرة السعودية الفعلي: السعودية is an adjective there itself
+        return nxt is not None and nxt.norm.startswith("ال") and nxt.norm.endswith("ي") and len(nxt.norm) > 5 \
+            and nxt.norm not in self.region_adjectives
+
+    def indefinite_adjective(self, tokens: list[Token], m: Match) -> bool:
+        """A state's name written like a nisba of it is the adjective: with ال when the name is the masculine nisba
+        itself and never takes ال (للبوروندي طارق مبارك "to the Burundian ..."); the accusative after an indefinite
+        accusative noun (مواطنا سوريا، سائحا ألمانيا، جنديا تركيا); the feminine after a plural of things (مصادر سورية،
+        قوات سورية، عائلات سعودية)."""
+        t = tokens[m.tok_start]
+        nisba = [n for n in m.names if n.kind == "nisba"]
+        if m.tok_end == m.tok_start + 1 and nisba and definite(t) and m.names[0].keys[-1].endswith("ي"):
+            return True  # للبوروندي، الجيبوتي: a state's name that is its masculine nisba (بوروندي) takes no ال
+        if m.tok_end != m.tok_start + 1 or not nisba or t.text.startswith(("ال", "وال")) \
+                or t.prefix not in ("", "و", "ال"):  # (ألمانيا: the tokenizer may take its أل for the article)
+            return False
+        if not m.tok_start or t.prefix not in ("", "ال") or m.char_start != t.start:
+            return False  # زعيما لروسيا: a preposition makes it the state (the matcher may split it off itself)
+        prev = tokens[m.tok_start - 1]
+        word = prev.base or prev.norm
+        if t.norm.endswith("ا"):
+            return word in self.accusative_nouns
+        return t.norm.endswith("ه") and word in self.plural_nouns
+
+    @staticmethod
+    def second_adjective(tokens: list[Token], m: Match) -> bool:
+        """A state's name that is also its feminine nisba (السعودية، السورية) right after another definite feminine
+        nisba, or after one and a dash, is a second adjective of the same noun: المحادثات الإسرائيلية السعودية،
+        الحدود اللبنانية - السورية (the Israeli-Saudi talks, the Lebanese-Syrian border)."""
+        t = tokens[m.tok_start]
+        if m.tok_end != m.tok_start + 1 or t.prefix not in ("", "ال") or not t.norm.startswith("ال") \
+                or not t.norm.endswith("يه") \
+                or not any(n.kind == "nisba" for n in m.names):
+            return False
+        j = m.tok_start - 1
+        if j >= 1 and tokens[j].norm == "-":
+            j -= 1
+        if j < 1:
+            return False
+        prev = tokens[j]
+        return prev.prefix in ("", "ال") and prev.norm.startswith("ال") and prev.norm.endswith("يه") and len(prev.norm) > 6 \
+            and tokens[j - 1].norm.startswith("ال")  # (after a definite noun: في العاصمة السورية is handled apart)
 
     def common_noun(self, tokens: list[Token], m: Match) -> bool:
         t = tokens[m.tok_start]

@@ -94,7 +94,9 @@ class ActorStage:
     def __init__(self, dictionary: ActorDictionary | None = None, collect_candidates: bool = True,
                  guards: Guards | None = None):
         self.dictionary = dictionary or bundled_dictionary()
-        self.guards = guards or bundled_guards()
+        # the guards told which codes are states' (a rule for a state's name leaves a group's alone: حركة بوكو حرام)
+        self.guards = replace(guards or bundled_guards(), states=frozenset(
+            k for k, e in self.dictionary.entries.items() if e.kind in ("state", "historical", "disputed")))
         self.outlets = bundled_outlets()
         # states with a name "المملكة …" (GBR JOR MAR SAU …): المملكة alone may refer back to one of them
         self.kingdoms = {n.code for n in self.dictionary.names if n.kind == "name" and n.keys[0] == "مملكه" and n.code}
