@@ -1519,3 +1519,17 @@ def test_a_titled_state_after_a_possessed_meeting_noun_is_whom_it_met(pipe):
     (e,) = coded(pipe, "وعبر المسؤول البريطاني، خلال لقائه وزير الخارجية العماني يوسف بن علوي في لندن، عن تقديره.",
                  "CONSULT")
     assert e.recipient.code == "OMN"
+
+
+def test_a_group_is_not_read_before_it_existed():
+    from marsad.actors.dictionary import ActorDictionary
+    from marsad.ingest.readers import make_document
+    pipe = Pipeline.default(upto="actors")
+    text = "وسيطرت المقاومة الشعبية على المدينة بعد معارك مع جيش المهدي."
+    codes = {d: {m.code for m in pipe(make_document(text, "t", "", published=d)).mentions}
+             for d in ("2001-03-01", "2010-05-01", "2015-07-25")}
+    assert codes["2001-03-01"] == set()  # both groups came later
+    assert codes["2010-05-01"] == {"MAHD"}  # an ended group is still named afterwards
+    assert codes["2015-07-25"] == {"YPRS", "MAHD"}
+    d = ActorDictionary(periods={"X": (2015, None)})
+    assert d.in_period("X", "2014-01-01") and not d.in_period("X", "2013-12-31") and d.in_period("X", None)

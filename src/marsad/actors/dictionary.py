@@ -148,6 +148,18 @@ class ActorDictionary:
     # (الفأس "the axe" folds to فاس)
     definite_cities: set[tuple[str, ...]] = field(default_factory=set)
     problems: list[str] = field(default_factory=list)
+    # groups' years of activity (the `period` field): before them a name is not the group ("المقاومة الشعبية"
+    # before Yemen's 2015 resistance)
+    periods: dict[str, tuple[int, int | None]] = field(default_factory=dict)
+
+    def in_period(self, code: str | None, date: str | None) -> bool:
+        """Whether the entry ``code`` existed in the year of ``date`` (always, without a period or a date). Only the
+        first year counts, less one for approximate dates: a group that has ended is still named afterwards
+        ("ميليشيات جيش المهدي سابقا"), but a phrase written before a group existed is not that group."""
+        span = self.periods.get(code or "")
+        if span is None or not date or not date[:4].isdigit():
+            return True
+        return int(date[:4]) >= span[0] - 1
 
     def by_code(self, code: str) -> Entry | None:
         return self.entries.get(code)
@@ -283,6 +295,8 @@ class DictionaryBuilder:
                                        and isinstance(period[0], int) and 1900 <= period[0] <= 2100
                                        and (period[1] is None or isinstance(period[1], int) and period[1] >= period[0])):
             p.append(f"{w} ({code}): period must be [first year, last year or null], got {period!r}")
+        elif period is not None:
+            self.d.periods[code] = (period[0], period[1])
         if kind in ("nsa", "communal") and "country" not in item:
             p.append(f"{w} ({code}): a group needs a country field (null when it acts in no one state)")
         names = [str(n) for n in _list(item.get("names"))]

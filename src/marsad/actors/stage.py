@@ -531,6 +531,7 @@ class ActorStage:
             mark = self.passes(tokens)  # (made as the sentence is read: its objects go with it)
             matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
+            mentions = [m for m in mentions if self.dictionary.in_period(m.entry or m.code, date)]
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
             mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
