@@ -1533,3 +1533,15 @@ def test_a_group_is_not_read_before_it_existed():
     assert codes["2015-07-25"] == {"YPRS", "MAHD"}
     d = ActorDictionary(periods={"X": (2015, None)})
     assert d.in_period("X", "2014-01-01") and not d.in_period("X", "2013-12-31") and d.in_period("X", None)
+
+
+def test_the_rebels_and_putschists_of_an_article_are_the_armed_group_it_named(pipe):
+    from marsad.ingest.readers import make_document
+    text = ("اشتبكت المقاومة الشعبية مع ميليشيات الحوثي في مدينة تعز. وقصف الانقلابيون الأحياء السكنية في المدينة. "
+            "وتقدمت المقاومة الشعبية في عدن. وقصف المتمردون مواقع المقاومة.")
+    p = pipe(make_document(text, "t", "", published=DATE))
+    later = [e for e in p.events if e.event == "ASSAULT" and e.sentence_idx in (1, 3)]
+    assert [(e.actor.code, e.actor.country) for e in later] == [("HOU", "YEM"), ("HOU", "YEM")]
+    # with no armed group named before, the word is no party
+    p = pipe(make_document("وقصف المتمردون الأحياء السكنية في المدينة.", "t", "", published=DATE))
+    assert all(e.actor.code != "HOU" for e in p.events)

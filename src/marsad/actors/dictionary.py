@@ -151,6 +151,9 @@ class ActorDictionary:
     # groups' years of activity (the `period` field): before them a name is not the group ("المقاومة الشعبية"
     # before Yemen's 2015 resistance)
     periods: dict[str, tuple[int, int | None]] = field(default_factory=dict)
+    # armed groups that fight for their state's government (the `side: government` field): "the rebels" and
+    # "the putschists" of an article are never they
+    loyal: set[str] = field(default_factory=set)
 
     def in_period(self, code: str | None, date: str | None) -> bool:
         """Whether the entry ``code`` existed in the year of ``date`` (always, without a period or a date). Only the
@@ -297,6 +300,11 @@ class DictionaryBuilder:
             p.append(f"{w} ({code}): period must be [first year, last year or null], got {period!r}")
         elif period is not None:
             self.d.periods[code] = (period[0], period[1])
+        side = item.get("side")
+        if side is not None and side != "government":
+            p.append(f"{w} ({code}): side must be 'government' when given, got {side!r}")
+        elif side is not None:
+            self.d.loyal.add(code)
         if kind in ("nsa", "communal") and "country" not in item:
             p.append(f"{w} ({code}): a group needs a country field (null when it acts in no one state)")
         names = [str(n) for n in _list(item.get("names"))]

@@ -36,6 +36,7 @@ CLAUSE_LINKS = frozenset({"عندما", "حين", "حينما", "بعدما", "�
 READINESS = frozenset({"مستعد", "مستعده", "مستعدون", "مستعدين", "استعداد", "استعدادها", "استعداده", "يعتزم", "تعتزم",
                        "اعتزام", "ينوي", "تنوي", "نيه", "عازم", "عازمه"})  # intention words that govern the act
 ORG_REFS = {"منظمه", "حلف", "تكتل"}  # with ال: the organisation last named
+GROUP_REFS = frozenset({"انقلابيين", "انقلابيون", "متمردين", "متمردون"})  # with ال: the armed group last named
 HOME_WORDS = frozenset({"بلاده", "بلادها", "بلادنا", "بلادي", "بلادهم", "بلادهما"})  # "his/our country"
 HOME_MARKED = frozenset(p + w for p in ("ل", "ب") for w in HOME_WORDS)  # لبلاده، ببلاده
 HOME = "home"  # the entry of a بلاده mention: arguments read its proclitics from its text
@@ -91,12 +92,14 @@ class EventCoder:
         self.given_names = bundled_guards().given_names  # "فؤاد شكر"، "محمد حرب": a surname that is a common noun
         self.stateless = stateless_groups()  # ISIL, al-Qaeda: their country is the event's place
         self.states = frozenset(c for c, e in bundled_dictionary().entries.items() if e.kind == "state")
+        self.loyal = frozenset(bundled_dictionary().loyal)  # groups fighting for a government: no "rebels"
 
     # -- public -----------------------------------------------------------------------------------
     def __call__(self, sentence: Sentence, tokens: list[Token], mentions: list[Mention], published: str | None,
                  doc_id: str = "", source: str = "", agents: list[Mention] = (), places: list[Mention] = (),
                  context: list[str] = (), context_igos: list[str] = (),
-                 doc_place: tuple[str, str] | None = None, coalition: str | None = None) -> list[Event]:
+                 doc_place: tuple[str, str] | None = None, coalition: str | None = None,
+                 context_groups: list[tuple[str, str | None]] = ()) -> list[Event]:
         if not tokens:
             return []
         tf = [token_forms(t) for t in tokens]
@@ -116,8 +119,11 @@ class EventCoder:
         attribution = self._attribution(tokens, mentions, {i for m in matches for i in m.tokens})
         location = self._location(norms, mentions, places)
         fill = location or doc_place  # where unnamed parties belong: this sentence's place, else the article's
-        pool = sorted(list(mentions) + list(agents) + self._duals(tokens, mentions, context)
-                      + self._org_anaphors(tokens, mentions, context_igos)
+        groups = self._group_anaphors(tokens, mentions, context_groups)
+        referred = {x.tok_start for x in groups}  # "الانقلابيين" read as the group, not as a bare role noun
+        pool = sorted(list(mentions) + [a for a in agents if a.tok_start not in referred]
+                      + self._duals(tokens, mentions, context)
+                      + self._org_anaphors(tokens, mentions, context_igos) + groups
                       + self._coalitions(tokens, mentions, coalition), key=lambda x: x.tok_start)
         # "مسلحين مجهولين": gunmen nobody has named are an unidentified armed force, not rebels
         pool = [replace(x, agent="UAF") if x.kind == "head" and x.agent == "REB" and x.tok_end < len(tokens)
@@ -628,6 +634,24 @@ class EventCoder:
             named = list(context_igos) + [x.code for x in mentions if x.kind == "igo" and x.tok_end <= i]
             if named:
                 out.append(Mention(t.start, t.end, t.text, named[-1], None, "igo", tok_start=i, tok_end=i + 1))
+        return out
+
+    def _group_anaphors(self, tokens: list[Token], mentions: list[Mention],
+                        context_groups: list[tuple[str, str | None]]) -> list[Mention]:
+        """"الانقلابيين"، "المتمردين" refer back to the armed group the article last named (in a Yemen article of
+        2015, the Houthis): a reference word, not a name, so it follows the article, not a dictionary entry."""
+        out = []
+        covered = {i for x in mentions for i in range(x.tok_start, x.tok_end)}
+        for i, t in enumerate(tokens):
+            if i in covered or "ال" not in t.prefix or t.base not in GROUP_REFS:
+                continue
+            named = [g for g in list(context_groups) + [(x.code, x.country) for x in mentions
+                                                        if x.country and x.agent == "REB" and x.tok_end <= i]
+                     if g[0] not in self.loyal]
+            if named:
+                code, country = named[-1]
+                out.append(Mention(t.start, t.end, t.text, code, "REB", "name", tok_start=i, tok_end=i + 1,
+                                   country=country))
         return out
 
     @staticmethod

@@ -28,12 +28,14 @@ class EventStage:
                 break
         recent: list[str] = []  # states named in the preceding sentences, for البلدان / الزعيمان
         orgs: list[str] = []  # organisations named before, for المنظمة / الحلف
+        groups: list[tuple[str, str | None]] = []  # armed groups named before, for الانقلابيين / المتمردين
         for s in p.content_sentences():
             here = mentions.get(s.idx, [])
             leader = coalition_leader(recent + [m.code for m in here])  # whose "التحالف" the article means
             p.events.extend(self.coder(s, p.tokens.get(s.idx, []), here, p.doc.published, p.doc.id, p.doc.source,
                                        agents.get(s.idx, []), places.get(s.idx, []), recent[-6:], orgs[-3:],
-                                       doc_place, leader))
+                                       doc_place, leader, groups[-3:]))
             recent.extend(m.code for m in here)
             orgs.extend(m.code for m in here if m.kind == "igo")
+            groups.extend((m.code, m.country) for m in here if m.country and m.agent == "REB")
         return p
