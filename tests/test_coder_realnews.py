@@ -1545,3 +1545,9 @@ def test_the_rebels_and_putschists_of_an_article_are_the_armed_group_it_named(pi
     # with no armed group named before, the word is no party
     p = pipe(make_document("وقصف المتمردون الأحياء السكنية في المدينة.", "t", "", published=DATE))
     assert all(e.actor.code != "HOU" for e in p.events)
+
+
+def test_the_learned_layer_never_makes_aid_to_oneself(pipe):
+    text = ("وأكد المسؤول أن شراكة المركز مع الهيئة بدأت مع نشأة الأزمة اليمنية، وهي شراكة أثمرت في إيصال أغلب "
+            "المساعدات لمستحقيها في اليمن.")
+    assert all(e.actor.code != e.recipient.code for e in coded(pipe, text, "AID"))

@@ -302,6 +302,8 @@ class LearnedEventStage:
             inferred = e.actor.inferred or e.recipient.inferred
             e.confidence = round(min(prob, e.confidence) if inferred else prob, 3)
             if (e.actor.start, e.recipient.start, e.actor.code) != before:
+                if e.event == "AID" and e.actor.code and e.actor.code == e.recipient.code:
+                    continue  # a filled party made it aid to oneself, which the rules never keep (coder: same)
                 e.id = event_id(p.doc.id, e)
                 same = (e.sentence_idx, e.event, e.mode, e.actor.code, e.recipient.code)
                 if any((k.sentence_idx, k.event, k.mode, k.actor.code, k.recipient.code) == same for k in kept):
