@@ -10,6 +10,7 @@ from ..text.normalize import normalize
 from ..text.tokens import function_words
 from . import amman
 from .dictionary import NOT_SURNAMES, ActorDictionary, key
+from .foreign_names import bundled_foreign_names
 from .guards import Guards, load_guards
 from .historic import Historic, load_historic
 from .loader import load_dictionary
@@ -112,7 +113,7 @@ class ActorStage:
         self.collect_candidates = collect_candidates
         self.titled = TitledPersons(bundled_titled(), self.guards.given_names, self.resolver.matcher_protected,
                                     {k for k, _, _ in self.dictionary.heads}, self.dictionary.words(),
-                                    self.guards.institution_nouns)
+                                    self.guards.institution_nouns, bundled_foreign_names())
         self.historic = Historic(bundled_historic(), self.guards.institution_nouns,
                                  frozenset(self.dictionary.words()) | function_words())
 

@@ -10,6 +10,7 @@ name again, refers back to that person.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -76,8 +77,10 @@ class TitledPersons:
     """Finds provisional persons in one sentence and remembers them for the rest of the article."""
 
     def __init__(self, lists: TitledLists, given_names: frozenset[str], protected: frozenset[str],
-                 heads: set[tuple[str, ...]], words: set[str], institutions: frozenset[str] = frozenset()):
+                 heads: set[tuple[str, ...]], words: set[str], institutions: frozenset[str] = frozenset(),
+                 foreign: Callable[[str], bool] | None = None):
         self.g = lists
+        self.foreign_name = foreign  # is a word a transliterated foreign name (تريباثي) rather than Arabic?
         self.institutions = institutions  # مطار حيدر علييف الدولي: a place named after a person
         self.given = frozenset(key(n) for n in given_names) | lists.foreign_given_names
         self.triggers = lists.office_words | lists.honorifics | lists.speech_verbs | self.given
@@ -124,6 +127,21 @@ class TitledPersons:
     def is_title(self, t: Token) -> bool:
         b = bare(t)
         return b in self.g.office_words or b in self.g.honorifics or t.norm in self.g.honorifics
+
+    def foreign(self, t: Token) -> bool:
+        """A plain word (no article, proclitic or suffix) that no list of Marsad knows and the model reads as a
+        transliterated foreign name (تريباثي، كايسي), not an Arabic word (مسؤول، شهود)."""
+        n = t.norm
+        if self.foreign_name is None or not t.is_word or t.prefix or t.suffix or not n.isalpha() or len(n) < 3 \
+                or n.startswith("ال") or n in self.protected or n in self.g.name_stops or bare(t) in self.given \
+                or self.is_title(t) or n in self.g.speech_verbs or (n,) in self.heads:
+            return False
+        return self.foreign_name(n)
+
+    def all_foreign(self, tokens: list[Token], a: int, b: int) -> bool:
+        """Every word of the name tokens[a:b] but the links is a foreign name (كريس كلارك، ميتسو سايتو)."""
+        units = [t for t in tokens[a:b] if t.norm not in LINKS]
+        return bool(units) and all(self.foreign(t) for t in units)
 
     def _word(self, t: Token, first: bool, after_given: bool = False, loose: bool = False) -> bool:
         """A word that can be part of a name: a plain word (no proclitic but the article on a family name, no pronoun
@@ -265,6 +283,12 @@ class TitledPersons:
                 governed = self._governs(t)
                 j += 1
                 continue
+            there = starts.get(j + 1)
+            if not after and t.norm in ("في", "لدي") and code is not None and there is not None \
+                    and there.kind in ("name", "capital") and there.code:
+                j = there.tok_end  # السفير الأذري في عمان فلان: where the envoy serves, after the holder's state
+                governed = False
+                continue
             if (t.prefix in ("ال", "وال", "لل") and t.is_word and not t.suffix) or t.norm in ("باسم", "لشوون", "لدي") \
                     or (t.norm == "و" and j + 1 < len(tokens) and tokens[j + 1].prefix == "ال") \
                     or (after and t.norm == "في" and code is None and j + 1 < len(tokens) and tokens[j + 1].is_word):
@@ -299,7 +323,8 @@ class TitledPersons:
             self._extend(tokens, m, j, m.tok_end, s)  # الرئيس أوغو شافيز: the known surname with its given name
             return None
         units = [w for w in tokens[j:end] if w.norm not in LINKS]
-        if len(units) < 2 and not (code and title & self.g.office_words and self._lone_surname(tokens, j, end, starts)):
+        if len(units) < 2 and not ((code or self.foreign(tokens[j])) and title & self.g.office_words
+                                   and self._lone_surname(tokens, j, end, starts)):
             return None  # الرئيس الجديد، وزير الدفاع نفسه: one unknown word is rarely a name
         if code is None and title & NATIONAL_OFFICES:
             code = outlet  # وزير الداخلية فلان in a national paper: that state's minister (not a president,
@@ -331,7 +356,7 @@ class TitledPersons:
                 or bare(t) in self.given or MASDAR_AT.match(t.norm) or t.norm.endswith(("اء", "ان", "ون", "ين", "ات")) \
                 or t.norm in self.g.name_stops:
             return False  # (هباء "in vain", خياران "two choices", آنذاك: words, not surnames)
-        if not any(m.tok_end == j and m.kind == "nisba" for m in starts.values()):
+        if not any(m.tok_end == j and m.kind == "nisba" for m in starts.values()) and not self.foreign(t):
             return False  # the country word right before: البريطاني سترو (not قوات بيشمركة زيرفاني)
         nxt = tokens[end] if end < len(tokens) else None
         # (إن، في، من، عن …; not a noun: قرار)
@@ -378,11 +403,13 @@ class TitledPersons:
         end = self.name_at(tokens, i, taken, cue)
         units = [w for w in tokens[i:end] if w.norm not in LINKS]
         if len(units) < 2:
+            # (وقال تريباثي إن: one foreign word after a verb of saying is a person, but of no known office: measured
+            # on NewsFANE's dev half as many quoted experts and reporters as politicians; not read)
             return None
         office = end + 1 if end + 1 < len(tokens) and tokens[end].norm in ("،", ",") else end  # فلان، المتحدث باسم …
         if office >= len(tokens) or not self._apposition(tokens, office, starts):
             return self._subject(tokens, i, end)
-        if not (cue or bare(tokens[i]) in self.given):
+        if not (cue or bare(tokens[i]) in self.given or self.all_foreign(tokens, i, end)):
             return None
         j, code, agent = self._phrase(tokens, office, starts, after=True)
         if self._in_business(tokens, office, j):
@@ -400,8 +427,10 @@ class TitledPersons:
         after a verb of saying and before إن/أن, a preposition or a punctuation mark, is a person speaking in the news;
         no country is known."""
         prev = tokens[i - 1] if i else None
-        if prev is None or bare(prev) not in self.g.speech_verbs or bare(tokens[i]) not in self.given:
+        if prev is None or bare(prev) not in self.g.speech_verbs:
             return None
+        if bare(tokens[i]) not in self.given and not self.all_foreign(tokens, i, end):
+            return None  # (وقال مسؤول، وقال شهود: Arabic words, not a name)
         nxt = tokens[end] if end < len(tokens) else None
         if nxt is not None and nxt.is_word and bare(nxt) not in self.g.name_stops:
             return None
