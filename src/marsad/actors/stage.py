@@ -19,7 +19,7 @@ from .outlets import Outlets, load_outlets
 from .resolver import Resolver, definite
 from .short_names import first_words, in_office
 from .spelling import PersonSpellings
-from .titled import NAMED_PLACES, TitledPersons, load_titled
+from .titled import NAMED_PLACES, STAFF_NOUNS, TitledPersons, load_titled
 
 LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
             "جنوب", "شرق", "غرب", "وسط", "عاصمه", "داخل", "حول", "عند", "نحو", "باتجاه", "شوارع", "ضواحي", "مخيم",
@@ -351,6 +351,8 @@ class ActorStage:
         if j >= 0 and (tokens[j].norm,) in self.guards.span_titles:
             j -= 1
         b = key(tokens[j].base or tokens[j].norm) if j >= 0 and not tokens[j].suffix else ""
+        if b in STAFF_NOUNS:
+            return False  # فريق الرئيس جورج بوش: the president's team, not a team named after him
         return b in self.guards.institution_nouns or b in NAMED_PLACES
 
     def _surname_here(self, tokens, m: Mention) -> bool:

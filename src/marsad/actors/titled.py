@@ -20,7 +20,8 @@ from ..text.normalize import normalize
 from .dictionary import NOT_SURNAMES, key
 
 LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
-         "foreign_given_names", "name_stops", "military_ranks", "state_organs", "subject_cues", "business_words", "occupations", "religious_words")
+         "foreign_given_names", "name_stops", "military_ranks", "state_organs", "subject_cues", "business_words", "occupations", "religious_words",
+         "quote_nouns", "source_nouns")
 LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان"}  # inside a name
 # Offices a national paper names by title alone for its own state's holder: ministers, deputies, governors, the crown
 # prince, spokesmen (not heads of state or diplomats, often foreign)
@@ -28,6 +29,7 @@ NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", 
                               "ناطق"})  # (not مستشار: an adviser or consultant may be anyone's)
 # nouns of places named after a person that are no institution before a state (مدينة الكويت is Kuwait City)
 NAMED_PLACES = frozenset({"مدينه", "مجمع", "حي", "قاعده"})
+STAFF_NOUNS = frozenset({"فريق"})  # an institution noun that before a person is the person's staff (فريق الرئيس فلان)
 MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.|ان.[^وي]ا.)$")  # verbal nouns افتعال، استفعال، انفعال (not أنطوان)
 # افتعال of roots with و or ء, whose ت is doubled (اتفاق، اتخاذ): not a lone surname (a name may look so: أتمار)
 MASDAR_AT = re.compile(r"^ات.ا.$")
@@ -58,6 +60,8 @@ class TitledLists:
     business_words: frozenset[str] = frozenset()
     occupations: frozenset[str] = frozenset()
     religious_words: frozenset[str] = frozenset()
+    quote_nouns: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
 
@@ -83,7 +87,7 @@ class TitledPersons:
         self.foreign_name = foreign  # is a word a transliterated foreign name (تريباثي) rather than Arabic?
         self.institutions = institutions  # مطار حيدر علييف الدولي: a place named after a person
         self.given = frozenset(key(n) for n in given_names) | lists.foreign_given_names
-        self.triggers = lists.office_words | lists.honorifics | lists.speech_verbs | self.given
+        self.triggers = lists.office_words | lists.honorifics | lists.speech_verbs | self.given | lists.quote_nouns
         self.protected = protected  # function words
         self.heads = heads  # head nouns (رئيس، مجلس، قوات …)
         self.words = words  # words of dictionary names: a known name is the dictionary's business
@@ -231,8 +235,14 @@ class TitledPersons:
             k += 1
             if i >= n or i < upto or i in taken:
                 continue
+            found = None
+            if tokens[i].norm in self.g.quote_nouns:  # (the name is before this word: عن فلان قوله)
+                found = self._quoted(tokens, i, taken)
+                if found is None or found[0] < upto:
+                    continue
             title = bares[i] in office or bares[i] in hon or tokens[i].norm in hon
-            found = self._after_title(tokens, i, starts, taken, outlet, s) if title else None
+            if title:
+                found = self._after_title(tokens, i, starts, taken, outlet, s)
             if found is None and (bares[i] in self.given or (i and (bares[i - 1] in office or bares[i - 1] in hon
                                                                     or tokens[i - 1].norm in hon or bares[i - 1] in verbs))):
                 found = self._before_title(tokens, i, starts, taken, outlet)
@@ -307,7 +317,8 @@ class TitledPersons:
         return bare(t) in self.g.office_words and "ال" not in t.prefix and not t.norm.startswith("ال")
 
     def _after_title(self, tokens, i, starts, taken, outlet, s):
-        if i and (bare(tokens[i - 1]) in self.institutions or bare(tokens[i - 1]) in NAMED_PLACES):
+        if i and (bare(tokens[i - 1]) in self.institutions or bare(tokens[i - 1]) in NAMED_PLACES) \
+                and bare(tokens[i - 1]) not in STAFF_NOUNS:
             return None  # جامعة الملك عبد العزيز، مجمع الملك عبد الله الطبي: a place named after a person
         j, code, agent = self._phrase(tokens, i, starts)
         if j >= len(tokens):
@@ -435,6 +446,25 @@ class TitledPersons:
         if nxt is not None and nxt.is_word and bare(nxt) not in self.g.name_stops:
             return None
         return i, end, None, None
+
+    def _quoted(self, tokens, q: int, taken: set[int]):
+        """ونقلت الوكالة عن فلان قوله إن …: the words between عن and a noun of saying with a pronoun (قوله، قولها،
+        تأكيده) are the name of the one quoted: a known or foreign given name first, or a name of two words or more
+        whose first word is no noun for a source (عن مسؤول عسكري قوله، عن مصدر مطلع قوله). No office is known."""
+        for a in range(q - 2, max(q - 6, -1), -1):
+            if tokens[a].norm != "عن":
+                continue
+            i = a + 1
+            if i in taken or self.name_at(tokens, i, taken, cue=True) != q:
+                return None
+            units = [t for t in tokens[i:q] if t.norm not in LINKS]
+            first = bare(tokens[i])
+            if first in self.g.source_nouns or not units:
+                return None
+            if first in self.given or self.all_foreign(tokens, i, q) or len(units) >= 2:
+                return i, q, None, None
+            return None
+        return None
 
     def _apposition(self, tokens, k: int, starts: dict[int, Mention]) -> bool:
         """An office right after a name: وزير …، مندوب …، or رئيس before a political office or a state (رئيس الوزراء،
