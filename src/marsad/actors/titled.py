@@ -10,7 +10,6 @@ name again, refers back to that person.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from importlib import resources
 
@@ -18,6 +17,7 @@ from ..data.yamlfile import word_lists
 from ..records import Mention, Token
 from ..text.normalize import normalize
 from .dictionary import NOT_SURNAMES, key
+from .foreign_names import ForeignNames
 
 LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
          "foreign_given_names", "name_stops", "military_ranks", "state_organs", "subject_cues", "business_words", "occupations", "religious_words",
@@ -30,6 +30,8 @@ NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", 
 # nouns of places named after a person that are no institution before a state (مدينة الكويت is Kuwait City)
 NAMED_PLACES = frozenset({"مدينه", "مجمع", "حي", "قاعده"})
 STAFF_NOUNS = frozenset({"فريق"})  # an institution noun that before a person is the person's staff (فريق الرئيس فلان)
+# one-letter proclitics the tokenizer may take off a foreign name's first letter (ف+يرنهاوت، ك+وفالسكي)
+SPLIT_LETTERS = ("ف", "ب", "ك", "ل")
 MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.|ان.[^وي]ا.)$")  # verbal nouns افتعال، استفعال، انفعال (not أنطوان)
 # افتعال of roots with و or ء, whose ت is doubled (اتفاق، اتخاذ): not a lone surname (a name may look so: أتمار)
 MASDAR_AT = re.compile(r"^ات.ا.$")
@@ -82,7 +84,7 @@ class TitledPersons:
 
     def __init__(self, lists: TitledLists, given_names: frozenset[str], protected: frozenset[str],
                  heads: set[tuple[str, ...]], words: set[str], institutions: frozenset[str] = frozenset(),
-                 foreign: Callable[[str], bool] | None = None):
+                 foreign: ForeignNames | None = None):
         self.g = lists
         self.foreign_name = foreign  # is a word a transliterated foreign name (تريباثي) rather than Arabic?
         self.institutions = institutions  # مطار حيدر علييف الدولي: a place named after a person
@@ -136,7 +138,11 @@ class TitledPersons:
         """A plain word (no article, proclitic or suffix) that no list of Marsad knows and the model reads as a
         transliterated foreign name (تريباثي، كايسي), not an Arabic word (مسؤول، شهود)."""
         n = t.norm
-        if self.foreign_name is None or not t.is_word or t.prefix or t.suffix or not n.isalpha() or len(n) < 3 \
+        if t.prefix in SPLIT_LETTERS and (t.base in self.protected or t.base in self.words or n in self.words
+                                          or n in self.given):
+            return False  # بلارسن is ب + a known word, فارس a given name; فيرنهاوت, كوفالسكي are read whole
+        if self.foreign_name is None or not t.is_word or t.prefix not in ("", *SPLIT_LETTERS) or t.suffix \
+                or not n.isalpha() or len(n) < 3 \
                 or n.startswith("ال") or n in self.protected or n in self.g.name_stops or bare(t) in self.given \
                 or self.is_title(t) or n in self.g.speech_verbs or (n,) in self.heads:
             return False
@@ -160,6 +166,8 @@ class TitledPersons:
             return False  # اللواء فلان: the rank is no part of the name; وما، ومن
         if first and n[:1] in ("ل", "ب", "و", "ف", "ك") and (n[1:] in self.words or n[1:] in self.protected):
             return False  # لدول الخليج: a proclitic on a known word
+        if t.prefix in SPLIT_LETTERS and self.foreign(t):
+            return True  # كوفالسكي, not ك + وفالسكي: a foreign name whose first letter looks like a proclitic
         if t.prefix not in ("", "ال") or (first and t.prefix == "ال" and b not in self.given):
             return False  # (ألكسندر، ألان: a foreign given name written with ال)
         if b in self.g.name_stops or n in self.g.name_stops or self.is_title(t) or b in self.g.speech_verbs:
@@ -190,6 +198,7 @@ class TitledPersons:
         units = 0
         n = len(tokens)
         given = j < n and (bare(tokens[j]) in self.given or cue)
+        foreign_seen = False
         while k < n and k not in taken and units < NAME_MAX:
             t = tokens[k]
             if t.norm in LINKS:
@@ -204,11 +213,20 @@ class TitledPersons:
                 continue
             if not self._word(t, k == j and not cue, given and k > j or (cue and k == j), cue):
                 break
+            if foreign_seen and self.arabic_word(t):
+                break  # سفير فرنسا جان دافيد ليفيت مشروع قرار: a foreign name does not go on into an Arabic noun
+            foreign_seen = foreign_seen or self.foreign(t)
             units += 1
             k += 1
             if t.prefix == "ال" and k - 1 > j:
                 break
         return k
+
+    def arabic_word(self, t: Token) -> bool:
+        """A plain word the foreign-name model reads as Arabic (below even odds), not a known given name."""
+        if self.foreign_name is None or t.prefix or bare(t) in self.given or t.norm in LINKS:
+            return False
+        return self.foreign_name.prob(t.norm) < 0.5
 
     def __call__(self, tokens: list[Token], mentions: list[Mention], outlet: str | None,
                  memory: dict[tuple[str, ...], tuple[str, str | None]], s) -> list[Mention]:
@@ -363,7 +381,7 @@ class TitledPersons:
         if end != j + 1:
             return False
         t = tokens[j]
-        if t.prefix or t.suffix or t.norm.startswith("ال") or len(t.norm) < 4 or t.norm in self.words \
+        if (t.prefix and not (t.prefix in SPLIT_LETTERS and self.foreign(t))) or t.suffix or t.norm.startswith("ال") or len(t.norm) < 4 or t.norm in self.words \
                 or bare(t) in self.given or MASDAR_AT.match(t.norm) or t.norm.endswith(("اء", "ان", "ون", "ين", "ات")) \
                 or t.norm in self.g.name_stops:
             return False  # (هباء "in vain", خياران "two choices", آنذاك: words, not surnames)
