@@ -8,6 +8,7 @@ title), never about every word.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,3 +65,23 @@ def load_model(path: Path | None = None) -> ForeignNames:
 @lru_cache(maxsize=1)
 def bundled_foreign_names() -> ForeignNames:
     return load_model()
+
+
+def check(path: Path | None = None) -> tuple[str, list[str]]:
+    """For ``marsad dict check``: the model loads and its card (foreign_names.md beside it) names its sha256."""
+    problems: list[str] = []
+    try:
+        model = load_model(path)
+    except NameModelError as e:
+        return "", [str(e)]
+    if path is None:
+        data = resources.files("marsad.data.models").joinpath(MODEL).read_bytes()
+        card = resources.files("marsad.data.models").joinpath(MODEL.replace(".npz", ".md"))
+        where = f"marsad/data/models/{MODEL.replace('.npz', '.md')}"
+    else:
+        data, card, where = path.read_bytes(), path.with_suffix(".md"), str(path.with_suffix(".md"))
+    if not card.is_file():
+        problems.append(f"{where}: model card missing")
+    elif hashlib.sha256(data).hexdigest() not in card.read_text(encoding="utf-8"):
+        problems.append(f"{where}: sha256 does not match the model (rebuild with python -m marsad.learn.foreignnames)")
+    return f"{len(model.weights)} n-grams, threshold {model.threshold:.2f}", problems

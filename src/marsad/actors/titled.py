@@ -438,7 +438,7 @@ class TitledPersons:
         office = end + 1 if end + 1 < len(tokens) and tokens[end].norm in ("،", ",") else end  # فلان، المتحدث باسم …
         if office >= len(tokens) or not self._apposition(tokens, office, starts):
             return self._subject(tokens, i, end)
-        if not (cue or bare(tokens[i]) in self.given or self.all_foreign(tokens, i, end)):
+        if not (cue or bare(tokens[i]) in self.given):
             return None
         j, code, agent = self._phrase(tokens, office, starts, after=True)
         if self._in_business(tokens, office, j):
