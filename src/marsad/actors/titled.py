@@ -146,6 +146,10 @@ class TitledPersons:
                 or n.startswith("ال") or n in self.protected or n in self.g.name_stops or bare(t) in self.given \
                 or self.is_title(t) or n in self.g.speech_verbs or (n,) in self.heads:
             return False
+        if t.prefix in ("ل", "ب") and self.foreign_name.prob(t.base) >= 0.5:
+            return False  # لفلوريدا، لفالكاو: "to, by" before a name that is one without the letter (not ليفيت)
+        if n.endswith(("ان", "ون", "ين", "ات")) and len(n) >= 6 and self.foreign_name.prob(n[:-2]) < 0.5:
+            return False  # مندوبان، خليجيون: the dual or plural of an Arabic word (not أردوغان)
         return self.foreign_name(n)
 
     def all_foreign(self, tokens: list[Token], a: int, b: int) -> bool:
@@ -213,9 +217,11 @@ class TitledPersons:
                 continue
             if not self._word(t, k == j and not cue, given and k > j or (cue and k == j), cue):
                 break
-            if foreign_seen and self.arabic_word(t):
-                break  # سفير فرنسا جان دافيد ليفيت مشروع قرار: a foreign name does not go on into an Arabic noun
-            foreign_seen = foreign_seen or self.foreign(t)
+            if foreign_seen and (self.arabic_word(t) or t.prefix == "ال"):
+                # جان دافيد ليفيت مشروع قرار، جون كيربي التعليق: a name read whole over a split-off letter does not
+                # go on into an Arabic noun or a word with the article
+                break
+            foreign_seen = foreign_seen or (t.prefix in SPLIT_LETTERS and self.foreign(t))
             units += 1
             k += 1
             if t.prefix == "ال" and k - 1 > j:
@@ -276,6 +282,9 @@ class TitledPersons:
             if sum(n not in LINKS for n in names) >= 2:  # عبد الله alone is anyone
                 memory.setdefault(names, (code, agent))
             last = bare(tokens[b - 1])
+            if b - a >= 3 and tokens[b - 2].norm in LINKS and tokens[b - 2].norm not in ("بن", "ابن", "بنت"):
+                memory.setdefault((tokens[b - 2].norm, tokens[b - 1].norm), (code, agent))  # أبو العيش, not العيش
+                last = ""
             if b - a >= 2 and tokens[b - 1].norm not in NOT_SURNAMES and last not in self.given and len(last) >= 3 \
                     and last not in self.words and (code or bare(tokens[a]) in self.given):
                 memory.setdefault((last,), (code, agent))
@@ -307,7 +316,7 @@ class TitledPersons:
                 j = m.tok_end
                 governed = False
                 continue
-            if self.is_title(t):
+            if self.is_title(t) or bare(t) in self.g.military_ranks:  # (اللفتنانت كولونيل فلان)
                 governed = self._governs(t)
                 j += 1
                 continue
@@ -386,7 +395,9 @@ class TitledPersons:
                 or t.norm in self.g.name_stops:
             return False  # (هباء "in vain", خياران "two choices", آنذاك: words, not surnames)
         if not any(m.tok_end == j and m.kind == "nisba" for m in starts.values()) and not self.foreign(t):
-            return False  # the country word right before: البريطاني سترو (not قوات بيشمركة زيرفاني)
+            return False  # the country word right before
+        if j and tokens[j - 1].norm in ("لدي", "في", "باسم"):
+            return False  # القنصل الإسرائيلي لدى فيلادلفيا: the post's place, not the holder's name: البريطاني سترو (not قوات بيشمركة زيرفاني)
         nxt = tokens[end] if end < len(tokens) else None
         # (إن، في، من، عن …; not a noun: قرار)
         return nxt is None or not nxt.is_word or nxt.norm in self.g.subject_cues or nxt.norm in self.protected \
