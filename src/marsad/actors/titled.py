@@ -166,7 +166,8 @@ class TitledPersons:
         if not t.is_word or not n.isalpha() or t.suffix or len(n) < 2 or n in self.protected:
             return False
         b = bare(t)
-        if b in self.g.military_ranks or (n.startswith("و") and (n[1:] in self.protected or n[1:] in self.g.name_stops)):
+        if b in self.g.military_ranks or n in self.g.military_ranks or (
+                n.startswith("و") and (n[1:] in self.protected or n[1:] in self.g.name_stops)):
             return False  # اللواء فلان: the rank is no part of the name; وما، ومن
         if first and n[:1] in ("ل", "ب", "و", "ف", "ك") and (n[1:] in self.words or n[1:] in self.protected):
             return False  # لدول الخليج: a proclitic on a known word
@@ -282,8 +283,9 @@ class TitledPersons:
             if sum(n not in LINKS for n in names) >= 2:  # عبد الله alone is anyone
                 memory.setdefault(names, (code, agent))
             last = bare(tokens[b - 1])
-            if b - a >= 3 and tokens[b - 2].norm in LINKS and tokens[b - 2].norm not in ("بن", "ابن", "بنت"):
-                memory.setdefault((tokens[b - 2].norm, tokens[b - 1].norm), (code, agent))  # أبو العيش, not العيش
+            if b - a >= 3 and tokens[b - 2].norm in ("ابو", "ابي", "ام"):
+                # أبو العيش, not العيش (not عبد الله or آل خليفة: a whole family's or anyone's)
+                memory.setdefault((tokens[b - 2].norm, tokens[b - 1].norm), (code, agent))
                 last = ""
             if b - a >= 2 and tokens[b - 1].norm not in NOT_SURNAMES and last not in self.given and len(last) >= 3 \
                     and last not in self.words and (code or bare(tokens[a]) in self.given):
@@ -316,7 +318,9 @@ class TitledPersons:
                 j = m.tok_end
                 governed = False
                 continue
-            if self.is_title(t) or bare(t) in self.g.military_ranks:  # (اللفتنانت كولونيل فلان)
+            if self.is_title(t) or ((bare(t) in self.g.military_ranks or t.norm in self.g.military_ranks) and (
+                    t.prefix == "ال" or bare(tokens[j - 1]) in self.g.military_ranks)):
+                # (اللفتنانت كولونيل فلان; not فريق "team" without the article)
                 governed = self._governs(t)
                 j += 1
                 continue
@@ -367,7 +371,7 @@ class TitledPersons:
         if code is None and title & NATIONAL_OFFICES:
             code = outlet  # وزير الداخلية فلان in a national paper: that state's minister (not a president,
             # king or ambassador: the press names foreign ones by title alone as well)
-        if bare(tokens[j - 1]) in self.g.military_ranks:
+        if bare(tokens[j - 1]) in self.g.military_ranks or tokens[j - 1].norm in self.g.military_ranks:
             agent = "MIL"  # المتحدث باسم الجيش العقيد فلان: an officer
         elif not title.isdisjoint(self.g.religious_words):
             agent = "REL"  # الزعيم الشيعي فلان، مفتي مصر الشيخ فلان: a cleric
@@ -394,10 +398,14 @@ class TitledPersons:
                 or bare(t) in self.given or MASDAR_AT.match(t.norm) or t.norm.endswith(("اء", "ان", "ون", "ين", "ات")) \
                 or t.norm in self.g.name_stops:
             return False  # (هباء "in vain", خياران "two choices", آنذاك: words, not surnames)
-        if not any(m.tok_end == j and m.kind == "nisba" for m in starts.values()) and not self.foreign(t):
+        nisba = any(m.tok_end == j and m.kind == "nisba" for m in starts.values())
+        if not nisba and not self.foreign(t):
             return False  # the country word right before
         if j and tokens[j - 1].norm in ("لدي", "في", "باسم"):
-            return False  # القنصل الإسرائيلي لدى فيلادلفيا: the post's place, not the holder's name: البريطاني سترو (not قوات بيشمركة زيرفاني)
+            return False  # القنصل الإسرائيلي لدى فيلادلفيا: the post's place, not the holder's name
+        if not nisba and (j < 2 or not (self.is_title(tokens[j - 1]) or tokens[j - 1].prefix == "ال")):
+            return False  # by its letters only after a title of two words (وزير الخارجية فلان; not باسم قوات بيشمركة
+            # زيرفاني، حاكم ولاية كوينزلاند، سلطان بيلي): البريطاني سترو (not قوات بيشمركة زيرفاني)
         nxt = tokens[end] if end < len(tokens) else None
         # (إن، في، من، عن …; not a noun: قرار)
         return nxt is None or not nxt.is_word or nxt.norm in self.g.subject_cues or nxt.norm in self.protected \
