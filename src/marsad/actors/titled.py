@@ -27,6 +27,8 @@ LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بن
 # prince, spokesmen (not heads of state or diplomats, often foreign)
 NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", "محافظ", "امين", "امير", "مساعد", "ولي", "متحدث",
                               "ناطق"})  # (not مستشار: an adviser or consultant may be anyone's)
+# bodies that are no state's though their officers bear national titles (نائب رئيس المفوضية، المتحدث باسم منظمة)
+ORGANISATIONS = frozenset({"منظمه", "مفوضيه", "اتحاد", "وكاله", "صندوق", "برنامج", "شركه", "مجموعه"})
 # nouns of places named after a person that are no institution before a state (مدينة الكويت is Kuwait City)
 NAMED_PLACES = frozenset({"مدينه", "مجمع", "حي", "قاعده"})
 STAFF_NOUNS = frozenset({"فريق"})  # an institution noun that before a person is the person's staff (فريق الرئيس فلان)
@@ -218,6 +220,9 @@ class TitledPersons:
                 continue
             if not self._word(t, k == j and not cue, given and k > j or (cue and k == j), cue):
                 break
+            if k == j and t.prefix in SPLIT_LETTERS and k + 1 < n and bare(tokens[k + 1]) in self.given \
+                    and len(tokens[k + 1].norm) >= 3 and tokens[k + 1].norm not in self.g.name_stops:  # (آن is أن)
+                break  # حاكم ولاية كولورادو جون فلان: a place before a given name, not the name's first word
             if foreign_seen and (self.arabic_word(t) or t.prefix == "ال"):
                 # جان دافيد ليفيت مشروع قرار، جون كيربي التعليق: a name read whole over a split-off letter does not
                 # go on into an Arabic noun or a word with the article
@@ -368,9 +373,10 @@ class TitledPersons:
         if len(units) < 2 and not ((code or self.foreign(tokens[j])) and title & self.g.office_words
                                    and self._lone_surname(tokens, j, end, starts)):
             return None  # الرئيس الجديد، وزير الدفاع نفسه: one unknown word is rarely a name
-        if code is None and title & NATIONAL_OFFICES:
+        if code is None and title & NATIONAL_OFFICES and not title & ORGANISATIONS:
             code = outlet  # وزير الداخلية فلان in a national paper: that state's minister (not a president,
-            # king or ambassador: the press names foreign ones by title alone as well)
+            # king or ambassador: the press names foreign ones by title alone as well; not an organisation's
+            # spokesman or deputy head: المتحدث باسم منظمة الهجرة، نائب رئيس المفوضية)
         if bare(tokens[j - 1]) in self.g.military_ranks or tokens[j - 1].norm in self.g.military_ranks:
             agent = "MIL"  # المتحدث باسم الجيش العقيد فلان: an officer
         elif not title.isdisjoint(self.g.religious_words):
@@ -403,9 +409,12 @@ class TitledPersons:
             return False  # the country word right before
         if j and tokens[j - 1].norm in ("لدي", "في", "باسم"):
             return False  # القنصل الإسرائيلي لدى فيلادلفيا: the post's place, not the holder's name
-        if not nisba and (j < 2 or not (self.is_title(tokens[j - 1]) or tokens[j - 1].prefix == "ال")):
-            return False  # by its letters only after a title of two words (وزير الخارجية فلان; not باسم قوات بيشمركة
-            # زيرفاني، حاكم ولاية كوينزلاند، سلطان بيلي): البريطاني سترو (not قوات بيشمركة زيرفاني)
+        if not nisba and (j < 2 or not (self.is_title(tokens[j - 1]) or tokens[j - 1].prefix == "ال")
+                          or (self.foreign_name is not None and self.foreign_name(bare(tokens[j - 1])))):
+            # by its letters only right after a title of two words or more ending on a title or a definite word
+            # (وزير الخارجية فيرنهاوت; not باسم قوات بيشمركة زيرفاني، حاكم ولاية كوينزلاند، سلطان بيلي), and not after
+            # a foreign word (a given name: the name began there)
+            return False
         nxt = tokens[end] if end < len(tokens) else None
         # (إن، في، من، عن …; not a noun: قرار)
         return nxt is None or not nxt.is_word or nxt.norm in self.g.subject_cues or nxt.norm in self.protected \
@@ -462,7 +471,8 @@ class TitledPersons:
         j, code, agent = self._phrase(tokens, office, starts, after=True)
         if self._in_business(tokens, office, j):
             return None  # فلان العضو المنتدب للبنك: a firm's officer
-        if code is None and {bare(tokens[x]) for x in range(office, j)} & NATIONAL_OFFICES:
+        if code is None and {bare(tokens[x]) for x in range(office, j)} & NATIONAL_OFFICES \
+                and not {bare(tokens[x]) for x in range(office, j)} & ORGANISATIONS:
             code = outlet  # فلان وزير البيئة in an article about one state: that state's minister
         if prev is not None and bare(prev) in self.g.military_ranks:
             agent = "MIL"  # الجنرال فلان رئيس الأركان
