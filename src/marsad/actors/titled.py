@@ -235,10 +235,10 @@ class TitledPersons:
         return k
 
     def arabic_word(self, t: Token) -> bool:
-        """A plain word the foreign-name model reads as Arabic (below even odds), not a known given name."""
+        """A plain word the foreign-name model reads as clearly Arabic, not a known given name."""
         if self.foreign_name is None or t.prefix or bare(t) in self.given or t.norm in LINKS:
             return False
-        return self.foreign_name.prob(t.norm) < 0.5
+        return self.foreign_name.prob(t.norm) < 0.2  # (مشروع 0.001; not آدمز 0.25 in جون كوينسي آدمز)
 
     def __call__(self, tokens: list[Token], mentions: list[Mention], outlet: str | None,
                  memory: dict[tuple[str, ...], tuple[str, str | None]], s) -> list[Mention]:
@@ -370,6 +370,9 @@ class TitledPersons:
             self._extend(tokens, m, j, m.tok_end, s)  # الرئيس أوغو شافيز: the known surname with its given name
             return None
         units = [w for w in tokens[j:end] if w.norm not in LINKS]
+        if "في" in {tokens[x].norm for x in range(i, j)} and not (
+                bare(tokens[j]) in self.given or tokens[j].norm in self.given or self.all_foreign(tokens, j, end)):
+            return None  # السفير الإيراني في صنعاء جبال مران: after the post's place, a name must look like one
         if len(units) < 2 and not ((code or self.foreign(tokens[j])) and title & self.g.office_words
                                    and self._lone_surname(tokens, j, end, starts)):
             return None  # الرئيس الجديد، وزير الدفاع نفسه: one unknown word is rarely a name
