@@ -28,7 +28,7 @@ LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بن
 NATIONAL_OFFICES = frozenset({"وزير", "وزيره", "نايب", "وكيل", "محافظ", "امين", "امير", "مساعد", "ولي", "متحدث",
                               "ناطق"})  # (not مستشار: an adviser or consultant may be anyone's)
 # bodies that are no state's though their officers bear national titles (نائب رئيس المفوضية، المتحدث باسم منظمة)
-ORGANISATIONS = frozenset({"منظمه", "مفوضيه", "اتحاد", "وكاله", "صندوق", "برنامج", "شركه", "مجموعه"})
+ORGANISATIONS = frozenset({"منظمه", "مفوضيه", "اتحاد", "وكاله", "صندوق", "برنامج", "شركه", "مجموعه", "حمله"})
 # nouns of places named after a person that are no institution before a state (مدينة الكويت is Kuwait City)
 NAMED_PLACES = frozenset({"مدينه", "مجمع", "حي", "قاعده"})
 STAFF_NOUNS = frozenset({"فريق"})  # an institution noun that before a person is the person's staff (فريق الرئيس فلان)
@@ -273,6 +273,9 @@ class TitledPersons:
             title = bares[i] in office or bares[i] in hon or tokens[i].norm in hon
             if title:
                 found = self._after_title(tokens, i, starts, taken, outlet, s)
+                if found is not None and found[1] - found[0] == 1 and found[2] is None:
+                    # الرئيس أولاند after فرانسوا أولاند earlier: the surname keeps what the full name taught
+                    found = self._remembered(tokens, found[0], taken, memory) or found
             if found is None and (bares[i] in self.given or (i and (bares[i - 1] in office or bares[i - 1] in hon
                                                                     or tokens[i - 1].norm in hon or bares[i - 1] in verbs))):
                 found = self._before_title(tokens, i, starts, taken, outlet)
