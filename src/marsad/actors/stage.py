@@ -454,8 +454,9 @@ class ActorStage:
         return holders[0] if len(holders) == 1 else None
 
     def _titled(self, tokens, m: Mention, before: list[Mention]) -> bool:
-        if tokens[m.tok_start].prefix not in ("", "ال"):
-            return False  # الدفاع لمدني، الشرطة ومدني: a name after a title takes no proclitic ("civil", "and a civilian")
+        if tokens[m.tok_start].prefix and "ال" not in tokens[m.tok_start].prefix:
+            return False  # الدفاع لمدني، الشرطة ومدني: a bare word with a proclitic after a head noun ("civil", "and a
+            # civilian"), not a name after a title (بالأسد after المبعوث still is)
         prev = before[-1] if before else None
         start = prev.tok_start if prev and prev.tok_end == m.tok_start and prev.kind in ("nisba", "name") else m.tok_start
         if start and (tokens[start - 1].norm,) in self.guards.span_titles:  # الشيخ، السيد، الدكتور
