@@ -135,3 +135,11 @@ def test_dict_check_wants_the_model_card_with_its_sha256(tmp_path: Path):
     assert any("model card missing" in p for p in check(model)[1])
     (tmp_path / "foreign_names.md").write_text("sha256: 0000", encoding="utf-8")
     assert any("sha256 does not match" in p for p in check(model)[1])
+
+
+def test_a_national_federations_head_is_no_office_holder(pipe):
+    # رئيس الاتحاد + a state's nisba: a football or labour federation, not the state's government
+    assert persons(pipe, "كما أعلن رئيس الاتحاد الليبيري موسى كولاتي أنه يرغب في الترشح.", date="2015-08-01") == []
+    # an international union's name is one name: its chairman still is one
+    got = persons(pipe, "وقال رئيس الاتحاد الأفريقي ألفا عمر كوناري إن القمة ستعقد.")
+    assert [(c, e) for _, _, c, _, e in got] == [("AU", "konare-alpha-oumar")] or [c for _, _, c, _, _ in got] == ["AU"]

@@ -365,8 +365,12 @@ class TitledPersons:
         title = {bare(tokens[x]) for x in range(i, j)}
         if not (title & self.g.office_words or title & self.g.political_honorifics):
             return None  # السيد فلان، الدكتور فلان: anyone
-        if self._in_business(tokens, i, j):
-            return None  # رئيس مجلس إدارة البنك، رئيس تحرير جريدة: an office in a firm or paper, not a political post
+        if self._in_business(tokens, i, j) or any(
+                bare(tokens[x]) == "اتحاد" and x not in starts and x + 1 in starts and starts[x + 1].kind == "nisba"
+                for x in range(i, j)):
+            # رئيس مجلس إدارة البنك، رئيس تحرير جريدة: an office in a firm or paper, not a political post; رئيس الاتحاد
+            # الليبيري: a national federation's (football, labour), not the state's (الاتحاد الأوروبي is one name)
+            return None
         end = self.name_at(tokens, j, taken)
         if end < len(tokens) and end in starts and starts[end].kind == "person" and bare(tokens[j]) in self.given:
             m = starts[end]
