@@ -381,7 +381,7 @@ class TitledPersons:
                 bare(tokens[j]) in self.given or tokens[j].norm in self.given or self.all_foreign(tokens, j, end)):
             return None  # السفير الإيراني في صنعاء جبال مران: after the post's place, a name must look like one
         if len(units) < 2 and not ((code or self.foreign(tokens[j])) and title & self.g.office_words
-                                   and self._lone_surname(tokens, j, end, starts)):
+                                   and self._lone_surname(tokens, j, end, starts, j - i)):
             return None  # الرئيس الجديد، وزير الدفاع نفسه: one unknown word is rarely a name
         if code is None and title & NATIONAL_OFFICES and not title & ORGANISATIONS:
             code = outlet  # وزير الداخلية فلان in a national paper: that state's minister (not a president,
@@ -403,7 +403,7 @@ class TitledPersons:
             words.append(bare(tokens[x]))
         return not self.g.business_words.isdisjoint(words) and "مركزي" not in words
 
-    def _lone_surname(self, tokens, j: int, end: int, starts: dict[int, Mention]) -> bool:
+    def _lone_surname(self, tokens, j: int, end: int, starts: dict[int, Mention], title_len: int = 2) -> bool:
         """وزير الخارجية البريطاني سترو إن …: one unknown word after an office and a country word is a surname when it
         is no word of a dictionary name, has no article, proclitic or suffix, four letters or more, and the clause goes
         on with a stop word or a punctuation mark (not an adjective or noun: وزير الخارجية الأمريكي السابق، نفسه)."""
@@ -419,7 +419,7 @@ class TitledPersons:
             return False  # the country word right before
         if j and tokens[j - 1].norm in ("لدي", "في", "باسم"):
             return False  # القنصل الإسرائيلي لدى فيلادلفيا: the post's place, not the holder's name
-        if not nisba and (j < 2 or not (self.is_title(tokens[j - 1]) or tokens[j - 1].prefix == "ال")
+        if not nisba and (title_len < 2 or not (self.is_title(tokens[j - 1]) or tokens[j - 1].prefix == "ال")
                           or (self.foreign_name is not None and self.foreign_name(bare(tokens[j - 1])))):
             # by its letters only right after a title of two words or more ending on a title or a definite word
             # (وزير الخارجية فيرنهاوت; not باسم قوات بيشمركة زيرفاني، حاكم ولاية كوينزلاند، سلطان بيلي), and not after
