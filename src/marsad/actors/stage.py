@@ -351,8 +351,8 @@ class ActorStage:
         if j >= 0 and (tokens[j].norm,) in self.guards.span_titles:
             j -= 1
         b = key(tokens[j].base or tokens[j].norm) if j >= 0 and not tokens[j].suffix else ""
-        if b in STAFF_NOUNS:
-            return False  # فريق الرئيس جورج بوش: the president's team, not a team named after him
+        if b in STAFF_NOUNS and j < m.tok_start - 1:
+            return False  # فريق الرئيس جورج بوش: the president's team (after a title), not a team named after him
         return b in self.guards.institution_nouns or b in NAMED_PLACES
 
     def _surname_here(self, tokens, m: Mention) -> bool:
