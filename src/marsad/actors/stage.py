@@ -10,6 +10,7 @@ from ..text.normalize import normalize
 from ..text.tokens import function_words
 from . import amman
 from .dictionary import NOT_SURNAMES, ActorDictionary, key
+from .foreign_names import bundled_foreign_names
 from .guards import Guards, load_guards
 from .historic import Historic, load_historic
 from .loader import load_dictionary
@@ -19,7 +20,7 @@ from .passes import Passes
 from .resolver import Resolver, definite
 from .short_names import first_words, in_office
 from .spelling import PersonSpellings
-from .titled import NAMED_PLACES, TitledPersons, load_titled
+from .titled import NAMED_PLACES, STAFF_NOUNS, TitledPersons, load_titled
 
 LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
             "جنوب", "شرق", "غرب", "وسط", "عاصمه", "داخل", "حول", "عند", "نحو", "باتجاه", "شوارع", "ضواحي", "مخيم",
@@ -115,7 +116,7 @@ class ActorStage:
         self.collect_candidates = collect_candidates
         self.titled = TitledPersons(bundled_titled(), self.guards.given_names, self.resolver.matcher_protected,
                                     {k for k, _, _ in self.dictionary.heads}, self.dictionary.words(),
-                                    self.guards.institution_nouns)
+                                    self.guards.institution_nouns, bundled_foreign_names())
         self.historic = Historic(bundled_historic(), self.guards.institution_nouns,
                                  frozenset(self.dictionary.words()) | function_words())
         # one pass per sentence notes the words the titled, historic and reference parts look for
@@ -355,6 +356,8 @@ class ActorStage:
         if j >= 0 and (tokens[j].norm,) in self.guards.span_titles:
             j -= 1
         b = key(tokens[j].base or tokens[j].norm) if j >= 0 and not tokens[j].suffix else ""
+        if b in STAFF_NOUNS and j < m.tok_start - 1:
+            return False  # فريق الرئيس جورج بوش: the president's team (after a title), not a team named after him
         return b in self.guards.institution_nouns or b in NAMED_PLACES
 
     def _surname_here(self, tokens, m: Mention) -> bool:
@@ -456,6 +459,9 @@ class ActorStage:
         return holders[0] if len(holders) == 1 else None
 
     def _titled(self, tokens, m: Mention, before: list[Mention]) -> bool:
+        if tokens[m.tok_start].prefix and "ال" not in tokens[m.tok_start].prefix:
+            return False  # الدفاع لمدني، الشرطة ومدني: a bare word with a proclitic after a head noun ("civil", "and a
+            # civilian"), not a name after a title (بالأسد after المبعوث still is)
         prev = before[-1] if before else None
         start = prev.tok_start if prev and prev.tok_end == m.tok_start and prev.kind in ("nisba", "name") else m.tok_start
         if start and (tokens[start - 1].norm,) in self.guards.span_titles:  # الشيخ، السيد، الدكتور

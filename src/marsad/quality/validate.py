@@ -11,6 +11,7 @@ def check_all(extra: list[Path] | None = None) -> dict:
     from ..actors.loader import load_dictionary
 
     d = load_dictionary(extra or [])
+    from ..actors.foreign_names import check as foreign_names_check
     from ..actors.guards import load_guards
     from ..actors.historic import load_historic
     from ..actors.historic import problems as historic_problems
@@ -24,7 +25,10 @@ def check_all(extra: list[Path] | None = None) -> dict:
         short_name_problems(d, set(guards.given_names) | set(titled.foreign_given_names), function_words())
     historic = load_historic()
     problems += historic_problems(historic, d)
-    sections["actors"] = {"stats": {**d.stats(), "historic_names": len(historic.names)}, "problems": problems}
+    names_stats, names_problems = foreign_names_check()
+    problems += names_problems
+    sections["actors"] = {"stats": {**d.stats(), "historic_names": len(historic.names),
+                                    "foreign_names_model": names_stats}, "problems": problems}
 
     from ..events.ontology import load_ontology
 
