@@ -2,6 +2,7 @@
 an inferred party, top triggers (by pattern family), and a seeded random sample of events for reading.
 
     python tools/corpus_report.py [--corpus ../shared/corpora/saudinewsnet] [--sample 50] [--show-sample]
+        [--count news.aid.distribute,news.request.circumstantial]
 
 Prints figures only; `--show-sample` prints the sampled sentences to the terminal for a person to judge (never
 save that output inside the repository: the corpus's text stays out of it).
@@ -24,6 +25,7 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=50)
     ap.add_argument("--show-sample", action="store_true")
     ap.add_argument("--limit", type=int, default=0, help="articles per file (0: all)")
+    ap.add_argument("--count", default="", help="comma-separated trigger entries (families) whose counts to print")
     args = ap.parse_args()
     pipe = Pipeline.default()
     n_docs = n_sent = 0
@@ -54,6 +56,8 @@ def main() -> None:
           f"a party inferred {inferred / max(n, 1):.3f}; asserted and not negated {asserted / max(n, 1):.3f}")
     print("types: " + ", ".join(f"{t} {c}" for t, c in types.most_common()))
     print("top 20 trigger entries: " + ", ".join(f"{t} {c}" for t, c in families.most_common(20)))
+    if args.count:
+        print("entries asked for: " + ", ".join(f"{t} {families[t]}" for t in args.count.split(",")))
     sample = random.Random(7).sample(events, min(args.sample, n))
     if args.show_sample:
         for i, (name, idx, e) in enumerate(sample):
