@@ -1551,3 +1551,8 @@ def test_the_learned_layer_never_makes_aid_to_oneself(pipe):
     text = ("وأكد المسؤول أن شراكة المركز مع الهيئة بدأت مع نشأة الأزمة اليمنية، وهي شراكة أثمرت في إيصال أغلب "
             "المساعدات لمستحقيها في اليمن.")
     assert all(e.actor.code != e.recipient.code for e in coded(pipe, text, "AID"))
+
+
+def test_whose_envoy_a_title_names_after_li_is_the_actor(pipe):
+    (e,) = coded(pipe, "وندد الموفد الخاص للأمم المتحدة في الصومال نيكولاس كاي بالهجوم على الفندق.", "ACCUSE")
+    assert e.actor.code == "UN"

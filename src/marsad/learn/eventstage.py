@@ -197,7 +197,9 @@ def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedMode
     clues = arg_clues(tokens, e, mentions, kind_of)
     feats = [(m, arg_names(tokens, e, m, mentions, clues)) for m in cands]
     scored = [(m, model.proba(f)) for m, f in feats]
-    places = place_starts(feats) | {m.start for m in cands if after_place_word(tokens, m)}
+    places = place_starts(feats) | {m.start for m in cands if after_place_word(tokens, m)} | {
+        m.start for m in cands if m.kind == "nisba" and m.tok_start >= 2 and tokens[m.tok_start - 2].norm == "في"}
+    # (a nisba of a noun after في is where: "نشرت قوة أمريكية في القاعدة التركية")
     # the state of the act's place, as the rules inferred it: a group of no one state chosen here takes it
     place = next((q.code for q in (e.actor, e.recipient) if q.inferred == "place" and q.code), None)
     chosen = pick_parties(e, scored, threshold, override, places=places)
