@@ -1556,3 +1556,9 @@ def test_the_learned_layer_never_makes_aid_to_oneself(pipe):
 def test_whose_envoy_a_title_names_after_li_is_the_actor(pipe):
     (e,) = coded(pipe, "وندد الموفد الخاص للأمم المتحدة في الصومال نيكولاس كاي بالهجوم على الفندق.", "ACCUSE")
     assert e.actor.code == "UN"
+
+
+def test_on_behalf_of_is_not_the_prosecution(pipe):
+    evs = coded(pipe, "ورفع المدير باسمه ونيابة عن كافة منسوبي التعليم أصدق التعازي إلى مقام خادم الحرمين الشريفين.",
+                "SUPPORT")
+    assert evs and all(e.actor.agent != "JUD" for e in evs)

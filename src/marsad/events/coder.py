@@ -121,6 +121,9 @@ class EventCoder:
         fill = location or doc_place  # where unnamed parties belong: this sentence's place, else the article's
         groups = self._group_anaphors(tokens, mentions, context_groups)
         referred = {x.tok_start for x in groups}  # "الانقلابيين" read as the group, not as a bare role noun
+        # "ونيابة عن منسوبي التعليم" is "on behalf of", not the prosecution (النيابة)
+        referred |= {a.tok_start for a in agents if a.tok_end < len(tokens) and tokens[a.tok_end].norm == "عن"
+                     and "ال" not in tokens[a.tok_start].prefix and tokens[a.tok_start].base == "نيابه"}
         pool = sorted(list(mentions) + [a for a in agents if a.tok_start not in referred]
                       + self._duals(tokens, mentions, context)
                       + self._org_anaphors(tokens, mentions, context_igos) + groups
