@@ -104,9 +104,10 @@ def test_every_readme_command_runs_cleanly(workspace, monkeypatch):
                 args += ["--file", str(work / "marsad_user.yaml")]
             if args[0] == "bench":
                 args += ["--stage", "text"]
-            if args[0] == "eval" and not SHARED.exists():
+            shared = args[0] == "eval" or any(a.startswith("../shared") for a in args)  # eval; bench --press
+            if shared and not SHARED.exists():
                 continue  # needs ../shared beside the repository
-            monkeypatch.chdir(ROOT if args[0] == "eval" else work)
+            monkeypatch.chdir(ROOT if shared else work)
             r = runner.invoke(app, args, catch_exceptions=True)
             assert r.exception is None or isinstance(r.exception, SystemExit), (args, r.exception)
             assert r.exit_code == 0, (args, r.stdout[-500:], r.stderr[-500:])
