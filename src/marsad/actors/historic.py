@@ -15,8 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from importlib import resources
 
-import yaml
-
+from ..data.yamlfile import checked
 from ..records import Mention, Token
 from ..text.normalize import normalize
 from .dictionary import key
@@ -50,13 +49,8 @@ def load_historic(text: str | None = None, where: str = "context/historic.yaml")
     if text is None:
         text = resources.files("marsad.data.actors").joinpath("context", "historic.yaml").read_text(encoding="utf-8")
     h = HistoricData()
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        h.problems.append(f"{where}: invalid YAML ({e})")
-        return h
-    if not isinstance(data, dict):
-        h.problems.append(f"{where}: top level must be a mapping")
+    data = checked(text, where, dict, "a mapping", h.problems)
+    if data is None:
         return h
     for name in set(data) - set(LISTS) - set(SECTIONS):
         h.problems.append(f"{where}: unknown key '{name}'")

@@ -10,8 +10,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 from urllib.parse import urlsplit
 
-import yaml
-
+from ..data.yamlfile import checked
 from ..records import Document
 from ..text.normalize import normalize
 
@@ -45,13 +44,8 @@ def load_outlets(text: str | None = None, where: str = "context/outlets.yaml",
     if text is None:
         text = resources.files("marsad.data.actors").joinpath("context", "outlets.yaml").read_text(encoding="utf-8")
     o = Outlets()
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as e:
-        o.problems.append(f"{where}: invalid YAML ({e})")
-        return o
-    if not isinstance(data, list):
-        o.problems.append(f"{where}: top level must be a list of outlets")
+    data = checked(text, where, list, "a list of outlets", o.problems)
+    if data is None:
         return o
     for i, item in enumerate(data):
         w = f"{where}[{i}]"

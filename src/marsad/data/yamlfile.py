@@ -49,16 +49,25 @@ def safe_load(text: str) -> Any:
     return data
 
 
-def word_lists(text: str, where: str, names: tuple[str, ...], problems: list[str]) -> dict[str, list[str]]:
-    """A data file that is a mapping of named word lists (guards.yaml, titled.yaml): every name known, every list a
-    non-empty list of words. Returns the lists that passed; the others are named in ``problems``."""
+def checked(text: str, where: str, want: type, shape: str, problems: list[str]) -> Any:
+    """A data file's parsed text when it is YAML whose top level is a ``want``; else None, with the problem (invalid
+    YAML, or "top level must be ``shape``") named in ``problems``."""
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as e:
         problems.append(f"{where}: invalid YAML ({e})")
-        return {}
-    if not isinstance(data, dict):
-        problems.append(f"{where}: top level must be a mapping of lists {names}")
+        return None
+    if not isinstance(data, want):
+        problems.append(f"{where}: top level must be {shape}")
+        return None
+    return data
+
+
+def word_lists(text: str, where: str, names: tuple[str, ...], problems: list[str]) -> dict[str, list[str]]:
+    """A data file that is a mapping of named word lists (guards.yaml, titled.yaml): every name known, every list a
+    non-empty list of words. Returns the lists that passed; the others are named in ``problems``."""
+    data = checked(text, where, dict, f"a mapping of lists {names}", problems)
+    if data is None:
         return {}
     for name in set(data) - set(names):
         problems.append(f"{where}: unknown list '{name}' (expected {', '.join(names)})")
