@@ -403,22 +403,24 @@ class EventCoder:
                        pool: list[Mention] = ()) -> list[Mention]:
         """بلاده، بلادنا after a state's speaker ("قال الوزير الإيراني إن بلاده ستوقع …"): the speaker's state; with
         no speaker, the state of the sentence's subject when it is an official ("أعرب الوزير الأمريكي عن دعم بلاده")."""
+        homes = [k for k, t in enumerate(tokens)
+                 if arguments.in_set(t.norm, HOME_WORDS) or arguments.in_set(t.norm, HOME_MARKED)]
+        if not homes:
+            return []
         code = self._reporting_state(attribution, len(tokens)) if attribution else None
         start = attribution[3] if code else 0
-        if code is None and pool and any(arguments.in_set(t.norm, HOME_WORDS) or arguments.in_set(t.norm, HOME_MARKED)
-                                         for t in tokens):
-            first = next(k for k, t in enumerate(tokens) if arguments.in_set(t.norm, HOME_WORDS)
-                         or arguments.in_set(t.norm, HOME_MARKED))
-            subject = arguments.main_subject(tokens, norms, pool, first)
+        if code is None and pool:
+            subject = arguments.main_subject(tokens, norms, pool, homes[0])
             if subject and subject[0].code in self.states and subject[0].agent and subject[0].kind != "head":
                 code, start = subject[0].code, subject[0].tok_end
         out = []
-        for k in range(start, len(tokens)) if code else ():
+        for k in homes if code else ():
+            if k < start:
+                continue
             t = tokens[k]
-            if arguments.in_set(t.norm, HOME_WORDS) or arguments.in_set(t.norm, HOME_MARKED):
-                at = t.start + t.text.rfind("بلاد")
-                out.append(Mention(at, t.end, t.text[at - t.start:], code, None, "name", entry=HOME,
-                                   tok_start=k, tok_end=k + 1))
+            at = t.start + t.text.rfind("بلاد")
+            out.append(Mention(at, t.end, t.text[at - t.start:], code, None, "name", entry=HOME,
+                               tok_start=k, tok_end=k + 1))
         return out
 
     def _reporter_of(self, tokens: list[Token], a: Mention, head: int) -> bool:
