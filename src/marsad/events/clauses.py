@@ -180,7 +180,7 @@ def victim_verb(tokens: list[Token], head: int) -> int | None:
     # "تعرض الإعلامي فلان، مقدم البرامج في قناة كذا، لإطلاق نار": a trigger right after a comma resumes the verb
     # across one apposition between two commas
     commas = 2 if head > 0 and tokens[head - 1].norm == "," else 0
-    for k in range(head - 1, max(-1, head - (30 if commas else 6)), -1):
+    for k in range(head - 1, max(-1, head - (30 if commas else 10)), -1):
         if tokens[k].base in VICTIM_VERBS or tokens[k].norm in VICTIM_VERBS:
             return k
         if tokens[k].norm == "," and commas:
@@ -396,6 +396,14 @@ ORIGIN_WORDS = frozenset({"داخل", "الاراضي", "اراضي", "جهه", 
 PROJECTILES = frozenset({"قذيفه", "قذايف", "مقذوف", "مقذوفات", "صاروخ", "صواريخ", "اطلقت", "اطلق", "اطلقها", "اطلقتها"})
 
 
+SHELLS = PROJECTILES | frozenset({"قصف", "بقصف", "قصفت", "قصفا", "هاون", "مدفعي", "المدفعي", "مدفعيه", "كاتيوشا"})
+
+
+def shelling(tokens: list[Token], head: int) -> bool:
+    """A projectile or shelling named near the trigger (not a bombing, a shooting or a raid)."""
+    return any(t.base in SHELLS or t.norm in SHELLS for t in tokens[max(0, head - 8):head + 10])
+
+
 def launched_from(tokens: list[Token], mentions: list[Mention], head: int) -> Mention | None:
     """The state a projectile came from: "سقوط مقذوف من داخل الأراضي اليمنية على …"، "صواريخ أطلقت من سوريا".
     من must follow a projectile (or its launching) or lead through داخل/الأراضي: "جندي من اليمن" is who he is."""
@@ -406,7 +414,9 @@ def launched_from(tokens: list[Token], mentions: list[Mention], head: int) -> Me
         while j < len(tokens) and j - k <= 3 and tokens[j].norm in ORIGIN_WORDS:
             j += 1
         fired = any(t.base in PROJECTILES or t.norm in PROJECTILES for t in tokens[max(0, k - 3):k])
-        x = next((x for x in mentions if x.tok_start == j and x.code and len(x.code) == 3), None)
+        # (a nisba mention may begin at the origin word it qualifies: "من الحدود اليمنية")
+        x = next((x for x in mentions if (x.tok_start == j or k < x.tok_start < j < x.tok_end) and x.code
+                  and len(x.code) == 3), None)
         if x is not None and (fired or j > k + 1) and not any(t.norm in (".", ";") for t in tokens[min(k, head):max(k, head)]):
             return x
     return None

@@ -23,10 +23,20 @@ from . import arguments, clauses, protest
 from . import modality as modal
 from .arguments import BOUNDARY, PREPS, prep
 from .dates import find_dates, nearest
+from .fronts import front_of, load_fronts
 from .lexicon import IGNORE, Lexicon, TriggerMatch, load_lexicon
 from .modality import Cues
 from .ontology import Ontology, load_ontology
-from .parties import RESULTS, Policy, has_attacker, load_policies, not_political, place_party, victim_agent
+from .parties import (
+    RESULTS,
+    Policy,
+    front_victims,
+    has_attacker,
+    load_policies,
+    not_political,
+    place_party,
+    victim_agent,
+)
 
 SETTLEMENTS = frozenset({"مدينه", "بمدينه", "بلده", "ببلده", "قريه", "بقريه", "محافظه", "بمحافظه", "ولايه", "بولايه",
                          "اقليم", "باقليم", "منطقه", "بمنطقه", "مدن", "قري"})
@@ -78,6 +88,10 @@ def charged(tokens: list[Token], norms: list[str], head: int) -> bool:
 ARRIVING = frozenset({"وفد", "الوفد", "ملك", "الملك", "امير", "الامير", "ولي", "الشيخ", "سمو", "رييسه", "وزيره"})
 
 
+UNITS = frozenset({"دوريه", "دوريات", "قوات", "قوه", "فرق", "فرقه", "وحدات", "وحده", "طايرات", "عناصر", "كتيبه",
+                   "لواء", "سريه", "الويه", "كتايب"})  # units a support noun can qualify
+TOGETHER = frozenset({"معا", "سويا", "سويه"})  # adverbs that make co-agents of those one acted with
+
 class EventCoder:
     """Callable: (sentence, tokens, mentions, published, doc) -> events."""
 
@@ -89,6 +103,7 @@ class EventCoder:
         for ph, r in self.cues.reporting_phrases:
             self._phrases_by_first.setdefault(ph[0], []).append((ph, r))
         self.policies: dict[str, Policy] = load_policies({k: set(t.modes) for k, t in self.ontology.types.items()})[0]
+        self.fronts = load_fronts()[0]
         self.given_names = bundled_guards().given_names  # "فؤاد شكر"، "محمد حرب": a surname that is a common noun
         self.stateless = stateless_groups()  # ISIL, al-Qaeda: their country is the event's place
         self.states = frozenset(c for c, e in bundled_dictionary().entries.items() if e.kind == "state")
@@ -158,6 +173,9 @@ class EventCoder:
                 continue  # وعودة is و + عودة "and the return" (its ة is no pronoun): not وعوده "his promises"
             if m.pattern.event == "REQUEST" and "دّع" in tokens[head].text.replace("\u064e", ""):
                 continue  # يدّعون "they claim" (ادّعى), written with its shadda, is not يدعون "they call for"
+            if m.pattern.event == "SUPPORT" and len(m.tokens) == 1 and head > 0 and not tokens[head].prefix \
+                    and tokens[head - 1].norm in UNITS and tokens[head].norm in ("مسانده", "دعم", "اسناد", "موازره"):
+                continue  # "دورية مساندة"، "قوات الدعم": a unit's name or adjective, not backing given
             if head > 0 and norms[head - 1] in ("بخصوص", "بشان", "حول") and tokens[head].prefix[:2] == "ال":
                 continue  # "فكرة بخصوص الانضمام"، "محادثات بشأن الانسحاب": the topic of talk, not an act
             if m.pattern.event == "ASSAULT" and len(m.tokens) == 1 and m.pattern.id.split("#")[0].endswith(".v") and any(
@@ -176,6 +194,11 @@ class EventCoder:
                                                              place_tokens)
             if not actors and prev_actors and tokens[head].prefix[:1] in ("و", "ف"):
                 actors = prev_actors  # "زار بوتين كوريا والتقى زعيمها": the coordinated verb keeps its subject
+            if actors and any(norms[k] in TOGETHER for k in range(head + 1, min(len(tokens), head + 3))):
+                # "وقف جنود كوريون جنبا إلى جنب مع الروس، وحرروا معا المنطقة": those it stood with act too
+                actors = actors + [x for x in pool if x.tok_start < head and x.tok_start > 0 and x.code
+                                   and "مع" in norms[max(0, x.tok_start - 2):x.tok_start]  # مع (القوات) الإيرانية
+                                   and x.code not in {a.code for a in actors}][:1]
             if m.pattern.frame.actor == "main":  # "…، داعيا طهران إلى": the participle's subject is the main verb's
                 actors = prev_actors or arguments.main_subject(tokens, norms, pool, head)
             if not actors and not recipients and tokens[head].norm.endswith("هما"):
@@ -303,6 +326,16 @@ class EventCoder:
                 # a party written, or where a projectile came from ("بمقذوف عسكري من داخل الأراضي اليمنية")
                 actors, recipients = self._from_place(policy, tokens, head, fill, actors, recipients, pool,
                                                       aid=m.pattern.event == "AID")
+            if m.pattern.event == "ASSAULT" and policy.actor_from_place \
+                    and not (any(a.code for a in actors) and any(r.code for r in recipients)) \
+                    and (m.pattern.mode == "heavy-weapons" or clauses.shelling(tokens, head)):
+                # "استشهاد الجندي … بعد إصابته بمقذوف بقطاع جيزان": fire across a war front (fronts.yaml)
+                when = nearest(dates, head)  # the act's own date when the sentence gives one, else the report's
+                front = front_of(self.fronts, tokens, when.date if when else published, location[0] if location else None)
+                if front is not None and not any(a.code for a in actors):
+                    actors = [place_party(front.origin, front.agent, tokens[head], head, "front")]
+                if front is not None and not any(r.code for r in recipients):
+                    recipients = [place_party(front.attacked, front_victims(tokens, head), tokens[head], head)]
             bare_ok = policy.keep_without_parties and told
             # whose agent-only heads (الشرطة، المقاومة) these are: the sentence's place; for a definite head of an
             # asserted act, else the article's ("وشنت الميليشيات هجوما على مواقع الجيش" in an article on Aden)
@@ -480,8 +513,9 @@ class EventCoder:
         if m.pattern.event not in ("ASSAULT", "COERCE"):
             return actors, recipients
         # تعرض لـ، نجا من، أصيب بـ / في / جراء: the act the victim verb's subject suffered
+        # (تعرض also takes إلى: "تعرض المسجد إلى تفجير إرهابي")
         marked = prep(tokens[head].prefix) in ("ل", "ب") or (head > 0 and tokens[head - 1].norm in
-                                                             ("من", "لـ", "في", "جراء", "اثر"))
+                                                             ("من", "لـ", "في", "جراء", "اثر", "الي"))
         vk = clauses.victim_verb(tokens, head) if marked else None
         # (a pronoun after إنه/إنها is the subject too: "قال الجيش إنه قتل 20 مسلحا")
         subject_before = any(a.tok_end == head or (a.tok_end == head - 1 and tokens[head - 1].norm in ("قد", "وقد", "لقد"))
@@ -525,6 +559,8 @@ class EventCoder:
         skip |= set(range(head, max([a.tok_end for a in actors if a.tok_start > head] + [head])))  # الشرطة المصرية
         where = location[0] if location else None
         source = clauses.launched_from(tokens, pool, head) if policy.actor_from_place and not actors else None
+        if source is not None:  # where the fire came from is not what it hit
+            recipients = [r for r in recipients if r.tok_start != source.tok_start]
         if source is not None and source.code != where:
             actors = [place_party(source.code, "UAF", tokens[head], head)]  # fired from across a border
         if where and policy.actor_from_place and not actors and has_attacker(tokens[max(0, head - 6):head + 12]):

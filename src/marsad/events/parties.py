@@ -10,11 +10,12 @@ from importlib import resources
 import yaml
 
 from ..records import Mention, Token
+from .clauses import victim_verb
 
 FIELDS = ("keep_without_parties", "recipient_from_place", "actor_from_place", "recipient_from_actor", "state_actor",
           "needs_recipient")
 MILITARY_VICTIMS = frozenset({"جندي", "جنديا", "جنود", "الجنود", "عسكري", "عسكريا", "عسكريين", "العسكريين", "ضابط",
-                              "ضابطا", "ضباط", "الضباط", "جيش", "الجيش", "عسكريون"})
+                              "ضابطا", "ضباط", "الضباط", "جيش", "الجيش", "عسكريون", "رقيب", "عريف", "ملازم"})
 POLICE_VICTIMS = frozenset({"شرطي", "شرطيا", "شرطه", "الشرطه", "امن", "الامن", "رجال", "دوريه", "دوريات", "نقطه",
                             "حاجز", "الحاجز", "امني", "امنيه", "الامنيه"})
 ARMED_VICTIMS = frozenset({"ارهابي", "ارهابيا", "ارهابيين", "ارهابيون", "مسلح", "مسلحا", "مسلحين", "مسلحون",
@@ -70,13 +71,27 @@ def load_policies(types) -> tuple[dict[str, Policy], list[str]]:
     return parse_policies(yaml.safe_load(text), types)
 
 
+def front_victims(tokens: list[Token], head: int) -> str:
+    """Agent of the victims of fire across a front: the nouns after the trigger, else any soldier or policeman the
+    sentence names ("استشهاد الرقيب … بعد إصابته بمقذوف")."""
+    agent = victim_agent(tokens, head)
+    if agent != "CVL":
+        return agent
+    for t in tokens:  # the first soldier or policeman named decides
+        if t.base in MILITARY_VICTIMS or t.norm in MILITARY_VICTIMS:
+            return "MIL"
+        if t.base in ("دوريه", "دوريات", "شرطي", "شرطيا", "شرطه"):  # (not رجال or أمن: "رجال الدفاع المدني")
+            return "COP"
+    return agent
+
+
 def victim_agent(tokens: list[Token], head: int, skip: set[int] = frozenset()) -> str:
     """CAMEO agent of unnamed victims from the noun after the trigger (not the actor's words): soldiers MIL,
     police COP, militants REB ("مقتل 88 إرهابيا في حملات أمنية"), else CVL; the first such noun decides."""
     for k in range(head + 1, min(len(tokens), head + 7)):
         t = tokens[k]
-        if k in skip:
-            continue
+        if k in skip or (k == head + 1 and t.norm in ATTACK_ADJECTIVES and tokens[head].base not in HARM_NOUNS):
+            continue  # "هجوم مسلح"، "تفجير إرهابي": the attack's adjective, not its victims
         if t.base in MILITARY_VICTIMS or t.norm in MILITARY_VICTIMS:
             return "MIL"
         if t.base in POLICE_VICTIMS or t.norm in POLICE_VICTIMS:
@@ -85,9 +100,21 @@ def victim_agent(tokens: list[Token], head: int, skip: set[int] = frozenset()) -
             return "REB"
         if t.base in PEOPLE or t.norm in PEOPLE:
             return "CVL"  # "أوقفت الشرطة 251 شخصا في إطار حملة أمنية": the people named first decide
+    vk = victim_verb(tokens, head)
+    if vk is not None:  # "تعرضت دورية للشرطة لهجوم": the victim verb's subject, before the act
+        for t in tokens[vk + 1:head]:
+            if t.base in MILITARY_VICTIMS or t.norm in MILITARY_VICTIMS:
+                return "MIL"
+            if t.base in POLICE_VICTIMS or t.norm in POLICE_VICTIMS:
+                return "COP"
     return "CVL"
 
 
+# singular adjectives an attack noun takes; after a noun of harm done to people (مقتل مسلح) they are the victim
+ATTACK_ADJECTIVES = frozenset({"مسلح", "مسلحه", "المسلح", "المسلحه", "ارهابي", "ارهابيه", "الارهابي", "الارهابيه",
+                               "انتحاري", "انتحاريه", "الانتحاري", "الانتحاريه"})
+HARM_NOUNS = frozenset({"مقتل", "قتل", "اغتيال", "تصفيه", "اعدام", "اعتقال", "اسر", "خطف", "اختطاف", "اصابه", "جرح",
+                        "استهداف", "ملاحقه", "مطارده", "توقيف", "القبض"})
 PEOPLE = frozenset({"شخص", "شخصا", "اشخاص", "شخصين", "مواطن", "مواطنا", "مواطنين", "مواطنون", "مدني", "مدنيا",
                     "مدنيين", "مدنيون", "مقيم", "مقيما", "مقيمين", "طفل", "طفلا", "اطفال", "امراه", "نساء"})
 

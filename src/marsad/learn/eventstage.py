@@ -19,7 +19,7 @@ from copy import copy
 from pathlib import Path
 
 from ..events.arguments import HONORIFICS, ROYAL, after_place_word, not_a_party
-from ..events.clauses import FORCE_NOUNS
+from ..events.clauses import FORCE_NOUNS, launched_from
 from ..events.coder import event_id
 from ..records import Event, Mention, Party, Processed
 from .eventfeatures import (
@@ -197,6 +197,9 @@ def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedMode
     clues = arg_clues(tokens, e, mentions, kind_of)
     feats = [(m, arg_names(tokens, e, m, mentions, clues)) for m in cands]
     scored = [(m, model.proba(f)) for m, f in feats]
+    if e.event == "ASSAULT" and e.actor.inferred:  # where the fire came from (من داخل الأراضي اليمنية) is the rules'
+        src = launched_from(tokens, cands, clues.head)  # inferred actor, never what it hit
+        scored = [(m, p) for m, p in scored if src is None or m.start != src.start]
     places = place_starts(feats) | {m.start for m in cands if after_place_word(tokens, m)} | {
         m.start for m in cands if m.kind == "nisba" and m.tok_start >= 2 and tokens[m.tok_start - 2].norm == "في"}
     # (a nisba of a noun after في is where: "نشرت قوة أمريكية في القاعدة التركية")

@@ -40,6 +40,11 @@ def check_all(extra: list[Path] | None = None) -> dict:
 
     policies, pproblems = load_policies({k: set(t.modes) for k, t in onto.types.items()})
     sections["parties"] = {"stats": {"types_with_policy": len(policies)}, "problems": pproblems}
+    from ..events.fronts import load_fronts
+
+    fronts, fproblems = load_fronts()
+    sections["fronts"] = {"stats": {"fronts": len(fronts), "places": sum(len(f.places) for f in fronts)},
+                          "problems": fproblems}
 
     from ..events.lexicon import load_lexicon, load_modality
 

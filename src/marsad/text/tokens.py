@@ -147,20 +147,23 @@ def forms(tok: Token) -> frozenset[str]:
     if not tok.prefix and tok.norm in fw:
         rest = tok.norm[1:] if tok.norm[:1] in ("و", "ف") else ""
         return frozenset((tok.norm, rest)) if rest in fw else frozenset((tok.norm,))  # ولم = و + لم
-    return _forms(tok.norm, tok.base, tok.stem)
+    # a word written with ta marbuta ends in no pronoun: أسرة "family" is not أسر + ه "captured him"
+    return _forms(tok.norm, tok.base, tok.stem, tok.text.endswith("ة"))
 
 
 FORM_ENCLITICS = ENCLITICS + ("ه", "ك")
 
 
 @lru_cache(maxsize=200_000)
-def _forms(norm: str, base: str, stem: str) -> frozenset[str]:
+def _forms(norm: str, base: str, stem: str, marbuta: bool = False) -> frozenset[str]:
     out = {norm, base, stem}
     for _, rest in all_readings(norm):
         out.add(rest)
         if rest.startswith("ال") and len(rest) > 3:
             out.add(rest[2:])
         for suf in FORM_ENCLITICS:  # سفيرها -> سفير ; مشاركتها -> مشاركت -> مشاركه ; زيارته -> زياره
+            if marbuta and suf == "ه":
+                continue
             if rest.endswith(suf) and len(rest) - len(suf) >= 3:
                 core = rest[: -len(suf)]
                 if core.endswith("وا"):
