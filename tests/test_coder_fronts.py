@@ -104,3 +104,28 @@ def test_together_makes_co_agents_of_those_one_stood_with(pipe):
 def test_a_support_word_after_a_unit_is_its_adjective(pipe):
     assert not coded(pipe, "وتعرضت دورية مساندة من قوة المجاهدين لإطلاق نار قرب الحدود.", "SUPPORT")
     assert coded(pipe, "وأكدت المملكة مساندتها للشعب اليمني.", "SUPPORT")
+
+
+# -- word sense: hosts, anonymous sources, held-open possibilities ----------------------------------------------------
+
+def test_a_host_verb_with_a_show_or_a_place_as_host_is_no_meeting(pipe):
+    assert not coded(pipe, "ويفتتح الأمير اليوم معرض الكتاب الذي تستضيفه أمانة المدينة في الحديقة العامة.", "CONSULT")
+    assert not coded(pipe, "والجنود الذين استقبلتهم مقبرة الشهداء في مدينة أبها أمس.", "CONSULT")
+    assert not coded(pipe, "واستقبل مطار القاهرة الدولي أمس الرئيس الفرنسي.", "CONSULT")
+    assert coded(pipe, "واستقبل الرئيس المصري وزير الخارجية الأمريكي في القاهرة.", "CONSULT")
+
+
+def test_a_source_who_asked_not_to_be_named_asks_nobody(pipe):
+    assert not coded(pipe, "وقال المسؤول الأمريكي الذي طلب عدم الكشف عن هويته إن الوفد سيصل غدا.", "REQUEST")
+    # the source's own report still counts
+    evs = coded(pipe, "وقال مصدر رفض الكشف عن اسمه إن الحكومة العراقية رفضت الطلب الإيراني.", "REJECT")
+    assert [(e.actor.code, e.recipient.code) for e in evs] == [("IRQ", "IRN")]
+
+
+def test_not_ruling_out_is_no_refusal(pipe):
+    assert not coded(pipe, "ولا يستبعد الأمريكيون احتمال نشوب مواجهة غير مقصودة.", "REJECT")
+
+
+def test_relief_flown_to_a_town_goes_to_its_state(pipe):
+    (e,) = coded(pipe, "ووصلت أمس الطائرة الإغاثية السعودية الثالثة إلى مطار عدن محملة بالأدوية.", "AID")
+    assert (e.actor.code, e.recipient.code, e.recipient.inferred) == ("SAU", "YEM", "place")

@@ -90,6 +90,10 @@ ARRIVING = frozenset({"وفد", "الوفد", "ملك", "الملك", "امير"
 
 UNITS = frozenset({"دوريه", "دوريات", "قوات", "قوه", "فرق", "فرقه", "وحدات", "وحده", "طايرات", "عناصر", "كتيبه",
                    "لواء", "سريه", "الويه", "كتايب"})  # units a support noun can qualify
+# what a host verb may take in that is no guest: shows and games, and places that receive people
+SHOWS = frozenset({"معرض", "معرضا", "مهرجان", "مهرجانا", "حفل", "حفلا", "بطوله", "مباراه", "مباريات", "فعاليات",
+                   "فعاليه", "دوري", "سباق", "مسابقه", "معارض", "مهرجانات", "عروض", "عرض"})
+HOST_PLACES = frozenset({"مقبره", "مستشفي", "مستشفيات", "مطار", "ملعب", "فندق", "فنادق", "مخيم", "مخيمات", "مركز"})
 TOGETHER = frozenset({"معا", "سويا", "سويه"})  # adverbs that make co-agents of those one acted with
 
 class EventCoder:
@@ -173,6 +177,8 @@ class EventCoder:
                 continue  # وعودة is و + عودة "and the return" (its ة is no pronoun): not وعوده "his promises"
             if m.pattern.event == "REQUEST" and "دّع" in tokens[head].text.replace("\u064e", ""):
                 continue  # يدّعون "they claim" (ادّعى), written with its shadda, is not يدعون "they call for"
+            if m.pattern.id.startswith("consult.host") and self._hosts_no_one(tokens, head):
+                continue  # "معرض تستضيفه الأمانة"، "الشهداء الذين استقبلتهم مقبرة الشرف": a show or a place, no meeting
             if m.pattern.event == "SUPPORT" and len(m.tokens) == 1 and head > 0 and not tokens[head].prefix \
                     and tokens[head - 1].norm in UNITS and tokens[head].norm in ("مسانده", "دعم", "اسناد", "موازره"):
                 continue  # "دورية مساندة"، "قوات الدعم": a unit's name or adjective, not backing given
@@ -502,6 +508,16 @@ class EventCoder:
         if head + 1 < len(tokens) and (tokens[head + 1].norm[:1].isdigit() or tokens[head + 1].norm in clauses.COUNT_WORDS):
             return False  # "أعلن العميد محمد سمير مقتل 88 إرهابيا": a count follows an act noun, not a family name
         return prev.prefix in ("", "و") and (name in self.given_names or (name.startswith("عبد") and len(name) > 4))
+
+    @staticmethod
+    def _hosts_no_one(tokens: list[Token], head: int) -> bool:
+        """A host verb whose guest is a show (معرضا، مهرجان؛ or a pronoun standing for one just before) or whose
+        subject is a place that takes people in (مقبرة، مستشفى، مطار)."""
+        after = tokens[head + 1:head + 4]
+        if any(t.base in SHOWS or t.norm in SHOWS for t in after[:2]) or any(t.base in HOST_PLACES for t in after[:1]):
+            return True
+        pronoun = tokens[head].norm.endswith(("ه", "ها", "هم"))
+        return pronoun and any(t.base in SHOWS or t.norm in SHOWS for t in tokens[max(0, head - 5):head])
 
     # -- voice and missing parties ----------------------------------------------------------------
     @staticmethod
