@@ -129,3 +129,15 @@ def test_not_ruling_out_is_no_refusal(pipe):
 def test_relief_flown_to_a_town_goes_to_its_state(pipe):
     (e,) = coded(pipe, "ووصلت أمس الطائرة الإغاثية السعودية الثالثة إلى مطار عدن محملة بالأدوية.", "AID")
     assert (e.actor.code, e.recipient.code, e.recipient.inferred) == ("SAU", "YEM", "place")
+
+
+def test_a_people_right_after_a_call_is_whom_it_calls_on(pipe):
+    (e,) = coded(pipe, "ودعا الشعب اليمني بمختلف مكوناته إلى الوقوف صفا واحدا ضد الميليشيات.", "REQUEST")
+    assert e.recipient.code == "YEM" and e.actor.code != "YEM"
+    (e,) = coded(pipe, "ودعا الرئيس الأمريكي الشعب الإيراني إلى الهدوء.", "REQUEST")
+    assert (e.actor.code, e.recipient.code) == ("USA", "IRN")
+
+
+def test_a_protest_called_for_past_the_people_called_on_is_not_yet_held(pipe):
+    evs = coded(pipe, "ودعا الرئيس الأمريكي الشعب الإيراني إلى التظاهر.", "PROTEST")
+    assert all(e.modality == "future" for e in evs)

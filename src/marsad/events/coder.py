@@ -94,6 +94,7 @@ UNITS = frozenset({"دوريه", "دوريات", "قوات", "قوه", "فرق",
 SHOWS = frozenset({"معرض", "معرضا", "مهرجان", "مهرجانا", "حفل", "حفلا", "بطوله", "مباراه", "مباريات", "فعاليات",
                    "فعاليه", "دوري", "سباق", "مسابقه", "معارض", "مهرجانات", "عروض", "عرض"})
 HOST_PLACES = frozenset({"مقبره", "مستشفي", "مستشفيات", "مطار", "ملعب", "فندق", "فنادق", "مخيم", "مخيمات", "مركز"})
+CALLED_PEOPLE = frozenset({"شعب", "شعوب", "مواطنين", "مواطنون", "جماهير", "اهالي", "سكان", "جاليه", "جاليات"})
 TOGETHER = frozenset({"معا", "سويا", "سويه"})  # adverbs that make co-agents of those one acted with
 
 class EventCoder:
@@ -198,6 +199,10 @@ class EventCoder:
                 continue  # "بمثابة أخطر تهديد": a comparison, not an act
             actors, recipients, symmetric = arguments.choose(m, tokens, norms, pool, attribution, prev_actors, heads,
                                                              place_tokens)
+            if m.pattern.event == "REQUEST" and actors and not recipients and head + 1 in (
+                    actors[0].tok_start, actors[0].tok_start - 1) and tokens[head + 1].base in CALLED_PEOPLE:
+                # "ودعا الشعب اليمني إلى الوقوف صفا واحدا": a people right after a call is whom it calls on
+                recipients, actors = actors[:1], actors[1:]
             if not actors and prev_actors and tokens[head].prefix[:1] in ("و", "ف"):
                 actors = prev_actors  # "زار بوتين كوريا والتقى زعيمها": the coordinated verb keeps its subject
             if actors and any(norms[k] in TOGETHER for k in range(head + 1, min(len(tokens), head + 3))):

@@ -113,6 +113,10 @@ def modality(cues: Cues, tokens: list[Token], norms: list[str], tf: list[set[str
     if (prefix_b(t) or (head > 0 and norms[head - 1] == "الي")) and "ال" not in t.prefix \
             and any(in_set(norms[k], DEMANDS) for k in range(max(0, head - 4), head)):
         return "future"  # "طالب بفرض عقوبات"، "دعا إلى قطع العلاقات": an act called for is not done
+    if head > 0 and norms[head - 1] == "الي" and "ال" in t.prefix and any(
+            in_set(norms[k], DEMANDS) for k in range(max(0, head - 7), head - 1)) \
+            and not any(norms[k] in BOUNDARY for k in range(max(0, head - 7), head)):
+        return "future"  # "دعا الرئيس الشعب الإيراني إلى التظاهر": past whom it calls on
     if anniversary(norms, head) is not None:
         return "historical"  # "الذكرى السبعين لإسقاط القنبلة على هيروشيما": an anniversary recalls a past act
     for k in range(head - 1, max(-1, head - 8), -1):
