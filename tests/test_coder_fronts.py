@@ -141,3 +141,18 @@ def test_a_people_right_after_a_call_is_whom_it_calls_on(pipe):
 def test_a_protest_called_for_past_the_people_called_on_is_not_yet_held(pipe):
     evs = coded(pipe, "ودعا الرئيس الأمريكي الشعب الإيراني إلى التظاهر.", "PROTEST")
     assert all(e.modality == "future" for e in evs)
+
+
+# -- a terrorist act named as such ------------------------------------------------------------------------------------
+
+def test_a_terrorist_act_named_in_a_condemnation_is_the_attack(pipe):
+    evs = coded(pipe, "واستنكر أهالي المنطقة أمس الحادث الإرهابي الذي استهدف المصلين في مسجد بمنطقة عسير.", "ASSAULT")
+    assert [(e.actor.code, e.actor.agent, e.recipient.code) for e in evs] == [("SAU", "UAF", "SAU")]
+    # whoever condemns it did not do it
+    evs = coded(pipe, "ودان النائب الكويتي محمد العلي العمل الإرهابي الذي وقع في مسجد بمدينة أبها.", "ASSAULT")
+    assert evs and all(e.actor.code != "KWT" for e in evs)
+
+
+def test_the_doer_of_a_relative_clause_with_qama_bihi_is_the_actor(pipe):
+    evs = coded(pipe, "وقال الوزير: ندين هذا الاعتداء الإرهابي الذي قام به مستوطنون في قرية قرب نابلس.", "ASSAULT")
+    assert [e.actor.code for e in evs] == ["SETL"]

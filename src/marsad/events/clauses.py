@@ -353,7 +353,10 @@ def relative_agent(tokens: list[Token], mentions: list[Mention], last: int) -> M
     if v >= len(tokens):
         return None
     verb = tokens[v]
-    if verb.norm in PREP_PRONOUNS or verb.base in PREP_PRONOUNS or len(verb.norm) < 4 \
+    if verb.base in ("قام", "قامت", "قاموا", "يقوم", "تقوم") and v + 1 < len(tokens) \
+            and tokens[v + 1].norm in ("به", "بها", "بهم", "بهما"):
+        v += 1  # "الاعتداء الذي قام به مستوطنون": did it, the doer after the pronoun
+    elif verb.norm in PREP_PRONOUNS or verb.base in PREP_PRONOUNS or len(verb.norm) < 4 \
             or not verb.norm.endswith(("ه", "ها", "هم", "هما")):
         return None  # "الهجمات التي تعرضت لها": the pronoun is on a preposition, the verb's subject is the victim
     if verb.norm.startswith(RECEIVING):

@@ -199,6 +199,9 @@ class EventCoder:
                 continue  # "بمثابة أخطر تهديد": a comparison, not an act
             actors, recipients, symmetric = arguments.choose(m, tokens, norms, pool, attribution, prev_actors, heads,
                                                              place_tokens)
+            if m.pattern.id.startswith("news.assault.terror_act"):
+                # "دان النائب العمل الإرهابي": who condemns or tells of a terrorist act did not do it
+                actors = [a for a in actors if a.tok_start > head]
             if m.pattern.event == "REQUEST" and actors and not recipients and head + 1 in (
                     actors[0].tok_start, actors[0].tok_start - 1) and tokens[head + 1].base in CALLED_PEOPLE:
                 # "ودعا الشعب اليمني إلى الوقوف صفا واحدا": a people right after a call is whom it calls on
@@ -328,7 +331,9 @@ class EventCoder:
             # party written is a name, a topic or a reference back ("لواء هجوم جوي"، "منشأة لإطلاق الصواريخ")
             first = m.pattern.slots[0]
             as_written = isinstance(first, frozenset) and tokens[head].norm in first  # ألقى is not ال + قى
-            told = m.pattern.event == "PROTEST" or happened or clauses.victim_verb(tokens, head) is not None or (
+            # (an act named as terrorist is an attack someone did: "منفذ الجريمة الإرهابية بمسجد …")
+            told = m.pattern.event == "PROTEST" or happened or clauses.victim_verb(tokens, head) is not None or \
+                m.pattern.id.startswith("news.assault.terror_act") or (
                 (as_written or ("ال" not in tokens[head].prefix and prep(tokens[head].prefix) is None))
                 and m.pattern.frame.actor != "genitive")
             policy = self.policies.get(f"{m.pattern.event}.{m.pattern.mode}") or self.policies.get(m.pattern.event, Policy())

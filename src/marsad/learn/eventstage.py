@@ -205,6 +205,8 @@ def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedMode
     # (a nisba of a noun after في is where: "نشرت قوة أمريكية في القاعدة التركية")
     # the state of the act's place, as the rules inferred it: a group of no one state chosen here takes it
     place = next((q.code for q in (e.actor, e.recipient) if q.inferred == "place" and q.code), None)
+    if e.pattern.startswith("news.assault.terror_act") and e.trigger_start is not None:
+        places |= {m.start for m in cands if m.end <= e.trigger_start}  # who condemns a terrorist act did not do it
     chosen = pick_parties(e, scored, threshold, override, places=places)
     where = place_state(e, [m for m in cands if m.start in places], kind_of, tokens, (clues.head, clues.last)) \
         if threshold <= 1.0 else None
