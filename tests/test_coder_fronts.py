@@ -156,3 +156,9 @@ def test_a_terrorist_act_named_in_a_condemnation_is_the_attack(pipe):
 def test_the_doer_of_a_relative_clause_with_qama_bihi_is_the_actor(pipe):
     evs = coded(pipe, "وقال الوزير: ندين هذا الاعتداء الإرهابي الذي قام به مستوطنون في قرية قرب نابلس.", "ASSAULT")
     assert [e.actor.code for e in evs] == ["SETL"]
+
+
+def test_dismay_expressed_after_a_long_title_is_disapproval(pipe):
+    evs = coded(pipe, "أعرب معالي الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف بن راشد الزياني عن "
+                      "استغرابه من تصريحات القيادات الإيرانية الأخيرة.", "ACCUSE")
+    assert [(e.actor.code, e.recipient.code) for e in evs] == [("GCC", "IRN")]
