@@ -162,3 +162,18 @@ def test_dismay_expressed_after_a_long_title_is_disapproval(pipe):
     evs = coded(pipe, "أعرب معالي الأمين العام لمجلس التعاون لدول الخليج العربية الدكتور عبداللطيف بن راشد الزياني عن "
                       "استغرابه من تصريحات القيادات الإيرانية الأخيرة.", "ACCUSE")
     assert [(e.actor.code, e.recipient.code) for e in evs] == [("GCC", "IRN")]
+
+
+def test_thanks_expressed_after_a_long_title_is_praise(pipe):
+    evs = coded(pipe, "وعبر صاحب السمو الملكي الأمير محمد بن سلمان بن عبدالعزيز عن بالغ شكره وتقديره للحكومة المصرية "
+                      "على حسن الاستقبال.", "SUPPORT")
+    assert [(e.actor.code, e.recipient.code) for e in evs] == [("SAU", "EGY")]
+    # عبر "via" is no verb of expressing
+    assert not coded(pipe, "ونقلت الشحنة عبر الأراضي التركية إلى سوريا.", "SUPPORT")
+
+
+def test_security_forces_bringing_down_a_cell_is_an_arrest(pipe):
+    evs = coded(pipe, "وكانت وزارة الداخلية السعودية قد أطاحت بخلايا تابعة لتنظيم داعش في المنطقة الشرقية.", "COERCE")
+    assert [(e.actor.code, e.actor.agent, e.mode) for e in evs] == [("SAU", "COP", "arrest")]
+    # an overthrow of a ruler is no arrest
+    assert not coded(pipe, "بعد أربع سنوات من الإطاحة بمعمر القذافي في ليبيا.", "COERCE")
