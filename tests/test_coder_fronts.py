@@ -177,3 +177,15 @@ def test_security_forces_bringing_down_a_cell_is_an_arrest(pipe):
     assert [(e.actor.code, e.actor.agent, e.mode) for e in evs] == [("SAU", "COP", "arrest")]
     # an overthrow of a ruler is no arrest
     assert not coded(pipe, "بعد أربع سنوات من الإطاحة بمعمر القذافي في ليبيا.", "COERCE")
+
+
+def test_dan_condemned_is_read_before_a_condemner_and_not_before_a_name(pipe):
+    evs = coded(pipe, "ودان النائب الكويتي محمد العلي التفجير الذي وقع في مسجد بمدينة أبها.", "ACCUSE")
+    assert [e.actor.code for e in evs] == ["KWT"]
+    assert not coded(pipe, "وقال دان لويد المتحدث باسم الشركة الأمريكية إن الأسعار سترتفع.", "ACCUSE")
+
+
+def test_who_condemns_an_incident_is_not_its_attacker(pipe):
+    rules = Pipeline.default("events", learned=False)
+    evs = coded(rules, "دان معالي الأمين العام لمجلس التعاون التفجير الإرهابي في الكويت.", "ASSAULT")
+    assert evs and all(e.actor.code != "GCC" for e in evs)

@@ -88,7 +88,8 @@ class Party:
     text: str | None = None
     start: int | None = None
     end: int | None = None
-    # how a party not written (or written without its state) was supplied: "place", "actor", "previous", "speaker"
+    # how a party not written (or written without its state) was supplied: "place", "actor", "previous", "speaker",
+    # "front" (the other side of a war front, data/ontology/fronts.yaml)
     inferred: str | None = None
     country: str | None = None  # a group's state (HOU -> YEM): both the group and its state stay available
 

@@ -95,6 +95,8 @@ SHOWS = frozenset({"معرض", "معرضا", "مهرجان", "مهرجانا", "
                    "فعاليه", "دوري", "سباق", "مسابقه", "معارض", "مهرجانات", "عروض", "عرض"})
 HOST_PLACES = frozenset({"مقبره", "مستشفي", "مستشفيات", "مطار", "ملعب", "فندق", "فنادق", "مخيم", "مخيمات", "مركز"})
 CALLED_PEOPLE = frozenset({"شعب", "شعوب", "مواطنين", "مواطنون", "جماهير", "اهالي", "سكان", "جاليه", "جاليات"})
+CONDEMNERS = frozenset({"مجلس", "عضو", "اعضاء", "عدد", "وجهاء", "اتحاد", "مركز", "رييس", "وزير", "امين", "حزب",
+                        "هيئه", "جمعيه", "منظمه", "نواب", "علماء"})  # bodies and people who condemn
 TOGETHER = frozenset({"معا", "سويا", "سويه"})  # adverbs that make co-agents of those one acted with
 
 class EventCoder:
@@ -178,6 +180,8 @@ class EventCoder:
                 continue  # وعودة is و + عودة "and the return" (its ة is no pronoun): not وعوده "his promises"
             if m.pattern.event == "REQUEST" and "دّع" in tokens[head].text.replace("\u064e", ""):
                 continue  # يدّعون "they claim" (ادّعى), written with its shadda, is not يدعون "they call for"
+            if tokens[head].norm in ("دان", "ودان") and not self._condemner_next(tokens, head, mentions):
+                continue  # "دان لويد المتحدث": the given name Dan, not "condemned"
             if m.pattern.id.startswith("consult.host") and self._hosts_no_one(tokens, head):
                 continue  # "معرض تستضيفه الأمانة"، "الشهداء الذين استقبلتهم مقبرة الشرف": a show or a place, no meeting
             if m.pattern.event == "SUPPORT" and len(m.tokens) == 1 and head > 0 and not tokens[head].prefix \
@@ -520,6 +524,15 @@ class EventCoder:
         return prev.prefix in ("", "و") and (name in self.given_names or (name.startswith("عبد") and len(name) > 4))
 
     @staticmethod
+    def _condemner_next(tokens: list[Token], head: int, mentions: list[Mention]) -> bool:
+        """After دان "condemned": a definite word, a title or honorific, a body, or a party's name."""
+        if head + 1 >= len(tokens):
+            return False
+        t = tokens[head + 1]
+        return "ال" in t.prefix or t.base in arguments.TITLES or t.norm in arguments.HONORIFICS \
+            or t.base in CONDEMNERS or any(x.tok_start == head + 1 and x.code for x in mentions)
+
+    @staticmethod
     def _hosts_no_one(tokens: list[Token], head: int) -> bool:
         """A host verb whose guest is a show (معرضا، مهرجان؛ or a pronoun standing for one just before) or whose
         subject is a place that takes people in (مقبرة، مستشفى، مطار)."""
@@ -841,6 +854,11 @@ def _condemned_attackers(events: list[Event], condemns: dict[int, int], tokens: 
         k = condemns.get(id(e))
         if k is None:
             continue
+        for o in events:  # "دان الأمين العام التفجير الإرهابي": who condemns the incident did not do it
+            if o.event == "ASSAULT" and k <= at.get(o.trigger_start, -1) <= k + 6 and o.actor.start is not None \
+                    and o.actor.start == e.actor.start:
+                o.actor = Party()
+                o.id = event_id(o.doc_id, o)
         attack = next((o for o in events if o.event == "ASSAULT" and k <= at.get(o.trigger_start, -1) <= k + 6
                        and o.actor.code and o.actor.code != e.actor.code), None)
         if attack is not None and (attack.actor.code, attack.actor.agent) != (e.recipient.code, e.recipient.agent):
