@@ -189,3 +189,12 @@ def test_who_condemns_an_incident_is_not_its_attacker(pipe):
     rules = Pipeline.default("events", learned=False)
     evs = coded(rules, "دان معالي الأمين العام لمجلس التعاون التفجير الإرهابي في الكويت.", "ASSAULT")
     assert evs and all(e.actor.code != "GCC" for e in evs)
+
+
+def test_an_arrest_told_with_tamma_is_an_act_of_the_place_state(pipe):
+    evs = coded(pipe, "وأوضح المتحدث أنه تم القبض على شخصين في مدينة الدمام.", "COERCE")
+    assert [(e.actor.code, e.recipient.code, e.mode) for e in evs] == [("SAU", "SAU", "arrest")]
+    evs = coded(pipe, "وأكد العقيد أنه تم ضبطهم في مكة المكرمة وإحالتهم إلى النيابة.", "COERCE")
+    assert evs and evs[0].actor.code == "SAU"
+    # without تم a definite masdar with no party is a reference, no act told
+    assert not coded(pipe, "وتحدث الخبراء عن القبض على المطلوبين.", "COERCE")

@@ -97,6 +97,7 @@ HOST_PLACES = frozenset({"مقبره", "مستشفي", "مستشفيات", "مط
 CALLED_PEOPLE = frozenset({"شعب", "شعوب", "مواطنين", "مواطنون", "جماهير", "اهالي", "سكان", "جاليه", "جاليات"})
 CONDEMNERS = frozenset({"مجلس", "عضو", "اعضاء", "عدد", "وجهاء", "اتحاد", "مركز", "رييس", "وزير", "امين", "حزب",
                         "هيئه", "جمعيه", "منظمه", "نواب", "علماء"})  # bodies and people who condemn
+PERIPHRASTIC = frozenset({"تم", "تمت", "يتم", "ويتم", "وتم", "جري", "جرت", "وجري"})  # "تم القبض على": a passive act told
 TOGETHER = frozenset({"معا", "سويا", "سويه"})  # adverbs that make co-agents of those one acted with
 
 class EventCoder:
@@ -337,7 +338,8 @@ class EventCoder:
             as_written = isinstance(first, frozenset) and tokens[head].norm in first  # ألقى is not ال + قى
             # (an act named as terrorist is an attack someone did: "منفذ الجريمة الإرهابية بمسجد …")
             told = m.pattern.event == "PROTEST" or happened or clauses.victim_verb(tokens, head) is not None or \
-                m.pattern.id.startswith("news.assault.terror_act") or (
+                m.pattern.id.startswith("news.assault.terror_act") or \
+                (head > 0 and norms[head - 1] in PERIPHRASTIC and m.pattern.event in ("ASSAULT", "COERCE")) or (
                 (as_written or ("ال" not in tokens[head].prefix and prep(tokens[head].prefix) is None))
                 and m.pattern.frame.actor != "genitive")
             policy = self.policies.get(f"{m.pattern.event}.{m.pattern.mode}") or self.policies.get(m.pattern.event, Policy())
