@@ -198,3 +198,14 @@ def test_an_arrest_told_with_tamma_is_an_act_of_the_place_state(pipe):
     assert evs and evs[0].actor.code == "SAU"
     # without تم a definite masdar with no party is a reference, no act told
     assert not coded(pipe, "وتحدث الخبراء عن القبض على المطلوبين.", "COERCE")
+
+
+def test_a_tafil_masdar_after_min_is_no_habitual_imperfect(pipe):
+    evs = coded(pipe, "وتمكن الجيش اليمني من تحرير مدينة عدن من المليشيات الحوثية.", "ASSAULT")
+    assert [(e.actor.code, e.recipient.code) for e in evs] == [("YEM", "HOU")]
+    assert not coded(pipe, "ومن يقتل مؤمنا متعمدا فجزاؤه جهنم.", "ASSAULT")
+
+
+def test_control_spread_with_the_subject_between(pipe):
+    evs = coded(pipe, "وبسطت المقاومة الشعبية سيطرتها على مديرية النادرة في محافظة إب.", "ASSAULT")
+    assert [(e.actor.code, e.mode) for e in evs] == [("YPRS", "occupy")]

@@ -148,6 +148,8 @@ def habitual(tokens: list[Token], head: int) -> bool:
     t = tokens[head]
     if head == 0 or "ال" in t.prefix or t.prefix[:1] == "س" or t.base[:1] not in ("ي", "ت", "ن"):
         return False
+    if len(t.base) == 5 and t.base[0] == "ت" and t.base[3] == "ي":
+        return False  # a masdar of the form تفعيل (تحرير، تفجير، تدمير) is no imperfect: "تمكن من تحرير عدن"
     prev = tokens[head - 1]
     return prev.norm in RELATIVES or prev.norm in ("من", "ومن", "فمن")
 
