@@ -209,3 +209,10 @@ def test_a_tafil_masdar_after_min_is_no_habitual_imperfect(pipe):
 def test_control_spread_with_the_subject_between(pipe):
     evs = coded(pipe, "وبسطت المقاومة الشعبية سيطرتها على مديرية النادرة في محافظة إب.", "ASSAULT")
     assert [(e.actor.code, e.mode) for e in evs] == [("YPRS", "occupy")]
+
+
+def test_funding_terrorism_said_of_someone_is_the_speaker_s_charge(pipe):
+    evs = coded(pipe, "وقال الجبير إن إيران تمول الجماعات الإرهابية في اليمن.")
+    assert [(e.event, e.actor.code, e.recipient.code) for e in evs] == [("ACCUSE", "SAU", "IRN")]
+    # funding anything else is no event of this word
+    assert not coded(pipe, "ومولت الشركة مشروع الطريق الجديد في الأردن.", "AID")

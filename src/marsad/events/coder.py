@@ -272,6 +272,8 @@ class EventCoder:
                     continue  # a death announced with no attacker or attack told: no interaction to code (also when
                     # the announcer is named by its title alone: "أعلنت القيادة العامة … استشهاد أحد أبنائها")
             charge = m.pattern.event in ("SUPPORT", "AID") and clauses.backs_terror(tokens, m.tokens[-1])
+            if m.pattern.id.startswith("news.aid.funds_terror") and not charge:
+                continue  # funding a project, a budget or a party: no aid between states told by this word
             if charge:
                 # "وقال: إن إيران تدعم الإرهاب": backing terrorism, said of someone, is the speaker's charge
                 accused = [x for x in actors + recipients if x.code][:1]
