@@ -8,6 +8,7 @@ so بيونغ is never read as ب+يونغ when بيونغ يانغ is a name. F
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -15,6 +16,7 @@ from ..records import Token
 from ..text.normalize import normalize
 from ..text.tokens import _PREFIXES
 from .dictionary import KIND_RANK, ActorDictionary, Name, key
+from .firstsight import FirstSight
 from .spelling import skeleton_of, word_skeleton
 
 _END = object()
@@ -24,6 +26,7 @@ AMBIGUOUS_PLACES = {("اطار",), ("امل",), ("سلام",), ("نصر",), ("ح
                     ("جامعه",), ("ساحه",), ("مركز",)}  # places spelled like common words (ميدان "square" / Medan)
 STATE_CUES = {"دوله", "جمهوريه", "مملكه", "سلطنه", "اماره", "يا"}  # مملكة بحرين، يا دنمارك (vocative): no ال after them
 NASAB = {"بن", "ابن", "بنت"}  # the father's name inside a full name
+AFTER_FIRST = frozenset(NASAB | {"-"})  # next words that let a walk go on whatever the trie says (بيونغ-يانغ، فلان بن …)
 DUAL_HEADS = {"جمهوريتي": "جمهوريه", "جمهوريتا": "جمهوريه", "جمهوريتين": "جمهوريه"}
 
 
@@ -86,6 +89,16 @@ def skeleton(word: str) -> str:
         return ""
     sk = word[0] + word[1:-1].replace("ي", "").replace("و", "") + word[-1]  # (3x faster than str.translate)
     return sk if len(sk) >= 5 else ""
+
+
+def follows(starts: tuple) -> dict | frozenset | None:
+    """The words that may come right after a name's first word, from the trie nodes its readings reach (``written``
+    nodes: the words as written); None when a reading is a whole name itself (any next word will do)."""
+    if any(_END in node for _, node in starts):
+        return None
+    if len(starts) == 1:
+        return starts[0][1]  # (a node's keys are the words that may follow)
+    return frozenset(k for _, node in starts for k in node)
 
 
 def by_last(words) -> dict[str, frozenset[str]]:
@@ -187,6 +200,9 @@ class Matcher:
         # first letters of the skeletons by their last letter (state skeletons; first words of foreign persons)
         self.fuzzy_firsts = by_last(self.skeletons)
         self.spell_firsts = by_last(spellings.first) if spellings is not None else {}
+        # most words begin nothing: a few set lookups say so before any reading or skeleton is made
+        self.sight = FirstSight(self.first_words, self.skeletons, spellings.first if spellings is not None else (),
+                                function_words)
 
     def scan(self, tokens: list[Token], trie: Trie) -> list[tuple[int, int, list[Name]]]:
         """Non-overlapping longest matches of ``trie`` over tokens: (start, end, names)."""
@@ -262,7 +278,11 @@ class Matcher:
                 if norm in plain:  # (starts no name: a head noun or place only, or learnt plain in this sentence)
                     continue
                 facts = self._learn(norm)
-            starts, fuzzy, spelled, begins = facts
+            starts, fuzzy, spelled, begins, follow = facts
+            if follow is not None and not spelled:
+                nxt = tokens[i + 1].norm if i + 1 < n else None
+                if nxt not in follow and nxt not in AFTER_FIRST:
+                    continue  # (most sightings of a name's first word: the next word continues no name here)
             dual = (DUAL_HEADS.get(key(norm)) or DUAL_HEADS.get(t.base)) if "جمهوريت" in norm else None
             if dual:
                 got = self._dual(tokens, i, dual)
@@ -325,6 +345,38 @@ class Matcher:
                     return True
         return False
 
+    def prepare(self, sentences: Iterable[list[Token]]) -> None:
+        """First sight of a whole article's new words at once (the stage calls it before the article's sentences):
+        most of them begin nothing, and a few set lookups over all of them say so (``firstsight``). They are kept in
+        ``plain`` and ``inert``, and the head-noun and place tries learn that they begin none of theirs, as ``_learn``
+        and the loop after it would do; the sentences' one pass then skips them. The other new words are read in
+        full by ``_learn`` when met, as before: the answers are the same with or without this call."""
+        fresh = {t.norm for tokens in sentences for t in tokens} - self.plain
+        known = self.known
+        fresh = [w for w in fresh if w not in known]
+        if not fresh:
+            return
+        silent = self.sight.silent(fresh)
+        if not silent:
+            return
+        tables = (self.plain, self.inert, self.head_trie.starts, self.city_trie.starts)
+        if all(len(t) + len(silent) < LIMIT for t in tables):  # (the usual case: all at once)
+            self.plain.update(silent)
+            self.inert.update(silent)
+            self.head_trie.starts.update(dict.fromkeys(silent, ()))
+            self.city_trie.starts.update(dict.fromkeys(silent, ()))
+            return
+        plain, inert, heads, places = tables
+        for w in silent:
+            if len(heads) < LIMIT:
+                heads[w] = ()
+            if len(places) < LIMIT:
+                places[w] = ()
+            if len(plain) < LIMIT:
+                plain.add(w)
+                if len(inert) < LIMIT:
+                    inert.add(w)
+
     def _learn(self, norm: str) -> tuple:
         """First sight of a word: what it starts, all at once and kept per word (the answers depend on the word
         only): (readings that start a name as (prefix length, trie node), a state in other vowels as (prefix length,
@@ -372,7 +424,10 @@ class Matcher:
                 spelled = tuple([(pl, k, sk, (sk,) in index, seconds.get(sk, ())) for pl, k, sk in hits])
                 if not any(r[3] for r in spelled) and len(self.spell_next) < LIMIT:
                     self.spell_next[norm] = frozenset().union(*(r[4] for r in spelled))
-        facts = (starts, fuzzy, spelled, bool(some))  # (begins: a name, head noun or place)
+        # the words that may come next when the word is no name alone (no reading ends a name, no state in other
+        # vowels, no dual): one lookup then tells most sightings that no name starts here (``follows``)
+        follow = follows(starts) if starts and fuzzy is None and "جمهوريت" not in norm else None
+        facts = (starts, fuzzy, spelled, bool(some), follow)  # (begins: a name, head noun or place)
         if (starts or fuzzy or spelled) and len(self.known) < LIMIT:
             self.known[norm] = facts  # (a word that starts nothing goes to ``plain`` once its sentence is read)
         return facts

@@ -530,6 +530,7 @@ class ActorStage:
                      "historic": set()}  # recent states, kingdom last named in full, outlet
         # a sports article is one from its first sentence: its sports words are counted over the whole text
         seen_in = {s.idx: self.guards.sports_seen(p.tokens.get(s.idx, [])) for s in p.sentences}
+        self.matcher.prepare(p.tokens.values())  # (the article's new words at once: most begin nothing)
         ctx["sports"] = set().union(*seen_in.values()) if seen_in else set()
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
