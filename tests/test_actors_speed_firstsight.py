@@ -81,17 +81,17 @@ def test_the_sets_are_made_from_the_dictionaries_it_is_given():
 def test_prepare_changes_no_answer_in_any_order_and_bounded(stage, sentences, monkeypatch):
     expected = [read(fresh(stage), t) for t in sentences]
     m = fresh(stage)
-    m.prepare(sentences)
+    m.prepare({t.norm for s in sentences for t in s})
     assert len(m.inert) > 20  # (the article's plain words were settled before any sentence)
     assert [read(m, t) for t in sentences] == expected
     other = fresh(stage)
-    other.prepare(sentences[3:])
+    other.prepare({t.norm for s in sentences[3:] for t in s})
     assert [read(other, t) for t in reversed(sentences)] == list(reversed(expected))
     assert m.inert <= m.plain
     monkeypatch.setattr(matcher_module, "LIMIT", 3)
     small = fresh(stage)
     for _ in range(2):  # past the limit, words are read afresh: the same answers
-        small.prepare(sentences)
+        small.prepare({t.norm for s in sentences for t in s})
         assert [read(small, t) for t in sentences] == expected
     for cache in (small.plain, small.inert, small.head_trie.starts, small.city_trie.starts):
         assert len(cache) <= 3
@@ -107,7 +107,7 @@ def test_the_stage_finds_the_same_with_and_without_first_sight_at_once(stage, mo
 
     with_prepare = run(ActorStage())
     plain_stage = ActorStage()
-    monkeypatch.setattr(plain_stage.matcher, "prepare", lambda sentences: None)  # (each word read when met)
+    monkeypatch.setattr(plain_stage.matcher, "prepare", lambda words: None)  # (each word read when met)
     assert run(plain_stage) == with_prepare
     assert {"USA", "CHN", "BEL"} <= {code for _, _, code, _, _ in with_prepare}
 

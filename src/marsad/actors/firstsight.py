@@ -59,10 +59,12 @@ class FirstSight:
         drop are dropped from all the words at once (one string), not word by word."""
         ends, short, never = self.ends, self.short, self.never
         f1, f2, f3, f4 = self.by_length
-        # (a reading is the word less a proclitic of up to four letters: the first tails test that proclitic)
-        left = [w for w in words if not (w in ends or (w[:2] in f2 and w[2:] in ends) or (w[:1] in f1 and w[1:] in ends)
-                                         or (w[:3] in f3 and w[3:] in ends) or (w[:4] in f4 and w[4:] in ends))
-                and w not in short and w not in never and len(w) >= 3 and w[:1].isalpha() and "جمهوريت" not in w]
+        # a reading is the word less a proclitic of up to four letters (then ال): most words have no tail among the
+        # first words at all; for the others, the tail must follow a proclitic the word begins with
+        left = [w for w in words if w and (ends.isdisjoint((w, w[1:], w[2:], w[3:], w[4:])) or not (
+                    w in ends or (w[:2] in f2 and w[2:] in ends) or (w[:1] in f1 and w[1:] in ends)
+                    or (w[:3] in f3 and w[3:] in ends) or (w[:4] in f4 and w[4:] in ends)))
+                and w not in short and w not in never and "جمهوريت" not in w]
         lines = "\n".join(left)
         wy = lines.replace("ي", "").replace("و", "").split("\n")
         awyt = lines.replace("ا", "").replace("ي", "").replace("و", "").replace("ت", "").split("\n")

@@ -8,7 +8,6 @@ so بيونغ is never read as ب+يونغ when بيونغ يانغ is a name. F
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import chain
 
@@ -345,17 +344,15 @@ class Matcher:
                     return True
         return False
 
-    def prepare(self, sentences: Iterable[list[Token]]) -> None:
-        """First sight of a whole article's new words at once (the stage calls it before the article's sentences):
-        most of them begin nothing, and a few set lookups over all of them say so (``firstsight``). They are kept in
-        ``plain`` and ``inert``, and the head-noun and place tries learn that they begin none of theirs, as ``_learn``
-        and the loop after it would do; the sentences' one pass then skips them. The other new words are read in
-        full by ``_learn`` when met, as before: the answers are the same with or without this call."""
-        fresh = {t.norm for tokens in sentences for t in tokens} - self.plain
+    def prepare(self, words: set[str]) -> None:
+        """First sight of a whole article's words at once (``words``: its distinct normalised words; the stage calls
+        it before the article's sentences): most new words begin nothing, and a few set lookups over all of them say
+        so (``firstsight``). They are kept in ``plain`` and ``inert``, and the head-noun and place tries learn that
+        they begin none of theirs, as ``_learn`` and the loop after it would do; the sentences' one pass then skips
+        them. The other new words are read in full by ``_learn`` when met, as before: the answers are the same with
+        or without this call."""
         known = self.known
-        fresh = [w for w in fresh if w not in known]
-        if not fresh:
-            return
+        fresh = [w for w in words - self.plain if w not in known]
         silent = self.sight.silent(fresh)
         if not silent:
             return
@@ -363,8 +360,9 @@ class Matcher:
         if all(len(t) + len(silent) < LIMIT for t in tables):  # (the usual case: all at once)
             self.plain.update(silent)
             self.inert.update(silent)
-            self.head_trie.starts.update(dict.fromkeys(silent, ()))
-            self.city_trie.starts.update(dict.fromkeys(silent, ()))
+            none = dict.fromkeys(silent, ())
+            self.head_trie.starts.update(none)
+            self.city_trie.starts.update(none)
             return
         plain, inert, heads, places = tables
         for w in silent:
