@@ -51,25 +51,26 @@ class FirstSight:
         self.short = frozenset(f + s for s in spelled if len(s) <= 3 for f in FRONTS)
         fronts_awyt = {no_awyt(f) for f in FRONTS}
         self.spelled = frozenset(f + no_awyt(s) + s[-1] for s in spelled if len(s) >= 3 for f in fronts_awyt)
-        self.never = frozenset(never)  # words always read in full (function words: read only unsplit)
+        # read in full: function words (read only unsplit) and words that are a front and a short skeleton as is
+        self.full = self.short | frozenset(never)
         self.by_length = tuple(frozenset(p for p in _PREFIXES if len(p) == n) for n in (1, 2, 3, 4))
 
     def silent(self, words: list[str]) -> list[str]:
         """The silent ones of ``words`` (distinct words not seen before), in their order. The letters the skeletons
         drop are dropped from all the words at once (one string), not word by word."""
-        ends, short, never = self.ends, self.short, self.never
+        ends, full = self.ends, self.full
         f1, f2, f3, f4 = self.by_length
-        # a reading is the word less a proclitic of up to four letters (then ال): most words have no tail among the
-        # first words at all; for the others, the tail must follow a proclitic the word begins with
-        left = [w for w in words if w and (ends.isdisjoint((w, w[1:], w[2:], w[3:], w[4:])) or not (
-                    w in ends or (w[:2] in f2 and w[2:] in ends) or (w[:1] in f1 and w[1:] in ends)
-                    or (w[:3] in f3 and w[3:] in ends) or (w[:4] in f4 and w[4:] in ends)))
-                and w not in short and w not in never and "جمهوريت" not in w]
-        lines = "\n".join(left)
+        lines = "\n".join(words)  # (the letters the skeletons drop, dropped from all the words at once)
         wy = lines.replace("ي", "").replace("و", "").split("\n")
         awyt = lines.replace("ا", "").replace("ي", "").replace("و", "").replace("ت", "").split("\n")
-        if not left or not FOUR or len(wy) != len(left):
-            return []  # (none left, or a word with a line break in it: all read in full)
+        if not FOUR or len(wy) != len(words):
+            return []  # (a word with a line break in it: all read in full)
         fuzzy, spelled = self.fuzzy, self.spelled
-        return [w for w, a, b in zip(left, wy, awyt, strict=True) if b + w[-1] not in spelled
-                and not (len(w) >= 5 and a in fuzzy)]
+        # a reading is the word less a proclitic of up to four letters (then ال): most words have no tail among the
+        # first words at all; for the others, the tail must follow a proclitic the word begins with
+        return [w for w, a, b in zip(words, wy, awyt, strict=True)
+                if w and b + w[-1] not in spelled and w not in full and not (len(w) >= 5 and a in fuzzy)
+                and (ends.isdisjoint((w, w[1:], w[2:], w[3:], w[4:])) or not (
+                    w in ends or (w[:2] in f2 and w[2:] in ends) or (w[:1] in f1 and w[1:] in ends)
+                    or (w[:3] in f3 and w[3:] in ends) or (w[:4] in f4 and w[4:] in ends)))
+                and "جمهوريت" not in w]

@@ -347,29 +347,20 @@ class Matcher:
     def prepare(self, words: set[str]) -> None:
         """First sight of a whole article's words at once (``words``: its distinct normalised words; the stage calls
         it before the article's sentences): most new words begin nothing, and a few set lookups over all of them say
-        so (``firstsight``). They are kept in ``plain`` and ``inert``, and the head-noun and place tries learn that
-        they begin none of theirs, as ``_learn`` and the loop after it would do; the sentences' one pass then skips
-        them. The other new words are read in full by ``_learn`` when met, as before: the answers are the same with
+        so (``firstsight``). They are kept in ``plain`` and ``inert``, as the loop after ``_learn`` would keep them;
+        the sentences' one pass then skips them. The other new words are read in full by ``_learn`` when met, as before: the answers are the same with
         or without this call."""
         known = self.known
         fresh = [w for w in words - self.plain if w not in known]
         silent = self.sight.silent(fresh)
-        if not silent:
+        # (the head-noun and place tries need not learn them: their scans read only the words not inert, and the
+        # look back for a head noun reads the few words it meets as before)
+        plain, inert = self.plain, self.inert
+        if len(plain) + len(silent) < LIMIT and len(inert) + len(silent) < LIMIT:  # (the usual case: all at once)
+            plain.update(silent)
+            inert.update(silent)
             return
-        tables = (self.plain, self.inert, self.head_trie.starts, self.city_trie.starts)
-        if all(len(t) + len(silent) < LIMIT for t in tables):  # (the usual case: all at once)
-            self.plain.update(silent)
-            self.inert.update(silent)
-            none = dict.fromkeys(silent, ())
-            self.head_trie.starts.update(none)
-            self.city_trie.starts.update(none)
-            return
-        plain, inert, heads, places = tables
         for w in silent:
-            if len(heads) < LIMIT:
-                heads[w] = ()
-            if len(places) < LIMIT:
-                places[w] = ()
             if len(plain) < LIMIT:
                 plain.add(w)
                 if len(inert) < LIMIT:
