@@ -128,3 +128,17 @@ def test_the_parts_answer_the_same_with_and_without_the_marks(stage):
             stage.references(tokens, mentions_of(stage, tokens, s), s, ctx_b, marks.references)
         assert ctx_a == ctx_b
     assert memory_a  # (a titled person was remembered: يوري تروتنيف)
+
+
+def test_an_article_prepared_at_once_gives_the_same_marks(stage, sentences, monkeypatch):
+    expected = [own_passes(stage, t) for t in sentences]
+    words = {t.norm for s in sentences for t in s}
+    p = fresh(stage)
+    p.prepare(words)
+    # the forms found quiet at once are exactly those ``is_quiet`` finds one by one (المملكة، والسفير are not)
+    assert p.quiet == {w for w in words if p.is_quiet(w)} and "المملكه" not in p.quiet and len(p.quiet) > 20
+    assert [marks_of(p, t) for t in sentences] == expected
+    monkeypatch.setattr(passes_module, "LIMIT", 3)
+    small = fresh(stage)
+    small.prepare(words)
+    assert len(small.quiet) <= 3 and [marks_of(small, t) for t in sentences] == expected

@@ -15,6 +15,7 @@ from ..records import Token
 from ..text.normalize import normalize
 from ..text.tokens import _PREFIXES
 from .dictionary import KIND_RANK, ActorDictionary, Name, key
+from .firstsight import FirstSight
 from .spelling import skeleton_of, word_skeleton
 
 _END = object()
@@ -24,6 +25,7 @@ AMBIGUOUS_PLACES = {("اطار",), ("امل",), ("سلام",), ("نصر",), ("ح
                     ("جامعه",), ("ساحه",), ("مركز",)}  # places spelled like common words (ميدان "square" / Medan)
 STATE_CUES = {"دوله", "جمهوريه", "مملكه", "سلطنه", "اماره", "يا"}  # مملكة بحرين، يا دنمارك (vocative): no ال after them
 NASAB = {"بن", "ابن", "بنت"}  # the father's name inside a full name
+AFTER_FIRST = frozenset(NASAB | {"-"})  # next words that let a walk go on whatever the trie says (بيونغ-يانغ، فلان بن …)
 DUAL_HEADS = {"جمهوريتي": "جمهوريه", "جمهوريتا": "جمهوريه", "جمهوريتين": "جمهوريه"}
 
 
@@ -86,6 +88,16 @@ def skeleton(word: str) -> str:
         return ""
     sk = word[0] + word[1:-1].replace("ي", "").replace("و", "") + word[-1]  # (3x faster than str.translate)
     return sk if len(sk) >= 5 else ""
+
+
+def follows(starts: tuple) -> dict | frozenset | None:
+    """The words that may come right after a name's first word, from the trie nodes its readings reach (``written``
+    nodes: the words as written); None when a reading is a whole name itself (any next word will do)."""
+    if any(_END in node for _, node in starts):
+        return None
+    if len(starts) == 1:
+        return starts[0][1]  # (a node's keys are the words that may follow)
+    return frozenset(k for _, node in starts for k in node)
 
 
 def by_last(words) -> dict[str, frozenset[str]]:
@@ -187,6 +199,9 @@ class Matcher:
         # first letters of the skeletons by their last letter (state skeletons; first words of foreign persons)
         self.fuzzy_firsts = by_last(self.skeletons)
         self.spell_firsts = by_last(spellings.first) if spellings is not None else {}
+        # most words begin nothing: a few set lookups say so before any reading or skeleton is made
+        self.sight = FirstSight(self.first_words, self.skeletons, spellings.first if spellings is not None else (),
+                                function_words)
 
     def scan(self, tokens: list[Token], trie: Trie) -> list[tuple[int, int, list[Name]]]:
         """Non-overlapping longest matches of ``trie`` over tokens: (start, end, names)."""
@@ -262,7 +277,11 @@ class Matcher:
                 if norm in plain:  # (starts no name: a head noun or place only, or learnt plain in this sentence)
                     continue
                 facts = self._learn(norm)
-            starts, fuzzy, spelled, begins = facts
+            starts, fuzzy, spelled, begins, follow = facts
+            if follow is not None and not spelled:
+                nxt = tokens[i + 1].norm if i + 1 < n else None
+                if nxt not in follow and nxt not in AFTER_FIRST:
+                    continue  # (most sightings of a name's first word: the next word continues no name here)
             dual = (DUAL_HEADS.get(key(norm)) or DUAL_HEADS.get(t.base)) if "جمهوريت" in norm else None
             if dual:
                 got = self._dual(tokens, i, dual)
@@ -325,6 +344,28 @@ class Matcher:
                     return True
         return False
 
+    def prepare(self, words: set[str]) -> None:
+        """First sight of a whole article's words at once (``words``: its distinct normalised words; the stage calls
+        it before the article's sentences): most new words begin nothing, and a few set lookups over all of them say
+        so (``firstsight``). They are kept in ``plain`` and ``inert``, as the loop after ``_learn`` would keep them;
+        the sentences' one pass then skips them. The other new words are read in full by ``_learn`` when met, as before: the answers are the same with
+        or without this call."""
+        known = self.known
+        fresh = [w for w in words - self.plain if w not in known]
+        silent = self.sight.silent(fresh)
+        # (the head-noun and place tries need not learn them: their scans read only the words not inert, and the
+        # look back for a head noun reads the few words it meets as before)
+        plain, inert = self.plain, self.inert
+        if len(plain) + len(silent) < LIMIT and len(inert) + len(silent) < LIMIT:  # (the usual case: all at once)
+            plain.update(silent)
+            inert.update(silent)
+            return
+        for w in silent:
+            if len(plain) < LIMIT:
+                plain.add(w)
+                if len(inert) < LIMIT:
+                    inert.add(w)
+
     def _learn(self, norm: str) -> tuple:
         """First sight of a word: what it starts, all at once and kept per word (the answers depend on the word
         only): (readings that start a name as (prefix length, trie node), a state in other vowels as (prefix length,
@@ -372,7 +413,10 @@ class Matcher:
                 spelled = tuple([(pl, k, sk, (sk,) in index, seconds.get(sk, ())) for pl, k, sk in hits])
                 if not any(r[3] for r in spelled) and len(self.spell_next) < LIMIT:
                     self.spell_next[norm] = frozenset().union(*(r[4] for r in spelled))
-        facts = (starts, fuzzy, spelled, bool(some))  # (begins: a name, head noun or place)
+        # the words that may come next when the word is no name alone (no reading ends a name, no state in other
+        # vowels, no dual): one lookup then tells most sightings that no name starts here (``follows``)
+        follow = follows(starts) if starts and fuzzy is None and "جمهوريت" not in norm else None
+        facts = (starts, fuzzy, spelled, bool(some), follow)  # (begins: a name, head noun or place)
         if (starts or fuzzy or spelled) and len(self.known) < LIMIT:
             self.known[norm] = facts  # (a word that starts nothing goes to ``plain`` once its sentence is read)
         return facts

@@ -21,6 +21,8 @@ REFERENCE_WORDS = ("مملكه", "بلاد")  # (as ``references`` looks for the
 
 # the proclitic readings that may begin a word, by its first two letters (وب: وبال، وب، و), else its first letter
 _BY_ONE = {p: (p,) for p in _PREFIXES if len(p) == 1}
+_LONGEST = max(len(p) for p in _PREFIXES)
+_BY_LENGTH = tuple(frozenset(p for p in _PREFIXES if len(p) == n) for n in (1, 2, 3, 4))  # (``prepare``)
 _BY_TWO = {p[:2]: tuple(q for q in _PREFIXES if q[0] == p[0] and (len(q) == 1 or q[:2] == p[:2]))
            for p in _PREFIXES if len(p) > 1}
 
@@ -76,6 +78,25 @@ class Passes:
             if norm.startswith(p) and norm[len(p):] in on_base:
                 return False
         return True
+
+    def prepare(self, words: set[str]) -> None:
+        """The quiet ones of an article's words (``words``: its distinct forms), found at once before its sentences
+        are read (``is_quiet`` over all of them, written as one comprehension). The answers are the same with or
+        without this call: it only saves each sentence's pass the first sight of its words."""
+        if _LONGEST > 4:
+            return  # (``is_quiet`` as it is reads every proclitic reading)
+        on_form, on_base, quiet = self.on_form, self.on_base, self.quiet
+        f1, f2, f3, f4 = _BY_LENGTH
+        kingdom, country = REFERENCE_WORDS
+        new = [w for w in words - quiet if w not in on_form and w not in on_base and kingdom not in w
+               and country not in w and not ((w[:1] in f1 and w[1:] in on_base) or (w[:2] in f2 and w[2:] in on_base)
+                                             or (w[:3] in f3 and w[3:] in on_base) or (w[:4] in f4 and w[4:] in on_base))]
+        if len(quiet) + len(new) < LIMIT:
+            quiet.update(new)
+            return
+        for w in new:
+            if len(quiet) < LIMIT:
+                quiet.add(w)
 
     def __call__(self, tokens: list[Token]) -> Marks:
         cues: list[int] = []

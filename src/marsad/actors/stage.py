@@ -531,6 +531,9 @@ class ActorStage:
                      "historic": set()}  # recent states, kingdom last named in full, outlet
         # a sports article is one from its first sentence: its sports words are counted over the whole text
         seen_in = {s.idx: self.guards.sports_seen(p.tokens.get(s.idx, [])) for s in p.sentences}
+        words = {t.norm for tokens in p.tokens.values() for t in tokens}  # (first sight of the article's new words
+        self.matcher.prepare(words)  # at once: most begin nothing)
+        self.passes.prepare(words)
         ctx["sports"] = set().union(*seen_in.values()) if seen_in else set()
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
