@@ -216,3 +216,9 @@ def test_funding_terrorism_said_of_someone_is_the_speaker_s_charge(pipe):
     assert [(e.event, e.actor.code, e.recipient.code) for e in evs] == [("ACCUSE", "SAU", "IRN")]
     # funding anything else is no event of this word
     assert not coded(pipe, "ومولت الشركة مشروع الطريق الجديد في الأردن.", "AID")
+
+
+def test_special_operations_carried_out_by_a_force_are_attacks(pipe):
+    evs = coded(pipe, "وجرح 12 آخرون في عمليات نوعية نفذتها المقاومة الشعبية في الأطراف الشمالية لمحافظة الضالع.", "ASSAULT")
+    assert [e.actor.code for e in evs] == ["YPRS"]
+    assert not coded(pipe, "وقدم البنك خدمات نوعية لعملائه في الرياض.", "ASSAULT")
