@@ -249,7 +249,8 @@ class ActorStage:
         outlet = ctx.get("outlet")
         if not outlet:
             return None
-        here = [m.code for m in mentions if m.code in self.state_codes and m.kind in ("name", "nisba", "capital")]
+        # (a named office holder of another state counts too: "اتهم النائب ميشال عون الحكومة" is Lebanon's)
+        here = [m.code for m in mentions if m.code in self.state_codes and m.kind in ("name", "nisba", "capital", "person")]
         return outlet if all(c == outlet for c in ctx.get("recent", []) + here) else None
 
     def _topic_state(self, ctx: dict, mentions: list[Mention]) -> str | None:
