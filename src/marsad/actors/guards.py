@@ -27,10 +27,11 @@ LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "spo
          "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
          "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns",
          "accusative_nouns", "plural_nouns", "long_form_titles",
-         "draw_ordinals")
+         "draw_ordinals", "person_cues")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
-LONG_FORM_HEADS = frozenset({"الجمهوريه"})  # (ملك المملكة المغربية, مفتي الجمهورية: the long form is the name)
+LONG_FORM_HEADS = frozenset({"الجمهوريه"})
+TITLE_WORDS = frozenset({"الرييس", "الرييسه", "السيد", "رييس"})  # (normalised: ئ is ي)  # (ملك المملكة المغربية, مفتي الجمهورية: the long form is the name)
 
 
 
@@ -61,7 +62,11 @@ class Guards:
     plural_nouns: frozenset[str] = frozenset()
     long_form_titles: frozenset[str] = frozenset()
     draw_ordinals: frozenset[str] = frozenset()
+    person_cues: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()  # codes of states (set by the actor stage); empty: every name is one
+    # codes of states whose name begins with a root أل (ألمانيا، ألبانيا; set by the actor stage): the matcher's key
+    # drops it like an article, but a word without those letters (باني "builder", ماني) is none of their names
+    al_root: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
     def sports_seen(self, tokens: list[Token]) -> set[str]:
@@ -84,6 +89,9 @@ class Guards:
         dropped = -1  # end of the last team dropped: the next in a list (فرنسا وسويسرا وسوريا) is a team too
         for m in matches:
             kind = m.names[0].kind
+            if kind in ("name", "nisba", "people") and m.names[0].code in self.al_root and m.tok_end == m.tok_start + 1 \
+                    and not al_written(tokens[m.tok_start].text):
+                continue  # باني نهضة البلاد "builder", ماني: not ألباني، ألماني without their first letters
             state = kind == "name" and (not self.states or m.names[0].code in self.states)
             prev = tokens[m.tok_start - 1] if m.tok_start else None
             prev_key = key(prev.base or prev.norm) if prev else ""
@@ -337,6 +345,35 @@ class Guards:
         if prev is not None and prev.norm == "جمهوريه" and m.names[0].kind == "name" and m.names[0].code:
             m.tok_start -= 1
             m.char_start = prev.start
+
+
+def al_written(text: str) -> bool:
+    """The word shows an alef and lam at its start, after at most two proclitic letters (ألماني، والألمان، بالماني)."""
+    w = normalize(text)
+    return any(w[i:].startswith("ال") for i in range(3))
+
+
+def shared_names(tokens: list[Token], matches: list[Match], named: set[str], full_seen: set[str],
+                 person_states, cues: frozenset[str]) -> list[Match]:
+    """A name two states share (كوريا، الكونغو) is the one the article has named so far (also earlier in the
+    sentence), else the first listed (the one news most often means: KOR, COD); a person sharing it (كوريا: Rafael
+    Correa) wins after a title or a masculine verb of saying (``cues``: a state takes the feminine), once named in
+    full, or in an article that names the person's state. ``person_states``: entry -> codes of the person's roles."""
+    out = []
+    for m in matches:
+        codes = list(dict.fromkeys(n.code for n in m.names if n.kind == "name" and n.code))
+        if len(codes) > 1 and m.tok_end == m.tok_start + 1:
+            seen = named | {n.code for x in out for n in x.names[:1] if n.code}
+            persons = [n for n in m.names if n.kind == "person"]
+            prev = tokens[m.tok_start - 1] if m.tok_start else None
+            titled = prev is not None and prev.norm in cues
+            if any(titled or n.entry in full_seen or person_states(n.entry) & seen for n in persons):
+                m = replace(m, names=persons)
+            else:
+                picked = next((c for c in codes if c in seen), codes[0])
+                m = replace(m, names=[n for n in m.names if n.kind == "name" and n.code == picked])
+        out.append(m)
+    return out
 
 
 def load_guards(text: str | None = None, where: str = "context/guards.yaml") -> Guards:
