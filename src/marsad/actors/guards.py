@@ -27,7 +27,7 @@ LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "spo
          "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
          "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns",
          "accusative_nouns", "plural_nouns", "long_form_titles",
-         "draw_ordinals", "person_cues")
+         "draw_ordinals", "person_cues", "subject_pronouns")
 STATE_KINDS = ("name", "capital", "metonym")
 CODE = re.compile(r"^[A-Z]{2,4}$")
 LONG_FORM_HEADS = frozenset({"الجمهوريه"})
@@ -63,6 +63,7 @@ class Guards:
     long_form_titles: frozenset[str] = frozenset()
     draw_ordinals: frozenset[str] = frozenset()
     person_cues: frozenset[str] = frozenset()
+    subject_pronouns: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()  # codes of states (set by the actor stage); empty: every name is one
     # codes of states whose name begins with a root أل (ألمانيا، ألبانيا; set by the actor stage): the matcher's key
     # drops it like an article, but a word without those letters (باني "builder", ماني) is none of their names
@@ -117,6 +118,8 @@ class Guards:
             if kind in STATE_KINDS and prev is not None and (prev.base or prev.norm) in self.feature_nouns \
                     and "ال" not in prev.prefix:
                 continue  # نهر الأردن، جبال التركمان: a river's or mountain's name
+            if kind in STATE_KINDS and m.tok_end == m.tok_start + 1 and self.predicate(tokens, m, prev):
+                continue  # تركيا بن عبدالله: a man's name; إنه مصر على موقفه "he insists on"
             if kind in STATE_KINDS and m.tok_end < len(tokens) and tokens[m.tok_end].norm in self.idiom_tails \
                     and not tokens[m.tok_start].prefix:
                 continue  # مسقط رأسه "his birthplace": the first word of an idiom, not Muscat
@@ -261,6 +264,18 @@ class Guards:
             and not mid.norm.startswith("ا") \
             and not definite(head) and not head.suffix \
             and bare(head) in (self.name_nouns | self.institution_nouns) and bare(head) not in ("طريق", "بني", "بنو", "فريق")
+
+    def predicate(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
+        """A one-word state's name that is a man's name or a predicate: before بن/ابن (الأمير تركيا بن عبدالله, the
+        accusative of تركي), or after a subject pronoun and before على (إنه مصر على موقفه "he insists on his
+        position": مُصِرّ)."""
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        if nxt is None:
+            return False
+        if nxt.norm in ("بن", "ابن", "بنت"):
+            return True
+        return prev is not None and prev.norm in self.subject_pronouns and nxt.norm == "علي" \
+            and not tokens[m.tok_start].prefix
 
     def region(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
         """A continent's name that is also a state's (أمريكا) after a compass word (جنوب أمريكا، شمال وجنوب أمريكا),
