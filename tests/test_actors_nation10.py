@@ -101,3 +101,12 @@ def test_the_new_word_lists_are_checked():
     bad = load_guards("person_cues: [قال الرئيس]\nsubject_pronouns: []\n")
     assert any("person_cues" in p and "single words" in p for p in bad.problems)
     assert any("subject_pronouns" in p for p in bad.problems)
+
+
+def test_long_forms_and_descriptions_of_states(pipe):
+    got = mentions(pipe, "وقالت الجماهيرية الليبية إنها ستدعم القمة، ورحبت المملكة الهاشمية بذلك.")
+    assert [(t, c) for t, _, c in got] == [("الجماهيرية الليبية", "LBY"), ("المملكة الهاشمية", "JOR")]
+    assert codes(pipe, "ووقعت الاتفاق جمهورية موريتانيا الإسلامية.") == ["MRT"]
+    # a description of the state is the state (a metonym: no name of it)
+    got = mentions(pipe, "وقالت الدولة العبرية إنها سترد على الهجوم.")
+    assert [(k, c) for _, k, c in got] == [("metonym", "ISR")]
