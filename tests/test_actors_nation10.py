@@ -110,3 +110,12 @@ def test_long_forms_and_descriptions_of_states(pipe):
     # a description of the state is the state (a metonym: no name of it)
     got = mentions(pipe, "وقالت الدولة العبرية إنها سترد على الهجوم.")
     assert [(k, c) for _, k, c in got] == [("metonym", "ISR")]
+
+
+def test_readings_kept_by_the_new_rules(pipe):
+    # بنت is also "she built"; ف + ل before كوريا is a word's own letters (فلكوريا "folkloric")
+    assert codes(pipe, "حيث إيران بنت استراتيجيتها على التمدد في المنطقة.") == ["IRN"]
+    assert codes(pipe, "وكان يعتبر لحنا فلكوريا قديما.") == []
+    # a nationality in a sports sentence stays the adjective of the noun before it
+    text = "تمكن لاعب التنس السعودية الواعد من التأهل إلى الدور الثاني في البطولة بعد فوزه في المباراة."
+    assert mentions(pipe, text) == [("السعودية", "nisba", "SAU")]

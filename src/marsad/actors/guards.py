@@ -29,6 +29,7 @@ LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "spo
          "accusative_nouns", "plural_nouns", "long_form_titles",
          "draw_ordinals", "person_cues", "subject_pronouns")
 STATE_KINDS = ("name", "capital", "metonym")
+SHARED_PREFIXES = frozenset({"فل", "فب", "ك", "فك", "وك"})  # proclitics a name two states share may not take
 CODE = re.compile(r"^[A-Z]{2,4}$")
 LONG_FORM_HEADS = frozenset({"الجمهوريه"})
 TITLE_WORDS = frozenset({"الرييس", "الرييسه", "السيد", "رييس"})  # (normalised: ئ is ي)  # (ملك المملكة المغربية, مفتي الجمهورية: the long form is the name)
@@ -167,6 +168,9 @@ class Guards:
         if prev is not None and {prev.norm, prev.base, key(prev.base or prev.norm)} & (self.place_words
                                                                                      | self.tournament_words):
             return False
+        if prev is not None and definite(prev) and tokens[m.tok_start].norm.startswith("ال") \
+                and any(n.kind == "nisba" for n in m.names):
+            return False  # لاعب التنس السعودية: an adjective of the noun before it (the player's nationality)
         around = [tokens[x] for x in (m.tok_start - 2, m.tok_start - 1, m.tok_end, m.tok_end + 1)
                   if 0 <= x < len(tokens)]
         if {w for x in around for w in (x.norm, x.base, key(x.base or x.norm))} & self.team_words:
@@ -272,7 +276,7 @@ class Guards:
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
         if nxt is None:
             return False
-        if nxt.norm in ("بن", "ابن", "بنت"):
+        if nxt.norm in ("بن", "ابن"):  # (not بنت: also "she built", حيث إيران بنت)
             return True
         return prev is not None and prev.norm in self.subject_pronouns and nxt.norm == "علي" \
             and not tokens[m.tok_start].prefix
@@ -376,6 +380,9 @@ def shared_names(tokens: list[Token], matches: list[Match], named: set[str], ful
     full, or in an article that names the person's state. ``person_states``: entry -> codes of the person's roles."""
     out = []
     for m in matches:
+        if tokens[m.tok_start].prefix in SHARED_PREFIXES and m.tok_end == m.tok_start + 1 \
+                and len({n.code for n in m.names if n.kind == "name"}) > 1:
+            continue  # فلكوريا "folkloric": ف + ل before a short shared name is the word's own letters
         codes = list(dict.fromkeys(n.code for n in m.names if n.kind == "name" and n.code))
         if len(codes) > 1 and m.tok_end == m.tok_start + 1:
             seen = named | {n.code for x in out for n in x.names[:1] if n.code}
