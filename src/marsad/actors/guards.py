@@ -97,6 +97,11 @@ class Guards:
             state = kind == "name" and (not self.states or m.names[0].code in self.states)
             prev = tokens[m.tok_start - 1] if m.tok_start else None
             prev_key = key(prev.base or prev.norm) if prev else ""
+            quoted = quoted_after(tokens, m.tok_start)
+            if quoted is not None and kind in STATE_KINDS and not tokens[m.tok_start].prefix \
+                    and key(quoted.base or quoted.norm) in self.institution_nouns | self.name_nouns \
+                    and not definite(quoted):
+                continue  # جمعية "كاريكاتير إيران"، حزب «مصر القوية»، بنك "قطر الوطني": a quoted name after its noun
             if kind in STATE_KINDS and (prev_key in self.institution_nouns or (
                     prev is not None and key(prev.norm) in self.institution_nouns)) \
                     and tokens[m.tok_start].base != "تحالف" \
@@ -364,6 +369,17 @@ class Guards:
         if prev is not None and prev.norm == "جمهوريه" and m.names[0].kind == "name" and m.names[0].code:
             m.tok_start -= 1
             m.char_start = prev.start
+
+
+def quoted_after(tokens: list[Token], i: int) -> Token | None:
+    """The word before an opening quotation mark that stands right before token ``i`` (حزب «مصر القوية»), else None:
+    the name in quotes may begin a word or two earlier (جمعية "كاريكاتير إيران")."""
+    for j in (i - 1, i - 2):
+        if j >= 1 and tokens[j].norm == '"' and tokens[j - 1].is_word:
+            if j == i - 2 and not tokens[i - 1].is_word:
+                return None
+            return tokens[j - 1]
+    return None
 
 
 def al_written(text: str) -> bool:
