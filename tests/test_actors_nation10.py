@@ -10,6 +10,7 @@ import pytest
 from marsad.actors.guards import al_written, load_guards
 from marsad.ingest.readers import make_document
 from marsad.pipeline import Pipeline
+from marsad.quality import ner_eval
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +120,19 @@ def test_readings_kept_by_the_new_rules(pipe):
     # a nationality in a sports sentence stays the adjective of the noun before it
     text = "تمكن لاعب التنس السعودية الواعد من التأهل إلى الدور الثاني في البطولة بعد فوزه في المباراة."
     assert mentions(pipe, text) == [("السعودية", "nisba", "SAU")]
+
+
+def test_a_states_name_in_quotes_after_its_noun_is_part_of_the_quoted_name(pipe):
+    assert codes(pipe, 'وقال مدير جمعية "كاريكاتير إيران" إن المعرض افتتح أمس.') == []
+    assert codes(pipe, "وأعلن حزب «مصر القوية» مقاطعة الانتخابات، وربح بنك “قطر الوطني” أكثر.") == []
+    # a state quoted on its own, or after a definite noun, is the state
+    assert codes(pipe, 'وقال إن "مصر" لن تقبل بذلك.') == ["EGY"]
+    assert codes(pipe, 'وأعلنت الحكومة "إيران" طرفا في الاتفاق.') == ["IRN"]
+
+
+def test_the_reader_repairs_a_doubled_alef_in_any_word_of_a_name(pipe):
+    # the file writes اللاتينية as الالاتينية: أمريكا اللاتينية is a region, not the USA
+    gold = [ner_eval.GoldSentence(0, 1, "وصل الى امريكا الالاتينية امس".split(), ["O"] * 5)]
+    assert not ner_eval.run(gold, pipe, "2006-06-01")[0]
+    gold = [ner_eval.GoldSentence(0, 1, "وصل الى امريكا امس".split(), ["O", "O", "B-Nation", "O"])]
+    assert ner_eval.run(gold, pipe, "2006-06-01")[0] == {(2, 3, "Nation")}
