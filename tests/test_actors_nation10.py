@@ -128,6 +128,14 @@ def test_a_states_name_in_quotes_after_its_noun_is_part_of_the_quoted_name(pipe)
     # a state quoted on its own, or after a definite noun, is the state
     assert codes(pipe, 'وقال إن "مصر" لن تقبل بذلك.') == ["EGY"]
     assert codes(pipe, 'وأعلنت الحكومة "إيران" طرفا في الاتفاق.') == ["IRN"]
+    # after a closing quotation mark the state is the state (the quoted name ended)
+    assert codes(pipe, "أعلنت المعارضة «خارطة طريق» لإنقاذ سوريا أمس.") == ["SYR"]
+    # a group or a firm in quotes after حركة or شركة is that group or firm
+    got = mentions(pipe, 'وأكد أن حركة «أحرار الشام» لن تكون عائقا، وأن حركة "حماس" لم ترسل وفدا.', "2015-06-01")
+    assert [c for _, _, c in got] == ["AHRS", "HAM"]
+    assert codes(pipe, 'وتستهدف شركة "أرامكو" زيادة اعتمادها على الطاقة الشمسية.', "2015-06-01") == ["SAU"]
+    # ديلي in a paper's name is "Daily", not Dili
+    assert codes(pipe, "ونشرت صحيفة ديلي ميل الخبر، ثم نقلته ديلي تلغراف.") == []
 
 
 def test_the_reader_repairs_a_doubled_alef_in_any_word_of_a_name(pipe):

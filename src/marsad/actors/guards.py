@@ -98,7 +98,7 @@ class Guards:
             prev = tokens[m.tok_start - 1] if m.tok_start else None
             prev_key = key(prev.base or prev.norm) if prev else ""
             quoted = quoted_after(tokens, m.tok_start)
-            if quoted is not None and kind in STATE_KINDS and not tokens[m.tok_start].prefix \
+            if quoted is not None and (state or kind == "capital") and not tokens[m.tok_start].prefix \
                     and key(quoted.base or quoted.norm) in self.institution_nouns | self.name_nouns \
                     and not definite(quoted):
                 continue  # جمعية "كاريكاتير إيران"، حزب «مصر القوية»، بنك "قطر الوطني": a quoted name after its noun
@@ -373,12 +373,16 @@ class Guards:
 
 def quoted_after(tokens: list[Token], i: int) -> Token | None:
     """The word before an opening quotation mark that stands right before token ``i`` (حزب «مصر القوية»), else None:
-    the name in quotes may begin a word or two earlier (جمعية "كاريكاتير إيران")."""
+    the name in quotes may begin a word earlier (جمعية "كاريكاتير إيران"). A mark is opening when it is « or “, or
+    an odd-numbered plain " of the sentence (not the closing one of «خارطة طريق» لإنقاذ سوريا)."""
     for j in (i - 1, i - 2):
-        if j >= 1 and tokens[j].norm == '"' and tokens[j - 1].is_word:
-            if j == i - 2 and not tokens[i - 1].is_word:
-                return None
-            return tokens[j - 1]
+        if j < 1 or tokens[j].norm != '"' or not tokens[j - 1].is_word:
+            continue
+        if j == i - 2 and not tokens[i - 1].is_word:
+            return None
+        mark = tokens[j].text
+        opening = mark in "«“" or (mark == '"' and sum(t.text == '"' for t in tokens[:j + 1]) % 2 == 1)
+        return tokens[j - 1] if opening else None
     return None
 
 
