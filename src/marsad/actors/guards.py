@@ -27,12 +27,11 @@ LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "spo
          "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
          "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns",
          "accusative_nouns", "plural_nouns", "long_form_titles",
-         "draw_ordinals", "person_cues", "subject_pronouns")
+         "draw_ordinals", "person_cues", "subject_pronouns", "shared_defaults")
 STATE_KINDS = ("name", "capital", "metonym")
 SHARED_PREFIXES = frozenset({"فل", "فب", "ك", "فك", "وك"})  # proclitics a name two states share may not take
 CODE = re.compile(r"^[A-Z]{2,4}$")
-LONG_FORM_HEADS = frozenset({"الجمهوريه"})
-TITLE_WORDS = frozenset({"الرييس", "الرييسه", "السيد", "رييس"})  # (normalised: ئ is ي)  # (ملك المملكة المغربية, مفتي الجمهورية: the long form is the name)
+LONG_FORM_HEADS = frozenset({"الجمهوريه"})  # (ملك المملكة المغربية, مفتي الجمهورية: the long form is the name)
 
 
 
@@ -65,6 +64,7 @@ class Guards:
     draw_ordinals: frozenset[str] = frozenset()
     person_cues: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
+    shared_defaults: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()  # codes of states (set by the actor stage); empty: every name is one
     # codes of states whose name begins with a root أل (ألمانيا، ألبانيا; set by the actor stage): the matcher's key
     # drops it like an article, but a word without those letters (باني "builder", ماني) is none of their names
@@ -393,28 +393,33 @@ def al_written(text: str) -> bool:
 
 
 def shared_names(tokens: list[Token], matches: list[Match], named: set[str], full_seen: set[str],
-                 person_states, cues: frozenset[str]) -> list[Match]:
+                 person_states, given_name, g: Guards) -> list[Match]:
     """A name two states share (كوريا، الكونغو) is the one the article has named so far (also earlier in the
-    sentence), else the first listed (the one news most often means: KOR, COD); a person sharing it (كوريا: Rafael
-    Correa) wins after a title or a masculine verb of saying (``cues``: a state takes the feminine), once named in
-    full, or in an article that names the person's state. ``person_states``: entry -> codes of the person's roles."""
+    sentence), else the listed default (``g.shared_defaults``: KOR, which news means by كوريا alone), else a state
+    with no code (الكونغو: either Congo). A person sharing it (كوريا: Rafael Correa) wins after a title or a masculine
+    verb of saying (``g.person_cues``: a state takes the feminine), once named in full, or in an article that names
+    the person's state; right after a given name (``given_name``: a bare word that starts a person's name, أدريانو
+    كوريا) it is no state. ``person_states``: entry -> codes of the person's roles."""
     out = []
     for m in matches:
-        if tokens[m.tok_start].prefix in SHARED_PREFIXES and m.tok_end == m.tok_start + 1 \
-                and len({n.code for n in m.names if n.kind == "name"}) > 1:
-            continue  # فلكوريا "folkloric": ف + ل before a short shared name is the word's own letters
         codes = list(dict.fromkeys(n.code for n in m.names if n.kind == "name" and n.code))
         if len(codes) > 1 and m.tok_end == m.tok_start + 1:
+            if tokens[m.tok_start].prefix in SHARED_PREFIXES:
+                continue  # فلكوريا "folkloric": ف + ل before a short shared name are the word's own letters
             seen = named | {n.code for x in out for n in x.names[:1] if n.code}
             persons = [n for n in m.names if n.kind == "person"]
             prev = tokens[m.tok_start - 1] if m.tok_start else None
-            titled = prev is not None and prev.norm in cues
+            titled = prev is not None and prev.norm in g.person_cues
             if any(titled or n.entry in full_seen or person_states(n.entry) & seen for n in persons):
                 m = replace(m, names=persons)
+            elif prev is not None and not tokens[m.tok_start].prefix and given_name(prev):
+                m = replace(m, names=persons) if persons else None  # أدريانو كوريا: a player's surname
             else:
-                picked = next((c for c in codes if c in seen), codes[0])
-                m = replace(m, names=[n for n in m.names if n.kind == "name" and n.code == picked])
-        out.append(m)
+                picked = next((c for c in codes if c in seen), next((c for c in codes if c in g.shared_defaults), ""))
+                first = next(n for n in m.names if n.kind == "name" and n.code in (picked or codes[0]))
+                m = replace(m, names=[first if picked else replace(first, code="")])
+        if m is not None:
+            out.append(m)
     return out
 
 
@@ -424,11 +429,11 @@ def load_guards(text: str | None = None, where: str = "context/guards.yaml") -> 
     g = Guards()
     for name, words in word_lists(text, where, LISTS, g.problems).items():
         norms = [normalize(w) for w in words]
-        if name == "arabic_name_states":
+        if name in ("arabic_name_states", "shared_defaults"):
             bad = [w for w in words if not CODE.match(w)]
             if bad:
                 g.problems.append(f"{where}: '{name}' takes state codes, not {bad[0]!r}")
-            g.arabic_name_states = frozenset(words)
+            setattr(g, name, frozenset(words))
         elif name == "span_titles":
             g.span_titles = frozenset(tuple(n.split()) for n in norms)
         elif name == "institution_nouns":

@@ -540,7 +540,9 @@ class ActorStage:
             matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
             matches = shared_names(tokens, matches, named, full_seen,  # كوريا، الكونغو: which state (or person)
                                    lambda e: {r.code for r in self.dictionary.entries[e].roles},
-                                   self.guards.person_cues)
+                                   lambda t: t.prefix in ("", "و") and ((t.base or t.norm) in self.first_words
+                                                                        or self.titled.foreign_name(t.base or t.norm)),
+                                   self.guards)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             mentions = [m for m in mentions if self.dictionary.in_period(m.entry or m.code, date)]
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
