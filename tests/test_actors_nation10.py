@@ -126,6 +126,9 @@ def test_readings_kept_by_the_new_rules(pipe):
     # a nationality in a sports sentence stays the adjective of the noun before it
     text = "تمكن لاعب التنس السعودية الواعد من التأهل إلى الدور الثاني في البطولة بعد فوزه في المباراة."
     assert mentions(pipe, text) == [("السعودية", "nisba", "SAU")]
+    text = ("فاز الفريق على ضيفه في المباراة الأولى من الدوري وسجل اللاعب هدفين. وحرمته الإصابات من مكان في "
+            "تشكيلة المدرب (التشيلي) مانويل بيليغريني في المباراة.")
+    assert [(k, c) for _, k, c in mentions(pipe, text)][:1] == [("nisba", "CHL")]
 
 
 def test_a_states_name_in_quotes_after_its_noun_is_part_of_the_quoted_name(pipe):

@@ -173,9 +173,9 @@ class Guards:
         if prev is not None and {prev.norm, prev.base, key(prev.base or prev.norm)} & (self.place_words
                                                                                      | self.tournament_words):
             return False
-        if prev is not None and definite(prev) and tokens[m.tok_start].norm.startswith("ال") \
-                and any(n.kind == "nisba" for n in m.names):
-            return False  # لاعب التنس السعودية: an adjective of the noun before it (the player's nationality)
+        nisba = any(n.kind == "nisba" for n in m.names) and tokens[m.tok_start].norm.startswith("ال")
+        if nisba and (prev is not None and definite(prev) or m.names[0].keys[-1].endswith("ي")):
+            return False  # لاعب التنس السعودية، المدرب (التشيلي): an adjective (the player's nationality)
         around = [tokens[x] for x in (m.tok_start - 2, m.tok_start - 1, m.tok_end, m.tok_end + 1)
                   if 0 <= x < len(tokens)]
         if {w for x in around for w in (x.norm, x.base, key(x.base or x.norm))} & self.team_words:
