@@ -27,8 +27,9 @@ LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "spo
          "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
          "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns",
          "accusative_nouns", "plural_nouns", "long_form_titles",
-         "draw_ordinals")
+         "draw_ordinals", "person_cues", "subject_pronouns", "shared_defaults")
 STATE_KINDS = ("name", "capital", "metonym")
+SHARED_PREFIXES = frozenset({"فل", "فب", "ك", "فك", "وك"})  # proclitics a name two states share may not take
 CODE = re.compile(r"^[A-Z]{2,4}$")
 LONG_FORM_HEADS = frozenset({"الجمهوريه"})  # (ملك المملكة المغربية, مفتي الجمهورية: the long form is the name)
 
@@ -61,7 +62,13 @@ class Guards:
     plural_nouns: frozenset[str] = frozenset()
     long_form_titles: frozenset[str] = frozenset()
     draw_ordinals: frozenset[str] = frozenset()
+    person_cues: frozenset[str] = frozenset()
+    subject_pronouns: frozenset[str] = frozenset()
+    shared_defaults: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()  # codes of states (set by the actor stage); empty: every name is one
+    # codes of states whose name begins with a root أل (ألمانيا، ألبانيا; set by the actor stage): the matcher's key
+    # drops it like an article, but a word without those letters (باني "builder", ماني) is none of their names
+    al_root: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
     def sports_seen(self, tokens: list[Token]) -> set[str]:
@@ -84,9 +91,17 @@ class Guards:
         dropped = -1  # end of the last team dropped: the next in a list (فرنسا وسويسرا وسوريا) is a team too
         for m in matches:
             kind = m.names[0].kind
+            if kind in ("name", "nisba", "people") and m.names[0].code in self.al_root and m.tok_end == m.tok_start + 1 \
+                    and not al_written(tokens[m.tok_start].text):
+                continue  # باني نهضة البلاد "builder", ماني: not ألباني، ألماني without their first letters
             state = kind == "name" and (not self.states or m.names[0].code in self.states)
             prev = tokens[m.tok_start - 1] if m.tok_start else None
             prev_key = key(prev.base or prev.norm) if prev else ""
+            quoted = quoted_after(tokens, m.tok_start)
+            if quoted is not None and (state or kind == "capital") and not tokens[m.tok_start].prefix \
+                    and key(quoted.base or quoted.norm) in self.institution_nouns | self.name_nouns \
+                    and not definite(quoted):
+                continue  # جمعية "كاريكاتير إيران"، حزب «مصر القوية»، بنك "قطر الوطني": a quoted name after its noun
             if kind in STATE_KINDS and (prev_key in self.institution_nouns or (
                     prev is not None and key(prev.norm) in self.institution_nouns)) \
                     and tokens[m.tok_start].base != "تحالف" \
@@ -109,6 +124,8 @@ class Guards:
             if kind in STATE_KINDS and prev is not None and (prev.base or prev.norm) in self.feature_nouns \
                     and "ال" not in prev.prefix:
                 continue  # نهر الأردن، جبال التركمان: a river's or mountain's name
+            if kind in STATE_KINDS and m.tok_end == m.tok_start + 1 and self.predicate(tokens, m, prev):
+                continue  # تركيا بن عبدالله: a man's name; إنه مصر على موقفه "he insists on"
             if kind in STATE_KINDS and m.tok_end < len(tokens) and tokens[m.tok_end].norm in self.idiom_tails \
                     and not tokens[m.tok_start].prefix:
                 continue  # مسقط رأسه "his birthplace": the first word of an idiom, not Muscat
@@ -156,6 +173,9 @@ class Guards:
         if prev is not None and {prev.norm, prev.base, key(prev.base or prev.norm)} & (self.place_words
                                                                                      | self.tournament_words):
             return False
+        nisba = any(n.kind == "nisba" for n in m.names) and tokens[m.tok_start].norm.startswith("ال")
+        if nisba and (prev is not None and definite(prev) or m.names[0].keys[-1].endswith("ي")):
+            return False  # لاعب التنس السعودية، المدرب (التشيلي): an adjective (the player's nationality)
         around = [tokens[x] for x in (m.tok_start - 2, m.tok_start - 1, m.tok_end, m.tok_end + 1)
                   if 0 <= x < len(tokens)]
         if {w for x in around for w in (x.norm, x.base, key(x.base or x.norm))} & self.team_words:
@@ -254,6 +274,18 @@ class Guards:
             and not definite(head) and not head.suffix \
             and bare(head) in (self.name_nouns | self.institution_nouns) and bare(head) not in ("طريق", "بني", "بنو", "فريق")
 
+    def predicate(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
+        """A one-word state's name that is a man's name or a predicate: before بن/ابن (الأمير تركيا بن عبدالله, the
+        accusative of تركي), or after a subject pronoun and before على (إنه مصر على موقفه "he insists on his
+        position": مُصِرّ)."""
+        nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        if nxt is None:
+            return False
+        if nxt.norm in ("بن", "ابن"):  # (not بنت: also "she built", حيث إيران بنت)
+            return True
+        return prev is not None and prev.norm in self.subject_pronouns and nxt.norm == "علي" \
+            and not tokens[m.tok_start].prefix
+
     def region(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
         """A continent's name that is also a state's (أمريكا) after a compass word (جنوب أمريكا، شمال وجنوب أمريكا),
         or a state named by a compass word and a continent (جنوب أفريقيا) in a list of compass words (شرق ووسط وجنوب
@@ -339,17 +371,69 @@ class Guards:
             m.char_start = prev.start
 
 
+def quoted_after(tokens: list[Token], i: int) -> Token | None:
+    """The word before an opening quotation mark that stands right before token ``i`` (حزب «مصر القوية»), else None:
+    the name in quotes may begin a word earlier (جمعية "كاريكاتير إيران"). A mark is opening when it is « or “, or
+    an odd-numbered plain " of the sentence (not the closing one of «خارطة طريق» لإنقاذ سوريا)."""
+    for j in (i - 1, i - 2):
+        if j < 1 or tokens[j].norm != '"' or not tokens[j - 1].is_word:
+            continue
+        if j == i - 2 and not tokens[i - 1].is_word:
+            return None
+        mark = tokens[j].text
+        opening = mark in "«“" or (mark == '"' and sum(t.text == '"' for t in tokens[:j + 1]) % 2 == 1)
+        return tokens[j - 1] if opening else None
+    return None
+
+
+def al_written(text: str) -> bool:
+    """The word shows an alef and lam at its start, after at most two proclitic letters (ألماني، والألمان، بالماني)."""
+    w = normalize(text)
+    return any(w[i:].startswith("ال") for i in range(3))
+
+
+def shared_names(tokens: list[Token], matches: list[Match], named: set[str], full_seen: set[str],
+                 person_states, given_name, g: Guards) -> list[Match]:
+    """A name two states share (كوريا، الكونغو) is the one the article has named so far (also earlier in the
+    sentence), else the listed default (``g.shared_defaults``: KOR, which news means by كوريا alone), else a state
+    with no code (الكونغو: either Congo). A person sharing it (كوريا: Rafael Correa) wins after a title or a masculine
+    verb of saying (``g.person_cues``: a state takes the feminine), once named in full, or in an article that names
+    the person's state; right after a given name (``given_name``: a bare word that starts a person's name, أدريانو
+    كوريا) it is no state. ``person_states``: entry -> codes of the person's roles."""
+    out = []
+    for m in matches:
+        codes = list(dict.fromkeys(n.code for n in m.names if n.kind == "name" and n.code))
+        if len(codes) > 1 and m.tok_end == m.tok_start + 1:
+            if tokens[m.tok_start].prefix in SHARED_PREFIXES:
+                continue  # فلكوريا "folkloric": ف + ل before a short shared name are the word's own letters
+            seen = named | {n.code for x in out for n in x.names[:1] if n.code}
+            persons = [n for n in m.names if n.kind == "person"]
+            prev = tokens[m.tok_start - 1] if m.tok_start else None
+            titled = prev is not None and prev.norm in g.person_cues
+            if any(titled or n.entry in full_seen or person_states(n.entry) & seen for n in persons):
+                m = replace(m, names=persons)
+            elif prev is not None and not tokens[m.tok_start].prefix and given_name(prev):
+                m = replace(m, names=persons) if persons else None  # أدريانو كوريا: a player's surname
+            else:
+                picked = next((c for c in codes if c in seen), next((c for c in codes if c in g.shared_defaults), ""))
+                first = next(n for n in m.names if n.kind == "name" and n.code in (picked or codes[0]))
+                m = replace(m, names=[first if picked else replace(first, code="")])
+        if m is not None:
+            out.append(m)
+    return out
+
+
 def load_guards(text: str | None = None, where: str = "context/guards.yaml") -> Guards:
     if text is None:
         text = resources.files("marsad.data.actors").joinpath("context", "guards.yaml").read_text(encoding="utf-8")
     g = Guards()
     for name, words in word_lists(text, where, LISTS, g.problems).items():
         norms = [normalize(w) for w in words]
-        if name == "arabic_name_states":
+        if name in ("arabic_name_states", "shared_defaults"):
             bad = [w for w in words if not CODE.match(w)]
             if bad:
                 g.problems.append(f"{where}: '{name}' takes state codes, not {bad[0]!r}")
-            g.arabic_name_states = frozenset(words)
+            setattr(g, name, frozenset(words))
         elif name == "span_titles":
             g.span_titles = frozenset(tuple(n.split()) for n in norms)
         elif name == "institution_nouns":

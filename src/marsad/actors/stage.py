@@ -11,7 +11,7 @@ from ..text.tokens import function_words
 from . import amman
 from .dictionary import NOT_SURNAMES, ActorDictionary, key
 from .foreign_names import bundled_foreign_names
-from .guards import Guards, load_guards
+from .guards import Guards, load_guards, shared_names
 from .historic import Historic, load_historic
 from .loader import load_dictionary
 from .matcher import Matcher, orig_prefix_len
@@ -98,7 +98,9 @@ class ActorStage:
         self.dictionary = dictionary or bundled_dictionary()
         # the guards told which codes are states' (a rule for a state's name leaves a group's alone: حركة بوكو حرام)
         self.guards = replace(guards or bundled_guards(), states=frozenset(
-            k for k, e in self.dictionary.entries.items() if e.kind in ("state", "historical", "disputed")))
+            k for k, e in self.dictionary.entries.items() if e.kind in ("state", "historical", "disputed")),
+            al_root=frozenset(k for k, e in self.dictionary.entries.items()
+                              if e.kind in ("state", "historical") and e.ar.startswith(("أل", "إل", "آل"))))
         self.outlets = bundled_outlets()
         # states with a name "المملكة …" (GBR JOR MAR SAU …): المملكة alone may refer back to one of them
         self.kingdoms = {n.code for n in self.dictionary.names if n.kind == "name" and n.keys[0] == "مملكه" and n.code}
@@ -541,6 +543,11 @@ class ActorStage:
             seen = seen_in[s.idx]
             mark = self.passes(tokens)  # (made as the sentence is read: its objects go with it)
             matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
+            matches = shared_names(tokens, matches, named, full_seen,  # كوريا، الكونغو: which state (or person)
+                                   lambda e: {r.code for r in self.dictionary.entries[e].roles},
+                                   lambda t: t.prefix in ("", "و") and ((t.base or t.norm) in self.first_words
+                                                                        or self.titled.foreign_name(t.base or t.norm)),
+                                   self.guards)
             mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
             mentions = [m for m in mentions if self.dictionary.in_period(m.entry or m.code, date)]
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far

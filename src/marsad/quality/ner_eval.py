@@ -258,7 +258,8 @@ def run(sentences: list[GoldSentence], pipeline: Pipeline, date: str | None = No
     the articles the file was cut from; which half a sentence belongs to plays no part here."""
     stage = next(st for st in pipeline.stages if getattr(st, "name", "") == "actors")
     mapper = Mapper(stage.dictionary)
-    known = frozenset(n.keys[0] for n in stage.dictionary.names if len(n.keys) == 1) | \
+    # (every word of a name: الالاتينية is the اللاتينية of أمريكا اللاتينية)
+    known = frozenset(w for n in stage.dictionary.names for w in n.keys) | \
         frozenset(k[0] for k, _, _ in stage.dictionary.heads if len(k) == 1)
     out: dict[int, set] = {}
     for w in range(0, len(sentences), window):
