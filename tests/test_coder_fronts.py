@@ -222,3 +222,21 @@ def test_special_operations_carried_out_by_a_force_are_attacks(pipe):
     evs = coded(pipe, "وجرح 12 آخرون في عمليات نوعية نفذتها المقاومة الشعبية في الأطراف الشمالية لمحافظة الضالع.", "ASSAULT")
     assert [e.actor.code for e in evs] == ["YPRS"]
     assert not coded(pipe, "وقدم البنك خدمات نوعية لعملائه في الرياض.", "ASSAULT")
+
+
+def test_a_bare_office_beside_another_state_s_named_office_holder_is_not_the_outlet_s(pipe):
+    from marsad.ingest.readers import make_document
+    text = "اتهم النائب ميشال عون الحكومة بمحاولة انقلاب على الدستور."
+    evs = [e for e in pipe(make_document(text, "t", "", published=DATE, source="okaz")).events if e.event == "ACCUSE"]
+    assert evs and evs[0].actor.code == "LBN" and evs[0].recipient.code != "SAU"
+    # with no other state in sight the Saudi paper's bare office is Saudi
+    text = "وأكد وزير الداخلية أن الأجهزة الأمنية ألقت القبض على المتهمين."
+    evs = [e for e in pipe(make_document(text, "t", "", published=DATE, source="okaz")).events if e.event == "COERCE"]
+    assert evs and evs[0].actor.code == "SAU"
+
+
+def test_the_learned_layer_keeps_a_front_s_side(pipe):
+    text = ("أعلنت قيادة القوات المشتركة السعودية في بيان لها اليوم عن استشهاد الرقيب ماجد بن علي من منسوبي الحرس "
+            "الوطني بعد اصابته بمقذوف في قطاع نجران.")
+    evs = coded(pipe, text, "ASSAULT")
+    assert [(e.actor.code, e.actor.inferred, e.recipient.code) for e in evs] == [("YEM", "front", "SAU")]
