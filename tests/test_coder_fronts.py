@@ -240,3 +240,38 @@ def test_the_learned_layer_keeps_a_front_s_side(pipe):
             "الوطني بعد اصابته بمقذوف في قطاع نجران.")
     evs = coded(pipe, text, "ASSAULT")
     assert [(e.actor.code, e.actor.inferred, e.recipient.code) for e in evs] == [("YEM", "front", "SAU")]
+
+
+def test_a_call_received_past_a_long_title_is_a_consultation_with_the_caller(pipe):
+    text = ("تلقى الأمير محمد بن سلمان بن عبدالعزيز ولي ولي العهد النائب الثاني لرئيس مجلس الوزراء وزير الدفاع، "
+            "اتصالاً هاتفيا أمس من الرئيس اليمني.")
+    evs = coded(pipe, text, "CONSULT")
+    assert [(e.actor.code, e.recipient.code, e.mode) for e in evs] == [("SAU", "YEM", "phone")]
+
+
+def test_the_preposition_ala_is_not_the_given_name_ali(pipe):
+    evs = coded(pipe, "وأفادت مصادر بأن القوات السعودية ردت على قصف الحوثيين لمنطقة حدودية.", "ASSAULT")
+    assert any(e.actor.code == "HOU" for e in evs)
+    # a man named علي قصف is no shelling
+    assert not coded(pipe, "وقال الناشط علي قصف إن الوضع في المدينة هادئ.", "ASSAULT")
+
+
+def test_medical_care_for_another_state_s_people_is_aid(pipe):
+    text = ("عاينت العيادات التخصصية السعودية بمخيم الزعتري بالأردن خلال الأسبوع الماضي أكثر من 1300 حالة من اللاجئين "
+            "السوريين بالمخيم.")
+    assert [(e.actor.code, e.recipient.code) for e in coded(pipe, text, "AID")] == [("SAU", "SYR")]
+    # a hospital's own patients: no aid between parties
+    assert not coded(pipe, "وعالج مستشفى الملك فهد في جدة أكثر من 300 حالة خلال العيد.", "AID")
+
+
+def test_who_claims_an_attack_did_it(pipe):
+    evs = coded(pipe, "وتبنى تنظيم داعش الهجوم على المسجد في الكويت.", "ASSAULT")
+    assert [(e.actor.code, e.recipient.code) for e in evs] == [("ISI", "KWT")]
+    evs = coded(pipe, "وأوضحت الصحيفة أن داعش تبنى العمل الإرهابي في المنامة.", "ASSAULT")
+    assert [e.actor.code for e in evs] == ["ISI"]
+
+
+def test_a_killing_over_a_private_dispute_told_at_length_is_no_political_act(pipe):
+    text = ("وأوضح بيان للوزارة أن سالم بن سعد بن علي المطيري سعودي الجنسية أقدم على قتل خالد بن أحمد بن محمد العتيبي "
+            "سعودي الجنسية وذلك بإطلاق النار عليه من مسدس لخلاف سابق بينهما.")
+    assert not coded(pipe, text, "ASSAULT")

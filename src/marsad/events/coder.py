@@ -98,6 +98,7 @@ CALLED_PEOPLE = frozenset({"شعب", "شعوب", "مواطنين", "مواطنو
 CONDEMNERS = frozenset({"مجلس", "عضو", "اعضاء", "عدد", "وجهاء", "اتحاد", "مركز", "رييس", "وزير", "امين", "حزب",
                         "هيئه", "جمعيه", "منظمه", "نواب", "علماء"})  # bodies and people who condemn
 PERIPHRASTIC = frozenset({"تم", "تمت", "يتم", "ويتم", "وتم", "جري", "جرت", "وجري"})  # "تم القبض على": a passive act told
+CLAIMS = frozenset({"تبني", "تبنت", "يتبني", "تتبني", "تبنوا"})  # claimed (an attack): its doer
 TOGETHER = frozenset({"معا", "سويا", "سويه"})  # adverbs that make co-agents of those one acted with
 
 class EventCoder:
@@ -204,9 +205,21 @@ class EventCoder:
                 continue  # "بمثابة أخطر تهديد": a comparison, not an act
             actors, recipients, symmetric = arguments.choose(m, tokens, norms, pool, attribution, prev_actors, heads,
                                                              place_tokens)
+            if m.pattern.id.startswith("news.consult.call_received"):
+                # the receiver's titles stand inside the phrase (لرئيس مجلس الوزراء): the caller follows من
+                recipients = [r for r in recipients if r.tok_start > m.tokens[-1]] or [
+                    x for x in pool if x.code and m.tokens[-1] < x.tok_start <= m.tokens[-1] + 6
+                    and "من" in norms[m.tokens[-1] + 1:x.tok_start]][:1]
             if m.pattern.id.startswith("news.assault.terror_act"):
                 # "دان النائب العمل الإرهابي": who condemns or tells of a terrorist act did not do it
                 actors = [a for a in actors if a.tok_start > head]
+            claim = next((k for k in range(head - 1, max(-1, head - 5), -1) if tokens[k].base in CLAIMS), None) \
+                if m.pattern.event == "ASSAULT" else None
+            if claim is not None:
+                # "داعش تبنى العمل الإرهابي" (before the verb), "تبنى تنظيم داعش الهجوم" (between): who claims did it
+                claimer = [x for x in pool if x.code and claim < x.tok_start and x.tok_end <= head] if claim < head - 1 \
+                    else [x for x in pool if x.code and x.tok_end <= claim and claim - x.tok_end <= 2]
+                actors = claimer[-1:] or actors
             if m.pattern.event == "REQUEST" and actors and not recipients and head + 1 in (
                     actors[0].tok_start, actors[0].tok_start - 1) and tokens[head + 1].base in CALLED_PEOPLE:
                 # "ودعا الشعب اليمني إلى الوقوف صفا واحدا": a people right after a call is whom it calls on
@@ -325,7 +338,7 @@ class EventCoder:
                               and norms[x.tok_start - 1] in ("علي", "ضد")][:1]
             happened = m.pattern.event == "ASSAULT" and clauses.happened(tokens, m.tokens[-1], head)
             if "ال" in tokens[head].prefix and norms[m.tokens[-1]] not in PREPS and m.pattern.event != "PROTEST" \
-                    and len(m.tokens) == 1 and not recipients and not happened \
+                    and len(m.tokens) == 1 and not recipients and not happened and claim is None \
                     and clauses.relative_agent(tokens, pool, m.tokens[-1]) is None and not clauses.claimed(tokens, head):
                 continue  # "تأتي الزيارة الروسية في أعقاب…": a definite noun with no object refers back to an event
             need = m.pattern.frame.require
@@ -523,6 +536,8 @@ class EventCoder:
             return False
         prev = tokens[head - 1]
         name = prev.base or prev.norm
+        if prev.text.endswith("ى"):
+            return False  # "ردت على قصف الحوثيين": the preposition على (with alif maqsura), not the name علي
         if head + 1 < len(tokens) and (tokens[head + 1].norm[:1].isdigit() or tokens[head + 1].norm in clauses.COUNT_WORDS):
             return False  # "أعلن العميد محمد سمير مقتل 88 إرهابيا": a count follows an act noun, not a family name
         return prev.prefix in ("", "و") and (name in self.given_names or (name.startswith("عبد") and len(name) > 4))

@@ -143,7 +143,7 @@ def not_political(tokens: list[Token], first: int, last: int) -> bool:
         return True
     if any(t.norm in ACCIDENTS or t.base in ACCIDENTS for t in tokens[last + 1:last + 5]):
         return True
-    if private_quarrel(tokens[last + 1:last + 16]):
+    if private_quarrel(tokens[last + 1:last + 24]):  # (past the victim's full name and nationality)
         return True
     marker = next((k for k in range(first - 1, max(-1, first - 9), -1)
                    if tokens[k].base in RESULTS or tokens[k].norm in RESULTS), None)
