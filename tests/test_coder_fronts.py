@@ -275,3 +275,9 @@ def test_a_killing_over_a_private_dispute_told_at_length_is_no_political_act(pip
     text = ("وأوضح بيان للوزارة أن سالم بن سعد بن علي المطيري سعودي الجنسية أقدم على قتل خالد بن أحمد بن محمد العتيبي "
             "سعودي الجنسية وذلك بإطلاق النار عليه من مسدس لخلاف سابق بينهما.")
     assert not coded(pipe, text, "ASSAULT")
+
+
+def test_a_danger_someone_poses_is_no_threat_made(pipe):
+    assert not coded(pipe, "ودعت الولايات المتحدة باكستان إلى التعاون للقضاء على التهديد الذي يشكله تنظيم داعش.", "THREATEN")
+    assert not coded(pipe, "وقال الوزير إن إيران تشكل تهديدا على أمن المنطقة.", "THREATEN")
+    assert coded(pipe, "وهدد تنظيم داعش بشن هجمات على السفارات الغربية في بغداد.", "THREATEN")
