@@ -20,6 +20,7 @@ from .passes import Passes
 from .resolver import Resolver, definite
 from .short_names import first_words, in_office
 from .spelling import PersonSpellings
+from .surnames import ArticleSurnames
 from .titled import NAMED_PLACES, STAFF_NOUNS, TitledPersons, load_titled
 
 LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
@@ -117,6 +118,7 @@ class ActorStage:
         self.titled = TitledPersons(bundled_titled(), self.guards.given_names, self.resolver.matcher_protected,
                                     {k for k, _, _ in self.dictionary.heads}, self.dictionary.words(),
                                     self.guards.institution_nouns, bundled_foreign_names())
+        self.surnames = ArticleSurnames(self.dictionary, frozenset(self.first_words), function_words())
         self.historic = Historic(bundled_historic(), self.guards.institution_nouns,
                                  frozenset(self.dictionary.words()) | function_words())
         # one pass per sentence notes the words the titled, historic and reference parts look for
@@ -522,24 +524,47 @@ class ActorStage:
         self._note_states(tokens, mentions[noted:], ctx)
         return out
 
+    def _read(self, tokens, s, date: str | None, sports_doc: bool) -> list[Mention]:
+        """The dictionary's names in one sentence, guarded and resolved (in the article's period)."""
+        matches = self.guards(tokens, self.matcher(tokens), sports_doc)
+        mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
+        return [m for m in mentions if self.dictionary.in_period(m.entry or m.code, date)]
+
+    def _full_names(self, p: Processed, read: dict[int, list[Mention]]) -> list[Mention]:
+        """Persons named in full anywhere in the article. A surname may come before the full name: a headline
+        (تحذيرات لارسن) or a lead names people by surname, and the body names them in full."""
+        out = []
+        for idx, mentions in read.items():
+            tokens = p.tokens.get(idx, [])
+            for m in mentions:
+                if m.kind == "person" and sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end]) > 1 \
+                        and not self._named_after(tokens, m) and not (
+                            m.tok_start and tokens[m.tok_start - 1].norm in ("بن", "ابن", "بنت")):
+                    out.append(m)
+        return out
+
     def __call__(self, p: Processed) -> Processed:
         date = p.doc.published
-        full_seen: set[str] = set()  # person entries named in full so far in this document
         named: set[str] = set()  # codes of the states and organisations named so far
         ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}, "sports": set(), "named": set(),
                      "historic": set()}  # recent states, kingdom last named in full, outlet
         # a sports article is one from its first sentence: its sports words are counted over the whole text
         seen_in = {s.idx: self.guards.sports_seen(p.tokens.get(s.idx, [])) for s in p.sentences}
         ctx["sports"] = set().union(*seen_in.values()) if seen_in else set()
+        read = {s.idx: self._read(p.tokens.get(s.idx, []), s, date, len(ctx["sports"]) >= SPORTS_DOC)
+                for s in p.sentences}
+        fulls = self._full_names(p, read)
+        full_seen = {m.person or m.entry for m in fulls}
+        memory = self.surnames.memory(fulls)  # family names the article teaches (نبيه بري … بري)
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
             seen = seen_in[s.idx]
             mark = self.passes(tokens)  # (made as the sentence is read: its objects go with it)
-            matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
-            mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
-            mentions = [m for m in mentions if self.dictionary.in_period(m.entry or m.code, date)]
+            mentions = read[s.idx]
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
             mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
+            mentions = by_start(mentions, self.surnames.find(tokens, read[s.idx], memory, s.idx, date, s.text, s.start,
+                                                             self._surname_here))
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
             found, drop = self.historic(tokens, mentions, s, ctx["historic"], mark.past)  # rulers and empires of the past

@@ -189,6 +189,8 @@ class TitledPersons:
             return not b.endswith(("يه", "ين", "ون", "ات"))  # a family name (الحريري), not an adjective (التلفزيونية)
         if b.endswith(("يين", "يون", "ات")):
             return False  # plural nouns and adjectives (اتصالات، هاتفيين), not هيلين
+        if b.endswith("ا") and not first and not t.prefix and self.foreign(t):
+            return True  # كنزو أوشيما، خوسيه ثاباتيرو: a foreign family name in -a after the name's first word
         if b.endswith("ا") or (b.endswith("ه") and not (after_given and b.endswith("يه"))):
             return False  # an accusative (هجوما، مثالا) or a feminine or suffixed noun (مناظرة، طريقه)
         # not a verb (يزور، تناولت); a word too long for a singular imperfect (تستفعل has six letters) that does not end
@@ -340,9 +342,13 @@ class TitledPersons:
                 j += 1
                 continue
             there = starts.get(j + 1)
-            if not after and t.norm in ("في", "لدي") and code is not None and there is not None \
-                    and there.kind in ("name", "capital") and there.code:
-                j = there.tok_end  # السفير الأذري في عمان فلان: where the envoy serves, after the holder's state
+            if not after and t.norm in ("في", "لدي") and there is not None and there.kind in ("name", "capital") \
+                    and there.code and (code is not None or bare(tokens[j - 1]) not in self.g.office_words):
+                # السفير الأذري في عمان فلان: where the envoy serves, after the holder's state; المتحدث باسم المجلس
+                # الأعلى في الصومال فلان: the state of the body, when none came before
+                if code is None:
+                    code, agent = there.code, there.agent
+                j = there.tok_end
                 governed = False
                 continue
             if (t.prefix in ("ال", "وال", "لل") and t.is_word and not t.suffix) or t.norm in ("باسم", "لشوون", "لدي") \

@@ -1,0 +1,98 @@
+"""Surnames the article itself teaches: after (or before) a known person's full name, the press names the person
+by the family name alone (نبيه بري … مصادر مقربة من بري). The dictionary derives most surnames itself, but not
+short ones (بري), adjective-like ones (الحريري is listed; المصري is not derived) nor, for Chinese and Korean names,
+the family name written first (وانغ غوانغيا … وانغ). Here a full name read anywhere in the article lets its family
+name stand for the person in that article only, where the sentence shows a name (the stage's ``_surname_here``)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+
+from ..records import Mention
+from ..text.normalize import normalize
+from .dictionary import NOT_SURNAMES, SURNAME_FIRST, ActorDictionary, key
+from .matcher import orig_prefix_len
+
+# proclitics a surname may carry: و ف and the prepositions ل ب (لبري، وبري); ال only when the full name had it
+PROCLITICS = {"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"}
+# prepositions before a name (مصادر مقربة من بري): the function-word list leaves some out
+PREPOSITIONS = {"من", "الي", "علي", "عن", "مع", "بين", "ضد", "لدي", "عند", "حول", "بعد", "قبل"}
+LINKS = {"بن", "ابن", "بنت", "ابو", "ام", "عبد", "ال"}  # a name's last word after these is no family name alone
+
+
+def strip_al(word: str) -> tuple[str, bool]:
+    return (word[2:], True) if word.startswith("ال") and len(word) > 4 else (word, False)
+
+
+class ArticleSurnames:
+    """Family names of the persons an article names in full: surname -> (person, written with ال)."""
+
+    def __init__(self, dictionary: ActorDictionary, given: frozenset[str] | set[str], protected: Iterable[str]):
+        self.d = dictionary
+        self.given = given  # given names (أحمد، صدام): no surname alone, and before a surname someone else's name
+        self.protected = frozenset(protected)
+
+    def surname(self, m: Mention) -> tuple[str, bool] | None:
+        """The family name of a full-name mention: the last word, or the first for a Chinese or Korean name."""
+        words = normalize(m.text).replace("-", " ").split()
+        entry = self.d.entries.get(m.person or m.entry)
+        if len(words) < 2 or entry is None:
+            return None
+        first = entry.roles and all(r.code in SURNAME_FIRST for r in entry.roles)
+        if first:
+            word = words[0]
+        elif words[-2] in LINKS or words[-1] in NOT_SURNAMES:
+            return None  # أبو الغيط، آل ثاني، محيي الدين: a by-name, a house or part of a compound given name
+        else:
+            word = words[-1]
+        base, al = strip_al(word)
+        if len(base) < 3 or key(base) in self.given or base in self.protected or not base.isalpha():
+            return None
+        return base, al
+
+    def memory(self, full_names: Iterable[Mention]) -> dict[str, tuple[str, bool]]:
+        """Surname -> (person, with ال) for the article's full names; a surname two persons share is dropped."""
+        out: dict[str, tuple[str, bool]] = {}
+        clash: set[str] = set()
+        for m in full_names:
+            got = self.surname(m)
+            if got is None:
+                continue
+            base, al = got
+            person = m.person or m.entry
+            if base in out and out[base][0] != person:
+                clash.add(base)
+            out.setdefault(base, (person, al))
+        return {k: v for k, v in out.items() if k not in clash}
+
+    def find(self, tokens, mentions: list[Mention], memory: dict[str, tuple[str, bool]], sentence_idx: int,
+             date: str | None, text: str, offset: int, name_here: Callable[[list, Mention], bool]) -> list[Mention]:
+        """Mentions of remembered surnames on words no dictionary name covers."""
+        if not memory:
+            return []
+        covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+        out = []
+        for i, t in enumerate(tokens):
+            if i in covered or t.suffix:
+                continue
+            hit = memory.get(t.norm)  # as written (بوين, whose ب the tokenizer may take for a proclitic)
+            pre = ""
+            if hit is None:
+                pre = t.prefix
+                al = pre.endswith("ال")
+                hit = memory.get(t.base)
+                if hit is None or (pre[:-2] if al else pre) not in PROCLITICS or (al and not hit[1]):
+                    continue  # البري is no بري: the article comes only with a name that had it
+            prev = tokens[i - 1] if i else None
+            if prev is not None and not prev.prefix and key(prev.base or prev.norm) in self.given:
+                continue  # أحمد بري: someone else's full name
+            start = t.start + orig_prefix_len(t.text, len(pre[:-2] if pre.endswith("ال") else pre))
+            person = hit[0]
+            entry = self.d.entries[person]
+            role = entry.role_on(date)  # (none yet on the date: the state of the first role, no agent)
+            code, agent = (role.code, role.agent) if role else (entry.roles[0].code if entry.roles else "", None)
+            m = Mention(start, t.end, text[start - offset:t.end - offset], code, agent, "person", person, person,
+                        i, i + 1, sentence_idx)
+            if (prev is not None and prev.norm in PREPOSITIONS) or name_here(tokens, m):
+                out.append(m)
+        return out
