@@ -118,9 +118,11 @@ class ActorStage:
         self.titled = TitledPersons(bundled_titled(), self.guards.given_names, self.resolver.matcher_protected,
                                     {k for k, _, _ in self.dictionary.heads}, self.dictionary.words(),
                                     self.guards.institution_nouns, bundled_foreign_names())
-        self.surnames = ArticleSurnames(self.dictionary, frozenset(self.first_words), function_words())
         self.historic = Historic(bundled_historic(), self.guards.institution_nouns,
                                  frozenset(self.dictionary.words()) | function_words())
+        # (the listed given names only: first words of the dictionary's names include verbs and nouns, صادق، حكم)
+        self.surnames = ArticleSurnames(self.dictionary, self.titled.given, function_words() | self.titled.g.subject_cues,
+                                        self.titled.foreign)
         # one pass per sentence notes the words the titled, historic and reference parts look for
         self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick)
 
@@ -195,6 +197,8 @@ class ActorStage:
                     every = self.person_keys.get(k, [m.entry])
                     sharing = [e for e in every if not self._arabic_derived(k, e)]
                     pick = next((e for e in sharing if e in full_seen), None)
+                    if pick is not None and self.surnames.someone_else(tokens, m.tok_start, covered, pick):
+                        pick = None  # خالد الفيصل after سعود الفيصل، تيدي كنيدي، آل بوش: another person or a family
                     if pick is not None and self._arabic(pick) and not self._surname_here(tokens, m):
                         pick = None  # الحريري after رفيق الحريري, but not الشهيد الحريري … (an adjective reading)
                     prev = tokens[m.tok_start - 1] if m.tok_start else None
@@ -224,7 +228,8 @@ class ActorStage:
                                              and not (after_given and k in self.dictionary.entries[e].derived)), None)
                     if pick is None:  # السنيورة، بري after فؤاد السنيورة، نبيه بري earlier in the article
                         back = [e for e in every if e in full_seen and e not in sharing]
-                        if len(back) == 1 and self._surname_here(tokens, m):
+                        if len(back) == 1 and self._surname_here(tokens, m) and \
+                                not self.surnames.someone_else(tokens, m.tok_start, covered, back[0]):
                             pick = back[0]
                     if pick is None and m.entry in sharing and self._titled(tokens, m, out):
                         # السيد جونز، الرئيس الأمريكي باراك (not Ehud Barak): a derived surname after a title needs the
@@ -537,7 +542,8 @@ class ActorStage:
         for idx, mentions in read.items():
             tokens = p.tokens.get(idx, [])
             for m in mentions:
-                if m.kind == "person" and sum(t.norm not in COMPOUND_HEADS for t in tokens[m.tok_start:m.tok_end]) > 1 \
+                if m.kind == "person" and sum((t.base or t.norm) not in COMPOUND_HEADS
+                                              for t in tokens[m.tok_start:m.tok_end]) > 1 \
                         and not self._named_after(tokens, m) and not (
                             m.tok_start and tokens[m.tok_start - 1].norm in ("بن", "ابن", "بنت")):
                     out.append(m)

@@ -7,6 +7,7 @@ name stand for the person in that article only, where the sentence shows a name 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from difflib import SequenceMatcher
 
 from ..records import Mention
 from ..text.normalize import normalize
@@ -17,7 +18,14 @@ from .matcher import orig_prefix_len
 PROCLITICS = {"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"}
 # prepositions before a name (مصادر مقربة من بري): the function-word list leaves some out
 PREPOSITIONS = {"من", "الي", "علي", "عن", "مع", "بين", "ضد", "لدي", "عند", "حول", "بعد", "قبل"}
+# a family, not the person (آل بوش، عائلة كنيدي، أسرة الفيصل)
+FAMILY_WORDS = {"ال", "عايله", "عايلات", "اسره", "اسر", "ابناء", "اشقاء"}
 LINKS = {"بن", "ابن", "بنت", "ابو", "ام", "عبد", "ال"}  # a name's last word after these is no family name alone
+
+
+def similar(a: str, b: str) -> bool:
+    """Two spellings of one name (كونداليزا، كوندوليزا): the same first letter, most letters shared."""
+    return a == b or (a[:1] == b[:1] and SequenceMatcher(None, a, b).ratio() >= 0.75)
 
 
 def strip_al(word: str) -> tuple[str, bool]:
@@ -27,10 +35,37 @@ def strip_al(word: str) -> tuple[str, bool]:
 class ArticleSurnames:
     """Family names of the persons an article names in full: surname -> (person, written with ال)."""
 
-    def __init__(self, dictionary: ActorDictionary, given: frozenset[str] | set[str], protected: Iterable[str]):
+    def __init__(self, dictionary: ActorDictionary, given: frozenset[str] | set[str], protected: Iterable[str],
+                 foreign: Callable[[object], bool] | None = None):
         self.d = dictionary
         self.given = given  # given names (أحمد، صدام): no surname alone, and before a surname someone else's name
         self.protected = frozenset(protected)
+        self.foreign = foreign  # is a token a transliterated foreign name (فيكي، تيدي)?
+        self.own: dict[str, set[str]] = {}  # person -> first words of its names (علي صالح is Saleh himself)
+        for n in dictionary.names:
+            if n.kind == "person":
+                self.own.setdefault(n.entry, set()).add(n.keys[0])
+
+    def someone_else(self, tokens, i: int, covered: set[int] | frozenset[int] = frozenset(),
+                     person: str | None = None) -> bool:
+        """The family name at token i belongs to someone else or to a family: right after another given name (خالد
+        الفيصل after سعود الفيصل, تيدي كنيدي, حمزة الحوثي), Arabic or foreign, or after آل/عائلة/أسرة (آل بوش).
+        A surname with a proclitic starts a new item (لافروف وجبير)."""
+        if not i or tokens[i].prefix.startswith(("و", "ف", "ل", "ب")):
+            return False
+        prev = tokens[i - 1]
+        if prev.norm in FAMILY_WORDS or (not prev.prefix and key(prev.base or prev.norm) in FAMILY_WORDS):
+            return True
+        k = key(prev.base or prev.norm)
+        if prev.prefix not in ("", "و", "ف") or i - 1 in covered or not prev.is_word or len(k) < 3 \
+                or any(similar(k, w) for w in self.own.get(person or "", ())):
+            return False  # (علي صالح، كونداليزا رايس: his or her own given name, as listed or in other letters)
+        if prev.norm in ("الدين", "الله"):
+            return True  # نور الدين دمرتاش: the end of a compound given name
+        if prev.norm in self.protected or k in self.protected:
+            # إن ترامب، على العبادي: a particle or preposition; but محمد علي الحوثي: علي after a given name
+            return k == "علي" and i >= 2 and key(tokens[i - 2].base or tokens[i - 2].norm) in self.given
+        return k in self.given or (self.foreign is not None and self.foreign(prev))
 
     def surname(self, m: Mention) -> tuple[str, bool] | None:
         """The family name of a full-name mention: the last word, or the first for a Chinese or Korean name."""
@@ -83,9 +118,9 @@ class ArticleSurnames:
                 hit = memory.get(t.base)
                 if hit is None or (pre[:-2] if al else pre) not in PROCLITICS or (al and not hit[1]):
                     continue  # البري is no بري: the article comes only with a name that had it
-            prev = tokens[i - 1] if i else None
-            if prev is not None and not prev.prefix and key(prev.base or prev.norm) in self.given:
+            if self.someone_else(tokens, i, covered, hit[0]):
                 continue  # أحمد بري: someone else's full name
+            prev = tokens[i - 1] if i else None
             start = t.start + orig_prefix_len(t.text, len(pre[:-2] if pre.endswith("ال") else pre))
             person = hit[0]
             entry = self.d.entries[person]

@@ -559,6 +559,13 @@ class TitledPersons:
             if len(names) == length and names in memory and not taken.intersection(range(i, i + length)):
                 return (i, i + length) + memory[names]
         t = tokens[i]
+        prev = tokens[i - 1] if i else None
+        if prev is not None and i - 1 not in taken and (prev.norm in ("الدين", "الله") or (
+                prev.prefix in ("", "و") and bare(prev) in self.given and len(bare(prev)) >= 3
+                and prev.norm not in self.protected and prev.norm not in self.g.subject_cues)) \
+                and not any(len(k) > 1 and bare(prev) in k and t.norm in k for k in memory):
+            return None  # نور الدين دمرتاش after صلاح الدين دمرتاش: a brother, someone else of the family (not ماجد
+            # القصبي after ماجد بن عبدالله القصبي: his own given name)
         if ("=" + t.norm,) in memory:
             return (i, i + 1) + memory[("=" + t.norm,)]
         if t.prefix in ("", "ال") and not t.suffix and (bare(t),) in memory and len(bare(t)) >= 3:
