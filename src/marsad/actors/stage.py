@@ -49,6 +49,7 @@ def topic(recent: list[str]) -> str | None:
 
 
 STATE_BODIES = {key(w) for w in ("مركز", "صندوق", "مؤسسة", "هيئة", "برنامج", "حملة")}  # a state's agencies
+OPEN_QUOTES = {"“", "«", '"', "'", "‘"}
 COMPOUND_HEADS = {"عبد", "ابو", "ابي", "ام", "بن", "ابن"}  # عبد الله، أبو مازن: one name, not a full name
 TOP_OFFICES = {"president", "prime_minister", "king", "emir", "supreme_leader", "head_of_state", "secretary_general"}
 
@@ -358,8 +359,11 @@ class ActorStage:
         return j >= 0 and key(tokens[j].base or tokens[j].norm) in STATE_BODIES
 
     def _named_after(self, tokens, m: Mention) -> bool:
-        """An institution noun right before the name or its title (مطار الملك خالد، مستشفى الملك فيصل)."""
+        """An institution noun right before the name or its title (مطار الملك خالد، مستشفى الملك فيصل), also over an
+        opening quotation mark (معرض “الفيصل”)."""
         j = m.tok_start - 1
+        if j > 0 and tokens[j].text in OPEN_QUOTES:  # (a show, a festival, a movement: name nouns too)
+            return key(tokens[j - 1].base or tokens[j - 1].norm) in (self.guards.institution_nouns | self.guards.name_nouns)
         if j >= 0 and (tokens[j].norm,) in self.guards.span_titles:
             j -= 1
         b = key(tokens[j].base or tokens[j].norm) if j >= 0 and not tokens[j].suffix else ""

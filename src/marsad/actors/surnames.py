@@ -65,7 +65,8 @@ class ArticleSurnames:
         if prev.norm in self.protected or k in self.protected:
             # إن ترامب، على العبادي: a particle or preposition; but محمد علي الحوثي: علي after a given name
             return k == "علي" and i >= 2 and key(tokens[i - 2].base or tokens[i - 2].norm) in self.given
-        return k in self.given or (self.foreign is not None and self.foreign(prev))
+        # (عبدالكريم الحوثي: a given name in عبد- written as one word)
+        return k in self.given or (k.startswith("عبد") and len(k) > 5) or (self.foreign is not None and self.foreign(prev))
 
     def surname(self, m: Mention) -> tuple[str, bool] | None:
         """The family name of a full-name mention: the last word, or the first for a Chinese or Korean name."""
