@@ -200,7 +200,10 @@ class ActorStage:
                     pick = next((e for e in sharing if e in full_seen), None)
                     if pick is not None and self.surnames.someone_else(tokens, m.tok_start, covered, pick):
                         pick = None  # خالد الفيصل after سعود الفيصل، تيدي كنيدي، آل بوش: another person or a family
-                    if pick is not None and self._arabic(pick) and not self._surname_here(tokens, m):
+                    # (بري والسنيورة وموسى، عنان وصبري: one of a list of persons joined by و is a name too)
+                    listed = tokens[m.tok_start].prefix == "و" and bool(out) and out[-1].tok_end == m.tok_start \
+                        and out[-1].kind == "person"
+                    if pick is not None and self._arabic(pick) and not (listed or self._surname_here(tokens, m)):
                         pick = None  # الحريري after رفيق الحريري, but not الشهيد الحريري … (an adjective reading)
                     prev = tokens[m.tok_start - 1] if m.tok_start else None
                     after_given = prev is not None and not prev.prefix and normalize_key(prev) in self.titled.given
@@ -208,7 +211,8 @@ class ActorStage:
                     nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
                     if pick is None and not spelled and t0.text[:m.start - t0.start] in ("", "و") and not (
                             prev is not None and normalize_key(prev) in self.first_words) and not (
-                            nxt is not None and nxt.norm in ("بن", "ابن", "بنت")):
+                            nxt is not None and nxt.norm in ("بن", "ابن", "بنت")) and \
+                            not self.surnames.someone_else(tokens, m.tok_start, covered, foreign=False):
                         # لحود، رايس in office, marked in the dictionary, in an article that names the state or
                         # organisation of the office: not after someone's given name (عبدالله بن خليفة العطية) or
                         # before a father's name (علوش بن عبدالله), nor with a proclitic that may be the word's
@@ -229,7 +233,7 @@ class ActorStage:
                                              and not (after_given and k in self.dictionary.entries[e].derived)), None)
                     if pick is None:  # السنيورة، بري after فؤاد السنيورة، نبيه بري earlier in the article
                         back = [e for e in every if e in full_seen and e not in sharing]
-                        if len(back) == 1 and self._surname_here(tokens, m) and \
+                        if len(back) == 1 and (listed or self._surname_here(tokens, m)) and \
                                 not self.surnames.someone_else(tokens, m.tok_start, covered, back[0]):
                             pick = back[0]
                     if pick is None and m.entry in sharing and self._titled(tokens, m, out):
@@ -362,8 +366,8 @@ class ActorStage:
         """An institution noun right before the name or its title (مطار الملك خالد، مستشفى الملك فيصل), also over an
         opening quotation mark (معرض “الفيصل”)."""
         j = m.tok_start - 1
-        if j > 0 and tokens[j].text in OPEN_QUOTES:  # (a show, a festival, a movement: name nouns too)
-            return key(tokens[j - 1].base or tokens[j - 1].norm) in (self.guards.institution_nouns | self.guards.name_nouns)
+        if j > 0 and tokens[j].text in OPEN_QUOTES:  # (a show, a festival, a movement; not بالفريق «خليفة حفتر»)
+            return key(tokens[j - 1].base or tokens[j - 1].norm) in self.guards.name_nouns
         if j >= 0 and (tokens[j].norm,) in self.guards.span_titles:
             j -= 1
         b = key(tokens[j].base or tokens[j].norm) if j >= 0 and not tokens[j].suffix else ""
@@ -573,8 +577,10 @@ class ActorStage:
             mentions = read[s.idx]
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
             mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
-            mentions = by_start(mentions, self.surnames.find(tokens, read[s.idx], memory, s.idx, date, s.text, s.start,
-                                                             self._surname_here))
+            taught = self.surnames.find(tokens, read[s.idx], memory, s.idx, date, s.text, s.start, self._surname_here)
+            if taught:  # (بن عيسى over the lone عيسى the dictionary read)
+                mentions = by_start([m for m in mentions if not any(
+                    f.tok_start <= m.tok_start and m.tok_end <= f.tok_end for f in taught)], taught)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
             found, drop = self.historic(tokens, mentions, s, ctx["historic"], mark.past)  # rulers and empires of the past

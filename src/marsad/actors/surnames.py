@@ -47,7 +47,7 @@ class ArticleSurnames:
                 self.own.setdefault(n.entry, set()).add(n.keys[0])
 
     def someone_else(self, tokens, i: int, covered: set[int] | frozenset[int] = frozenset(),
-                     person: str | None = None) -> bool:
+                     person: str | None = None, foreign: bool = True) -> bool:
         """The family name at token i belongs to someone else or to a family: right after another given name (خالد
         الفيصل after سعود الفيصل, تيدي كنيدي, حمزة الحوثي), Arabic or foreign, or after آل/عائلة/أسرة (آل بوش).
         A surname with a proclitic starts a new item (لافروف وجبير)."""
@@ -66,10 +66,13 @@ class ArticleSurnames:
             # إن ترامب، على العبادي: a particle or preposition; but محمد علي الحوثي: علي after a given name
             return k == "علي" and i >= 2 and key(tokens[i - 2].base or tokens[i - 2].norm) in self.given
         # (عبدالكريم الحوثي: a given name in عبد- written as one word)
-        return k in self.given or (k.startswith("عبد") and len(k) > 5) or (self.foreign is not None and self.foreign(prev))
+        return k in self.given or (k.startswith("عبد") and len(k) > 5) or (
+            foreign and self.foreign is not None and self.foreign(prev))
 
     def surname(self, m: Mention) -> tuple[str, bool] | None:
-        """The family name of a full-name mention: the last word, or the first for a Chinese or Korean name."""
+        """The family name of a full-name mention: the last word, or the first for a Chinese or Korean name, or
+        بن + the last word of a three-word name (محمد بن عيسى -> بن عيسى, as the Maghreb press writes Benaissa),
+        keyed "بن X"."""
         words = normalize(m.text).replace("-", " ").split()
         entry = self.d.entries.get(m.person or m.entry)
         if len(words) < 2 or entry is None:
@@ -77,6 +80,9 @@ class ArticleSurnames:
         first = entry.roles and all(r.code in SURNAME_FIRST for r in entry.roles)
         if first:
             word = words[0]
+        elif len(words) == 3 and words[1] == "بن" and words[2] not in NOT_SURNAMES and len(words[2]) >= 3 \
+                and words[2].isalpha():
+            return "بن " + key(words[2]), False
         elif words[-2] in LINKS or words[-1] in NOT_SURNAMES:
             return None  # أبو الغيط، آل ثاني، محيي الدين: a by-name, a house or part of a compound given name
         else:
@@ -101,34 +107,56 @@ class ArticleSurnames:
             out.setdefault(base, (person, al))
         return {k: v for k, v in out.items() if k not in clash}
 
+    def _hit(self, tokens, i: int, memory: dict[str, tuple[str, bool]], covered: set[int]):
+        """(person, end token, proclitic) of a remembered surname at token i, or None."""
+        t = tokens[i]
+        if t.base == "بن" or t.norm == "بن":  # بن عيسى (وبن عيسى)
+            nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+            if nxt is None or i + 1 in covered or nxt.prefix or nxt.suffix:
+                return None
+            hit = memory.get("بن " + key(nxt.norm))
+            pre = t.prefix if t.base == "بن" else ""
+            return (hit[0], i + 2, pre) if hit and pre in PROCLITICS else None
+        hit = memory.get(t.norm)  # as written (بوين, whose ب the tokenizer may take for a proclitic)
+        if hit is not None:
+            return hit[0], i + 1, ""
+        pre = t.prefix
+        al = pre.endswith("ال")
+        hit = memory.get(t.base)
+        if hit is None or (pre[:-2] if al else pre) not in PROCLITICS or (al and not hit[1]):
+            return None  # البري is no بري: the article comes only with a name that had it
+        return hit[0], i + 1, pre[:-2] if al else pre
+
     def find(self, tokens, mentions: list[Mention], memory: dict[str, tuple[str, bool]], sentence_idx: int,
              date: str | None, text: str, offset: int, name_here: Callable[[list, Mention], bool]) -> list[Mention]:
-        """Mentions of remembered surnames on words no dictionary name covers."""
+        """Mentions of remembered surnames on words no dictionary name covers: where the sentence shows a name
+        (``name_here``, a preposition before it), or joined by و to a person just named (بري والسنيورة وبن عيسى)."""
         if not memory:
             return []
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
-        out = []
+        # (a word after بن that the dictionary reads alone as someone's name: عيسى of بن عيسى)
+        lone = {m.tok_start for m in mentions if m.kind == "person" and m.tok_end - m.tok_start == 1}
+        people_end = {m.tok_end for m in mentions if m.kind == "person"}
+        out: list[Mention] = []
         for i, t in enumerate(tokens):
             if i in covered or t.suffix:
                 continue
-            hit = memory.get(t.norm)  # as written (بوين, whose ب the tokenizer may take for a proclitic)
-            pre = ""
-            if hit is None:
-                pre = t.prefix
-                al = pre.endswith("ال")
-                hit = memory.get(t.base)
-                if hit is None or (pre[:-2] if al else pre) not in PROCLITICS or (al and not hit[1]):
-                    continue  # البري is no بري: the article comes only with a name that had it
-            if self.someone_else(tokens, i, covered, hit[0]):
+            got = self._hit(tokens, i, memory, covered - lone)
+            if got is None:
+                continue
+            person, end, pre = got
+            if self.someone_else(tokens, i, covered - lone, person):
                 continue  # أحمد بري: someone else's full name
             prev = tokens[i - 1] if i else None
-            start = t.start + orig_prefix_len(t.text, len(pre[:-2] if pre.endswith("ال") else pre))
-            person = hit[0]
+            start = t.start + orig_prefix_len(t.text, len(pre))
             entry = self.d.entries[person]
             role = entry.role_on(date)  # (none yet on the date: the state of the first role, no agent)
             code, agent = (role.code, role.agent) if role else (entry.roles[0].code if entry.roles else "", None)
-            m = Mention(start, t.end, text[start - offset:t.end - offset], code, agent, "person", person, person,
-                        i, i + 1, sentence_idx)
-            if (prev is not None and prev.norm in PREPOSITIONS) or name_here(tokens, m):
+            last = tokens[end - 1]
+            m = Mention(start, last.end, text[start - offset:last.end - offset], code, agent, "person", person, person,
+                        i, end, sentence_idx)
+            listed = pre == "و" and (i in people_end or (out and out[-1].tok_end == i))
+            if listed or (prev is not None and prev.norm in PREPOSITIONS) or name_here(tokens, m):
                 out.append(m)
+                covered.update(range(i, end))
         return out
