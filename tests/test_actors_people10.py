@@ -110,3 +110,26 @@ def test_a_show_named_after_a_person_in_quotation_marks(pipe):
     # a rank before the quotation mark names the person
     got = people(pipe, "وطالب الليبيون بالفريق «خليفة حفتر» لقيادة الجيش.", "2015-05-01")
     assert [p for _, _, p in got] == ["haftar-khalifa"]
+
+
+def test_a_surname_after_another_listed_given_name_is_not_the_office_holder(pipe):
+    got = people(pipe, "وحضرت الحفل السيدة الأولى ميشيل أوباما برفقة ابنتيها.", "2015-07-01")
+    assert not any(p == "obama-barack" for _, _, p in got)
+
+
+def test_the_span_takes_in_the_person_s_own_names_written_otherwise(pipe):
+    got = people(pipe, "وهو الدور الذي أشار إليه خوسي لويس ثاباتيرو في خطاب تعيينه.")
+    assert got == [("خوسي لويس ثاباتيرو", "person", "zapatero-jose-luis")]
+
+
+def test_a_fixed_expression_is_no_surname_but_the_same_word_before_a_verb_is(pipe):
+    text = "وقال الرئيس اليمني السابق علي عبد الله صالح إن الحرب مستمرة. وتدخل التحالف لصالح الجيش الوطني. " \
+           "وقال مسؤول إن ممثلين لصالح يجرون محادثات."
+    got = people(pipe, text, "2015-06-01")
+    assert [t for t, _, p in got if p == "saleh-ali-abdullah"] == ["علي عبد الله صالح", "صالح"]
+
+
+def test_bin_and_a_name_is_a_father_s_name_in_the_gulf(pipe):
+    got = people(pipe, "أصدر الملك سلمان بن عبدالعزيز أمرا. وأدان الأمير عبدالله بن مساعد بن عبدالعزيز الحادث.",
+                 "2015-06-01")
+    assert [t for t, _, p in got if p == "salman-bin-abdulaziz"] == ["سلمان بن عبدالعزيز"]

@@ -123,7 +123,8 @@ class ActorStage:
                                  frozenset(self.dictionary.words()) | function_words())
         # (the listed given names only: first words of the dictionary's names include verbs and nouns, صادق، حكم)
         self.surnames = ArticleSurnames(self.dictionary, self.titled.given, function_words() | self.titled.g.subject_cues,
-                                        self.titled.foreign)
+                                        self.titled.foreign, self.titled.g.speech_verbs,
+                                        self.titled.g.surname_idioms, self.titled.g.name_stops)
         # one pass per sentence notes the words the titled, historic and reference parts look for
         self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick)
 
@@ -198,8 +199,9 @@ class ActorStage:
                     every = self.person_keys.get(k, [m.entry])
                     sharing = [e for e in every if not self._arabic_derived(k, e)]
                     pick = next((e for e in sharing if e in full_seen), None)
-                    if pick is not None and self.surnames.someone_else(tokens, m.tok_start, covered, pick):
-                        pick = None  # خالد الفيصل after سعود الفيصل، تيدي كنيدي، آل بوش: another person or a family
+                    if pick is not None and (self.surnames.someone_else(tokens, m.tok_start, covered, pick)
+                                             or self.surnames.given_here(tokens, m.tok_start, m.tok_end, covered)):
+                        pick = None  # خالد الفيصل after سعود الفيصل، تيدي كنيدي، آل بوش، عزام الخطيب، لصالح
                     # (بري والسنيورة وموسى، عنان وصبري: one of a list of persons joined by و is a name too)
                     listed = tokens[m.tok_start].prefix == "و" and bool(out) and out[-1].tok_end == m.tok_start \
                         and out[-1].kind == "person"
@@ -234,7 +236,8 @@ class ActorStage:
                     if pick is None:  # السنيورة، بري after فؤاد السنيورة، نبيه بري earlier in the article
                         back = [e for e in every if e in full_seen and e not in sharing]
                         if len(back) == 1 and (listed or self._surname_here(tokens, m)) and \
-                                not self.surnames.someone_else(tokens, m.tok_start, covered, back[0]):
+                                not self.surnames.someone_else(tokens, m.tok_start, covered, back[0]) and \
+                                not self.surnames.given_here(tokens, m.tok_start, m.tok_end, covered):
                             pick = back[0]
                     if pick is None and m.entry in sharing and self._titled(tokens, m, out):
                         # السيد جونز، الرئيس الأمريكي باراك (not Ehud Barak): a derived surname after a title needs the
@@ -247,8 +250,9 @@ class ActorStage:
                     if pick is None:
                         pick = self._in_context(tokens, m, out, k, sharing, date, spelled)
                     pick = self._office_holder(tokens, m, out, every, date) or pick
-                    if pick is None:
-                        continue
+                    if pick is None or self.surnames.someone_else(tokens, m.tok_start, covered, pick, foreign=False,
+                                                                  family=False):
+                        continue  # (ميشيل أوباما: after another listed given name, whichever rule read it)
                     if pick != m.person or pick != m.entry:  # (the resolver's person may differ from the
                         self._reassign(m, pick, date)  # entry of the name it matched: the one in office then)
             out.append(m)
@@ -552,6 +556,7 @@ class ActorStage:
             for m in mentions:
                 if m.kind == "person" and sum((t.base or t.norm) not in COMPOUND_HEADS
                                               for t in tokens[m.tok_start:m.tok_end]) > 1 \
+                        and tokens[m.tok_start].norm not in self.titled.g.subject_cues \
                         and not self._named_after(tokens, m) and not (
                             m.tok_start and tokens[m.tok_start - 1].norm in ("بن", "ابن", "بنت")):
                     out.append(m)
@@ -577,6 +582,7 @@ class ActorStage:
             mentions = read[s.idx]
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
             mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
+            self.surnames.widen(tokens, mentions, s.text, s.start)  # (خوسي لويس ثاباتيرو: his own names too)
             taught = self.surnames.find(tokens, read[s.idx], memory, s.idx, date, s.text, s.start, self._surname_here)
             if taught:  # (بن عيسى over the lone عيسى the dictionary read)
                 mentions = by_start([m for m in mentions if not any(

@@ -18,6 +18,8 @@ from .matcher import orig_prefix_len
 PROCLITICS = {"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"}
 # prepositions before a name (مصادر مقربة من بري): the function-word list leaves some out
 PREPOSITIONS = {"من", "الي", "علي", "عن", "مع", "بين", "ضد", "لدي", "عند", "حول", "بعد", "قبل"}
+# states where a name's بن X is a family name (Benaissa, Ben Ali), not a father's name as in the Gulf
+BEN_FAMILY_STATES = {"MAR", "DZA", "TUN", "LBY", "MRT"}
 # a family, not the person (آل بوش، عائلة كنيدي، أسرة الفيصل)
 FAMILY_WORDS = {"ال", "عايله", "عايلات", "اسره", "اسر", "ابناء", "اشقاء"}
 LINKS = {"بن", "ابن", "بنت", "ابو", "ام", "عبد", "ال"}  # a name's last word after these is no family name alone
@@ -36,25 +38,32 @@ class ArticleSurnames:
     """Family names of the persons an article names in full: surname -> (person, written with ال)."""
 
     def __init__(self, dictionary: ActorDictionary, given: frozenset[str] | set[str], protected: Iterable[str],
-                 foreign: Callable[[object], bool] | None = None):
+                 foreign: Callable[[object], bool] | None = None, verbs: frozenset[str] = frozenset(),
+                 idioms: frozenset[str] = frozenset(), stops: frozenset[str] = frozenset()):
         self.d = dictionary
         self.given = given  # given names (أحمد، صدام): no surname alone, and before a surname someone else's name
         self.protected = frozenset(protected)
         self.foreign = foreign  # is a token a transliterated foreign name (فيكي، تيدي)?
-        self.own: dict[str, set[str]] = {}  # person -> first words of its names (علي صالح is Saleh himself)
+        self.verbs = verbs  # verbs of saying: a family name بن X may follow one (وأكد بن عيسى)
+        self.idioms = idioms  # لصالح "in favour of": as written, no family name with a proclitic
+        self.stops = stops  # words that end a name (اليوم، السابق): no family name after a surname
+        # family names (the last word of a dictionary person's names: الخطيب، الجبوري): after a surname one makes the
+        # surname someone else's given name (الشيخ عزام الخطيب is not نافذ عزام)
+        self.families = frozenset(n.keys[-1] for n in dictionary.names if n.kind == "person" and len(n.keys) > 1)
+        self.own: dict[str, set[str]] = {}  # person -> the words of its names (علي صالح، خوسيه لويس ثاباتيرو: himself)
         for n in dictionary.names:
             if n.kind == "person":
-                self.own.setdefault(n.entry, set()).add(n.keys[0])
+                self.own.setdefault(n.entry, set()).update(n.keys[:-1])
 
     def someone_else(self, tokens, i: int, covered: set[int] | frozenset[int] = frozenset(),
-                     person: str | None = None, foreign: bool = True) -> bool:
+                     person: str | None = None, foreign: bool = True, family: bool = True) -> bool:
         """The family name at token i belongs to someone else or to a family: right after another given name (خالد
         الفيصل after سعود الفيصل, تيدي كنيدي, حمزة الحوثي), Arabic or foreign, or after آل/عائلة/أسرة (آل بوش).
         A surname with a proclitic starts a new item (لافروف وجبير)."""
         if not i or tokens[i].prefix.startswith(("و", "ف", "ل", "ب")):
             return False
         prev = tokens[i - 1]
-        if prev.norm in FAMILY_WORDS or (not prev.prefix and key(prev.base or prev.norm) in FAMILY_WORDS):
+        if family and (prev.norm in FAMILY_WORDS or (not prev.prefix and key(prev.base or prev.norm) in FAMILY_WORDS)):
             return True
         k = key(prev.base or prev.norm)
         if prev.prefix not in ("", "و", "ف") or i - 1 in covered or not prev.is_word or len(k) < 3 \
@@ -69,10 +78,39 @@ class ArticleSurnames:
         return k in self.given or (k.startswith("عبد") and len(k) > 5) or (
             foreign and self.foreign is not None and self.foreign(prev))
 
+    def widen(self, tokens, mentions: list[Mention], text: str, offset: int) -> None:
+        """A known person read by one word, right after words of that person's own names written otherwise
+        (خوسي لويس ثاباتيرو for خوسيه لويس رودريغيث ثاباتيرو): the span takes them in."""
+        covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
+        for m in mentions:
+            if m.kind != "person" or m.tok_end - m.tok_start != 1 or not m.person:
+                continue
+            own = self.own.get(m.person, ())
+            j = m.tok_start
+            while j and j - 1 not in covered and tokens[j - 1].is_word and not tokens[j - 1].prefix \
+                    and tokens[j - 1].norm not in self.protected \
+                    and any(similar(key(tokens[j - 1].norm), w) for w in own if len(w) >= 3):
+                j -= 1
+            if j < m.tok_start:
+                m.start, m.tok_start = tokens[j].start, j
+                m.text = text[m.start - offset:m.end - offset]
+
+    def given_here(self, tokens, i: int, end: int, covered: set[int] | frozenset[int] = frozenset()) -> bool:
+        """The word(s) tokens[i:end] are someone's given name: a family name with the article follows (عزام الخطيب),
+        or, with its proclitic, they make a fixed expression before a definite noun (لصالح الجيش)."""
+        nxt = tokens[end] if end < len(tokens) else None
+        if tokens[i].norm in self.idioms:  # لصالح الجيش "in favour of the army"; الموالية لصالح في تعز، لصالح هي: him
+            return nxt is not None and nxt.is_word and nxt.prefix == "ال"
+        if nxt is None or end in covered or not nxt.is_word or not nxt.prefix == "ال" or nxt.suffix:
+            return False
+        b = key(nxt.base or nxt.norm)
+        return len(b) >= 4 and b in self.families and nxt.norm not in NOT_SURNAMES and b not in self.stops \
+            and not b.endswith(("ه", "ين", "ون", "ات"))
+
     def surname(self, m: Mention) -> tuple[str, bool] | None:
         """The family name of a full-name mention: the last word, or the first for a Chinese or Korean name, or
-        بن + the last word of a three-word name (محمد بن عيسى -> بن عيسى, as the Maghreb press writes Benaissa),
-        keyed "بن X"."""
+        بن + the last word of a three-word name of the Maghreb, where بن X is a family name (محمد بن عيسى -> بن عيسى,
+        Benaissa; in the Gulf it is a father's name), keyed "بن X"."""
         words = normalize(m.text).replace("-", " ").split()
         entry = self.d.entries.get(m.person or m.entry)
         if len(words) < 2 or entry is None:
@@ -81,7 +119,7 @@ class ArticleSurnames:
         if first:
             word = words[0]
         elif len(words) == 3 and words[1] == "بن" and words[2] not in NOT_SURNAMES and len(words[2]) >= 3 \
-                and words[2].isalpha():
+                and words[2].isalpha() and any(r.code in BEN_FAMILY_STATES for r in entry.roles):
             return "بن " + key(words[2]), False
         elif words[-2] in LINKS or words[-1] in NOT_SURNAMES:
             return None  # أبو الغيط، آل ثاني، محيي الدين: a by-name, a house or part of a compound given name
@@ -145,7 +183,11 @@ class ArticleSurnames:
             if got is None:
                 continue
             person, end, pre = got
-            if self.someone_else(tokens, i, covered - lone, person):
+            if end - i == 2 and i and pre != "و" and tokens[i - 1].is_word and not (
+                    tokens[i - 1].norm in self.protected or tokens[i - 1].norm in PREPOSITIONS
+                    or key(tokens[i - 1].base or tokens[i - 1].norm) in self.verbs):
+                continue  # عبدالله بن مساعد بن عبدالعزيز: after a name word, بن X is a father's name in a chain
+            if self.someone_else(tokens, i, covered - lone, person) or self.given_here(tokens, i, end, covered):
                 continue  # أحمد بري: someone else's full name
             prev = tokens[i - 1] if i else None
             start = t.start + orig_prefix_len(t.text, len(pre))

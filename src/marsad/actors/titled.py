@@ -21,7 +21,7 @@ from .foreign_names import ForeignNames
 
 LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
          "foreign_given_names", "name_stops", "military_ranks", "state_organs", "subject_cues", "business_words", "occupations", "religious_words",
-         "quote_nouns", "source_nouns")
+         "quote_nouns", "source_nouns", "surname_idioms")
 LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان"}  # inside a name
 # Offices a national paper names by title alone for its own state's holder: ministers, deputies, governors, the crown
 # prince, spokesmen (not heads of state or diplomats, often foreign)
@@ -66,6 +66,7 @@ class TitledLists:
     religious_words: frozenset[str] = frozenset()
     quote_nouns: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
+    surname_idioms: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
 
@@ -322,11 +323,13 @@ class TitledPersons:
         Returns (end, country, agent)."""
         j = i + 1
         code = agent = None
+        igo = False  # (رئيس بعثة الأمم المتحدة في أفغانستان فلان: the UN's, not Afghanistan's)
         governed = self._governs(tokens[i])
         while j < len(tokens) and j - i <= PHRASE_MAX:
             m = starts.get(j)
             t = tokens[j]
             if m is not None:
+                igo = igo or m.kind == "igo"
                 if m.kind not in ("name", "nisba", "head", "igo", "capital") or (
                         m.kind == "capital" and not (t.prefix == "ب" or j == i + 1)):
                     break  # (سفير كراكاس بدمشق: a capital right after the office word or with ب; not أمير منطقة الرياض)
@@ -343,7 +346,7 @@ class TitledPersons:
                 continue
             there = starts.get(j + 1)
             if not after and t.norm in ("في", "لدي") and there is not None and there.kind in ("name", "capital") \
-                    and there.code and (code is not None or bare(tokens[j - 1]) not in self.g.office_words):
+                    and there.code and (code is not None or (bare(tokens[j - 1]) not in self.g.office_words and not igo)):
                 # السفير الأذري في عمان فلان: where the envoy serves, after the holder's state; المتحدث باسم المجلس
                 # الأعلى في الصومال فلان: the state of the body, when none came before
                 if code is None:
