@@ -323,7 +323,9 @@ class TitledPersons:
         Returns (end, country, agent)."""
         j = i + 1
         code = agent = None
-        igo = False  # (رئيس بعثة الأمم المتحدة في أفغانستان فلان: the UN's, not Afghanistan's)
+        # (رئيس بعثة الأمم المتحدة في أفغانستان فلان: the UN's, not Afghanistan's; رئيس الجامعة الإسلامية في باكستان:
+        # a university's, an institute's or a firm's officer, not the state's)
+        igo = False
         governed = self._governs(tokens[i])
         while j < len(tokens) and j - i <= PHRASE_MAX:
             m = starts.get(j)
@@ -338,6 +340,7 @@ class TitledPersons:
                 j = m.tok_end
                 governed = False
                 continue
+            igo = igo or bare(t) in self.institutions or bare(t) in self.g.business_words  # (جامعة، معهد، شركة)
             if self.is_title(t) or ((bare(t) in self.g.military_ranks or t.norm in self.g.military_ranks) and (
                     t.prefix == "ال" or bare(tokens[j - 1]) in self.g.military_ranks)):
                 # (اللفتنانت كولونيل فلان; not فريق "team" without the article)
