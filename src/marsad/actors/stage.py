@@ -124,7 +124,8 @@ class ActorStage:
         # (the listed given names only: first words of the dictionary's names include verbs and nouns, صادق، حكم)
         self.surnames = ArticleSurnames(self.dictionary, self.titled.given, function_words() | self.titled.g.subject_cues,
                                         self.titled.foreign, self.titled.g.speech_verbs,
-                                        self.titled.g.surname_idioms, self.titled.g.name_stops)
+                                        self.titled.g.surname_idioms, self.titled.g.name_stops, frozenset(self.first_words),
+                                        self.titled.g.office_words | self.titled.g.honorifics)
         # one pass per sentence notes the words the titled, historic and reference parts look for
         self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick)
 
@@ -198,7 +199,12 @@ class ActorStage:
                     # العربي (نبيل العربي)، عبدالله، المعلم: derived from an Arabic name, a plain word: never alone
                     every = self.person_keys.get(k, [m.entry])
                     sharing = [e for e in every if not self._arabic_derived(k, e)]
-                    pick = next((e for e in sharing if e in full_seen), None)
+                    seen = [e for e in sharing if e in full_seen]
+                    if len(seen) > 1:  # صالح after علي عبد الله صالح and أحمد علي صالح: the title may tell (الرئيس صالح)
+                        head = self.matcher.head_before(tokens, m.tok_start)
+                        seen = [e for e in seen if head and head[2] and any(
+                            r.title == head[2] for r in self.dictionary.entries[e].roles)]
+                    pick = seen[0] if len(seen) == 1 else None
                     if pick is not None and (self.surnames.someone_else(tokens, m.tok_start, covered, pick)
                                              or self.surnames.given_here(tokens, m.tok_start, m.tok_end, covered)):
                         pick = None  # خالد الفيصل after سعود الفيصل، تيدي كنيدي، آل بوش، عزام الخطيب، لصالح
@@ -235,6 +241,9 @@ class ActorStage:
                                              and not (after_given and k in self.dictionary.entries[e].derived)), None)
                     if pick is None:  # السنيورة، بري after فؤاد السنيورة، نبيه بري earlier in the article
                         back = [e for e in every if e in full_seen and e not in sharing]
+                        head = self.matcher.head_before(tokens, m.tok_start) if back else None
+                        if head and head[2] and not any(r.title == head[2] for r in self.dictionary.entries[back[0]].roles):
+                            back = []  # الرئيس صالح after أحمد علي عبد الله صالح: the title names his father
                         if len(back) == 1 and (listed or self._surname_here(tokens, m)) and \
                                 not self.surnames.someone_else(tokens, m.tok_start, covered, back[0]) and \
                                 not self.surnames.given_here(tokens, m.tok_start, m.tok_end, covered):
@@ -251,7 +260,7 @@ class ActorStage:
                         pick = self._in_context(tokens, m, out, k, sharing, date, spelled)
                     pick = self._office_holder(tokens, m, out, every, date) or pick
                     if pick is None or self.surnames.someone_else(tokens, m.tok_start, covered, pick, foreign=False,
-                                                                  family=False):
+                                                                  family=False, broad=False):
                         continue  # (ميشيل أوباما: after another listed given name, whichever rule read it)
                     if pick != m.person or pick != m.entry:  # (the resolver's person may differ from the
                         self._reassign(m, pick, date)  # entry of the name it matched: the one in office then)

@@ -17,7 +17,8 @@ from .matcher import orig_prefix_len
 # proclitics a surname may carry: و ف and the prepositions ل ب (لبري، وبري); ال only when the full name had it
 PROCLITICS = {"", "و", "ف", "ل", "ب", "ول", "وب", "فل", "فب"}
 # prepositions before a name (مصادر مقربة من بري): the function-word list leaves some out
-PREPOSITIONS = {"من", "الي", "علي", "عن", "مع", "بين", "ضد", "لدي", "عند", "حول", "بعد", "قبل"}
+PREPOSITIONS = {"من", "الي", "علي", "عن", "مع", "بين", "ضد", "لدي", "عند", "حول", "بعد", "قبل", "امام", "خلف", "وراء",
+                "دون", "بدون", "مثل", "غير"}
 # states where a name's بن X is a family name (Benaissa, Ben Ali), not a father's name as in the Gulf
 BEN_FAMILY_STATES = {"MAR", "DZA", "TUN", "LBY", "MRT"}
 # a family, not the person (آل بوش، عائلة كنيدي، أسرة الفيصل)
@@ -39,13 +40,18 @@ class ArticleSurnames:
 
     def __init__(self, dictionary: ActorDictionary, given: frozenset[str] | set[str], protected: Iterable[str],
                  foreign: Callable[[object], bool] | None = None, verbs: frozenset[str] = frozenset(),
-                 idioms: frozenset[str] = frozenset(), stops: frozenset[str] = frozenset()):
+                 idioms: frozenset[str] = frozenset(), stops: frozenset[str] = frozenset(),
+                 firsts: frozenset[str] = frozenset(), titles: frozenset[str] = frozenset()):
         self.d = dictionary
         self.given = given  # given names (أحمد، صدام): no surname alone, and before a surname someone else's name
         self.protected = frozenset(protected)
         self.foreign = foreign  # is a token a transliterated foreign name (فيكي، تيدي)?
         self.verbs = verbs  # verbs of saying: a family name بن X may follow one (وأكد بن عيسى)
         self.idioms = idioms  # لصالح "in favour of": as written, no family name with a proclitic
+        # first words of the dictionary's full names (جهاد، عزام), four letters or more: given names, though some are
+        # also words (صادق "ratified"); asked only where a surname would be read from the article's full names
+        self.firsts = frozenset(w for w in firsts if len(w) >= 4)
+        self.titles = titles  # office words and honorifics: before a name they are no given name (سفير، الشيخ)
         self.stops = stops  # words that end a name (اليوم، السابق): no family name after a surname
         # family names (the last word of a dictionary person's names: الخطيب، الجبوري): after a surname one makes the
         # surname someone else's given name (الشيخ عزام الخطيب is not نافذ عزام)
@@ -56,7 +62,7 @@ class ArticleSurnames:
                 self.own.setdefault(n.entry, set()).update(n.keys[:-1])
 
     def someone_else(self, tokens, i: int, covered: set[int] | frozenset[int] = frozenset(),
-                     person: str | None = None, foreign: bool = True, family: bool = True) -> bool:
+                     person: str | None = None, foreign: bool = True, family: bool = True, broad: bool = True) -> bool:
         """The family name at token i belongs to someone else or to a family: right after another given name (خالد
         الفيصل after سعود الفيصل, تيدي كنيدي, حمزة الحوثي), Arabic or foreign, or after آل/عائلة/أسرة (آل بوش).
         A surname with a proclitic starts a new item (لافروف وجبير)."""
@@ -66,16 +72,22 @@ class ArticleSurnames:
         if family and (prev.norm in FAMILY_WORDS or (not prev.prefix and key(prev.base or prev.norm) in FAMILY_WORDS)):
             return True
         k = key(prev.base or prev.norm)
+        if tokens[i].norm == "بن" and prev.is_word and prev.norm.isalpha() and i - 1 not in covered and len(k) >= 3 \
+                and not {k, prev.norm} & (self.verbs | self.titles | self.protected | PREPOSITIONS) \
+                and not any(similar(prev.norm, w) for w in self.own.get(person or "", ())):
+            return True  # سناء بن لادن (س+ناء to the tokenizer): after a name word, بن X is her family's name
         if prev.prefix not in ("", "و", "ف") or i - 1 in covered or not prev.is_word or len(k) < 3 \
                 or any(similar(k, w) for w in self.own.get(person or "", ())):
             return False  # (علي صالح، كونداليزا رايس: his or her own given name, as listed or in other letters)
         if prev.norm in ("الدين", "الله"):
             return True  # نور الدين دمرتاش: the end of a compound given name
+        if prev.norm in PREPOSITIONS or k in self.titles:
+            return False  # أمام كيري (أمام is also the given name إمام)، سفير بن لادن
         if prev.norm in self.protected or k in self.protected:
             # إن ترامب، على العبادي: a particle or preposition; but محمد علي الحوثي: علي after a given name
             return k == "علي" and i >= 2 and key(tokens[i - 2].base or tokens[i - 2].norm) in self.given
-        # (عبدالكريم الحوثي: a given name in عبد- written as one word)
-        return k in self.given or (k.startswith("عبد") and len(k) > 5) or (
+        # (عبدالكريم الحوثي: a given name in عبد- written as one word; جهاد مغنية: a given name of the dictionary)
+        return k in self.given or (k.startswith("عبد") and len(k) > 5) or (broad and k in self.firsts) or (
             foreign and self.foreign is not None and self.foreign(prev))
 
     def widen(self, tokens, mentions: list[Mention], text: str, offset: int) -> None:
