@@ -76,16 +76,16 @@ class ArticleSurnames:
                 and not {k, prev.norm} & (self.verbs | self.titles | self.protected | PREPOSITIONS) \
                 and not any(similar(prev.norm, w) for w in self.own.get(person or "", ())):
             return True  # سناء بن لادن (س+ناء to the tokenizer): after a name word, بن X is her family's name
-        if prev.prefix not in ("", "و", "ف") or i - 1 in covered or not prev.is_word or len(k) < 3 \
+        if prev.norm in ("الدين", "الله") and not prev.prefix:
+            return True  # نور الدين دمرتاش، محمد بن عبد الله الشريف: the end of a compound given name
+        # (a word before that another reading covers is still a given name here: محمد علي الحوثي)
+        if prev.prefix not in ("", "و", "ف") or not prev.is_word or len(k) < 3 \
                 or any(similar(k, w) for w in self.own.get(person or "", ())):
             return False  # (علي صالح، كونداليزا رايس: his or her own given name, as listed or in other letters)
-        if prev.norm in ("الدين", "الله"):
-            return True  # نور الدين دمرتاش: the end of a compound given name
-        if prev.norm in PREPOSITIONS or k in self.titles:
-            return False  # أمام كيري (أمام is also the given name إمام)، سفير بن لادن
-        if prev.norm in self.protected or k in self.protected:
-            # إن ترامب، على العبادي: a particle or preposition; but محمد علي الحوثي: علي after a given name
-            return k == "علي" and i >= 2 and key(tokens[i - 2].base or tokens[i - 2].norm) in self.given
+        if k == "علي" and i >= 2 and key(tokens[i - 2].base or tokens[i - 2].norm) in self.given:
+            return True  # محمد علي الحوثي: علي after a given name is a name too (على العبادي is "on")
+        if prev.norm in PREPOSITIONS or k in self.titles or prev.norm in self.protected or k in self.protected:
+            return False  # أمام كيري (أمام is also the given name إمام)، سفير بن لادن، إن ترامب
         # (عبدالكريم الحوثي: a given name in عبد- written as one word; جهاد مغنية: a given name of the dictionary)
         return k in self.given or (k.startswith("عبد") and len(k) > 5) or (broad and k in self.firsts) or (
             foreign and self.foreign is not None and self.foreign(prev))
