@@ -141,3 +141,8 @@ def test_a_surname_after_a_compound_or_double_given_name_is_someone_else(pipe):
                  "ومن القيادات محمد علي الحوثي وعبدالله يحيى الحاكم. وقال زعيم الحوثيين عبدالملك الحوثي إن"):
         got = people(pipe, text, "2015-07-01")
         assert len([x for x in got if x[1] == "person"]) == 1, got  # only the full name in the second sentence
+
+
+def test_rukn_is_part_of_the_rank_not_of_the_name(pipe):
+    got = people(pipe, "بحضور قائد منطقة الطائف العسكرية اللواء ركن فارس بن عبدالله العمري والوفد.", "2015-07-01")
+    assert got == [("فارس بن عبدالله العمري", "provisional", "")]
