@@ -146,3 +146,13 @@ def test_a_surname_after_a_compound_or_double_given_name_is_someone_else(pipe):
 def test_rukn_is_part_of_the_rank_not_of_the_name(pipe):
     got = people(pipe, "بحضور قائد منطقة الطائف العسكرية اللواء ركن فارس بن عبدالله العمري والوفد.", "2015-07-01")
     assert got == [("فارس بن عبدالله العمري", "provisional", "")]
+
+
+def test_a_capital_after_fi_is_where_the_holder_serves_not_his_state(pipe):
+    got = people(pipe, "وأشار ممثل الائتلاف الوطني في واشنطن نجيب سالم إلى معلومات جديدة.", "2015-07-01")
+    assert not any(code == "USA" for _, _, code in got)
+
+
+def test_tayyar_is_part_of_the_rank(pipe):
+    got = people(pipe, "وأعلن الناطق باسم قوات التحالف العميد ركن طيار أحمد سالم أن العمليات مستمرة.", "2015-07-01")
+    assert [t for t, _, _ in got] == ["أحمد سالم"]

@@ -349,9 +349,11 @@ class TitledPersons:
                 continue
             there = starts.get(j + 1)
             if not after and t.norm in ("في", "لدي") and there is not None and there.kind in ("name", "capital") \
-                    and there.code and (code is not None or (bare(tokens[j - 1]) not in self.g.office_words and not igo)):
+                    and there.code and (code is not None or (bare(tokens[j - 1]) not in self.g.office_words and not igo
+                                                             and there.kind == "name")):
                 # السفير الأذري في عمان فلان: where the envoy serves, after the holder's state; المتحدث باسم المجلس
-                # الأعلى في الصومال فلان: the state of the body, when none came before
+                # الأعلى في الصومال فلان: the state of the body, when none came before (a state's name: ممثل الائتلاف في
+                # واشنطن is where he serves, not whose)
                 if code is None:
                     code, agent = there.code, there.agent
                 j = there.tok_end
