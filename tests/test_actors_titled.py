@@ -128,7 +128,8 @@ def test_titled_lists_are_validated():
     assert load_titled("[1, 2]", "t.yaml").problems == ["t.yaml: top level must be a mapping of lists " + str(
         ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
          "foreign_given_names", "name_stops", "military_ranks", "state_organs", "subject_cues", "business_words",
-         "occupations", "religious_words", "quote_nouns", "source_nouns"))]
+         "occupations", "religious_words", "quote_nouns", "source_nouns",
+         "surname_idioms"))]
 
 
 def test_a_given_name_before_a_family_name_with_al_is_not_a_known_person_alone():

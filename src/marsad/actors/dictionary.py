@@ -68,6 +68,8 @@ def short_form(name: str, surname_first: bool = False) -> str | None:
     last = words[-1]
     if len(last) <= 3 or (last.startswith("ال") and (len(last) <= 5 or last.endswith("ي"))):
         return None  # العربي، المصري: an adjective of origin, not a surname to read alone
+    if last.startswith("عبد"):
+        return None  # قيس عبدالكريم: a compound given name written as one word (عبد الكريم الطبال is anyone)
     return last
 
 

@@ -20,6 +20,7 @@ from .passes import Passes
 from .resolver import Resolver, definite
 from .short_names import first_words, in_office
 from .spelling import PersonSpellings
+from .surnames import ArticleSurnames
 from .titled import NAMED_PLACES, STAFF_NOUNS, TitledPersons, load_titled
 
 LOCATIVE = {"في", "من", "الي", "قرب", "مدينه", "بمدينه", "بلده", "قريه", "محافظه", "منطقه", "ولايه", "اقليم", "شمال",
@@ -49,6 +50,7 @@ def topic(recent: list[str]) -> str | None:
 
 
 STATE_BODIES = {key(w) for w in ("مركز", "صندوق", "مؤسسة", "هيئة", "برنامج", "حملة")}  # a state's agencies
+OPEN_QUOTES = {"“", "«", '"', "'", "‘"}
 COMPOUND_HEADS = {"عبد", "ابو", "ابي", "ام", "بن", "ابن"}  # عبد الله، أبو مازن: one name, not a full name
 TOP_OFFICES = {"president", "prime_minister", "king", "emir", "supreme_leader", "head_of_state", "secretary_general"}
 
@@ -122,6 +124,11 @@ class ActorStage:
                                     self.guards.institution_nouns, bundled_foreign_names())
         self.historic = Historic(bundled_historic(), self.guards.institution_nouns,
                                  frozenset(self.dictionary.words()) | function_words())
+        # (the listed given names only: first words of the dictionary's names include verbs and nouns, صادق، حكم)
+        self.surnames = ArticleSurnames(self.dictionary, self.titled.given, function_words() | self.titled.g.subject_cues,
+                                        self.titled.foreign, self.titled.g.speech_verbs,
+                                        self.titled.g.surname_idioms, self.titled.g.name_stops, frozenset(self.first_words),
+                                        self.titled.g.office_words | self.titled.g.honorifics)
         # one pass per sentence notes the words the titled, historic and reference parts look for
         self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick)
 
@@ -195,8 +202,19 @@ class ActorStage:
                     # العربي (نبيل العربي)، عبدالله، المعلم: derived from an Arabic name, a plain word: never alone
                     every = self.person_keys.get(k, [m.entry])
                     sharing = [e for e in every if not self._arabic_derived(k, e)]
-                    pick = next((e for e in sharing if e in full_seen), None)
-                    if pick is not None and self._arabic(pick) and not self._surname_here(tokens, m):
+                    seen = [e for e in sharing if e in full_seen]
+                    if len(seen) > 1:  # صالح after علي عبد الله صالح and أحمد علي صالح: the title may tell (الرئيس صالح)
+                        head = self.matcher.head_before(tokens, m.tok_start)
+                        seen = [e for e in seen if head and head[2] and any(
+                            r.title == head[2] for r in self.dictionary.entries[e].roles)]
+                    pick = seen[0] if len(seen) == 1 else None
+                    if pick is not None and (self.surnames.someone_else(tokens, m.tok_start, covered, pick)
+                                             or self.surnames.given_here(tokens, m.tok_start, m.tok_end, covered)):
+                        pick = None  # خالد الفيصل after سعود الفيصل، تيدي كنيدي، آل بوش، عزام الخطيب، لصالح
+                    # (بري والسنيورة وموسى، عنان وصبري: one of a list of persons joined by و is a name too)
+                    listed = tokens[m.tok_start].prefix == "و" and bool(out) and out[-1].tok_end == m.tok_start \
+                        and out[-1].kind == "person"
+                    if pick is not None and self._arabic(pick) and not (listed or self._surname_here(tokens, m)):
                         pick = None  # الحريري after رفيق الحريري, but not الشهيد الحريري … (an adjective reading)
                     prev = tokens[m.tok_start - 1] if m.tok_start else None
                     after_given = prev is not None and not prev.prefix and normalize_key(prev) in self.titled.given
@@ -204,7 +222,8 @@ class ActorStage:
                     nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
                     if pick is None and not spelled and t0.text[:m.start - t0.start] in ("", "و") and not (
                             prev is not None and normalize_key(prev) in self.first_words) and not (
-                            nxt is not None and nxt.norm in ("بن", "ابن", "بنت")):
+                            nxt is not None and nxt.norm in ("بن", "ابن", "بنت")) and \
+                            not self.surnames.someone_else(tokens, m.tok_start, covered, foreign=False):
                         # لحود، رايس in office, marked in the dictionary, in an article that names the state or
                         # organisation of the office: not after someone's given name (عبدالله بن خليفة العطية) or
                         # before a father's name (علوش بن عبدالله), nor with a proclitic that may be the word's
@@ -225,7 +244,12 @@ class ActorStage:
                                              and not (after_given and k in self.dictionary.entries[e].derived)), None)
                     if pick is None:  # السنيورة، بري after فؤاد السنيورة، نبيه بري earlier in the article
                         back = [e for e in every if e in full_seen and e not in sharing]
-                        if len(back) == 1 and self._surname_here(tokens, m):
+                        head = self.matcher.head_before(tokens, m.tok_start) if back else None
+                        if head and head[2] and not any(r.title == head[2] for r in self.dictionary.entries[back[0]].roles):
+                            back = []  # الرئيس صالح after أحمد علي عبد الله صالح: the title names his father
+                        if len(back) == 1 and (listed or self._surname_here(tokens, m)) and \
+                                not self.surnames.someone_else(tokens, m.tok_start, covered, back[0]) and \
+                                not self.surnames.given_here(tokens, m.tok_start, m.tok_end, covered):
                             pick = back[0]
                     if pick is None and m.entry in sharing and self._titled(tokens, m, out):
                         # السيد جونز، الرئيس الأمريكي باراك (not Ehud Barak): a derived surname after a title needs the
@@ -238,8 +262,9 @@ class ActorStage:
                     if pick is None:
                         pick = self._in_context(tokens, m, out, k, sharing, date, spelled)
                     pick = self._office_holder(tokens, m, out, every, date) or pick
-                    if pick is None:
-                        continue
+                    if pick is None or self.surnames.someone_else(tokens, m.tok_start, covered, pick, foreign=False,
+                                                                  family=False, broad=False):
+                        continue  # (ميشيل أوباما: after another listed given name, whichever rule read it)
                     if pick != m.person or pick != m.entry:  # (the resolver's person may differ from the
                         self._reassign(m, pick, date)  # entry of the name it matched: the one in office then)
             out.append(m)
@@ -355,8 +380,11 @@ class ActorStage:
         return j >= 0 and key(tokens[j].base or tokens[j].norm) in STATE_BODIES
 
     def _named_after(self, tokens, m: Mention) -> bool:
-        """An institution noun right before the name or its title (مطار الملك خالد، مستشفى الملك فيصل)."""
+        """An institution noun right before the name or its title (مطار الملك خالد، مستشفى الملك فيصل), also over an
+        opening quotation mark (معرض “الفيصل”)."""
         j = m.tok_start - 1
+        if j > 0 and tokens[j].text in OPEN_QUOTES:  # (a show, a festival, a movement; not بالفريق «خليفة حفتر»)
+            return key(tokens[j - 1].base or tokens[j - 1].norm) in self.guards.name_nouns
         if j >= 0 and (tokens[j].norm,) in self.guards.span_titles:
             j -= 1
         b = key(tokens[j].base or tokens[j].norm) if j >= 0 and not tokens[j].suffix else ""
@@ -526,9 +554,28 @@ class ActorStage:
         self._note_states(tokens, mentions[noted:], ctx)
         return out
 
+    def _read(self, tokens, s, date: str | None, matches) -> list[Mention]:
+        """The dictionary's names in one sentence (its guarded matches), resolved (in the article's period)."""
+        mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
+        return [m for m in mentions if self.dictionary.in_period(m.entry or m.code, date)]
+
+    def _full_names(self, p: Processed, read: dict[int, list[Mention]]) -> list[Mention]:
+        """Persons named in full anywhere in the article. A surname may come before the full name: a headline
+        (تحذيرات لارسن) or a lead names people by surname, and the body names them in full."""
+        out = []
+        for idx, mentions in read.items():
+            tokens = p.tokens.get(idx, [])
+            for m in mentions:
+                if m.kind == "person" and sum((t.base or t.norm) not in COMPOUND_HEADS
+                                              for t in tokens[m.tok_start:m.tok_end]) > 1 \
+                        and tokens[m.tok_start].norm not in self.titled.g.subject_cues \
+                        and not self._named_after(tokens, m) and not (
+                            m.tok_start and tokens[m.tok_start - 1].norm in ("بن", "ابن", "بنت")):
+                    out.append(m)
+        return out
+
     def __call__(self, p: Processed) -> Processed:
         date = p.doc.published
-        full_seen: set[str] = set()  # person entries named in full so far in this document
         named: set[str] = set()  # codes of the states and organisations named so far
         ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}, "sports": set(), "named": set(),
                      "historic": set()}  # recent states, kingdom last named in full, outlet
@@ -538,20 +585,33 @@ class ActorStage:
         self.matcher.prepare(words)  # at once: most begin nothing)
         self.passes.prepare(words)
         ctx["sports"] = set().union(*seen_in.values()) if seen_in else set()
+        matched = {s.idx: self.guards(p.tokens.get(s.idx, []), self.matcher(p.tokens.get(s.idx, [])),
+                                      len(ctx["sports"]) >= SPORTS_DOC) for s in p.sentences}
+        read = {s.idx: self._read(p.tokens.get(s.idx, []), s, date, matched[s.idx]) for s in p.sentences}
+        fulls = self._full_names(p, read)
+        full_seen = {m.person or m.entry for m in fulls}
+        memory = self.surnames.memory(fulls)  # family names the article teaches (نبيه بري … بري)
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
             seen = seen_in[s.idx]
             mark = self.passes(tokens)  # (made as the sentence is read: its objects go with it)
-            matches = self.guards(tokens, self.matcher(tokens), len(ctx["sports"]) >= SPORTS_DOC)
-            matches = shared_names(tokens, matches, named, full_seen,  # كوريا، الكونغو: which state (or person)
-                                   lambda e: {r.code for r in self.dictionary.entries[e].roles},
-                                   lambda t: t.prefix in ("", "و") and ((t.base or t.norm) in self.first_words
-                                                                        or self.titled.foreign_name(t.base or t.norm)),
-                                   self.guards)
-            mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
-            mentions = [m for m in mentions if self.dictionary.in_period(m.entry or m.code, date)]
+            mentions = read[s.idx]
+            if any(len({n.code for n in m.names if n.kind == "name" and n.code}) > 1 for m in matched[s.idx]):
+                # كوريا، الكونغو: which state (or person) a shared name is depends on what the article named so far
+                matches = shared_names(tokens, matched[s.idx], named, full_seen,
+                                       lambda e: {r.code for r in self.dictionary.entries[e].roles},
+                                       lambda t: t.prefix in ("", "و") and ((t.base or t.norm) in self.first_words
+                                                                            or self.titled.foreign_name(t.base or t.norm)),
+                                       self.guards)
+                mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
+                mentions = [m for m in mentions if self.dictionary.in_period(m.entry or m.code, date)]
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
             mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
+            self.surnames.widen(tokens, mentions, s.text, s.start)  # (خوسي لويس ثاباتيرو: his own names too)
+            taught = self.surnames.find(tokens, read[s.idx], memory, s.idx, date, s.text, s.start, self._surname_here)
+            if taught:  # (بن عيسى over the lone عيسى the dictionary read)
+                mentions = by_start([m for m in mentions if not any(
+                    f.tok_start <= m.tok_start and m.tok_end <= f.tok_end for f in taught)], taught)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
             mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
             found, drop = self.historic(tokens, mentions, s, ctx["historic"], mark.past)  # rulers and empires of the past

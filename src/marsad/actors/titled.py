@@ -21,7 +21,7 @@ from .foreign_names import ForeignNames
 
 LISTS = ("office_words", "apposition_words", "ruling_families", "honorifics", "political_honorifics", "speech_verbs",
          "foreign_given_names", "name_stops", "military_ranks", "state_organs", "subject_cues", "business_words", "occupations", "religious_words",
-         "quote_nouns", "source_nouns")
+         "quote_nouns", "source_nouns", "surname_idioms")
 LINKS = {"بن", "ابن", "ابو", "ابي", "عبد", "ال", "ولد", "بنت", "دي", "دو", "فون", "فان"}  # inside a name
 # Offices a national paper names by title alone for its own state's holder: ministers, deputies, governors, the crown
 # prince, spokesmen (not heads of state or diplomats, often foreign)
@@ -66,6 +66,7 @@ class TitledLists:
     religious_words: frozenset[str] = frozenset()
     quote_nouns: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
+    surname_idioms: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
 
 
@@ -189,6 +190,8 @@ class TitledPersons:
             return not b.endswith(("يه", "ين", "ون", "ات"))  # a family name (الحريري), not an adjective (التلفزيونية)
         if b.endswith(("يين", "يون", "ات")):
             return False  # plural nouns and adjectives (اتصالات، هاتفيين), not هيلين
+        if b.endswith("ا") and not first and not t.prefix and self.foreign(t):
+            return True  # كنزو أوشيما، خوسيه ثاباتيرو: a foreign family name in -a after the name's first word
         if b.endswith("ا") or (b.endswith("ه") and not (after_given and b.endswith("يه"))):
             return False  # an accusative (هجوما، مثالا) or a feminine or suffixed noun (مناظرة، طريقه)
         # not a verb (يزور، تناولت); a word too long for a singular imperfect (تستفعل has six letters) that does not end
@@ -320,11 +323,15 @@ class TitledPersons:
         Returns (end, country, agent)."""
         j = i + 1
         code = agent = None
+        # (رئيس بعثة الأمم المتحدة في أفغانستان فلان: the UN's, not Afghanistan's; رئيس الجامعة الإسلامية في باكستان:
+        # a university's, an institute's or a firm's officer, not the state's)
+        igo = False
         governed = self._governs(tokens[i])
         while j < len(tokens) and j - i <= PHRASE_MAX:
             m = starts.get(j)
             t = tokens[j]
             if m is not None:
+                igo = igo or m.kind == "igo"
                 if m.kind not in ("name", "nisba", "head", "igo", "capital") or (
                         m.kind == "capital" and not (t.prefix == "ب" or j == i + 1)):
                     break  # (سفير كراكاس بدمشق: a capital right after the office word or with ب; not أمير منطقة الرياض)
@@ -333,6 +340,7 @@ class TitledPersons:
                 j = m.tok_end
                 governed = False
                 continue
+            igo = igo or bare(t) in self.institutions or bare(t) in self.g.business_words  # (جامعة، معهد، شركة)
             if self.is_title(t) or ((bare(t) in self.g.military_ranks or t.norm in self.g.military_ranks) and (
                     t.prefix == "ال" or bare(tokens[j - 1]) in self.g.military_ranks)):
                 # (اللفتنانت كولونيل فلان; not فريق "team" without the article)
@@ -340,9 +348,15 @@ class TitledPersons:
                 j += 1
                 continue
             there = starts.get(j + 1)
-            if not after and t.norm in ("في", "لدي") and code is not None and there is not None \
-                    and there.kind in ("name", "capital") and there.code:
-                j = there.tok_end  # السفير الأذري في عمان فلان: where the envoy serves, after the holder's state
+            if not after and t.norm in ("في", "لدي") and there is not None and there.kind in ("name", "capital") \
+                    and there.code and (code is not None or (bare(tokens[j - 1]) not in self.g.office_words and not igo
+                                                             and there.kind == "name")):
+                # السفير الأذري في عمان فلان: where the envoy serves, after the holder's state; المتحدث باسم المجلس
+                # الأعلى في الصومال فلان: the state of the body, when none came before (a state's name: ممثل الائتلاف في
+                # واشنطن is where he serves, not whose)
+                if code is None:
+                    code, agent = there.code, there.agent
+                j = there.tok_end
                 governed = False
                 continue
             if (t.prefix in ("ال", "وال", "لل") and t.is_word and not t.suffix) or t.norm in ("باسم", "لشوون", "لدي") \
@@ -553,6 +567,13 @@ class TitledPersons:
             if len(names) == length and names in memory and not taken.intersection(range(i, i + length)):
                 return (i, i + length) + memory[names]
         t = tokens[i]
+        prev = tokens[i - 1] if i else None
+        if prev is not None and i - 1 not in taken and (prev.norm in ("الدين", "الله") or (
+                prev.prefix in ("", "و") and bare(prev) in self.given and len(bare(prev)) >= 3
+                and prev.norm not in self.protected and prev.norm not in self.g.subject_cues)) \
+                and not any(len(k) > 1 and bare(prev) in k and t.norm in k for k in memory):
+            return None  # نور الدين دمرتاش after صلاح الدين دمرتاش: a brother, someone else of the family (not ماجد
+            # القصبي after ماجد بن عبدالله القصبي: his own given name)
         if ("=" + t.norm,) in memory:
             return (i, i + 1) + memory[("=" + t.norm,)]
         if t.prefix in ("", "ال") and not t.suffix and (bare(t),) in memory and len(bare(t)) >= 3:
