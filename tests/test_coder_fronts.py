@@ -281,3 +281,10 @@ def test_a_danger_someone_poses_is_no_threat_made(pipe):
     assert not coded(pipe, "ودعت الولايات المتحدة باكستان إلى التعاون للقضاء على التهديد الذي يشكله تنظيم داعش.", "THREATEN")
     assert not coded(pipe, "وقال الوزير إن إيران تشكل تهديدا على أمن المنطقة.", "THREATEN")
     assert coded(pipe, "وهدد تنظيم داعش بشن هجمات على السفارات الغربية في بغداد.", "THREATEN")
+
+
+def test_where_forces_are_deployed_is_no_target(pipe):
+    # the learned layer (models chosen at a lower event threshold) had made Belarus the target of its own deployment
+    evs = coded(pipe, "وقال بوتين إن العسكريين الروس والبيلاروس يختارون حاليا مواقع نشر المنظومة على الأراضي البيلاروسية.",
+                "MOBILIZE")
+    assert evs and all(e.recipient.code != "BLR" for e in evs)

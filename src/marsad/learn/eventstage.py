@@ -64,16 +64,19 @@ def party_of(m: Mention) -> Party:
     return Party(code=m.code, agent=m.agent, name=m.person or m.code, text=m.text, start=m.start, end=m.end, country=m.country)
 
 
+TERRITORY = frozenset({"الاراضي", "اراضي", "داخل", "في"})  # "على الأراضي البيلاروسية": where, for a deployment
 APPOSITION_GAP = 10  # characters between an actor and a same-state name taken as its apposition (a title word)
 
 
 def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: float, override: float = 1.01,
-                 same_code: bool = True, places: frozenset[int] = frozenset()) -> dict[str, Mention]:
+                 same_code: bool = True, places: frozenset[int] = frozenset(),
+                 hosts: frozenset[int] = frozenset()) -> dict[str, Mention]:
     """side -> mention chosen by the argument scorer. A party the rules are unsure of gets the mention most
     likely in that role when its probability reaches ``threshold``; a party the rules wrote is replaced only
     when another mention reaches ``override`` (above 1: never). Never the mention holding the other side.
     ``same_code``: a party may have the other's country (domestic acts: a state's police and its citizens).
-    ``places``: starts of mentions written as the place of the act (after في) or its goal: never the actor."""
+    ``places``: starts of mentions written as the place of the act (after في) or its goal: never the actor.
+    ``hosts``: starts of mentions that may not be the recipient (where forces are deployed: the host, not a target)."""
     out: dict[str, Mention] = {}
     # the party that reports a material act noun right after its verb of saying is its source, not its actor
     # ("أكدت الشركة الألمانية خطف أحد موظفيها"): the rules record it as the attribution, the mention's own text
@@ -91,6 +94,7 @@ def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: floa
         other_end = other.end if other is not None else other_party.end
         best = max(((m, float(p[k])) for m, p in scored if m.start != other_start
                     and (same_code or m.code != other_code) and not (side == "actor" and m.start in places)
+                    and not (side == "recipient" and m.start in hosts)
                     # a name in apposition right after the actor is the actor ("قوات الأمن البحرينية اللواء فلان")
                     and not (side == "recipient" and m.code == other_code and other_end is not None
                              and 0 <= m.start - other_end <= APPOSITION_GAP)
@@ -208,7 +212,11 @@ def choose_arguments(e: Event, tokens, mentions: list[Mention], model: NamedMode
     place = next((q.code for q in (e.actor, e.recipient) if q.inferred == "place" and q.code), None)
     if e.pattern.startswith("news.assault.terror_act") and e.trigger_start is not None:
         places |= {m.start for m in cands if m.end <= e.trigger_start}  # who condemns a terrorist act did not do it
-    chosen = pick_parties(e, scored, threshold, override, places=places)
+    # forces deployed in a state (نشر المنظومة في بيلاروسيا) are not aimed at it, nor at their own state
+    mobilize = e.event == "MOBILIZE"
+    chosen = pick_parties(e, scored, threshold, override, places=places, same_code=not mobilize,
+                          hosts=frozenset(m.start for m in cands if m.start in places or (
+                              m.tok_start > 0 and tokens[m.tok_start - 1].norm in TERRITORY)) if mobilize else frozenset())
     where = place_state(e, [m for m in cands if m.start in places], kind_of, tokens, (clues.head, clues.last)) \
         if threshold <= 1.0 else None
     # no actor written: the place's state or the previous sentence's actor, when likelier than any mention
