@@ -7,13 +7,14 @@ import pytest
 
 import marsad.actors.matcher as matcher_module
 from marsad.actors.dictionary import KIND_RANK, Name, key
-from marsad.actors.matcher import _END, Matcher, Trie, first_keys, orig_prefix_len
+from marsad.actors.matcher import _END, Trie, first_keys, orig_prefix_len
 from marsad.actors.stage import ActorStage
 from marsad.ingest.readers import make_document
 from marsad.pipeline import Segmenter
 from marsad.records import Processed
 from marsad.text.normalize import normalize
-from marsad.text.tokens import _PREFIXES, Tokenizer, function_words
+from marsad.text.tokens import _PREFIXES, Tokenizer
+from matcher_answers import fresh, read
 
 # names of every kind the matcher reads: nisbas, persons (also across the father's name and in other vowels), a
 # capital in other vowels (بروكسيل), a dual (جمهوريتا), a metonym whose second word the dictionary keys with ال
@@ -38,19 +39,6 @@ def stage() -> ActorStage:
 def sentences(stage) -> list:
     seg = Segmenter(Tokenizer(stage.protected_words()))
     return [seg(Processed(make_document(t, "t", published="2010-06-01"))).tokens[0] for t in SENTENCES]
-
-
-def fresh(stage) -> Matcher:
-    return Matcher(stage.dictionary, stage.matcher.spellings, function_words())
-
-
-def read(m: Matcher, tokens) -> tuple:
-    """Everything the matcher answers for one sentence: matches with their names, and both scans."""
-    matches = [(x.tok_start, x.tok_end, x.char_start, x.char_end, [(n.entry, n.kind) for n in x.names], x.nasab)
-               for x in m(tokens)]
-    scans = [[(a, b, [n.entry for n in names]) for a, b, names in m.scan(tokens, trie)]
-             for trie in (m.head_trie, m.city_trie)]
-    return matches, scans
 
 
 def test_the_sentences_give_what_the_caches_must_keep(stage, sentences):

@@ -8,12 +8,12 @@ import pytest
 
 import marsad.actors.matcher as matcher_module
 from marsad.actors.firstsight import FirstSight
-from marsad.actors.matcher import Matcher
 from marsad.actors.stage import ActorStage
 from marsad.ingest.readers import make_document
 from marsad.pipeline import Segmenter
 from marsad.records import Processed
-from marsad.text.tokens import Tokenizer, function_words
+from marsad.text.tokens import Tokenizer
+from matcher_answers import fresh, read
 
 # plain words of every sort (verbs, nouns with proclitics and suffixes, numbers, a dual), and names of every kind the
 # matcher reads: a state with proclitics (وللصين), a capital in other vowels (بروكسيل), a foreign person in another
@@ -38,18 +38,6 @@ def stage() -> ActorStage:
 def sentences(stage) -> list:
     seg = Segmenter(Tokenizer(stage.protected_words()))
     return [seg(Processed(make_document(t, "t", published="2010-06-01"))).tokens[0] for t in SENTENCES]
-
-
-def fresh(stage) -> Matcher:
-    return Matcher(stage.dictionary, stage.matcher.spellings, function_words())
-
-
-def read(m: Matcher, tokens) -> tuple:
-    matches = [(x.tok_start, x.tok_end, x.char_start, x.char_end, [(n.entry, n.kind) for n in x.names], x.nasab)
-               for x in m(tokens)]
-    scans = [[(a, b, [n.entry for n in names]) for a, b, names in m.scan(tokens, trie)]
-             for trie in (m.head_trie, m.city_trie)]
-    return matches, scans
 
 
 NOTHING = ((), None, (), False, None)  # what ``_learn`` finds for a word that begins nothing
