@@ -19,7 +19,7 @@ from ..actors.stage import bundled_dictionary, bundled_guards, stateless_groups
 from ..records import Event, Mention, Party, Sentence, Token
 from ..text.normalize import normalize
 from ..text.tokens import forms as token_forms
-from . import arguments, clauses, protest
+from . import arguments, clauses, protest, senses
 from . import modality as modal
 from .arguments import BOUNDARY, PREPS, prep
 from .dates import find_dates, nearest
@@ -88,15 +88,7 @@ def charged(tokens: list[Token], norms: list[str], head: int) -> bool:
 ARRIVING = frozenset({"وفد", "الوفد", "ملك", "الملك", "امير", "الامير", "ولي", "الشيخ", "سمو", "رييسه", "وزيره"})
 
 
-UNITS = frozenset({"دوريه", "دوريات", "قوات", "قوه", "فرق", "فرقه", "وحدات", "وحده", "طايرات", "عناصر", "كتيبه",
-                   "لواء", "سريه", "الويه", "كتايب"})  # units a support noun can qualify
-# what a host verb may take in that is no guest: shows and games, and places that receive people
-SHOWS = frozenset({"معرض", "معرضا", "مهرجان", "مهرجانا", "حفل", "حفلا", "بطوله", "مباراه", "مباريات", "فعاليات",
-                   "فعاليه", "دوري", "سباق", "مسابقه", "معارض", "مهرجانات", "عروض", "عرض"})
-HOST_PLACES = frozenset({"مقبره", "مستشفي", "مستشفيات", "مطار", "ملعب", "فندق", "فنادق", "مخيم", "مخيمات", "مركز"})
 CALLED_PEOPLE = frozenset({"شعب", "شعوب", "مواطنين", "مواطنون", "جماهير", "اهالي", "سكان", "جاليه", "جاليات"})
-CONDEMNERS = frozenset({"مجلس", "عضو", "اعضاء", "عدد", "وجهاء", "اتحاد", "مركز", "رييس", "وزير", "امين", "حزب",
-                        "هيئه", "جمعيه", "منظمه", "نواب", "علماء"})  # bodies and people who condemn
 PERIPHRASTIC = frozenset({"تم", "تمت", "يتم", "ويتم", "وتم", "جري", "جرت", "وجري"})  # "تم القبض على": a passive act told
 CLAIMS = frozenset({"تبني", "تبنت", "يتبني", "تتبني", "تبنوا"})  # claimed (an attack): its doer
 TOGETHER = frozenset({"معا", "سويا", "سويه"})  # adverbs that make co-agents of those one acted with
@@ -182,13 +174,8 @@ class EventCoder:
                 continue  # وعودة is و + عودة "and the return" (its ة is no pronoun): not وعوده "his promises"
             if m.pattern.event == "REQUEST" and "دّع" in tokens[head].text.replace("\u064e", ""):
                 continue  # يدّعون "they claim" (ادّعى), written with its shadda, is not يدعون "they call for"
-            if tokens[head].norm in ("دان", "ودان") and not self._condemner_next(tokens, head, mentions):
-                continue  # "دان لويد المتحدث": the given name Dan, not "condemned"
-            if m.pattern.id.startswith("consult.host") and self._hosts_no_one(tokens, head):
-                continue  # "معرض تستضيفه الأمانة"، "الشهداء الذين استقبلتهم مقبرة الشرف": a show or a place, no meeting
-            if m.pattern.event == "SUPPORT" and len(m.tokens) == 1 and head > 0 and not tokens[head].prefix \
-                    and tokens[head - 1].norm in UNITS and tokens[head].norm in ("مسانده", "دعم", "اسناد", "موازره"):
-                continue  # "دورية مساندة"، "قوات الدعم": a unit's name or adjective, not backing given
+            if senses.other_sense(m, tokens, mentions):
+                continue  # the name Dan, a show hosted, a unit's support word (events/senses.py)
             if head > 0 and norms[head - 1] in ("بخصوص", "بشان", "حول") and tokens[head].prefix[:2] == "ال":
                 continue  # "فكرة بخصوص الانضمام"، "محادثات بشأن الانسحاب": the topic of talk, not an act
             if m.pattern.event == "ASSAULT" and len(m.tokens) == 1 and m.pattern.id.split("#")[0].endswith(".v") and any(
@@ -541,25 +528,6 @@ class EventCoder:
         if head + 1 < len(tokens) and (tokens[head + 1].norm[:1].isdigit() or tokens[head + 1].norm in clauses.COUNT_WORDS):
             return False  # "أعلن العميد محمد سمير مقتل 88 إرهابيا": a count follows an act noun, not a family name
         return prev.prefix in ("", "و") and (name in self.given_names or (name.startswith("عبد") and len(name) > 4))
-
-    @staticmethod
-    def _condemner_next(tokens: list[Token], head: int, mentions: list[Mention]) -> bool:
-        """After دان "condemned": a definite word, a title or honorific, a body, or a party's name."""
-        if head + 1 >= len(tokens):
-            return False
-        t = tokens[head + 1]
-        return "ال" in t.prefix or t.base in arguments.TITLES or t.norm in arguments.HONORIFICS \
-            or t.base in CONDEMNERS or any(x.tok_start == head + 1 and x.code for x in mentions)
-
-    @staticmethod
-    def _hosts_no_one(tokens: list[Token], head: int) -> bool:
-        """A host verb whose guest is a show (معرضا، مهرجان؛ or a pronoun standing for one just before) or whose
-        subject is a place that takes people in (مقبرة، مستشفى، مطار)."""
-        after = tokens[head + 1:head + 4]
-        if any(t.base in SHOWS or t.norm in SHOWS for t in after[:2]) or any(t.base in HOST_PLACES for t in after[:1]):
-            return True
-        pronoun = tokens[head].norm.endswith(("ه", "ها", "هم"))
-        return pronoun and any(t.base in SHOWS or t.norm in SHOWS for t in tokens[max(0, head - 5):head])
 
     # -- voice and missing parties ----------------------------------------------------------------
     @staticmethod

@@ -1,0 +1,51 @@
+"""Word sense at a trigger: readings of a matched word that are no act of its entry (the given name Dan for دان
+"condemned", a show hosted, a unit named by a support word). The coder asks ``other_sense`` before it chooses any
+argument; each reading is general Arabic with its own test in tests/test_coder_fronts.py."""
+
+from __future__ import annotations
+
+from ..records import Mention, Token
+from .arguments import HONORIFICS, TITLES
+from .lexicon import TriggerMatch
+
+UNITS = frozenset({"دوريه", "دوريات", "قوات", "قوه", "فرق", "فرقه", "وحدات", "وحده", "طايرات", "عناصر", "كتيبه",
+                   "لواء", "سريه", "الويه", "كتايب"})  # units a support noun can qualify
+SUPPORT_NOUNS = frozenset({"مسانده", "دعم", "اسناد", "موازره"})
+# what a host verb may take in that is no guest: shows and games, and places that receive people
+SHOWS = frozenset({"معرض", "معرضا", "مهرجان", "مهرجانا", "حفل", "حفلا", "بطوله", "مباراه", "مباريات", "فعاليات",
+                   "فعاليه", "دوري", "سباق", "مسابقه", "معارض", "مهرجانات", "عروض", "عرض"})
+HOST_PLACES = frozenset({"مقبره", "مستشفي", "مستشفيات", "مطار", "ملعب", "فندق", "فنادق", "مخيم", "مخيمات", "مركز"})
+CONDEMNERS = frozenset({"مجلس", "عضو", "اعضاء", "عدد", "وجهاء", "اتحاد", "مركز", "رييس", "وزير", "امين", "حزب",
+                        "هيئه", "جمعيه", "منظمه", "نواب", "علماء"})  # bodies and people who condemn
+
+
+def condemner_next(tokens: list[Token], head: int, mentions: list[Mention]) -> bool:
+    """After دان "condemned": a definite word, a title or honorific, a body, or a party's name."""
+    if head + 1 >= len(tokens):
+        return False
+    t = tokens[head + 1]
+    return "ال" in t.prefix or t.base in TITLES or t.norm in HONORIFICS or t.base in CONDEMNERS \
+        or any(x.tok_start == head + 1 and x.code for x in mentions)
+
+
+def hosts_no_one(tokens: list[Token], head: int) -> bool:
+    """A host verb whose guest is a show (معرضا، مهرجان؛ or a pronoun standing for one just before) or whose
+    subject is a place that takes people in (مقبرة، مستشفى، مطار)."""
+    after = tokens[head + 1:head + 3]
+    if any(t.base in SHOWS or t.norm in SHOWS for t in after) or (after and after[0].base in HOST_PLACES):
+        return True
+    pronoun = tokens[head].norm.endswith(("ه", "ها", "هم"))
+    return pronoun and any(t.base in SHOWS or t.norm in SHOWS for t in tokens[max(0, head - 5):head])
+
+
+def other_sense(m: TriggerMatch, tokens: list[Token], mentions: list[Mention]) -> str | None:
+    """Why the word at the match is no act of its entry here, or None."""
+    head = m.tokens[0]
+    if tokens[head].norm in ("دان", "ودان") and not condemner_next(tokens, head, mentions):
+        return "name"  # "دان لويد المتحدث": the given name Dan, not "condemned"
+    if m.pattern.id.startswith("consult.host") and hosts_no_one(tokens, head):
+        return "no guest"  # "معرض تستضيفه الأمانة"، "الشهداء الذين استقبلتهم مقبرة الشرف"
+    if m.pattern.event == "SUPPORT" and len(m.tokens) == 1 and head > 0 and not tokens[head].prefix \
+            and tokens[head - 1].norm in UNITS and tokens[head].norm in SUPPORT_NOUNS:
+        return "unit"  # "دورية مساندة"، "قوات الدعم": a unit's name or adjective, not backing given
+    return None
