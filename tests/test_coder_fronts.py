@@ -288,3 +288,10 @@ def test_where_forces_are_deployed_is_no_target(pipe):
     evs = coded(pipe, "وقال بوتين إن العسكريين الروس والبيلاروس يختارون حاليا مواقع نشر المنظومة على الأراضي البيلاروسية.",
                 "MOBILIZE")
     assert evs and all(e.recipient.code != "BLR" for e in evs)
+
+
+def test_the_dead_in_the_ranks_of_a_party_are_its_people(pipe):
+    evs = coded(pipe, "وأشارت المصادر إلى سقوط سبعة قتلى في صفوف الحوثيين وإصابة 29 جريحا في المعارك.", "ASSAULT")
+    assert [e.recipient.code for e in evs] == ["HOU"]
+    evs = coded(pipe, "وقتل جنديان في صفوف الجيش التركي في هجوم قرب الحدود.", "ASSAULT")
+    assert evs and all(e.recipient.code == "TUR" for e in evs)

@@ -409,6 +409,16 @@ def shelling(tokens: list[Token], head: int) -> bool:
     return any(t.base in SHELLS or t.norm in SHELLS for t in tokens[max(0, head - 8):head + 10])
 
 
+def in_ranks_of(tokens: list[Token], mentions: list[Mention], last: int) -> Mention | None:
+    """The party after في صفوف (in the ranks of) a few words after a casualty: "سقوط سبعة قتلى في صفوف الحوثيين"."""
+    for k in range(last + 1, min(len(tokens) - 1, last + 8)):
+        if tokens[k].norm in (".", ";", ":"):
+            return None
+        if tokens[k].base == "صفوف" and tokens[k - 1].norm == "في":
+            return next((x for x in mentions if k < x.tok_start <= k + 2 and x.code), None)
+    return None
+
+
 def launched_from(tokens: list[Token], mentions: list[Mention], head: int) -> Mention | None:
     """The state a projectile came from: "سقوط مقذوف من داخل الأراضي اليمنية على …"، "صواريخ أطلقت من سوريا".
     من must follow a projectile (or its launching) or lead through داخل/الأراضي: "جندي من اليمن" is who he is."""

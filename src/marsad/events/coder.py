@@ -200,6 +200,11 @@ class EventCoder:
             if m.pattern.id.startswith("news.assault.terror_act"):
                 # "دان النائب العمل الإرهابي": who condemns or tells of a terrorist act did not do it
                 actors = [a for a in actors if a.tok_start > head]
+            ranks = clauses.in_ranks_of(tokens, pool, m.tokens[-1]) if m.pattern.event == "ASSAULT" else None
+            if ranks is not None and not any(r.code for r in recipients):
+                # "سقوط سبعة قتلى في صفوف الحوثيين": whose ranks the dead are in are the victims, not a place
+                recipients = [ranks]
+                actors = [a for a in actors if a.tok_start != ranks.tok_start]
             claim = next((k for k in range(head - 1, max(-1, head - 5), -1) if tokens[k].base in CLAIMS), None) \
                 if m.pattern.event == "ASSAULT" else None
             if claim is not None:
