@@ -1,10 +1,20 @@
-"""What the actor matcher answers for one sentence, for the speed tests that prove a shortcut changes nothing
-(test_actors_speed_cache.py, test_actors_speed_firstsight.py)."""
+"""Helpers of the actor speed tests that prove a shortcut changes nothing (test_actors_speed_cache.py,
+test_actors_speed_firstsight.py, test_actors_speed_passes.py): sentences tokenized as the stage reads them, and what
+the actor matcher answers for one sentence."""
 
 from __future__ import annotations
 
 from marsad.actors.matcher import Matcher
-from marsad.text.tokens import function_words
+from marsad.ingest.readers import make_document
+from marsad.pipeline import Segmenter
+from marsad.records import Processed, Token
+from marsad.text.tokens import Tokenizer, function_words
+
+
+def tokenized(stage, texts: list[str]) -> list[list[Token]]:
+    """Each text as one sentence's tokens, with the stage's protected words (a 2010 date)."""
+    seg = Segmenter(Tokenizer(stage.protected_words()))
+    return [seg(Processed(make_document(t, "t", published="2010-06-01"))).tokens[0] for t in texts]
 
 
 def fresh(stage) -> Matcher:

@@ -9,12 +9,9 @@ import marsad.actors.matcher as matcher_module
 from marsad.actors.dictionary import KIND_RANK, Name, key
 from marsad.actors.matcher import _END, Trie, first_keys, orig_prefix_len
 from marsad.actors.stage import ActorStage
-from marsad.ingest.readers import make_document
-from marsad.pipeline import Segmenter
-from marsad.records import Processed
 from marsad.text.normalize import normalize
-from marsad.text.tokens import _PREFIXES, Tokenizer
-from matcher_answers import fresh, read
+from marsad.text.tokens import _PREFIXES
+from matcher_answers import fresh, read, tokenized
 
 # names of every kind the matcher reads: nisbas, persons (also across the father's name and in other vowels), a
 # capital in other vowels (بروكسيل), a dual (جمهوريتا), a metonym whose second word the dictionary keys with ال
@@ -37,8 +34,7 @@ def stage() -> ActorStage:
 
 @pytest.fixture(scope="module")
 def sentences(stage) -> list:
-    seg = Segmenter(Tokenizer(stage.protected_words()))
-    return [seg(Processed(make_document(t, "t", published="2010-06-01"))).tokens[0] for t in SENTENCES]
+    return tokenized(stage, SENTENCES)
 
 
 def test_the_sentences_give_what_the_caches_must_keep(stage, sentences):

@@ -13,7 +13,7 @@ from marsad.ingest.readers import make_document
 from marsad.pipeline import Segmenter
 from marsad.records import Processed
 from marsad.text.tokens import Tokenizer
-from matcher_answers import fresh, read
+from matcher_answers import fresh, read, tokenized
 
 # plain words of every sort (verbs, nouns with proclitics and suffixes, numbers, a dual), and names of every kind the
 # matcher reads: a state with proclitics (وللصين), a capital in other vowels (بروكسيل), a foreign person in another
@@ -36,8 +36,7 @@ def stage() -> ActorStage:
 
 @pytest.fixture(scope="module")
 def sentences(stage) -> list:
-    seg = Segmenter(Tokenizer(stage.protected_words()))
-    return [seg(Processed(make_document(t, "t", published="2010-06-01"))).tokens[0] for t in SENTENCES]
+    return tokenized(stage, SENTENCES)
 
 
 NOTHING = ((), None, (), False, None)  # what ``_learn`` finds for a word that begins nothing

@@ -14,6 +14,7 @@ from marsad.ingest.readers import make_document
 from marsad.pipeline import Segmenter
 from marsad.records import Processed, Token
 from marsad.text.tokens import _PREFIXES, Tokenizer
+from matcher_answers import tokenized
 
 # titles, honorifics and verbs of saying, a ruler and a caliphate of the past, المملكة and البلاد with and without
 # proclitics, a remembered name, a sentence with none of them
@@ -34,8 +35,7 @@ def stage() -> ActorStage:
 
 @pytest.fixture(scope="module")
 def sentences(stage) -> list[list[Token]]:
-    seg = Segmenter(Tokenizer(stage.protected_words()))
-    return [seg(Processed(make_document(t, "t", published="2010-06-01"))).tokens[0] for t in SENTENCES]
+    return tokenized(stage, SENTENCES)
 
 
 def fresh(stage) -> Passes:

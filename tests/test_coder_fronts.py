@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from marsad.events.fronts import parse_fronts
+from marsad.ingest.readers import make_document
 from marsad.pipeline import Pipeline
 from marsad.quality.evaluate import code_text
 
@@ -225,7 +226,6 @@ def test_special_operations_carried_out_by_a_force_are_attacks(pipe):
 
 
 def test_a_bare_office_beside_another_state_s_named_office_holder_is_not_the_outlet_s(pipe):
-    from marsad.ingest.readers import make_document
     text = "اتهم النائب ميشال عون الحكومة بمحاولة انقلاب على الدستور."
     evs = [e for e in pipe(make_document(text, "t", "", published=DATE, source="okaz")).events if e.event == "ACCUSE"]
     assert evs and evs[0].actor.code == "LBN" and evs[0].recipient.code != "SAU"
