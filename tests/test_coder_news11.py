@@ -48,3 +48,47 @@ def test_warning_of_a_response_to_any_attack_stays_a_threat(pipe, rules):
 def test_warning_a_party_against_an_act_stays_a_threat(rules):
     evs = coded(rules, "حذرت إيران الولايات المتحدة من أي اعتداء على أراضيها.")
     assert [(e.event, e.actor.code, e.recipient.code) for e in evs] == [("THREATEN", "IRN", "USA")]
+
+
+def test_warning_that_the_warners_own_state_will_act_is_a_threat(rules):
+    for text in ("وحذر الرئيس الإيراني من أن بلاده سترد على أي اعتداء أمريكي.",
+                 "حذر الرئيس الروسي من أن روسيا قد تستخدم أسلحة جديدة إذا هاجمت أوكرانيا جسر القرم."):
+        evs = [e for e in coded(rules, text) if e.modality == "asserted"]
+        assert [(e.event, e.recipient.code) for e in evs] == [("THREATEN", evs[0].recipient.code)]
+        assert evs[0].recipient.code in ("USA", "UKR")
+
+
+# -- vocabulary: sanctions past a long subject, greetings carried, airspace, an advance made ----------------------
+
+def test_sanctions_imposed_with_the_subject_and_a_date_between(rules):
+    evs = coded(rules, "فرضت وزارة الخزانة الأمريكية يوم الثلاثاء عقوبات على شركات إيرانية.", "SANCTION")
+    assert [(e.actor.code, e.recipient.code) for e in evs] == [("USA", "IRN")]
+
+
+def test_greetings_carried_to_another_leader_tell_an_audience(rules):
+    evs = coded(rules, "ونقلت وزيرة الخارجية الإندونيسية للملك سلمان تحيات الرئيس الإندونيسي.", "CONSULT")
+    assert [(e.actor.code, e.recipient.code) for e in evs] == [("IDN", "SAU")]
+
+
+def test_greetings_to_ones_own_troops_are_no_meeting_between_parties(rules):
+    assert coded(rules, "ونقل ولي العهد تحيات خادم الحرمين الشريفين للقوات المسلحة في المنطقة الجنوبية.", "CONSULT") == []
+
+
+def test_military_aircraft_in_another_states_airspace(rules):
+    for text in ("وأفاد بيان للجيش اللبناني بأن طائرة استطلاع تابعة للجيش الإسرائيلي انتهكت الأجواء اللبنانية.",
+                 "عاد طيران الاستطلاع الإسرائيلي إلى انتهاك سيادة الأجواء اللبنانية."):
+        evs = coded(rules, text, "MOBILIZE")
+        assert [(e.actor.code, e.recipient.code) for e in evs] == [("ISR", "LBN")]
+
+
+def test_a_meteor_crossing_the_sky_is_no_mobilisation(rules):
+    assert coded(rules, "وشوهد الجسم المضيء الذي اخترق أجواء السعودية فوق مدينة رابغ.") == []
+
+
+def test_an_advance_made_against_a_party_far_from_the_noun(rules):
+    evs = coded(rules, "أحرزت القوات العراقية تقدما في محافظة الأنبار، غربي البلاد، على حساب تنظيم داعش.", "ASSAULT")
+    assert [(e.actor.code, e.mode) for e in evs] == [("IRQ", "occupy")]
+
+
+def test_a_request_at_state_expense_is_no_advance(rules):
+    assert coded(rules, "تقدم المواطن بطلب لعلاج ابنه في ألمانيا على حساب الدولة.", "ASSAULT") == []

@@ -33,7 +33,7 @@ TARGETS = frozenset({"مواقع", "موقعا", "مقرات", "مقرا", "مع
 # things struck whose nisba names their owner, the target ("تفجير السفارة الأمريكية"، "استهداف مدرعة إسرائيلية")
 STRUCK = frozenset({"سفاره", "مدرعه", "دبابه", "اليه", "دوريه", "سفينه", "طايره", "قافله", "قاعده", "موقع", "مقر",
                     "مبني", "قنصليه", "ناقله", "بارجه", "مروحيه", "مطار", "ثكنه", "حاجز", "نقطه", "مركز", "مسجد",
-                    "كنيسه", "مدرسه", "مستشفي", "فندق", "معسكر"})
+                    "كنيسه", "مدرسه", "مستشفي", "فندق", "معسكر", "اجواء"})
 PLACE_WORDS = frozenset({"قرب", "بالقرب", "شمال", "جنوب", "شرق", "غرب", "شمالي", "جنوبي", "شرقي", "غربي", "وسط",
                          "داخل", "خارج", "اطراف", "ضواحي", "محيط", "قباله"})
 EXAMPLES = {"مثل", "عكس", "غرار", "سوي", "خلاف", "كما"}
@@ -331,7 +331,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                             and not (frame.actor == "genitive" and any(last < h < x.tok_start for h in heads))
                             and not any(in_set(norms[k], SCOPE_VERBS) for k in range(last + 1, x.tok_start))
                             # "تستهدف الحملة العسكرية مواقع تنظيم داعش": the owner of the things struck is the target
-                            and not (m.pattern.event == "ASSAULT" and x.tok_start - 1 > last
+                            and not (m.pattern.event in ("ASSAULT", "MOBILIZE") and x.tok_start - 1 >= last
                                      and owned_target(tokens[x.tok_start - 1]))),
                            None)
         # examples and contrasts ("على عكس جيرانهم مثل المجر") are not the subject, nor is a state named

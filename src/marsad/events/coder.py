@@ -376,6 +376,9 @@ class EventCoder:
             event_type, mode = self._retype(m, norms, tf, head, recipients, tokens)
             if charge:
                 event_type, mode = "ACCUSE", "allege"
+            if m.pattern.id.startswith("accuse.warn_that") and self._own_side_next(tokens, pool, m.tokens[-1], actors):
+                event_type, mode = "THREATEN", None  # "حذر ميدفيديف من أن روسيا قد تستخدم …": his side's own act
+                recipients = [r for r in recipients if r.code not in {a.code for a in actors}]
             if event_type == "AGREE" and mode in ("promise", "offer", "intend") and modality == "asserted":
                 modality = "future"  # retyped by readiness ("استعداد طهران لاستئناف المحادثات"): not done yet
             d = nearest(dates, head)
@@ -521,6 +524,16 @@ class EventCoder:
         inside = [x for x in pool if start <= x.tok_start < end and x.code]
         return inside[:1] or [x for x in pool if x.tok_end <= start and x.code and x.code != other][-1:]
 
+    @staticmethod
+    def _own_side_next(tokens: list[Token], pool: list[Mention], last: int, actors: list[Mention]) -> bool:
+        """Right after "warned that" stands the warner's own state (its name, or بلاده): a warning of what his side
+        will do is a threat, not a concern about others."""
+        k = last + 1
+        if k < len(tokens) and tokens[k].norm in ("بلاده", "بلادها", "بلادنا", "بلادي"):
+            return True
+        own = {a.code for a in actors if a.code}
+        return any(x.tok_start == k and x.code in own for x in pool)
+
     def _surname(self, tokens: list[Token], m: TriggerMatch) -> bool:
         """A one-word trigger right after a given name is the person's family name (فؤاد شكر، عبدالله نصر)."""
         head = m.tokens[0]
@@ -638,11 +651,13 @@ class EventCoder:
         the embedded trigger, within a few tokens and no clause boundary, is dropped. So is a purpose clause
         (لـ + masdar) after any act: "أرسلت قوات للقتال"، "قدمت مساعدات لدعم أوكرانيا" are one act each."""
         governing = {"AGREE", "THREATEN", "REQUEST", "REJECT", "SUPPORT"}  # SUPPORT: "وقعت اتفاقية تعاون عسكري"
-        # (an accusation presupposes its act: "أدانت تسليم بيونغ يانغ ذخائر" codes both)
+        # (an accusation presupposes its act: "أدانت تسليم بيونغ يانغ ذخائر" codes both; a warning that something
+        # may happen does not: "حذر من أن روسيا قد تستخدم …")
         out = []
         for m in matches:
             purpose = len(m.tokens) == 1 and tokens[m.tokens[0]].prefix in ("ل", "لال")
-            gov = next((g for g in out if (g.pattern.event in governing or purpose) and 0 < m.tokens[0] - g.tokens[-1] <= 5
+            gov = next((g for g in out if (g.pattern.event in governing or purpose or g.pattern.id.startswith(
+                "accuse.warn_that")) and 0 < m.tokens[0] - g.tokens[-1] <= 5
                         and not any(norms[k] in BOUNDARY for k in range(g.tokens[-1] + 1, m.tokens[0]))), None)
             if gov is None:
                 out.append(m)
