@@ -92,3 +92,20 @@ def test_an_advance_made_against_a_party_far_from_the_noun(rules):
 
 def test_a_request_at_state_expense_is_no_advance(rules):
     assert coded(rules, "تقدم المواطن بطلب لعلاج ابنه في ألمانيا على حساب الدولة.", "ASSAULT") == []
+
+
+# -- courts: legal action against people is COERCE (CAMEO 173; the annotation guide) ------------------------------
+
+def test_a_court_sentence_is_coercion(rules):
+    evs = coded(rules, "وقضت محكمة مصرية بالسجن المؤبد على 12 من أعضاء جماعة الإخوان المسلمين.")
+    assert [(e.event, e.mode, e.actor.code, e.actor.agent) for e in evs] == [("COERCE", "convict", "EGY", "JUD")]
+
+
+def test_the_genitive_of_a_trial_is_the_accused_not_the_actor(rules):
+    evs = coded(rules, "وبدأت في القاهرة محاكمة الرئيس المصري الأسبق محمد مرسي.", "COERCE")
+    assert [(e.mode, e.recipient.code, e.recipient.agent) for e in evs] == [("convict", "EGY", "GOV")]
+    assert evs[0].actor.code != "EGY" or evs[0].actor.agent != "GOV"
+
+
+def test_a_governor_is_no_trial(rules):
+    assert coded(rules, "وقال حاكم ولاية تكساس إن الولاية ستساعد المتضررين.") == []
