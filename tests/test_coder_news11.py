@@ -109,3 +109,21 @@ def test_the_genitive_of_a_trial_is_the_accused_not_the_actor(rules):
 
 def test_a_governor_is_no_trial(rules):
     assert coded(rules, "وقال حاكم ولاية تكساس إن الولاية ستساعد المتضررين.") == []
+
+
+# -- an obligation laid on a party is a demand; a dean of diplomats condemns -----------------------------------------
+
+def test_a_duty_laid_on_a_state_is_a_demand_by_the_speaker(rules):
+    evs = coded(rules, "قال وزير الخارجية السعودي اليوم إن على إيران أن تستخدم الاتفاق النووي لتحسين اقتصادها.", "REQUEST")
+    assert [(e.actor.code, e.recipient.code) for e in evs] == [("SAU", "IRN")]
+
+
+def test_stressing_that_is_no_duty(rules):
+    for text in ("وأكد الوزير الروسي على أن العلاقات مع مصر متينة.",
+                 "وشدد الرئيس الأمريكي على أهمية أن تلتزم الأطراف بالهدنة في سوريا."):
+        assert coded(rules, text, "REQUEST") == []
+
+
+def test_dan_before_a_dean_of_diplomats_is_condemned(rules):
+    evs = coded(rules, "دان عميد السلك الدبلوماسي في الرياض التفجير الإرهابي الذي استهدف مسجدا في منطقة عسير.", "ACCUSE")
+    assert len(evs) == 1

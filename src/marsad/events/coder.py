@@ -192,6 +192,9 @@ class EventCoder:
                 continue  # "بمثابة أخطر تهديد": a comparison, not an act
             actors, recipients, symmetric = arguments.choose(m, tokens, norms, pool, attribution, prev_actors, heads,
                                                              place_tokens)
+            if m.pattern.id.startswith("news.request.obligation") and not any(
+                    r.tok_start == head + 1 and r.code for r in recipients):
+                continue  # "أكد على أهمية أن"، "اتفقا على أن": a duty needs its bearer right after على
             if m.pattern.id.startswith("news.consult.call_received"):
                 # the receiver's titles stand inside the phrase (لرئيس مجلس الوزراء): the caller follows من
                 recipients = [r for r in recipients if r.tok_start > m.tokens[-1]] or [
