@@ -107,9 +107,9 @@ def test_name_lists_come_ranked(stage, sentences):
 
 def test_proclitic_readings_follow_the_prefix_list():
     def readings(norm: str) -> tuple:  # every proclitic of the list the word starts with, leaving two letters or more
-        out = [(0, key(norm))]
+        out = [(0, key(norm))]  # (but the future س, which never precedes a name)
         for pre in _PREFIXES:
-            if norm.startswith(pre) and len(norm) - len(pre) >= 2:
+            if norm.startswith(pre) and len(norm) - len(pre) >= 2 and "س" not in pre:
                 out.append((len(pre) - 1 if pre.endswith("لل") else len(pre), key(norm[len(pre):])))
         return tuple(out)
 

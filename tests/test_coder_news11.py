@@ -127,3 +127,9 @@ def test_stressing_that_is_no_duty(rules):
 def test_dan_before_a_dean_of_diplomats_is_condemned(rules):
     evs = coded(rules, "دان عميد السلك الدبلوماسي في الرياض التفجير الإرهابي الذي استهدف مسجدا في منطقة عسير.", "ACCUSE")
     assert len(evs) == 1
+
+
+def test_theft_is_no_raqqa(rules):
+    # سرقة "theft" read as the future س + رقة (Raqqa) made a Syrian place of a Saudi police report
+    evs = coded(rules, "وتمكنت دوريات الأمن من القبض على ثلاثة أشخاص متورطين في سرقة المحلات التجارية.")
+    assert all("SYR" not in (e.actor.code, e.recipient.code) for e in evs)

@@ -64,10 +64,13 @@ def orig_prefix_len(text: str, n_norm: int) -> int:
 
 _BY_FIRST: dict[str, tuple[str, ...]] = {}  # proclitic readings by their first letter (in _PREFIXES' order)
 for _p in _PREFIXES:
+    if "س" in _p:
+        continue  # the future particle precedes verbs, never a name: سرقة "theft" is no س + (ال)رقة
     _BY_FIRST[_p[0]] = _BY_FIRST.get(_p[0], ()) + (_p,)
 # by a word's first two letters (وب: وبال، وب، و), in the same order: a و word tries three, not eleven
 _ONE = {c: tuple(p for p in ps if len(p) == 1) for c, ps in _BY_FIRST.items()}
-_BY_TWO = {p[:2]: tuple(q for q in _BY_FIRST[p[0]] if len(q) == 1 or q[:2] == p[:2]) for p in _PREFIXES if len(p) > 1}
+_BY_TWO = {p[:2]: tuple(q for q in _BY_FIRST[p[0]] if len(q) == 1 or q[:2] == p[:2])
+           for p in _PREFIXES if len(p) > 1 and "س" not in p}
 
 
 def first_keys(norm: str) -> tuple[tuple[int, str], ...]:
