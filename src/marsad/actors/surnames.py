@@ -188,7 +188,11 @@ class ArticleSurnames:
         lone = {m.tok_start for m in mentions if m.kind == "person" and m.tok_end - m.tok_start == 1}
         people_end = {m.tok_end for m in mentions if m.kind == "person"}
         out: list[Mention] = []
-        for i, t in enumerate(tokens):
+        ben = any(k.startswith("بن ") for k in memory)
+        # (only a word written as a remembered surname, or بن when one is بن X, may be one: ``_hit``)
+        for i in [i for i, t in enumerate(tokens) if t.norm in memory or t.base in memory
+                  or (ben and (t.norm == "بن" or t.base == "بن"))]:
+            t = tokens[i]
             if i in covered or t.suffix:
                 continue
             got = self._hit(tokens, i, memory, covered - lone)
