@@ -222,6 +222,10 @@ class Matcher:
                 upto = hit[0]
         return out
 
+    def forget(self) -> None:
+        """The article is read: its token lists' positions go (nothing of it is kept alive past the stage)."""
+        self.picks.clear()
+
     def positions(self, tokens: list[Token]) -> list[int] | range:
         """The positions of the words not known to begin anything, as matching these very tokens picked them (all
         positions for tokens not matched in this article, or a copy of them)."""

@@ -633,4 +633,5 @@ class ActorStage:
             self._agents_and_places(p, s, tokens, mentions, own)
             if self.collect_candidates:
                 p.candidates.extend(cands)
+        self.matcher.forget()
         return p
