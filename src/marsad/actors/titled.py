@@ -251,10 +251,10 @@ class TitledPersons:
         if cues is not None and not cues and not memory:
             return []
         # cheap cues first: most words are no title, no verb of saying, no given name and nothing remembered
-        bares = [w[2:] if len(w) > 3 and w.startswith("ال") else w for w in [t.base or t.norm for t in tokens]]  # bare()
-        if cues is None and not memory and self.triggers.isdisjoint(bares) and \
-                self.g.honorifics.isdisjoint(t.norm for t in tokens):
-            return []
+        if cues is None:  # (no pass gave the marks: every word's bare form, as ``bare``)
+            bares = [w[2:] if len(w) > 3 and w.startswith("ال") else w for w in [t.base or t.norm for t in tokens]]
+            if not memory and self.triggers.isdisjoint(bares) and self.g.honorifics.isdisjoint(t.norm for t in tokens):
+                return []
         office, hon, verbs = self.g.office_words, self.g.honorifics, self.g.speech_verbs
         taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         starts = {m.tok_start: m for m in mentions}
@@ -262,10 +262,12 @@ class TitledPersons:
         # only words at or after a title, a verb of saying or a given name, or that may start a remembered name, can
         # start a name here: one pass picks them
         marks = cues if cues is not None else [i for i, b in enumerate(bares) if b in self.triggers or tokens[i].norm in hon]
-        singles = {k[0] for k in memory if len(k) == 1}  # ((b,) in memory: b in singles, no tuple per word)
+        # the forms whose bare form is a remembered one-word name ((bare(t),) in memory, tested on ``t.base or t.norm``
+        # as it is: ``bare`` takes ال off words of four letters or more)
+        singles = {w for k in memory if len(k) == 1 for w in
+                   ((k[0],) if not (len(k[0]) > 3 and k[0].startswith("ال")) else ()) + (("ال" + k[0],) if len(k[0]) > 1 else ())}
         spots = sorted({x for i in marks for x in (i, i + 1)}.union(
-            [i for i, (t, b) in enumerate(zip(tokens, bares, strict=True))
-             if t.norm in firsts or b in singles] if memory else ()))
+            [i for i, t in enumerate(tokens) if t.norm in firsts or (t.base or t.norm) in singles] if memory else ()))
         out: list[Mention] = []
         n = len(tokens)
         upto = 0
@@ -280,16 +282,17 @@ class TitledPersons:
                 found = self._quoted(tokens, i, taken)
                 if found is None or found[0] < upto:
                     continue
-            title = bares[i] in office or bares[i] in hon or tokens[i].norm in hon
+            w = bare(tokens[i])
+            title = w in office or w in hon or tokens[i].norm in hon
             if title:
                 found = self._after_title(tokens, i, starts, taken, outlet, s)
                 if found is not None and found[1] - found[0] == 1 and found[2] is None:
                     # الرئيس أولاند after فرانسوا أولاند earlier: the surname keeps what the full name taught
                     found = self._remembered(tokens, found[0], taken, memory) or found
-            if found is None and (bares[i] in self.given or (i and (bares[i - 1] in office or bares[i - 1] in hon
-                                                                    or tokens[i - 1].norm in hon or bares[i - 1] in verbs))):
+            if found is None and (w in self.given or (i and ((pw := bare(tokens[i - 1])) in office or pw in hon
+                                                             or tokens[i - 1].norm in hon or pw in verbs))):
                 found = self._before_title(tokens, i, starts, taken, outlet)
-            if found is None and (tokens[i].norm in firsts or (bares[i],) in memory):
+            if found is None and (tokens[i].norm in firsts or (w,) in memory):
                 found = self._remembered(tokens, i, taken, memory)
             if found is None:
                 continue
@@ -312,7 +315,7 @@ class TitledPersons:
             taken.update(range(a, b))
             upto = b
             # (what this name taught the memory may start a name later in the sentence)
-            spots[k:] = sorted(set(spots[k:]).union(x for x in range(b, n) if (bares[x],) in memory))
+            spots[k:] = sorted(set(spots[k:]).union(x for x in range(b, n) if (bare(tokens[x]),) in memory))
         return out
 
     def _phrase(self, tokens: list[Token], i: int, starts: dict[int, Mention],
