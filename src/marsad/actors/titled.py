@@ -38,6 +38,7 @@ MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.|ان.[^وي]ا.)$")  # verbal noun
 # افتعال of roots with و or ء, whose ت is doubled (اتفاق، اتخاذ): not a lone surname (a name may look so: أتمار)
 MASDAR_AT = re.compile(r"^ات.ا.$")
 VERB_ENDINGS = ("ون", "ين", "ان", "وا", "ه", "ها", "هم", "هما", "كم", "نا", "ني")  # plural/dual verbs, object pronouns
+WORDS_LIMIT = 200_000  # token forms and flags whose ``_word`` answer is kept
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
 
@@ -96,6 +97,8 @@ class TitledPersons:
         self.protected = protected  # function words
         self.heads = heads  # head nouns (رئيس، مجلس، قوات …)
         self.words = words  # words of dictionary names: a known name is the dictionary's business
+        # what ``_word`` answered for a token's forms and flags (its answer depends on them only), bounded
+        self.seen_words: dict[tuple, bool] = {}
 
     def is_office(self, t: Token) -> bool:
         """A word that opens the name of a political post held by one person (وزير، ولي العهد، أمير)."""
@@ -161,6 +164,17 @@ class TitledPersons:
         return bool(units) and all(self.foreign(t) for t in units)
 
     def _word(self, t: Token, first: bool, after_given: bool = False, loose: bool = False) -> bool:
+        """``_read_word``, kept per token form and flags: the same few given names and family names come again and
+        again after titles (about four calls in five are a word seen before with the same flags)."""
+        k = (t.norm, t.prefix, t.base, t.suffix, bool(first), bool(after_given), bool(loose))
+        got = self.seen_words.get(k)
+        if got is None:
+            got = self._read_word(t, first, after_given, loose)
+            if len(self.seen_words) < WORDS_LIMIT:
+                self.seen_words[k] = got
+        return got
+
+    def _read_word(self, t: Token, first: bool, after_given: bool = False, loose: bool = False) -> bool:
         """A word that can be part of a name: a plain word (no proclitic but the article on a family name, no pronoun
         suffix), not a function word, title, verb of saying or head noun. An imperfect-looking word (يزور) only when
         it is a known given name or ``loose`` (after a verb of saying); a word in -ية only after a given name (علي أصغر
