@@ -479,6 +479,8 @@ class TitledPersons:
         """محمد بن زايد آل نهيان: a known person's name goes on to the ruling house after it. A known name of two
         words or more followed by another family name (محمد بن مبارك الخليفي) is someone else of that name: a
         provisional person, not the dictionary's."""
+        if not any(m.kind == "person" for m in mentions):
+            return  # (most sentences: no known person to go on from)
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         for m in mentions:
             k = m.tok_end
