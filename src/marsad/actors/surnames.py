@@ -93,6 +93,8 @@ class ArticleSurnames:
     def widen(self, tokens, mentions: list[Mention], text: str, offset: int) -> None:
         """A known person read by one word, right after words of that person's own names written otherwise
         (خوسي لويس ثاباتيرو for خوسيه لويس رودريغيث ثاباتيرو): the span takes them in."""
+        if not any(m.kind == "person" and m.tok_end - m.tok_start == 1 and m.person for m in mentions):
+            return  # (most sentences)
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         for m in mentions:
             if m.kind != "person" or m.tok_end - m.tok_start != 1 or not m.person:
