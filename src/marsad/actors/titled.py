@@ -507,6 +507,8 @@ class TitledPersons:
         if prev is not None and prev.norm in ("بن", "ابن", "بنت"):
             return None  # منصور بن ناصر بن [عبد الله الحواسي]: the name began before بن
         cue = prev is not None and (bare(prev) in self.g.speech_verbs or self.is_title(prev))
+        if i in taken or (tokens[i].norm not in LINKS and not self._word(tokens[i], not cue, cue, cue)):
+            return None  # (most calls: the word after a title is none of a name; ``name_at`` would stop at once)
         end = self.name_at(tokens, i, taken, cue)
         units = [w for w in tokens[i:end] if w.norm not in LINKS]
         if len(units) < 2:
