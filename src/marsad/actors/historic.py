@@ -141,6 +141,9 @@ class Historic:
         self.known = known  # words of dictionary names and function words: no unknown ruler's name
         # every word that may start a historic name, with and without its article: most sentences have none
         self.quick = data.first | data.past_titles | frozenset(key(w) for w in data.first | data.past_titles)
+        self.longest: dict[str, int] = {}  # a first word -> the most words of a name it starts (no longer look-up)
+        for w in data.names:
+            self.longest[w[0]] = max(self.longest.get(w[0], 0), len(w))
 
     def __call__(self, tokens: list[Token], mentions: list[Mention], s, seen: set[str],
                  spots: list[int] | None = None) -> tuple[list[Mention], set[int]]:
@@ -166,8 +169,9 @@ class Historic:
             for whole, first in ((False, words[i]), (True, tokens[i].norm)):
                 if first not in self.d.first or (whole and first == words[i]):
                     continue
-                after = tuple(words[i + 1:i + min(6, n - i)])  # (the next words, written once for every length)
-                for length in range(min(6, n - i), 0, -1):
+                top = min(6, n - i, self.longest[first])
+                after = tuple(words[i + 1:i + top])  # (the next words, written once for every length)
+                for length in range(top, 0, -1):
                     got = self.d.names.get((first,) + after[:length - 1])
                     if got is not None and all(tokens[x].prefix in ("", "ال") for x in range(i + 1, i + length)):
                         hit = (length, got, whole)

@@ -20,6 +20,7 @@ from .spelling import skeleton_of, word_skeleton
 
 _END = object()
 LIMIT = 500_000  # distinct words kept by each per-word cache
+PICKS = 10_000  # token lists whose picked positions are kept (an article's sentences; ``prepare`` starts afresh)
 AMBIGUOUS_CUES = {"حركه", "في", "دوله", "جمهوريه", "حكومه", "الي", "مع", "رئيس", "شمال", "جنوب", "عاصمه"}
 AMBIGUOUS_PLACES = {("اطار",), ("امل",), ("سلام",), ("نصر",), ("حره",), ("وحده",), ("عين",), ("مدينه",), ("ميدان",),
                     ("جامعه",), ("ساحه",), ("مركز",)}  # places spelled like common words (ميدان "square" / Medan)
@@ -178,7 +179,9 @@ class Matcher:
         # per-word caches, bounded (LIMIT distinct words each; past that, words are read afresh each time)
         self.plain: set[str] = set()  # words that start no name in any way (most words of a text)
         self.inert: set[str] = set()  # those of them that start no head noun or place either
-        self.picked: tuple = (None, ())  # the last tokens matched and the positions of words not inert in them
+        # the token lists matched since the article began (``prepare``) -> the positions of their words not inert
+        # (the stage matches every sentence before it scans any); bounded for callers that never call ``prepare``
+        self.picks: dict[int, tuple[list[Token], list[int]]] = {}
         self.known: dict[str, tuple] = {}  # the other words -> what they start (``_learn``)
         # words that may start a foreign person's name of two words or more only -> the skeletons the next word must
         # have (most such words are followed by another word: ``_spelled`` is not called)
@@ -213,9 +216,7 @@ class Matcher:
         starts = trie.starts
         # the words that may start something, as the matcher picked them for these tokens (the stage scans the tokens it
         # has just matched), else all; one pass skips the words known to start nothing here
-        last = self.picked
-        picked = last[1] if last[0] is tokens else range(len(tokens))
-        for i in [i for i in picked if starts.get(tokens[i].norm) != ()]:
+        for i in [i for i in self.positions(tokens) if starts.get(tokens[i].norm) != ()]:
             if i < upto:
                 continue
             hit = self._at(tokens, i, trie)
@@ -223,6 +224,16 @@ class Matcher:
                 out.append((i, hit[0], hit[2]))
                 upto = hit[0]
         return out
+
+    def forget(self) -> None:
+        """The article is read: its token lists' positions go (nothing of it is kept alive past the stage)."""
+        self.picks.clear()
+
+    def positions(self, tokens: list[Token]) -> list[int] | range:
+        """The positions of the words not known to begin anything, as matching these very tokens picked them (all
+        positions for tokens not matched in this article, or a copy of them)."""
+        got = self.picks.get(id(tokens))
+        return got[1] if got is not None and got[0] is tokens else range(len(tokens))
 
     def _at(self, tokens: list[Token], i: int, trie: Trie) -> tuple[int, int, list[Name]] | None:
         norm = tokens[i].norm
@@ -269,7 +280,9 @@ class Matcher:
         # most words are known to start nothing (no name, head noun or place, exact, by skeleton or in other vowels):
         # one pass picks the others, kept for ``scan`` of the same tokens
         picked = [i for i, t in enumerate(tokens) if t.norm not in inert]
-        self.picked = (tokens, picked)
+        if len(self.picks) >= PICKS:
+            self.picks.clear()
+        self.picks[id(tokens)] = (tokens, picked)
         for i in picked:
             if i < upto:  # (inside a match)
                 continue
@@ -353,6 +366,7 @@ class Matcher:
         so (``firstsight``). They are kept in ``plain`` and ``inert``, as the loop after ``_learn`` would keep them;
         the sentences' one pass then skips them. The other new words are read in full by ``_learn`` when met, as before: the answers are the same with
         or without this call."""
+        self.picks.clear()  # (a new article: the last one's token lists are not scanned again)
         known = self.known
         fresh = [w for w in words - self.plain if w not in known]
         silent = self.sight.silent(fresh)
@@ -507,7 +521,7 @@ class Matcher:
         starts = self.head_trie.starts
         for length in (4, 3, 2, 1):
             s = i - length
-            if s < 0 or starts.get(tokens[s].norm) == ():  # (most words start no head noun)
+            if s < 0 or starts.get(tokens[s].norm) == () or tokens[s].norm in self.inert:  # (most start no head noun)
                 continue
             hit = self._at(tokens, s, self.head_trie)
             if hit and hit[0] == i:

@@ -138,9 +138,7 @@ class Resolver:
         starts = self.matcher.head_trie.starts
         # the words that may start a head noun: of the positions the matcher picked for these tokens (the words it
         # knows to start nothing are none), else of all; most words are known to start none
-        last = self.matcher.picked
-        picked = last[1] if last[0] is tokens else range(n)
-        for i in [i for i in picked if starts.get(tokens[i].norm) != ()]:
+        for i in [i for i in self.matcher.positions(tokens) if starts.get(tokens[i].norm) != ()]:
             if i < upto:
                 continue
             hit = self.matcher._at(tokens, i, self.matcher.head_trie)

@@ -177,6 +177,8 @@ class ActorStage:
         article, right after a title (الرئيس X، وزير الخارجية الروسي X), or when the dictionary marks it
         unambiguous: a businessman or athlete sharing a politician's surname is not the politician. Of several
         people sharing the name, the one named in full earlier wins, then one in a top office on the date."""
+        if not any(m.kind == "person" for m in mentions):
+            return mentions[:]  # (most sentences: no person to decide)
         out = []
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)
                    if m.kind != "person" or m.tok_end - m.tok_start > 1}
@@ -633,4 +635,5 @@ class ActorStage:
             self._agents_and_places(p, s, tokens, mentions, own)
             if self.collect_candidates:
                 p.candidates.extend(cands)
+        self.matcher.forget()
         return p

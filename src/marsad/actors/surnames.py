@@ -93,6 +93,8 @@ class ArticleSurnames:
     def widen(self, tokens, mentions: list[Mention], text: str, offset: int) -> None:
         """A known person read by one word, right after words of that person's own names written otherwise
         (خوسي لويس ثاباتيرو for خوسيه لويس رودريغيث ثاباتيرو): the span takes them in."""
+        if not any(m.kind == "person" and m.tok_end - m.tok_start == 1 and m.person for m in mentions):
+            return  # (most sentences)
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         for m in mentions:
             if m.kind != "person" or m.tok_end - m.tok_start != 1 or not m.person:
@@ -183,12 +185,19 @@ class ArticleSurnames:
         (``name_here``, a preposition before it), or joined by و to a person just named (بري والسنيورة وبن عيسى)."""
         if not memory:
             return []
+        ben = any(k.startswith("بن ") for k in memory)
+        # (only a word written as a remembered surname, or بن when one is بن X, may be one: ``_hit``)
+        spots = [i for i, t in enumerate(tokens) if t.norm in memory or t.base in memory
+                 or (ben and (t.norm == "بن" or t.base == "بن"))]
+        if not spots:
+            return []
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         # (a word after بن that the dictionary reads alone as someone's name: عيسى of بن عيسى)
         lone = {m.tok_start for m in mentions if m.kind == "person" and m.tok_end - m.tok_start == 1}
         people_end = {m.tok_end for m in mentions if m.kind == "person"}
         out: list[Mention] = []
-        for i, t in enumerate(tokens):
+        for i in spots:
+            t = tokens[i]
             if i in covered or t.suffix:
                 continue
             got = self._hit(tokens, i, memory, covered - lone)

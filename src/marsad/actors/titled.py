@@ -38,6 +38,7 @@ MASDAR = re.compile(r"^(ا.ت.ا.|است..ا.|ان.[^وي]ا.)$")  # verbal noun
 # افتعال of roots with و or ء, whose ت is doubled (اتفاق، اتخاذ): not a lone surname (a name may look so: أتمار)
 MASDAR_AT = re.compile(r"^ات.ا.$")
 VERB_ENDINGS = ("ون", "ين", "ان", "وا", "ه", "ها", "هم", "هما", "كم", "نا", "ني")  # plural/dual verbs, object pronouns
+WORDS_LIMIT = 200_000  # token forms and flags whose ``_word`` answer is kept
 NAME_MAX = 4  # words of a name, not counting the links above
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
 
@@ -96,6 +97,8 @@ class TitledPersons:
         self.protected = protected  # function words
         self.heads = heads  # head nouns (رئيس، مجلس، قوات …)
         self.words = words  # words of dictionary names: a known name is the dictionary's business
+        # what ``_word`` answered for a token's forms and flags (its answer depends on them only), bounded
+        self.seen_words: dict[tuple, bool] = {}
 
     def is_office(self, t: Token) -> bool:
         """A word that opens the name of a political post held by one person (وزير، ولي العهد، أمير)."""
@@ -161,6 +164,17 @@ class TitledPersons:
         return bool(units) and all(self.foreign(t) for t in units)
 
     def _word(self, t: Token, first: bool, after_given: bool = False, loose: bool = False) -> bool:
+        """``_read_word``, kept per token form and flags: the same few given names and family names come again and
+        again after titles (about four calls in five are a word seen before with the same flags)."""
+        k = (t.norm, t.prefix, t.base, t.suffix, bool(first), bool(after_given), bool(loose))
+        got = self.seen_words.get(k)
+        if got is None:
+            got = self._read_word(t, first, after_given, loose)
+            if len(self.seen_words) < WORDS_LIMIT:
+                self.seen_words[k] = got
+        return got
+
+    def _read_word(self, t: Token, first: bool, after_given: bool = False, loose: bool = False) -> bool:
         """A word that can be part of a name: a plain word (no proclitic but the article on a family name, no pronoun
         suffix), not a function word, title, verb of saying or head noun. An imperfect-looking word (يزور) only when
         it is a known given name or ``loose`` (after a verb of saying); a word in -ية only after a given name (علي أصغر
@@ -251,10 +265,10 @@ class TitledPersons:
         if cues is not None and not cues and not memory:
             return []
         # cheap cues first: most words are no title, no verb of saying, no given name and nothing remembered
-        bares = [w[2:] if len(w) > 3 and w.startswith("ال") else w for w in [t.base or t.norm for t in tokens]]  # bare()
-        if cues is None and not memory and self.triggers.isdisjoint(bares) and \
-                self.g.honorifics.isdisjoint(t.norm for t in tokens):
-            return []
+        if cues is None:  # (no pass gave the marks: every word's bare form, as ``bare``)
+            bares = [w[2:] if len(w) > 3 and w.startswith("ال") else w for w in [t.base or t.norm for t in tokens]]
+            if not memory and self.triggers.isdisjoint(bares) and self.g.honorifics.isdisjoint(t.norm for t in tokens):
+                return []
         office, hon, verbs = self.g.office_words, self.g.honorifics, self.g.speech_verbs
         taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         starts = {m.tok_start: m for m in mentions}
@@ -262,10 +276,12 @@ class TitledPersons:
         # only words at or after a title, a verb of saying or a given name, or that may start a remembered name, can
         # start a name here: one pass picks them
         marks = cues if cues is not None else [i for i, b in enumerate(bares) if b in self.triggers or tokens[i].norm in hon]
-        singles = {k[0] for k in memory if len(k) == 1}  # ((b,) in memory: b in singles, no tuple per word)
+        # the forms whose bare form is a remembered one-word name ((bare(t),) in memory, tested on ``t.base or t.norm``
+        # as it is: ``bare`` takes ال off words of four letters or more)
+        singles = {w for k in memory if len(k) == 1 for w in
+                   ((k[0],) if not (len(k[0]) > 3 and k[0].startswith("ال")) else ()) + (("ال" + k[0],) if len(k[0]) > 1 else ())}
         spots = sorted({x for i in marks for x in (i, i + 1)}.union(
-            [i for i, (t, b) in enumerate(zip(tokens, bares, strict=True))
-             if t.norm in firsts or b in singles] if memory else ()))
+            [i for i, t in enumerate(tokens) if t.norm in firsts or (t.base or t.norm) in singles] if memory else ()))
         out: list[Mention] = []
         n = len(tokens)
         upto = 0
@@ -280,16 +296,17 @@ class TitledPersons:
                 found = self._quoted(tokens, i, taken)
                 if found is None or found[0] < upto:
                     continue
-            title = bares[i] in office or bares[i] in hon or tokens[i].norm in hon
+            w = bare(tokens[i])
+            title = w in office or w in hon or tokens[i].norm in hon
             if title:
                 found = self._after_title(tokens, i, starts, taken, outlet, s)
                 if found is not None and found[1] - found[0] == 1 and found[2] is None:
                     # الرئيس أولاند after فرانسوا أولاند earlier: the surname keeps what the full name taught
                     found = self._remembered(tokens, found[0], taken, memory) or found
-            if found is None and (bares[i] in self.given or (i and (bares[i - 1] in office or bares[i - 1] in hon
-                                                                    or tokens[i - 1].norm in hon or bares[i - 1] in verbs))):
+            if found is None and (w in self.given or (i and ((pw := bare(tokens[i - 1])) in office or pw in hon
+                                                             or tokens[i - 1].norm in hon or pw in verbs))):
                 found = self._before_title(tokens, i, starts, taken, outlet)
-            if found is None and (tokens[i].norm in firsts or (bares[i],) in memory):
+            if found is None and (tokens[i].norm in firsts or (w,) in memory):
                 found = self._remembered(tokens, i, taken, memory)
             if found is None:
                 continue
@@ -312,7 +329,7 @@ class TitledPersons:
             taken.update(range(a, b))
             upto = b
             # (what this name taught the memory may start a name later in the sentence)
-            spots[k:] = sorted(set(spots[k:]).union(x for x in range(b, n) if (bares[x],) in memory))
+            spots[k:] = sorted(set(spots[k:]).union(x for x in range(b, n) if (bare(tokens[x]),) in memory))
         return out
 
     def _phrase(self, tokens: list[Token], i: int, starts: dict[int, Mention],
@@ -462,6 +479,8 @@ class TitledPersons:
         """محمد بن زايد آل نهيان: a known person's name goes on to the ruling house after it. A known name of two
         words or more followed by another family name (محمد بن مبارك الخليفي) is someone else of that name: a
         provisional person, not the dictionary's."""
+        if not any(m.kind == "person" for m in mentions):
+            return  # (most sentences: no known person to go on from)
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         for m in mentions:
             k = m.tok_end
@@ -488,6 +507,8 @@ class TitledPersons:
         if prev is not None and prev.norm in ("بن", "ابن", "بنت"):
             return None  # منصور بن ناصر بن [عبد الله الحواسي]: the name began before بن
         cue = prev is not None and (bare(prev) in self.g.speech_verbs or self.is_title(prev))
+        if i in taken or (tokens[i].norm not in LINKS and not self._word(tokens[i], not cue, cue, cue)):
+            return None  # (most calls: the word after a title is none of a name; ``name_at`` would stop at once)
         end = self.name_at(tokens, i, taken, cue)
         units = [w for w in tokens[i:end] if w.norm not in LINKS]
         if len(units) < 2:
