@@ -133,3 +133,18 @@ def test_theft_is_no_raqqa(rules):
     # سرقة "theft" read as the future س + رقة (Raqqa) made a Syrian place of a Saudi police report
     evs = coded(rules, "وتمكنت دوريات الأمن من القبض على ثلاثة أشخاص متورطين في سرقة المحلات التجارية.")
     assert all("SYR" not in (e.actor.code, e.recipient.code) for e in evs)
+
+
+def test_began_is_no_preposition_before_a_name_piece():
+    # بدأ "began" had been read as ب + دا (a piece of a foreign name), so the light verb was lost
+    from marsad.ingest.readers import make_document
+    from marsad.pipeline import Segmenter
+    from marsad.records import Processed
+    from marsad.actors.stage import ActorStage
+    from marsad.text.tokens import Tokenizer
+
+    seg = Segmenter(Tokenizer(ActorStage().protected_words()))
+    toks = seg(Processed(make_document("بدأ الجيش هجوما ووصل شي جين بينغ إلى موسكو وفي الطريق", "t", published="2015-07-25"))).tokens[0]
+    read = {t.text: (t.prefix, t.base) for t in toks}
+    assert read["بدأ"] == ("", "بدا")
+    assert read["وفي"] == ("و", "في")

@@ -61,8 +61,11 @@ def split_proclitics(norm: str, protected: frozenset[str] | set[str] = frozenset
     if norm in protected or len(norm) < 3:
         return "", norm
     for pre, rest in all_readings(norm)[1:]:
-        if rest in protected and not ("س" in pre and not _imperfect(rest)):
-            return pre, rest  # وبيونغيانغ = و + بيونغيانغ, not وب + يونغيانغ; but سكان is not س + كان
+        if rest in protected and not ("س" in pre and not _imperfect(rest)) and not (
+                pre in ("ب", "ك") and len(rest) == 2 and rest not in function_words()):
+            # وبيونغيانغ = و + بيونغيانغ, not وب + يونغيانغ; but سكان is not س + كان, and a two-letter piece of a
+            # name (دا، قي) after ب is no reading: بدأ "began" is not ب + دا, بقي not ب + قي (وشي = و + شي is)
+            return pre, rest
     for pre in _PREFIXES:
         if norm.startswith(pre) and len(norm) - len(pre) >= _min_rest(pre):
             if "س" in pre and not _imperfect(norm[len(pre):]):
