@@ -20,7 +20,12 @@ from .spelling import skeleton_of, word_skeleton
 
 _END = object()
 LIMIT = 500_000  # distinct words kept by each per-word cache
-AMBIGUOUS_CUES = {"حركه", "في", "دوله", "جمهوريه", "حكومه", "الي", "مع", "رئيس", "شمال", "جنوب", "عاصمه"}
+AMBIGUOUS_CUES = {"حركه", "في", "دوله", "جمهوريه", "حكومه", "الي", "مع", "رئيس", "شمال", "جنوب", "شرق", "غرب", "عاصمه",
+                  "سفير", "سفاره", "جيش", "قوات", "شعب", "خارجيه"}  # (not وسط: وسط مالي "a financial milieu")
+# a ب/ل proclitic is a cue like في for the ambiguous names whose other reading never takes one (لمالي، بتشاد،
+# لعمان، بجورجيا); بفتح "by opening", بكيف "with how" and ببنين "with sons" are the other readings
+CLITIC_CUED = {"مالي", "تشاد", "عمان", "جورجيا"}
+CLITIC_CUES = {"ب", "ل", "وب", "ول", "فب", "فل"}
 AMBIGUOUS_PLACES = {("اطار",), ("امل",), ("سلام",), ("نصر",), ("حره",), ("وحده",), ("عين",), ("مدينه",), ("ميدان",),
                     ("جامعه",), ("ساحه",), ("مركز",)}  # places spelled like common words (ميدان "square" / Medan)
 STATE_CUES = {"دوله", "جمهوريه", "مملكه", "سلطنه", "اماره", "يا"}  # مملكة بحرين، يا دنمارك (vocative): no ال after them
@@ -308,7 +313,9 @@ class Matcher:
                 continue
             end, pre_len, names = hit
             if names[0].ambiguous and all(nm.ambiguous for nm in names) \
-                    and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES) and not self._coordinated(tokens, i, end, out):
+                    and not (i > 0 and (tokens[i - 1].norm in AMBIGUOUS_CUES or tokens[i - 1].base in AMBIGUOUS_CUES)) \
+                    and not (end == i + 1 and norm[:pre_len] in CLITIC_CUES and norm[pre_len:] in CLITIC_CUED) \
+                    and not self._coordinated(tokens, i, end, out):
                 continue
             if end == i + 1:
                 has_al = "ال" in norm[:pre_len + 2] or norm.startswith(("لل", "ولل", "فلل"))
