@@ -45,6 +45,18 @@ def accusative(k: tuple[str, ...]) -> tuple[str, ...] | None:
     return (w + "ا",)
 
 
+def duals(k: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The dual of a one-word singular head (جندي -> جنديان/جنديين, بعثة -> بعثتان/بعثتين): the nisba after it
+    agrees (جنديان إسرائيليان). Sound plurals, duals and words ending in a long vowel or ء form none."""
+    if len(k) != 1 or normalize(k[0]) != k[0]:
+        return ()
+    w = k[0]
+    if w.endswith(("ا", "ء", "و", "ات", "ون", "ين", "ان")) or len(w) < 3:
+        return ()
+    stem = w[:-1] + "ت" if w.endswith("ه") else w
+    return (stem + "ان",), (stem + "ين",)
+
+
 NOT_SURNAMES = {"الثاني", "الاول", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الابن", "الاب", "الكبير",
                 "الصغير", "جونيور", "الله", "الدين", "ثاني", "نهيان", "خليفه", "سعود", "صباح", "الصباح", "الثانيه",
                 "الاولي", "ثانيه", "زاده", "الرحمن", "الرحيم", "العزيز", "الكريم", "المجيد", "الحميد"}
@@ -393,6 +405,7 @@ class DictionaryBuilder:
         if not isinstance(data, list):
             self.d.problems.append(f"{where}: top level must be a list")
             return
+        derived = []
         for i, item in enumerate(data):
             agent = item.get("agent") if isinstance(item, dict) else None
             if agent not in AGENTS:
@@ -405,6 +418,9 @@ class DictionaryBuilder:
                     acc = accusative(k)
                     if acc:
                         self.d.heads.append((acc, agent, item.get("title")))
+                    derived += [(form, agent, item.get("title")) for form in duals(k)]
+        listed = {k for k, _, _ in self.d.heads}  # (a listed head keeps its own entry: مسلحين is a plural)
+        self.d.heads += [h for h in dict.fromkeys(derived) if h[0] not in listed]
 
     def check_codes(self) -> None:
         """Every code a role or group refers to must exist."""
