@@ -258,11 +258,14 @@ class DictionaryBuilder:
 
     def mark_definite(self) -> None:
         """One-word names only ever written with ال need it: عراق, مغرب "sunset", هند (a given name), أسد "lion";
-        one-word person names only written without it must lack it: رئيسي (Raisi) is not الرئيسي "main"."""
+        one-word person names and capitals only written without it must lack it: رئيسي (Raisi) is not الرئيسي
+        "main"."""
         for n in self.d.names:
             n.definite = n.kind in DEFINITE_KINDS and (n.keys, n.entry) in self._with_al \
                 and (n.keys, n.entry) not in self._bare
-            n.bare = n.kind == "person" and (n.keys, n.entry) in self._bare and (n.keys, n.entry) not in self._with_al
+            # (a capital too: المنسك "the rite" is not مينسك, a vowel variant of Minsk)
+            n.bare = n.kind in ("person", "capital") and (n.keys, n.entry) in self._bare \
+                and (n.keys, n.entry) not in self._with_al
             if n.kind == "person" and len(n.keys) > 1:
                 n.bare_words = ((1 << len(n.keys)) - 1) & ~self._al_words.get((n.keys, n.entry), 0)
 

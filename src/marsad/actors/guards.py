@@ -20,14 +20,15 @@ from ..records import Token
 from ..text.normalize import normalize
 from ..text.tokens import function_words
 from .dictionary import key
-from .matcher import Match
+from .matcher import AMBIGUOUS_CUES, Match
 from .resolver import definite
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
          "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
          "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns",
          "accusative_nouns", "plural_nouns", "long_form_titles",
-         "draw_ordinals", "person_cues", "subject_pronouns", "shared_defaults")
+         "draw_ordinals", "person_cues", "subject_pronouns", "shared_defaults", "person_name_states",
+         "plain_words")
 STATE_KINDS = ("name", "capital", "metonym")
 SHARED_PREFIXES = frozenset({"فل", "فب", "ك", "فك", "وك"})  # proclitics a name two states share may not take
 CODE = re.compile(r"^[A-Z]{2,4}$")
@@ -65,6 +66,8 @@ class Guards:
     person_cues: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
     shared_defaults: frozenset[str] = frozenset()
+    person_name_states: frozenset[str] = frozenset()
+    plain_words: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()  # codes of states (set by the actor stage); empty: every name is one
     # codes of states whose name begins with a root أل (ألمانيا، ألبانيا; set by the actor stage): the matcher's key
     # drops it like an article, but a word without those letters (باني "builder", ماني) is none of their names
@@ -91,6 +94,8 @@ class Guards:
         dropped = -1  # end of the last team dropped: the next in a list (فرنسا وسويسرا وسوريا) is a team too
         for m in matches:
             kind = m.names[0].kind
+            if m.tok_end == m.tok_start + 1 and self.plain(tokens[m.tok_start], m):
+                continue  # بنوك "banks", سفينتان "two ships" (س + فينتان): a word, not a name
             if kind in ("name", "nisba", "people") and m.names[0].code in self.al_root and m.tok_end == m.tok_start + 1 \
                     and not al_written(tokens[m.tok_start].text):
                 continue  # باني نهضة البلاد "builder", ماني: not ألباني، ألماني without their first letters
@@ -345,6 +350,14 @@ class Guards:
         return prev.prefix in ("", "ال") and prev.norm.startswith("ال") and prev.norm.endswith("يه") and len(prev.norm) > 6 \
             and tokens[j - 1].norm.startswith("ال")  # (after a definite noun: في العاصمة السورية is handled apart)
 
+    def plain(self, t: Token, m: Match) -> bool:
+        """A common word (``plain_words``, after و/ف and with or without ال), or a name read after the future
+        marker س, which only verbs take (سفينتان "two ships" is not س + فينتان)."""
+        w = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 4 else t.norm
+        if key(w) in self.plain_words or "س" in normalize(t.text[:max(0, m.char_start - t.start)]):
+            return True
+        return False
+
     def common_noun(self, tokens: list[Token], m: Match) -> bool:
         t = tokens[m.tok_start]
         if (t.base or t.norm) not in self.common_nouns and t.norm not in self.common_nouns:
@@ -403,6 +416,9 @@ def shared_names(tokens: list[Token], matches: list[Match], named: set[str], ful
     out = []
     for m in matches:
         codes = list(dict.fromkeys(n.code for n in m.names if n.kind == "name" and n.code))
+        if codes and codes[0] in g.person_name_states and m.names[0].kind == "name" \
+                and person_named(tokens, matches, m, given_name):
+            continue  # الروماني سان مارتن، بليز ماتويدي، جون جيرسي: a person's name, not the territory
         if len(codes) > 1 and m.tok_end == m.tok_start + 1:
             if tokens[m.tok_start].prefix in SHARED_PREFIXES:
                 continue  # فلكوريا "folkloric": ف + ل before a short shared name are the word's own letters
@@ -423,13 +439,34 @@ def shared_names(tokens: list[Token], matches: list[Match], named: set[str], ful
     return out
 
 
+def person_named(tokens: list[Token], matches: list[Match], m: Match, given_name) -> bool:
+    """A state's name that is also a person's (``g.person_name_states``) read as the person: right after a given
+    name, right before a foreign surname that starts no other match (بليز ماتويدي, not بليز وغواتيمالا), or right
+    after a definite masculine nisba that introduces the person (الروماني سان مارتن)."""
+    first = tokens[m.tok_start]
+    if first.prefix not in ("", "و"):
+        return False  # لبليز، ببليز: a preposition before a person's first name is rare, before a place common
+    prev = tokens[m.tok_start - 1] if m.tok_start else None
+    if prev is not None and (prev.base in AMBIGUOUS_CUES or prev.base == "وزراء"):
+        return False  # رئيس وزراء بليز جون بريسينو، حكومة بليز: the state, whatever follows
+    if prev is not None and not first.prefix and given_name(prev):
+        return True
+    nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+    if nxt is not None and nxt.prefix in ("", "و") and not (nxt.base or nxt.norm).startswith("ال") \
+            and not any(x.tok_start == m.tok_end for x in matches) and given_name(nxt):
+        return True
+    # (the nisba may have been dropped as a player's nationality already: its shape, ال…ي, is enough)
+    return prev is not None and not first.prefix and prev.norm.startswith("ال") and prev.norm.endswith("ي") \
+        and len(prev.norm) > 5
+
+
 def load_guards(text: str | None = None, where: str = "context/guards.yaml") -> Guards:
     if text is None:
         text = resources.files("marsad.data.actors").joinpath("context", "guards.yaml").read_text(encoding="utf-8")
     g = Guards()
     for name, words in word_lists(text, where, LISTS, g.problems).items():
         norms = [normalize(w) for w in words]
-        if name in ("arabic_name_states", "shared_defaults"):
+        if name in ("arabic_name_states", "shared_defaults", "person_name_states"):
             bad = [w for w in words if not CODE.match(w)]
             if bad:
                 g.problems.append(f"{where}: '{name}' takes state codes, not {bad[0]!r}")

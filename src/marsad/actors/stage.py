@@ -596,7 +596,8 @@ class ActorStage:
             seen = seen_in[s.idx]
             mark = self.passes(tokens)  # (made as the sentence is read: its objects go with it)
             mentions = read[s.idx]
-            if any(len({n.code for n in m.names if n.kind == "name" and n.code}) > 1 for m in matched[s.idx]):
+            if any(len({n.code for n in m.names if n.kind == "name" and n.code}) > 1
+                   or m.names[0].code in self.guards.person_name_states for m in matched[s.idx]):
                 # كوريا، الكونغو: which state (or person) a shared name is depends on what the article named so far
                 matches = shared_names(tokens, matched[s.idx], named, full_seen,
                                        lambda e: {r.code for r in self.dictionary.entries[e].roles},
