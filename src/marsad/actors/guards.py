@@ -28,7 +28,7 @@ LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "spo
          "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns",
          "accusative_nouns", "plural_nouns", "long_form_titles",
          "draw_ordinals", "person_cues", "subject_pronouns", "shared_defaults", "person_name_states",
-         "plain_words")
+         "plain_words", "fixture_marks")
 STATE_KINDS = ("name", "capital", "metonym")
 SHARED_PREFIXES = frozenset({"فل", "فب", "ك", "فك", "وك"})  # proclitics a name two states share may not take
 CODE = re.compile(r"^[A-Z]{2,4}$")
@@ -68,6 +68,7 @@ class Guards:
     shared_defaults: frozenset[str] = frozenset()
     person_name_states: frozenset[str] = frozenset()
     plain_words: frozenset[str] = frozenset()
+    fixture_marks: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()  # codes of states (set by the actor stage); empty: every name is one
     # codes of states whose name begins with a root أل (ألمانيا، ألبانيا; set by the actor stage): the matcher's key
     # drops it like an article, but a word without those letters (باني "builder", ماني) is none of their names
@@ -134,6 +135,9 @@ class Guards:
             if kind in STATE_KINDS and m.tok_end < len(tokens) and tokens[m.tok_end].norm in self.idiom_tails \
                     and not tokens[m.tok_start].prefix:
                 continue  # مسقط رأسه "his birthplace": the first word of an idiom, not Muscat
+            if kind in STATE_KINDS and ((prev is not None and prev.norm in self.fixture_marks) or (
+                    m.tok_end < len(tokens) and tokens[m.tok_end].norm in self.fixture_marks)):
+                continue  # الصومال × النيجر: the teams of a fixture
             if state and self.region(tokens, m, prev):
                 continue  # شمال وجنوب أمريكا، شرق ووسط وجنوب أفريقيا: parts of a continent, not the USA or RSA
             if state and sports_doc and self.club(tokens, m):
@@ -354,7 +358,8 @@ class Guards:
         """A common word (``plain_words``, after و/ف and with or without ال), or a name read after the future
         marker س, which only verbs take (سفينتان "two ships" is not س + فينتان)."""
         w = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 4 else t.norm
-        if key(w) in self.plain_words or "س" in normalize(t.text[:max(0, m.char_start - t.start)]):
+        if key(w) in self.plain_words or key(t.norm) in self.plain_words \
+                or "س" in normalize(t.text[:max(0, m.char_start - t.start)]):
             return True
         return False
 
