@@ -263,9 +263,10 @@ class DictionaryBuilder:
         for n in self.d.names:
             n.definite = n.kind in DEFINITE_KINDS and (n.keys, n.entry) in self._with_al \
                 and (n.keys, n.entry) not in self._bare
-            # (a capital too: المنسك "the rite" is not مينسك, a vowel variant of Minsk)
-            n.bare = n.kind in ("person", "capital") and (n.keys, n.entry) in self._bare \
-                and (n.keys, n.entry) not in self._with_al
+            # (a capital too: المنسك "the rite" is not مينسك, a vowel variant of Minsk; not one beginning with ل,
+            # which ل writes لل as it writes ل + ال: للندن)
+            n.bare = (n.kind == "person" or (n.kind == "capital" and not n.keys[0].startswith("ل"))) \
+                and (n.keys, n.entry) in self._bare and (n.keys, n.entry) not in self._with_al
             if n.kind == "person" and len(n.keys) > 1:
                 n.bare_words = ((1 << len(n.keys)) - 1) & ~self._al_words.get((n.keys, n.entry), 0)
 
