@@ -28,7 +28,7 @@ LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "spo
          "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns",
          "accusative_nouns", "plural_nouns", "long_form_titles",
          "draw_ordinals", "person_cues", "subject_pronouns", "shared_defaults", "person_name_states",
-         "plain_words", "fixture_marks")
+         "plain_words", "fixture_marks", "bare_names")
 STATE_KINDS = ("name", "capital", "metonym")
 SHARED_PREFIXES = frozenset({"فل", "فب", "ك", "فك", "وك"})  # proclitics a name two states share may not take
 CODE = re.compile(r"^[A-Z]{2,4}$")
@@ -69,6 +69,7 @@ class Guards:
     person_name_states: frozenset[str] = frozenset()
     plain_words: frozenset[str] = frozenset()
     fixture_marks: frozenset[str] = frozenset()
+    bare_names: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()  # codes of states (set by the actor stage); empty: every name is one
     # codes of states whose name begins with a root أل (ألمانيا، ألبانيا; set by the actor stage): the matcher's key
     # drops it like an article, but a word without those letters (باني "builder", ماني) is none of their names
@@ -355,13 +356,16 @@ class Guards:
             and tokens[j - 1].norm.startswith("ال")  # (after a definite noun: في العاصمة السورية is handled apart)
 
     def plain(self, t: Token, m: Match) -> bool:
-        """A common word (``plain_words``, after و/ف and with or without ال), or a name read after the future
-        marker س, which only verbs take (سفينتان "two ships" is not س + فينتان)."""
+        """A common word (``plain_words``, after و/ف and with or without ال), a name read after the future marker
+        س, which only verbs take (سفينتان "two ships" is not س + فينتان), or a name never written with ال read with
+        it (``bare_names``: الحماس)."""
         w = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 4 else t.norm
-        if key(w) in self.plain_words or key(t.norm) in self.plain_words \
-                or "س" in normalize(t.text[:max(0, m.char_start - t.start)]):
+        procl = normalize(t.text[:max(0, m.char_start - t.start)])
+        if key(w) in self.plain_words or key(t.norm) in self.plain_words or "س" in procl:
             return True
-        return False
+        # الحماس "the enthusiasm", بالفتح: a name written without ال (``bare_names``) read with it is the word
+        return m.names[0].keys[0] in self.bare_names and ("ال" in procl or t.norm[len(procl):].startswith("ال")
+                                                          or procl.endswith("لل"))
 
     def common_noun(self, tokens: list[Token], m: Match) -> bool:
         t = tokens[m.tok_start]
@@ -446,7 +450,7 @@ def shared_names(tokens: list[Token], matches: list[Match], named: set[str], ful
 
 def person_named(tokens: list[Token], matches: list[Match], m: Match, given_name) -> bool:
     """A state's name that is also a person's (``g.person_name_states``) read as the person: right after a given
-    name, right before a foreign surname that starts no other match (بليز ماتويدي, not بليز وغواتيمالا), or right
+    name, right before a foreign surname that starts no state's match (بليز ماتويدي, not بليز وغواتيمالا), or right
     after a definite masculine nisba that introduces the person (الروماني سان مارتن)."""
     first = tokens[m.tok_start]
     if first.prefix not in ("", "و"):
@@ -454,12 +458,12 @@ def person_named(tokens: list[Token], matches: list[Match], m: Match, given_name
     prev = tokens[m.tok_start - 1] if m.tok_start else None
     if prev is not None and (prev.base in AMBIGUOUS_CUES or prev.base == "وزراء"):
         return False  # رئيس وزراء بليز جون بريسينو، حكومة بليز: the state, whatever follows
-    if prev is not None and not first.prefix and given_name(prev):
-        return True
+    if prev is not None and not first.prefix and (given_name(prev) or (prev.norm.startswith("عبد") and len(prev.norm) > 5)):
+        return True  # (a compound given name written as one word: عبدالخالق برناوي)
     nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
-    if nxt is not None and nxt.prefix in ("", "و") and not (nxt.base or nxt.norm).startswith("ال") \
-            and not any(x.tok_start == m.tok_end for x in matches) and given_name(nxt):
-        return True
+    if nxt is not None and not nxt.norm.startswith(("ال", "وال")) and given_name(replace(nxt, prefix="", base=nxt.norm)) \
+            and not any(x.tok_start == m.tok_end and x.names[0].kind in ("name", "capital", "nisba") for x in matches):
+        return True  # (the foreign surname as written: بيرلو is no ب + يرلو)
     # (the nisba may have been dropped as a player's nationality already: its shape, ال…ي, is enough)
     return prev is not None and not first.prefix and prev.norm.startswith("ال") and prev.norm.endswith("ي") \
         and len(prev.norm) > 5
