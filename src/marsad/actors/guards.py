@@ -28,10 +28,11 @@ LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "spo
          "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns",
          "accusative_nouns", "plural_nouns", "long_form_titles",
          "draw_ordinals", "person_cues", "subject_pronouns", "shared_defaults", "person_name_states",
-         "plain_words", "fixture_marks", "bare_names")
+         "plain_words", "fixture_marks", "bare_names", "maqsura_words")
 STATE_KINDS = ("name", "capital", "metonym")
 SHARED_PREFIXES = frozenset({"فل", "فب", "ك", "فك", "وك"})  # proclitics a name two states share may not take
 CODE = re.compile(r"^[A-Z]{2,4}$")
+MARKS = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"  # harakat and tatweel after a word's last letter
 LONG_FORM_HEADS = frozenset({"الجمهوريه"})  # (ملك المملكة المغربية, مفتي الجمهورية: the long form is the name)
 
 
@@ -70,6 +71,7 @@ class Guards:
     plain_words: frozenset[str] = frozenset()
     fixture_marks: frozenset[str] = frozenset()
     bare_names: frozenset[str] = frozenset()
+    maqsura_words: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()  # codes of states (set by the actor stage); empty: every name is one
     # codes of states whose name begins with a root أل (ألمانيا، ألبانيا; set by the actor stage): the matcher's key
     # drops it like an article, but a word without those letters (باني "builder", ماني) is none of their names
@@ -363,6 +365,8 @@ class Guards:
         procl = normalize(t.text[:max(0, m.char_start - t.start)])
         if key(w) in self.plain_words or key(t.norm) in self.plain_words or "س" in procl:
             return True
+        if key(w) in self.maqsura_words and t.text.rstrip(MARKS).endswith("ى"):
+            return True  # المجرى الملاحي "the channel", ركبته اليمنى "his right knee"
         # الحماس "the enthusiasm", بالفتح: a name written without ال (``bare_names``) read with it is the word
         return m.names[0].keys[0] in self.bare_names and ("ال" in procl or t.norm[len(procl):].startswith("ال")
                                                           or procl.endswith("لل"))
