@@ -129,6 +129,18 @@ def test_bologna_and_boloni_are_not_poland(pipe):
     assert codes(pipe, "زار الوفد بولندا والتقى مسؤولين بولنديين.") == ["POL", "POL"]
 
 
+def test_an_indefinite_phrase_is_not_a_name_always_written_with_al(pipe):
+    assert codes(pipe, "تسعى الجماعة إلى إقامة دولة إسلامية في شمال البلاد.") == []
+    assert codes(pipe, "نريد أمة عربية متحدة وولايات متحدة.") == []
+    assert codes(pipe, "قاتل جيش حر ضد النظام.") == []
+    # the names themselves, also after a proclitic
+    assert codes(pipe, "أعلن تنظيم الدولة الإسلامية مسؤوليته وقال الجيش الحر إنه تقدم.") == ["ISI", "FSA"]
+    assert codes(pipe, "قدمت الحكومة الدعم للولايات المتحدة.") == ["USA"]
+    # names written without ال, and some of a group's men, stay
+    assert codes(pipe, "زار الوفد كوت ديفوار وجنوب أفريقيا.") == ["CIV", "ZAF"]
+    assert codes(pipe, "أطلق متمردون حوثيون قذائف على الحي.") == ["HOU"]
+
+
 # -- clubs and fixtures --------------------------------------------------------------------------------------------
 
 def test_clubs_named_after_a_capital_are_no_capital(pipe):

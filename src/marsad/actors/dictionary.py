@@ -147,7 +147,8 @@ class Name:
     agent: str | None
     kind: str  # name | capital | metonym | nisba | people | person | igo
     ambiguous: bool = False
-    definite: bool = False  # a one-word name only written with ال (الأسد، العراق): the bare word (أسد "lion") is not it
+    definite: bool = False  # a one-word name only written with ال (الأسد، العراق): the bare word (أسد "lion") is not it;
+    # a longer name (not a person's) never written without any ال: "ولايات متحدة" is not الولايات المتحدة
     bare: bool = False  # a one-word person name only written without ال (رئيسي): الرئيسي "main" is not it
     bare_words: int = 0  # a longer person name: bit i set when its word i is never written with ال (محمد بديع)
 
@@ -244,7 +245,10 @@ class DictionaryBuilder:
             if len(k) == 1:  # is the one-word name ever written without ال? (العراق: no; لبنان: yes)
                 # (noted before the duplicate check: المستوطنون then مستوطنون share a key, and both spellings count)
                 (self._with_al if normalize(variant).startswith("ال") else self._bare).add((k, entry))
-            elif kind == "person":
+            elif kind != "person":  # a longer name: is it ever written with no ال at all? (الولايات المتحدة: no)
+                words = normalize(variant).split()
+                (self._with_al if any(w.startswith("ال") for w in words) else self._bare).add((k, entry))
+            else:
                 words = normalize(variant).replace("-", " ").split()
                 bits = sum(1 << i for i, w in enumerate(words) if w.startswith("ال") or words[0] in NAME_TITLES)
                 # (after a title the name may take ال: الملك الحسين، الملك الفهد)
@@ -261,7 +265,8 @@ class DictionaryBuilder:
         one-word person names and capitals only written without it must lack it: رئيسي (Raisi) is not الرئيسي
         "main"."""
         for n in self.d.names:
-            n.definite = n.kind in DEFINITE_KINDS and (n.keys, n.entry) in self._with_al \
+            n.definite = n.kind in DEFINITE_KINDS and (len(n.keys) == 1 or n.kind != "person") \
+                and (n.keys, n.entry) in self._with_al \
                 and (n.keys, n.entry) not in self._bare
             # (a capital too: المنسك "the rite" is not مينسك, a vowel variant of Minsk; not one beginning with ل,
             # which ل writes لل as it writes ل + ال: للندن)

@@ -100,6 +100,12 @@ class Guards:
             kind = m.names[0].kind
             if m.tok_end == m.tok_start + 1 and self.plain(tokens[m.tok_start], m):
                 continue  # بنوك "banks", سفينتان "two ships" (س + فينتان): a word, not a name
+            if m.tok_end - m.tok_start > 1 and all(n.definite and n.kind != "metonym" for n in m.names) \
+                    and not any(with_al(t) or t.norm.endswith(("ون", "ين")) for t in tokens[m.tok_start:m.tok_end]):
+                # دولة إسلامية "an Islamic state", ولايات متحدة, جيش حر: an indefinite phrase, not the name (but
+                # متمردون حوثيون, some of the group's men, is the group; a metonym is left alone: تحالف دولي is
+                # mostly the coalition the article is about)
+                continue
             if kind in ("name", "nisba", "people") and m.names[0].code in self.al_root and m.tok_end == m.tok_start + 1 \
                     and not al_written(tokens[m.tok_start].text):
                 continue  # باني نهضة البلاد "builder", ماني: not ألباني، ألماني without their first letters
@@ -395,6 +401,11 @@ class Guards:
         if prev is not None and prev.norm == "جمهوريه" and m.names[0].kind == "name" and m.names[0].code:
             m.tok_start -= 1
             m.char_start = prev.start
+
+
+def with_al(t: Token) -> bool:
+    """The word carries the article, also after a proclitic (بالولايات) or as لل (للولايات)."""
+    return "ال" in t.prefix or t.norm.startswith(("ال", "لل", "ولل", "فلل"))
 
 
 def quoted_after(tokens: list[Token], i: int) -> Token | None:
