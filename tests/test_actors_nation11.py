@@ -75,6 +75,16 @@ def test_a_nisba_after_a_dual_head_takes_the_heads_agent(pipe):
     assert [(c, a) for _, _, c, a in mentions(pipe, "هاجم مسلحين عراقيين دورية.")] == [("IRQ", "REB")]
 
 
+def test_a_nisba_joined_by_wa_to_a_nisba_with_a_head_shares_the_heads_agent(pipe):
+    got = mentions(pipe, "شاركت قوات أمريكية وبريطانية في المناورات.")
+    assert [(c, a) for _, _, c, a in got] == [("USA", "MIL"), ("GBR", "MIL")]
+    got = mentions(pipe, "التقى الوزير مسؤولين سعوديين وعراقيين.")
+    assert [(c, a) for _, _, c, a in got] == [("SAU", "GOV"), ("IRQ", "GOV")]
+    # a nisba of another definiteness is another phrase
+    got = mentions(pipe, "وصلت قوات أمريكية والفرنسية أيضا.")
+    assert [(c, a) for _, _, c, a in got][1] == ("FRA", None)
+
+
 # -- capitals never written with ال --------------------------------------------------------------------------------
 
 def test_a_capital_written_only_without_al_is_not_read_with_it(pipe):

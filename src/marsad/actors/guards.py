@@ -403,6 +403,19 @@ class Guards:
             m.char_start = prev.start
 
 
+def coordinated_agents(tokens: list[Token], mentions: list) -> list:
+    """A nisba joined by و right after a nisba of the same definiteness shares its head noun and so its agent
+    (قوات أمريكية وبريطانية، مسؤولين سعوديين وعراقيين، السفيرتين الأمريكية والبريطانية)."""
+    out = list(mentions)
+    for j in range(1, len(out)):
+        a, b = out[j - 1], out[j]
+        if b.kind == "nisba" and a.kind == "nisba" and b.agent is None and a.agent and b.tok_start == a.tok_end \
+                and b.tok_start < len(tokens) and tokens[b.tok_start].prefix[:1] == "و" \
+                and with_al(tokens[a.tok_start]) == ("ال" in tokens[b.tok_start].prefix):
+            out[j] = replace(b, agent=a.agent)
+    return out
+
+
 def with_al(t: Token) -> bool:
     """The word carries the article, also after a proclitic (بالولايات) or as لل (للولايات)."""
     return "ال" in t.prefix or t.norm.startswith(("ال", "لل", "ولل", "فلل"))
