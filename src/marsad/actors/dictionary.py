@@ -45,13 +45,21 @@ def accusative(k: tuple[str, ...]) -> tuple[str, ...] | None:
     return (w + "ا",)
 
 
+# masculine heads whose dual names bodies or office holders (الرئيسان، الشعبان، الوفدان، الجيشان), not people counted
+# in a casualty report: the coder reads "قتل جنديان سعوديان" as passive only with a count word before the nisba
+# (events.clauses.COUNT_WORDS, which has no duals yet), so person duals (جنديان، مسؤولان) are left for that change
+DUAL_MASCULINE = frozenset(normalize(w) for w in ("رئيس", "شعب", "وفد", "جيش", "برلمان", "نظام", "مجلس", "بلد"))
+
+
 def duals(k: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
-    """The dual of a one-word singular head (جندي -> جنديان/جنديين, بعثة -> بعثتان/بعثتين): the nisba after it
-    agrees (جنديان إسرائيليان). Sound plurals, duals and words ending in a long vowel or ء form none."""
+    """The dual of a one-word singular head of a body (بعثة -> بعثتان/بعثتين، الرئيس -> الرئيسان/الرئيسين): the nisba
+    after it agrees (الحكومتان الفرنسية والبريطانية، الرئيسان المصري والسوداني). Feminine heads (ة) and
+    ``DUAL_MASCULINE``; sound plurals, duals and words ending in a long vowel or ء form none."""
     if len(k) != 1 or normalize(k[0]) != k[0]:
         return ()
     w = k[0]
-    if w.endswith(("ا", "ء", "و", "ات", "ون", "ين", "ان")) or len(w) < 3:
+    if w.endswith(("ا", "ء", "و", "ات", "ون", "ين", "ان")) or len(w) < 3 \
+            or not (w.endswith("ه") or w in DUAL_MASCULINE):
         return ()
     stem = w[:-1] + "ت" if w.endswith("ه") else w
     return (stem + "ان",), (stem + "ين",)
