@@ -45,6 +45,26 @@ def accusative(k: tuple[str, ...]) -> tuple[str, ...] | None:
     return (w + "ا",)
 
 
+# masculine heads whose dual names bodies or office holders (الرئيسان، الشعبان، الوفدان، الجيشان), not people counted
+# in a casualty report: the coder reads "قتل جنديان سعوديان" as passive only with a count word before the nisba
+# (events.clauses.COUNT_WORDS, which has no duals yet), so person duals (جنديان، مسؤولان) are left for that change
+DUAL_MASCULINE = frozenset(normalize(w) for w in ("رئيس", "شعب", "وفد", "جيش", "برلمان", "نظام", "مجلس", "بلد"))
+
+
+def duals(k: tuple[str, ...]) -> tuple[tuple[str, ...], ...]:
+    """The dual of a one-word singular head of a body (بعثة -> بعثتان/بعثتين، الرئيس -> الرئيسان/الرئيسين): the nisba
+    after it agrees (الحكومتان الفرنسية والبريطانية، الرئيسان المصري والسوداني). Feminine heads (ة) and
+    ``DUAL_MASCULINE``; sound plurals, duals and words ending in a long vowel or ء form none."""
+    if len(k) != 1 or normalize(k[0]) != k[0]:
+        return ()
+    w = k[0]
+    if w.endswith(("ا", "ء", "و", "ات", "ون", "ين", "ان")) or len(w) < 3 \
+            or not (w.endswith("ه") or w in DUAL_MASCULINE):
+        return ()
+    stem = w[:-1] + "ت" if w.endswith("ه") else w
+    return (stem + "ان",), (stem + "ين",)
+
+
 NOT_SURNAMES = {"الثاني", "الاول", "الثالث", "الرابع", "الخامس", "السادس", "السابع", "الابن", "الاب", "الكبير",
                 "الصغير", "جونيور", "الله", "الدين", "ثاني", "نهيان", "خليفه", "سعود", "صباح", "الصباح", "الثانيه",
                 "الاولي", "ثانيه", "زاده", "الرحمن", "الرحيم", "العزيز", "الكريم", "المجيد", "الحميد"}
@@ -135,7 +155,8 @@ class Name:
     agent: str | None
     kind: str  # name | capital | metonym | nisba | people | person | igo
     ambiguous: bool = False
-    definite: bool = False  # a one-word name only written with ال (الأسد، العراق): the bare word (أسد "lion") is not it
+    definite: bool = False  # a one-word name only written with ال (الأسد، العراق): the bare word (أسد "lion") is not it;
+    # a longer name (not a person's) never written without any ال: "ولايات متحدة" is not الولايات المتحدة
     bare: bool = False  # a one-word person name only written without ال (رئيسي): الرئيسي "main" is not it
     bare_words: int = 0  # a longer person name: bit i set when its word i is never written with ال (محمد بديع)
 
@@ -232,7 +253,10 @@ class DictionaryBuilder:
             if len(k) == 1:  # is the one-word name ever written without ال? (العراق: no; لبنان: yes)
                 # (noted before the duplicate check: المستوطنون then مستوطنون share a key, and both spellings count)
                 (self._with_al if normalize(variant).startswith("ال") else self._bare).add((k, entry))
-            elif kind == "person":
+            elif kind != "person":  # a longer name: is it ever written with no ال at all? (الولايات المتحدة: no)
+                words = normalize(variant).split()
+                (self._with_al if any(w.startswith("ال") for w in words) else self._bare).add((k, entry))
+            else:
                 words = normalize(variant).replace("-", " ").split()
                 bits = sum(1 << i for i, w in enumerate(words) if w.startswith("ال") or words[0] in NAME_TITLES)
                 # (after a title the name may take ال: الملك الحسين، الملك الفهد)
@@ -246,11 +270,16 @@ class DictionaryBuilder:
 
     def mark_definite(self) -> None:
         """One-word names only ever written with ال need it: عراق, مغرب "sunset", هند (a given name), أسد "lion";
-        one-word person names only written without it must lack it: رئيسي (Raisi) is not الرئيسي "main"."""
+        one-word person names and capitals only written without it must lack it: رئيسي (Raisi) is not الرئيسي
+        "main"."""
         for n in self.d.names:
-            n.definite = n.kind in DEFINITE_KINDS and (n.keys, n.entry) in self._with_al \
+            n.definite = n.kind in DEFINITE_KINDS and (len(n.keys) == 1 or n.kind != "person") \
+                and (n.keys, n.entry) in self._with_al \
                 and (n.keys, n.entry) not in self._bare
-            n.bare = n.kind == "person" and (n.keys, n.entry) in self._bare and (n.keys, n.entry) not in self._with_al
+            # (a capital too: المنسك "the rite" is not مينسك, a vowel variant of Minsk; not one beginning with ل,
+            # which ل writes لل as it writes ل + ال: للندن)
+            n.bare = (n.kind == "person" or (n.kind == "capital" and not n.keys[0].startswith("ل"))) \
+                and (n.keys, n.entry) in self._bare and (n.keys, n.entry) not in self._with_al
             if n.kind == "person" and len(n.keys) > 1:
                 n.bare_words = ((1 << len(n.keys)) - 1) & ~self._al_words.get((n.keys, n.entry), 0)
 
@@ -393,6 +422,7 @@ class DictionaryBuilder:
         if not isinstance(data, list):
             self.d.problems.append(f"{where}: top level must be a list")
             return
+        derived = []
         for i, item in enumerate(data):
             agent = item.get("agent") if isinstance(item, dict) else None
             if agent not in AGENTS:
@@ -405,6 +435,9 @@ class DictionaryBuilder:
                     acc = accusative(k)
                     if acc:
                         self.d.heads.append((acc, agent, item.get("title")))
+                    derived += [(form, agent, item.get("title")) for form in duals(k)]
+        listed = {k for k, _, _ in self.d.heads}  # (a listed head keeps its own entry: مسلحين is a plural)
+        self.d.heads += [h for h in dict.fromkeys(derived) if h[0] not in listed]
 
     def check_codes(self) -> None:
         """Every code a role or group refers to must exist."""

@@ -20,17 +20,19 @@ from ..records import Token
 from ..text.normalize import normalize
 from ..text.tokens import function_words
 from .dictionary import key
-from .matcher import Match
+from .matcher import AMBIGUOUS_CUES, Match
 from .resolver import definite
 
 LISTS = ("institution_nouns", "span_titles", "given_names", "common_nouns", "sports_words", "match_words",
          "arabic_name_states", "not_name_words", "currency_nouns", "person_titles", "place_words", "tournament_words", "team_words",
          "feature_nouns", "idiom_tails", "compass_words", "continent_names", "draw_words", "region_adjectives", "name_nouns",
          "accusative_nouns", "plural_nouns", "long_form_titles",
-         "draw_ordinals", "person_cues", "subject_pronouns", "shared_defaults")
+         "draw_ordinals", "person_cues", "subject_pronouns", "shared_defaults", "person_name_states",
+         "plain_words", "fixture_marks", "bare_names", "maqsura_words")
 STATE_KINDS = ("name", "capital", "metonym")
 SHARED_PREFIXES = frozenset({"فل", "فب", "ك", "فك", "وك"})  # proclitics a name two states share may not take
 CODE = re.compile(r"^[A-Z]{2,4}$")
+MARKS = "".join(chr(c) for c in range(0x064B, 0x0653)) + "\u0640"  # harakat and tatweel after a word's last letter
 LONG_FORM_HEADS = frozenset({"الجمهوريه"})  # (ملك المملكة المغربية, مفتي الجمهورية: the long form is the name)
 
 
@@ -65,6 +67,11 @@ class Guards:
     person_cues: frozenset[str] = frozenset()
     subject_pronouns: frozenset[str] = frozenset()
     shared_defaults: frozenset[str] = frozenset()
+    person_name_states: frozenset[str] = frozenset()
+    plain_words: frozenset[str] = frozenset()
+    fixture_marks: frozenset[str] = frozenset()
+    bare_names: frozenset[str] = frozenset()
+    maqsura_words: frozenset[str] = frozenset()
     states: frozenset[str] = frozenset()  # codes of states (set by the actor stage); empty: every name is one
     # codes of states whose name begins with a root أل (ألمانيا، ألبانيا; set by the actor stage): the matcher's key
     # drops it like an article, but a word without those letters (باني "builder", ماني) is none of their names
@@ -91,6 +98,14 @@ class Guards:
         dropped = -1  # end of the last team dropped: the next in a list (فرنسا وسويسرا وسوريا) is a team too
         for m in matches:
             kind = m.names[0].kind
+            if m.tok_end == m.tok_start + 1 and self.plain(tokens[m.tok_start], m):
+                continue  # بنوك "banks", سفينتان "two ships" (س + فينتان): a word, not a name
+            if m.tok_end - m.tok_start > 1 and all(n.definite and n.kind != "metonym" for n in m.names) \
+                    and not any(with_al(t) or t.norm.endswith(("ون", "ين")) for t in tokens[m.tok_start:m.tok_end]):
+                # دولة إسلامية "an Islamic state", ولايات متحدة, جيش حر: an indefinite phrase, not the name (but
+                # متمردون حوثيون, some of the group's men, is the group; a metonym is left alone: تحالف دولي is
+                # mostly the coalition the article is about)
+                continue
             if kind in ("name", "nisba", "people") and m.names[0].code in self.al_root and m.tok_end == m.tok_start + 1 \
                     and not al_written(tokens[m.tok_start].text):
                 continue  # باني نهضة البلاد "builder", ماني: not ألباني، ألماني without their first letters
@@ -129,6 +144,9 @@ class Guards:
             if kind in STATE_KINDS and m.tok_end < len(tokens) and tokens[m.tok_end].norm in self.idiom_tails \
                     and not tokens[m.tok_start].prefix:
                 continue  # مسقط رأسه "his birthplace": the first word of an idiom, not Muscat
+            if kind in STATE_KINDS and ((prev is not None and prev.norm in self.fixture_marks) or (
+                    m.tok_end < len(tokens) and tokens[m.tok_end].norm in self.fixture_marks)):
+                continue  # الصومال × النيجر: the teams of a fixture
             if state and self.region(tokens, m, prev):
                 continue  # شمال وجنوب أمريكا، شرق ووسط وجنوب أفريقيا: parts of a continent, not the USA or RSA
             if state and sports_doc and self.club(tokens, m):
@@ -345,6 +363,20 @@ class Guards:
         return prev.prefix in ("", "ال") and prev.norm.startswith("ال") and prev.norm.endswith("يه") and len(prev.norm) > 6 \
             and tokens[j - 1].norm.startswith("ال")  # (after a definite noun: في العاصمة السورية is handled apart)
 
+    def plain(self, t: Token, m: Match) -> bool:
+        """A common word (``plain_words``, after و/ف and with or without ال), a name read after the future marker
+        س, which only verbs take (سفينتان "two ships" is not س + فينتان), or a name never written with ال read with
+        it (``bare_names``: الحماس)."""
+        w = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 4 else t.norm
+        procl = normalize(t.text[:max(0, m.char_start - t.start)])
+        if key(w) in self.plain_words or key(t.norm) in self.plain_words or "س" in procl:
+            return True
+        if key(w) in self.maqsura_words and t.text.rstrip(MARKS).endswith("ى"):
+            return True  # المجرى الملاحي "the channel", ركبته اليمنى "his right knee"
+        # الحماس "the enthusiasm", بالفتح: a name written without ال (``bare_names``) read with it is the word
+        return m.names[0].keys[0] in self.bare_names and ("ال" in procl or t.norm[len(procl):].startswith("ال")
+                                                          or procl.endswith("لل"))
+
     def common_noun(self, tokens: list[Token], m: Match) -> bool:
         t = tokens[m.tok_start]
         if (t.base or t.norm) not in self.common_nouns and t.norm not in self.common_nouns:
@@ -369,6 +401,24 @@ class Guards:
         if prev is not None and prev.norm == "جمهوريه" and m.names[0].kind == "name" and m.names[0].code:
             m.tok_start -= 1
             m.char_start = prev.start
+
+
+def coordinated_agents(tokens: list[Token], mentions: list) -> list:
+    """A nisba joined by و right after a nisba of the same definiteness shares its head noun and so its agent
+    (قوات أمريكية وبريطانية، مسؤولين سعوديين وعراقيين، السفيرتين الأمريكية والبريطانية)."""
+    out = list(mentions)
+    for j in range(1, len(out)):
+        a, b = out[j - 1], out[j]
+        if b.kind == "nisba" and a.kind == "nisba" and b.agent is None and a.agent and b.tok_start == a.tok_end \
+                and b.tok_start < len(tokens) and tokens[b.tok_start].prefix[:1] == "و" \
+                and with_al(tokens[a.tok_start]) == ("ال" in tokens[b.tok_start].prefix):
+            out[j] = replace(b, agent=a.agent)
+    return out
+
+
+def with_al(t: Token) -> bool:
+    """The word carries the article, also after a proclitic (بالولايات) or as لل (للولايات)."""
+    return "ال" in t.prefix or t.norm.startswith(("ال", "لل", "ولل", "فلل"))
 
 
 def quoted_after(tokens: list[Token], i: int) -> Token | None:
@@ -403,6 +453,9 @@ def shared_names(tokens: list[Token], matches: list[Match], named: set[str], ful
     out = []
     for m in matches:
         codes = list(dict.fromkeys(n.code for n in m.names if n.kind == "name" and n.code))
+        if codes and codes[0] in g.person_name_states and m.names[0].kind == "name" \
+                and person_named(tokens, matches, m, given_name):
+            continue  # الروماني سان مارتن، بليز ماتويدي، جون جيرسي: a person's name, not the territory
         if len(codes) > 1 and m.tok_end == m.tok_start + 1:
             if tokens[m.tok_start].prefix in SHARED_PREFIXES:
                 continue  # فلكوريا "folkloric": ف + ل before a short shared name are the word's own letters
@@ -423,13 +476,34 @@ def shared_names(tokens: list[Token], matches: list[Match], named: set[str], ful
     return out
 
 
+def person_named(tokens: list[Token], matches: list[Match], m: Match, given_name) -> bool:
+    """A state's name that is also a person's (``g.person_name_states``) read as the person: right after a given
+    name, right before a foreign surname that starts no state's match (بليز ماتويدي, not بليز وغواتيمالا), or right
+    after a definite masculine nisba that introduces the person (الروماني سان مارتن)."""
+    first = tokens[m.tok_start]
+    if first.prefix not in ("", "و"):
+        return False  # لبليز، ببليز: a preposition before a person's first name is rare, before a place common
+    prev = tokens[m.tok_start - 1] if m.tok_start else None
+    if prev is not None and (prev.base in AMBIGUOUS_CUES or prev.base == "وزراء"):
+        return False  # رئيس وزراء بليز جون بريسينو، حكومة بليز: the state, whatever follows
+    if prev is not None and not first.prefix and (given_name(prev) or (prev.norm.startswith("عبد") and len(prev.norm) > 5)):
+        return True  # (a compound given name written as one word: عبدالخالق برناوي)
+    nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+    if nxt is not None and not nxt.norm.startswith(("ال", "وال")) and given_name(replace(nxt, prefix="", base=nxt.norm)) \
+            and not any(x.tok_start == m.tok_end and x.names[0].kind in ("name", "capital", "nisba") for x in matches):
+        return True  # (the foreign surname as written: بيرلو is no ب + يرلو)
+    # (the nisba may have been dropped as a player's nationality already: its shape, ال…ي, is enough)
+    return prev is not None and not first.prefix and prev.norm.startswith("ال") and prev.norm.endswith("ي") \
+        and len(prev.norm) > 5
+
+
 def load_guards(text: str | None = None, where: str = "context/guards.yaml") -> Guards:
     if text is None:
         text = resources.files("marsad.data.actors").joinpath("context", "guards.yaml").read_text(encoding="utf-8")
     g = Guards()
     for name, words in word_lists(text, where, LISTS, g.problems).items():
         norms = [normalize(w) for w in words]
-        if name in ("arabic_name_states", "shared_defaults"):
+        if name in ("arabic_name_states", "shared_defaults", "person_name_states"):
             bad = [w for w in words if not CODE.match(w)]
             if bad:
                 g.problems.append(f"{where}: '{name}' takes state codes, not {bad[0]!r}")

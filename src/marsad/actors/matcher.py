@@ -22,6 +22,13 @@ _END = object()
 LIMIT = 500_000  # distinct words kept by each per-word cache
 PICKS = 10_000  # token lists whose picked positions are kept (an article's sentences; ``prepare`` starts afresh)
 AMBIGUOUS_CUES = {"حركه", "في", "دوله", "جمهوريه", "حكومه", "الي", "مع", "رئيس", "شمال", "جنوب", "عاصمه"}
+# the ambiguous states whose other reading is no noun a preposition or a state's noun goes with (مالي "financial",
+# تشاد "is built", عمان/Amman, جورجيا a given name): a ب/ل proclitic is a cue like في (لمالي، بتشاد، لعمان)
+# and so are more indefinite nouns of a state (شرق تشاد، سفير جورجيا، جيش مالي); not فتح (بفتح "by opening",
+# جيش الفتح), كيف (بكيف "with how") or بنين (ببنين "with sons"); not وسط (وسط مالي "a financial milieu")
+CLITIC_CUED = {"مالي", "تشاد", "عمان", "جورجيا"}
+CLITIC_CUES = {"ب", "ل", "وب", "ول", "فب", "فل"}
+STATE_CUES_MORE = {"شرق", "غرب", "سفير", "سفاره", "جيش", "قوات", "شعب", "خارجيه"}
 AMBIGUOUS_PLACES = {("اطار",), ("امل",), ("سلام",), ("نصر",), ("حره",), ("وحده",), ("عين",), ("مدينه",), ("ميدان",),
                     ("جامعه",), ("ساحه",), ("مركز",)}  # places spelled like common words (ميدان "square" / Medan)
 STATE_CUES = {"دوله", "جمهوريه", "مملكه", "سلطنه", "اماره", "يا"}  # مملكة بحرين، يا دنمارك (vocative): no ال after them
@@ -324,7 +331,9 @@ class Matcher:
                 continue
             end, pre_len, names = hit
             if names[0].ambiguous and all(nm.ambiguous for nm in names) \
-                    and not (i > 0 and tokens[i - 1].norm in AMBIGUOUS_CUES) and not self._coordinated(tokens, i, end, out):
+                    and not (i > 0 and self._cued(tokens[i - 1], end == i + 1 and norm[pre_len:] in CLITIC_CUED)) \
+                    and not (end == i + 1 and norm[:pre_len] in CLITIC_CUES and norm[pre_len:] in CLITIC_CUED) \
+                    and not self._coordinated(tokens, i, end, out):
                 continue
             if end == i + 1:
                 has_al = "ال" in norm[:pre_len + 2] or norm.startswith(("لل", "ولل", "فلل"))
@@ -477,6 +486,13 @@ class Matcher:
                     self.spelled_as[k] = names[0].keys[0]
                 return i + count, pre_len, names
         return None
+
+    @staticmethod
+    def _cued(prev: Token, state: bool) -> bool:
+        """The word before an ambiguous name is its cue (في مالي، حركة فتح; with a proclitic: بسفير جورجيا, but not
+        with ال: العاصمة ماليه is Malé)."""
+        word = prev.norm if prev.norm in AMBIGUOUS_CUES or "ال" in prev.prefix else prev.base
+        return word in AMBIGUOUS_CUES or (state and word in STATE_CUES_MORE)
 
     def _coordinated(self, tokens: list[Token], i: int, end: int, found: list[Match]) -> bool:
         """An ambiguous name (مالي "financial", تشاد) coordinated with a plain name is a state:

@@ -11,7 +11,7 @@ from ..text.tokens import function_words
 from . import amman
 from .dictionary import NOT_SURNAMES, ActorDictionary, key
 from .foreign_names import bundled_foreign_names
-from .guards import Guards, load_guards, shared_names
+from .guards import Guards, coordinated_agents, load_guards, shared_names
 from .historic import Historic, load_historic
 from .loader import load_dictionary
 from .matcher import Matcher, orig_prefix_len
@@ -598,7 +598,8 @@ class ActorStage:
             seen = seen_in[s.idx]
             mark = self.passes(tokens)  # (made as the sentence is read: its objects go with it)
             mentions = read[s.idx]
-            if any(len({n.code for n in m.names if n.kind == "name" and n.code}) > 1 for m in matched[s.idx]):
+            if any(len({n.code for n in m.names if n.kind == "name" and n.code}) > 1
+                   or m.names[0].code in self.guards.person_name_states for m in matched[s.idx]):
                 # كوريا، الكونغو: which state (or person) a shared name is depends on what the article named so far
                 matches = shared_names(tokens, matched[s.idx], named, full_seen,
                                        lambda e: {r.code for r in self.dictionary.entries[e].roles},
@@ -608,6 +609,7 @@ class ActorStage:
                 mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
                 mentions = [m for m in mentions if self.dictionary.in_period(m.entry or m.code, date)]
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
+            mentions = coordinated_agents(tokens, mentions)  # قوات أمريكية وبريطانية: both MIL
             mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
             self.surnames.widen(tokens, mentions, s.text, s.start)  # (خوسي لويس ثاباتيرو: his own names too)
             taught = self.surnames.find(tokens, read[s.idx], memory, s.idx, date, s.text, s.start, self._surname_here)
