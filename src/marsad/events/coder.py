@@ -140,8 +140,11 @@ class EventCoder:
         # "ونيابة عن منسوبي التعليم" is "on behalf of", not the prosecution (النيابة)
         referred |= {a.tok_start for a in agents if a.tok_end < len(tokens) and tokens[a.tok_end].norm == "عن"
                      and "ال" not in tokens[a.tok_start].prefix and tokens[a.tok_start].base == "نيابه"}
+        duals = self._duals(tokens, mentions, context)
+        # "تتاجر الدولتان": the two states last named, not a bare body with no state (the actor stage's dual head)
+        referred |= {x.tok_start for x in duals}
         pool = sorted(list(mentions) + [a for a in agents if a.tok_start not in referred]
-                      + self._duals(tokens, mentions, context)
+                      + duals
                       + self._org_anaphors(tokens, mentions, context_igos) + groups
                       + self._coalitions(tokens, mentions, coalition), key=lambda x: x.tok_start)
         # "مسلحين مجهولين": gunmen nobody has named are an unidentified armed force, not rebels
