@@ -148,3 +148,14 @@ def test_began_is_no_preposition_before_a_name_piece():
     read = {t.text: (t.prefix, t.base) for t in toks}
     assert read["بدأ"] == ("", "بدا")
     assert read["وفي"] == ("و", "في")
+
+
+def test_an_indefinite_person_after_a_killing_verb_is_its_victim(rules):
+    evs = coded(rules, "قتل دبلوماسي سعودي في هجوم للحوثيين في عدن.", "ASSAULT")
+    assert evs and all(e.actor.code != "SAU" for e in evs)
+    assert any(e.recipient.code == "SAU" for e in evs)
+
+
+def test_soldiers_killing_a_boy_stay_the_actors(rules):
+    evs = coded(rules, "قتل جنود إسرائيليون صبيا فلسطينيا في الخليل.", "ASSAULT")
+    assert [(e.actor.code, e.recipient.code) for e in evs] == [("ISR", "PSE")]

@@ -97,9 +97,18 @@ def is_passive(tokens: list[Token], head: int, event: str, subject_before: bool 
         # the subject, and the verb active
         # (after a numeral the accusative is its specifier: "قتل 14 شخصا" stays passive)
         return numeral(w) or not any(accusative(tokens[k]) for k in range(nxt + 1, min(len(tokens), nxt + 4)))
+    if w.base in PERSON_NOUNS and not w.prefix and not subject_before:
+        # "قتل دبلوماسي سعودي في هجوم"، "قتل جنديان إسرائيليان": an indefinite person right after the verb is a
+        # passive's subject unless an accusative object follows ("قتل جنود إسرائيليون صبيا فلسطينيا")
+        return not any(accusative(tokens[k]) for k in range(nxt + 1, min(len(tokens), nxt + 4)))
     return False  # قتل 5 أشخاص، اعتقل ثلاثة، قتل مواطن: passive above
 
 
+# nominative nouns of people (singular, dual, plural) that a passive violent verb takes as its subject
+PERSON_NOUNS = frozenset("جندي جنديان جنود دبلوماسي دبلوماسيان دبلوماسيون مسوول مسوولان مسوولون ضابط ضابطان ضباط "
+                         "شرطي شرطيان شرطيون عسكري عسكريان عسكريون مدني مدنيان مدنيون مواطن مواطنان مواطنون طفل "
+                         "طفلان اطفال صحفي صحفيان صحفيون ناشط ناشطان ناشطون قيادي قياديان قياديون عنصر عنصران "
+                         "عناصر رجل رجلان امراه سايح سايحان سياح موظف موظفان موظفون".split())
 # indefinite accusative nouns of people, as written without the tanween sign
 ACCUSATIVE_PEOPLE = frozenset({"مدنيا", "طفلا", "جنديا", "شابا", "مواطنا", "شرطيا", "مقيما", "مسوولا", "قياديا",
                                "صبيا", "رجلا", "شخصا", "ضابطا", "عنصرا", "ناشطا", "صحفيا", "طالبا"})
