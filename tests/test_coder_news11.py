@@ -159,3 +159,9 @@ def test_an_indefinite_person_after_a_killing_verb_is_its_victim(rules):
 def test_soldiers_killing_a_boy_stay_the_actors(rules):
     evs = coded(rules, "قتل جنود إسرائيليون صبيا فلسطينيا في الخليل.", "ASSAULT")
     assert [(e.actor.code, e.recipient.code) for e in evs] == [("ISR", "PSE")]
+
+
+def test_border_guards_foiling_an_infiltration_arrest(rules):
+    evs = coded(rules, "وأحبطت قوات الأمن المصرية في مرسى مطروح محاولة تسلل 105 أشخاص إلى ليبيا عبر الدروب الصحراوية.",
+                "COERCE")
+    assert [e.actor.code for e in evs] == ["EGY"]
