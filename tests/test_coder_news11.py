@@ -165,3 +165,14 @@ def test_border_guards_foiling_an_infiltration_arrest(rules):
     evs = coded(rules, "وأحبطت قوات الأمن المصرية في مرسى مطروح محاولة تسلل 105 أشخاص إلى ليبيا عبر الدروب الصحراوية.",
                 "COERCE")
     assert [e.actor.code for e in evs] == ["EGY"]
+
+
+def test_about_thirty_jets_and_the_owner_of_positions_struck(rules):
+    evs = coded(rules, "شنت نحو ثلاثين مقاتلة تركية اليوم سلسلة جديدة من الغارات على مواقع لمتمردي حزب العمال "
+                       "الكردستاني في شمال العراق.", "ASSAULT")
+    assert [(e.actor.code, e.recipient.code) for e in evs] == [("TUR", "PKK")]
+
+
+def test_summoning_an_envoy_past_a_long_subject_and_date(rules):
+    evs = coded(rules, "استدعت وزارة خارجية مملكة البحرين مساء امس القائم بأعمال السفارة الإيرانية في المنامة.", "ACCUSE")
+    assert [e.actor.code for e in evs] == ["BHR"]

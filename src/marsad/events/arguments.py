@@ -16,7 +16,7 @@ from ..records import Mention, Token
 from ..text.normalize import normalize
 from ..text.tokens import forms as token_forms
 from . import clauses
-from .clauses import FORCE_NOUNS, RELATIVES  # a relative clause is not a genitive
+from .clauses import FORCE_NOUNS, NUMERALS, RELATIVES  # a relative clause is not a genitive
 from .lexicon import Frame, TriggerMatch
 
 PREPS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "لدي", "نحو", "تجاه", "في", "حول", "بشان", "لصالح"}
@@ -171,6 +171,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                 if k > since and norms[k - 1] in PREPS:
                     return norms[k - 1]
                 return prep(tokens[k].prefix) or "في"
+            if norms[k] == "نحو" and k + 1 < len(tokens) and (norms[k + 1][:1].isdigit() or norms[k + 1] in NUMERALS
+                                                             or norms[k + 1] in PARTITIVES):
+                continue  # "شنت نحو ثلاثين مقاتلة تركية": نحو before a number is "about", no preposition
             if norms[k] in PREPS or (tokens[k].base in PREPS and tokens[k].prefix in ("و", "ف")):  # ففي العراق
                 if norms[k] == "من" and k > 0 and (tokens[k - 1].base in DELEGATES or norms[k - 1] in PARTITIVES
                                                    or tokens[k - 1].base in MEMBERS  # "عناصر من حزب الله"
@@ -180,6 +183,9 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                     return None  # "أعضاء في الكونجرس", "مسؤولون في الخارجية": whose members they are
                 return norms[k]
             p = prep(tokens[k].prefix)
+            if p == "ل" and k - 2 >= since and (tokens[k - 1].base in TARGETS or norms[k - 1] in TARGETS) \
+                    and norms[k - 2] in PREPS:
+                return norms[k - 2]  # "على مواقع لمتمردي حزب العمال": the owner of the positions struck, after على
             if p in ("ب", "ل") and (x.tok_start - k <= 2 or all(
                     norms[j][:1] == "و" or norms[j] in ("كل", "من") for j in range(k + 1, x.tok_start))):
                 return p  # بـ/لـ on the noun before: باستقلال X، باستقلال وسيادة كل من X
