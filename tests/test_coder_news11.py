@@ -176,3 +176,14 @@ def test_about_thirty_jets_and_the_owner_of_positions_struck(rules):
 def test_summoning_an_envoy_past_a_long_subject_and_date(rules):
     evs = coded(rules, "استدعت وزارة خارجية مملكة البحرين مساء امس القائم بأعمال السفارة الإيرانية في المنامة.", "ACCUSE")
     assert [e.actor.code for e in evs] == ["BHR"]
+
+
+def test_rejecting_another_states_interference_is_disapproval(rules):
+    evs = coded(rules, "أكدت الخارجية المصرية مجددا رفض مصر الكامل للتدخل الإيراني في الشؤون الداخلية للدول العربية.")
+    assert [(e.event, e.actor.code, e.recipient.code) for e in evs] == [("ACCUSE", "EGY", "IRN")]
+    assert [e.event for e in coded(rules, "ورفضت روسيا المقترح الأمريكي بشأن سوريا.")] == ["REJECT"]
+
+
+def test_forces_loyal_to_an_armed_group_are_its_own(rules):
+    evs = coded(rules, "وهاجمت القوات الموالية للحوثيين مواقع الجيش في تعز.", "ASSAULT")
+    assert [e.actor.code for e in evs] == ["HOU"]

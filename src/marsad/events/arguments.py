@@ -513,6 +513,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
     return actors, recipients, symmetric
 
 
+SIDE_WORDS = frozenset({"موالي", "مواليه", "موالين", "موالون", "تابع", "تابعه", "تابعين"})
 GOVERNMENT_WORDS = frozenset({"حكومه", "الحكومه", "للحكومه", "الشرعيه", "للشرعيه", "رييس", "الرييس", "للرييس", "النظام",
                               "للنظام"})
 
@@ -524,6 +525,12 @@ def loyal_owner(x: Mention, ms: list[Mention], tokens: list[Token]) -> Mention:
         return x
     nxt = tokens[x.tok_end + 1]
     if nxt.norm not in GOVERNMENT_WORDS and nxt.base not in GOVERNMENT_WORDS:
+        if tokens[x.tok_end].base in SIDE_WORDS:
+            # "القوات الموالية للحوثيين"، "عناصر تابعة لحزب الله": forces on an armed group's side are that group's
+            # (a state's backing, "مدعومة من إيران", does not make them the state's)
+            y = next((y for y in ms if y.code and y.agent == "REB" and y.tok_start == x.tok_end + 1), None)
+            if y is not None:
+                return y
         return x
     y = next((y for y in ms if y.code and x.tok_end < y.tok_start <= x.tok_end + 4 and y.kind != "igo"), None)
     return replace(y, agent=x.agent or "MIL") if y is not None else x

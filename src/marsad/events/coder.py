@@ -52,6 +52,7 @@ HOME_MARKED = frozenset(p + w for p in ("ل", "ب") for w in HOME_WORDS)  # لب
 HOME = "home"  # the entry of a بلاده mention: arguments read its proclitics from its text
 MOURNERS = frozenset({"اسر", "لاسر", "ذوي", "لذوي", "عايلات", "لعايلات", "اهالي", "لاهالي", "اسره", "لاسره",
                       "الاسر", "للاسر", "العايلات", "للعايلات"})  # the families a condolence is addressed to
+INTERFERENCE = frozenset({"تدخل", "تدخلات", "التدخل", "التدخلات", "للتدخل", "للتدخلات"})  # rejected conduct, not a proposal
 FORCES = {"GOV", "MIL", "COP", "SPY", "JUD"}  # a state's own organs acting in its territory
 DUAL_REFS = {"بلدان", "بلدين", "دولتان", "دولتين", "زعيمان", "زعيمين", "طرفان", "طرفين", "جانبان", "جانبين",
              "رييسان", "رييسين", "عاصمتان", "عاصمتين", "بلديهما", "دولتيهما", "زعيميهما"}
@@ -695,6 +696,9 @@ class EventCoder:
         if ev == "ASSAULT" and (tf[head] & VERBAL_ATTACKS) and any(
                 norms[k] in SPEECH_CUES or tokens[k].base in SPEECH_CUES for k in range(head + 1, min(len(norms), head + 12))):
             return "ACCUSE", "disapprove"  # "هاجم الوزير الحكومة بشدة في خطابه": an attack in words
+        if ev == "REJECT" and any(tokens[k].base in INTERFERENCE or tokens[k].norm in INTERFERENCE
+                                  for k in range(m.tokens[-1] + 1, min(len(tokens), m.tokens[-1] + 4))):
+            return "ACCUSE", "disapprove"  # "رفض مصر الكامل للتدخل الإيراني": rejecting another's conduct disapproves
         if ev == "RETREAT" and mode == "withdraw" and any(r.kind == "igo" for r in recipients):
             return "SANCTION", "withdraw"  # leaving an alliance or organisation reduces relations with it
         return ev, mode
