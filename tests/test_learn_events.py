@@ -76,11 +76,21 @@ def test_confidence_is_the_scorers_probability_and_low_events_are_dropped(pipes)
     assert judged >= 4
 
 
-def test_unjudged_types_pass_unchanged(pipes):
-    # threats: no rule event of the dev golds is a real threat, so the scorers leave them to the rules
+def test_unjudged_types_pass_unchanged(pipes, tmp_path):
+    # a type the event scorer was given no real example of is left to the rules. Since the ninth session's gold
+    # every type has one, so the bundled models are copied with THREATEN taken off the judged list
+    import shutil
+
+    from marsad.learn.eventstage import ARG_MODEL
+
     text = "هددت كوريا الشمالية الولايات المتحدة بضربة نووية إذا واصلت مناوراتها العسكرية."
-    rules, learned = pipes
-    assert "THREATEN" not in NamedModel.load(model_dir() / EVENT_MODEL).judged
+    rules, _ = pipes
+    scorer = NamedModel.load(model_dir() / EVENT_MODEL)
+    assert "THREATEN" in scorer.judged  # (the bundled scorer judges threats now)
+    scorer.judged = [t for t in scorer.judged if t != "THREATEN"]
+    scorer.save(tmp_path / EVENT_MODEL)
+    shutil.copy(model_dir() / ARG_MODEL, tmp_path / ARG_MODEL)
+    learned = Pipeline(rules.stages + [LearnedEventStage(tmp_path)])
     a = [(e.event, e.actor.code, e.recipient.code, e.confidence) for e in code(rules, text).events]
     b = [(e.event, e.actor.code, e.recipient.code, e.confidence) for e in code(learned, text).events]
     assert any(x[0] == "THREATEN" for x in a) and [x for x in a if x[0] == "THREATEN"] == \
