@@ -138,10 +138,11 @@ class Resolver:
         starts = self.matcher.head_trie.starts
         # the words that may start a head noun: of the positions the matcher picked for these tokens (the words it
         # knows to start nothing are none), else of all; most words are known to start none
+        heads = self.matcher.head_memo(tokens)  # (the head nouns found at these positions so far: asked again here)
         for i in [i for i in self.matcher.positions(tokens) if starts.get(tokens[i].norm) != ()]:
             if i < upto:
                 continue
-            hit = self.matcher._at(tokens, i, self.matcher.head_trie)
+            hit = self.matcher.head_at(tokens, i, heads)
             if not hit:
                 continue
             end = hit[0]
