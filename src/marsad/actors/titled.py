@@ -99,6 +99,7 @@ class TitledPersons:
         self.words = words  # words of dictionary names: a known name is the dictionary's business
         # what ``_word`` answered for a token's forms and flags (its answer depends on them only), bounded
         self.seen_words: dict[tuple, bool] = {}
+        self.memory_words: tuple | None = None  # (memory, its size, firsts, singles): ``_memory_words``
 
     def is_office(self, t: Token) -> bool:
         """A word that opens the name of a political post held by one person (وزير، ولي العهد، أمير)."""
@@ -272,14 +273,10 @@ class TitledPersons:
         office, hon, verbs = self.g.office_words, self.g.honorifics, self.g.speech_verbs
         taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         starts = {m.tok_start: m for m in mentions}
-        firsts = {k[0][1:] if k[0].startswith("=") else k[0] for k in memory}  # words that may start a remembered name
+        firsts, singles = self._memory_words(memory)
         # only words at or after a title, a verb of saying or a given name, or that may start a remembered name, can
         # start a name here: one pass picks them
         marks = cues if cues is not None else [i for i, b in enumerate(bares) if b in self.triggers or tokens[i].norm in hon]
-        # the forms whose bare form is a remembered one-word name ((bare(t),) in memory, tested on ``t.base or t.norm``
-        # as it is: ``bare`` takes ال off words of four letters or more)
-        singles = {w for k in memory if len(k) == 1 for w in
-                   ((k[0],) if not (len(k[0]) > 3 and k[0].startswith("ال")) else ()) + (("ال" + k[0],) if len(k[0]) > 1 else ())}
         spots = sorted({x for i in marks for x in (i, i + 1)}.union(
             [i for i, t in enumerate(tokens) if t.norm in firsts or (t.base or t.norm) in singles] if memory else ()))
         out: list[Mention] = []
@@ -334,6 +331,20 @@ class TitledPersons:
             # (what this name taught the memory may start a name later in the sentence)
             spots[k:] = sorted(set(spots[k:]).union(x for x in range(b, n) if (bare(tokens[x]),) in memory))
         return out
+
+    def _memory_words(self, memory: dict) -> tuple[set[str], set[str]]:
+        """The words that may start a remembered name, and the forms whose bare form is a remembered one-word name
+        (``(bare(t),) in memory``, tested on ``t.base or t.norm`` as it is: ``bare`` takes ال off words of four
+        letters or more). Kept while the memory is the same dict with as many names: the article's memory only grows
+        (``setdefault``), and most of its sentences teach it nothing."""
+        got = self.memory_words
+        if got is not None and got[0] is memory and got[1] == len(memory):
+            return got[2], got[3]
+        firsts = {k[0][1:] if k[0].startswith("=") else k[0] for k in memory}
+        singles = {w for k in memory if len(k) == 1 for w in
+                   ((k[0],) if not (len(k[0]) > 3 and k[0].startswith("ال")) else ()) + (("ال" + k[0],) if len(k[0]) > 1 else ())}
+        self.memory_words = (memory, len(memory), firsts, singles)
+        return firsts, singles
 
     def _phrase(self, tokens: list[Token], i: int, starts: dict[int, Mention],
                 after: bool = False) -> tuple[int, str | None, str | None]:
