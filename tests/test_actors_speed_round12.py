@@ -78,6 +78,9 @@ def test_the_head_nouns_kept_for_the_article_are_those_found_afresh(stage):
         memo = m.head_memo(t)
         assert memo == {}  # (nothing asked yet)
         alone = fresh(stage)
+        spots, kept = m.head_positions(t)
+        assert kept is memo and m.head_positions(t)[0] is spots  # (made once)
+        assert {i for i in range(len(t)) if alone._at(t, i, alone.head_trie)} <= set(spots) and len(spots) < len(t)
         for i in range(len(t)):
             got = m.head_at(t, i, memo)
             assert got == alone._at(t, i, alone.head_trie) and m.head_at(t, i, memo) == got  # (the second kept)
@@ -88,6 +91,7 @@ def test_the_head_nouns_kept_for_the_article_are_those_found_afresh(stage):
         assert m.scan(t, m.head_trie) == alone.scan(t, alone.head_trie)
     assert asked >= 5  # (وزير الخارجية، المتحدث، الرئاسة، الشرطة، الحكومة …)
     assert m.head_memo(list(sentences[0])) is None  # (a copy of the tokens: asked afresh)
+    assert m.head_positions(list(sentences[0]))[1] is None
     m.forget()
     assert all(m.head_memo(t) is None for t in sentences)
 

@@ -184,7 +184,8 @@ class Matcher:
         # (the stage matches every sentence before it scans any), and the head nouns found at their positions so far
         # (the resolver, the candidates, the short names and the agents' scan ask for the same ones: about 21,000
         # asks, 9,500 distinct per 2 MB); bounded for callers that never call ``prepare``
-        self.picks: dict[int, tuple[list[Token], list[int], dict[int, tuple | None]]] = {}
+        # and the positions where a head noun may start (the candidates' and the agents' scans: one pass for both)
+        self.picks: dict[int, tuple[list[Token], list[int], dict[int, tuple | None], list]] = {}
         self.known: dict[str, tuple] = {}  # the other words -> what they start (``_learn``)
         # words that may start a foreign person's name of two words or more only -> the skeletons the next word must
         # have (most such words are followed by another word: ``_spelled`` is not called)
@@ -219,8 +220,11 @@ class Matcher:
         starts = trie.starts
         # the words that may start something, as the matcher picked them for these tokens (the stage scans the tokens it
         # has just matched), else all; one pass skips the words known to start nothing here
-        heads = self.head_memo(tokens) if trie is self.head_trie else None
-        for i in [i for i in self.positions(tokens) if starts.get(tokens[i].norm) != ()]:
+        if trie is self.head_trie:
+            spots, heads = self.head_positions(tokens)
+        else:
+            spots, heads = [i for i in self.positions(tokens) if starts.get(tokens[i].norm) != ()], None
+        for i in spots:
             if i < upto:
                 continue
             hit = self._at(tokens, i, trie) if heads is None else self.head_at(tokens, i, heads)
@@ -244,6 +248,18 @@ class Matcher:
         each ask is answered afresh)."""
         got = self.picks.get(id(tokens))
         return got[2] if got is not None and got[0] is tokens else None
+
+    def head_positions(self, tokens: list[Token]) -> tuple[list[int], dict[int, tuple | None] | None]:
+        """The positions where a head noun may start (of the picked ones: the words not known to start none), and the
+        head nouns found so far (``head_memo``). Made once per token list matched in this article: a word learnt later
+        to start none stays in the list, and ``head_at`` answers None there, as a fresh list would skip it."""
+        starts = self.head_trie.starts
+        got = self.picks.get(id(tokens))
+        if got is None or got[0] is not tokens:
+            return [i for i in range(len(tokens)) if starts.get(tokens[i].norm) != ()], None
+        if got[3][0] is None:
+            got[3][0] = [i for i in got[1] if starts.get(tokens[i].norm) != ()]
+        return got[3][0], got[2]
 
     def head_at(self, tokens: list[Token], i: int, memo: dict[int, tuple | None] | None):
         """``_at`` of the head-noun trie, kept in ``memo`` (``head_memo``): the answer depends on the tokens and i only."""
@@ -301,7 +317,7 @@ class Matcher:
         picked = [i for i, t in enumerate(tokens) if t.norm not in inert]
         if len(self.picks) >= PICKS:
             self.picks.clear()
-        self.picks[id(tokens)] = (tokens, picked, {})
+        self.picks[id(tokens)] = (tokens, picked, {}, [None])
         for i in picked:
             if i < upto:  # (inside a match)
                 continue
