@@ -27,6 +27,19 @@ _BY_TWO = {p[:2]: tuple(q for q in _PREFIXES if q[0] == p[0] and (len(q) == 1 or
            for p in _PREFIXES if len(p) > 1}
 
 
+def base_forms(words: frozenset[str]) -> frozenset[str]:
+    """Every form a token may have whose base (``Tokenizer.analyse``) or form is one of ``words``: the word itself,
+    the word after one of the proclitic readings (``_PREFIXES``), and, after a reading ending in لل, the word less its
+    ال (للمنتخب: base المنتخب when that word is protected). An article none of whose forms is here has none of the
+    words in any sentence, whatever the bases (one set test instead of a pass over every token)."""
+    out = set(words)
+    for w in words:
+        out.update(p + w for p in _PREFIXES)
+        if w.startswith("ال"):
+            out.update(p + w[2:] for p in _PREFIXES if p.endswith("لل"))
+    return frozenset(out)
+
+
 @dataclass(slots=True)
 class Marks:
     """What one sentence holds for the parts of the stage."""

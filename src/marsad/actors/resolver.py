@@ -135,13 +135,14 @@ class Resolver:
         out = []
         upto = 0
         n = len(tokens)
-        starts = self.matcher.head_trie.starts
         # the words that may start a head noun: of the positions the matcher picked for these tokens (the words it
-        # knows to start nothing are none), else of all; most words are known to start none
-        for i in [i for i in self.matcher.positions(tokens) if starts.get(tokens[i].norm) != ()]:
+        # knows to start nothing are none), else of all; most words are known to start none; and the head nouns
+        # found at them so far (the agents' scan asks for the same)
+        spots, heads = self.matcher.head_positions(tokens)
+        for i in spots:
             if i < upto:
                 continue
-            hit = self.matcher._at(tokens, i, self.matcher.head_trie)
+            hit = self.matcher.head_at(tokens, i, heads)
             if not hit:
                 continue
             end = hit[0]

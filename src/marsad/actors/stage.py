@@ -16,7 +16,7 @@ from .historic import Historic, load_historic
 from .loader import load_dictionary
 from .matcher import Matcher, orig_prefix_len
 from .outlets import Outlets, load_outlets
-from .passes import Passes
+from .passes import Passes, base_forms
 from .resolver import Resolver, definite
 from .short_names import first_words, in_office
 from .spelling import PersonSpellings
@@ -131,6 +131,7 @@ class ActorStage:
                                         self.titled.g.office_words | self.titled.g.honorifics)
         # one pass per sentence notes the words the titled, historic and reference parts look for
         self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick)
+        self.sports_forms = base_forms(self.guards.sports_words)  # (an article without any: no sentence has one)
 
     def _agents_and_places(self, p: Processed, s, tokens, mentions, own: str | None = None) -> None:
         """Head nouns standing alone (الحكومة، المتظاهرون: an agent without a country) and non-capital places
@@ -581,10 +582,12 @@ class ActorStage:
         named: set[str] = set()  # codes of the states and organisations named so far
         ctx: dict = {"outlet": self.outlets.of(p.doc), "titled": {}, "sports": set(), "named": set(),
                      "historic": set()}  # recent states, kingdom last named in full, outlet
-        # a sports article is one from its first sentence: its sports words are counted over the whole text
-        seen_in = {s.idx: self.guards.sports_seen(p.tokens.get(s.idx, [])) for s in p.sentences}
-        words = {t.norm for tokens in p.tokens.values() for t in tokens}  # (first sight of the article's new words
-        self.matcher.prepare(words)  # at once: most begin nothing)
+        words = {t.norm for tokens in p.tokens.values() for t in tokens}
+        # a sports article is one from its first sentence: its sports words are counted over the whole text (most
+        # articles have none in any form: no sentence is read for them)
+        seen_in = {s.idx: self.guards.sports_seen(p.tokens.get(s.idx, [])) for s in p.sentences} \
+            if not words.isdisjoint(self.sports_forms) else dict.fromkeys([s.idx for s in p.sentences], frozenset())
+        self.matcher.prepare(words)  # (first sight of the article's new words at once: most begin nothing)
         self.passes.prepare(words)
         ctx["sports"] = set().union(*seen_in.values()) if seen_in else set()
         matched = {s.idx: self.guards(p.tokens.get(s.idx, []), self.matcher(p.tokens.get(s.idx, [])),
@@ -598,8 +601,9 @@ class ActorStage:
             seen = seen_in[s.idx]
             mark = self.passes(tokens)  # (made as the sentence is read: its objects go with it)
             mentions = read[s.idx]
-            if any(len({n.code for n in m.names if n.kind == "name" and n.code}) > 1
-                   or m.names[0].code in self.guards.person_name_states for m in matched[s.idx]):
+            if matched[s.idx] and any(len({n.code for n in m.names if n.kind == "name" and n.code}) > 1
+                                      or m.names[0].code in self.guards.person_name_states
+                                      for m in matched[s.idx]):
                 # كوريا، الكونغو: which state (or person) a shared name is depends on what the article named so far
                 matches = shared_names(tokens, matched[s.idx], named, full_seen,
                                        lambda e: {r.code for r in self.dictionary.entries[e].roles},

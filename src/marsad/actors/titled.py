@@ -99,6 +99,7 @@ class TitledPersons:
         self.words = words  # words of dictionary names: a known name is the dictionary's business
         # what ``_word`` answered for a token's forms and flags (its answer depends on them only), bounded
         self.seen_words: dict[tuple, bool] = {}
+        self.memory_words: tuple | None = None  # (memory, its size, firsts, singles): ``_memory_words``
 
     def is_office(self, t: Token) -> bool:
         """A word that opens the name of a political post held by one person (وزير، ولي العهد، أمير)."""
@@ -166,7 +167,7 @@ class TitledPersons:
     def _word(self, t: Token, first: bool, after_given: bool = False, loose: bool = False) -> bool:
         """``_read_word``, kept per token form and flags: the same few given names and family names come again and
         again after titles (about four calls in five are a word seen before with the same flags)."""
-        k = (t.norm, t.prefix, t.base, t.suffix, bool(first), bool(after_given), bool(loose))
+        k = (t.norm, t.prefix, t.base, t.suffix, not first, not after_given, not loose)  # (``not``: no bool() calls)
         got = self.seen_words.get(k)
         if got is None:
             got = self._read_word(t, first, after_given, loose)
@@ -272,14 +273,10 @@ class TitledPersons:
         office, hon, verbs = self.g.office_words, self.g.honorifics, self.g.speech_verbs
         taken = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         starts = {m.tok_start: m for m in mentions}
-        firsts = {k[0][1:] if k[0].startswith("=") else k[0] for k in memory}  # words that may start a remembered name
+        firsts, singles = self._memory_words(memory)
         # only words at or after a title, a verb of saying or a given name, or that may start a remembered name, can
         # start a name here: one pass picks them
         marks = cues if cues is not None else [i for i, b in enumerate(bares) if b in self.triggers or tokens[i].norm in hon]
-        # the forms whose bare form is a remembered one-word name ((bare(t),) in memory, tested on ``t.base or t.norm``
-        # as it is: ``bare`` takes ال off words of four letters or more)
-        singles = {w for k in memory if len(k) == 1 for w in
-                   ((k[0],) if not (len(k[0]) > 3 and k[0].startswith("ال")) else ()) + (("ال" + k[0],) if len(k[0]) > 1 else ())}
         spots = sorted({x for i in marks for x in (i, i + 1)}.union(
             [i for i, t in enumerate(tokens) if t.norm in firsts or (t.base or t.norm) in singles] if memory else ()))
         out: list[Mention] = []
@@ -296,8 +293,11 @@ class TitledPersons:
                 found = self._quoted(tokens, i, taken)
                 if found is None or found[0] < upto:
                     continue
-            w = bare(tokens[i])
-            title = w in office or w in hon or tokens[i].norm in hon
+            t = tokens[i]
+            w = t.base or t.norm  # (``bare`` inlined: every spot)
+            if len(w) > 3 and w.startswith("ال"):
+                w = w[2:]
+            title = w in office or w in hon or t.norm in hon
             if title:
                 found = self._after_title(tokens, i, starts, taken, outlet, s)
                 if found is not None and found[1] - found[0] == 1 and found[2] is None:
@@ -331,6 +331,20 @@ class TitledPersons:
             # (what this name taught the memory may start a name later in the sentence)
             spots[k:] = sorted(set(spots[k:]).union(x for x in range(b, n) if (bare(tokens[x]),) in memory))
         return out
+
+    def _memory_words(self, memory: dict) -> tuple[set[str], set[str]]:
+        """The words that may start a remembered name, and the forms whose bare form is a remembered one-word name
+        (``(bare(t),) in memory``, tested on ``t.base or t.norm`` as it is: ``bare`` takes ال off words of four
+        letters or more). Kept while the memory is the same dict with as many names: the article's memory only grows
+        (``setdefault``), and most of its sentences teach it nothing."""
+        got = self.memory_words
+        if got is not None and got[0] is memory and got[1] == len(memory):
+            return got[2], got[3]
+        firsts = {k[0][1:] if k[0].startswith("=") else k[0] for k in memory}
+        singles = {w for k in memory if len(k) == 1 for w in
+                   ((k[0],) if not (len(k[0]) > 3 and k[0].startswith("ال")) else ()) + (("ال" + k[0],) if len(k[0]) > 1 else ())}
+        self.memory_words = (memory, len(memory), firsts, singles)
+        return firsts, singles
 
     def _phrase(self, tokens: list[Token], i: int, starts: dict[int, Mention],
                 after: bool = False) -> tuple[int, str | None, str | None]:
@@ -503,11 +517,20 @@ class TitledPersons:
     def _before_title(self, tokens, i, starts, taken, outlet):
         """فلان الفلاني وزير البيئة، وقال فلان مندوب إيران: a name of two or more words that starts with a known given
         name, or follows a verb of saying or a title, right before an office word."""
+        if i in taken:
+            return None
         prev = tokens[i - 1] if i else None
-        if prev is not None and prev.norm in ("بن", "ابن", "بنت"):
-            return None  # منصور بن ناصر بن [عبد الله الحواسي]: the name began before بن
-        cue = prev is not None and (bare(prev) in self.g.speech_verbs or self.is_title(prev))
-        if i in taken or (tokens[i].norm not in LINKS and not self._word(tokens[i], not cue, cue, cue)):
+        cue = False
+        if prev is not None:
+            pn = prev.norm
+            if pn in ("بن", "ابن", "بنت"):
+                return None  # منصور بن ناصر بن [عبد الله الحواسي]: the name began before بن
+            pb = prev.base or pn  # (``bare`` and ``is_title`` inlined: about 10,000 calls per 2 MB)
+            if len(pb) > 3 and pb.startswith("ال"):
+                pb = pb[2:]
+            g = self.g
+            cue = pb in g.speech_verbs or pb in g.office_words or pb in g.honorifics or pn in g.honorifics
+        if tokens[i].norm not in LINKS and not self._word(tokens[i], not cue, cue, cue):
             return None  # (most calls: the word after a title is none of a name; ``name_at`` would stop at once)
         end = self.name_at(tokens, i, taken, cue)
         units = [w for w in tokens[i:end] if w.norm not in LINKS]
