@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from marsad.pipeline import Pipeline
+from marsad.actors.stage import ActorStage
+from marsad.ingest.readers import make_document
+from marsad.pipeline import Pipeline, Segmenter
 from marsad.quality.evaluate import code_text
+from marsad.records import Processed
+from marsad.text.tokens import Tokenizer
 
 DATE = "2015-07-25"
 
@@ -137,12 +141,6 @@ def test_theft_is_no_raqqa(rules):
 
 def test_began_is_no_preposition_before_a_name_piece():
     # بدأ "began" had been read as ب + دا (a piece of a foreign name), so the light verb was lost
-    from marsad.ingest.readers import make_document
-    from marsad.pipeline import Segmenter
-    from marsad.records import Processed
-    from marsad.actors.stage import ActorStage
-    from marsad.text.tokens import Tokenizer
-
     seg = Segmenter(Tokenizer(ActorStage().protected_words()))
     toks = seg(Processed(make_document("بدأ الجيش هجوما ووصل شي جين بينغ إلى موسكو وفي الطريق", "t", published="2015-07-25"))).tokens[0]
     read = {t.text: (t.prefix, t.base) for t in toks}
