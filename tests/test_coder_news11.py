@@ -185,3 +185,7 @@ def test_rejecting_another_states_interference_is_disapproval(rules):
 def test_forces_loyal_to_an_armed_group_are_its_own(rules):
     evs = coded(rules, "وهاجمت القوات الموالية للحوثيين مواقع الجيش في تعز.", "ASSAULT")
     assert [e.actor.code for e in evs] == ["HOU"]
+
+
+def test_a_duty_written_by_an_analyst_is_no_demand(rules):
+    assert coded(rules, "لذا على إيران أن تجد محورين لبعدها الاستراتيجي في المنطقة.", "REQUEST") == []
