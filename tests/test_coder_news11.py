@@ -189,3 +189,11 @@ def test_forces_loyal_to_an_armed_group_are_its_own(rules):
 
 def test_a_duty_written_by_an_analyst_is_no_demand(rules):
     assert coded(rules, "لذا على إيران أن تجد محورين لبعدها الاستراتيجي في المنطقة.", "REQUEST") == []
+
+
+def test_reinforcements_struck_are_no_aid(rules):
+    assert coded(rules, "كما قصفت المقاتلات تعزيزات عسكرية للحوثيين في منطقة كرش القريبة من محافظة تعز.", "AID") == []
+    assert [e.event for e in coded(rules, "قصفت الطائرات تعزيزات للحوثيين قرب تعز.")] == ["ASSAULT"]
+    # reinforcements sent are still a deployment
+    evs = coded(rules, "وأرسلت السعودية تعزيزات عسكرية إلى الحدود مع اليمن.", "MOBILIZE")
+    assert [e.actor.code for e in evs] == ["SAU"]

@@ -178,6 +178,10 @@ class EventCoder:
                 continue  # وعودة is و + عودة "and the return" (its ة is no pronoun): not وعوده "his promises"
             if m.pattern.event == "REQUEST" and "دّع" in tokens[head].text.replace("\u064e", ""):
                 continue  # يدّعون "they claim" (ادّعى), written with its shadda, is not يدعون "they call for"
+            if m.pattern.event in ("AID", "MOBILIZE") and not tokens[head].prefix and any(
+                    o.pattern.event in ("ASSAULT", "COERCE") and 0 < head - o.tokens[-1] <= 3
+                    and not any(norms[k] in BOUNDARY for k in range(o.tokens[-1] + 1, head)) for o in matches):
+                continue  # "قصفت المقاتلات تعزيزات عسكرية للحوثيين": what an attack strikes is its object, no aid
             if senses.other_sense(m, tokens, mentions):
                 continue  # the name Dan, a show hosted, a unit's support word (events/senses.py)
             if head > 0 and norms[head - 1] in ("بخصوص", "بشان", "حول") and tokens[head].prefix[:2] == "ال":
