@@ -540,7 +540,7 @@ class EventCoder:
         """Right after "warned that" stands the warner's own state (its name, or بلاده): a warning of what his side
         will do is a threat, not a concern about others."""
         k = last + 1
-        if k < len(tokens) and tokens[k].norm in ("بلاده", "بلادها", "بلادنا", "بلادي"):
+        if k < len(tokens) and tokens[k].norm in HOME_WORDS:
             return True
         own = {a.code for a in actors if a.code}
         return any(x.tok_start == k and x.code in own for x in pool)
