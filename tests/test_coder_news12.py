@@ -68,3 +68,33 @@ def test_grief_at_a_leaders_death_is_support(rules):
 
 def test_grief_at_a_defeat_is_no_event(rules):
     assert coded(rules, "وأعرب اللاعب الأردني عن حزنه لخسارة الفريق أمام تونس.") == []
+
+
+# -- blockades, seizures and arrests --------------------------------------------------------------------------------
+
+def test_cutting_supply_lines_is_a_blockade_not_a_road_block(rules):
+    evs = coded(rules, "وقطعت القوات العراقية طرق الإمداد عن مسلحي داعش في الفلوجة.")
+    assert ("COERCE", "IRQ", "ISI") in evs and not [e for e in evs if e[0] == "PROTEST"]
+
+
+def test_protesters_cutting_roads_stay_a_protest(rules):
+    evs = coded(rules, "وقطع محتجون لبنانيون طرقا رئيسية في بيروت احتجاجا على انقطاع الكهرباء.")
+    assert [e[0] for e in evs] == ["PROTEST"]
+
+
+def test_a_quantity_of_contraband_seized_is_a_seizure(rules):
+    evs = coded(rules, "ضبطت الجمارك الإيطالية أمس 300 كيلوغرام من المخدرات في ميناء جنوة.")
+    assert [(e[0], e[1]) for e in evs] == [("COERCE", "ITA")]
+
+
+def test_stopping_people_is_an_arrest_and_stopping_work_is_not(rules):
+    assert [(e[0], e[1]) for e in coded(rules, "وأوقفت الشرطة الفرنسية أمس ثلاثة أشخاص يشتبه في صلتهم بالهجوم.")] \
+        == [("COERCE", "FRA")]
+    assert coded(rules, "وأوقفت الحكومة الأردنية العمل بالاتفاقية مع إسرائيل.", "COERCE") == []
+
+
+# -- talks with the topic before مع ---------------------------------------------------------------------------------
+
+def test_talks_with_title_and_topic_before_with(rules):
+    text = "ومن المقرر أن يبحث وزير الخارجية الروسي الوضع في سوريا مع نظيره السعودي في موسكو يوم الثلاثاء."
+    assert coded(rules, text, "CONSULT") == [("CONSULT", "RUS", "SAU")]

@@ -14,6 +14,7 @@ SUPPORT_NOUNS = frozenset({"مسانده", "دعم", "اسناد", "موازره
 # what a host verb may take in that is no guest: shows and games, and places that receive people
 SHOWS = frozenset({"معرض", "معرضا", "مهرجان", "مهرجانا", "حفل", "حفلا", "بطوله", "مباراه", "مباريات", "فعاليات",
                    "فعاليه", "دوري", "سباق", "مسابقه", "معارض", "مهرجانات", "عروض", "عرض"})
+SUPPLY = frozenset({"امداد", "الامداد", "امدادات", "الامدادات"})  # supply lines: cut by forces, not by protesters
 HOST_PLACES = frozenset({"مقبره", "مستشفي", "مستشفيات", "مطار", "ملعب", "فندق", "فنادق", "مخيم", "مخيمات", "مركز"})
 CONDEMNERS = frozenset({"مجلس", "عضو", "اعضاء", "عدد", "وجهاء", "اتحاد", "مركز", "رييس", "وزير", "امين", "حزب",
                         "هيئه", "جمعيه", "منظمه", "نواب", "علماء", "عميد", "سفير", "سفراء", "مندوب", "ممثل", "نايب",
@@ -49,4 +50,6 @@ def other_sense(m: TriggerMatch, tokens: list[Token], mentions: list[Mention]) -
     if m.pattern.event == "SUPPORT" and len(m.tokens) == 1 and head > 0 and not tokens[head].prefix \
             and tokens[head - 1].norm in UNITS and tokens[head].norm in SUPPORT_NOUNS:
         return "unit"  # "دورية مساندة"، "قوات الدعم": a unit's name or adjective, not backing given
+    if m.pattern.event == "PROTEST" and any(t.norm in SUPPLY for t in tokens[m.tokens[-1] + 1:m.tokens[-1] + 3]):
+        return "supply line"  # "قطعت القوات طرق الإمداد": a blockade by armed forces (COERCE), not a road block
     return None
