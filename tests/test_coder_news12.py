@@ -98,3 +98,20 @@ def test_stopping_people_is_an_arrest_and_stopping_work_is_not(rules):
 def test_talks_with_title_and_topic_before_with(rules):
     text = "ومن المقرر أن يبحث وزير الخارجية الروسي الوضع في سوريا مع نظيره السعودي في موسكو يوم الثلاثاء."
     assert coded(rules, text, "CONSULT") == [("CONSULT", "RUS", "SAU")]
+
+
+# -- combat backing is military aid ---------------------------------------------------------------------------------
+
+def test_backing_with_air_strikes_is_military_aid(rules):
+    evs = coded(rules, "وتمكنت القوات العراقية من دخول المدينة مدعومة بغارات مكثفة من التحالف الدولي.")
+    assert ("AID", "USA", "IRQ") in evs and not [e for e in evs if e[0] == "SUPPORT"]
+
+
+def test_backing_from_coalition_planes_is_military_aid(rules):
+    evs = coded(rules, "اقتحمت المقاومة الشعبية في اليمن بدعم من طائرات التحالف العربي قاعدة جوية في محافظة لحج.", "AID")
+    assert [(e[0], e[1]) for e in evs] == [("AID", "SAU")]
+
+
+def test_backing_by_a_state_without_means_of_war_stays_support(rules):
+    evs = coded(rules, "وقال الوزير إن الحوثيين مدعومون من إيران.")
+    assert [e[0] for e in evs if e[0] in ("AID", "SUPPORT")] == ["SUPPORT"]

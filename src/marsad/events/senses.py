@@ -15,6 +15,8 @@ SUPPORT_NOUNS = frozenset({"مسانده", "دعم", "اسناد", "موازره
 SHOWS = frozenset({"معرض", "معرضا", "مهرجان", "مهرجانا", "حفل", "حفلا", "بطوله", "مباراه", "مباريات", "فعاليات",
                    "فعاليه", "دوري", "سباق", "مسابقه", "معارض", "مهرجانات", "عروض", "عرض"})
 SUPPLY = frozenset({"امداد", "الامداد", "امدادات", "الامدادات"})  # supply lines: cut by forces, not by protesters
+# means of war after a backing word: the backing is military aid (news.aid.combat_backing), not a political SUPPORT
+WAR_MEANS = frozenset({"غارات", "ضربات", "طايرات", "طيران", "مقاتلات", "مروحيات", "قصف", "قوات", "غطاء"})
 HOST_PLACES = frozenset({"مقبره", "مستشفي", "مستشفيات", "مطار", "ملعب", "فندق", "فنادق", "مخيم", "مخيمات", "مركز"})
 CONDEMNERS = frozenset({"مجلس", "عضو", "اعضاء", "عدد", "وجهاء", "اتحاد", "مركز", "رييس", "وزير", "امين", "حزب",
                         "هيئه", "جمعيه", "منظمه", "نواب", "علماء", "عميد", "سفير", "سفراء", "مندوب", "ممثل", "نايب",
@@ -50,6 +52,10 @@ def other_sense(m: TriggerMatch, tokens: list[Token], mentions: list[Mention]) -
     if m.pattern.event == "SUPPORT" and len(m.tokens) == 1 and head > 0 and not tokens[head].prefix \
             and tokens[head - 1].norm in UNITS and tokens[head].norm in SUPPORT_NOUNS:
         return "unit"  # "دورية مساندة"، "قوات الدعم": a unit's name or adjective, not backing given
+    if m.pattern.event == "SUPPORT" and any(t.base in WAR_MEANS or t.norm in WAR_MEANS
+                                            for t in tokens[m.tokens[-1] + 1:m.tokens[-1] + 4]) \
+            and tokens[head].base in ("دعم", "مدعوم", "مدعومه", "اسناد", "مسانده"):
+        return "military backing"  # "بدعم من طائرات التحالف": aid with means of war (AID), not endorsement
     if m.pattern.event == "PROTEST" and any(t.norm in SUPPLY for t in tokens[m.tokens[-1] + 1:m.tokens[-1] + 3]):
         return "supply line"  # "قطعت القوات طرق الإمداد": a blockade by armed forces (COERCE), not a road block
     return None
