@@ -115,3 +115,11 @@ def test_backing_from_coalition_planes_is_military_aid(rules):
 def test_backing_by_a_state_without_means_of_war_stays_support(rules):
     evs = coded(rules, "وقال الوزير إن الحوثيين مدعومون من إيران.")
     assert [e[0] for e in evs if e[0] in ("AID", "SUPPORT")] == ["SUPPORT"]
+
+
+def test_receiving_well_wishers_is_no_meeting(rules):
+    text = "استقبل وكيل وزارة الداخلية السعودي أمس المهنئين بعيد الفطر المبارك من منسوبي الوزارة."
+    assert coded(rules, text, "CONSULT") == []
+    # a guest of another state, received the same way, still is
+    text = "استقبل وزير الداخلية السعودي أمس وزير الداخلية البحريني."
+    assert coded(rules, text, "CONSULT") == [("CONSULT", "SAU", "BHR")]

@@ -17,6 +17,8 @@ SHOWS = frozenset({"معرض", "معرضا", "مهرجان", "مهرجانا", "
 SUPPLY = frozenset({"امداد", "الامداد", "امدادات", "الامدادات"})  # supply lines: cut by forces, not by protesters
 # means of war after a backing word: the backing is military aid (news.aid.combat_backing), not a political SUPPORT
 WAR_MEANS = frozenset({"غارات", "ضربات", "طايرات", "طيران", "مقاتلات", "مروحيات", "قصف", "قوات", "غطاء"})
+# guests who come to wish well, console or ask for a service are no party met (استقبل الوكيل المهنئين بالعيد)
+CALLERS = frozenset({"مهنيين", "معزين", "مراجعين", "معايدين", "مهنيون", "معزون", "مراجعون"})
 HOST_PLACES = frozenset({"مقبره", "مستشفي", "مستشفيات", "مطار", "ملعب", "فندق", "فنادق", "مخيم", "مخيمات", "مركز"})
 CONDEMNERS = frozenset({"مجلس", "عضو", "اعضاء", "عدد", "وجهاء", "اتحاد", "مركز", "رييس", "وزير", "امين", "حزب",
                         "هيئه", "جمعيه", "منظمه", "نواب", "علماء", "عميد", "سفير", "سفراء", "مندوب", "ممثل", "نايب",
@@ -37,6 +39,8 @@ def hosts_no_one(tokens: list[Token], head: int) -> bool:
     subject is a place that takes people in (مقبرة، مستشفى، مطار)."""
     after = tokens[head + 1:head + 3]
     if any(t.base in SHOWS or t.norm in SHOWS for t in after) or (after and after[0].base in HOST_PLACES):
+        return True
+    if any(t.base in CALLERS for t in tokens[head + 1:head + 9]):
         return True
     pronoun = tokens[head].norm.endswith(("ه", "ها", "هم"))
     return pronoun and any(t.base in SHOWS or t.norm in SHOWS for t in tokens[max(0, head - 5):head])
