@@ -123,3 +123,8 @@ def test_receiving_well_wishers_is_no_meeting(rules):
     # a guest of another state, received the same way, still is
     text = "استقبل وزير الداخلية السعودي أمس وزير الداخلية البحريني."
     assert coded(rules, text, "CONSULT") == [("CONSULT", "SAU", "BHR")]
+
+
+def test_seizing_members_of_a_group_is_an_arrest(rules):
+    evs = coded(rules, "أعلنت وزارة الداخلية المصرية عن ضبط 44 عنصرا من تنظيم الإخوان.", "COERCE")
+    assert [(e[0], e[1]) for e in evs] == [("COERCE", "EGY")]
