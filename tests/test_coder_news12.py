@@ -128,3 +128,14 @@ def test_receiving_well_wishers_is_no_meeting(rules):
 def test_seizing_members_of_a_group_is_an_arrest(rules):
     evs = coded(rules, "أعلنت وزارة الداخلية المصرية عن ضبط 44 عنصرا من تنظيم الإخوان.", "COERCE")
     assert [(e[0], e[1]) for e in evs] == [("COERCE", "EGY")]
+
+
+# -- a condemning epithet in someone's words ------------------------------------------------------------------------
+
+def test_calling_an_act_criminal_in_ones_words_is_disapproval(rules):
+    evs = coded(rules, "وقال رئيس الوزراء الإسرائيلي في بيان إنه صدم من هذا العمل الإجرامي والشنيع.", "ACCUSE")
+    assert [(e[0], e[1]) for e in evs] == [("ACCUSE", "ISR")]
+
+
+def test_the_press_calling_an_attack_terrorist_in_its_own_voice_is_no_accusation(rules):
+    assert coded(rules, "وأسفر الهجوم الإرهابي على الفندق التونسي عن مقتل 38 سائحا.", "ACCUSE") == []
