@@ -130,7 +130,7 @@ class ActorStage:
                                         self.titled.g.surname_idioms, self.titled.g.name_stops, frozenset(self.first_words),
                                         self.titled.g.office_words | self.titled.g.honorifics)
         # one pass per sentence notes the words the titled, historic and reference parts look for
-        self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick)
+        self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick, self.titled.appositions)
         self.sports_forms = base_forms(self.guards.sports_words)  # (an article without any: no sentence has one)
 
     def _agents_and_places(self, p: Processed, s, tokens, mentions, own: str | None = None) -> None:
@@ -630,7 +630,8 @@ class ActorStage:
                 about = own or (None if ctx.get("outlet") else self._topic_state(ctx, mentions))
                 # (a named person's national office: the outlet's state, else with no outlet known the article's
                 # state; a national paper names its own officials in articles about other states too)
-                mentions = by_start(mentions, self.titled(tokens, mentions, about, ctx["titled"], s, mark.cues))
+                mentions = by_start(mentions, self.titled(tokens, mentions, about, ctx["titled"], s, mark.cues,
+                                                                 mark.offices))
             mentions = [m for m in mentions if m.kind not in ("person", "provisional")
                         or not self.titled.after_occupation(tokens, m)]  # الشاعر نزار قباني: not the minister
             mentions = by_start(mentions, self.references(tokens, mentions, s, ctx, mark.references))
