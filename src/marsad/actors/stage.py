@@ -40,6 +40,7 @@ def normalize_key(token) -> str:
     return key(token.base or token.norm)
 
 
+MET_LIMIT = 500_000  # distinct words kept in ``ActorStage.met`` (past that an article's words are all read as new)
 SPORTS_DOC = 3  # distinct sports words in an article that make it a sports article
 RECENT = 6  # البلاد is the state the article is about: its last few state mentions must agree
 
@@ -132,6 +133,8 @@ class ActorStage:
         # one pass per sentence notes the words the titled, historic and reference parts look for
         self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick, self.titled.appositions)
         self.sports_forms = base_forms(self.guards.sports_words)  # (an article without any: no sentence has one)
+        # the words of the articles read so far (bounded): first sight looks at an article's other words only
+        self.met: set[str] = set()
 
     def _agents_and_places(self, p: Processed, s, tokens, mentions, own: str | None = None) -> None:
         """Head nouns standing alone (الحكومة، المتظاهرون: an agent without a country) and non-capital places
@@ -587,8 +590,11 @@ class ActorStage:
         # articles have none in any form: no sentence is read for them)
         seen_in = {s.idx: self.guards.sports_seen(p.tokens.get(s.idx, [])) for s in p.sentences} \
             if not words.isdisjoint(self.sports_forms) else dict.fromkeys([s.idx for s in p.sentences], frozenset())
-        self.matcher.prepare(words)  # (first sight of the article's new words at once: most begin nothing)
-        self.passes.prepare(words)
+        new = words - self.met  # (first sight of the article's new words at once: most begin nothing)
+        if len(self.met) < MET_LIMIT:
+            self.met |= new
+        self.matcher.prepare(new)
+        self.passes.prepare(new)
         ctx["sports"] = set().union(*seen_in.values()) if seen_in else set()
         matched = {s.idx: self.guards(p.tokens.get(s.idx, []), self.matcher(p.tokens.get(s.idx, [])),
                                       len(ctx["sports"]) >= SPORTS_DOC) for s in p.sentences}
