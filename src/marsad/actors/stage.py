@@ -133,6 +133,7 @@ class ActorStage:
         # one pass per sentence notes the words the titled, historic and reference parts look for
         self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick, self.titled.appositions)
         self.sports_forms = base_forms(self.guards.sports_words)  # (an article without any: no sentence has one)
+        self.oman_forms = base_forms(frozenset({"عمان", "العمان"}))  # (an article without عمان: nothing for ``amman``)
         # the words of the articles read so far (bounded): first sight looks at an article's other words only
         self.met: set[str] = set()
 
@@ -602,6 +603,8 @@ class ActorStage:
         fulls = self._full_names(p, read)
         full_seen = {m.person or m.entry for m in fulls}
         memory = self.surnames.memory(fulls)  # family names the article teaches (نبيه بري … بري)
+        # (most articles have no word عمان in any form: Oman or Amman is no question in any sentence)
+        oman = not words.isdisjoint(self.oman_forms)
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
             seen = seen_in[s.idx]
@@ -619,7 +622,8 @@ class ActorStage:
                 mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
                 mentions = [m for m in mentions if self.dictionary.in_period(m.entry or m.code, date)]
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
-            mentions = coordinated_agents(tokens, mentions)  # قوات أمريكية وبريطانية: both MIL
+            if len(mentions) > 1:
+                mentions = coordinated_agents(tokens, mentions)  # قوات أمريكية وبريطانية: both MIL
             mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
             self.surnames.widen(tokens, mentions, s.text, s.start)  # (خوسي لويس ثاباتيرو: his own names too)
             taught = self.surnames.find(tokens, read[s.idx], memory, s.idx, date, s.text, s.start, self._surname_here)
@@ -627,8 +631,10 @@ class ActorStage:
                 mentions = by_start([m for m in mentions if not any(
                     f.tok_start <= m.tok_start and m.tok_end <= f.tok_end for f in taught)], taught)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
-            mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
-            found, drop = self.historic(tokens, mentions, s, ctx["historic"], mark.past)  # rulers and empires of the past
+            mentions = sorted(mentions + self.provisional(tokens, cands, s.idx) if cands else mentions,
+                              key=lambda m: m.tok_start)
+            # rulers and empires of the past (none in most sentences: no word that may begin one)
+            found, drop = self.historic(tokens, mentions, s, ctx["historic"], mark.past) if mark.past else ((), ())
             if found:
                 mentions = by_start([m for j, m in enumerate(mentions) if j not in drop], found)
             own = self._own_state(ctx, tokens, mentions)
@@ -640,10 +646,14 @@ class ActorStage:
                                                                  mark.offices))
             mentions = [m for m in mentions if m.kind not in ("person", "provisional")
                         or not self.titled.after_occupation(tokens, m)]  # الشاعر نزار قباني: not the minister
-            mentions = by_start(mentions, self.references(tokens, mentions, s, ctx, mark.references))
-            mentions = by_start(mentions, amman.find(tokens, mentions, s))
-            amman.resolve(tokens, mentions, ctx["named"])
-            amman.note(tokens, mentions, ctx["named"])
+            if mark.references:
+                mentions = by_start(mentions, self.references(tokens, mentions, s, ctx, mark.references))
+            else:  # (as ``references`` does with no word to read: the states named)
+                self._note_states(tokens, mentions, ctx)
+            if oman:
+                mentions = by_start(mentions, amman.find(tokens, mentions, s))
+                amman.resolve(tokens, mentions, ctx["named"])
+                amman.note(tokens, mentions, ctx["named"])
             p.mentions.extend(mentions)
             self._agents_and_places(p, s, tokens, mentions, own)
             if self.collect_candidates:
