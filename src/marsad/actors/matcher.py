@@ -142,6 +142,7 @@ class Trie:
     def __init__(self, names: list[Name], ranked: bool = False):
         self.root: dict = {}  # keyed words (``dictionary.key``) -> nodes; the walkers that key their words use it
         self.starts: dict[str, tuple] = {}  # word -> ((prefix length, node of ``written``), …)
+        self.follow: dict[str, dict | frozenset | None] = {}  # word -> ``follows`` of its starts (``Matcher._at``)
         for n in names:
             node = self.root
             for k in n.keys:
@@ -286,7 +287,20 @@ class Matcher:
             starts = tuple([(pl, root[k]) for pl, k in readings if k in root]) if norm[:1].isalpha() else ()
             if len(trie.starts) < LIMIT:
                 trie.starts[norm] = starts
-        return self._longest(tokens, i, starts) if starts else None
+        if not starts:
+            return None
+        # most words that may begin a place or head noun of several words are not followed by its next word here:
+        # one lookup says so before the walk (as the matcher's loop does for names)
+        follow = trie.follow.get(norm, _UNSEEN)
+        if follow is _UNSEEN:
+            follow = follows(starts)
+            if len(trie.follow) < LIMIT:
+                trie.follow[norm] = follow
+        if follow is not None:
+            nxt = tokens[i + 1].norm if i + 1 < len(tokens) else None
+            if nxt not in follow and nxt != "-":
+                return None
+        return self._longest(tokens, i, starts)
 
     @staticmethod
     def _longest(tokens: list[Token], i: int, starts: tuple) -> tuple[int, int, list[Name]] | None:
