@@ -144,3 +144,19 @@ def test_first_sight_reads_only_the_words_no_earlier_article_had(monkeypatch):
     assert given and given[0] and given[0].isdisjoint(seen)  # (the words of the first article are not read again)
     assert second == run(ActorStage(), WORDS + NAMES)  # (the same as a stage that reads every word afresh)
     assert first == run(ActorStage(), NAMES)
+
+
+def test_the_guards_take_the_sports_words_the_stage_read(stage):
+    sports = ["وتلتقي قطر مع عمان في المباراة المقبلة من البطولة، ويأمل المنتخب القطري الفوز.",
+              "وقال مدرب منتخب الكويت إن اللاعبين جاهزون لمباراة إيران في الدوحة."]
+    dropped = 0
+    for tokens in tokenized(stage, sports + NAMES):
+        seen = stage.guards.sports_seen(tokens)
+
+        def kept(given, tokens=tokens):
+            matches = fresh(stage)(tokens)
+            return [(x.tok_start, x.tok_end, [n.entry for n in x.names]) for x in stage.guards(tokens, matches, True, given)]
+
+        assert kept(seen) == kept(None)  # (the stage's reading is the guards' own)
+        dropped += len(kept(frozenset())) - len(kept(seen))  # (with no sports word read: no team dropped)
+    assert dropped >= 1  # (a state next to a match word in a sports sentence: a team)

@@ -95,12 +95,14 @@ class Guards:
             {t.base for t in tokens if t.base in self.sports_words}
         return len(seen) >= 2
 
-    def __call__(self, tokens: list[Token], matches: list[Match], sports_doc: bool = False) -> list[Match]:
+    def __call__(self, tokens: list[Token], matches: list[Match], sports_doc: bool = False,
+                 seen: set[str] | frozenset[str] | None = None) -> list[Match]:
         """``sports_doc``: the article is about sport (several sports words so far); then a state's name in a
-        sentence with a sports word is a team (لعبنا مباريات قوية مع فرنسا وسويسرا)."""
+        sentence with a sports word is a team (لعبنا مباريات قوية مع فرنسا وسويسرا). ``seen``: the sentence's
+        ``sports_seen``, when the caller has read it (the actor stage reads every sentence's once)."""
         out = []
         sports = None
-        team_sentence = sports_doc and bool(self.sports_seen(tokens))
+        team_sentence = sports_doc and bool(self.sports_seen(tokens) if seen is None else seen)
         dropped = -1  # end of the last team dropped: the next in a list (فرنسا وسويسرا وسوريا) is a team too
         for m in matches:
             kind = m.names[0].kind

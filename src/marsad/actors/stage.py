@@ -598,7 +598,7 @@ class ActorStage:
         self.passes.prepare(new)
         ctx["sports"] = set().union(*seen_in.values()) if seen_in else set()
         matched = {s.idx: self.guards(p.tokens.get(s.idx, []), self.matcher(p.tokens.get(s.idx, [])),
-                                      len(ctx["sports"]) >= SPORTS_DOC) for s in p.sentences}
+                                      len(ctx["sports"]) >= SPORTS_DOC, seen_in[s.idx]) for s in p.sentences}
         read = {s.idx: self._read(p.tokens.get(s.idx, []), s, date, matched[s.idx]) for s in p.sentences}
         fulls = self._full_names(p, read)
         full_seen = {m.person or m.entry for m in fulls}
