@@ -12,7 +12,8 @@ in this process, as a fresh corpus is), in three ways:
 after the first copy, and three times as many names per MB as the press corpus). ``--parts``: the actor stage's CPU
 by part (matcher, guards, resolver …; the timing wrappers add a little to "rest").
 The article's first sight at once (``Matcher.prepare``, ``Passes.prepare``, where the tree has them) is "first sight".
-``--gc-off``: no garbage collection while the stages run (their own work only: which stage a collection lands in
+``--gc-freeze``: ``gc.freeze()`` after loading (the dictionaries' objects leave the collector's view, as
+``ingest.workers`` does before forking). ``--gc-off``: no garbage collection while the stages run (their own work only: which stage a collection lands in
 depends on the objects alive, not on the stage). ``--against SRC --pairs N``: runs this command N times for SRC (PYTHONPATH=SRC) and for this tree, alternating (the
 machine is shared: only runs next to each other compare), and prints the medians.
 """
@@ -86,7 +87,7 @@ def timed_parts(stage) -> dict[str, float]:
 def against(a: argparse.Namespace) -> None:
     """Alternate runs of this command for the other tree and this one; print every run and the medians."""
     args = [sys.executable, __file__, str(a.mb), "--mode", a.mode] + (["--bench"] if a.bench else []) + \
-        (["--gc-off"] if a.gc_off else [])
+        (["--gc-off"] if a.gc_off else []) + (["--gc-freeze"] if a.gc_freeze else [])
     rows: dict[str, list[tuple[float, ...]]] = {"base": [], "new": []}
     here = os.environ.get("PYTHONPATH", "")
     for _ in range(a.pairs):
@@ -110,6 +111,8 @@ def main() -> None:
     ap.add_argument("--bench", action="store_true", help="the corpus of `marsad bench` (replicated seeds and sample)")
     ap.add_argument("--parts", action="store_true", help="the actor stage's CPU by part")
     ap.add_argument("--gc-off", action="store_true", help="no garbage collection while the stages run")
+    ap.add_argument("--gc-freeze", action="store_true",
+                    help="gc.freeze() once the stages are built and the articles read (collections skip those objects)")
     ap.add_argument("--against", help="another tree's src folder: alternate runs with it, print medians")
     ap.add_argument("--pairs", type=int, default=3)
     a = ap.parse_args()
@@ -124,6 +127,9 @@ def main() -> None:
     else:
         docs = press(a.corpus, a.mb)
     size = sum(len(d.text.encode()) for d in docs)
+    if a.gc_freeze:
+        gc.collect()
+        gc.freeze()
     if a.gc_off:
         gc.collect()
         gc.disable()
@@ -149,7 +155,7 @@ def main() -> None:
             actor_stage(p)
         actors = time.process_time() - t
     print(f"{len(docs)} {'documents' if a.bench else 'articles'}, {size:,} bytes, mode {a.mode}"
-          f"{', gc off' if a.gc_off else ''}: text {text:.2f}s "
+          f"{', gc off' if a.gc_off else ''}{', gc frozen' if a.gc_freeze else ''}: text {text:.2f}s "
           f"actors {actors:.2f}s actors/text {actors / text:.2f}")
     if spent:
         rest = actors - sum(spent.values())

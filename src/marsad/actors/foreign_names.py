@@ -13,6 +13,7 @@ import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -41,7 +42,8 @@ class ForeignNames:
 
     def prob(self, word: str) -> float:
         """Probability that the normalised word (no proclitic, no ال) is a foreign name (about 40 look-ups)."""
-        z = self.bias + sum(self.weights.get(g, 0.0) for g in ngrams(word))
+        grams = ngrams(word)  # (``get`` mapped over the n-grams: the same sum, in the same order, without a generator)
+        z = self.bias + sum(map(self.weights.get, grams, repeat(0.0, len(grams))))
         return 1.0 / (1.0 + math.exp(-z))
 
     def __call__(self, word: str) -> bool:

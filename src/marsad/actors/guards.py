@@ -38,6 +38,9 @@ LONG_FORM_HEADS = frozenset({"الجمهوريه"})  # (ملك المملكة ا
 
 
 
+PLAIN_LIMIT = 100_000  # ``Guards.plain_seen``: answers kept
+
+
 @dataclass
 class Guards:
     institution_nouns: frozenset[str] = frozenset()
@@ -77,6 +80,9 @@ class Guards:
     # drops it like an article, but a word without those letters (باني "builder", ماني) is none of their names
     al_root: frozenset[str] = frozenset()
     problems: list[str] = field(default_factory=list)
+    # ``plain``'s answers by the token's forms, the proclitic's length and the name's first key (its only inputs):
+    # the same few names are met again and again; bounded (PLAIN_LIMIT)
+    plain_seen: dict[tuple[str, str, int, str], bool] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def sports_seen(self, tokens: list[Token]) -> set[str]:
         """The distinct sports words of a sentence, without the article (المباراة and مباراة are one)."""
@@ -89,17 +95,27 @@ class Guards:
             {t.base for t in tokens if t.base in self.sports_words}
         return len(seen) >= 2
 
-    def __call__(self, tokens: list[Token], matches: list[Match], sports_doc: bool = False) -> list[Match]:
+    def __call__(self, tokens: list[Token], matches: list[Match], sports_doc: bool = False,
+                 seen: set[str] | frozenset[str] | None = None) -> list[Match]:
         """``sports_doc``: the article is about sport (several sports words so far); then a state's name in a
-        sentence with a sports word is a team (لعبنا مباريات قوية مع فرنسا وسويسرا)."""
+        sentence with a sports word is a team (لعبنا مباريات قوية مع فرنسا وسويسرا). ``seen``: the sentence's
+        ``sports_seen``, when the caller has read it (the actor stage reads every sentence's once)."""
         out = []
         sports = None
-        team_sentence = sports_doc and bool(self.sports_seen(tokens))
+        team_sentence = sports_doc and bool(self.sports_seen(tokens) if seen is None else seen)
         dropped = -1  # end of the last team dropped: the next in a list (فرنسا وسويسرا وسوريا) is a team too
         for m in matches:
             kind = m.names[0].kind
-            if m.tok_end == m.tok_start + 1 and self.plain(tokens[m.tok_start], m):
-                continue  # بنوك "banks", سفينتان "two ships" (س + فينتان): a word, not a name
+            if m.tok_end == m.tok_start + 1:
+                t = tokens[m.tok_start]
+                k = (t.norm, t.text, m.char_start - t.start, m.names[0].keys[0])
+                is_plain = self.plain_seen.get(k)
+                if is_plain is None:
+                    is_plain = self.plain(t, m)
+                    if len(self.plain_seen) < PLAIN_LIMIT:
+                        self.plain_seen[k] = is_plain
+                if is_plain:
+                    continue  # بنوك "banks", سفينتان "two ships" (س + فينتان): a word, not a name
             if m.tok_end - m.tok_start > 1 and all(n.definite and n.kind != "metonym" for n in m.names) \
                     and not any(with_al(t) or t.norm.endswith(("ون", "ين")) for t in tokens[m.tok_start:m.tok_end]):
                 # دولة إسلامية "an Islamic state", ولايات متحدة, جيش حر: an indefinite phrase, not the name (but
@@ -227,13 +243,13 @@ class Guards:
     def team(self, tokens: list[Token], m: Match, kind: str) -> bool:
         """Read as a team or nationality if the sentence is about sport: a name next to a match word, an adjective
         after a sports word."""
-        def words(t: Token | None) -> set[str]:
-            return {t.norm, t.base} if t is not None else set()
         prev = tokens[m.tok_start - 1] if m.tok_start else None
         nxt = tokens[m.tok_end] if m.tok_end < len(tokens) else None
+        match = self.match_words  # (a word's form or base in the lists: no set made per call, about 10,000 calls)
         if kind == "nisba":
-            return bool(words(prev) & (self.sports_words | self.match_words))
-        return bool((words(prev) | words(nxt)) & self.match_words)
+            return prev is not None and (prev.norm in match or prev.base in match or prev.norm in self.sports_words
+                                         or prev.base in self.sports_words)
+        return any(t is not None and (t.norm in match or t.base in match) for t in (prev, nxt))
 
     def family_name(self, tokens: list[Token], m: Match, prev: Token | None) -> bool:
         """حسن المصري، عبدالمحسن التركي: a definite masculine singular nisba right after a given name."""

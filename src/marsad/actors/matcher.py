@@ -142,6 +142,7 @@ class Trie:
     def __init__(self, names: list[Name], ranked: bool = False):
         self.root: dict = {}  # keyed words (``dictionary.key``) -> nodes; the walkers that key their words use it
         self.starts: dict[str, tuple] = {}  # word -> ((prefix length, node of ``written``), …)
+        self.follow: dict[str, dict | frozenset | None] = {}  # word -> ``follows`` of its starts (``Matcher._at``)
         for n in names:
             node = self.root
             for k in n.keys:
@@ -286,7 +287,20 @@ class Matcher:
             starts = tuple([(pl, root[k]) for pl, k in readings if k in root]) if norm[:1].isalpha() else ()
             if len(trie.starts) < LIMIT:
                 trie.starts[norm] = starts
-        return self._longest(tokens, i, starts) if starts else None
+        if not starts:
+            return None
+        # most words that may begin a place or head noun of several words are not followed by its next word here:
+        # one lookup says so before the walk (as the matcher's loop does for names)
+        follow = trie.follow.get(norm, _UNSEEN)
+        if follow is _UNSEEN:
+            follow = follows(starts)
+            if len(trie.follow) < LIMIT:
+                trie.follow[norm] = follow
+        if follow is not None:
+            nxt = tokens[i + 1].norm if i + 1 < len(tokens) else None
+            if nxt not in follow and nxt != "-":
+                return None
+        return self._longest(tokens, i, starts)
 
     @staticmethod
     def _longest(tokens: list[Token], i: int, starts: tuple) -> tuple[int, int, list[Name]] | None:
@@ -336,10 +350,16 @@ class Matcher:
                     continue
                 facts = self._learn(norm)
             starts, fuzzy, spelled, begins, follow = facts
-            if follow is not None and not spelled:
+            if follow is not None:
                 nxt = tokens[i + 1].norm if i + 1 < n else None
                 if nxt not in follow and nxt not in AFTER_FIRST:
-                    continue  # (most sightings of a name's first word: the next word continues no name here)
+                    if not spelled:
+                        continue  # (most sightings of a name's first word: the next word continues no name here)
+                    # a word that may also start a foreign name in another spelling (about 15,000 sightings per 2 MB,
+                    # most of them common words): neither when the next word's skeleton is none of its next words'
+                    nexts = spell_next.get(norm)
+                    if nexts is not None and (word_skeleton(key(nxt)) if nxt is not None else "") not in nexts:
+                        continue
             dual = (DUAL_HEADS.get(key(norm)) or DUAL_HEADS.get(t.base)) if "جمهوريت" in norm else None
             if dual:
                 got = self._dual(tokens, i, dual)
@@ -477,6 +497,8 @@ class Matcher:
         # the words that may come next when the word is no name alone (no reading ends a name, no state in other
         # vowels, no dual): one lookup then tells most sightings that no name starts here (``follows``)
         follow = follows(starts) if starts and fuzzy is None and "جمهوريت" not in norm else None
+        if not starts and fuzzy is None and spelled and "جمهوريت" not in norm:
+            follow = frozenset()  # (a foreign name's first word in other spellings only: the loop's test of its next word)
         facts = (starts, fuzzy, spelled, bool(some), follow)  # (begins: a name, head noun or place)
         if (starts or fuzzy or spelled) and len(self.known) < LIMIT:
             self.known[norm] = facts  # (a word that starts nothing goes to ``plain`` once its sentence is read)

@@ -15,7 +15,7 @@ from ..records import Token
 from ..text.tokens import _PREFIXES
 
 LIMIT = 500_000  # distinct forms kept in each table; past that a word is read afresh every time (same answers)
-CUE, REFERENCE, PAST = 1, 2, 4
+CUE, REFERENCE, PAST, OFFICE = 1, 2, 4, 8
 REFERENCE_WORDS = ("مملكه", "بلاد")  # (as ``references`` looks for them: inside a word with its clitics)
 
 
@@ -47,6 +47,7 @@ class Marks:
     cues: list[int]  # positions of words that may open or close a titled person's name (``TitledPersons.__call__``)
     references: list[int]  # positions of words with المملكة or البلاد in them
     past: list[int]  # positions of words that may start a historic name
+    offices: list[int]  # positions of words that may begin an office after a name (``TitledPersons.appositions``)
 
 
 def bare(t: Token) -> str:
@@ -64,20 +65,22 @@ class Passes:
     may give it (itself, or itself less one of its proclitic readings, ``text.tokens._PREFIXES``): one comprehension
     per sentence skips the quiet words, kept per form once seen (most words of a text)."""
 
-    def __init__(self, cues: frozenset[str], honorifics: frozenset[str], past_words: frozenset[str]):
+    def __init__(self, cues: frozenset[str], honorifics: frozenset[str], past_words: frozenset[str],
+                 offices: frozenset[str] = frozenset()):
         self.on_form: dict[str, int] = {}
         self.on_base: dict[str, int] = {}
         for words, flag, on in ((honorifics, CUE, self.on_form), (past_words, PAST, self.on_form),
                                 (past_words, PAST, self.on_base)):
             for w in words:
                 on[w] = on.get(w, 0) | flag
-        for c in cues:  # (``bare``: a leading ال off words of four letters or more)
-            for w in ((c,) if not (len(c) > 3 and c.startswith("ال")) else ()) + (("ال" + c,) if len(c) >= 2 else ()):
-                self.on_base[w] = self.on_base.get(w, 0) | CUE
+        for bares, flag in ((cues, CUE), (offices, OFFICE)):  # (``bare``: a leading ال off words of four letters or more)
+            for c in bares:
+                for w in ((c,) if not (len(c) > 3 and c.startswith("ال")) else ()) + (("ال" + c,) if len(c) >= 2 else ()):
+                    self.on_base[w] = self.on_base.get(w, 0) | flag
         self.quiet: set[str] = set()  # forms with no flag whatever their base
 
     def flags(self, t: Token) -> int:
-        """What a word is for the parts: CUE, REFERENCE, PAST."""
+        """What a word is for the parts: CUE, REFERENCE, PAST, OFFICE."""
         norm = t.norm
         return self.on_form.get(norm, 0) | self.on_base.get(t.base or norm, 0) \
             | (REFERENCE if REFERENCE_WORDS[0] in norm or REFERENCE_WORDS[1] in norm else 0)
@@ -115,6 +118,7 @@ class Passes:
         cues: list[int] = []
         references: list[int] = []
         past: list[int] = []
+        offices: list[int] = []
         quiet, on_form, on_base = self.quiet, self.on_form, self.on_base
         reference, kingdom = REFERENCE_WORDS
         for i in [i for i, t in enumerate(tokens) if t.norm not in quiet]:
@@ -133,4 +137,6 @@ class Passes:
                 references.append(i)
             if flags & PAST:
                 past.append(i)
-        return Marks(cues, references, past)
+            if flags & OFFICE:
+                offices.append(i)
+        return Marks(cues, references, past, offices)

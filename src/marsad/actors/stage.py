@@ -40,6 +40,7 @@ def normalize_key(token) -> str:
     return key(token.base or token.norm)
 
 
+MET_LIMIT = 500_000  # distinct words kept in ``ActorStage.met`` (past that an article's words are all read as new)
 SPORTS_DOC = 3  # distinct sports words in an article that make it a sports article
 RECENT = 6  # البلاد is the state the article is about: its last few state mentions must agree
 
@@ -130,8 +131,11 @@ class ActorStage:
                                         self.titled.g.surname_idioms, self.titled.g.name_stops, frozenset(self.first_words),
                                         self.titled.g.office_words | self.titled.g.honorifics)
         # one pass per sentence notes the words the titled, historic and reference parts look for
-        self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick)
+        self.passes = Passes(self.titled.triggers, self.titled.g.honorifics, self.historic.quick, self.titled.appositions)
         self.sports_forms = base_forms(self.guards.sports_words)  # (an article without any: no sentence has one)
+        self.oman_forms = base_forms(frozenset({"عمان", "العمان"}))  # (an article without عمان: nothing for ``amman``)
+        # the words of the articles read so far (bounded): first sight looks at an article's other words only
+        self.met: set[str] = set()
 
     def _agents_and_places(self, p: Processed, s, tokens, mentions, own: str | None = None) -> None:
         """Head nouns standing alone (الحكومة، المتظاهرون: an agent without a country) and non-capital places
@@ -587,15 +591,20 @@ class ActorStage:
         # articles have none in any form: no sentence is read for them)
         seen_in = {s.idx: self.guards.sports_seen(p.tokens.get(s.idx, [])) for s in p.sentences} \
             if not words.isdisjoint(self.sports_forms) else dict.fromkeys([s.idx for s in p.sentences], frozenset())
-        self.matcher.prepare(words)  # (first sight of the article's new words at once: most begin nothing)
-        self.passes.prepare(words)
+        new = words - self.met  # (first sight of the article's new words at once: most begin nothing)
+        if len(self.met) < MET_LIMIT:
+            self.met |= new
+        self.matcher.prepare(new)
+        self.passes.prepare(new)
         ctx["sports"] = set().union(*seen_in.values()) if seen_in else set()
         matched = {s.idx: self.guards(p.tokens.get(s.idx, []), self.matcher(p.tokens.get(s.idx, [])),
-                                      len(ctx["sports"]) >= SPORTS_DOC) for s in p.sentences}
+                                      len(ctx["sports"]) >= SPORTS_DOC, seen_in[s.idx]) for s in p.sentences}
         read = {s.idx: self._read(p.tokens.get(s.idx, []), s, date, matched[s.idx]) for s in p.sentences}
         fulls = self._full_names(p, read)
         full_seen = {m.person or m.entry for m in fulls}
         memory = self.surnames.memory(fulls)  # family names the article teaches (نبيه بري … بري)
+        # (most articles have no word عمان in any form: Oman or Amman is no question in any sentence)
+        oman = not words.isdisjoint(self.oman_forms)
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
             seen = seen_in[s.idx]
@@ -613,7 +622,8 @@ class ActorStage:
                 mentions = self.resolver(tokens, matches, date, s.idx, s.text, s.start)
                 mentions = [m for m in mentions if self.dictionary.in_period(m.entry or m.code, date)]
             named |= {m.code for m in mentions if m.code and m.kind != "person"}  # states, IGOs so far
-            mentions = coordinated_agents(tokens, mentions)  # قوات أمريكية وبريطانية: both MIL
+            if len(mentions) > 1:
+                mentions = coordinated_agents(tokens, mentions)  # قوات أمريكية وبريطانية: both MIL
             mentions = self.short_names(tokens, mentions, full_seen, date, named, len(ctx["sports"]) >= SPORTS_DOC)
             self.surnames.widen(tokens, mentions, s.text, s.start)  # (خوسي لويس ثاباتيرو: his own names too)
             taught = self.surnames.find(tokens, read[s.idx], memory, s.idx, date, s.text, s.start, self._surname_here)
@@ -621,8 +631,10 @@ class ActorStage:
                 mentions = by_start([m for m in mentions if not any(
                     f.tok_start <= m.tok_start and m.tok_end <= f.tok_end for f in taught)], taught)
             cands = self.resolver.candidates(tokens, mentions, s.text, s.start)
-            mentions = sorted(mentions + self.provisional(tokens, cands, s.idx), key=lambda m: m.tok_start)
-            found, drop = self.historic(tokens, mentions, s, ctx["historic"], mark.past)  # rulers and empires of the past
+            mentions = sorted(mentions + self.provisional(tokens, cands, s.idx) if cands else mentions,
+                              key=lambda m: m.tok_start)
+            # rulers and empires of the past (none in most sentences: no word that may begin one)
+            found, drop = self.historic(tokens, mentions, s, ctx["historic"], mark.past) if mark.past else ((), ())
             if found:
                 mentions = by_start([m for j, m in enumerate(mentions) if j not in drop], found)
             own = self._own_state(ctx, tokens, mentions)
@@ -630,13 +642,18 @@ class ActorStage:
                 about = own or (None if ctx.get("outlet") else self._topic_state(ctx, mentions))
                 # (a named person's national office: the outlet's state, else with no outlet known the article's
                 # state; a national paper names its own officials in articles about other states too)
-                mentions = by_start(mentions, self.titled(tokens, mentions, about, ctx["titled"], s, mark.cues))
+                mentions = by_start(mentions, self.titled(tokens, mentions, about, ctx["titled"], s, mark.cues,
+                                                                 mark.offices))
             mentions = [m for m in mentions if m.kind not in ("person", "provisional")
                         or not self.titled.after_occupation(tokens, m)]  # الشاعر نزار قباني: not the minister
-            mentions = by_start(mentions, self.references(tokens, mentions, s, ctx, mark.references))
-            mentions = by_start(mentions, amman.find(tokens, mentions, s))
-            amman.resolve(tokens, mentions, ctx["named"])
-            amman.note(tokens, mentions, ctx["named"])
+            if mark.references:
+                mentions = by_start(mentions, self.references(tokens, mentions, s, ctx, mark.references))
+            else:  # (as ``references`` does with no word to read: the states named)
+                self._note_states(tokens, mentions, ctx)
+            if oman:
+                mentions = by_start(mentions, amman.find(tokens, mentions, s))
+                amman.resolve(tokens, mentions, ctx["named"])
+                amman.note(tokens, mentions, ctx["named"])
             p.mentions.extend(mentions)
             self._agents_and_places(p, s, tokens, mentions, own)
             if self.collect_candidates:

@@ -40,6 +40,8 @@ MASDAR_AT = re.compile(r"^ات.ا.$")
 VERB_ENDINGS = ("ون", "ين", "ان", "وا", "ه", "ها", "هم", "هما", "كم", "نا", "ني")  # plural/dual verbs, object pronouns
 WORDS_LIMIT = 200_000  # token forms and flags whose ``_word`` answer is kept
 NAME_MAX = 4  # words of a name, not counting the links above
+GENERAL_HEADS = ("امين", "امينه")  # الأمين العام: an office after a name only before عام
+CHIEF_HEADS = ("رييس", "رييسه")  # رئيس: an office after a name only before a political office or a state
 PHRASE_MAX = 7  # words of a title phrase between the office word and the name
 
 
@@ -94,6 +96,8 @@ class TitledPersons:
         self.institutions = institutions  # مطار حيدر علييف الدولي: a place named after a person
         self.given = frozenset(key(n) for n in given_names) | lists.foreign_given_names
         self.triggers = lists.office_words | lists.honorifics | lists.speech_verbs | self.given | lists.quote_nouns
+        # the bare words an office after a name begins with (``_apposition``): no name before an office without one
+        self.appositions = lists.apposition_words | frozenset(GENERAL_HEADS + CHIEF_HEADS)
         self.protected = protected  # function words
         self.heads = heads  # head nouns (رئيس، مجلس، قوات …)
         self.words = words  # words of dictionary names: a known name is the dictionary's business
@@ -259,9 +263,11 @@ class TitledPersons:
         return self.foreign_name.prob(t.norm) < 0.2  # (مشروع 0.001; not آدمز 0.25 in جون كوينسي آدمز)
 
     def __call__(self, tokens: list[Token], mentions: list[Mention], outlet: str | None,
-                 memory: dict[tuple[str, ...], tuple[str, str | None]], s, cues: list[int] | None = None) -> list[Mention]:
+                 memory: dict[tuple[str, ...], tuple[str, str | None]], s, cues: list[int] | None = None,
+                 offices: list[int] | None = None) -> list[Mention]:
         """``cues``: the positions of the words in ``triggers`` or honorifics, when the caller has them (the actor
-        stage's one pass: ``passes``)."""
+        stage's one pass: ``passes``); ``offices``: the positions of the words whose bare form is one of
+        ``appositions``, in order, when the caller has them (a name before an office needs one after it)."""
         self.families(tokens, mentions, s)
         if cues is not None and not cues and not memory:
             return []
@@ -283,6 +289,9 @@ class TitledPersons:
         n = len(tokens)
         upto = 0
         k = 0
+        # ``_before_title`` finds a name of two words or more only before an office (one of ``appositions``) or after
+        # a verb of saying: most spots have neither (about 10,000 per 2 MB, a few dozen names)
+        last_office = -1 if offices is None or not offices else offices[-1]
         while k < len(spots):
             i = spots[k]
             k += 1
@@ -304,7 +313,8 @@ class TitledPersons:
                     # الرئيس أولاند after فرانسوا أولاند earlier: the surname keeps what the full name taught
                     found = self._remembered(tokens, found[0], taken, memory) or found
             if found is None and (w in self.given or (i and ((pw := bare(tokens[i - 1])) in office or pw in hon
-                                                             or tokens[i - 1].norm in hon or pw in verbs))):
+                                                             or tokens[i - 1].norm in hon or pw in verbs))) \
+                    and (offices is None or i + 2 <= last_office or (i and bare(tokens[i - 1]) in verbs)):
                 found = self._before_title(tokens, i, starts, taken, outlet)
             if found is None and (tokens[i].norm in firsts or (w,) in memory):
                 found = self._remembered(tokens, i, taken, memory)
@@ -592,11 +602,11 @@ class TitledPersons:
         """An office right after a name: وزير …، مندوب …، or رئيس before a political office or a state (رئيس الوزراء،
         رئيس جمهورية فنزويلا)."""
         b = bare(tokens[k])
-        if b in ("امين", "امينه"):  # الأمين العام للحزب; not محمد أمين داغستاني, a name
+        if b in GENERAL_HEADS:  # الأمين العام للحزب; not محمد أمين داغستاني, a name
             return k + 1 < len(tokens) and bare(tokens[k + 1]) in ("عام", "عامه")
         if b in self.g.apposition_words:
             return True
-        if b not in ("رييس", "رييسه") or k + 1 >= len(tokens):
+        if b not in CHIEF_HEADS or k + 1 >= len(tokens):
             return False
         nxt = starts.get(k + 1)
         return (b, bare(tokens[k + 1])) in self.heads or (nxt is not None and nxt.kind == "name") or \
