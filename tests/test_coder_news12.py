@@ -139,3 +139,15 @@ def test_calling_an_act_criminal_in_ones_words_is_disapproval(rules):
 
 def test_the_press_calling_an_attack_terrorist_in_its_own_voice_is_no_accusation(rules):
     assert coded(rules, "وأسفر الهجوم الإرهابي على الفندق التونسي عن مقتل 38 سائحا.", "ACCUSE") == []
+
+
+# -- استهدف: aiming, and an attack noun as its subject --------------------------------------------------------------
+
+def test_a_programme_aiming_at_people_or_a_goal_strikes_nobody(rules):
+    assert coded(rules, "تستهدف الغرفة التجارية بأبها خلال الصيف شباب وفتيات المنطقة عبر دورات تدريبية.") == []
+    assert coded(rules, "ويستهدف البرنامج الوطني تدريب ألف شاب سعودي في مجالات التقنية.") == []
+
+
+def test_definite_strikes_as_the_subject_of_targeted_are_one_attack(rules):
+    evs = coded(rules, "واستهدفت الغارات الإسرائيلية مواقع لحركة حماس في غزة.", "ASSAULT")
+    assert evs == [("ASSAULT", "ISR", "HAM")]

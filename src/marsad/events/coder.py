@@ -190,9 +190,9 @@ class EventCoder:
             if head > 0 and norms[head - 1] in ("بخصوص", "بشان", "حول") and tokens[head].prefix[:2] == "ال":
                 continue  # "فكرة بخصوص الانضمام"، "محادثات بشأن الانسحاب": the topic of talk, not an act
             if m.pattern.event == "ASSAULT" and len(m.tokens) == 1 and m.pattern.id.split("#")[0].endswith(".v") and any(
-                    o.pattern.event == "ASSAULT" and o.tokens[0] == head + 1 and "ال" not in tokens[head + 1].prefix
-                    for o in matches):
-                continue  # "استهدفت غارات للتحالف …": the verb's subject is the attack noun, which tells it with its parties
+                    o.pattern.event == "ASSAULT" and o.tokens[0] == head + 1 for o in matches):
+                continue  # "استهدفت غارات للتحالف …"، "استهدفت الغارات الإسرائيلية": the verb's subject is the attack noun,
+                # which tells it with its parties
             if m.pattern.event == "ASSAULT" and clauses.habitual(tokens, head):
                 continue  # "النظام الذي يقتل النساء"، "ومن يقتل مؤمنا": what someone does, not an act told
             if m.pattern.event in ("ASSAULT", "COERCE") and not_political(tokens, m.tokens[0], m.tokens[-1]):

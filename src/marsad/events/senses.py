@@ -19,6 +19,13 @@ SUPPLY = frozenset({"امداد", "الامداد", "امدادات", "الام�
 WAR_MEANS = frozenset({"غارات", "ضربات", "طايرات", "طيران", "مقاتلات", "مروحيات", "قصف", "قوات", "غطاء"})
 # guests who come to wish well, console or ask for a service are no party met (استقبل الوكيل المهنئين بالعيد)
 CALLERS = frozenset({"مهنيين", "معزين", "مراجعين", "معايدين", "مهنيون", "معزون", "مراجعون"})
+# استهدف "aimed at": a programme or a body of services aims at people or at a goal, it strikes nobody
+AIM_VERBS = frozenset({"استهدف", "استهدفت", "يستهدف", "تستهدف", "يستهدفون", "تستهدفان", "يستهدفان"})
+PROGRAMMES = frozenset({"برنامج", "برامج", "خطه", "مشروع", "مبادره", "دوره", "دورات", "غرفه", "مسابقه",
+                        "فعاليات", "فعاليه", "ورشه", "جايزه", "استراتيجيه", "رويه", "ميزانيه", "صندوق", "شركه",
+                        "مهرجان", "معرض", "مركز", "جمعيه", "هيئه", "وزاره", "امانه", "بلديه"})
+GOALS = frozenset({"زياده", "رفع", "تحقيق", "خفض", "تطوير", "توفير", "تعزيز", "استقطاب", "تدريب", "تاهيل", "توعيه",
+                   "جذب", "تخريج", "توظيف", "انشاء", "بناء", "نمو", "الوصول", "وصول", "تشجيع"})
 HOST_PLACES = frozenset({"مقبره", "مستشفي", "مستشفيات", "مطار", "ملعب", "فندق", "فنادق", "مخيم", "مخيمات", "مركز"})
 CONDEMNERS = frozenset({"مجلس", "عضو", "اعضاء", "عدد", "وجهاء", "اتحاد", "مركز", "رييس", "وزير", "امين", "حزب",
                         "هيئه", "جمعيه", "منظمه", "نواب", "علماء", "عميد", "سفير", "سفراء", "مندوب", "ممثل", "نايب",
@@ -60,6 +67,10 @@ def other_sense(m: TriggerMatch, tokens: list[Token], mentions: list[Mention]) -
                                             for t in tokens[m.tokens[-1] + 1:m.tokens[-1] + 4]) \
             and tokens[head].base in ("دعم", "مدعوم", "مدعومه", "اسناد", "مسانده"):
         return "military backing"  # "بدعم من طائرات التحالف": aid with means of war (AID), not endorsement
+    if m.pattern.event == "ASSAULT" and len(m.tokens) == 1 and tokens[head].base in AIM_VERBS and (
+            any(t.base in PROGRAMMES for t in tokens[max(0, head - 3):head + 3] if "ال" in t.prefix or t is tokens[head - 1])
+            or any(t.base in GOALS and not t.prefix for t in tokens[head + 1:head + 5])):
+        return "aim"  # "تستهدف الغرفة التجارية شباب المنطقة"، "يستهدف البرنامج تدريب ألف شاب": aims, strikes nobody
     if m.pattern.event == "PROTEST" and any(t.norm in SUPPLY for t in tokens[m.tokens[-1] + 1:m.tokens[-1] + 3]):
         return "supply line"  # "قطعت القوات طرق الإمداد": a blockade by armed forces (COERCE), not a road block
     return None
