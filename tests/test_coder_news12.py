@@ -151,3 +151,14 @@ def test_a_programme_aiming_at_people_or_a_goal_strikes_nobody(rules):
 def test_definite_strikes_as_the_subject_of_targeted_are_one_attack(rules):
     evs = coded(rules, "واستهدفت الغارات الإسرائيلية مواقع لحركة حماس في غزة.", "ASSAULT")
     assert evs == [("ASSAULT", "ISR", "HAM")]
+
+
+# -- طالب: "demanded" and "the student" -----------------------------------------------------------------------------
+
+def test_demanded_with_a_time_word_after_the_subject_is_a_request(rules):
+    text = "طالب رئيس مجلس النواب العراقي اليوم رئيس الوزراء العراقي بإقالة الوزراء."
+    assert [(e[0], e[1]) for e in coded(rules, text, "REQUEST")] == [("REQUEST", "IRQ")]
+
+
+def test_the_student_is_no_request(rules):
+    assert coded(rules, "وحصل الطالب السعودي على جائزة من الحكومة الأمريكية.", "REQUEST") == []

@@ -26,6 +26,7 @@ PROGRAMMES = frozenset({"برنامج", "برامج", "خطه", "مشروع", "�
                         "مهرجان", "معرض", "مركز", "جمعيه", "هيئه", "وزاره", "امانه", "بلديه"})
 GOALS = frozenset({"زياده", "رفع", "تحقيق", "خفض", "تطوير", "توفير", "تعزيز", "استقطاب", "تدريب", "تاهيل", "توعيه",
                    "جذب", "تخريج", "توظيف", "انشاء", "بناء", "نمو", "الوصول", "وصول", "تشجيع"})
+STUDENTS = frozenset({"طالب", "طالبه", "طالبات", "طالبان"})
 HOST_PLACES = frozenset({"مقبره", "مستشفي", "مستشفيات", "مطار", "ملعب", "فندق", "فنادق", "مخيم", "مخيمات", "مركز"})
 CONDEMNERS = frozenset({"مجلس", "عضو", "اعضاء", "عدد", "وجهاء", "اتحاد", "مركز", "رييس", "وزير", "امين", "حزب",
                         "هيئه", "جمعيه", "منظمه", "نواب", "علماء", "عميد", "سفير", "سفراء", "مندوب", "ممثل", "نايب",
@@ -58,6 +59,8 @@ def other_sense(m: TriggerMatch, tokens: list[Token], mentions: list[Mention]) -
     head = m.tokens[0]
     if tokens[head].norm in ("دان", "ودان") and not condemner_next(tokens, head, mentions):
         return "name"  # "دان لويد المتحدث": the given name Dan, not "condemned"
+    if m.pattern.event == "REQUEST" and "ال" in tokens[head].prefix and tokens[head].base in STUDENTS:
+        return "student"  # "الطالب"، "للطالبة": the student, not طالب "demanded" (a verb takes no article)
     if m.pattern.id.startswith("consult.host") and hosts_no_one(tokens, head):
         return "no guest"  # "معرض تستضيفه الأمانة"، "الشهداء الذين استقبلتهم مقبرة الشرف"
     if m.pattern.event == "SUPPORT" and len(m.tokens) == 1 and head > 0 and not tokens[head].prefix \
