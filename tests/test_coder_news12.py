@@ -162,3 +162,17 @@ def test_demanded_with_a_time_word_after_the_subject_is_a_request(rules):
 
 def test_the_student_is_no_request(rules):
     assert coded(rules, "وحصل الطالب السعودي على جائزة من الحكومة الأمريكية.", "REQUEST") == []
+
+
+# -- a duty laid on a party with a verb of duty ---------------------------------------------------------------------
+
+def test_a_duty_laid_with_yajib_ala_is_the_speakers_demand(rules):
+    evs = coded(rules, "وذكرت الوزيرة النمساوية أنه يتعين على اليونان تسجيل اللاجئين.", "REQUEST")
+    assert evs == [("REQUEST", "AUT", "GRC")]
+    # one demand, not two, when the longer "على X أن" form is also there
+    evs = coded(rules, "وقال وزير الخارجية الفرنسي إنه يجب على روسيا أن تسحب قواتها.", "REQUEST")
+    assert evs == [("REQUEST", "FRA", "RUS")]
+
+
+def test_a_duty_with_no_party_after_ala_is_no_demand(rules):
+    assert coded(rules, "وقال الكاتب إنه يجب على المواطنين الالتزام بالأنظمة.") == []

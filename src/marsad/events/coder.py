@@ -203,8 +203,9 @@ class EventCoder:
                 continue  # "بمثابة أخطر تهديد": a comparison, not an act
             actors, recipients, symmetric = arguments.choose(m, tokens, norms, pool, attribution, prev_actors, heads,
                                                              place_tokens)
+            ala = head if norms[head].lstrip("وف") == "علي" else head + 1  # the duty's على (after يجب، يتعين)
             if m.pattern.id.startswith("news.request.obligation") and not any(
-                    r.tok_start == head + 1 and r.code for r in recipients):
+                    r.tok_start == ala + 1 and r.code for r in recipients):
                 continue  # "أكد على أهمية أن"، "اتفقا على أن": a duty needs its bearer right after على
             if m.pattern.id.startswith("news.consult.call_received"):
                 # the receiver's titles stand inside the phrase (لرئيس مجلس الوزراء): the caller follows من
@@ -672,6 +673,7 @@ class EventCoder:
             purpose = len(m.tokens) == 1 and tokens[m.tokens[0]].prefix in ("ل", "لال")
             gov = next((g for g in out if (g.pattern.event in governing or purpose or g.pattern.id.startswith(
                 "accuse.warn_that")) and 0 < m.tokens[0] - g.tokens[-1] <= 5
+                        and g.pattern.id.split("#")[0] != m.pattern.id.split("#")[0]  # "يجب" + "على X أن": one entry
                         and not any(norms[k] in BOUNDARY for k in range(g.tokens[-1] + 1, m.tokens[0]))), None)
             if gov is None:
                 out.append(m)
