@@ -176,3 +176,8 @@ def test_a_duty_laid_with_yajib_ala_is_the_speakers_demand(rules):
 
 def test_a_duty_with_no_party_after_ala_is_no_demand(rules):
     assert coded(rules, "وقال الكاتب إنه يجب على المواطنين الالتزام بالأنظمة.") == []
+
+
+def test_a_parade_as_the_scene_of_a_crash_is_no_show_of_force(rules):
+    assert coded(rules, "لقي طيار روسي مصرعه في تحطم مروحية عسكرية خلال استعراض جوي عسكري في روسيا.", "MOBILIZE") == []
+    assert [e[0] for e in coded(rules, "نظمت كوريا الشمالية استعراضا عسكريا ضخما في بيونغ يانغ.", "MOBILIZE")] == ["MOBILIZE"]

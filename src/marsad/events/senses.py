@@ -74,6 +74,9 @@ def other_sense(m: TriggerMatch, tokens: list[Token], mentions: list[Mention]) -
             any(t.base in PROGRAMMES for t in tokens[max(0, head - 3):head + 3] if "ال" in t.prefix or t is tokens[head - 1])
             or any(t.base in GOALS and not t.prefix for t in tokens[head + 1:head + 5])):
         return "aim"  # "تستهدف الغرفة التجارية شباب المنطقة"، "يستهدف البرنامج تدريب ألف شاب": aims, strikes nobody
+    if m.pattern.event == "MOBILIZE" and tokens[head].base in ("استعراض", "عرض") and head > 0 and (
+            tokens[head - 1].norm in ("خلال", "اثناء", "لحضور", "حضور", "بحضور") or tokens[head].prefix[:1] in ("ب", "ل")):
+        return "setting"  # "تحطم مروحية خلال استعراض جوي عسكري"، "لحضور عرض عسكري": the parade is the scene
     if m.pattern.event == "PROTEST" and any(t.norm in SUPPLY for t in tokens[m.tokens[-1] + 1:m.tokens[-1] + 3]):
         return "supply line"  # "قطعت القوات طرق الإمداد": a blockade by armed forces (COERCE), not a road block
     return None
