@@ -68,6 +68,9 @@ LED_BY = frozenset({"بقياده", "بزعامه", "بقيادتها", "بقي�
                     "تقوده", "تقودها", "يقوده", "يقودها"})  # "التحالف العربي الذي تقوده السعودية"
 LOYAL = frozenset({"موالي", "مواليه", "موالين", "موالون", "تابع", "تابعه", "تابعين", "مدعوم", "مدعومه", "مدعومين",
                    "حليف", "حليفه", "مقرب", "مقربه", "مقربين", "ممول", "مموله"})
+# the adjective of an office or a body ("الأمين العام"، "الأمانة العامة"، "القيادة العامة"): the لـ after it names
+# the owner of the office, so the owner is no recipient of the act
+OFFICE_ADJECTIVES = frozenset({"العام", "العامه"})
 WINDOW_BEFORE = 12
 WINDOW_AFTER = 10
 
@@ -146,8 +149,10 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
             return norms[i - 2]  # "على مواقع للحوثيين": لـ of possession; على marks the whole phrase
         if p == "ل" and i - 1 >= since and (tokens[i - 1].base in TARGETS or norms[i - 1] in TARGETS):
             p = None  # "قصفت مواقع لتنظيم داعش": the owner of the object attacked is the target
-        if p == "ل" and i - 1 >= since and (tokens[i - 1].base in TITLES or norms[i - 1] == "العام"):
-            p = None  # "الأمين العام لمجلس التعاون"، "سفير خادم الحرمين لدى": whose title it is, not a marker
+        if p == "ل" and i - 1 >= since and (tokens[i - 1].base in TITLES or norms[i - 1] in OFFICE_ADJECTIVES):
+            # "الأمين العام لمجلس التعاون"، "الأمانة العامة لمنظمة التعاون"، "سفير خادم الحرمين لدى": whose title
+            # or office it is, not a marker
+            p = None
         if p:
             return p
         titled = [j for j in range(max(since, i - 4), i) if tokens[j].base in TITLES]
@@ -199,6 +204,11 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                         return norms[j]
                 break
         return None
+
+    def office_of(x: Mention) -> bool:
+        """"الأمانة العامة لمنظمة التعاون": the body's office names its owner with لـ; the owner is the party."""
+        i = x.tok_start
+        return i > last + 1 and norms[i - 1] in OFFICE_ADJECTIVES and prep(lead(tokens[i], x)) == "ل"
 
     actors: list[Mention] = []
     # "بين X و Y" after the trigger: both sides
@@ -327,7 +337,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                                         for k in range(last + 1, x.tok_start))
                             # "استهدفت الطائرات حركة الشباب": a definite noun right after the verb is its subject
                             # (a party the dictionary lacks); the name after it is the object
-                            and not (frame.actor == "subject" and x.kind in ("name", "igo") and any(
+                            and not (frame.actor == "subject" and x.kind in ("name", "igo") and not office_of(x)
+                                     and any(
                                 "ال" in tokens[k].prefix and tokens[k].is_word and norms[k] not in ADVERBS
                                 and (k not in in_mention or k in bare_heads) and not title_word(tokens[k])
                                 for k in range(last + 1, x.tok_start)))
