@@ -34,3 +34,28 @@ def test_a_preposition_lam_after_a_plain_noun_still_marks_the_recipient(pipe):
     # the owner rule needs the office's adjective: "قدمت السعودية دعما لليمن" keeps Yemen as the recipient
     (e,) = coded(pipe, "قدمت السعودية مساعدات عاجلة لليمن.", "AID")
     assert (e.actor.code, e.recipient.code) == ("SAU", "YEM")
+
+
+# -- a bare crown prince in a kingdom's press is its own ------------------------------------------------------
+
+def in_outlet(pipe, text, source):
+    from marsad.ingest.readers import make_document
+
+    return pipe(make_document(text, "t", "", source=source, published=DATE)).events
+
+
+def test_bare_crown_prince_in_saudi_press_is_saudi(pipe):
+    text = "واستقبل سمو ولي العهد أمس سفير جمهورية كوريا. وهنأ ولي ولي العهد رئيس جمهورية تونس بذكرى الاستقلال."
+    evs = in_outlet(pipe, text, "okaz")
+    consult = next(e for e in evs if e.event == "CONSULT")
+    assert consult.actor.code == "SAU" and consult.actor.inferred == "outlet" and consult.recipient.code == "KOR"
+    support = next(e for e in evs if e.event == "SUPPORT")
+    assert (support.actor.code, support.recipient.code) == ("SAU", "TUN")
+
+
+def test_crown_prince_of_an_unknown_outlet_or_with_his_state_is_not_guessed(pipe):
+    text = "واستقبل سمو ولي العهد أمس سفير جمهورية كوريا."
+    (e,) = [e for e in in_outlet(pipe, text, "") if e.event == "CONSULT"]
+    assert e.actor.code is None  # no outlet: nobody's crown prince
+    (e,) = [e for e in in_outlet(pipe, "واستقبل ولي العهد البحريني سفير جمهورية كوريا.", "okaz") if e.event == "CONSULT"]
+    assert e.actor.code == "BHR"  # his state written: the outlet does not override it

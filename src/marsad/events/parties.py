@@ -9,7 +9,8 @@ from importlib import resources
 
 import yaml
 
-from ..records import Mention, Token
+from ..records import Event, Mention, Token
+from ..text.normalize import normalize
 from .clauses import victim_verb
 
 FIELDS = ("keep_without_parties", "recipient_from_place", "actor_from_place", "recipient_from_actor", "state_actor",
@@ -173,3 +174,21 @@ def has_attacker(tokens: list[Token]) -> bool:
 def place_party(code: str, agent: str, at: Token, tok: int, how: str = "place") -> Mention:
     """A party inferred from the place (or the actor's state): kind "implicit", no surface text of its own."""
     return Mention(at.start, at.end, "", code, agent, "implicit", entry=how, tok_start=tok, tok_end=tok + 1)
+
+
+# offices a kingdom's press names bare for its own holder ("استقبل سمو ولي العهد"، "ولي ولي العهد خلال اجتماعه"):
+# a foreign one is always written with his state (ولي عهد البحرين، ولي العهد الأردني), which codes it
+OWN_OFFICES = frozenset({normalize(w) for w in ("ولي العهد", "ولي ولي العهد")})
+
+
+def outlet_offices(events: list[Event], home: str | None) -> list[Event]:
+    """A party written as a bare office of OWN_OFFICES, with no state found for it, is the outlet's state's
+    (inferred "outlet"): the real-news dev half has four such crown princes in Saudi press, none foreign.
+    Returns the events changed (their ids follow their parties)."""
+    changed = []
+    for e in events if home else ():
+        for party in (e.actor, e.recipient):
+            if not party.code and party.text and normalize(party.text) in OWN_OFFICES:
+                party.code, party.name, party.inferred = home, home, "outlet"
+                changed.append(e)
+    return changed
