@@ -59,3 +59,24 @@ def test_crown_prince_of_an_unknown_outlet_or_with_his_state_is_not_guessed(pipe
     assert e.actor.code is None  # no outlet: nobody's crown prince
     (e,) = [e for e in in_outlet(pipe, "واستقبل ولي العهد البحريني سفير جمهورية كوريا.", "okaz") if e.event == "CONSULT"]
     assert e.actor.code == "BHR"  # his state written: the outlet does not override it
+
+
+# -- a light verb's subject, a long phrase away from the act noun ---------------------------------------------
+
+def test_light_verb_subject_with_a_long_count_phrase(pipe):
+    (e,) = coded(pipe, 'شنت نحو عشرين طائرة حربية روسية من طراز "سوخوي" اليوم الأحد سلسلة جديدة من الغارات على '
+                       "مواقع لتنظيم داعش في ريف حلب.", "ASSAULT")
+    assert e.actor.code == "RUS" and e.recipient.code == "ISI"
+
+
+def test_who_resumes_an_attack_makes_it(pipe):
+    (e,) = coded(pipe, "استأنفت الطائرات الحربية الروسية اليوم غاراتها على مواقع تنظيم داعش في ريف إدلب.", "ASSAULT")
+    assert (e.actor.code, e.recipient.code) == ("RUS", "ISI")
+
+
+def test_long_light_verb_reach_stops_at_a_clause_boundary(pipe):
+    # the Russian jets are in another clause (بينما): the attack noun after it names its own attacker
+    evs = coded(pipe, "شنت طائرات روسية غارات على حلب، بينما قال مصدر في المعارضة السورية إن سلسلة جديدة من "
+                      "الغارات الأمريكية استهدفت مواقع لتنظيم داعش.", "ASSAULT")
+    assert any(e.actor.code == "USA" and e.recipient.code == "ISI" for e in evs)
+    assert not any(e.actor.code == "RUS" and e.recipient.code == "ISI" for e in evs)
