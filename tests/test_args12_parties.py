@@ -80,3 +80,22 @@ def test_long_light_verb_reach_stops_at_a_clause_boundary(pipe):
                       "الغارات الأمريكية استهدفت مواقع لتنظيم داعش.", "ASSAULT")
     assert any(e.actor.code == "USA" and e.recipient.code == "ISI" for e in evs)
     assert not any(e.actor.code == "RUS" and e.recipient.code == "ISI" for e in evs)
+
+
+# -- a bare state organ facing its own state's politics ------------------------------------------------------------
+
+def test_bare_government_accused_by_its_own_member_of_parliament(pipe):
+    (e,) = coded(pipe, "اتهم النائب اللبناني ميشال عون الحكومة بمحاولة انقلاب.", "ACCUSE")
+    assert (e.actor.code, e.recipient.code, e.recipient.agent) == ("LBN", "LBN", "GOV")
+    assert e.recipient.inferred == "actor"
+
+
+def test_bare_forces_fighting_a_group_of_one_state_are_that_states(pipe):
+    evs = coded(pipe, "اندلعت اشتباكات عنيفة بين القوات الموالية للحكومة والمتمردين الحوثيين.", "ASSAULT")
+    assert any(e.actor.code == "YEM" and e.actor.agent == "MIL" and e.recipient.code == "HOU" for e in evs)
+
+
+def test_bare_organ_facing_a_foreign_state_stays_unknown(pipe):
+    # a state (no group, no member of parliament) says nothing of whose government it is
+    (e,) = coded(pipe, "اتهمت إيران الحكومة بدعم الإرهاب.", "ACCUSE")
+    assert e.actor.code == "IRN" and e.recipient.code is None

@@ -192,3 +192,24 @@ def outlet_offices(events: list[Event], home: str | None) -> list[Event]:
                 party.code, party.name, party.inferred = home, home, "outlet"
                 changed.append(e)
     return changed
+
+
+STATE_ORGANS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+DOMESTIC_SIDES = frozenset({"REB", "OPP", "PTY", "LEG"})
+
+
+def domestic_organs(events: list[Event]) -> list[Event]:
+    """A state organ written bare (الحكومة، القوات، الشرطة) with no state found for it, facing a party of one
+    state's own politics (a group acting in that state, an opposition, a party or a member of parliament), is that
+    state's: "محادثات السلام بين الحكومة وحركة طالبان" (AFG), "اتهم النائب ميشال عون الحكومة" (LBN). Inferred
+    "actor" or "recipient" after the side it came from. Returns the events changed."""
+    changed = []
+    for e in events:
+        for party, other, how in ((e.actor, e.recipient, "recipient"), (e.recipient, e.actor, "actor")):
+            if party.code or party.inferred or not party.text or party.agent not in STATE_ORGANS:
+                continue
+            state = other.country or (other.code if other.agent in DOMESTIC_SIDES else None)
+            if state and len(state) == 3 and not other.inferred:
+                party.code, party.name, party.inferred = state, state, how
+                changed.append(e)
+    return changed
