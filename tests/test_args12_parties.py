@@ -99,3 +99,16 @@ def test_bare_organ_facing_a_foreign_state_stays_unknown(pipe):
     # a state (no group, no member of parliament) says nothing of whose government it is
     (e,) = coded(pipe, "اتهمت إيران الحكومة بدعم الإرهاب.", "ACCUSE")
     assert e.actor.code == "IRN" and e.recipient.code is None
+
+
+# -- "what X did/said": X is the subject of the thing reacted to, the recipient ------------------------------
+
+def test_what_clause_after_a_verb_with_a_dropped_subject(pipe):
+    text = "اجتمع وزير الخارجية المصري بنظيره الأردني. ورفض ما تطرحه الحكومة الإسرائيلية من إبقاء الأوضاع على حالها."
+    (e,) = coded(pipe, text, "REJECT")
+    assert e.recipient.code == "ISR" and e.actor.code != "ISR"
+
+
+def test_what_clause_after_a_written_subject(pipe):
+    (e,) = coded(pipe, "رحبت قطر بما أعلنته الحكومة اليمنية من إجراءات.", "SUPPORT")
+    assert (e.actor.code, e.recipient.code) == ("QAT", "YEM")

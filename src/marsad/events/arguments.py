@@ -47,6 +47,7 @@ LIGHT_VERBS = frozenset("قام قامت قاموا يقوم تقوم اجري �
                         # "استأنف طيران التحالف قصفه": who resumes an act does it
                         "استانف استانفت استانفوا يستانف تستانف".split())
 LIGHT_REACH = 24  # tokens back from a noun trigger to its light verb
+WHAT = frozenset({"ما", "بما", "لما", "مما"})  # ما الموصولة right after a verb: "what" opens a clause of its own
 FORCE_EVENTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 DELEGATES = {"وفد", "وفدا", "وفدين", "وفدان", "وفود", "وفودا", "مسوولين", "مسوولون", "مسوولا", "ممثلين", "ممثلون",
              "ممثلي", "دبلوماسيين", "قاده", "زعماء", "نواب", "جنود", "جنودا", "قوات", "خبراء", "عسكريين"}
@@ -350,6 +351,8 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                                                                for k in range(last + 1, x.tok_start))))
                             and not any(norms[k] == "," or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
                                         for k in range(last + 1, x.tok_start))
+                            # "ورفض ما تطرحه الحكومة الإسرائيلية": the name is the subject of what is rejected
+                            and not (last + 1 < x.tok_start and norms[last + 1] in WHAT)
                             # "استهدفت الطائرات حركة الشباب": a definite noun right after the verb is its subject
                             # (a party the dictionary lacks); the name after it is the object
                             and not (frame.actor == "subject" and x.kind in ("name", "igo") and not office_of(x)
