@@ -112,3 +112,9 @@ def test_what_clause_after_a_verb_with_a_dropped_subject(pipe):
 def test_what_clause_after_a_written_subject(pipe):
     (e,) = coded(pipe, "رحبت قطر بما أعلنته الحكومة اليمنية من إجراءات.", "SUPPORT")
     assert (e.actor.code, e.recipient.code) == ("QAT", "YEM")
+
+
+def test_bare_ministry_condemning_settlers_is_not_made_israeli(pipe):
+    # settlers are a community of a state, not its own politics: who condemns them is often another state
+    (e,) = coded(pipe, "وأدانت الوزارة في بيان صحافي، اقتحام المستوطنين المتطرفين أمس، المسجد الأقصى.", "ACCUSE")
+    assert e.recipient.code == "SETL" and e.actor.agent == "GOV" and e.actor.code is None

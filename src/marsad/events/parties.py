@@ -208,7 +208,9 @@ def domestic_organs(events: list[Event]) -> list[Event]:
         for party, other, how in ((e.actor, e.recipient, "recipient"), (e.recipient, e.actor, "actor")):
             if party.code or party.inferred or not party.text or party.agent not in STATE_ORGANS:
                 continue
-            state = other.country or (other.code if other.agent in DOMESTIC_SIDES else None)
+            # (not a community of a state, such as settlers: a ministry condemning them is often another state's)
+            state = (other.country if other.agent != "CVL" else None) or (
+                other.code if other.agent in DOMESTIC_SIDES else None)
             if state and len(state) == 3 and not other.inferred:
                 party.code, party.name, party.inferred = state, state, how
                 changed.append(e)
