@@ -118,3 +118,16 @@ def test_bare_ministry_condemning_settlers_is_not_made_israeli(pipe):
     # settlers are a community of a state, not its own politics: who condemns them is often another state
     (e,) = coded(pipe, "وأدانت الوزارة في بيان صحافي، اقتحام المستوطنين المتطرفين أمس، المسجد الأقصى.", "ACCUSE")
     assert e.recipient.code == "SETL" and e.actor.agent == "GOV" and e.actor.code is None
+
+
+# -- a chain of titles after the verb: the state after a title in it is the subject ---------------------------
+
+def test_title_chain_opened_by_an_indefinite_construct_noun(pipe):
+    text = "دان عميد السلك الدبلوماسي بالرياض سفير جمهورية جيبوتي ضياء الدين سعيد بشدة التفجير الإرهابي."
+    (e,) = coded(pipe, text, "ACCUSE")
+    assert e.actor.code == "DJI" and e.recipient.code != "DJI"
+
+
+def test_a_known_title_after_the_verb_is_still_the_subject_and_the_state_its_object(pipe):
+    (e,) = coded(pipe, "استقبل رئيس الوزراء سفير فرنسا في القصر.", "CONSULT")
+    assert e.recipient.code == "FRA" and e.actor.code != "FRA"

@@ -226,6 +226,13 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         i = x.tok_start
         return i > last + 1 and norms[i - 1] in OFFICE_ADJECTIVES and prep(lead(tokens[i], x)) == "ل"
 
+    def title_chain(x: Mention) -> bool:
+        """"دان عميد السلك الدبلوماسي بالرياض سفير جمهورية جيبوتي": an indefinite noun in construct right after the
+        verb opens a chain of titles, and the state after a title in it names the subject."""
+        i = x.tok_start
+        return i > last + 2 and tokens[i - 1].base in TITLES and tokens[last + 1].is_word \
+            and not tokens[last + 1].prefix and last + 2 < len(tokens) and "ال" in tokens[last + 2].prefix
+
     actors: list[Mention] = []
     # "بين X و Y" after the trigger: both sides
     for k in range(head + 1, right_bound):
@@ -356,7 +363,7 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                             # "استهدفت الطائرات حركة الشباب": a definite noun right after the verb is its subject
                             # (a party the dictionary lacks); the name after it is the object
                             and not (frame.actor == "subject" and x.kind in ("name", "igo") and not office_of(x)
-                                     and any(
+                                     and not title_chain(x) and any(
                                 "ال" in tokens[k].prefix and tokens[k].is_word and norms[k] not in ADVERBS
                                 and (k not in in_mention or k in bare_heads) and not title_word(tokens[k])
                                 for k in range(last + 1, x.tok_start)))
