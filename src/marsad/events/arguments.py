@@ -43,7 +43,12 @@ LIGHT_VERBS = frozenset("قام قامت قاموا يقوم تقوم اجري �
                         # "تمكنت الشرطة من القبض على": who managed the act did it
                         "تمكن تمكنت تمكنوا يتمكن تتمكن نجح نجحت نجحوا ينجح تنجح "
                         # "بعث الملك برقية تهنئة"، "رفع الوزير التهنئة": who sends a message is its author
-                        "بعث بعثت يبعث تبعث ارسل ارسلت يرسل ترسل رفع رفعت يرفع ترفع ابرق ابرقت".split())
+                        "بعث بعثت يبعث تبعث ارسل ارسلت يرسل ترسل رفع رفعت يرفع ترفع ابرق ابرقت "
+                        # "استأنف طيران التحالف قصفه": who resumes an act does it
+                        "استانف استانفت استانفوا يستانف تستانف".split())
+LIGHT_REACH = 24  # tokens back from a noun trigger to its light verb
+WHAT = frozenset({"ما", "بما", "لما", "مما"})  # ما الموصولة right after a verb: "what" opens a clause of its own
+FORCE_EVENTS = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "THREATEN"})
 DELEGATES = {"وفد", "وفدا", "وفدين", "وفدان", "وفود", "وفودا", "مسوولين", "مسوولون", "مسوولا", "ممثلين", "ممثلون",
              "ممثلي", "دبلوماسيين", "قاده", "زعماء", "نواب", "جنود", "جنودا", "قوات", "خبراء", "عسكريين"}
 MEMBERS = frozenset({"اعضاء", "عضو", "عضوا", "مسوولون", "مسوولين", "مسوول", "نواب", "ضباط", "قاده", "قيادات",
@@ -68,6 +73,9 @@ LED_BY = frozenset({"بقياده", "بزعامه", "بقيادتها", "بقي�
                     "تقوده", "تقودها", "يقوده", "يقودها"})  # "التحالف العربي الذي تقوده السعودية"
 LOYAL = frozenset({"موالي", "مواليه", "موالين", "موالون", "تابع", "تابعه", "تابعين", "مدعوم", "مدعومه", "مدعومين",
                    "حليف", "حليفه", "مقرب", "مقربه", "مقربين", "ممول", "مموله"})
+# the adjective of an office or a body ("الأمين العام"، "الأمانة العامة"، "القيادة العامة"): the لـ after it names
+# the owner of the office, so the owner is no recipient of the act
+OFFICE_ADJECTIVES = frozenset({"العام", "العامه"})
 WINDOW_BEFORE = 12
 WINDOW_AFTER = 10
 
@@ -106,6 +114,17 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
         t = norms[left_bound]
         bracket = (bracket or t == ")") and t != "("
         used += t not in ("(", ")") and not bracket and t not in ADVERBS
+    # a light verb a long subject away ("شنت نحو ثلاثين مقاتلة تركية من طراز … اليوم سلسلة من الغارات"): the
+    # window reaches back to it, so its subject is in view; not past another act or a clause boundary. Only for
+    # force (counted aircraft and units make long subjects; a visit or a meeting by a long title is domestic news
+    # on the dev halves: "قام نائب خادم الحرمين … بزيارة عزاء")
+    k = left_bound - 1 if m.pattern.event in FORCE_EVENTS else -1
+    while k >= max(0, head - LIGHT_REACH) and norms[k] not in BOUNDARY and k not in heads \
+            and norms[k] not in RELATIVES and norms[k] not in COMPLEMENTIZERS:
+        if in_set(norms[k], LIGHT_VERBS) and frame.actor != "subject":
+            left_bound = k
+            break
+        k -= 1
     right_bound = last + 1
     window = frame.reach or WINDOW_AFTER
     # words of a name or an honorific do not use up the window: "استقبل وزير الخارجية الأستاذ عادل بن أحمد
@@ -146,8 +165,10 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
             return norms[i - 2]  # "على مواقع للحوثيين": لـ of possession; على marks the whole phrase
         if p == "ل" and i - 1 >= since and (tokens[i - 1].base in TARGETS or norms[i - 1] in TARGETS):
             p = None  # "قصفت مواقع لتنظيم داعش": the owner of the object attacked is the target
-        if p == "ل" and i - 1 >= since and (tokens[i - 1].base in TITLES or norms[i - 1] == "العام"):
-            p = None  # "الأمين العام لمجلس التعاون"، "سفير خادم الحرمين لدى": whose title it is, not a marker
+        if p == "ل" and i - 1 >= since and (tokens[i - 1].base in TITLES or norms[i - 1] in OFFICE_ADJECTIVES):
+            # "الأمين العام لمجلس التعاون"، "الأمانة العامة لمنظمة التعاون"، "سفير خادم الحرمين لدى": whose title
+            # or office it is, not a marker
+            p = None
         if p:
             return p
         titled = [j for j in range(max(since, i - 4), i) if tokens[j].base in TITLES]
@@ -199,6 +220,18 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                         return norms[j]
                 break
         return None
+
+    def office_of(x: Mention) -> bool:
+        """"الأمانة العامة لمنظمة التعاون": the body's office names its owner with لـ; the owner is the party."""
+        i = x.tok_start
+        return i > last + 1 and norms[i - 1] in OFFICE_ADJECTIVES and prep(lead(tokens[i], x)) == "ل"
+
+    def title_chain(x: Mention) -> bool:
+        """"دان عميد السلك الدبلوماسي بالرياض سفير جمهورية جيبوتي": an indefinite noun in construct right after the
+        verb opens a chain of titles, and the state after a title in it names the subject."""
+        i = x.tok_start
+        return i > last + 2 and tokens[i - 1].base in TITLES and tokens[last + 1].is_word \
+            and not tokens[last + 1].prefix and last + 2 < len(tokens) and "ال" in tokens[last + 2].prefix
 
     actors: list[Mention] = []
     # "بين X و Y" after the trigger: both sides
@@ -325,9 +358,12 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                                                                for k in range(last + 1, x.tok_start))))
                             and not any(norms[k] == "," or norms[k] in COMPLEMENTIZERS or norms[k] in RELATIVES
                                         for k in range(last + 1, x.tok_start))
+                            # "ورفض ما تطرحه الحكومة الإسرائيلية": the name is the subject of what is rejected
+                            and not (last + 1 < x.tok_start and norms[last + 1] in WHAT)
                             # "استهدفت الطائرات حركة الشباب": a definite noun right after the verb is its subject
                             # (a party the dictionary lacks); the name after it is the object
-                            and not (frame.actor == "subject" and x.kind in ("name", "igo") and any(
+                            and not (frame.actor == "subject" and x.kind in ("name", "igo") and not office_of(x)
+                                     and not title_chain(x) and any(
                                 "ال" in tokens[k].prefix and tokens[k].is_word and norms[k] not in ADVERBS
                                 and (k not in in_mention or k in bare_heads) and not title_word(tokens[k])
                                 for k in range(last + 1, x.tok_start)))

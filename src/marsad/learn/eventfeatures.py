@@ -13,6 +13,7 @@ from importlib import resources
 from pathlib import Path
 
 from ..data.yamlfile import safe_load
+from ..events.arguments import OFFICE_ADJECTIVES, WHAT
 from ..records import Event, Mention, Processed, Token
 from ..text.normalize import normalize
 from .domain import DomainCues, doc_domain, domain_hits
@@ -22,6 +23,7 @@ PREPOSITIONS = {"مع", "الي", "ضد", "علي", "من", "عن", "بين", "�
 BREAKS = {".", "،", ",", ";", "؛", ":", "و", "بينما", "فيما", "حيث", "لكن", "الذي", "التي", "الذين", "ان", "انه",
           "انها", "بان"}  # words that may open another clause between trigger and mention
 RELATIVES = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "اللذان", "اللتان"})
+QUOTES = frozenset({'"', "«", "»", "“", "”"})
 
 
 class CueError(ValueError):
@@ -219,6 +221,13 @@ def arg_names(tokens: list[Token], e: Event, m: Mention, others: list[Mention],
     ek = clues.kind_of(m.code)
     chain = _chain(m, others, tokens)
     adjacent = "next" if gap == 0 and not before else "prev" if gap == 0 else "far"
+    # a quotation mark between them: one stands inside quoted speech, the other outside («…» قال: the speaker's
+    # parties are not the quote's); the owner of an office (الأمانة العامة لمنظمة X) is no recipient for its لـ;
+    # a name after "ما" right after the trigger (رفض ما تطرحه X) is the subject of what is reacted to
+    quoted = sum(w in QUOTES for w in between) % 2 == 1
+    office = prep == "ل" and m.tok_start > 0 and tokens[m.tok_start - 1].norm in OFFICE_ADJECTIVES
+    what = not before and bool(between) and between[0] in WHAT
+    out += [f"quoted={quoted}", f"quoted={quoted}|side={side}", f"office={office}", f"what={what}|side={side}"]
     out += [f"voice={voice}|side={side}", f"voice={voice}|side={side}|nearest={nearest}",
             f"agentphrase={m.start in clues.agents}", f"rel={rel}|side={side}", f"ek={ek}", f"t={t}|ek={ek}",
             f"quad={e.quad}|ek={ek}|side={side}", f"chain={chain}", f"chain={chain}|side={side}",
