@@ -1,6 +1,7 @@
 """Helpers of the actor speed tests that prove a shortcut changes nothing (test_actors_speed_cache.py,
-test_actors_speed_firstsight.py, test_actors_speed_passes.py): sentences tokenized as the stage reads them, and what
-the actor matcher answers for one sentence."""
+test_actors_speed_firstsight.py, test_actors_speed_passes.py, the twelfth and thirteenth rounds'): sentences tokenized
+as the stage reads them, what the actor matcher answers for one sentence, and what the whole stage answers for an
+article."""
 
 from __future__ import annotations
 
@@ -29,3 +30,11 @@ def read(m: Matcher, tokens) -> tuple:
     scans = [[(a, b, [n.entry for n in names]) for a, b, names in m.scan(tokens, trie)]
              for trie in (m.head_trie, m.city_trie)]
     return matches, scans
+
+
+def stage_answers(st, sentences: list[str], date: str = "2008-06-01") -> tuple:
+    """Everything the actor stage answers for one article of these sentences: mentions, agents, places, candidates."""
+    seg = Segmenter(Tokenizer(st.protected_words()))
+    p = st(seg(Processed(make_document(" ".join(sentences), "t", published=date))))
+    return tuple([(x.start, x.end, x.code, x.agent, x.kind, x.entry, x.person) for x in xs]
+                 for xs in (p.mentions, p.agents, p.places)) + ([(c.name, c.title, c.tok_start) for c in p.candidates],)

@@ -11,11 +11,8 @@ import pytest
 
 from marsad.actors.passes import base_forms
 from marsad.actors.stage import ActorStage
-from marsad.ingest.readers import make_document
-from marsad.pipeline import Segmenter
-from marsad.records import Processed
 from marsad.text.tokens import Tokenizer
-from matcher_answers import fresh, tokenized
+from matcher_answers import fresh, stage_answers, tokenized
 
 # a sports article: teams named by their states, sports words with and without proclitics and the article
 SPORTS = [
@@ -38,11 +35,7 @@ def stage() -> ActorStage:
     return ActorStage()
 
 
-def run(st: ActorStage, sentences: list[str], date: str = "2008-06-01") -> tuple:
-    seg = Segmenter(Tokenizer(st.protected_words()))
-    p = st(seg(Processed(make_document(" ".join(sentences), "t", published=date))))
-    return tuple([(x.start, x.end, x.code, x.agent, x.kind, x.entry, x.person) for x in xs]
-                 for xs in (p.mentions, p.agents, p.places)) + ([(c.name, c.title, c.tok_start) for c in p.candidates],)
+run = stage_answers  # what the stage answers for an article (tests/matcher_answers.py)
 
 
 def test_every_form_whose_base_is_a_sports_word_is_among_the_sports_forms(stage):
