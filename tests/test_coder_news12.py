@@ -181,3 +181,14 @@ def test_a_duty_with_no_party_after_ala_is_no_demand(rules):
 def test_a_parade_as_the_scene_of_a_crash_is_no_show_of_force(rules):
     assert coded(rules, "لقي طيار روسي مصرعه في تحطم مروحية عسكرية خلال استعراض جوي عسكري في روسيا.", "MOBILIZE") == []
     assert [e[0] for e in coded(rules, "نظمت كوريا الشمالية استعراضا عسكريا ضخما في بيونغ يانغ.", "MOBILIZE")] == ["MOBILIZE"]
+
+
+def test_a_frame_yields_only_to_known_event_types():
+    from marsad.events.lexicon import parse_lexicon
+    from marsad.events.ontology import load_ontology
+    entry = {"id": "x.epithet", "event": "ACCUSE", "patterns": ["العمل الجبان"],
+             "frame": {"actor": "main", "yields_to": ["ACCUSE"]}}
+    lex = parse_lexicon([entry], load_ontology(), "t.yaml")
+    assert not lex.problems and lex.patterns[0].frame.yields_to == ("ACCUSE",)
+    lex = parse_lexicon([{**entry, "frame": {"yields_to": ["CONDEMN"]}}], load_ontology(), "t.yaml")
+    assert lex.problems == ["t.yaml[0] (x.epithet): frame yields_to names unknown event type 'CONDEMN'"]

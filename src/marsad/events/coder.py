@@ -182,9 +182,10 @@ class EventCoder:
                     o.pattern.event in ("ASSAULT", "COERCE") and 0 < head - o.tokens[-1] <= 3
                     and not any(norms[k] in BOUNDARY for k in range(o.tokens[-1] + 1, head)) for o in matches):
                 continue  # "قصفت المقاتلات تعزيزات عسكرية للحوثيين": what an attack strikes is its object, no aid
-            if m.pattern.id.startswith("news.accuse.epithet") and any(
-                    o.pattern.event == "ACCUSE" and not o.pattern.id.startswith("news.accuse.epithet") for o in matches):
-                continue  # "استنكر … الحادث الإجرامي": the epithet names what another condemnation condemns
+            entry = m.pattern.id.split("#")[0]
+            if m.pattern.frame.yields_to and any(o.pattern.event in m.pattern.frame.yields_to
+                                                 and o.pattern.id.split("#")[0] != entry for o in matches):
+                continue  # "استنكر … الحادث الإجرامي": another entry's act in the sentence takes this one in
             if senses.other_sense(m, tokens, mentions):
                 continue  # the name Dan, a show hosted, a unit's support word (events/senses.py)
             if head > 0 and norms[head - 1] in ("بخصوص", "بشان", "حول") and tokens[head].prefix[:2] == "ال":

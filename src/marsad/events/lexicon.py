@@ -26,6 +26,7 @@ class Frame:
     symmetric: bool = False
     require: tuple[str, ...] = ()  # "actor"/"recipient": no event unless that side is found
     reach: int = 0  # tokens after the trigger searched for the recipient (0: the coder's default window)
+    yields_to: tuple[str, ...] = ()  # event types: no event when another entry's match of one is in the sentence
 
 
 IGNORE = "IGNORE"  # patterns that only claim their tokens: idioms that are not events (دعونا نتذكر "let us recall")
@@ -201,6 +202,11 @@ def parse_lexicon(data, ontology: Ontology, where: str = "triggers.yaml") -> Lex
             problems.append(f"{w} ({pid}): frame actor must be one of {', '.join(ACTOR_FRAMES)}")
         if set(frame.require) - {"actor", "recipient"}:
             problems.append(f"{w} ({pid}): frame require lists only actor and/or recipient")
+        yields = fr.get("yields_to") or []
+        frame.yields_to = tuple(str(t) for t in (yields if isinstance(yields, list) else [yields]))
+        for t in frame.yields_to:
+            if t not in ontology.types:
+                problems.append(f"{w} ({pid}): frame yields_to names unknown event type '{t}'")
         pats = e.get("patterns") or []
         if not pats:
             problems.append(f"{w} ({pid}): no patterns")
