@@ -4,6 +4,10 @@ Every `text` and `trigger` of the working files is replaced by character offsets
 keeps labels and references only, never corpus text.
 
     python tools/real_news_gold.py WORKFILE... [--sample tests/gold/real_news_sample.jsonl] [-o tests/gold/real_news.jsonl]
+    python tools/real_news_gold.py --base tests/gold/real_news.jsonl NEWWORKFILE...   # add new parts to a built gold
+
+With `--base`, the sentences already in that gold keep their labels (the working files they came from need not be
+at hand); a sentence labelled in both is an error.
 """
 
 from __future__ import annotations
@@ -37,21 +41,33 @@ def _span(sentence: str, text: str | None, where: str) -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("work", nargs="+")
+    ap.add_argument("work", nargs="*")
     ap.add_argument("--sample", default="tests/gold/real_news_sample.jsonl")
     ap.add_argument("--corpus", default="../shared/corpora/saudinewsnet")
     ap.add_argument("-o", "--out", default="tests/gold/real_news.jsonl")
+    ap.add_argument("--base", help="a built gold whose rows are kept as they are")
     args = ap.parse_args()
+    base = {}
+    if args.base:
+        for line in open(args.base, encoding="utf-8"):
+            if line.strip():
+                r = json.loads(line)
+                base[r["id"]] = r
     labels = {}
     for w in args.work:
         for n, line in enumerate(open(w, encoding="utf-8"), 1):
             if line.strip():
                 r = json.loads(line)
+                if r["id"] in base:
+                    raise SystemExit(f"{w}:{n}: {r['id']} is already in {args.base}")
                 labels[r["id"]] = (r, f"{w}:{n}")
     cache: dict[str, list] = {}
     rows = []
     for line in open(args.sample, encoding="utf-8"):
         s = json.loads(line)
+        if s["id"] in base:
+            rows.append(base[s["id"]])
+            continue
         if s["id"] not in labels:
             continue
         r, where = labels[s["id"]]
