@@ -6,7 +6,7 @@ sentence is assigned to dev or test at random (seeded, half each). `--part 2` dr
 180 + 120 sentences (ids rn400-rn699) with its own seed from the articles the first part did not use, and appends
 it to the sample file; `--part 3` likewise draws rn700-rn999 (seed + 3) and `--part 4`
 rn1000-rn1299 (seed + 4, 200 naming a state and 100 others: more events per sentence for training), `--part 5`
-rn1300-rn1599 (seed + 5, the same quotas), `--part 6` rn1600-rn1899 (seed + 6), `--part 7` rn1900-rn2199 (seed + 7), `--part 8` rn2200-rn2499 (seed + 8), `--part 9` rn2500-rn2799 (seed + 9), `--part 10` rn2800-rn3099 (seed + 10), `--part 11` rn3100-rn3399 … `--part 16` rn4600-rn4899, `--part 17` rn4900-rn5199, `--part 18` rn5200-rn5499 (300 each, seed + part); the test half stays the first part's 200
+rn1300-rn1599 (seed + 5, the same quotas), `--part 6` rn1600-rn1899 (seed + 6), `--part 7` rn1900-rn2199 (seed + 7), `--part 8` rn2200-rn2499 (seed + 8), `--part 9` rn2500-rn2799 (seed + 9), `--part 10` rn2800-rn3099 (seed + 10), `--part 11` rn3100-rn3399 … `--part 16` rn4600-rn4899, `--part 17` rn4900-rn5199, `--part 18` rn5200-rn5499 … `--part 22` rn6400-rn6699 (300 each, seed + part); the test half stays the first part's 200
 sentences. The output holds references only (file, article
 index, character offsets into the article text as `marsad.ingest.newsjson` reads it): the corpus's text never
 enters the repository.
@@ -30,14 +30,14 @@ PARTS = {2: {"seed": SEED + 2, "quota": {"state": 180, "other": 120}, "first": 4
          3: {"seed": SEED + 3, "quota": {"state": 180, "other": 120}, "first": 700}}
 # from part 4 on: 300 sentences each, 200 naming a state (more events per sentence for training)
 PARTS.update({n: {"seed": SEED + n, "quota": {"state": 200, "other": 100}, "first": 1000 + 300 * (n - 4)}
-              for n in range(4, 19)})
+              for n in range(4, 23)})
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--corpus", default="../shared/corpora/saudinewsnet")
     ap.add_argument("-o", "--out", default="tests/gold/real_news_sample.jsonl")
-    ap.add_argument("--part", type=int, choices=tuple(range(1, 19)), default=1)
+    ap.add_argument("--part", type=int, choices=tuple(range(1, 23)), default=1)
     args = ap.parse_args()
     part2 = args.part in PARTS  # a later, dev-only part
     quota = PARTS[args.part]["quota"] if part2 else QUOTA
