@@ -142,14 +142,10 @@ class ActorStage:
         (حلب، كورسك: locations, never actors). Kept for the event coder, not stored as mentions. An office named by
         its title alone (ولي العهد، وزير الداخلية) in a national outlet's article about its own state is that
         state's (``own``)."""
-        heads = self.matcher.scan(tokens, self.matcher.head_trie)
-        places = self.matcher.scan(tokens, self.matcher.city_trie)
-        if not heads and not places:
-            return  # (many sentences: no head noun and no place, nothing to add)
         starts = {m.tok_start for m in mentions}
         covered = {i for m in mentions for i in range(m.tok_start, m.tok_end)}
         first = len(p.agents)  # (this sentence's agents are the ones added here)
-        for a, b, names in heads:
+        for a, b, names in self.matcher.scan(tokens, self.matcher.head_trie):
             if b in starts or covered.intersection(range(a, b)):
                 continue  # head + nisba/state: the resolver already gave that mention its agent
             office = own if own and (self.titled.national_office(tokens, a, b) or self.titled.own_organ(tokens, a, b)) \
@@ -157,7 +153,7 @@ class ActorStage:
             p.agents.append(Mention(tokens[a].start, tokens[b - 1].end, s.text[tokens[a].start - s.start:tokens[b - 1].end - s.start],
                                     office, names[0].agent, "head", None, "", a, b, s.idx))
         head_ends = {x.tok_end for x in p.agents[first:] if "ال" not in tokens[x.tok_start].prefix}
-        for a, b, names in places:
+        for a, b, names in self.matcher.scan(tokens, self.matcher.city_trie):
             if covered.intersection(range(a, b)):
                 continue
             # many place names are also words (النعمة "grace", ميدان "square"): require a locative cue before, or
