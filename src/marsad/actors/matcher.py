@@ -328,16 +328,14 @@ class Matcher:
                 best = (end, pre_len, names)
         return best
 
-    def __call__(self, tokens: list[Token], spots: list[int] | None = None) -> list[Match]:
-        """``spots``: positions that hold every word not inert (the stage's one scan of the sentence), else all."""
+    def __call__(self, tokens: list[Token]) -> list[Match]:
         out: list[Match] = []
         n = len(tokens)
         plain, known, inert, spell_next = self.plain, self.known, self.inert, self.spell_next
         upto = 0  # the token after the last match
         # most words are known to start nothing (no name, head noun or place, exact, by skeleton or in other vowels):
         # one pass picks the others, kept for ``scan`` of the same tokens
-        picked = [i for i, t in enumerate(tokens) if t.norm not in inert] if spots is None \
-            else [i for i in spots if tokens[i].norm not in inert]
+        picked = [i for i, t in enumerate(tokens) if t.norm not in inert]
         if len(self.picks) >= PICKS:
             self.picks.clear()
         self.picks[id(tokens)] = (tokens, picked, {}, [None])

@@ -114,16 +114,14 @@ class Passes:
             if len(quiet) < LIMIT:
                 quiet.add(w)
 
-    def __call__(self, tokens: list[Token], spots: list[int] | None = None) -> Marks:
-        """``spots``: positions that hold every word not quiet (the stage's one scan of the sentence), else all."""
+    def __call__(self, tokens: list[Token]) -> Marks:
         cues: list[int] = []
         references: list[int] = []
         past: list[int] = []
         offices: list[int] = []
         quiet, on_form, on_base = self.quiet, self.on_form, self.on_base
         reference, kingdom = REFERENCE_WORDS
-        for i in [i for i, t in enumerate(tokens) if t.norm not in quiet] if spots is None \
-                else [i for i in spots if tokens[i].norm not in quiet]:
+        for i in [i for i, t in enumerate(tokens) if t.norm not in quiet]:
             t = tokens[i]
             norm = t.norm
             flags = on_form.get(norm, 0) | on_base.get(t.base or norm, 0)  # (``flags`` inlined: every new word)

@@ -597,11 +597,7 @@ class ActorStage:
         self.matcher.prepare(new)
         self.passes.prepare(new)
         ctx["sports"] = set().union(*seen_in.values()) if seen_in else set()
-        # one scan of each sentence for the matcher and the pass: the positions of the article's words that are not
-        # both inert and quiet (the sets only grow while the article is read: these hold every word either reads)
-        busy = (words - self.matcher.inert) | (words - self.passes.quiet)
-        hot = {s.idx: [i for i, t in enumerate(p.tokens.get(s.idx, [])) if t.norm in busy] for s in p.sentences}
-        matched = {s.idx: self.guards(p.tokens.get(s.idx, []), self.matcher(p.tokens.get(s.idx, []), hot[s.idx]),
+        matched = {s.idx: self.guards(p.tokens.get(s.idx, []), self.matcher(p.tokens.get(s.idx, [])),
                                       len(ctx["sports"]) >= SPORTS_DOC, seen_in[s.idx]) for s in p.sentences}
         read = {s.idx: self._read(p.tokens.get(s.idx, []), s, date, matched[s.idx]) for s in p.sentences}
         fulls = self._full_names(p, read)
@@ -612,7 +608,7 @@ class ActorStage:
         for s in p.sentences:
             tokens = p.tokens.get(s.idx, [])
             seen = seen_in[s.idx]
-            mark = self.passes(tokens, hot[s.idx])  # (made as the sentence is read: its objects go with it)
+            mark = self.passes(tokens)  # (made as the sentence is read: its objects go with it)
             mentions = read[s.idx]
             if matched[s.idx] and any(len({n.code for n in m.names if n.kind == "name" and n.code}) > 1
                                       or m.names[0].code in self.guards.person_name_states
