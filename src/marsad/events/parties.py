@@ -215,3 +215,43 @@ def domestic_organs(events: list[Event]) -> list[Event]:
                 party.code, party.name, party.inferred = state, state, how
                 changed.append(e)
     return changed
+
+
+# a masdar of harm with a pronoun for its victims (استشهادهم، مقتلهما): the pronoun refers back to people named
+# before it, not to the place where they fell
+VICTIM_MASDARS = frozenset({"استشهاد", "مقتل", "قتل", "مصرع", "اصابه", "جرح", "وفاه"})
+VICTIM_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
+FORCE_HEADS = frozenset({"قوات", "قوه", "جيش", "جنود", "جندي", "جنديين", "جنديان", "وحدات", "عسكريين", "ضباط"})
+
+
+def force_state(tokens: list[Token], mentions: list[Mention], before: int) -> str | None:
+    """The state of the last force written before token ``before`` as a force noun and its nisba, a few adjectives
+    apart: "القوة الإماراتية المشاركة"، "القوات المسلحة البحرينية"."""
+    for x in sorted(mentions, key=lambda x: x.tok_start, reverse=True):
+        if x.tok_start >= before or x.kind != "nisba" or len(x.code or "") != 3:
+            continue
+        if any(tokens[k].base in FORCE_HEADS and all(tokens[j].is_word for j in range(k, x.tok_start))
+               for k in range(max(0, x.tok_start - 3), x.tok_start)):
+            return x.code
+    return None
+
+
+def pronoun_victims(events: list[Event], tokens: dict[int, list[Token]], mentions: dict[int, list[Mention]],
+                    states: frozenset[str]) -> list[Event]:
+    """An attack whose victims are a masdar's pronoun (أعلنت القيادة استشهادهم) and whose recipient came from the
+    place: the victims are the force named last before it, in its sentence or the one before (its own soldiers
+    fallen abroad), inferred "antecedent". Returns the events changed."""
+    changed = []
+    for e in events:
+        if e.event != "ASSAULT" or e.recipient.inferred != "place":
+            continue
+        toks = tokens.get(e.sentence_idx, [])
+        head = next((k for k, t in enumerate(toks) if t.start == e.trigger_start), None)
+        if head is None or toks[head].suffix not in VICTIM_PRONOUNS or toks[head].stem not in VICTIM_MASDARS:
+            continue
+        code = force_state(toks, mentions.get(e.sentence_idx, []), head) or force_state(
+            tokens.get(e.sentence_idx - 1, []), mentions.get(e.sentence_idx - 1, []), 10 ** 6)
+        if code and code in states and code != e.recipient.code:
+            e.recipient.code, e.recipient.name, e.recipient.agent, e.recipient.inferred = code, code, "MIL", "antecedent"
+            changed.append(e)
+    return changed

@@ -83,8 +83,10 @@ def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: floa
     source = e.attribution if e.quad.startswith("material") and e.trigger_start is not None else None
     for side, k in (("actor", 1), ("recipient", 2)):
         party = getattr(e, side)
-        # (a side read from a war front is the data's, not a guess the scorer should overrule)
-        need = threshold if (unsure(party) or uncoded(party)) and party.inferred != "front" else override
+        # (a side read from a war front is the data's, and the force a victim pronoun refers back to is the text's:
+        # not guesses the scorer should overrule)
+        need = threshold if (unsure(party) or uncoded(party)) and party.inferred not in ("front", "antecedent") \
+            else override
         if need > 1.0:
             continue
         other = out.get("actor") if side == "recipient" else None
