@@ -54,3 +54,30 @@ def test_written_victims_are_not_replaced_by_an_earlier_force(pipe, rules):
             "مدينة الرمادي.")
     for p in (pipe, rules):
         assert attacks(p, text) == [("مقتل", "IRQ", "place")]
+
+
+# -- border crossers are of no state the text gives -------------------------------------------------------------
+
+def arrests(pipe, text):
+    return [(e.actor.code, e.recipient.code, e.recipient.inferred) for e in code_text(pipe, text, DATE)
+            if e.event == "COERCE"]
+
+
+def test_foiled_crossing_has_no_recipient_state(pipe, rules):
+    # neither the catcher's state nor the land they were heading for
+    text = "أحبطت قوات حرس الحدود الجزائرية محاولة تسلل 25 شخصا إلى الأراضي التونسية عبر الشريط الحدودي."
+    for p in (pipe, rules):
+        assert arrests(p, text) == [("DZA", None, "crossing")]
+
+
+def test_irregular_migrants_arrested_have_no_recipient_state(pipe, rules):
+    text = "واعتقلت الشرطة الإيطالية أمس 40 مهاجرا غير شرعي بعد وصولهم إلى جزيرة صقلية."
+    for p in (pipe, rules):
+        assert arrests(p, text) == [("ITA", None, "crossing")]
+
+
+def test_arrest_of_suspects_keeps_the_actors_state(pipe, rules):
+    # no crossing: people a state's police arrest are its own (the policy's recipient_from_actor)
+    text = "اعتقلت الشرطة المغربية خمسة أشخاص يشتبه بانتمائهم إلى خلية إرهابية في مدينة فاس."
+    for p in (pipe, rules):
+        assert arrests(p, text) == [("MAR", "MAR", "actor")]
