@@ -215,3 +215,84 @@ def domestic_organs(events: list[Event]) -> list[Event]:
                 party.code, party.name, party.inferred = state, state, how
                 changed.append(e)
     return changed
+
+
+# a masdar of harm with a pronoun for its victims (استشهادهم، مقتلهما): the pronoun refers back to people named
+# before it, not to the place where they fell
+VICTIM_MASDARS = frozenset({"استشهاد", "مقتل", "قتل", "مصرع", "اصابه", "جرح", "وفاه"})
+VICTIM_PRONOUNS = frozenset({"ه", "ها", "هم", "هما", "هن"})
+FORCE_HEADS = frozenset({"قوات", "قوه", "جيش", "جنود", "جندي", "جنديين", "جنديان", "وحدات", "عسكريين", "ضباط"})
+
+
+def force_state(tokens: list[Token], mentions: list[Mention], before: int) -> str | None:
+    """The state of the last force written before token ``before`` as a force noun and its nisba, a few adjectives
+    apart: "القوة الإماراتية المشاركة"، "القوات المسلحة البحرينية"."""
+    for x in sorted(mentions, key=lambda x: x.tok_start, reverse=True):
+        if x.tok_start >= before or x.kind != "nisba" or len(x.code or "") != 3:
+            continue
+        if any(tokens[k].base in FORCE_HEADS and all(tokens[j].is_word for j in range(k, x.tok_start))
+               for k in range(max(0, x.tok_start - 3), x.tok_start)):
+            return x.code
+    return None
+
+
+def pronoun_victims(events: list[Event], tokens: dict[int, list[Token]], mentions: dict[int, list[Mention]],
+                    states: frozenset[str]) -> list[Event]:
+    """An attack whose victims are a masdar's pronoun (أعلنت القيادة استشهادهم) and whose recipient came from the
+    place: the victims are the force named last before it, in its sentence or the one before (its own soldiers
+    fallen abroad), inferred "antecedent". Returns the events changed."""
+    changed = []
+    for e in events:
+        if e.event != "ASSAULT" or e.recipient.inferred != "place":
+            continue
+        toks = tokens.get(e.sentence_idx, [])
+        head = next((k for k, t in enumerate(toks) if t.start == e.trigger_start), None)
+        if head is None or toks[head].suffix not in VICTIM_PRONOUNS or toks[head].stem not in VICTIM_MASDARS:
+            continue
+        code = force_state(toks, mentions.get(e.sentence_idx, []), head) or force_state(
+            tokens.get(e.sentence_idx - 1, []), mentions.get(e.sentence_idx - 1, []), 10 ** 6)
+        if code and code in states and code != e.recipient.code:
+            e.recipient.code, e.recipient.name, e.recipient.agent, e.recipient.inferred = code, code, "MIL", "antecedent"
+            changed.append(e)
+    return changed
+
+
+# people caught crossing a border unlawfully (محاولة تسلل 25 شخصا، 40 مهاجرا غير شرعي) are of no state the text
+# gives: neither the catcher's nor the land they were heading for (إلى الأراضي التونسية)
+CROSSING = frozenset({"تسلل", "متسلل", "متسللين", "متسللون"})
+MIGRANTS = frozenset({"مهاجر", "مهاجرا", "مهاجرين", "مهاجرون", "مهاجره", "هجره"})
+UNLAWFUL = frozenset({"شرعي", "شرعيه", "شرعيين", "نظاميه", "نظامي", "نظاميين"})
+KEPT = frozenset({"front", "antecedent", "crossing"})  # sides the learned scorer leaves as the rules set them
+
+
+def border_crossers(events: list[Event], tokens: dict[int, list[Token]]) -> list[Event]:
+    """An arrest of border crossers has no recipient state: the one inferred from the actor or the place, or the
+    destination after إلى, is removed (inferred "crossing": no state written). Returns the events changed."""
+    changed = []
+    for e in events:
+        if e.event != "COERCE" or e.mode != "arrest" or (e.recipient.code and not e.recipient.inferred
+                                                         and not destination(e, tokens)):
+            continue
+        toks = tokens.get(e.sentence_idx, [])
+        head = next((k for k, t in enumerate(toks) if t.start >= e.trigger_start), None)
+        if head is None:
+            continue
+        near = [t for t in toks[head:] if t.start < e.trigger_end + 60]
+        crossing = any(t.base in CROSSING for t in near) or any(
+            t.base in MIGRANTS and k + 2 < len(near) and near[k + 1].base == "غير" and near[k + 2].base in UNLAWFUL
+            for k, t in enumerate(near))
+        if crossing:
+            e.recipient.code, e.recipient.name, e.recipient.text, e.recipient.country = None, None, None, None
+            e.recipient.start = e.recipient.end = None
+            e.recipient.inferred = "crossing"
+            changed.append(e)
+    return changed
+
+
+def destination(e: Event, tokens: dict[int, list[Token]]) -> bool:
+    """The written recipient follows إلى with at most one noun between (إلى الأراضي التونسية، إلى ليبيا)."""
+    if e.recipient.start is None:
+        return False
+    toks = tokens.get(e.sentence_idx, [])
+    k = next((k for k, t in enumerate(toks) if t.start >= e.recipient.start), None)
+    return k is not None and any(toks[j].norm == "الي" for j in range(max(0, k - 2), k))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ..actors.stage import bundled_outlets
 from ..records import Processed
 from .coder import EventCoder, coalition_leader, event_id
-from .parties import domestic_organs, outlet_offices
+from .parties import border_crossers, domestic_organs, outlet_offices, pronoun_victims
 
 
 class EventStage:
@@ -41,6 +41,7 @@ class EventStage:
             orgs.extend(m.code for m in here if m.kind == "igo")
             groups.extend((m.code, m.country) for m in here if m.country and m.agent == "REB")
         # parties the coder left without a state: "سمو ولي العهد" in Saudi press, "الحكومة" facing its own rebels
-        for e in outlet_offices(p.events, bundled_outlets().of(p.doc)) + domestic_organs(p.events):
+        for e in outlet_offices(p.events, bundled_outlets().of(p.doc)) + domestic_organs(p.events) \
+                + pronoun_victims(p.events, p.tokens, mentions, self.coder.states) + border_crossers(p.events, p.tokens):
             e.id = event_id(e.doc_id, e)
         return p

@@ -21,6 +21,7 @@ from pathlib import Path
 from ..events.arguments import HONORIFICS, ROYAL, after_place_word, not_a_party
 from ..events.clauses import FORCE_NOUNS, launched_from
 from ..events.coder import event_id
+from ..events.parties import KEPT
 from ..records import Event, Mention, Party, Processed
 from .eventfeatures import (
     DocContext,
@@ -83,8 +84,9 @@ def pick_parties(e: Event, scored: list[tuple[Mention, object]], threshold: floa
     source = e.attribution if e.quad.startswith("material") and e.trigger_start is not None else None
     for side, k in (("actor", 1), ("recipient", 2)):
         party = getattr(e, side)
-        # (a side read from a war front is the data's, not a guess the scorer should overrule)
-        need = threshold if (unsure(party) or uncoded(party)) and party.inferred != "front" else override
+        # (a side read from a war front is the data's, the force a victim pronoun refers back to and border crossers
+        # of no state are the text's: not guesses the scorer should overrule; events/parties.py KEPT)
+        need = threshold if (unsure(party) or uncoded(party)) and party.inferred not in KEPT else override
         if need > 1.0:
             continue
         other = out.get("actor") if side == "recipient" else None
