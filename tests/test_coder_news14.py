@@ -1,0 +1,92 @@
+"""Rules of the fourteenth round on real news (issue #10: which events the coder finds), each on sentences written
+for this test; the rules-only coder is checked so that the learned layer's threshold cannot hide a missing rule."""
+
+from __future__ import annotations
+
+import pytest
+
+from marsad.pipeline import Pipeline
+from marsad.quality.evaluate import code_text
+
+DATE = "2015-07-25"
+
+
+@pytest.fixture(scope="module")
+def rules() -> Pipeline:
+    return Pipeline.default("events", learned=False)
+
+
+def coded(pipe, text, event=None):
+    return [(e.event, e.actor.code, e.recipient.code) for e in code_text(pipe, text, DATE)
+            if event is None or e.event == event]
+
+
+# -- praise in a circumstantial participle -------------------------------------------------------------------------
+
+def test_praise_participle_takes_the_main_clause_subject(rules):
+    text = "وعبر الرئيس اليمني عن سعادته بالانتصارات في عدن، مشيدا بالدور الذي تقوم به المملكة العربية السعودية."
+    assert coded(rules, text, "SUPPORT") == [("SUPPORT", "YEM", "SAU")]
+
+
+def test_praise_participle_with_no_party_praised_is_no_event(rules):
+    text = "وقال المدرب في المؤتمر الصحفي مشيدا بأداء اللاعبين في المباراة الأخيرة."
+    assert coded(rules, text, "SUPPORT") == []
+
+
+# -- standing by someone with its parts named between --------------------------------------------------------------
+
+def test_standing_by_with_a_long_subject_before_ila_janib(rules):
+    text = "وأكدت الحكومة في بيان وقوف اليمن قيادة وحكومة وشعبا إلى جانب المملكة العربية السعودية."
+    assert [e[0] for e in coded(rules, text, "SUPPORT")] == ["SUPPORT"]
+    assert coded(rules, text, "SUPPORT")[0][2] == "SAU"
+
+
+# -- implication in an act -----------------------------------------------------------------------------------------
+
+def test_implication_of_a_state_is_an_accusation(rules):
+    text = "وقال الوزير إن الأدلة تثبت تورط إيران في تهريب الأسلحة إلى البحرين."
+    assert [(e[0], e[2]) for e in coded(rules, text, "ACCUSE")] == [("ACCUSE", "IRN")]
+
+
+def test_implication_denied_is_a_rejection_not_an_accusation(rules):
+    text = "ونفت الحكومة الإيرانية تورطها في الهجوم على السفارة."
+    assert coded(rules, text, "ACCUSE") == []
+
+
+def test_implication_of_no_coded_party_is_no_event(rules):
+    text = "وكشفت التحقيقات تورط موظفين في قضايا فساد مالي في البلدية."
+    assert coded(rules, text, "ACCUSE") == []
+
+
+# -- heading for a state ---------------------------------------------------------------------------------------------
+
+def test_travel_participle_shares_the_main_subject(rules):
+    text = "وغادر وزير الدفاع الأمريكي الأردن اليوم متوجها إلى السعودية."
+    assert coded(rules, text, "CONSULT") == [("CONSULT", "USA", "SAU")]
+
+
+def test_pilgrims_heading_to_mecca_are_no_visit(rules):
+    text = "وانطلقت قوافل الحجاج من المدينة المنورة متوجهين إلى مكة المكرمة."
+    assert coded(rules, text, "CONSULT") == []
+
+
+# -- an attack told with its dead and wounded ----------------------------------------------------------------------
+
+def test_attack_noun_with_its_toll_is_kept_without_named_parties(rules):
+    text = "وتحدث مسؤول أمني عن عشرين قتيلا وعشرين جريحا في الهجوم على أكاديمية الشرطة."
+    assert [e[0] for e in coded(rules, text, "ASSAULT")] == ["ASSAULT"]
+
+
+def test_bombing_noun_with_martyrs_counted_is_an_attack(rules):
+    text = "وقالت الوزارة في بيان لها إن التفجير خلف خمسة شهداء من رجال الأمن."
+    assert [e[0] for e in coded(rules, text, "ASSAULT")] == ["ASSAULT"]
+
+
+def test_attack_noun_without_toll_or_party_stays_a_reference(rules):
+    text = "وقال إن الهجوم لن يغير شيئا من موقف الحكومة."
+    assert coded(rules, text, "ASSAULT") == []
+
+
+def test_a_disasters_death_toll_is_no_attack(rules):
+    text = "وتعد الحادثة أسوأ كارثة منذ سنوات، عند مقتل 22 شخصا بعد انقلاب عبارتهم في النيل."
+    assert coded(rules, text, "ASSAULT") == []
