@@ -70,17 +70,7 @@ def test_pilgrims_heading_to_mecca_are_no_visit(rules):
     assert coded(rules, text, "CONSULT") == []
 
 
-# -- an attack told with its dead and wounded ----------------------------------------------------------------------
-
-def test_attack_noun_with_its_toll_is_kept_without_named_parties(rules):
-    text = "وتحدث مسؤول أمني عن عشرين قتيلا وعشرين جريحا في الهجوم على أكاديمية الشرطة."
-    assert [e[0] for e in coded(rules, text, "ASSAULT")] == ["ASSAULT"]
-
-
-def test_bombing_noun_with_martyrs_counted_is_an_attack(rules):
-    text = "وقالت الوزارة في بيان لها إن التفجير خلف خمسة شهداء من رجال الأمن."
-    assert [e[0] for e in coded(rules, text, "ASSAULT")] == ["ASSAULT"]
-
+# -- an attack noun with no party stays a reference back (a toll rule was tried and left out: corpus sample 3 of 10)
 
 def test_attack_noun_without_toll_or_party_stays_a_reference(rules):
     text = "وقال إن الهجوم لن يغير شيئا من موقف الحكومة."

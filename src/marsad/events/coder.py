@@ -344,11 +344,7 @@ class EventCoder:
                 # "الهجوم الروسي على خاركيف": a place attacked stands for its state
                 recipients = [x for x in places if x.code and x.tok_start > head and x.tok_start > 0
                               and norms[x.tok_start - 1] in ("علي", "ضد")][:1]
-            # an attack told with its dead or wounded is a report of it, whoever is named ("20 قتيلا في الهجوم")
-            # (not when the trigger is itself a death, "مقتل 22 شخصا بعد انقلاب عبارتهم": a disaster's toll)
-            toll = m.pattern.event == "ASSAULT" and not m.pattern.id.startswith("assault.kill") \
-                and casualties(tokens, m)
-            happened = m.pattern.event == "ASSAULT" and (toll or clauses.happened(tokens, m.tokens[-1], head))
+            happened = m.pattern.event == "ASSAULT" and clauses.happened(tokens, m.tokens[-1], head)
             if "ال" in tokens[head].prefix and norms[m.tokens[-1]] not in PREPS and m.pattern.event != "PROTEST" \
                     and len(m.tokens) == 1 and not recipients and not happened and claim is None \
                     and clauses.relative_agent(tokens, pool, m.tokens[-1]) is None and not clauses.claimed(tokens, head):
@@ -385,7 +381,7 @@ class EventCoder:
                     actors = [place_party(front.origin, front.agent, tokens[head], head, "front")]
                 if front is not None and not any(r.code for r in recipients):
                     recipients = [place_party(front.attacked, front_victims(tokens, head), tokens[head], head)]
-            bare_ok = (policy.keep_without_parties or toll) and told
+            bare_ok = policy.keep_without_parties and told
             # whose agent-only heads (الشرطة، المقاومة) these are: the sentence's place; for a definite head of an
             # asserted act, else the article's ("وشنت الميليشيات هجوما على مواقع الجيش" in an article on Aden)
             negated = modal.negated(self.cues, norms, cf, head)
@@ -867,22 +863,6 @@ def _last_two(codes: list[str]) -> tuple[str, str] | None:
                 recent.remove(c)
             recent.append(c)
     return (recent[-2], recent[-1]) if len(recent) >= 2 else None
-
-
-# counts of the dead and wounded (normalised, proclitics off): "خلف 5 شهداء"، "20 قتيلا و20 جريحا"، "أودى بحياة"
-TOLL = frozenset({"قتيل", "قتيلا", "قتلي", "جريح", "جريحا", "جرحي", "مصابين", "مصابا", "شهيد", "شهيدا", "شهداء",
-                  "ضحايا", "ضحيه", "مقتل", "مصرع", "حتفهم", "حتفه", "حتفها", "بحياه", "اصابه", "اصابات"})
-TOLL_REACH = 12  # tokens either side of the attack word: one report, not another clause of a long sentence
-
-
-def casualties(tokens: list[Token], m: TriggerMatch) -> bool:
-    """Dead or wounded are counted near the attack word (the match itself names no death)."""
-    def toll(t: Token) -> bool:
-        return t.base in TOLL or t.norm in TOLL
-
-    head, last = m.tokens[0], m.tokens[-1]
-    return not any(toll(tokens[k]) for k in m.tokens) and any(
-        toll(t) for t in tokens[max(0, head - TOLL_REACH):last + TOLL_REACH + 1])
 
 
 def result(e: Event) -> bool:
