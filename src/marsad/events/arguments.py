@@ -426,6 +426,15 @@ def choose(m: TriggerMatch, tokens: list[Token], norms: list[str], mentions: lis
                         and not any(x.tok_end <= h < head for h in heads)]
             if unmarked:
                 actors = group_back(unmarked[-1], before, norms)
+    actors = [office_held(a, ms, tokens) for a in actors]
+    if len(actors) == 1 and actors[0].tok_end <= head and dual_verb(norms[head], first_slot):
+        # "اتصالين من ملك البحرين، وملك الأردن أعربا فيهما عن": a dual verb's subject is the two parties named
+        # last, the first of them before the و that joins the second (its title may stand between)
+        partner = dual_partner(actors[0], ms, tokens)
+        if partner is not None:
+            actors = [partner, actors[0]]
+    elif not actors and len(prev_actors) == 2 and dual_verb(norms[head], first_slot):
+        actors = list(prev_actors)  # "… أعربا فيهما عن استنكارهما، كما عبرا عن": the same two parties
     if m.pattern.event == "CONSULT" and actors and all(a.kind == "igo" for a in actors) and actors[0].tok_start > head:
         # "قاطع قمة المنظمة", "شارك في قمة الناتو": the organisation hosts; the subject attends
         subj = [x for x in before if not marked(x, left_bound) and x.kind != "igo"][-1:]
@@ -653,6 +662,47 @@ def group_back(last: Mention, pool: list[Mention], norms: list[str]) -> list[Men
         else:
             break
     return out
+
+
+def office_held(x: Mention, ms: list[Mention], tokens: list[Token]) -> Mention:
+    """A person the dictionary lacks, followed by the title of a coded body ("أحمد بن محمد الجروان رئيس البرلمان
+    العربي"، "فلان، وزير خارجية الأردن"): the title says whom the person acts for, so the body is the party."""
+    if x.code or x.kind not in ("person", "provisional"):
+        return x
+    k = x.tok_end
+    if k < len(tokens) and tokens[k].norm in (",", "،"):
+        k += 1
+    if k >= len(tokens) or tokens[k].base not in TITLES:
+        return x
+    y = next((y for y in ms if y.tok_start > k), None)
+    if y is None or not y.code or y.kind not in ("igo", "name", "nisba") or y.tok_start - k > 2 \
+            or not all(tokens[j].is_word for j in range(k, y.tok_start)):
+        return x
+    return y
+
+
+def dual_verb(norm: str, slot) -> bool:
+    """A verb with the dual subject suffix (أعربا، عبرا، وقفا): the form less its alif is in the entry, and so is
+    the plural in وا (a noun's accusative alif, هجوما، has no plural verb form beside it)."""
+    return isinstance(slot, frozenset) and len(norm) >= 4 and norm.endswith("ا") and not norm.endswith("وا") \
+        and norm[:-1] in slot and norm[:-1] + "وا" in slot
+
+
+def dual_partner(second: Mention, ms: list[Mention], tokens: list[Token]) -> Mention | None:
+    """The party joined to ``second`` by و a few words before it (the و may open the second party's title: "ملك
+    البحرين، وجلالة الملك عبدالله … ملك الأردن"), of another state; None when no such party."""
+    for k in range(second.tok_start, max(0, second.tok_start - DUAL_REACH) - 1, -1):
+        if any(x.tok_start <= k < x.tok_end and x.code != second.code for x in ms):
+            return None  # another party stands between: not one coordinated pair
+        if tokens[k].prefix[:1] == "و" and k >= 1:
+            prev = [x for x in ms if x.tok_end <= k and k - x.tok_end <= 1 and x.code and x.code != second.code]
+            return prev[-1] if prev else None
+        if tokens[k].is_word is False and tokens[k].norm in (".", "؟", "!", ":"):
+            return None
+    return None
+
+
+DUAL_REACH = 10
 
 
 def and_before(x: Mention, norms: list[str]) -> bool:
