@@ -46,6 +46,11 @@ THRESHOLDS = (0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 
 FREE_MAX = 0.05  # issue #10: at most 5% of event-free sentences may get an event
 PRECISION_FLOOR = 0.70  # a proposal needs high confidence: type precision may not collapse
 OFF = 1.01
+# A setting that passes the bootstrap and the guard is still written switched off (its threshold kept as `override`
+# for `marsad learn ablation --recall-on`) while its proposals' parties are not trusted: in the eleventh session the
+# stage proposed the announcer of its own soldiers' deaths as their attacker (tests/test_coder_realnews.py).
+SHIP_ON = False
+HELD_BACK = "its proposals' parties are not yet trusted (the announcer of its own side's losses proposed as the attacker)"
 BOOTSTRAP = 1000  # resamples of the dev rows for the gain's interval
 SEED = 0
 BALANCED = True
@@ -325,6 +330,10 @@ def main(argv: list[str] | None = None) -> None:
             print(f"guard C={c} t={thr}: " + ", ".join(f"{k} {v:.3f}" for k, v in got.items())
                   + ("" if passed else "  (fails)"))
             if passed:
+                if not SHIP_ON:
+                    note += (f"; C={c} t={thr} passes the guard, but the stage ships switched off (threshold {OFF}; "
+                             f"{thr} kept as `override` for `marsad learn ablation --recall-on`): {HELD_BACK}")
+                    model.threshold, model.override, thr = OFF, thr, OFF
                 chosen = (c, thr, s, model)
                 break
         else:
