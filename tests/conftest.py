@@ -17,6 +17,15 @@ def _need(path: Path) -> Path:
     return path
 
 
+@pytest.fixture(scope="module")
+def rules():
+    """The coder without the learned layer (so its threshold cannot hide a missing rule); modules may define their
+    own ``rules``."""
+    from marsad.pipeline import Pipeline
+
+    return Pipeline.default("events", learned=False)
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
     return _need(SEEDS)

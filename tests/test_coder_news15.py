@@ -3,23 +3,7 @@ for this test; the rules-only coder is checked so that the learned layer's thres
 
 from __future__ import annotations
 
-import pytest
-
-from marsad.pipeline import Pipeline
-from marsad.quality.evaluate import code_text
-
-DATE = "2015-07-25"
-
-
-@pytest.fixture(scope="module")
-def rules() -> Pipeline:
-    return Pipeline.default("events", learned=False)
-
-
-def coded(pipe, text, event=None):
-    return [(e.event, e.actor.code, e.recipient.code) for e in code_text(pipe, text, DATE)
-            if event is None or e.event == event]
-
+from coder_answers import coded
 
 # -- seizures of vehicles, workshops and cells; Maghrebi حجز ---------------------------------------------------------
 
