@@ -3,16 +3,8 @@ sentences written for these tests: each feature is read from the sentence, and i
 
 from __future__ import annotations
 
-import pytest
-
 from marsad.ingest.readers import make_document
 from marsad.learn.eventfeatures import arg_names
-from marsad.pipeline import Pipeline
-
-
-@pytest.fixture(scope="module")
-def rules() -> Pipeline:
-    return Pipeline.default("events", learned=False)
 
 
 def features(rules, text, event, mention_text):

@@ -15,11 +15,6 @@ def pipe() -> Pipeline:
     return Pipeline.default("events")
 
 
-@pytest.fixture(scope="module")
-def rules() -> Pipeline:
-    return Pipeline.default("events", learned=False)
-
-
 def attacks(pipe, text):
     return [(e.event_text, e.recipient.code, e.recipient.inferred) for e in code_text(pipe, text, DATE)
             if e.event == "ASSAULT"]

@@ -20,11 +20,6 @@ def pipe() -> Pipeline:
     return Pipeline.default("events")
 
 
-@pytest.fixture(scope="module")
-def rules() -> Pipeline:
-    return Pipeline.default("events", learned=False)
-
-
 def coded(pipe, text, event=None, date=DATE):
     return [e for e in code_text(pipe, text, date) if event is None or e.event == event]
 

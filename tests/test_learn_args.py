@@ -5,7 +5,6 @@ tests."""
 from __future__ import annotations
 
 import numpy as np
-import pytest
 
 from marsad.ingest.readers import make_document
 from marsad.learn.eventdata import _items, group_country_fn
@@ -14,11 +13,6 @@ from marsad.learn.eventstage import ARG_LABELS, choose_arguments, place_state
 from marsad.learn.named import NamedModel
 from marsad.pipeline import Pipeline
 from marsad.records import Event, Mention, Party
-
-
-@pytest.fixture(scope="module")
-def rules() -> Pipeline:
-    return Pipeline.default("events", learned=False)
 
 
 def coded(rules: Pipeline, text: str):

@@ -3,12 +3,9 @@ a market report, a diplomatic visit and a single sentence; and the party-kind fe
 
 from __future__ import annotations
 
-import pytest
-
 from marsad.ingest.readers import make_document
 from marsad.learn.domain import doc_domain_names, page
 from marsad.learn.eventfeatures import DocContext, event_names, kind_lookup, load_domain_cues
-from marsad.pipeline import Pipeline
 
 SPORT = ("تعادل الهلال والنصر في الجولة الخامسة من الدوري",
          "تعادل فريق الهلال مع فريق النصر بهدف لكل منهما في مباراة الجولة الخامسة من الدوري السعودي. "
@@ -22,11 +19,6 @@ VISIT = ("وزير الخارجية يبحث مع نظيره الأردني ال
          "استقبل وزير الخارجية السعودي في الرياض أمس نظيره الأردني وبحث معه العلاقات الثنائية. "
          "وناقش الوزيران الأوضاع في اليمن وجهود التحالف لإعادة الحكومة الشرعية. "
          "وأكد الرئيس الأردني دعم بلاده للمملكة في حربها على الإرهاب.")
-
-
-@pytest.fixture(scope="module")
-def rules() -> Pipeline:
-    return Pipeline.default("events", learned=False)
 
 
 def coded(pipe, title, text):
